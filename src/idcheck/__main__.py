@@ -1,0 +1,5 @@
+import sys
+
+from idcheck.launcher import main
+
+sys.exit(main())

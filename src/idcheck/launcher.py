@@ -1,0 +1,42 @@
+"""The one place that decides between the window and the command line.
+
+``idcheck`` with no subcommand opens the window; anything else is the headless
+command line, which never imports Qt (so it runs on a server with no GL).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+_GUI_ONLY_FLAGS = {"--data-dir", "--training"}
+
+
+def _wants_window(argv: Sequence[str]) -> bool:
+    """True when argv holds no subcommand, only window options."""
+    rest = list(argv)
+    while rest:
+        head = rest.pop(0)
+        if head in _GUI_ONLY_FLAGS:
+            if head == "--data-dir" and rest:
+                rest.pop(0)
+            continue
+        if head.startswith("--data-dir="):
+            continue
+        return False
+    return True
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if _wants_window(args):
+        from idcheck.gui.app import run_window
+
+        return run_window(args)
+    from idcheck.cli import main as cli_main
+
+    return cli_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
