@@ -1,0 +1,346 @@
+"""YAML files to checked models, with every error at ``PATH:LINE:COL``.
+
+Checklists are untrusted input (a site may edit or receive them), so loading is
+safe by construction:
+
+* the file size is capped before anything is parsed;
+* the YAML event stream is read first and refused if it has tags (no object
+  construction of any kind), too many aliases, or too deep nesting, so an alias
+  bomb never expands;
+* only then is the round-trip loader run, which keeps the line and column of every
+  key, value and item, and which refuses duplicate keys;
+* pydantic validates the document; each error's location path is walked back
+  through the document to a line and column.
+
+All errors of a file are reported together (a YAML syntax error stops parsing, so
+it is reported alone).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    NodeEvent,
+    ScalarEvent,
+)
+
+from idcheck.checklist.model import Checklist, Directory, Routes
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ALIASES = 64
+MAX_DEPTH = 48
+MAX_EVENTS = 400_000
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One error or warning in a file, 1-based line and column."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        tag = "" if self.severity == "error" else f"{self.severity}: "
+        return f"{self.path}:{self.line}:{self.col}: {tag}{self.message}"
+
+
+class ChecklistError(Exception):
+    """A file could not be loaded; ``problems`` holds every error found."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed YAML file: its data with positions, its path and its bytes."""
+
+    path: str
+    data: Any
+    raw: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.raw).hexdigest()
+
+    def position(self, loc: Loc) -> tuple[int, int]:
+        """1-based (line, col) of the deepest node ``loc`` reaches."""
+        return locate(self.data, loc)
+
+    def problem(self, loc: Loc, message: str, severity: str = "error") -> Problem:
+        line, col = self.position(loc)
+        return Problem(self.path, line, col, message, severity)
+
+
+def locate(data: Any, loc: Loc) -> tuple[int, int]:
+    """Walk ``loc`` through round-trip YAML data; return the 1-based position.
+
+    Elements of ``loc`` that are not keys or indexes (pydantic's union tags such as
+    ``'indicator'`` or ``'AnswerIs'``) are skipped. For a key that is absent (a
+    missing field) the position is that of the mapping that lacks it.
+    """
+    line, col = 0, 0
+    node = data
+    if isinstance(node, CommentedMap | CommentedSeq):
+        line, col = node.lc.line, node.lc.col
+    for part in loc:
+        if isinstance(node, CommentedMap):
+            key = _find_key(node, part)
+            if key is None:
+                continue
+            child = node[key]
+            if isinstance(child, CommentedMap | CommentedSeq) and len(child) > 0:
+                line, col = child.lc.line, child.lc.col
+                if isinstance(child, CommentedMap):
+                    # Point at the key for a mapping value: that's what a reader sees.
+                    line, col = node.lc.key(key)
+            else:
+                line, col = node.lc.value(key)
+            node = child
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+            line, col = node.lc.item(part)
+            node = node[part]
+        # other parts (union tags, '[key]' markers) are skipped
+    return line + 1, col + 1
+
+
+def _find_key(node: CommentedMap, part: str | int) -> Any:
+    if part in node:
+        return part
+    # pydantic reports aliases ("is", "in", "not") by alias, fields by name
+    for alt in (str(part).rstrip("_"),):
+        if alt in node:
+            return alt
+    return None
+
+
+def _check_events(text: str, path: str) -> Problem | None:
+    """Refuse tags, alias bombs and deep nesting before building anything."""
+    yaml = YAML(typ="safe", pure=True)
+    depth = 0
+    aliases = 0
+    events = 0
+    try:
+        for ev in yaml.parse(io.StringIO(text)):
+            events += 1
+            if events > MAX_EVENTS:
+                return _at(path, ev, f"too many YAML nodes (more than {MAX_EVENTS})")
+            if isinstance(ev, AliasEvent):
+                aliases += 1
+                if aliases > MAX_ALIASES:
+                    return _at(path, ev, f"too many aliases (more than {MAX_ALIASES})")
+            if isinstance(ev, NodeEvent) and getattr(ev, "tag", None) is not None:
+                tag = ev.tag
+                if isinstance(ev, ScalarEvent) and tag == "!":
+                    pass  # a quoted scalar reports the non-specific tag '!'
+                else:
+                    return _at(path, ev, f"YAML tags are not allowed ({tag})")
+            if isinstance(ev, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return _at(path, ev, f"nesting deeper than {MAX_DEPTH} levels")
+            elif isinstance(ev, CollectionEndEvent):
+                depth -= 1
+    except MarkedYAMLError as e:
+        return _yaml_problem(path, e)
+    except YAMLError as e:  # pragma: no cover - unmarked errors are rare
+        return Problem(path, 1, 1, f"not valid YAML: {e}")
+    return None
+
+
+def _at(path: str, ev: Any, msg: str) -> Problem:
+    mark = ev.start_mark
+    return Problem(path, mark.line + 1, mark.column + 1, msg)
+
+
+def _yaml_problem(path: str, e: MarkedYAMLError) -> Problem:
+    mark = e.problem_mark or e.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    what = (e.problem or "").strip()
+    ctx = (e.context or "").strip()
+    if "duplicate key" in what or "duplicate key" in ctx:
+        first = e.context_mark
+        where = f" (first at line {first.line + 1})" if first is not None else ""
+        return Problem(path, line, col, f"duplicate key{where}; each key may appear once")
+    msg = f"not valid YAML: {what}" + (f" ({ctx})" if ctx else "")
+    return Problem(path, line, col, msg)
+
+
+def parse_yaml(raw: bytes, path: str) -> Document:
+    """Parse bytes into a :class:`Document`; raises :class:`ChecklistError`."""
+    if len(raw) > MAX_BYTES:
+        raise ChecklistError(
+            [Problem(path, 1, 1, f"file is {len(raw)} bytes; at most {MAX_BYTES} are read")]
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise ChecklistError([Problem(path, line, 1, "not UTF-8 text")]) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    bad = _check_events(text, path)
+    if bad is not None:
+        raise ChecklistError([bad])
+    yaml = YAML(typ="rt", pure=True)
+    yaml.allow_duplicate_keys = False
+    try:
+        data = yaml.load(text)
+    except MarkedYAMLError as e:
+        raise ChecklistError([_yaml_problem(path, e)]) from None
+    if not isinstance(data, CommentedMap):
+        raise ChecklistError([Problem(path, 1, 1, "expected a mapping at the top of the file")])
+    return Document(path, data, raw)
+
+
+def read_document(path: str | Path) -> Document:
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise ChecklistError(
+                [Problem(str(path), 1, 1, f"file is {size} bytes; at most {MAX_BYTES} are read")]
+            )
+        raw = p.read_bytes()
+    except OSError as e:
+        raise ChecklistError([Problem(str(path), 1, 1, f"cannot read: {e.strerror}")]) from None
+    return parse_yaml(raw, str(path))
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _plain(node: Any) -> Any:
+    """Round-trip containers to plain dicts and lists for pydantic."""
+    if isinstance(node, dict):
+        return {str(k) if not isinstance(k, str | int) else k: _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, str):
+        return str(node)
+    return node
+
+
+def _describe(err: Any) -> str:
+    """A pydantic error as 'what was expected', in words a checklist author reads."""
+    kind = err["type"]
+    loc = err["loc"]
+    field = next((p for p in reversed(loc) if isinstance(p, str) and not p[:1].isupper()), "")
+    field = field.rstrip("_")
+    if kind == "missing":
+        return f"missing required key '{field}'"
+    if kind == "extra_forbidden":
+        return f"unknown key '{field}'"
+    if kind == "literal_error":
+        return f"'{field}': {err['msg'].replace('Input should be', 'expected')}"
+    if kind == "string_pattern_mismatch":
+        return f"'{field}': expected an id of lowercase letters, digits and '-' (got {err['input']!r})"
+    if kind == "union_tag_invalid":
+        return f"'{field}': {err['msg']}"
+    msg: str = err["msg"]
+    msg = msg.replace("Input should be", "expected").replace("Value error, ", "")
+    return f"'{field}': {msg}" if field else msg
+
+
+def validate_document(doc: Document, model: type[M]) -> M:
+    """Validate ``doc`` against ``model``; every error becomes a located Problem."""
+    try:
+        return model.model_validate(_plain(doc.data))
+    except ValidationError as e:
+        problems = []
+        seen: set[tuple[int, int, str]] = set()
+        for err in e.errors(include_url=False):
+            loc = tuple(err["loc"])
+            p = doc.problem(loc, _describe(err))
+            key = (p.line, p.col, p.message)
+            if key not in seen:
+                seen.add(key)
+                problems.append(p)
+        problems.sort(key=lambda p: (p.line, p.col))
+        raise ChecklistError(problems) from None
+
+
+KINDS: dict[str, type[BaseModel]] = {
+    "checklist": Checklist,
+    "routes": Routes,
+    "directory": Directory,
+}
+
+
+def load_any(path: str | Path) -> tuple[Document, Checklist | Routes | Directory]:
+    """Load a checklist, routes or directory file, chosen by its ``kind`` key.
+
+    Structural errors and reference errors (unknown ids in conditions and
+    rules, duplicate ids) are raised together as :class:`ChecklistError`.
+    """
+    doc = read_document(path)
+    kind = doc.data.get("kind", "checklist")
+    model = KINDS.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        raise ChecklistError(
+            [doc.problem(("kind",), f"'kind': expected one of {', '.join(KINDS)}, got {kind!r}")]
+        )
+    obj = validate_document(doc, model)
+    from idcheck.checklist.references import reference_problems
+
+    problems = [p for p in reference_problems(doc, obj) if p.severity == "error"]
+    if problems:
+        raise ChecklistError(problems)
+    return doc, obj  # type: ignore[return-value]
+
+
+def load_checklist(path: str | Path) -> Checklist:
+    """Load and check one checklist file."""
+    _doc, obj = load_any(path)
+    if not isinstance(obj, Checklist):
+        raise ChecklistError([Problem(str(path), 1, 1, "expected 'kind: checklist'")])
+    return obj
+
+
+def load_checklist_bytes(raw: bytes, name: str = "<stored checklist>") -> Checklist:
+    """Load a checklist from its text, e.g. the copy kept with a screening."""
+    doc = parse_yaml(raw, name)
+    obj = validate_document(doc, Checklist)
+    from idcheck.checklist.references import reference_problems
+
+    problems = [p for p in reference_problems(doc, obj) if p.severity == "error"]
+    if problems:
+        raise ChecklistError(problems)
+    return obj
+
+
+def load_routes(path: str | Path) -> Routes:
+    _doc, obj = load_any(path)
+    if not isinstance(obj, Routes):
+        raise ChecklistError([Problem(str(path), 1, 1, "expected 'kind: routes'")])
+    return obj
+
+
+def load_directory(path: str | Path) -> Directory:
+    _doc, obj = load_any(path)
+    if not isinstance(obj, Directory):
+        raise ChecklistError([Problem(str(path), 1, 1, "expected 'kind: directory'")])
+    return obj
+
+
+def format_problems(problems: Iterable[Problem]) -> str:
+    return "\n".join(str(p) for p in problems)

@@ -1,0 +1,60 @@
+"""The headless command line: ``idcheck SUBCOMMAND ...``.
+
+Each group of subcommands lives in its own module and registers itself through
+``register(subparsers)``; handlers return the process exit code:
+0 success, 1 a check or validation failed, 2 usage or bad input,
+3 the store could not be opened. Never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from idcheck import __version__
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_STORE = 3
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from idcheck.cli import checklist_cmds
+
+    parser = argparse.ArgumentParser(
+        prog="idcheck",
+        description="Screening for possible child trafficking: checklists, encrypted store, "
+        "referral summaries. With no subcommand, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"idcheck {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where the store lives (default: the user data folder; IDCHECK_DATA_DIR overrides)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # Each command group registers its own subcommands.
+    for module in (checklist_cmds,):
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    except SystemExit as e:  # argparse exits 2 on usage errors, 0 on --help
+        return int(e.code or 0)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
