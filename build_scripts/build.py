@@ -26,8 +26,17 @@ def build(dist: Path, work: Path) -> Path:
         subprocess.run([sys.executable, str(translations), "compile"], check=True, cwd=ROOT)
     subprocess.run(
         [
-            sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-            "--distpath", str(dist), "--workpath", str(work),
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work),
             str(ROOT / "build_scripts" / "idcheck.spec"),
         ],
         check=True,

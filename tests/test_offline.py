@@ -23,23 +23,38 @@ NETWORK_SOCKET = re.compile(r"socket\((AF_INET|AF_INET6|AF_PACKET|AF_NETLINK)")
 CONNECT = re.compile(r"connect\(\d+, \{sa_family=(AF_INET6?)")
 
 
-def traced_run(args: list[str], tmp_path: Path, env: dict[str, str] | None = None,
-               stdin: str | None = None) -> tuple[subprocess.CompletedProcess[str], str]:
+def traced_run(
+    args: list[str], tmp_path: Path, env: dict[str, str] | None = None, stdin: str | None = None
+) -> tuple[subprocess.CompletedProcess[str], str]:
     """Run ``python -m idcheck ARGS`` under strace; return the result and the trace."""
     strace = shutil.which("strace")
     if strace is None:
         pytest.fail("strace is needed to prove the program opens no socket (./dev installs it)")
     trace = tmp_path / "trace.txt"
-    cmd = [strace, "-f", "-qq", "-e", "trace=socket,connect", "-o", str(trace),
-           sys.executable, "-m", "idcheck", *args]
+    cmd = [
+        strace,
+        "-f",
+        "-qq",
+        "-e",
+        "trace=socket,connect",
+        "-o",
+        str(trace),
+        sys.executable,
+        "-m",
+        "idcheck",
+        *args,
+    ]
     full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
-    r = subprocess.run(cmd, capture_output=True, text=True, env=full_env, input=stdin,
-                       timeout=300, cwd=tmp_path)
+    r = subprocess.run(
+        cmd, capture_output=True, text=True, env=full_env, input=stdin, timeout=300, cwd=tmp_path
+    )
     return r, trace.read_text()
 
 
 def assert_no_network(trace: str) -> None:
-    bad = [line for line in trace.splitlines() if NETWORK_SOCKET.search(line) or CONNECT.search(line)]
+    bad = [
+        line for line in trace.splitlines() if NETWORK_SOCKET.search(line) or CONNECT.search(line)
+    ]
     assert not bad, "network sockets were opened:\n" + "\n".join(bad)
 
 
@@ -54,7 +69,20 @@ def test_trace_detects_a_socket(tmp_path: Path) -> None:
     strace = shutil.which("strace")
     assert strace is not None
     trace = tmp_path / "t.txt"
-    subprocess.run([strace, "-f", "-qq", "-e", "trace=socket,connect", "-o", str(trace),
-                    sys.executable, "-c", "import socket; socket.socket().close()"], check=True)
+    subprocess.run(
+        [
+            strace,
+            "-f",
+            "-qq",
+            "-e",
+            "trace=socket,connect",
+            "-o",
+            str(trace),
+            sys.executable,
+            "-c",
+            "import socket; socket.socket().close()",
+        ],
+        check=True,
+    )
     with pytest.raises(AssertionError):
         assert_no_network(trace.read_text())

@@ -32,7 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if _wants_window(args):
         from idcheck.gui.app import run_window
 
-        return run_window(args)
+        return int(run_window(args))
     from idcheck.cli import main as cli_main
 
     return cli_main(args)

@@ -108,9 +108,7 @@ def matching_items(
             if cond.distinct == "dimension":
                 n = len({checklist.item(i).dimension for i in hits})  # type: ignore[union-attr]
             elif cond.distinct == "form":
-                n = len(
-                    {f for i in hits for f in getattr(checklist.item(i), "forms", [])}
-                )
+                n = len({f for i in hits for f in getattr(checklist.item(i), "forms", [])})
             else:
                 n = len(hits)
             ok = n >= cond.at_least

@@ -148,8 +148,8 @@ def _check_events(text: str, path: str) -> Problem | None:
                 aliases += 1
                 if aliases > MAX_ALIASES:
                     return _at(path, ev, f"too many aliases (more than {MAX_ALIASES})")
-            if isinstance(ev, NodeEvent) and getattr(ev, "tag", None) is not None:
-                tag = ev.tag
+            tag = getattr(ev, "tag", None) if isinstance(ev, NodeEvent) else None
+            if tag is not None:
                 if isinstance(ev, ScalarEvent) and tag == "!":
                     pass  # a quoted scalar reports the non-specific tag '!'
                 else:
@@ -253,7 +253,9 @@ def _describe(err: Any) -> str:
     if kind == "literal_error":
         return f"'{field}': {err['msg'].replace('Input should be', 'expected')}"
     if kind == "string_pattern_mismatch":
-        return f"'{field}': expected an id of lowercase letters, digits and '-' (got {err['input']!r})"
+        return (
+            f"'{field}': expected an id of lowercase letters, digits and '-' (got {err['input']!r})"
+        )
     if kind == "union_tag_invalid":
         return f"'{field}': {err['msg']}"
     msg: str = err["msg"]
@@ -302,10 +304,11 @@ def load_any(path: str | Path) -> tuple[Document, Checklist | Routes | Directory
     obj = validate_document(doc, model)
     from idcheck.checklist.references import reference_problems
 
+    assert isinstance(obj, Checklist | Routes | Directory)
     problems = [p for p in reference_problems(doc, obj) if p.severity == "error"]
     if problems:
         raise ChecklistError(problems)
-    return doc, obj  # type: ignore[return-value]
+    return doc, obj
 
 
 def load_checklist(path: str | Path) -> Checklist:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -109,7 +109,7 @@ class Answer(_Frozen):
         if isinstance(raw, Answer):
             return raw
         if isinstance(raw, str) and raw in (Special.NOT_ASKED, Special.DECLINED):
-            return cls(status=raw)  # type: ignore[arg-type]
+            return cls(status=raw)
         return cls(value=raw)
 
     def option_ids(self) -> frozenset[str]:
@@ -189,15 +189,15 @@ class CountFilter(_Frozen):
     kind: Literal["indicator", "question", "any"] = "indicator"
     answer: list[str] | str = "yes"
     dimension: list[Id] | Id | None = None
-    strength: list[Literal["strong", "medium", "weak"]] | Literal["strong", "medium", "weak"] | None = (
-        None
-    )
+    strength: (
+        list[Literal["strong", "medium", "weak"]] | Literal["strong", "medium", "weak"] | None
+    ) = None
     form: list[Id] | Id | None = None
     section: list[Id] | Id | None = None
     items: list[Id] | None = None
 
     def as_sets(self) -> dict[str, frozenset[str] | None]:
-        def s(v: list[str] | str | None) -> frozenset[str] | None:
+        def s(v: Sequence[str] | str | None) -> frozenset[str] | None:
             if v is None:
                 return None
             return frozenset([v] if isinstance(v, str) else v)
@@ -357,7 +357,9 @@ class Deadline(_Frozen):
     def _exactly_one(self) -> Deadline:
         given = [self.immediately, self.hours is not None, self.working_days is not None]
         if sum(given) != 1:
-            raise ValueError("give exactly one of 'immediately: true', 'hours: N', 'working_days: N'")
+            raise ValueError(
+                "give exactly one of 'immediately: true', 'hours: N', 'working_days: N'"
+            )
         return self
 
     def sort_key(self) -> float:

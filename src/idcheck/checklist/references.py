@@ -7,7 +7,7 @@ time; :mod:`idcheck.checklist.lint` adds the deeper analysis.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from idcheck.checklist.loader import Document, Loc, Problem
@@ -40,7 +40,7 @@ def reference_problems(doc: Document, obj: Checklist | Routes | Directory) -> li
     return []
 
 
-def _dupes(doc: Document, entries: list[tuple[str, Loc]], what: str) -> Iterator[Problem]:
+def _dupes(doc: Document, entries: Sequence[tuple[str, Loc]], what: str) -> Iterator[Problem]:
     first: dict[str, Loc] = {}
     for ident, loc in entries:
         if ident in first:
@@ -67,12 +67,16 @@ def _checklist_problems(doc: Document, c: Checklist) -> Iterator[Problem]:
     outcomes = {o.id for o in c.outcomes}
     section_ids = {s.id for s in c.sections}
 
-    yield from _dupes(doc, [(s.id, ("sources", i, "id")) for i, s in enumerate(c.sources)], "source")
+    yield from _dupes(
+        doc, [(s.id, ("sources", i, "id")) for i, s in enumerate(c.sources)], "source"
+    )
     yield from _dupes(
         doc, [(d.id, ("dimensions", i, "id")) for i, d in enumerate(c.dimensions)], "dimension"
     )
     yield from _dupes(doc, [(f.id, ("forms", i, "id")) for i, f in enumerate(c.forms)], "form")
-    yield from _dupes(doc, [(o.id, ("outcomes", i, "id")) for i, o in enumerate(c.outcomes)], "outcome")
+    yield from _dupes(
+        doc, [(o.id, ("outcomes", i, "id")) for i, o in enumerate(c.outcomes)], "outcome"
+    )
     yield from _dupes(doc, [(r.id, ("rules", i, "id")) for i, r in enumerate(c.rules)], "rule")
     yield from _dupes(
         doc, [(s.id, ("sections", i, "id")) for i, s in enumerate(c.sections)], "section"
@@ -99,15 +103,25 @@ def _checklist_problems(doc: Document, c: Checklist) -> Iterator[Problem]:
             "action",
         )
         for ai, a in enumerate(o.actions):
-            yield from _source_refs(doc, a.sources, sources, ("outcomes", oi, "actions", ai, "sources"))
+            yield from _source_refs(
+                doc, a.sources, sources, ("outcomes", oi, "actions", ai, "sources")
+            )
 
     earlier: set[str] = set()
     items = {it.id: it for _, it in c.items()}
     for si, section in enumerate(c.sections):
         if section.show_if is not None:
             yield from _condition(
-                doc, c, section.show_if, ("sections", si, "show_if"), items, dims, forms,
-                section_ids, before=set(earlier), owner=section.id,
+                doc,
+                c,
+                section.show_if,
+                ("sections", si, "show_if"),
+                items,
+                dims,
+                forms,
+                section_ids,
+                before=set(earlier),
+                owner=section.id,
             )
         for ii, item in enumerate(section.items):
             loc: Loc = ("sections", si, "items", ii)
@@ -116,15 +130,24 @@ def _checklist_problems(doc: Document, c: Checklist) -> Iterator[Problem]:
                 if item.dimension not in dims:
                     yield doc.problem(
                         (*loc, "dimension"),
-                        f"unknown dimension '{item.dimension}'; declared: {', '.join(sorted(dims))}",
+                        f"unknown dimension '{item.dimension}'; "
+                        f"declared: {', '.join(sorted(dims))}",
                     )
                 for fi, f in enumerate(item.forms):
                     if f not in forms:
                         yield doc.problem((*loc, "forms", fi), f"unknown form '{f}'")
             if item.show_if is not None:
                 yield from _condition(
-                    doc, c, item.show_if, (*loc, "show_if"), items, dims, forms, section_ids,
-                    before=set(earlier), owner=item.id,
+                    doc,
+                    c,
+                    item.show_if,
+                    (*loc, "show_if"),
+                    items,
+                    dims,
+                    forms,
+                    section_ids,
+                    before=set(earlier),
+                    owner=item.id,
                 )
             if item.danger is not None:
                 allowed = set(item.option_ids()) | set(SPECIALS)
@@ -144,11 +167,20 @@ def _checklist_problems(doc: Document, c: Checklist) -> Iterator[Problem]:
         if rule.outcome not in outcomes:
             yield doc.problem(
                 ("rules", ri, "outcome"),
-                f"unknown outcome '{rule.outcome}'; declared: {', '.join(o.id for o in c.outcomes)}",
+                f"unknown outcome '{rule.outcome}'; "
+                f"declared: {', '.join(o.id for o in c.outcomes)}",
             )
         yield from _condition(
-            doc, c, rule.when, ("rules", ri, "when"), items, dims, forms, section_ids,
-            before=None, owner=None,
+            doc,
+            c,
+            rule.when,
+            ("rules", ri, "when"),
+            items,
+            dims,
+            forms,
+            section_ids,
+            before=None,
+            owner=None,
         )
 
     rule_ids = {r.id for r in c.rules}
@@ -183,9 +215,7 @@ def _condition(
             yield doc.problem(at, f"unknown item '{item_id}' in condition")
         elif before is not None and item_id not in before:
             what = "itself" if item_id == owner else f"'{item_id}', which comes later"
-            yield doc.problem(
-                at, f"a show_if may only name earlier items; this one names {what}"
-            )
+            yield doc.problem(at, f"a show_if may only name earlier items; this one names {what}")
 
     def values(item_id: str, vals: list[Any], at: Loc) -> Iterator[Problem]:
         it = items.get(item_id)
@@ -219,19 +249,43 @@ def _condition(
         case AllOf():
             for i, sub in enumerate(cond.all):
                 yield from _condition(
-                    doc, c, sub, (*loc, "all", i), items, dims, forms, sections,
-                    before=before, owner=owner,
+                    doc,
+                    c,
+                    sub,
+                    (*loc, "all", i),
+                    items,
+                    dims,
+                    forms,
+                    sections,
+                    before=before,
+                    owner=owner,
                 )
         case AnyOf():
             for i, sub in enumerate(cond.any):
                 yield from _condition(
-                    doc, c, sub, (*loc, "any", i), items, dims, forms, sections,
-                    before=before, owner=owner,
+                    doc,
+                    c,
+                    sub,
+                    (*loc, "any", i),
+                    items,
+                    dims,
+                    forms,
+                    sections,
+                    before=before,
+                    owner=owner,
                 )
         case Not():
             yield from _condition(
-                doc, c, cond.not_, (*loc, "not"), items, dims, forms, sections,
-                before=before, owner=owner,
+                doc,
+                c,
+                cond.not_,
+                (*loc, "not"),
+                items,
+                dims,
+                forms,
+                sections,
+                before=before,
+                owner=owner,
             )
         case Count():
             f = cond.count
