@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,12 +103,16 @@ def locate(data: Any, loc: Loc) -> tuple[int, int]:
     node = data
     if isinstance(node, CommentedMap | CommentedSeq):
         line, col = node.lc.line, node.lc.col
-    for part in loc:
+    for i, part in enumerate(loc):
         if isinstance(node, CommentedMap):
             key = _find_key(node, part)
             if key is None:
                 continue
             child = node[key]
+            if loc[i + 1 : i + 2] == ("[key]",):
+                # pydantic's marker for an error in the key itself, not its value
+                line, col = node.lc.key(key)
+                break
             if isinstance(child, CommentedMap | CommentedSeq) and len(child) > 0:
                 line, col = child.lc.line, child.lc.col
                 if isinstance(child, CommentedMap):
@@ -178,9 +183,9 @@ def _yaml_problem(path: str, e: MarkedYAMLError) -> Problem:
     what = (e.problem or "").strip()
     ctx = (e.context or "").strip()
     if "duplicate key" in what or "duplicate key" in ctx:
-        first = e.context_mark
-        where = f" (first at line {first.line + 1})" if first is not None else ""
-        return Problem(path, line, col, f"duplicate key{where}; each key may appear once")
+        m = re.search(r'duplicate key "([^"]*)"', what)
+        name = f" '{m.group(1)}'" if m else ""
+        return Problem(path, line, col, f"duplicate key{name}; each key may appear once")
     msg = f"not valid YAML: {what}" + (f" ({ctx})" if ctx else "")
     return Problem(path, line, col, msg)
 
@@ -246,6 +251,9 @@ def _describe(err: Any) -> str:
     loc = err["loc"]
     field = next((p for p in reversed(loc) if isinstance(p, str) and not p[:1].isupper()), "")
     field = field.rstrip("_")
+    if field == "[key]":
+        field = "key"
+
     if kind == "missing":
         return f"missing required key '{field}'"
     if kind == "extra_forbidden":
