@@ -23,6 +23,7 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -71,13 +72,19 @@ class ChecklistError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-@dataclass(frozen=True, slots=True)
 class Document:
-    """A parsed YAML file: its data with positions, its path and its bytes."""
+    """A parsed YAML file: its plain data, its path and its bytes.
 
-    path: str
-    data: Any
-    raw: bytes
+    Positions are only needed when something is wrong, so the slower round-trip
+    parse that keeps them runs on the first call to :meth:`position`.
+    """
+
+    def __init__(self, path: str, data: Any, raw: bytes, text: str) -> None:
+        self.path = path
+        self.data = data
+        self.raw = raw
+        self._text = text
+        self._positioned: Any = None
 
     @property
     def sha256(self) -> str:
@@ -85,7 +92,11 @@ class Document:
 
     def position(self, loc: Loc) -> tuple[int, int]:
         """1-based (line, col) of the deepest node ``loc`` reaches."""
-        return locate(self.data, loc)
+        if self._positioned is None:
+            yaml = YAML(typ="rt", pure=True)
+            yaml.allow_duplicate_keys = False
+            self._positioned = yaml.load(self._text)
+        return locate(self._positioned, loc)
 
     def problem(self, loc: Loc, message: str, severity: str = "error") -> Problem:
         line, col = self.position(loc)
@@ -206,15 +217,18 @@ def parse_yaml(raw: bytes, path: str) -> Document:
     bad = _check_events(text, path)
     if bad is not None:
         raise ChecklistError([bad])
-    yaml = YAML(typ="rt", pure=True)
+    # The event pass refused tags, so the safe loader builds only plain data. The
+    # pure-Python parser throughout: libyaml reads some flow mappings differently,
+    # and the positions (from the round-trip parser) must describe the same tree.
+    yaml = YAML(typ="safe", pure=True)
     yaml.allow_duplicate_keys = False
     try:
         data = yaml.load(text)
     except MarkedYAMLError as e:
         raise ChecklistError([_yaml_problem(path, e)]) from None
-    if not isinstance(data, CommentedMap):
+    if not isinstance(data, dict):
         raise ChecklistError([Problem(path, 1, 1, "expected a mapping at the top of the file")])
-    return Document(path, data, raw)
+    return Document(path, data, raw, text)
 
 
 def read_document(path: str | Path) -> Document:
@@ -328,7 +342,16 @@ def load_checklist(path: str | Path) -> Checklist:
 
 
 def load_checklist_bytes(raw: bytes, name: str = "<stored checklist>") -> Checklist:
-    """Load a checklist from its text, e.g. the copy kept with a screening."""
+    """Load a checklist from its text, e.g. the copy kept with a screening.
+
+    Cached by content: reopening screenings answered under the same text
+    parses it once per process.
+    """
+    return _load_checklist_bytes(raw, name)
+
+
+@lru_cache(maxsize=16)
+def _load_checklist_bytes(raw: bytes, name: str) -> Checklist:
     doc = parse_yaml(raw, name)
     obj = validate_document(doc, Checklist)
     from idcheck.checklist.references import reference_problems
