@@ -1,0 +1,85 @@
+"""The encrypted store: SQLCipher through SQLAlchemy, per-user key slots, one
+transaction per answer with its audit row, a tamper-evident audit chain,
+backup and restore. Qt-free.
+
+Typical use::
+
+    store, recovery_key = Store.create(data_dir, "anna", password)   # once
+    store = Store.open(data_dir, "anna", password)
+    case_id = store.create_case(CaseDetails(reference="2026-001"))
+    sid = store.start_screening(case_id, checklist, text, sha256)
+    store.record_answer(sid, "travelled-alone", Answer(value="yes"),
+                        AnswerContext(source="child-said", child_words="..."))
+    store.lock()
+"""
+
+from idcheck.store.audit import AuditHead
+from idcheck.store.errors import (
+    DiskFull,
+    InvalidInput,
+    NewerSchema,
+    NoStore,
+    NotAllowed,
+    NotAStore,
+    ReadOnlyRecord,
+    StoreCorrupt,
+    StoreError,
+    StoreInUse,
+    StoreLocked,
+    StoreReadOnly,
+    TooSoon,
+    UserDisabled,
+    WrongPassword,
+)
+from idcheck.store.records import (
+    SOURCES,
+    Adult,
+    AnswerContext,
+    Case,
+    CaseDetails,
+    CaseRow,
+    Decision,
+    ScreeningRecord,
+    ScreeningRow,
+    StatRow,
+    StoredAnswer,
+    User,
+    VerifyResult,
+)
+from idcheck.store.store import Store, fold, restore, store_exists
+
+__all__ = [
+    "SOURCES",
+    "Adult",
+    "AnswerContext",
+    "AuditHead",
+    "Case",
+    "CaseDetails",
+    "CaseRow",
+    "Decision",
+    "DiskFull",
+    "InvalidInput",
+    "NewerSchema",
+    "NoStore",
+    "NotAStore",
+    "NotAllowed",
+    "ReadOnlyRecord",
+    "ScreeningRecord",
+    "ScreeningRow",
+    "StatRow",
+    "Store",
+    "StoreCorrupt",
+    "StoreError",
+    "StoreInUse",
+    "StoreLocked",
+    "StoreReadOnly",
+    "StoredAnswer",
+    "TooSoon",
+    "User",
+    "UserDisabled",
+    "VerifyResult",
+    "WrongPassword",
+    "fold",
+    "restore",
+    "store_exists",
+]

@@ -1,0 +1,190 @@
+"""Opening the SQLCipher file: the engine, the key, the pragmas, migrations.
+
+One connection per store (SQLite serialises writers anyway, and the window
+calls the store from one worker thread at a time). The raw 256-bit key is sent
+with ``PRAGMA key = "x'…'"`` so SQLCipher's own passphrase KDF is skipped; the
+required pragmas are set and then read back, and the store refuses to open if
+any is not as required.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3.dbapi2 as sqlcipher
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import StaticPool
+
+from idcheck.store.errors import (
+    DiskFull,
+    NewerSchema,
+    NotAStore,
+    StoreCorrupt,
+    StoreInUse,
+    StoreReadOnly,
+)
+
+DB_NAME = "idcheck.db"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+#: pragma -> the value it must read back as.
+REQUIRED_PRAGMAS: dict[str, Any] = {
+    "journal_mode": "wal",
+    "synchronous": 2,  # FULL
+    "foreign_keys": 1,
+    "temp_store": 2,  # MEMORY
+}
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def classify_file(path: Path) -> None:
+    """Refuse, with a message saying what it is, a file that cannot be a store."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as f:
+            head = f.read(16)
+    except FileNotFoundError:
+        raise NotAStore(f"{path} does not exist") from None
+    except PermissionError as e:
+        raise StoreReadOnly(f"cannot read {path}: {e.strerror}") from None
+    if size == 0:
+        raise NotAStore(f"{path} is empty: not an idcheck store")
+    if head == SQLITE_MAGIC:
+        raise NotAStore(f"{path} is a plain, unencrypted SQLite file: not an idcheck store")
+    if head[:3] == b"\xff\xd8\xff":
+        raise NotAStore(f"{path} is a JPEG picture: not an idcheck store")
+    if size % 1024 != 0 or size < 4096:
+        raise NotAStore(f"{path} is not an idcheck store (its size fits no encrypted database)")
+
+
+def make_engine(path: Path, key: bytearray, *, create: bool = False) -> Engine:
+    """An engine on the encrypted file, keyed and checked; raises StoreError."""
+    hexkey = key.hex()
+
+    def connect() -> sqlcipher.Connection:
+        conn = sqlcipher.connect(
+            str(path), timeout=0.5, check_same_thread=False, isolation_level=None
+        )
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{hexkey}'\"")
+        return conn
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=StaticPool, future=True)
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        try:
+            cur.execute("SELECT count(*) FROM sqlite_master").fetchall()
+            cur.execute("PRAGMA journal_mode = WAL").fetchall()
+            cur.execute("PRAGMA synchronous = FULL")
+            cur.execute("PRAGMA foreign_keys = ON")
+            cur.execute("PRAGMA temp_store = MEMORY")
+            cur.execute("PRAGMA secure_delete = ON")
+        finally:
+            cur.close()
+
+    # SQLAlchemy's pysqlite begin handling: emit BEGIN ourselves so every
+    # transaction is explicit (the driver runs in autocommit mode).
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    try:
+        with engine.connect() as conn:
+            check_pragmas(conn)
+    except sqlcipher.DatabaseError as e:
+        engine.dispose()
+        raise translate(e, path) from None
+    return engine
+
+
+def check_pragmas(conn: Any) -> None:
+    for name, wanted in REQUIRED_PRAGMAS.items():
+        got = conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+        if isinstance(wanted, str):
+            got = str(got).lower()
+        if got != wanted:
+            raise StoreCorrupt(f"PRAGMA {name} is {got!r}, required {wanted!r}; refusing to open")
+
+
+def translate(e: BaseException, path: Path | None = None) -> Exception:
+    """A driver error as a StoreError with a message for people."""
+    msg = str(e).lower()
+    where = f" ({path})" if path is not None else ""
+    if "file is not a database" in msg or "not a database" in msg:
+        return StoreCorrupt(
+            f"the store{where} does not open with its key: it is damaged or was replaced; "
+            "restore a backup"
+        )
+    if "database or disk is full" in msg or "disk is full" in msg:
+        return DiskFull(
+            "the disk is full: this answer was not saved; free some space and try again"
+        )
+    if "readonly" in msg or "read-only" in msg or "attempt to write a readonly" in msg:
+        return StoreReadOnly(f"the store{where} cannot be written (read-only folder or file)")
+    if "locked" in msg or "busy" in msg:
+        return StoreInUse(f"the store{where} is in use by another idcheck window or command")
+    if "malformed" in msg or "corrupt" in msg or "hmac" in msg:
+        return StoreCorrupt(f"the store{where} is damaged: {e}; restore a backup")
+    if "unable to open" in msg or "disk i/o" in msg:
+        return StoreReadOnly(f"the store{where} cannot be opened for writing: {e}")
+    return StoreCorrupt(f"the store{where} failed: {e}")
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def migrate(engine: Engine, path: Path, backup: Any) -> None:
+    """Bring the schema to head; refuse (untouched) a store from a newer idcheck.
+
+    Before any upgrade of an existing store, ``backup(path)`` makes a copy.
+    """
+    from alembic import command
+
+    rev = current_revision(engine)
+    head = head_revision()
+    if rev == head:
+        return
+    if rev is not None and rev not in known_revisions():
+        raise NewerSchema(
+            f"this store was written by a newer idcheck (schema {rev}); "
+            "update idcheck to open it. The store was not changed"
+        )
+    if rev is not None:
+        backup(path.with_name(f"{path.name}.before-{head}.bak"))
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def fsync_path(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

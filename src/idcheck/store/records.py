@@ -1,0 +1,200 @@
+"""Plain records the store takes and returns (no SQL, no sessions): the window
+and the reports work with these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from idcheck.checklist import Answer
+
+Role = Literal["admin", "worker"]
+Source = Literal["observed", "child-said", "other-said", "document"]
+SOURCES: tuple[str, ...] = ("observed", "child-said", "other-said", "document")
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    id: int
+    username: str
+    role: Role
+    disabled: bool = False
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+
+@dataclass(frozen=True, slots=True)
+class Adult:
+    """An adult accompanying the child, and the relation they state."""
+
+    description: str
+    stated_relation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseDetails:
+    """What a worker records about a child. Only ``reference`` is required;
+    names are optional and never printed unless the worker chooses."""
+
+    reference: str
+    given_name: str | None = None
+    family_name: str | None = None
+    claimed_dob: str | None = None
+    claimed_age: int | None = None
+    assessed_age: int | None = None
+    age_disputed: bool = False
+    nationality: str | None = None
+    languages: str | None = None
+    gender: Literal["female", "male", "other", "unknown"] | None = None
+    #: Who identified the child: police, immigration, health, child-welfare, ngo, other.
+    identified_by: str | None = None
+    adults: tuple[Adult, ...] = ()
+    notes: str | None = None
+
+    @property
+    def may_be_child(self) -> bool:
+        """Treat as a child until assessed: any stated or assessed age under 18,
+        or no age known at all, or the age is disputed."""
+        ages = [a for a in (self.claimed_age, self.assessed_age) if a is not None]
+        return self.age_disputed or not ages or min(ages) < 18
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    id: int
+    details: CaseDetails
+    status: Literal["open", "closed"]
+    created_at: float
+    updated_at: float
+    closed_at: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRow:
+    """One line of the case list (no free text)."""
+
+    id: int
+    reference: str
+    given_name: str | None
+    family_name: str | None
+    status: str
+    created_at: float
+    updated_at: float
+    screenings: int
+    drafts: int
+    last_outcome: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerContext:
+    """Everything an answer carries besides its value."""
+
+    source: Source | None = None
+    worker_note: str | None = None
+    #: The child's own words, verbatim, kept apart from the worker's note.
+    child_words: str | None = None
+    language: str | None = None
+    interpreter_present: bool | None = None
+    interpreter: str | None = None
+    read_back: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAnswer:
+    id: int
+    item_id: str
+    answer: Answer
+    context: AnswerContext
+    answered_by: int
+    answered_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The professional's decision beside what the rules suggested."""
+
+    suggested_outcome: str
+    fired_rules: tuple[str, ...]
+    decision_outcome: str
+    reasons: str = ""
+
+    @property
+    def differs(self) -> bool:
+        return self.decision_outcome != self.suggested_outcome
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningRow:
+    id: int
+    case_id: int
+    checklist_ref: str
+    status: Literal["draft", "completed"]
+    started_at: float
+    completed_at: float | None
+    amends_id: int | None
+    amended_by: int | None
+    outcome: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningRecord:
+    """A whole screening as stored, with the checklist text it was answered under."""
+
+    id: int
+    case_id: int
+    checklist_id: str
+    checklist_version: str
+    checklist_sha256: str
+    checklist_text: bytes
+    status: Literal["draft", "completed"]
+    started_at: float
+    started_by: int
+    completed_at: float | None
+    position: str | None
+    amends_id: int | None
+    amended_by: int | None
+    decision: Decision | None
+    decided_by: int | None
+    decided_at: float | None
+    #: The latest answer per item.
+    answers: dict[str, StoredAnswer] = field(default_factory=dict)
+    #: Every answer ever given, oldest first.
+    history: tuple[StoredAnswer, ...] = ()
+
+    @property
+    def checklist_ref(self) -> str:
+        return f"{self.checklist_id}@{self.checklist_version}"
+
+    @property
+    def completed(self) -> bool:
+        return self.status == "completed"
+
+    def plain_answers(self) -> dict[str, Answer]:
+        return {k: v.answer for k, v in self.answers.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class StatRow:
+    """One completed screening for anonymised statistics: no names, references or text."""
+
+    completed_at: float
+    gender: str | None
+    claimed_age: int | None
+    assessed_age: int | None
+    age_disputed: bool
+    nationality: str | None
+    identified_by: str | None
+    checklist_id: str
+    outcome: str | None
+    #: Exploitation forms of the indicators answered yes.
+    forms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyResult:
+    ok: bool
+    messages: tuple[str, ...]
+    audit_rows: int
+    head: str | None

@@ -1,0 +1,147 @@
+"""The tables, as SQLAlchemy Core objects for queries.
+
+The database itself is created and upgraded only by the Alembic migrations in
+``migrations/versions`` (which also add the triggers that keep completed
+screenings and the audit trail read-only). Keep the two in step: a test
+compares them.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String, nullable=False, unique=True),
+    Column("role", String, nullable=False),  # admin | worker
+    Column("disabled", Boolean, nullable=False, default=False),
+    Column("created_at", Float, nullable=False),
+)
+
+cases = Table(
+    "cases",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("reference", String, nullable=False, unique=True),
+    Column("given_name", String),
+    Column("family_name", String),
+    Column("search_key", String, nullable=False),
+    Column("claimed_dob", String),
+    Column("claimed_age", Integer),
+    Column("assessed_age", Integer),
+    Column("age_disputed", Boolean, nullable=False, default=False),
+    Column("nationality", String),
+    Column("languages", String),
+    Column("gender", String),
+    Column("identified_by", String),
+    Column("notes", Text),
+    Column("status", String, nullable=False, default="open"),  # open | closed
+    Column("created_at", Float, nullable=False),
+    Column("updated_at", Float, nullable=False),
+    Column("closed_at", Float),
+    Column("created_by", Integer, ForeignKey("users.id"), nullable=False),
+)
+
+adults = Table(
+    "accompanying_adults",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("description", String, nullable=False),
+    Column("stated_relation", String),
+)
+
+screenings = Table(
+    "screenings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("checklist_id", String, nullable=False),
+    Column("checklist_version", String, nullable=False),
+    Column("checklist_sha256", String, nullable=False),
+    Column("checklist_text", LargeBinary, nullable=False),
+    Column("status", String, nullable=False),  # draft | completed
+    Column("started_at", Float, nullable=False),
+    Column("started_by", Integer, ForeignKey("users.id"), nullable=False),
+    Column("completed_at", Float),
+    Column("position", String),
+    Column("amends_id", Integer, ForeignKey("screenings.id")),
+    Column("suggested_outcome", String),
+    Column("fired_rules", String),
+    Column("decision_outcome", String),
+    Column("decision_reasons", Text),
+    Column("decided_by", Integer, ForeignKey("users.id")),
+    Column("decided_at", Float),
+)
+
+answers = Table(
+    "answers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "screening_id", Integer, ForeignKey("screenings.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("item_id", String, nullable=False),
+    Column("status", String, nullable=False),  # answered | not-asked | declined
+    Column("value", String),  # JSON
+    Column("source", String),
+    Column("worker_note", Text),
+    Column("child_words", Text),
+    Column("language", String),
+    Column("interpreter_present", Boolean),
+    Column("interpreter", String),
+    Column("read_back", Boolean),
+    Column("answered_by", Integer, ForeignKey("users.id"), nullable=False),
+    Column("answered_at", Float, nullable=False),
+)
+
+contacts = Table(
+    "contacts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("role", String, nullable=False),
+    Column("name", String, nullable=False),
+    Column("phone", String),
+    Column("hours", String),
+    Column("note", String),
+)
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String, primary_key=True),
+    Column("value", String, nullable=False),
+)
+
+audit = Table(
+    "audit",
+    metadata,
+    Column("seq", Integer, primary_key=True),
+    Column("at", Float, nullable=False),
+    Column("user_id", Integer),
+    Column("action", String, nullable=False),
+    Column("case_id", Integer),
+    Column("screening_id", Integer),
+    Column("object_id", Integer),
+    Column("prev_hash", String, nullable=False),
+    Column("hash", String, nullable=False),
+)
+
+#: Rows inserted here (in the same transaction) allow retention to delete a case's
+#: completed screenings, which the triggers otherwise refuse.
+purge = Table("retention_purge", metadata, Column("case_id", Integer, primary_key=True))

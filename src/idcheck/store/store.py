@@ -1,0 +1,1225 @@
+"""The store: one object per unlocked session, the only way data is written.
+
+Every method that changes data runs one transaction that also writes its audit
+row, and returns only after the commit (WAL, ``synchronous=FULL``): an answer
+the caller was told about survives a crash. Calls are made one at a time (the
+window serialises them on one worker thread); ``open``/``create`` (argon2id,
+migrations), ``backup``, ``restore``, ``verify`` and ``apply_retention`` are the
+slow ones.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import tempfile
+import time
+import unicodedata
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3.dbapi2 as sqlcipher
+from filelock import FileLock, Timeout
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy.exc import DBAPIError
+
+from idcheck.checklist import Answer, Checklist, Indicator, load_checklist_bytes, validate_answer
+from idcheck.store import audit as audit_mod
+from idcheck.store import keys
+from idcheck.store.database import DB_NAME, classify_file, make_engine, migrate, translate
+from idcheck.store.errors import (
+    InvalidInput,
+    NoStore,
+    NotAllowed,
+    NotAStore,
+    ReadOnlyRecord,
+    StoreCorrupt,
+    StoreError,
+    StoreInUse,
+    StoreLocked,
+    StoreReadOnly,
+    TooSoon,
+    UserDisabled,
+    WrongPassword,
+)
+from idcheck.store.records import (
+    Adult,
+    AnswerContext,
+    Case,
+    CaseDetails,
+    CaseRow,
+    Decision,
+    ScreeningRecord,
+    ScreeningRow,
+    StatRow,
+    StoredAnswer,
+    User,
+    VerifyResult,
+)
+from idcheck.store.schema import (
+    adults,
+    answers,
+    cases,
+    contacts,
+    purge,
+    screenings,
+    settings,
+    users,
+)
+
+LOCK_NAME = "idcheck.lock"
+DEFAULTS = {"idle_minutes": "5", "retention_years": "0", "site_name": "", "jurisdiction": ""}
+
+
+def fold(text: str) -> str:
+    """Search form of a name or reference: lower case, no accents, ø→o, æ→ae, å→a."""
+    text = text.lower().replace("ø", "o").replace("æ", "ae").replace("ß", "ss").replace("đ", "d")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def store_exists(data_dir: Path) -> bool:
+    """Whether ``data_dir`` holds a store (a database file or key slots)."""
+    return (data_dir / DB_NAME).exists() or any((data_dir / n).exists() for n in keys.SLOT_FILES)
+
+
+class Store:
+    """An unlocked store. Build with :meth:`create` or :meth:`open`; end with :meth:`lock`."""
+
+    def __init__(
+        self, data_dir: Path, engine: Engine, key: bytearray, user: User, lock: FileLock
+    ) -> None:
+        self.data_dir = data_dir
+        self._engine: Engine | None = engine
+        self._key = key
+        self._audit_key = audit_mod.audit_key(key)
+        self._lock = lock
+        self.user = user
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def create(cls, data_dir: Path, username: str, password: str) -> tuple[Store, str]:
+        """Create a new store with its first (administrator) account.
+
+        Returns the store and the recovery key, to be shown once and written down.
+        """
+        data_dir = Path(data_dir)
+        _check_password(password)
+        _check_username(username)
+        if store_exists(data_dir):
+            raise StoreError(f"{data_dir} already holds an idcheck store; it was not changed")
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreReadOnly(f"cannot create {data_dir}: {e.strerror}") from None
+        if not os.access(data_dir, os.W_OK):
+            raise StoreReadOnly(f"cannot write in {data_dir}")
+        lock = _take_lock(data_dir)
+        key = bytearray(secrets.token_bytes(keys.KEY_BYTES))
+        try:
+            engine = make_engine(data_dir / DB_NAME, key, create=True)
+            migrate(engine, data_dir / DB_NAME, backup=lambda p: None)
+            now = time.time()
+            with _tx(engine) as conn:
+                uid = conn.execute(
+                    insert(users).values(
+                        username=username, role="admin", disabled=False, created_at=now
+                    )
+                ).inserted_primary_key[0]  # type: ignore[index]
+                for k, v in DEFAULTS.items():
+                    conn.execute(insert(settings).values(key=k, value=v))
+                audit_mod.append(conn, audit_mod.audit_key(key), "store-created", user_id=uid)
+            sf = keys.new_slot_file()
+            sf.add_user_slot(uid, username, password, bytes(key))
+            recovery_text, recovery = keys.new_recovery_key()
+            sf.set_recovery_slot(recovery, bytes(key))
+            keys.write_slots(data_dir, sf)
+        except BaseException:
+            lock.release()
+            raise
+        return cls(data_dir, engine, key, User(uid, username, "admin"), lock), recovery_text
+
+    @classmethod
+    def open(cls, data_dir: Path, username: str, password: str) -> Store:
+        """Unlock with a user's password. Raises WrongPassword (with the wait before
+        the next try), TooSoon, UserDisabled, NoStore, NotAStore, StoreCorrupt,
+        NewerSchema, StoreInUse, StoreReadOnly."""
+        data_dir = Path(data_dir)
+        sf = _read_store_files(data_dir)
+        wait = keys.wait_remaining(data_dir, username)
+        if wait > 0:
+            raise TooSoon(f"too many failed tries: wait {wait:.0f} s before the next", wait)
+        result = sf.unwrap_with_password(username, password)
+        if result is None:
+            slot = sf.user_slot(username)
+            delay = keys.record_failure(data_dir, username, slot.user_id if slot else None)
+            raise WrongPassword("wrong user name or password", delay)
+        user_id, key = result
+        store = cls._unlock(data_dir, key, user_id)
+        pending = keys.clear_failures(data_dir, username)
+        store._audit_pending_failures(pending)
+        store._audit("unlock")
+        return store
+
+    @classmethod
+    def open_with_recovery(cls, data_dir: Path, recovery_text: str) -> Store:
+        """Unlock with the recovery key, as the first active administrator (to reset
+        a forgotten password)."""
+        data_dir = Path(data_dir)
+        sf = _read_store_files(data_dir)
+        try:
+            raw = keys.parse_recovery_key(recovery_text)
+        except ValueError as e:
+            raise WrongPassword(str(e)) from None
+        key = sf.unwrap_with_recovery(raw)
+        if key is None:
+            keys.record_failure(data_dir, "(recovery)", None)
+            raise WrongPassword("that recovery key does not open this store")
+        store = cls._unlock(data_dir, key, None)
+        store._audit("unlock-recovery")
+        return store
+
+    @classmethod
+    def _unlock(cls, data_dir: Path, key: bytearray, user_id: int | None) -> Store:
+        path = data_dir / DB_NAME
+        classify_file(path)
+        lock = _take_lock(data_dir)
+        try:
+            engine = make_engine(path, key)
+            migrate(engine, path, backup=lambda target: _vacuum_into(engine, target))
+            with engine.connect() as conn:
+                q = select(users)
+                q = (
+                    q.where(users.c.id == user_id)
+                    if user_id is not None
+                    else q.where(users.c.role == "admin", users.c.disabled.is_(False)).order_by(
+                        users.c.id
+                    )
+                )
+                row = conn.execute(q).first()
+        except DBAPIError as e:
+            lock.release()
+            raise translate(e.orig or e, path) from None
+        except BaseException:
+            lock.release()
+            raise
+        if row is None:
+            lock.release()
+            raise StoreCorrupt("the key slots name a user the store does not know")
+        if row.disabled:
+            lock.release()
+            keys.wipe(key)
+            raise UserDisabled("this account is disabled; ask an administrator")
+        return cls(data_dir, engine, key, User(row.id, row.username, row.role, row.disabled), lock)
+
+    def lock(self) -> None:
+        """Close the connection and wipe the key material this object holds.
+
+        (The hexadecimal copy handed to SQLCipher at connect time is an immutable
+        string the runtime frees; SQLCipher wipes its own copy on close.)
+        """
+        if self._engine is None:
+            return
+        with suppress(StoreError):
+            self._audit("lock")
+        self._engine.dispose()
+        self._engine = None
+        keys.wipe(self._key)
+        self._audit_key = b""
+        self._lock.release()
+
+    @property
+    def is_open(self) -> bool:
+        return self._engine is not None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.lock()
+
+    # -------------------------------------------------------------- internals
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise StoreLocked("the store is locked")
+        return self._engine
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with _tx(self.engine) as conn:
+            yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except DBAPIError as e:
+            raise translate(e.orig or e) from None
+
+    def _audit_row(self, conn: Connection, action: str, **ids: int | None) -> None:
+        audit_mod.append(conn, self._audit_key, action, user_id=self.user.id, **ids)
+
+    def _audit(self, action: str, **ids: int | None) -> None:
+        with self._write() as conn:
+            self._audit_row(conn, action, **ids)
+
+    def _audit_pending_failures(self, pending: list[dict[str, Any]]) -> None:
+        if not pending:
+            return
+        with self._write() as conn:
+            for p in pending:
+                audit_mod.append(
+                    conn,
+                    self._audit_key,
+                    "login-failed",
+                    user_id=p.get("user_id"),
+                    at=float(p["at"]),
+                )
+
+    def _require_admin(self) -> None:
+        if not self.user.is_admin:
+            raise NotAllowed("only an administrator may do this")
+
+    # ------------------------------------------------------------------ users
+
+    def add_user(self, username: str, password: str, role: str = "worker") -> User:
+        self._require_admin()
+        _check_username(username)
+        _check_password(password)
+        if role not in ("admin", "worker"):
+            raise InvalidInput(f"role must be admin or worker, not {role!r}")
+        sf = keys.read_slots(self.data_dir)
+        if sf.user_slot(username) is not None:
+            raise InvalidInput(f"a user named {username!r} exists already")
+        with self._write() as conn:
+            if conn.execute(select(users.c.id).where(users.c.username == username)).first():
+                raise InvalidInput(f"a user named {username!r} exists already")
+            uid = conn.execute(
+                insert(users).values(
+                    username=username, role=role, disabled=False, created_at=time.time()
+                )
+            ).inserted_primary_key[0]  # type: ignore[index]
+            self._audit_row(conn, "user-added", object_id=uid)
+            sf.add_user_slot(uid, username, password, bytes(self._key))
+            keys.write_slots(self.data_dir, sf)
+        return User(uid, username, role)  # type: ignore[arg-type]
+
+    def list_users(self) -> list[User]:
+        with self._read() as conn:
+            return [
+                User(r.id, r.username, r.role, bool(r.disabled))
+                for r in conn.execute(select(users).order_by(users.c.username))
+            ]
+
+    def set_password(self, old_password: str, new_password: str) -> None:
+        """Change the signed-in user's own password (rewrites only their slot)."""
+        _check_password(new_password)
+        sf = keys.read_slots(self.data_dir)
+        if sf.unwrap_with_password(self.user.username, old_password) is None:
+            raise WrongPassword("the current password is wrong")
+        self._rewrap(sf, self.user.id, self.user.username, new_password, "password-changed")
+
+    def reset_password(self, user_id: int, new_password: str) -> None:
+        """An administrator sets a new password for another user."""
+        self._require_admin()
+        _check_password(new_password)
+        target = self._user(user_id)
+        self._rewrap(
+            keys.read_slots(self.data_dir),
+            target.id,
+            target.username,
+            new_password,
+            "password-reset",
+        )
+
+    def _rewrap(
+        self, sf: keys.SlotFile, uid: int, username: str, password: str, action: str
+    ) -> None:
+        with self._write() as conn:
+            self._audit_row(conn, action, object_id=uid)
+            sf.add_user_slot(uid, username, password, bytes(self._key))
+            keys.write_slots(self.data_dir, sf)
+
+    def disable_user(self, user_id: int) -> None:
+        self._require_admin()
+        target = self._user(user_id)
+        if target.id == self.user.id:
+            raise InvalidInput("you cannot disable your own account")
+        with self._write() as conn:
+            conn.execute(update(users).where(users.c.id == user_id).values(disabled=True))
+            self._audit_row(conn, "user-disabled", object_id=user_id)
+            sf = keys.read_slots(self.data_dir)
+            sf.remove_user_slot(user_id)
+            keys.write_slots(self.data_dir, sf)
+
+    def _user(self, user_id: int) -> User:
+        with self._read() as conn:
+            r = conn.execute(select(users).where(users.c.id == user_id)).first()
+        if r is None:
+            raise InvalidInput(f"no user with id {user_id}")
+        return User(r.id, r.username, r.role, bool(r.disabled))
+
+    def user_by_name(self, username: str) -> User:
+        with self._read() as conn:
+            r = conn.execute(select(users).where(users.c.username == username)).first()
+        if r is None:
+            raise InvalidInput(f"no user named {username!r}")
+        return User(r.id, r.username, r.role, bool(r.disabled))
+
+    # ------------------------------------------------------------------ cases
+
+    def create_case(self, details: CaseDetails) -> int:
+        ref = details.reference.strip()
+        if not ref:
+            raise InvalidInput("a case needs a reference")
+        now = time.time()
+        with self._write() as conn:
+            if conn.execute(select(cases.c.id).where(cases.c.reference == ref)).first():
+                raise InvalidInput(f"a case with reference {ref!r} exists already")
+            cid = conn.execute(
+                insert(cases).values(
+                    **_case_values(details),
+                    created_at=now,
+                    updated_at=now,
+                    status="open",
+                    created_by=self.user.id,
+                )
+            ).inserted_primary_key[0]  # type: ignore[index]
+            for a in details.adults:
+                conn.execute(
+                    insert(adults).values(
+                        case_id=cid, description=a.description, stated_relation=a.stated_relation
+                    )
+                )
+            self._audit_row(conn, "case-created", case_id=cid)
+        return int(cid)
+
+    def update_case(self, case_id: int, details: CaseDetails) -> None:
+        with self._write() as conn:
+            self._case_row(conn, case_id)
+            conn.execute(
+                update(cases)
+                .where(cases.c.id == case_id)
+                .values(**_case_values(details), updated_at=time.time())
+            )
+            conn.execute(delete(adults).where(adults.c.case_id == case_id))
+            for a in details.adults:
+                conn.execute(
+                    insert(adults).values(
+                        case_id=case_id,
+                        description=a.description,
+                        stated_relation=a.stated_relation,
+                    )
+                )
+            self._audit_row(conn, "case-changed", case_id=case_id)
+
+    def close_case(self, case_id: int) -> None:
+        with self._write() as conn:
+            self._case_row(conn, case_id)
+            conn.execute(
+                update(cases)
+                .where(cases.c.id == case_id)
+                .values(status="closed", closed_at=time.time(), updated_at=time.time())
+            )
+            self._audit_row(conn, "case-closed", case_id=case_id)
+
+    def get_case(self, case_id: int) -> Case:
+        """One case with its details; audited as a view."""
+        with self._write() as conn:
+            r = self._case_row(conn, case_id)
+            ads = tuple(
+                Adult(a.description, a.stated_relation)
+                for a in conn.execute(
+                    select(adults).where(adults.c.case_id == case_id).order_by(adults.c.id)
+                )
+            )
+            self._audit_row(conn, "case-viewed", case_id=case_id)
+        return Case(r.id, _details(r, ads), r.status, r.created_at, r.updated_at, r.closed_at)
+
+    def _case_row(self, conn: Connection, case_id: int) -> Any:
+        r = conn.execute(select(cases).where(cases.c.id == case_id)).first()
+        if r is None:
+            raise InvalidInput(f"no case with id {case_id}")
+        return r
+
+    def list_cases(
+        self,
+        search: str = "",
+        status: str | None = None,
+        outcome: str | None = None,
+        since: float | None = None,
+        until: float | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[CaseRow]:
+        """Cases for the list, newest first; ``search`` matches reference or names
+        (accents and ø/æ/å folded)."""
+        n_scr = (
+            select(func.count())
+            .where(screenings.c.case_id == cases.c.id)
+            .correlate(cases)
+            .scalar_subquery()
+        )
+        n_draft = (
+            select(func.count())
+            .where(screenings.c.case_id == cases.c.id, screenings.c.status == "draft")
+            .correlate(cases)
+            .scalar_subquery()
+        )
+        last = (
+            select(func.coalesce(screenings.c.decision_outcome, screenings.c.suggested_outcome))
+            .where(screenings.c.case_id == cases.c.id, screenings.c.status == "completed")
+            .order_by(screenings.c.completed_at.desc())
+            .limit(1)
+            .correlate(cases)
+            .scalar_subquery()
+        )
+        q = select(
+            cases.c.id,
+            cases.c.reference,
+            cases.c.given_name,
+            cases.c.family_name,
+            cases.c.status,
+            cases.c.created_at,
+            cases.c.updated_at,
+            n_scr.label("n"),
+            n_draft.label("d"),
+            last.label("last"),
+        )
+        q = q.where(*self._case_filters(search, status, since, until))
+        if outcome:
+            q = q.where(last == outcome)
+        q = q.order_by(cases.c.updated_at.desc(), cases.c.id.desc()).offset(offset)
+        if limit is not None:
+            q = q.limit(limit)
+        with self._read() as conn:
+            return [
+                CaseRow(
+                    r.id,
+                    r.reference,
+                    r.given_name,
+                    r.family_name,
+                    r.status,
+                    r.created_at,
+                    r.updated_at,
+                    r.n,
+                    r.d,
+                    r.last,
+                )
+                for r in conn.execute(q)
+            ]
+
+    def count_cases(
+        self,
+        search: str = "",
+        status: str | None = None,
+        since: float | None = None,
+        until: float | None = None,
+    ) -> int:
+        with self._read() as conn:
+            return int(
+                conn.execute(
+                    select(func.count())
+                    .select_from(cases)
+                    .where(*self._case_filters(search, status, since, until))
+                ).scalar_one()
+            )
+
+    @staticmethod
+    def _case_filters(
+        search: str, status: str | None, since: float | None, until: float | None
+    ) -> list[Any]:
+        f: list[Any] = []
+        if search.strip():
+            f.append(cases.c.search_key.contains(fold(search.strip()), autoescape=True))
+        if status:
+            f.append(cases.c.status == status)
+        if since is not None:
+            f.append(cases.c.created_at >= since)
+        if until is not None:
+            f.append(cases.c.created_at < until)
+        return f
+
+    # ------------------------------------------------------------- screenings
+
+    def start_screening(
+        self, case_id: int, checklist: Checklist, checklist_text: bytes, sha256: str
+    ) -> int:
+        """Start a draft screening, keeping the checklist text it is answered under."""
+        import hashlib
+
+        if hashlib.sha256(checklist_text).hexdigest() != sha256:
+            raise InvalidInput("the checklist text does not match its SHA-256")
+        with self._write() as conn:
+            self._case_row(conn, case_id)
+            sid = conn.execute(
+                insert(screenings).values(
+                    case_id=case_id,
+                    checklist_id=checklist.id,
+                    checklist_version=checklist.version,
+                    checklist_sha256=sha256,
+                    checklist_text=checklist_text,
+                    status="draft",
+                    started_at=time.time(),
+                    started_by=self.user.id,
+                )
+            ).inserted_primary_key[0]  # type: ignore[index]
+            self._audit_row(conn, "screening-started", case_id=case_id, screening_id=sid)
+        return int(sid)
+
+    def record_answer(
+        self, screening_id: int, item_id: str, answer: Answer, context: AnswerContext | None = None
+    ) -> int:
+        """Save one answer (the newest answer to an item wins; older ones stay as
+        history). Returns once the answer and its audit row are durable."""
+        context = context or AnswerContext()
+        if context.source is not None and context.source not in (
+            "observed",
+            "child-said",
+            "other-said",
+            "document",
+        ):
+            raise InvalidInput(f"unknown source {context.source!r}")
+        with self._write() as conn:
+            s = self._screening_row(conn, screening_id)
+            if s.status == "completed":
+                raise ReadOnlyRecord("this screening is completed; amend it to make changes")
+            checklist = load_checklist_bytes(s.checklist_text)
+            try:
+                item = checklist.item(item_id)
+            except KeyError:
+                raise InvalidInput(f"{checklist.ref} has no item {item_id!r}") from None
+            why = validate_answer(item, answer)
+            if why:
+                raise InvalidInput(f"{item_id}: {why}")
+            aid = conn.execute(
+                insert(answers).values(
+                    screening_id=screening_id,
+                    item_id=item_id,
+                    status=answer.status,
+                    value=None
+                    if answer.value is None
+                    else json.dumps(answer.value, ensure_ascii=False),
+                    source=context.source,
+                    worker_note=context.worker_note,
+                    child_words=context.child_words,
+                    language=context.language,
+                    interpreter_present=context.interpreter_present,
+                    interpreter=context.interpreter,
+                    read_back=context.read_back,
+                    answered_by=self.user.id,
+                    answered_at=time.time(),
+                )
+            ).inserted_primary_key[0]  # type: ignore[index]
+            conn.execute(
+                update(screenings).where(screenings.c.id == screening_id).values(position=item_id)
+            )
+            self._audit_row(
+                conn, "answer", case_id=s.case_id, screening_id=screening_id, object_id=aid
+            )
+        return int(aid)
+
+    def set_position(self, screening_id: int, item_id: str) -> None:
+        """Remember where the worker is, so a draft resumes exactly there."""
+        with self._write() as conn:
+            s = self._screening_row(conn, screening_id)
+            if s.status == "completed":
+                return
+            conn.execute(
+                update(screenings).where(screenings.c.id == screening_id).values(position=item_id)
+            )
+
+    def get_screening(self, screening_id: int, *, audit: bool = True) -> ScreeningRecord:
+        """A whole screening with every answer; audited as a view."""
+        with self._write() as conn:
+            s = self._screening_row(conn, screening_id)
+            rows = conn.execute(
+                select(answers).where(answers.c.screening_id == screening_id).order_by(answers.c.id)
+            ).all()
+            amended_by = conn.execute(
+                select(screenings.c.id).where(screenings.c.amends_id == screening_id)
+            ).scalar()
+            if audit:
+                self._audit_row(
+                    conn, "screening-viewed", case_id=s.case_id, screening_id=screening_id
+                )
+        history = tuple(_stored_answer(r) for r in rows)
+        latest = {a.item_id: a for a in history}
+        decision = None
+        if s.decision_outcome is not None:
+            decision = Decision(
+                s.suggested_outcome or "",
+                tuple(json.loads(s.fired_rules or "[]")),
+                s.decision_outcome,
+                s.decision_reasons or "",
+            )
+        return ScreeningRecord(
+            id=s.id,
+            case_id=s.case_id,
+            checklist_id=s.checklist_id,
+            checklist_version=s.checklist_version,
+            checklist_sha256=s.checklist_sha256,
+            checklist_text=bytes(s.checklist_text),
+            status=s.status,
+            started_at=s.started_at,
+            started_by=s.started_by,
+            completed_at=s.completed_at,
+            position=s.position,
+            amends_id=s.amends_id,
+            amended_by=amended_by,
+            decision=decision,
+            decided_by=s.decided_by,
+            decided_at=s.decided_at,
+            answers=latest,
+            history=history,
+        )
+
+    def list_screenings(self, case_id: int) -> list[ScreeningRow]:
+        amended = screenings.alias("amended")
+        q = (
+            select(screenings, amended.c.id.label("amended_by"))
+            .outerjoin(amended, amended.c.amends_id == screenings.c.id)
+            .where(screenings.c.case_id == case_id)
+            .order_by(screenings.c.id)
+        )
+        with self._read() as conn:
+            return [
+                ScreeningRow(
+                    r.id,
+                    r.case_id,
+                    f"{r.checklist_id}@{r.checklist_version}",
+                    r.status,
+                    r.started_at,
+                    r.completed_at,
+                    r.amends_id,
+                    r.amended_by,
+                    r.decision_outcome or r.suggested_outcome,
+                )
+                for r in conn.execute(q)
+            ]
+
+    def record_decision(self, screening_id: int, decision: Decision) -> None:
+        """The professional's decision; reasons are required when it differs from the
+        suggestion."""
+        if decision.differs and not decision.reasons.strip():
+            raise InvalidInput("give your reasons when your decision differs from the suggestion")
+        with self._write() as conn:
+            s = self._screening_row(conn, screening_id)
+            if s.status == "completed":
+                raise ReadOnlyRecord("this screening is completed; amend it to make changes")
+            checklist = load_checklist_bytes(s.checklist_text)
+            known = {o.id for o in checklist.outcomes}
+            if decision.decision_outcome not in known or decision.suggested_outcome not in known:
+                raise InvalidInput(f"outcomes must be among {', '.join(sorted(known))}")
+            conn.execute(
+                update(screenings)
+                .where(screenings.c.id == screening_id)
+                .values(
+                    suggested_outcome=decision.suggested_outcome,
+                    fired_rules=json.dumps(list(decision.fired_rules)),
+                    decision_outcome=decision.decision_outcome,
+                    decision_reasons=decision.reasons,
+                    decided_by=self.user.id,
+                    decided_at=time.time(),
+                )
+            )
+            self._audit_row(conn, "decision", case_id=s.case_id, screening_id=screening_id)
+
+    def complete_screening(self, screening_id: int) -> None:
+        """Complete a screening (a decision must be recorded); it is read-only after."""
+        with self._write() as conn:
+            s = self._screening_row(conn, screening_id)
+            if s.status == "completed":
+                raise ReadOnlyRecord("this screening is already completed")
+            if s.decision_outcome is None:
+                raise InvalidInput("record the professional's decision before completing")
+            conn.execute(
+                update(screenings)
+                .where(screenings.c.id == screening_id)
+                .values(status="completed", completed_at=time.time())
+            )
+            self._audit_row(
+                conn, "screening-completed", case_id=s.case_id, screening_id=screening_id
+            )
+
+    def amend_screening(self, screening_id: int) -> int:
+        """A new draft linked to a completed screening, starting from its answers."""
+        with self._write() as conn:
+            s = self._screening_row(conn, screening_id)
+            if s.status != "completed":
+                raise InvalidInput("only a completed screening can be amended")
+            if conn.execute(
+                select(screenings.c.id).where(screenings.c.amends_id == screening_id)
+            ).first():
+                raise InvalidInput("this screening has been amended already; amend the newest one")
+            sid = conn.execute(
+                insert(screenings).values(
+                    case_id=s.case_id,
+                    checklist_id=s.checklist_id,
+                    checklist_version=s.checklist_version,
+                    checklist_sha256=s.checklist_sha256,
+                    checklist_text=s.checklist_text,
+                    status="draft",
+                    started_at=time.time(),
+                    started_by=self.user.id,
+                    amends_id=screening_id,
+                    position=s.position,
+                )
+            ).inserted_primary_key[0]  # type: ignore[index]
+            latest: dict[str, Any] = {}
+            for r in conn.execute(
+                select(answers).where(answers.c.screening_id == screening_id).order_by(answers.c.id)
+            ):
+                latest[r.item_id] = r
+            for r in latest.values():
+                values = {
+                    k: getattr(r, k)
+                    for k in (
+                        "item_id",
+                        "status",
+                        "value",
+                        "source",
+                        "worker_note",
+                        "child_words",
+                        "language",
+                        "interpreter_present",
+                        "interpreter",
+                        "read_back",
+                        "answered_by",
+                        "answered_at",
+                    )
+                }
+                conn.execute(insert(answers).values(screening_id=sid, **values))
+            self._audit_row(
+                conn,
+                "screening-amended",
+                case_id=s.case_id,
+                screening_id=sid,
+                object_id=screening_id,
+            )
+        return int(sid)
+
+    def _screening_row(self, conn: Connection, screening_id: int) -> Any:
+        r = conn.execute(select(screenings).where(screenings.c.id == screening_id)).first()
+        if r is None:
+            raise InvalidInput(f"no screening with id {screening_id}")
+        return r
+
+    # --------------------------------------------------------- contacts, settings
+
+    def list_contacts(self) -> list[dict[str, str | None]]:
+        with self._read() as conn:
+            return [
+                dict(r._mapping)
+                for r in conn.execute(
+                    select(
+                        contacts.c.role,
+                        contacts.c.name,
+                        contacts.c.phone,
+                        contacts.c.hours,
+                        contacts.c.note,
+                    ).order_by(contacts.c.role, contacts.c.id)
+                )
+            ]
+
+    def save_contacts(self, entries: list[dict[str, str | None]]) -> None:
+        """Replace the local directory (administrators only)."""
+        self._require_admin()
+        with self._write() as conn:
+            conn.execute(delete(contacts))
+            for e in entries:
+                if not e.get("role") or not e.get("name"):
+                    raise InvalidInput("every contact needs a role and a name")
+                conn.execute(
+                    insert(contacts).values(
+                        role=e["role"],
+                        name=e["name"],
+                        phone=e.get("phone"),
+                        hours=e.get("hours"),
+                        note=e.get("note"),
+                    )
+                )
+            self._audit_row(conn, "contacts-changed")
+
+    def get_setting(self, key: str) -> str:
+        with self._read() as conn:
+            v = conn.execute(select(settings.c.value).where(settings.c.key == key)).scalar()
+        return str(v) if v is not None else DEFAULTS.get(key, "")
+
+    def set_setting(self, key: str, value: str) -> None:
+        self._require_admin()
+        if key not in DEFAULTS:
+            raise InvalidInput(f"unknown setting {key!r}")
+        if key in ("idle_minutes", "retention_years") and not value.isdigit():
+            raise InvalidInput(f"{key} must be a whole number")
+        with self._write() as conn:
+            conn.execute(delete(settings).where(settings.c.key == key))
+            conn.execute(insert(settings).values(key=key, value=value))
+            self._audit_row(conn, "setting-changed")
+
+    # ------------------------------------------------------------ audit, verify
+
+    def record_event(
+        self,
+        action: str,
+        case_id: int | None = None,
+        screening_id: int | None = None,
+        object_id: int | None = None,
+    ) -> str:
+        """Audit an action done elsewhere (export, print, report view); returns the
+        new head as ``SEQ:SHORTHASH``."""
+        with self._write() as conn:
+            self._audit_row(
+                conn, action, case_id=case_id, screening_id=screening_id, object_id=object_id
+            )
+            h = audit_mod.head(conn)
+        return str(h)
+
+    def audit_head(self) -> audit_mod.AuditHead:
+        with self._read() as conn:
+            h = audit_mod.head(conn)
+        assert h is not None
+        return h
+
+    def verify(self, anchor: str | None = None) -> VerifyResult:
+        """SQLite and SQLCipher integrity checks and the audit chain."""
+        msgs: list[str] = []
+        ok = True
+        with self._read() as conn:
+            ic = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").all()]
+            if ic != ["ok"]:
+                ok = False
+                msgs.append("SQLite integrity check: " + "; ".join(ic[:5]))
+            else:
+                msgs.append("SQLite integrity check: ok")
+            cic = [r[0] for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check").all()]
+            if cic:
+                ok = False
+                msgs.append("SQLCipher page check: " + "; ".join(cic[:5]))
+            else:
+                msgs.append("SQLCipher page check: ok")
+            fk = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+            if fk:
+                ok = False
+                msgs.append(f"foreign keys: {len(fk)} broken reference(s)")
+            parsed = audit_mod.AuditHead.parse(anchor) if anchor else None
+            chain = audit_mod.verify_chain(conn, self._audit_key, parsed)
+        if chain.ok:
+            msgs.append(f"audit chain: ok, {chain.rows} rows, head {chain.head}")
+        else:
+            ok = False
+            msgs.append(f"audit chain: broken at row {chain.first_bad}: {chain.reason}")
+        return VerifyResult(ok, tuple(msgs), chain.rows, str(chain.head) if chain.head else None)
+
+    # ----------------------------------------------------------- backup, retention
+
+    def backup(self, target: Path) -> Path:
+        """An encrypted copy (same key slots) in one file: written under a temporary
+        name, synced, then renamed. Returns the path written."""
+        target = Path(target)
+        with tempfile.TemporaryDirectory(dir=target.parent, prefix=".idcheck-backup-") as tmp:
+            db_copy = Path(tmp) / DB_NAME
+            _vacuum_into(self.engine, db_copy)
+            fd, part = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+            os.close(fd)
+            try:
+                with zipfile.ZipFile(part, "w", compression=zipfile.ZIP_STORED) as z:
+                    z.write(db_copy, DB_NAME)
+                    for name in keys.SLOT_FILES:
+                        if (self.data_dir / name).exists():
+                            z.write(self.data_dir / name, name)
+                with open(part, "rb") as f:
+                    os.fsync(f.fileno())
+                os.replace(part, target)
+            except BaseException:
+                Path(part).unlink(missing_ok=True)
+                raise
+        self._audit("backup")
+        return target
+
+    def apply_retention(self, now: float | None = None) -> list[int]:
+        """Delete closed cases older than the retention setting (0 = keep all); each
+        deletion is audited by id. Returns the deleted case ids."""
+        self._require_admin()
+        years = int(self.get_setting("retention_years") or 0)
+        if years <= 0:
+            return []
+        cutoff = (time.time() if now is None else now) - years * 365.25 * 86400
+        with self._write() as conn:
+            ids = [
+                r.id
+                for r in conn.execute(
+                    select(cases.c.id).where(cases.c.status == "closed", cases.c.closed_at < cutoff)
+                )
+            ]
+            for cid in ids:
+                conn.execute(insert(purge).values(case_id=cid))
+                conn.execute(
+                    delete(answers).where(
+                        answers.c.screening_id.in_(
+                            select(screenings.c.id).where(screenings.c.case_id == cid)
+                        )
+                    )
+                )
+                conn.execute(
+                    delete(screenings).where(
+                        screenings.c.case_id == cid, screenings.c.amends_id.is_not(None)
+                    )
+                )
+                conn.execute(delete(screenings).where(screenings.c.case_id == cid))
+                conn.execute(delete(cases).where(cases.c.id == cid))
+                conn.execute(delete(purge).where(purge.c.case_id == cid))
+                self._audit_row(conn, "case-deleted-retention", case_id=cid)
+        return ids
+
+    # ------------------------------------------------------------------ stats
+
+    def iter_stats(self, since: float, until: float) -> Iterator[StatRow]:
+        """Completed screenings in [since, until), newest decision per screening,
+        as anonymous rows (no names, references or free text)."""
+        q = (
+            select(
+                screenings.c.completed_at,
+                screenings.c.checklist_text,
+                screenings.c.checklist_id,
+                screenings.c.id,
+                func.coalesce(screenings.c.decision_outcome, screenings.c.suggested_outcome).label(
+                    "outcome"
+                ),
+                cases.c.gender,
+                cases.c.claimed_age,
+                cases.c.assessed_age,
+                cases.c.age_disputed,
+                cases.c.nationality,
+                cases.c.identified_by,
+            )
+            .join(cases, cases.c.id == screenings.c.case_id)
+            .where(
+                screenings.c.status == "completed",
+                screenings.c.completed_at >= since,
+                screenings.c.completed_at < until,
+            )
+            .order_by(screenings.c.id)
+        )
+        with self._read() as conn:
+            yes = conn.execute(
+                select(answers.c.screening_id, answers.c.item_id, answers.c.value, answers.c.id)
+                .join(screenings, screenings.c.id == answers.c.screening_id)
+                .where(
+                    screenings.c.status == "completed",
+                    screenings.c.completed_at >= since,
+                    screenings.c.completed_at < until,
+                )
+                .order_by(answers.c.id)
+            ).all()
+            latest: dict[int, dict[str, str | None]] = {}
+            for a in yes:
+                latest.setdefault(a.screening_id, {})[a.item_id] = a.value
+            for r in conn.execute(q):
+                checklist = load_checklist_bytes(bytes(r.checklist_text))
+                forms: set[str] = set()
+                for item_id, value in latest.get(r.id, {}).items():
+                    if value == '"yes"':
+                        try:
+                            item = checklist.item(item_id)
+                        except KeyError:
+                            continue
+                        if isinstance(item, Indicator):
+                            forms.update(item.forms)
+                yield StatRow(
+                    r.completed_at,
+                    r.gender,
+                    r.claimed_age,
+                    r.assessed_age,
+                    bool(r.age_disputed),
+                    r.nationality,
+                    r.identified_by,
+                    r.checklist_id,
+                    r.outcome,
+                    tuple(sorted(forms)),
+                )
+
+
+# ------------------------------------------------------------------ helpers
+
+
+@contextmanager
+def _tx(engine: Engine) -> Iterator[Connection]:
+    """One transaction; driver errors become StoreErrors with a clear message."""
+    try:
+        with engine.begin() as conn:
+            yield conn
+    except DBAPIError as e:
+        msg = str(e.orig)
+        if "read-only" in msg or "append-only" in msg or "never changed" in msg:
+            raise ReadOnlyRecord(msg) from None
+        raise translate(e.orig or e) from None
+    except sqlcipher.Error as e:
+        raise translate(e) from None
+
+
+def _vacuum_into(engine: Engine, target: Path) -> None:
+    """An encrypted, consistent copy of the database (same key)."""
+    if target.exists():
+        target.unlink()
+    with engine.connect() as conn:
+        conn.exec_driver_sql("VACUUM INTO ?", (str(target),))
+    fd = os.open(target, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _take_lock(data_dir: Path) -> FileLock:
+    lock = FileLock(str(data_dir / LOCK_NAME), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise StoreInUse("the store is open in another idcheck window or command") from None
+    except PermissionError:
+        raise StoreReadOnly(f"cannot write in {data_dir}") from None
+    except OSError as e:
+        raise StoreReadOnly(f"cannot write in {data_dir}: {e.strerror}") from None
+    return lock
+
+
+def _read_store_files(data_dir: Path) -> keys.SlotFile:
+    if not data_dir.exists() or not store_exists(data_dir):
+        raise NoStore(f"there is no idcheck store in {data_dir}; create one first")
+    if not (data_dir / DB_NAME).exists():
+        raise NotAStore(f"{data_dir} has key slots but no database; restore a backup")
+    classify_file(data_dir / DB_NAME)
+    return keys.read_slots(data_dir)
+
+
+def _check_password(password: str) -> None:
+    if len(password) < 10:
+        raise InvalidInput("a password needs at least 10 characters")
+
+
+def _check_username(username: str) -> None:
+    if (
+        not username
+        or len(username) > 64
+        or not username.isprintable()
+        or username != username.strip()
+    ):
+        raise InvalidInput("a user name is 1 to 64 printable characters, no surrounding spaces")
+
+
+def _case_values(d: CaseDetails) -> dict[str, Any]:
+    names = " ".join(x for x in (d.reference, d.given_name, d.family_name) if x)
+    return {
+        "reference": d.reference.strip(),
+        "given_name": d.given_name,
+        "family_name": d.family_name,
+        "search_key": fold(names),
+        "claimed_dob": d.claimed_dob,
+        "claimed_age": d.claimed_age,
+        "assessed_age": d.assessed_age,
+        "age_disputed": d.age_disputed,
+        "nationality": d.nationality,
+        "languages": d.languages,
+        "gender": d.gender,
+        "identified_by": d.identified_by,
+        "notes": d.notes,
+    }
+
+
+def _details(r: Any, ads: tuple[Adult, ...]) -> CaseDetails:
+    return CaseDetails(
+        reference=r.reference,
+        given_name=r.given_name,
+        family_name=r.family_name,
+        claimed_dob=r.claimed_dob,
+        claimed_age=r.claimed_age,
+        assessed_age=r.assessed_age,
+        age_disputed=bool(r.age_disputed),
+        nationality=r.nationality,
+        languages=r.languages,
+        gender=r.gender,
+        identified_by=r.identified_by,
+        adults=ads,
+        notes=r.notes,
+    )
+
+
+def _stored_answer(r: Any) -> StoredAnswer:
+    value = None if r.value is None else json.loads(r.value)
+    return StoredAnswer(
+        id=r.id,
+        item_id=r.item_id,
+        answer=Answer(status=r.status, value=value),
+        context=AnswerContext(
+            source=r.source,
+            worker_note=r.worker_note,
+            child_words=r.child_words,
+            language=r.language,
+            interpreter_present=r.interpreter_present,
+            interpreter=r.interpreter,
+            read_back=r.read_back,
+        ),
+        answered_by=r.answered_by,
+        answered_at=r.answered_at,
+    )
+
+
+def restore(data_dir: Path, backup_file: Path, username: str, password: str) -> VerifyResult:
+    """Replace the store in ``data_dir`` by a backup, after checking the whole backup
+    in a temporary place (it must open with these credentials and verify). A
+    truncated or altered backup is refused and the live store is untouched."""
+    data_dir = Path(data_dir)
+    backup_file = Path(backup_file)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    lock = _take_lock(data_dir)  # nobody may have the live store open meanwhile
+    try:
+        with tempfile.TemporaryDirectory(dir=data_dir, prefix=".restore-") as tmp:
+            staged = Path(tmp) / "store"
+            staged.mkdir()
+            try:
+                with zipfile.ZipFile(backup_file) as z:
+                    bad = z.testzip()
+                    if bad is not None:
+                        raise StoreCorrupt(f"the backup is damaged ({bad} fails its check)")
+                    names = set(z.namelist())
+                    if DB_NAME not in names or not names & set(keys.SLOT_FILES):
+                        raise NotAStore(f"{backup_file} is not an idcheck backup")
+                    for name in names & {DB_NAME, *keys.SLOT_FILES}:
+                        (staged / name).write_bytes(z.read(name))
+            except (zipfile.BadZipFile, EOFError, OSError) as e:
+                raise StoreCorrupt(f"{backup_file} is not a readable idcheck backup: {e}") from None
+            probe = Store.open(staged, username, password)
+            try:
+                result = probe.verify()
+            finally:
+                probe.lock()
+            if not result.ok:
+                raise StoreCorrupt("the backup does not verify: " + "; ".join(result.messages))
+            for f in staged.glob("*.json"):
+                if f.name not in keys.SLOT_FILES:
+                    f.unlink()
+            _swap_in(staged, data_dir)
+        return result
+    finally:
+        lock.release()
+
+
+def _swap_in(staged: Path, data_dir: Path) -> None:
+    """Move the checked files in place; the old ones are kept as ``*.replaced``."""
+    for name in (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", *keys.SLOT_FILES):
+        live = data_dir / name
+        if live.exists():
+            os.replace(live, data_dir / f"{name}.replaced")
+    for name in (DB_NAME, *keys.SLOT_FILES):
+        if (staged / name).exists():
+            shutil.move(str(staged / name), str(data_dir / name))
+    keys._fsync_dir(data_dir)
