@@ -14,11 +14,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _util import median, ms, pct, repeat  # noqa: E402
+from _util import median, ms, pct, repeat
 
-from idcheck.checklist import bundled_root, entries  # noqa: E402
-from idcheck.checklist.lint import lint_paths  # noqa: E402
-from idcheck.checklist.loader import load_any  # noqa: E402
+from idcheck.checklist import bundled_root, entries
+from idcheck.checklist.lint import lint_paths
+from idcheck.checklist.loader import load_any
 
 
 def main() -> int:
