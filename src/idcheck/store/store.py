@@ -1067,11 +1067,17 @@ def _tx(engine: Engine) -> Iterator[Connection]:
 
 
 def _vacuum_into(engine: Engine, target: Path) -> None:
-    """An encrypted, consistent copy of the database (same key)."""
+    """An encrypted, consistent copy of the database (same key), outside any
+    transaction (VACUUM cannot run inside one)."""
     if target.exists():
         target.unlink()
-    with engine.connect() as conn:
-        conn.exec_driver_sql("VACUUM INTO ?", (str(target),))
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute("VACUUM INTO ?", (str(target),))  # type: ignore[union-attr]
+    except sqlcipher.Error as e:
+        raise translate(e, target) from None
+    finally:
+        raw.close()
     fd = os.open(target, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -1200,6 +1206,8 @@ def restore(data_dir: Path, backup_file: Path, username: str, password: str) -> 
             probe = Store.open(staged, username, password)
             try:
                 result = probe.verify()
+                if result.ok:
+                    probe.record_event("restore")
             finally:
                 probe.lock()
             if not result.ok:

@@ -1,0 +1,18 @@
+"""Where the store lives: ``--data-dir``, else ``$IDCHECK_DATA_DIR``, else the
+platform's user data folder (e.g. ``~/.local/share/idcheck`` on Linux)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+
+def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get("IDCHECK_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    return user_data_path("idcheck", appauthor=False)
