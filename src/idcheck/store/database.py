@@ -24,6 +24,7 @@ from idcheck.store.errors import (
     DiskFull,
     NewerSchema,
     NotAStore,
+    ReadOnlyRecord,
     StoreCorrupt,
     StoreInUse,
     StoreReadOnly,
@@ -133,6 +134,8 @@ def translate(e: BaseException, path: Path | None = None) -> Exception:
     """A driver error as a StoreError with a message for people."""
     msg = str(e).lower()
     where = f" ({path})" if path is not None else ""
+    if "completed screening is read-only" in msg or "append-only" in msg or "never changed" in msg:
+        return ReadOnlyRecord(str(e))
     if "file is not a database" in msg or "not a database" in msg:
         return StoreCorrupt(
             f"the store{where} does not open with its key: it is damaged or was replaced; "
