@@ -118,6 +118,9 @@ def make_engine(path: Path, key: bytearray, *, create: bool = False) -> Engine:
     except sqlcipher.DatabaseError as e:
         engine.dispose()
         raise translate(e, path) from None
+    except MemoryError:
+        engine.dispose()
+        raise StoreCorrupt(f"the store ({path}) is damaged (a page fails its check)") from None
     return engine
 
 

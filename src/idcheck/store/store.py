@@ -73,6 +73,7 @@ from idcheck.store.schema import (
 )
 
 LOCK_NAME = "idcheck.lock"
+_DAMAGED = "the store is damaged (a page fails its check); restore a backup"
 DEFAULTS = {"idle_minutes": "5", "retention_years": "0", "site_name": "", "jurisdiction": ""}
 
 
@@ -205,6 +206,9 @@ class Store:
         except DBAPIError as e:
             lock.release()
             raise translate(e.orig or e, path) from None
+        except MemoryError:
+            lock.release()
+            raise StoreCorrupt(_DAMAGED) from None
         except BaseException:
             lock.release()
             raise
@@ -263,6 +267,10 @@ class Store:
                 yield conn
         except DBAPIError as e:
             raise translate(e.orig or e) from None
+        except sqlcipher.Error as e:
+            raise translate(e) from None
+        except MemoryError:
+            raise StoreCorrupt(_DAMAGED) from None
 
     def _audit_row(self, conn: Connection, action: str, **ids: int | None) -> None:
         audit_mod.append(conn, self._audit_key, action, user_id=self.user.id, **ids)
@@ -1058,12 +1066,12 @@ def _tx(engine: Engine) -> Iterator[Connection]:
         with engine.begin() as conn:
             yield conn
     except DBAPIError as e:
-        msg = str(e.orig)
-        if "read-only" in msg or "append-only" in msg or "never changed" in msg:
-            raise ReadOnlyRecord(msg) from None
         raise translate(e.orig or e) from None
     except sqlcipher.Error as e:
         raise translate(e) from None
+    except MemoryError:
+        # SQLCipher reports a page that fails its HMAC check as SQLITE_NOMEM.
+        raise StoreCorrupt(_DAMAGED) from None
 
 
 def _vacuum_into(engine: Engine, target: Path) -> None:
