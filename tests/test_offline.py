@@ -86,3 +86,67 @@ def test_trace_detects_a_socket(tmp_path: Path) -> None:
     )
     with pytest.raises(AssertionError):
         assert_no_network(trace.read_text())
+
+
+def test_store_workflow_opens_no_socket(tmp_path: Path) -> None:
+    """init, screen, verify and backup: the whole headless path, traced."""
+    pw = tmp_path / "pw"
+    pw.write_text("correct horse battery\n")
+    data = ["--data-dir", str(tmp_path / "data")]
+    auth = ["--user", "anna", "--password-file", str(pw)]
+    steps = [
+        ["init", "--user", "anna", "--password-file", str(pw)],
+        [
+            "screen",
+            "--checklist",
+            "intake-screen",
+            "--answers",
+            str(ROOT / "examples" / "intake-screen.yaml"),
+            *auth,
+        ],
+        ["db", "verify", *auth],
+        ["db", "backup", str(tmp_path / "b.idcheck"), *auth],
+    ]
+    for step in steps:
+        r, trace = traced_run([*data, *step], tmp_path)
+        assert r.returncode == 0, (step, r.stderr)
+        assert_no_network(trace)
+
+
+def test_works_with_no_network_at_all(tmp_path: Path) -> None:
+    """In a network namespace with no interfaces the program still does its work."""
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        pytest.fail("unshare (util-linux) is needed for this test")
+    pw = tmp_path / "pw"
+    pw.write_text("correct horse battery\n")
+    base = [unshare, "-n", sys.executable, "-m", "idcheck", "--data-dir", str(tmp_path / "d")]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    r = subprocess.run(
+        [*base, "init", "--user", "anna", "--password-file", str(pw)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr
+    r = subprocess.run(
+        [
+            *base,
+            "screen",
+            "--checklist",
+            "intake-screen",
+            "--answers",
+            str(ROOT / "examples" / "intake-screen.yaml"),
+            "--user",
+            "anna",
+            "--password-file",
+            str(pw),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr
+    assert "suggested outcome: full-screening" in r.stdout
