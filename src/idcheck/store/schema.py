@@ -66,6 +66,14 @@ adults = Table(
     Column("stated_relation", String),
 )
 
+#: Each checklist text a screening was answered under, stored once by its SHA-256.
+checklist_texts = Table(
+    "checklist_texts",
+    metadata,
+    Column("sha256", String, primary_key=True),
+    Column("text", LargeBinary, nullable=False),
+)
+
 screenings = Table(
     "screenings",
     metadata,
@@ -73,8 +81,7 @@ screenings = Table(
     Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
     Column("checklist_id", String, nullable=False),
     Column("checklist_version", String, nullable=False),
-    Column("checklist_sha256", String, nullable=False),
-    Column("checklist_text", LargeBinary, nullable=False),
+    Column("checklist_sha256", String, ForeignKey("checklist_texts.sha256"), nullable=False),
     Column("status", String, nullable=False),  # draft | completed
     Column("started_at", Float, nullable=False),
     Column("started_by", Integer, ForeignKey("users.id"), nullable=False),

@@ -65,6 +65,7 @@ from idcheck.store.schema import (
     adults,
     answers,
     cases,
+    checklist_texts,
     contacts,
     purge,
     screenings,
@@ -100,6 +101,7 @@ class Store:
         self._audit_key = audit_mod.audit_key(key)
         self._lock = lock
         self.user = user
+        self._checklists: dict[str, Checklist] = {}
 
     # ------------------------------------------------------------------ opening
 
@@ -568,13 +570,17 @@ class Store:
             raise InvalidInput("the checklist text does not match its SHA-256")
         with self._write() as conn:
             self._case_row(conn, case_id)
+            known = conn.execute(
+                select(checklist_texts.c.sha256).where(checklist_texts.c.sha256 == sha256)
+            ).first()
+            if known is None:
+                conn.execute(insert(checklist_texts).values(sha256=sha256, text=checklist_text))
             sid = conn.execute(
                 insert(screenings).values(
                     case_id=case_id,
                     checklist_id=checklist.id,
                     checklist_version=checklist.version,
                     checklist_sha256=sha256,
-                    checklist_text=checklist_text,
                     status="draft",
                     started_at=time.time(),
                     started_by=self.user.id,
@@ -600,7 +606,7 @@ class Store:
             s = self._screening_row(conn, screening_id)
             if s.status == "completed":
                 raise ReadOnlyRecord("this screening is completed; amend it to make changes")
-            checklist = load_checklist_bytes(s.checklist_text)
+            checklist = self._checklist(conn, s.checklist_sha256)
             try:
                 item = checklist.item(item_id)
             except KeyError:
@@ -655,6 +661,7 @@ class Store:
             amended_by = conn.execute(
                 select(screenings.c.id).where(screenings.c.amends_id == screening_id)
             ).scalar()
+            text = self._checklist_text(conn, s.checklist_sha256)
             if audit:
                 self._audit_row(
                     conn, "screening-viewed", case_id=s.case_id, screening_id=screening_id
@@ -675,7 +682,7 @@ class Store:
             checklist_id=s.checklist_id,
             checklist_version=s.checklist_version,
             checklist_sha256=s.checklist_sha256,
-            checklist_text=bytes(s.checklist_text),
+            checklist_text=text,
             status=s.status,
             started_at=s.started_at,
             started_by=s.started_by,
@@ -723,7 +730,7 @@ class Store:
             s = self._screening_row(conn, screening_id)
             if s.status == "completed":
                 raise ReadOnlyRecord("this screening is completed; amend it to make changes")
-            checklist = load_checklist_bytes(s.checklist_text)
+            checklist = self._checklist(conn, s.checklist_sha256)
             known = {o.id for o in checklist.outcomes}
             if decision.decision_outcome not in known or decision.suggested_outcome not in known:
                 raise InvalidInput(f"outcomes must be among {', '.join(sorted(known))}")
@@ -774,7 +781,6 @@ class Store:
                     checklist_id=s.checklist_id,
                     checklist_version=s.checklist_version,
                     checklist_sha256=s.checklist_sha256,
-                    checklist_text=s.checklist_text,
                     status="draft",
                     started_at=time.time(),
                     started_by=self.user.id,
@@ -814,6 +820,22 @@ class Store:
                 object_id=screening_id,
             )
         return int(sid)
+
+    def _checklist_text(self, conn: Connection, sha256: str) -> bytes:
+        text = conn.execute(
+            select(checklist_texts.c.text).where(checklist_texts.c.sha256 == sha256)
+        ).scalar()
+        if text is None:
+            raise StoreCorrupt(f"the checklist text {sha256[:12]} is missing from the store")
+        return bytes(text)
+
+    def _checklist(self, conn: Connection, sha256: str) -> Checklist:
+        """The checklist a screening was answered under (parsed once per store)."""
+        found = self._checklists.get(sha256)
+        if found is None:
+            found = load_checklist_bytes(self._checklist_text(conn, sha256))
+            self._checklists[sha256] = found
+        return found
 
     def _screening_row(self, conn: Connection, screening_id: int) -> Any:
         r = conn.execute(select(screenings).where(screenings.c.id == screening_id)).first()
@@ -996,7 +1018,7 @@ class Store:
         q = (
             select(
                 screenings.c.completed_at,
-                screenings.c.checklist_text,
+                screenings.c.checklist_sha256,
                 screenings.c.checklist_id,
                 screenings.c.id,
                 func.coalesce(screenings.c.decision_outcome, screenings.c.suggested_outcome).label(
@@ -1032,7 +1054,7 @@ class Store:
             for a in yes:
                 latest.setdefault(a.screening_id, {})[a.item_id] = a.value
             for r in conn.execute(q):
-                checklist = load_checklist_bytes(bytes(r.checklist_text))
+                checklist = self._checklist(conn, r.checklist_sha256)
                 forms: set[str] = set()
                 for item_id, value in latest.get(r.id, {}).items():
                     if value == '"yes"':

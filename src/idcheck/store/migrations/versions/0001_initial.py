@@ -40,13 +40,15 @@ TABLES = [
         case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
         description VARCHAR NOT NULL,
         stated_relation VARCHAR)""",
+    """CREATE TABLE checklist_texts (
+        sha256 VARCHAR PRIMARY KEY,
+        text BLOB NOT NULL)""",
     """CREATE TABLE screenings (
         id INTEGER PRIMARY KEY,
         case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
         checklist_id VARCHAR NOT NULL,
         checklist_version VARCHAR NOT NULL,
-        checklist_sha256 VARCHAR NOT NULL,
-        checklist_text BLOB NOT NULL,
+        checklist_sha256 VARCHAR NOT NULL REFERENCES checklist_texts (sha256),
         status VARCHAR NOT NULL CHECK (status IN ('draft', 'completed')),
         started_at FLOAT NOT NULL,
         started_by INTEGER NOT NULL REFERENCES users (id),
@@ -119,6 +121,8 @@ TRIGGERS = [
             AND NOT EXISTS (SELECT 1 FROM retention_purge p JOIN screenings s
                             ON s.case_id = p.case_id WHERE s.id = OLD.screening_id)
        BEGIN SELECT RAISE(ABORT, 'a completed screening is read-only'); END""",
+    """CREATE TRIGGER checklist_texts_no_update BEFORE UPDATE ON checklist_texts
+       BEGIN SELECT RAISE(ABORT, 'a stored checklist text is never changed'); END""",
     """CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""",
     """CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit

@@ -1,0 +1,29 @@
+"""The SQLAlchemy tables the code queries match what the migrations create."""
+
+from __future__ import annotations
+
+from idcheck.store.schema import metadata
+
+
+def test_tables_and_columns_match_the_migrations(store):
+    with store._read() as conn:
+        tables = {
+            name
+            for (name,) in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        } - {"alembic_version"}
+        assert tables == set(metadata.tables)
+        for name, table in metadata.tables.items():
+            cols = {row[1] for row in conn.exec_driver_sql(f"PRAGMA table_info({name})")}
+            assert cols == {c.name for c in table.columns}, name
+
+
+def test_checklist_text_is_stored_once(store, intake):
+    from idcheck.store import CaseDetails
+
+    for ref in ("A", "B", "C"):
+        cid = store.create_case(CaseDetails(reference=ref))
+        store.start_screening(cid, intake.checklist, intake.text, intake.sha256)
+    with store._read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM checklist_texts").scalar() == 1
