@@ -68,6 +68,10 @@ class AuditHead:
         return cls(int(seq), h)
 
 
+_LAST = select(audit.c.seq, audit.c.hash).order_by(audit.c.seq.desc()).limit(1)
+_INSERT = audit.insert()
+
+
 def append(
     conn: Connection,
     key: bytes,
@@ -77,11 +81,16 @@ def append(
     screening_id: int | None = None,
     object_id: int | None = None,
     at: float | None = None,
+    last: AuditHead | None = None,
 ) -> AuditHead:
-    """Add one row inside the caller's transaction."""
-    last = conn.execute(
-        select(audit.c.seq, audit.c.hash).order_by(audit.c.seq.desc()).limit(1)
-    ).first()
+    """Add one row inside the caller's transaction; return the new head.
+
+    ``last`` is the head the caller knows to be current (the store holds the only
+    writer lock); without it the head is read from the table.
+    """
+    if last is None:
+        found = conn.execute(_LAST).first()
+        last = None if found is None else AuditHead(found.seq, found.hash)
     seq = 1 if last is None else last.seq + 1
     prev = GENESIS if last is None else last.hash
     row = {
@@ -94,7 +103,7 @@ def append(
         "object_id": object_id,
     }
     h = row_hash(key, prev, row)
-    conn.execute(audit.insert().values(**row, prev_hash=prev, hash=h))
+    conn.execute(_INSERT, {**row, "prev_hash": prev, "hash": h})
     return AuditHead(seq, h)
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from filelock import FileLock, Timeout
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
 from idcheck.checklist import Answer, Checklist, Indicator, load_checklist_bytes, validate_answer
@@ -48,6 +48,7 @@ from idcheck.store.errors import (
     WrongPassword,
 )
 from idcheck.store.records import (
+    SOURCES,
     Adult,
     AnswerContext,
     Case,
@@ -84,6 +85,12 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+_SCREENING_STATE = select(
+    screenings.c.case_id, screenings.c.status, screenings.c.checklist_sha256
+).where(screenings.c.id == bindparam("sid"))
+_INSERT_ANSWER = answers.insert()
+
+
 def store_exists(data_dir: Path) -> bool:
     """Whether ``data_dir`` holds a store (a database file or key slots)."""
     return (data_dir / DB_NAME).exists() or any((data_dir / n).exists() for n in keys.SLOT_FILES)
@@ -102,6 +109,8 @@ class Store:
         self._lock = lock
         self.user = user
         self._checklists: dict[str, Checklist] = {}
+        self._head: audit_mod.AuditHead | None = None
+        self._pending_head: audit_mod.AuditHead | None = None
 
     # ------------------------------------------------------------------ opening
 
@@ -259,8 +268,15 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
-        with _tx(self.engine) as conn:
-            yield conn
+        self._pending_head = None
+        try:
+            with _tx(self.engine) as conn:
+                yield conn
+        except BaseException:
+            self._head = None  # unknown after a failure: read it again next time
+            raise
+        if self._pending_head is not None:
+            self._head = self._pending_head
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -275,7 +291,16 @@ class Store:
             raise StoreCorrupt(_DAMAGED) from None
 
     def _audit_row(self, conn: Connection, action: str, **ids: int | None) -> None:
-        audit_mod.append(conn, self._audit_key, action, user_id=self.user.id, **ids)
+        # This process holds the store's only writer lock, so the head it last
+        # wrote is still the head; it is re-read after any failed transaction.
+        self._pending_head = audit_mod.append(
+            conn,
+            self._audit_key,
+            action,
+            user_id=self.user.id,
+            last=self._pending_head or self._head,
+            **ids,
+        )
 
     def _audit(self, action: str, **ids: int | None) -> None:
         with self._write() as conn:
@@ -286,12 +311,15 @@ class Store:
             return
         with self._write() as conn:
             for p in pending:
-                audit_mod.append(
+                # By the id of the account tried (none for an unknown name), never
+                # by the signed-in user.
+                self._pending_head = audit_mod.append(
                     conn,
                     self._audit_key,
                     "login-failed",
                     user_id=p.get("user_id"),
                     at=float(p["at"]),
+                    last=self._pending_head or self._head,
                 )
 
     def _require_admin(self) -> None:
@@ -590,20 +618,21 @@ class Store:
         return int(sid)
 
     def record_answer(
-        self, screening_id: int, item_id: str, answer: Answer, context: AnswerContext | None = None
+        self,
+        screening_id: int,
+        item_id: str,
+        answer: Answer,
+        context: AnswerContext | None = None,
     ) -> int:
         """Save one answer (the newest answer to an item wins; older ones stay as
         history). Returns once the answer and its audit row are durable."""
         context = context or AnswerContext()
-        if context.source is not None and context.source not in (
-            "observed",
-            "child-said",
-            "other-said",
-            "document",
-        ):
+        if context.source is not None and context.source not in SOURCES:
             raise InvalidInput(f"unknown source {context.source!r}")
         with self._write() as conn:
-            s = self._screening_row(conn, screening_id)
+            s = conn.execute(_SCREENING_STATE, {"sid": screening_id}).first()
+            if s is None:
+                raise InvalidInput(f"no screening with id {screening_id}")
             if s.status == "completed":
                 raise ReadOnlyRecord("this screening is completed; amend it to make changes")
             checklist = self._checklist(conn, s.checklist_sha256)
@@ -615,27 +644,25 @@ class Store:
             if why:
                 raise InvalidInput(f"{item_id}: {why}")
             aid = conn.execute(
-                insert(answers).values(
-                    screening_id=screening_id,
-                    item_id=item_id,
-                    status=answer.status,
-                    value=None
+                _INSERT_ANSWER,
+                {
+                    "screening_id": screening_id,
+                    "item_id": item_id,
+                    "status": answer.status,
+                    "value": None
                     if answer.value is None
                     else json.dumps(answer.value, ensure_ascii=False),
-                    source=context.source,
-                    worker_note=context.worker_note,
-                    child_words=context.child_words,
-                    language=context.language,
-                    interpreter_present=context.interpreter_present,
-                    interpreter=context.interpreter,
-                    read_back=context.read_back,
-                    answered_by=self.user.id,
-                    answered_at=time.time(),
-                )
+                    "source": context.source,
+                    "worker_note": context.worker_note,
+                    "child_words": context.child_words,
+                    "language": context.language,
+                    "interpreter_present": context.interpreter_present,
+                    "interpreter": context.interpreter,
+                    "read_back": context.read_back,
+                    "answered_by": self.user.id,
+                    "answered_at": time.time(),
+                },
             ).inserted_primary_key[0]  # type: ignore[index]
-            conn.execute(
-                update(screenings).where(screenings.c.id == screening_id).values(position=item_id)
-            )
             self._audit_row(
                 conn, "answer", case_id=s.case_id, screening_id=screening_id, object_id=aid
             )
@@ -687,7 +714,8 @@ class Store:
             started_at=s.started_at,
             started_by=s.started_by,
             completed_at=s.completed_at,
-            position=s.position,
+            # Where the worker last was; with no move recorded, the last item answered.
+            position=s.position or (history[-1].item_id if history else None),
             amends_id=s.amends_id,
             amended_by=amended_by,
             decision=decision,

@@ -1,0 +1,158 @@
+"""Store figures, measured side by side in one run.
+
+    python benchmarks/bench_store.py [--answers N] [--screenings N]
+
+* answer save: p50/p99 of ``Store.record_answer`` (one transaction: the answer,
+  the resume position and the audit row) against a bare SQLCipher INSERT+COMMIT
+  with the same pragmas (WAL, synchronous=FULL, raw key), interleaved so both
+  see the same machine load; the ratio of medians is the figure (goal <= 1.5x);
+* unlock: argon2id with the parameters new key slots get (t=3, 64 MiB, p=4),
+  plus opening the database;
+* open and list: a store with N screenings (default 100,000) opened and its
+  first page of cases listed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import secrets
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import sqlcipher3.dbapi2 as sqlcipher
+from _util import ms, pct
+
+from idcheck.checklist import Answer, find, load_checklist_bytes
+from idcheck.store import AnswerContext, CaseDetails, Store
+
+PASSWORD = "benchmark password"
+
+
+def bare_connection(path: Path) -> sqlcipher.Connection:
+    conn = sqlcipher.connect(str(path), isolation_level=None)
+    conn.execute(f"PRAGMA key = \"x'{secrets.token_hex(32)}'\"")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("CREATE TABLE answers (id INTEGER PRIMARY KEY, screening_id INTEGER, item_id TEXT,"
+                 " status TEXT, value TEXT, child_words TEXT, answered_at REAL)")
+    return conn
+
+
+def answer_save(tmp: Path, n: int) -> tuple[list[float], list[float]]:
+    os.environ.pop("IDCHECK_KDF", None)
+    store, _ = Store.create(tmp / "store", "bench", PASSWORD)
+    text = find("intake-screen").path.read_bytes()
+    checklist = load_checklist_bytes(text)
+    cid = store.create_case(CaseDetails(reference="BENCH"))
+    sid = store.start_screening(cid, checklist, text, hashlib.sha256(text).hexdigest())
+    bare = bare_connection(tmp / "bare.db")
+    items = ["debt", "documents-held", "fear-threats", "adult-controls"]
+    ours: list[float] = []
+    base: list[float] = []
+    ctx = AnswerContext(source="child-said", child_words="words as said")
+    for i in range(n):
+        t0 = time.perf_counter()
+        store.record_answer(sid, items[i % 4], Answer(value="yes"), ctx)
+        ours.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        bare.execute("BEGIN IMMEDIATE")
+        bare.execute("INSERT INTO answers (screening_id, item_id, status, value, child_words, "
+                     "answered_at) VALUES (?, ?, 'answered', '\"yes\"', ?, ?)",
+                     (sid, items[i % 4], "words as said", time.time()))
+        bare.execute("COMMIT")
+        base.append(time.perf_counter() - t0)
+    store.lock()
+    bare.close()
+    return ours, base
+
+
+def unlock(tmp: Path, runs: int) -> list[float]:
+    out = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        Store.open(tmp / "store", "bench", PASSWORD).lock()
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def large_store(tmp: Path, screenings: int) -> tuple[float, float, float]:
+    os.environ.pop("IDCHECK_KDF", None)  # real slot parameters: the open below is measured
+    store, _ = Store.create(tmp / "large", "bench", PASSWORD)
+    text = find("intake-screen").path.read_bytes()
+    checklist = load_checklist_bytes(text)
+    sha = hashlib.sha256(text).hexdigest()
+    t0 = time.perf_counter()
+    # Build through the real API in big transactions (record by record would take
+    # an hour of fsyncs; the rows are the same).
+    from sqlalchemy import insert
+
+    from idcheck.store.schema import cases, checklist_texts
+    from idcheck.store.schema import screenings as scr
+
+    with store.engine.begin() as conn:
+        conn.execute(insert(checklist_texts).values(sha256=sha, text=text))
+        now = time.time()
+        conn.execute(insert(cases), [
+            {"reference": f"B-{i:06d}", "search_key": f"b-{i:06d}", "age_disputed": False,
+             "status": "open", "created_at": now - i, "updated_at": now - i, "created_by": 1}
+            for i in range(screenings)])
+        conn.execute(insert(scr), [
+            {"case_id": i + 1, "checklist_id": checklist.id, "checklist_version": checklist.version,
+             "checklist_sha256": sha, "status": "draft", "started_at": now, "started_by": 1}
+            for i in range(screenings)])
+    build = time.perf_counter() - t0
+    store.lock()
+    os.environ.pop("IDCHECK_KDF", None)
+    t0 = time.perf_counter()
+    s = Store.open(tmp / "large", "bench", PASSWORD)
+    opened = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    rows = s.list_cases(limit=200)
+    listed = time.perf_counter() - t0
+    assert len(rows) == 200
+    t0 = time.perf_counter()
+    s.list_cases(search="b-0999", limit=200)
+    s.lock()
+    return build, opened, listed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--answers", type=int, default=300)
+    parser.add_argument("--screenings", type=int, default=100_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        ours, base = answer_save(tmp, args.answers)
+        ratio = statistics.median(ours) / statistics.median(base)
+        print(f"answer save, {args.answers} each, interleaved (p50 / p99):")
+        print(f"  record_answer      {ms(statistics.median(ours))} / {ms(pct(ours, 99))}")
+        print(f"  bare INSERT+COMMIT {ms(statistics.median(base))} / {ms(pct(base, 99))}")
+        print(f"  ratio of medians   {ratio:.2f}x")
+        u = unlock(tmp, 5)
+        print(f"unlock (argon2id t=3, 64 MiB, p=4, + open): median {ms(statistics.median(u))}")
+        build, opened, listed = large_store(tmp, args.screenings)
+        print(f"store with {args.screenings} screenings: built in {build:.1f} s, "
+              f"unlock+open {ms(opened)}, first 200 cases listed in {ms(listed)}")
+        print()
+        print(f"| answer save, `record_answer` vs bare SQLCipher INSERT+COMMIT (p50 / p99) | "
+              f"{ms(statistics.median(ours))} / {ms(pct(ours, 99))} vs {ms(statistics.median(base))} / "
+              f"{ms(pct(base, 99))}: **{ratio:.2f}x** | `python benchmarks/bench_store.py` |")
+        print(f"| unlock (argon2id t=3, 64 MiB, p=4, then open) | {ms(statistics.median(u))} | "
+              f"`python benchmarks/bench_store.py` |")
+        print(f"| open a store with {args.screenings:,} screenings, list the first 200 cases | "
+              f"{ms(opened)} + {ms(listed)} | `python benchmarks/bench_store.py` |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
