@@ -30,7 +30,7 @@ def _wants_window(argv: Sequence[str]) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if _wants_window(args):
-        from idcheck.gui.app import run_window  # type: ignore[import-not-found,unused-ignore]
+        from idcheck.gui.app import run_window
 
         return int(run_window(args))
     from idcheck.cli import main as cli_main

@@ -1,0 +1,187 @@
+"""The window, offscreen, with a real encrypted store in a temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from idcheck.gui.app import CaseForm, CaseTableModel, MainWindow, Messages, RecoveryKeyDialog
+from idcheck.store import CaseDetails, CaseRow, Store
+
+PASSWORD = "correct horse battery"
+
+
+class RecordingMessages(Messages):
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str]] = []
+
+    def info(self, parent, title, text):
+        self.shown.append(("info", text))
+
+    def error(self, parent, title, text):
+        self.shown.append(("error", text))
+
+
+@pytest.fixture(scope="session")
+def template(tmp_path_factory):
+    path = tmp_path_factory.mktemp("gui-template") / "store"
+    store, _ = Store.create(path, "anna", PASSWORD)
+    store.create_case(CaseDetails(reference="2026-017", given_name="Øystein"))
+    store.lock()
+    (path / "idcheck.lock").unlink()
+    return path
+
+
+@pytest.fixture
+def data_dir(template, tmp_path):
+    target = tmp_path / "store"
+    shutil.copytree(template, target)
+    return target
+
+
+@pytest.fixture
+def window(qtbot, data_dir):
+    messages = RecordingMessages()
+    w = MainWindow(data_dir, messages)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.lock()
+
+
+def unlock(qtbot, w, user="anna", password=PASSWORD):
+    page = w.unlock_page
+    page.user.setText(user)
+    page.password.setFocus()
+    qtbot.keyClicks(page.password, password)
+    qtbot.keyClick(page.password, Qt.Key.Key_Return)
+
+
+def test_first_run_creates_the_store_and_shows_the_recovery_key_once(qtbot, tmp_path, monkeypatch):
+    shown: list[str] = []
+
+    def confirm(self):
+        shown.append("-".join(self.groups))
+        self.second.setText(self.groups[1])
+        self.last.setText(self.groups[-1].lower())
+        self.check()
+        return self.result()
+
+    monkeypatch.setattr(RecoveryKeyDialog, "exec", confirm)
+    w = MainWindow(tmp_path / "new", RecordingMessages())
+    qtbot.addWidget(w)
+    assert w.stack.currentWidget() is w.first_run
+    page = w.first_run
+    qtbot.keyClicks(page.user, "anna")
+    qtbot.keyClicks(page.password, PASSWORD)
+    qtbot.keyClicks(page.again, PASSWORD)
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert w.stack.currentWidget() is w.cases
+    assert len(shown) == 1 and len(shown[0].split("-")) == 8
+    assert (tmp_path / "new" / "idcheck.db").exists()
+    w.lock()
+    Store.open(tmp_path / "new", "anna", PASSWORD).lock()
+
+
+def test_recovery_key_confirmation_refuses_wrong_groups(qtbot):
+    d = RecoveryKeyDialog("AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH")
+    qtbot.addWidget(d)
+    d.second.setText("CCCC")
+    d.last.setText("HHHH")
+    d.check()
+    assert d.result() != QDialog.DialogCode.Accepted
+    d.second.setText("bbbb")
+    d.check()
+    assert d.result() == QDialog.DialogCode.Accepted
+
+
+def test_unlock_with_right_and_wrong_password(qtbot, window):
+    assert window.stack.currentWidget() is window.unlock_page
+    unlock(qtbot, window, password="wrong password!")
+    assert window.stack.currentWidget() is window.unlock_page
+    assert window.unlock_page.status.text() == "wrong user name or password"
+    assert window.unlock_page.password.text() == ""
+    unlock(qtbot, window)
+    assert window.stack.currentWidget() is window.cases
+    assert window.cases.model.rowCount() == 1
+
+
+def test_growing_delay_is_visible(qtbot, window):
+    for _ in range(3):
+        unlock(qtbot, window, password="wrong password!")
+    assert "Wait" in window.unlock_page.status.text()
+    assert not window.unlock_page.button.isEnabled()
+
+
+def test_search_folds_norwegian_letters(qtbot, window):
+    unlock(qtbot, window)
+    qtbot.keyClicks(window.cases.search, "oyst")
+    assert window.cases.model.rowCount() == 1
+    window.cases.search.setText("nobody")
+    assert window.cases.model.rowCount() == 0
+
+
+def test_create_a_case(qtbot, window, monkeypatch):
+    unlock(qtbot, window)
+
+    def fill(form):
+        form.reference.setText("2026-018")
+        form.claimed.setValue(15)
+        form.disputed.setChecked(True)
+        form.adult.setText("man, about 30")
+        form.relation.setText("cousin")
+        assert "treat them as a child" in form.presumption.text()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(CaseForm, "exec", fill)
+    window.cases.new_button.click()
+    refs = [r.reference for r in window.cases.model.rows]
+    assert "2026-018" in refs
+
+
+def test_presumption_shown_only_when_the_child_may_be_under_18(qtbot):
+    f = CaseForm()
+    qtbot.addWidget(f)
+    assert "treat them as a child" in f.presumption.text()  # no age known
+    f.claimed.setValue(25)
+    f.assessed.setValue(24)
+    assert f.presumption.text() == ""
+    f.disputed.setChecked(True)
+    assert "treat them as a child" in f.presumption.text()
+
+
+def test_ctrl_l_locks_and_hides_every_child(qtbot, window):
+    unlock(qtbot, window)
+    assert window.cases.model.rowCount() == 1
+    qtbot.keyClick(window.cases.search, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.unlock_page
+    assert window.cases.model.rowCount() == 0
+    assert window.session is None
+
+
+def test_auto_lock_with_a_dialog_open(qtbot, window):
+    unlock(qtbot, window)
+    store = window.session.store
+    window.idle.setInterval(300)
+    window.idle.start()
+    # A safety net so a failing test cannot hang on the modal dialog.
+    QTimer.singleShot(5000, lambda: [d.reject() for d in QApplication.topLevelWidgets()
+                                     if isinstance(d, QDialog) and d.isVisible()])
+    window.cases.new_case()  # modal; returns when the idle lock closes it
+    assert window.session is None
+    assert not store.is_open
+    assert window.stack.currentWidget() is window.unlock_page
+
+
+def test_case_model_with_10000_rows_without_a_window(qtmodeltester):
+    model = CaseTableModel()
+    rows = [CaseRow(i, f"R-{i:05d}", "Given", None, "open", 0.0, float(i), 1, 0, None)
+            for i in range(10_000)]
+    model.set_rows(rows)
+    assert model.rowCount() == 10_000
+    assert model.data(model.index(42, 0)) == "R-00042"
+    assert model.data(model.index(42, 0), Qt.ItemDataRole.UserRole) == 42
+    qtmodeltester.check(model)
