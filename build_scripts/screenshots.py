@@ -1,0 +1,93 @@
+"""Screenshots of each screen of the real window, for the README.
+
+    xvfb-run -s "-screen 0 1280x800x24" python build_scripts/screenshots.py [--out docs/screenshots]
+
+Uses a throw-away store with synthetic cases in a temporary folder; nothing of a
+real store is read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("IDCHECK_KDF", "fast")
+
+    from PySide6.QtWidgets import QApplication
+
+    from idcheck.gui.app import STYLE, CaseForm, MainWindow
+    from idcheck.store import Adult, CaseDetails, Store
+
+    app = QApplication(sys.argv[:1])
+    app.setStyleSheet(STYLE)
+    password = "screenshot password"
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "store"
+
+        def shot(widget, name: str) -> None:
+            widget.show()
+            widget.raise_()
+            for _ in range(10):
+                app.processEvents()
+            path = args.out / f"{name}.png"
+            widget.grab().save(str(path))
+            print(f"wrote {path}")
+
+        first = MainWindow(Path(tmp) / "new")
+        first.resize(900, 560)
+        shot(first, "first-run")
+        first.close()
+
+        store, _ = Store.create(data, "anna", password)
+        for i, (ref, given, age) in enumerate(
+            [
+                ("2026-031", "Amira", 15),
+                ("2026-032", "Øystein", None),
+                ("2026-033", None, 16),
+                ("2026-034", "Tesfay", 14),
+                ("2026-035", "Linh", 17),
+            ]
+        ):
+            store.create_case(
+                CaseDetails(
+                    reference=ref,
+                    given_name=given,
+                    claimed_age=age,
+                    adults=(Adult("man, about 30", "uncle"),) if i % 2 else (),
+                )
+            )
+        store.lock()
+
+        w = MainWindow(data)
+        w.resize(1000, 620)
+        w.unlock_page.user.setText("anna")
+        shot(w, "unlock")
+        w.unlock_page.password.setText(password)
+        w.unlock_page.unlock()
+        shot(w, "case-list")
+        form = CaseForm(w)
+        form.reference.setText("2026-036")
+        form.claimed.setValue(16)
+        form.assessed.setValue(19)
+        form.disputed.setChecked(True)
+        form.adult.setText("woman who met the child at the station")
+        form.relation.setText("aunt")
+        shot(form, "new-case")
+        form.reject()
+        w.lock()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
