@@ -168,8 +168,14 @@ def test_auto_lock_with_a_dialog_open(qtbot, window):
     window.idle.setInterval(300)
     window.idle.start()
     # A safety net so a failing test cannot hang on the modal dialog.
-    QTimer.singleShot(5000, lambda: [d.reject() for d in QApplication.topLevelWidgets()
-                                     if isinstance(d, QDialog) and d.isVisible()])
+    QTimer.singleShot(
+        5000,
+        lambda: [
+            d.reject()
+            for d in QApplication.topLevelWidgets()
+            if isinstance(d, QDialog) and d.isVisible()
+        ],
+    )
     window.cases.new_case()  # modal; returns when the idle lock closes it
     assert window.session is None
     assert not store.is_open
@@ -178,8 +184,10 @@ def test_auto_lock_with_a_dialog_open(qtbot, window):
 
 def test_case_model_with_10000_rows_without_a_window(qtmodeltester):
     model = CaseTableModel()
-    rows = [CaseRow(i, f"R-{i:05d}", "Given", None, "open", 0.0, float(i), 1, 0, None)
-            for i in range(10_000)]
+    rows = [
+        CaseRow(i, f"R-{i:05d}", "Given", None, "open", 0.0, float(i), 1, 0, None)
+        for i in range(10_000)
+    ]
     model.set_rows(rows)
     assert model.rowCount() == 10_000
     assert model.data(model.index(42, 0)) == "R-00042"

@@ -20,6 +20,7 @@ from idcheck.checklist.catalogue import (
     entries,
     find,
     load_bundled,
+    load_entry,
     load_routes_ref,
 )
 from idcheck.checklist.conditions import holds, visible_item_ids
@@ -83,6 +84,7 @@ __all__ = [
     "load_checklist",
     "load_checklist_bytes",
     "load_directory",
+    "load_entry",
     "load_routes",
     "load_routes_ref",
     "normalise",

@@ -10,6 +10,7 @@ every dialog, drops every record of a child from the widgets and calls
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import time
 from collections.abc import Callable
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -49,6 +51,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idcheck.checklist import Checklist, text_for
+from idcheck.gui.screening import ScreeningView
 from idcheck.paths import data_dir as default_data_dir
 from idcheck.store import (
     Adult,
@@ -401,6 +405,7 @@ class CasesPage(QWidget):
     """The case list with search, a status filter and sortable columns."""
 
     lock_requested = Signal()
+    screening_requested = Signal(int)
 
     def __init__(self, messages: Messages) -> None:
         super().__init__()
@@ -431,6 +436,10 @@ class CasesPage(QWidget):
         self.status.currentIndexChanged.connect(self.refresh)
         self.new_button = QPushButton(self.tr("&New case"))
         self.new_button.clicked.connect(self.new_case)
+        self.screen_button = QPushButton(self.tr("&Screen / resume"))
+        self.screen_button.clicked.connect(self.screen_selected)
+        self.open_button = QPushButton(self.tr("&Open last screening"))
+        self.open_button.clicked.connect(self.open_selected)
         self.lock_button = QPushButton(self.tr("&Lock"))
         self.lock_button.clicked.connect(self.lock_requested)
         self.who = QLabel("")
@@ -438,6 +447,8 @@ class CasesPage(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.status)
         top.addWidget(self.new_button)
+        top.addWidget(self.screen_button)
+        top.addWidget(self.open_button)
         top.addWidget(self.who)
         top.addWidget(self.lock_button)
         box = QVBoxLayout(self)
@@ -464,6 +475,56 @@ class CasesPage(QWidget):
         )
         if rows is not None:
             self.model.set_rows(rows)
+
+    def selected_case(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        index = rows[0] if rows else self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return int(self.proxy.data(index, Qt.ItemDataRole.UserRole))
+
+    def screen_selected(self, checklist_ref: str | None = None) -> None:
+        """Resume the case's draft, or start a screening with a bundled checklist."""
+        case_id = self.selected_case()
+        if self.session is None or case_id is None:
+            return
+        rows = self.session.call(lambda s: s.list_screenings(case_id)) or []
+        drafts = [r for r in rows if r.status == "draft"]
+        if drafts:
+            self.screening_requested.emit(drafts[-1].id)
+            return
+        from idcheck.checklist import entries, load_entry
+
+        choices = {}
+        for e in entries():
+            obj = load_entry(e)
+            if getattr(obj, "kind", "") == "checklist":
+                choices[f"{text_for(obj.title, 'en')} ({e.ref})"] = e
+        if checklist_ref is None:
+            label, ok = QInputDialog.getItem(
+                self, self.tr("Start a screening"), self.tr("Checklist"), list(choices), 0, False
+            )
+            if not ok:
+                return
+            entry = choices[label]
+        else:
+            entry = next(e for e in choices.values() if e.ref == checklist_ref)
+        text = entry.path.read_bytes()
+        checklist = load_entry(entry)
+        assert isinstance(checklist, Checklist)
+        sid = self.session.call(
+            lambda s: s.start_screening(case_id, checklist, text, hashlib.sha256(text).hexdigest())
+        )
+        if sid is not None:
+            self.screening_requested.emit(int(sid))
+
+    def open_selected(self) -> None:
+        case_id = self.selected_case()
+        if self.session is None or case_id is None:
+            return
+        rows = self.session.call(lambda s: s.list_screenings(case_id)) or []
+        if rows:
+            self.screening_requested.emit(rows[-1].id)
 
     def new_case(self) -> None:
         if self.session is None:
@@ -528,6 +589,8 @@ class MainWindow(QMainWindow):
         self.unlock_page.unlocked.connect(self._start)
         self.cases = CasesPage(self.messages)
         self.cases.lock_requested.connect(self.lock)
+        self.cases.screening_requested.connect(self.open_screening)
+        self.screening_view: ScreeningView | None = None
         for page in (self.first_run, self.unlock_page, self.cases):
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(self.unlock_page if store_exists(data_dir) else self.first_run)
@@ -568,12 +631,35 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.cases)
         self.cases.search.setFocus()
 
+    def open_screening(self, screening_id: int) -> None:
+        if self.session is None:
+            return
+        self._close_screening()
+        view = ScreeningView(self.session, screening_id)
+        view.closed.connect(self._back_to_cases)
+        self.screening_view = view
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        view.setFocus()
+
+    def _close_screening(self) -> None:
+        if self.screening_view is not None:
+            self.stack.removeWidget(self.screening_view)
+            self.screening_view.deleteLater()
+            self.screening_view = None
+
+    def _back_to_cases(self) -> None:
+        self._close_screening()
+        self.stack.setCurrentWidget(self.cases)
+        self.cases.refresh()
+
     def lock(self) -> None:
         """Hide every child's data, close dialogs and the store."""
         if self.session is None:
             return
         session, self.session = self.session, None
         self.idle.stop()
+        self._close_screening()
         self.cases.attach(None)
         session.close()
         self.stack.setCurrentWidget(self.unlock_page)
