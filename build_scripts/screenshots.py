@@ -85,6 +85,38 @@ def main() -> int:
         form.relation.setText("aunt")
         shot(form, "new-case")
         form.reject()
+
+        from idcheck.checklist import Answer, assess
+        from idcheck.gui.screening import DangerDialog, ReviewDialog
+
+        w.cases.table.selectRow(0)
+        w.cases.screen_selected(checklist_ref="child-trafficking-full@1.0.0")
+        view = w.screening_view
+        view.show_item("debt-for-journey")
+        view.source.setCurrentIndex(view.source.findData("child-said"))
+        view.child_words.setPlainText("I must work to pay for the road.")
+        view.language.setText("prs")
+        view.interpreter_present.setChecked(True)
+        view.interpreter.setText("Phone interpreter 2207")
+        w.resize(1200, 760)
+        shot(w, "walkthrough")
+        checklist = view.checklist
+        item = checklist.item("danger-harm-now")
+        hit = assess(checklist, {"danger-harm-now": "yes"}).dangers[0]
+        danger = DangerDialog(checklist, hit, [{"role": "police-emergency",
+                              "name": "EXAMPLE police duty desk", "phone": "(set by the site)"}],
+                              "en", w)
+        shot(danger, "danger")
+        danger.accept()
+        answers = {k: Answer.of(v) for k, v in {
+            "travelled-without-parents": "yes", "journey-arranged-by-others": "yes",
+            "debt-for-journey": "yes", "long-hours": "yes", "little-or-no-pay": "unsure",
+            "fearful-withdrawn": "yes"}.items()}
+        review = ReviewDialog(checklist, answers, "en", False, None, w)
+        review.resize(900, 700)
+        shot(review, "review")
+        review.reject()
+        del item
         w.lock()
     return 0
 

@@ -675,6 +675,12 @@ QWidget { font-size: 11pt; }
 QLabel#title { font-size: 16pt; font-weight: 600; }
 QLabel#recovery { font-family: monospace; font-size: 15pt; padding: 8px; }
 QLabel#presumption { color: #7a4b00; }
+QLabel#itemtext { font-size: 15pt; font-weight: 600; padding: 6px 0; }
+QLabel#section { font-size: 12pt; color: #444; }
+QLabel#guidance { color: #234; background: #eef3f8; padding: 6px; }
+QLabel#reading { color: #333; background: #f6f1e7; padding: 6px; }
+QLabel#saved { color: #1d6b2a; font-weight: 600; }
+QLabel#danger { font-size: 15pt; font-weight: 700; color: #8b0000; }
 *:focus { outline: 2px solid #2a6fdb; }
 """
 

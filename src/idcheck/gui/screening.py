@@ -12,6 +12,7 @@ until the worker acknowledges the emergency action.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -138,33 +140,42 @@ class ReviewDialog(QDialog):
         self.result_assessment = assess(checklist, answers)
         a = self.result_assessment
         box = QVBoxLayout(self)
-        recorded = QLabel(self._recorded_text(checklist, a.recorded_indicators, answers, lang))
-        recorded.setWordWrap(True)
-        recorded.setTextFormat(Qt.TextFormat.RichText)
-        box.addWidget(QLabel(self.tr("<b>Indicators recorded</b>")))
-        box.addWidget(recorded)
-        suggestion = QLabel(
-            self.tr("<b>The checklist's rules suggest:</b> {0}").format(
-                text_for(a.outcome.label, lang)
+        parts = [
+            "<h3>" + self.tr("Indicators recorded") + "</h3>",
+            self._recorded_text(checklist, a.recorded_indicators, answers, lang),
+            "<h3>"
+            + self.tr("The checklist's rules suggest: {0}").format(
+                html.escape(text_for(a.outcome.label, lang))
             )
-        )
-        suggestion.setWordWrap(True)
-        box.addWidget(suggestion)
-        for f in a.fired:
-            because = ", ".join(
-                text_for(checklist.item(i).text, lang)[:60] for i in sorted(f.because_of)
-            )
-            line = QLabel(
-                f"• {text_for(f.rule.explain, lang)}" + (f"\n   ({because})" if because else "")
-            )
-            line.setWordWrap(True)
-            box.addWidget(line)
-        if not a.fired:
-            box.addWidget(QLabel(self.tr("No rule fired.")))
+            + "</h3>",
+            "<p>" + html.escape(text_for(a.outcome.description, lang)) + "</p>",
+        ]
+        if a.fired:
+            parts.append("<p><b>" + self.tr("Why:") + "</b></p><ul>")
+            for f in a.fired:
+                because = "".join(
+                    f"<li>{html.escape(text_for(checklist.item(i).text, lang))}</li>"
+                    for i in checklist.item_ids()
+                    if i in f.because_of
+                )
+                parts.append(
+                    f"<li>{html.escape(text_for(f.rule.explain, lang))}"
+                    + (f"<ul>{because}</ul>" if because else "")
+                    + "</li>"
+                )
+            parts.append("</ul>")
+        else:
+            parts.append("<p>" + self.tr("No rule fired.") + "</p>")
         if a.unanswered:
-            box.addWidget(
-                QLabel(self.tr("{0} item(s) not answered yet.").format(len(a.unanswered)))
+            parts.append(
+                "<p><i>"
+                + self.tr("{0} item(s) not answered yet.").format(len(a.unanswered))
+                + "</i></p>"
             )
+        self.summary = QTextBrowser()
+        self.summary.setAccessibleName(self.tr("What was recorded and what the rules suggest"))
+        self.summary.setHtml("".join(parts))
+        box.addWidget(self.summary, 1)
         self.outcome = QComboBox()
         self.outcome.setAccessibleName(self.tr("Your decision"))
         for o in checklist.outcomes:
@@ -174,6 +185,7 @@ class ReviewDialog(QDialog):
         self.reasons = QPlainTextEdit(decision.reasons if decision else "")
         self.reasons.setAccessibleName(self.tr("Your reasons"))
         self.reasons.setTabChangesFocus(True)
+        self.reasons.setMaximumHeight(120)
         form = QFormLayout()
         form.addRow(self.tr("Your decision"), self.outcome)
         form.addRow(self.tr("Your reasons (required when you differ)"), self.reasons)
@@ -198,7 +210,7 @@ class ReviewDialog(QDialog):
         checklist: Checklist, recorded: tuple[str, ...], answers: dict[str, Answer], lang: str
     ) -> str:
         if not recorded:
-            return "—"
+            return "<p>—</p>"
         groups: dict[str, list[Indicator]] = {}
         for item_id in recorded:
             item = checklist.item(item_id)
@@ -214,9 +226,12 @@ class ReviewDialog(QDialog):
                 verification = (
                     "" if it.verification == "verified" else f" <i>[{it.verification} source]</i>"
                 )
-                rows.append(f"{it.strength} · {mark} · {text_for(it.text, lang)}{verification}")
-            parts.append(f"<b>{label}</b><br>" + "<br>".join(rows))
-        return "<br>".join(parts)
+                rows.append(
+                    f"<li>{it.strength} · {mark} · "
+                    f"{html.escape(text_for(it.text, lang))}{verification}</li>"
+                )
+            parts.append(f"<p><b>{html.escape(label)}</b></p><ul>" + "".join(rows) + "</ul>")
+        return "".join(parts)
 
     def decision(self) -> Decision:
         return Decision(
@@ -278,8 +293,10 @@ class ScreeningView(QWidget):
         self.text.setObjectName("itemtext")
         self.text.setWordWrap(True)
         self.guidance = QLabel()
+        self.guidance.setObjectName("guidance")
         self.guidance.setWordWrap(True)
         self.reading = QLabel()
+        self.reading.setObjectName("reading")
         self.reading.setWordWrap(True)
         self.words_toggle = QPushButton(self.tr("Child &words"))
         self.words_toggle.setCheckable(True)
@@ -402,6 +419,8 @@ class ScreeningView(QWidget):
             )
         else:
             self.reading.setText("")
+        self.reading.setVisible(bool(self.reading.text()))
+        self.guidance.setVisible(bool(self.guidance.text()))
         self._build_answers(item)
         self._fill_overview(visible)
         # Keyboard first: free answers are typed at once, others by single keys.
@@ -447,6 +466,7 @@ class ScreeningView(QWidget):
             taken = self.answer_layout.takeAt(0)
             old = taken.widget() if taken is not None else None
             if old is not None and old is not self.free:
+                old.hide()
                 old.deleteLater()
         self.free.hide()
         self.option_buttons: dict[str, QPushButton] = {}
