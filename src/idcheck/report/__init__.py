@@ -1,3 +1,9 @@
-"""Referral summaries and statistics: pure data rendered to PDF. Qt-free."""
+"""Referral summaries: pure data built from a stored screening
+(:func:`build_summary`), rendered by jinja2 and reportlab to PDF
+(:func:`render_referral`), with one font per script (:mod:`fonts`). Qt-free."""
 
-__all__: list[str] = []
+from idcheck.report.fonts import MissingFont, fonts_used
+from idcheck.report.pdf import render_referral
+from idcheck.report.summary import ReferralSummary, build_summary
+
+__all__ = ["MissingFont", "ReferralSummary", "build_summary", "fonts_used", "render_referral"]

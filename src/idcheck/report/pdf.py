@@ -1,0 +1,205 @@
+"""Render a :class:`ReferralSummary` to PDF: jinja2 for the words, reportlab for
+the page.
+
+The template (``templates/referral.txt.j2``) writes one block per line as
+``style<TAB>markup``; every value goes through the ``t`` filter, which escapes it
+and sets each script in a font that has its letters. Arabic is shaped by
+HarfBuzz (``shaping=1``) and set right to left. The footer of every page has
+"page x of y", the case reference and the audit head. The file is written under
+a temporary name next to the target and renamed, never left half-written.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+from idcheck.report.fonts import register, runs
+from idcheck.report.summary import ReferralSummary
+
+
+def markup(text: str) -> str:
+    """Escape text and wrap each script run in a font that has its letters."""
+    out = []
+    for script, part in runs(str(text)):
+        name = register(script)
+        out.append(f'<font name="{name}">{escape(part)}</font>')
+    return "".join(out)
+
+
+RTL_MARK = "\x00rtl\x00"
+
+
+def quoted(text: str) -> str:
+    """The child's words: right-to-left words as one shaped run in the Arabic
+    font (HarfBuzz joins the letters and orders the lines), others in quotes."""
+    if any(script == "arabic" for script, _ in runs(str(text))):
+        return RTL_MARK + escape(str(text))
+    return "\u201c" + markup(text) + "\u201d"
+
+
+def _env() -> Environment:
+    env = Environment(
+        loader=PackageLoader("idcheck.report", "templates"),
+        undefined=StrictUndefined,
+        # Values are escaped for reportlab's markup by the `t` filter (not HTML).
+        autoescape=False,  # noqa: S701
+        keep_trailing_newline=False,
+    )
+    env.filters["t"] = markup
+    env.filters["quoted"] = quoted
+    return env
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = register("latin")
+    bold = register("latin-bold")
+    body = ParagraphStyle("p", fontName=base, fontSize=10, leading=13.5, spaceAfter=3)
+    return {
+        "p": body,
+        "meta": ParagraphStyle(
+            "meta", parent=body, fontSize=9, textColor=colors.HexColor("#333333")
+        ),
+        "small": ParagraphStyle(
+            "small", parent=body, fontSize=8.5, leftIndent=12, textColor=colors.HexColor("#444444")
+        ),
+        "note": ParagraphStyle(
+            "note", parent=body, fontSize=9, leftIndent=12, textColor=colors.HexColor("#2b3a4a")
+        ),
+        "quote": ParagraphStyle(
+            "quote",
+            parent=body,
+            fontSize=11,
+            leftIndent=18,
+            rightIndent=12,
+            leading=16,
+            borderColor=colors.HexColor("#8a6d1f"),
+            borderWidth=0,
+            backColor=colors.HexColor("#f6f1e7"),
+            borderPadding=4,
+            spaceBefore=2,
+            spaceAfter=6,
+        ),
+        "quote-rtl": ParagraphStyle(
+            "quote-rtl",
+            fontName=register("arabic"),
+            fontSize=12,
+            leading=18,
+            leftIndent=18,
+            rightIndent=12,
+            alignment=TA_RIGHT,
+            backColor=colors.HexColor("#f6f1e7"),
+            borderPadding=4,
+            spaceBefore=2,
+            spaceAfter=6,
+            shaping=1,
+            wordWrap="RTL",
+        ),
+        "title": ParagraphStyle(
+            "title", parent=body, fontName=bold, fontSize=18, leading=22, spaceAfter=6
+        ),
+        "h2": ParagraphStyle(
+            "h2", parent=body, fontName=bold, fontSize=13, leading=17, spaceBefore=10, spaceAfter=4
+        ),
+        "h3": ParagraphStyle("h3", parent=body, fontName=bold, fontSize=11, spaceBefore=6),
+        "strong": ParagraphStyle("strong", parent=body, fontName=bold),
+        "warning": ParagraphStyle(
+            "warning", parent=body, fontName=bold, textColor=colors.HexColor("#8b0000")
+        ),
+        "confidential": ParagraphStyle(
+            "confidential",
+            parent=body,
+            fontName=bold,
+            fontSize=8.5,
+            textColor=colors.HexColor("#8b0000"),
+        ),
+        "action": ParagraphStyle("action", parent=body, spaceBefore=3),
+    }
+
+
+def story(summary: ReferralSummary) -> list[Any]:
+    styles = _styles()
+    text = _env().get_template("referral.txt.j2").render(s=summary)
+    flow: list[Any] = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        style, _, body = line.partition("\t")
+        if style == "quote" and body.startswith(RTL_MARK):
+            style, body = "quote-rtl", body[len(RTL_MARK) :]
+        flow.append(Paragraph(body, styles[style]))
+        if style == "title":
+            flow.append(Spacer(1, 2 * mm))
+    return flow
+
+
+def render_referral(summary: ReferralSummary, target: Path | io.BytesIO) -> None:
+    """Write the PDF to a file (atomically) or into a buffer."""
+    pages: list[int] = []
+
+    def footer(canvas: Any, doc: Any, total: int | None = None) -> None:
+        canvas.saveState()
+        canvas.setFont(register("latin"), 7.5)
+        canvas.setFillColor(colors.HexColor("#555555"))
+        page = canvas.getPageNumber()
+        of = f" of {total}" if total else ""
+        canvas.drawString(
+            18 * mm,
+            10 * mm,
+            f"Page {page}{of} · case {summary.case_reference} · "
+            f"audit {summary.audit_head} · CONFIDENTIAL",
+        )
+        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, f"idcheck · {summary.generated}")
+        canvas.restoreState()
+        pages.append(page)
+
+    def build(buffer: io.BytesIO, total: int | None) -> None:
+        doc = SimpleDocTemplate(
+            buffer,
+            pagesize=A4,
+            leftMargin=18 * mm,
+            rightMargin=18 * mm,
+            topMargin=16 * mm,
+            bottomMargin=18 * mm,
+            title=f"Referral summary {summary.case_reference}",
+            initialFontName=register("latin"),
+            author="idcheck",
+        )
+        doc.build(
+            story(summary),
+            onFirstPage=lambda c, d: footer(c, d, total),
+            onLaterPages=lambda c, d: footer(c, d, total),
+        )
+
+    # Two passes: the first counts the pages for "page x of y".
+    build(io.BytesIO(), None)
+    total = max(pages) if pages else 1
+    out = io.BytesIO()
+    build(out, total)
+    data = out.getvalue()
+    if isinstance(target, io.BytesIO):
+        target.write(data)
+        return
+    target = Path(target)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,146 @@
+"""The referral PDF read back: the content a worker relies on, in every script."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from idcheck.checklist import Answer, find, load_checklist_bytes
+from idcheck.report import build_summary, render_referral
+from idcheck.store import AnswerContext, CaseDetails, Decision, Store
+
+PASSWORD = "correct horse battery"
+ARABIC = "أخذوا جواز سفري"
+TIGRINYA = "ኣብ ቤት ይሰርሕ ነይረ"
+NORWEGIAN = "Jeg må betale tilbake reisen før jeg får gå"
+
+
+@pytest.fixture
+def screened(tmp_path):
+    store, _ = Store.create(tmp_path / "store", "anna", PASSWORD)
+    text = find("intake-screen").path.read_bytes()
+    checklist = load_checklist_bytes(text)
+    cid = store.create_case(
+        CaseDetails(
+            reference="2026-077",
+            given_name="Amira",
+            family_name="Haddad",
+            claimed_age=15,
+            age_disputed=True,
+        )
+    )
+    sid = store.start_screening(cid, checklist, text, hashlib.sha256(text).hexdigest())
+    store.record_answer(
+        sid,
+        "documents-held",
+        Answer(value="yes"),
+        AnswerContext(
+            source="child-said",
+            child_words=ARABIC,
+            language="ar",
+            interpreter_present=True,
+            interpreter="Phone 4411",
+            read_back=True,
+            worker_note="She looked at the door.",
+        ),
+    )
+    store.record_answer(
+        sid,
+        "debt",
+        Answer(value="yes"),
+        AnswerContext(source="child-said", child_words=NORWEGIAN, language="nb", read_back=False),
+    )
+    store.record_answer(
+        sid,
+        "work-or-money",
+        Answer(value="unsure"),
+        AnswerContext(source="child-said", child_words=TIGRINYA, language="ti"),
+    )
+    store.record_decision(sid, Decision("full-screening", ("signs-recorded",), "full-screening"))
+    store.complete_screening(sid)
+    yield store, sid
+    store.lock()
+
+
+def text_of(pdf: Path) -> str:
+    return unicodedata.normalize("NFKC", "\n".join(p.extract_text() for p in PdfReader(pdf).pages))
+
+
+def test_referral_content(screened, tmp_path):
+    store, sid = screened
+    summary = build_summary(store, sid)
+    out = tmp_path / "referral.pdf"
+    render_referral(summary, out)
+    text = text_of(out)
+    flat = " ".join(text.split())
+    assert "CONFIDENTIAL" in text
+    assert "Case 2026-077" in flat
+    assert "Amira" not in text and "Haddad" not in text  # names only when chosen
+    assert "treated as a child until their age is assessed" in flat
+    assert NORWEGIAN in flat
+    assert "She looked at the door." in flat
+    assert "read back to the child" in flat and "not read back" in flat
+    assert "What the checklist's rules suggest" in flat
+    assert "is a victim" not in flat
+    assert f"Page 1 of {len(PdfReader(out).pages)}" in flat
+    assert f"audit {summary.audit_head}" in flat
+    for group, lines in summary.actions:
+        for line in lines:
+            assert line.text.split()[0] in flat
+
+
+def test_child_words_in_arabic_and_tigrinya_keep_every_letter(screened, tmp_path):
+    store, sid = screened
+    out = tmp_path / "referral.pdf"
+    render_referral(build_summary(store, sid), out)
+    text = text_of(out)
+    squeezed = "".join(text.split())
+    for phrase in (ARABIC, TIGRINYA):
+        for word in phrase.split():
+            # Right-to-left words may be extracted in visual order.
+            assert word in squeezed or word[::-1] in squeezed, word
+
+
+def test_names_printed_only_when_chosen(screened, tmp_path):
+    store, sid = screened
+    out = tmp_path / "named.pdf"
+    render_referral(build_summary(store, sid, include_names=True), out)
+    assert "Amira Haddad" in text_of(out)
+
+
+def test_every_font_is_embedded(screened, tmp_path):
+    store, sid = screened
+    out = tmp_path / "referral.pdf"
+    render_referral(build_summary(store, sid), out)
+    pdffonts = shutil.which("pdffonts")
+    if pdffonts is None:
+        pytest.fail("pdffonts (poppler-utils) is needed; ./dev installs it")
+    rows = subprocess.run(
+        [pdffonts, str(out)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert rows
+    assert all(r.split()[-5] == "yes" for r in rows), rows  # the 'emb' column
+    names = " ".join(rows)
+    assert "Arabic" in names and "Ethiopic" in names
+
+
+def test_reprint_of_a_completed_screening_has_the_same_content(screened, tmp_path):
+    store, sid = screened
+    a = build_summary(store, sid)
+    b = build_summary(store, sid)
+    fields = [f for f in a.__dataclass_fields__ if f not in ("audit_head", "generated")]
+    assert [getattr(a, f) for f in fields] == [getattr(b, f) for f in fields]
+
+
+def test_pdf_is_written_atomically(screened, tmp_path):
+    store, sid = screened
+    out = tmp_path / "r.pdf"
+    render_referral(build_summary(store, sid), out)
+    assert out.read_bytes().startswith(b"%PDF")
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
