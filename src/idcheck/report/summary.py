@@ -240,7 +240,7 @@ def build_summary(
 
     def plan(acts: list[Action], r: Routes | None) -> tuple[ActionLine, ...]:
         lines = []
-        for act in acts:
+        for act in sorted(acts, key=lambda x: x.within.sort_key()):
             label, contact_lines = who(act.notify, r)
             by_label, _ = who(act.by, r)
             lines.append(
@@ -253,7 +253,6 @@ def build_summary(
                     text_for(act.legal_basis, lang) or None,
                 )
             )
-        lines.sort(key=lambda x: 0 if x.due == "now" else 1)
         return tuple(lines)
 
     groups: list[tuple[str, tuple[ActionLine, ...]]] = [
