@@ -27,8 +27,10 @@ GENESIS = "0" * 64
 SHORT = 12
 
 
-def audit_key(db_key: bytes | bytearray) -> bytes:
-    return HKDF(hashes.SHA256(), 32, None, b"idcheck audit chain").derive(bytes(db_key))
+def audit_key(db_key: bytes | bytearray) -> bytearray:
+    """The chain's HMAC key, derived from the database key (a mutable buffer, so
+    the store can wipe it at lock)."""
+    return bytearray(HKDF(hashes.SHA256(), 32, None, b"idcheck audit chain").derive(bytes(db_key)))
 
 
 def canonical(row: dict[str, Any]) -> bytes:
@@ -39,7 +41,7 @@ def canonical(row: dict[str, Any]) -> bytes:
     return json.dumps(fields, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
-def row_hash(key: bytes, prev_hash: str, row: dict[str, Any]) -> str:
+def row_hash(key: bytes | bytearray, prev_hash: str, row: dict[str, Any]) -> str:
     return hmac.new(
         key, prev_hash.encode("ascii") + b"|" + canonical(row), hashlib.sha256
     ).hexdigest()
@@ -70,11 +72,42 @@ class AuditHead:
 
 _LAST = select(audit.c.seq, audit.c.hash).order_by(audit.c.seq.desc()).limit(1)
 _INSERT = audit.insert()
+_LAST_SQL = "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"
+_INSERT_SQL = (
+    "INSERT INTO audit (seq, at, user_id, action, case_id, screening_id, object_id, "
+    "prev_hash, hash) VALUES (:seq, :at, :user_id, :action, :case_id, :screening_id, "
+    ":object_id, :prev_hash, :hash)"
+)
+
+
+def _next_row(
+    key: bytes | bytearray,
+    last: AuditHead | None,
+    action: str,
+    user_id: int | None,
+    case_id: int | None,
+    screening_id: int | None,
+    object_id: int | None,
+    at: float | None,
+) -> tuple[dict[str, Any], AuditHead]:
+    seq = 1 if last is None else last.seq + 1
+    prev = GENESIS if last is None else last.hash
+    row: dict[str, Any] = {
+        "seq": seq,
+        "at": round(time.time() if at is None else at, 6),
+        "user_id": user_id,
+        "action": action,
+        "case_id": case_id,
+        "screening_id": screening_id,
+        "object_id": object_id,
+    }
+    h = row_hash(key, prev, row)
+    return {**row, "prev_hash": prev, "hash": h}, AuditHead(seq, h)
 
 
 def append(
     conn: Connection,
-    key: bytes,
+    key: bytes | bytearray,
     action: str,
     user_id: int | None = None,
     case_id: int | None = None,
@@ -91,20 +124,29 @@ def append(
     if last is None:
         found = conn.execute(_LAST).first()
         last = None if found is None else AuditHead(found.seq, found.hash)
-    seq = 1 if last is None else last.seq + 1
-    prev = GENESIS if last is None else last.hash
-    row = {
-        "seq": seq,
-        "at": round(time.time() if at is None else at, 6),
-        "user_id": user_id,
-        "action": action,
-        "case_id": case_id,
-        "screening_id": screening_id,
-        "object_id": object_id,
-    }
-    h = row_hash(key, prev, row)
-    conn.execute(_INSERT, {**row, "prev_hash": prev, "hash": h})
-    return AuditHead(seq, h)
+    row, new_head = _next_row(key, last, action, user_id, case_id, screening_id, object_id, at)
+    conn.execute(_INSERT, row)
+    return new_head
+
+
+def append_raw(
+    dbapi_conn: Any,
+    key: bytes | bytearray,
+    action: str,
+    user_id: int | None = None,
+    case_id: int | None = None,
+    screening_id: int | None = None,
+    object_id: int | None = None,
+    last: AuditHead | None = None,
+) -> AuditHead:
+    """As :func:`append`, on the driver's connection (the answer-save path, where
+    building SQL through SQLAlchemy would cost more than the commit)."""
+    if last is None:
+        found = dbapi_conn.execute(_LAST_SQL).fetchone()
+        last = None if found is None else AuditHead(int(found[0]), str(found[1]))
+    row, new_head = _next_row(key, last, action, user_id, case_id, screening_id, object_id, None)
+    dbapi_conn.execute(_INSERT_SQL, row)
+    return new_head
 
 
 def head(conn: Connection) -> AuditHead | None:
@@ -124,7 +166,9 @@ class ChainResult:
     reason: str = ""
 
 
-def verify_chain(conn: Connection, key: bytes, anchor: AuditHead | None = None) -> ChainResult:
+def verify_chain(
+    conn: Connection, key: bytes | bytearray, anchor: AuditHead | None = None
+) -> ChainResult:
     prev = GENESIS
     expected_seq = 1
     n = 0

@@ -9,7 +9,9 @@ any is not as required.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,11 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import StaticPool
+
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None  # type: ignore[assignment]
 
 from idcheck.store.errors import (
     DiskFull,
@@ -146,7 +153,8 @@ def translate(e: BaseException, path: Path | None = None) -> Exception:
         )
     if "database or disk is full" in msg or "disk is full" in msg:
         return DiskFull(
-            "the disk is full: this answer was not saved; free some space and try again"
+            "the disk is full: the last change was not saved (earlier ones are intact); "
+            "free some space and try again"
         )
     if "readonly" in msg or "read-only" in msg or "attempt to write a readonly" in msg:
         return StoreReadOnly(f"the store{where} cannot be written (read-only folder or file)")
@@ -154,9 +162,35 @@ def translate(e: BaseException, path: Path | None = None) -> Exception:
         return StoreInUse(f"the store{where} is in use by another idcheck window or command")
     if "malformed" in msg or "corrupt" in msg or "hmac" in msg:
         return StoreCorrupt(f"the store{where} is damaged: {e}; restore a backup")
+    if "disk i/o" in msg and path is not None and out_of_room(path):
+        return DiskFull(
+            "the disk is full (or the file size limit is reached): the last change was not "
+            "saved (earlier ones are intact); free some space and try again"
+        )
     if "unable to open" in msg or "disk i/o" in msg:
         return StoreReadOnly(f"the store{where} cannot be opened for writing: {e}")
     return StoreCorrupt(f"the store{where} failed: {e}")
+
+
+def out_of_room(path: Path) -> bool:
+    """Whether a failed write next to ``path`` was for lack of room: almost no free
+    space left, or the database or its journal at the process's file-size limit
+    (SQLite reports those as I/O errors, not as a full disk)."""
+    try:
+        if shutil.disk_usage(path.parent).free < 64 * 1024:
+            return True
+    except OSError:
+        pass
+    if resource is None:
+        return False
+    soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    if soft == resource.RLIM_INFINITY:
+        return False
+    for f in (path, path.with_name(path.name + "-wal")):
+        with contextlib.suppress(OSError):
+            if f.stat().st_size + 64 * 1024 > soft:
+                return True
+    return False
 
 
 def current_revision(engine: Engine) -> str | None:

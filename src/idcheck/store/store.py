@@ -15,6 +15,7 @@ import os
 import secrets
 import shutil
 import tempfile
+import threading
 import time
 import unicodedata
 import zipfile
@@ -25,7 +26,7 @@ from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from filelock import FileLock, Timeout
-from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
 from idcheck.checklist import Answer, Checklist, Indicator, load_checklist_bytes, validate_answer
@@ -85,10 +86,12 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-_SCREENING_STATE = select(
-    screenings.c.case_id, screenings.c.status, screenings.c.checklist_sha256
-).where(screenings.c.id == bindparam("sid"))
-_INSERT_ANSWER = answers.insert()
+_SCREENING_STATE_SQL = "SELECT case_id, status, checklist_sha256 FROM screenings WHERE id = ?"
+_INSERT_ANSWER_SQL = (
+    "INSERT INTO answers (screening_id, item_id, status, value, source, worker_note, "
+    "child_words, language, interpreter_present, interpreter, read_back, answered_by, "
+    "answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 def store_exists(data_dir: Path) -> bool:
@@ -104,9 +107,17 @@ class Store:
     ) -> None:
         self.data_dir = data_dir
         self._engine: Engine | None = engine
+        # The driver's connection under the engine's single pooled connection, for
+        # the answer-save path (see record_answer).
+        fairy = engine.raw_connection()
+        self._dbapi: Any = fairy.driver_connection
+        fairy.close()
         self._key = key
         self._audit_key = audit_mod.audit_key(key)
         self._lock = lock
+        # One call at a time, whichever thread makes it (the window's worker
+        # thread, or its main thread locking the store).
+        self._mutex = threading.RLock()
         self.user = user
         self._checklists: dict[str, Checklist] = {}
         self._head: audit_mod.AuditHead | None = None
@@ -238,15 +249,17 @@ class Store:
         (The hexadecimal copy handed to SQLCipher at connect time is an immutable
         string the runtime frees; SQLCipher wipes its own copy on close.)
         """
-        if self._engine is None:
-            return
-        with suppress(StoreError):
-            self._audit("lock")
-        self._engine.dispose()
-        self._engine = None
-        keys.wipe(self._key)
-        self._audit_key = b""
-        self._lock.release()
+        with self._mutex:
+            if self._engine is None:
+                return
+            with suppress(StoreError):
+                self._audit("lock")
+            self._engine.dispose()
+            self._engine = None
+            self._dbapi = None
+            keys.wipe(self._key)
+            keys.wipe(self._audit_key)
+            self._lock.release()
 
     @property
     def is_open(self) -> bool:
@@ -268,27 +281,29 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
-        self._pending_head = None
-        try:
-            with _tx(self.engine) as conn:
-                yield conn
-        except BaseException:
-            self._head = None  # unknown after a failure: read it again next time
-            raise
-        if self._pending_head is not None:
-            self._head = self._pending_head
+        with self._mutex:
+            self._pending_head = None
+            try:
+                with _tx(self.engine, self.data_dir / DB_NAME) as conn:
+                    yield conn
+            except BaseException:
+                self._head = None  # unknown after a failure: read it again next time
+                raise
+            if self._pending_head is not None:
+                self._head = self._pending_head
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
-        try:
-            with self.engine.connect() as conn:
-                yield conn
-        except DBAPIError as e:
-            raise translate(e.orig or e) from None
-        except sqlcipher.Error as e:
-            raise translate(e) from None
-        except MemoryError:
-            raise StoreCorrupt(_DAMAGED) from None
+        with self._mutex:
+            try:
+                with self.engine.connect() as conn:
+                    yield conn
+            except DBAPIError as e:
+                raise translate(e.orig or e) from None
+            except sqlcipher.Error as e:
+                raise translate(e) from None
+            except MemoryError:
+                raise StoreCorrupt(_DAMAGED) from None
 
     def _audit_row(self, conn: Connection, action: str, **ids: int | None) -> None:
         # This process holds the store's only writer lock, so the head it last
@@ -625,47 +640,83 @@ class Store:
         context: AnswerContext | None = None,
     ) -> int:
         """Save one answer (the newest answer to an item wins; older ones stay as
-        history). Returns once the answer and its audit row are durable."""
+        history). Returns once the answer and its audit row are durable.
+
+        Raises InvalidInput (unknown screening or item, a value the item cannot
+        take), ReadOnlyRecord (completed screening), DiskFull (nothing saved;
+        earlier answers intact; retry once space is freed), StoreLocked.
+        """
         context = context or AnswerContext()
         if context.source is not None and context.source not in SOURCES:
             raise InvalidInput(f"unknown source {context.source!r}")
-        with self._write() as conn:
-            s = conn.execute(_SCREENING_STATE, {"sid": screening_id}).first()
-            if s is None:
-                raise InvalidInput(f"no screening with id {screening_id}")
-            if s.status == "completed":
-                raise ReadOnlyRecord("this screening is completed; amend it to make changes")
-            checklist = self._checklist(conn, s.checklist_sha256)
+        # The hot path: statements prepared once and run on the driver's
+        # connection in one IMMEDIATE transaction (SQLAlchemy's per-statement
+        # work would cost as much as the commit itself).
+        with self._mutex:
+            db = self._dbapi
+            if db is None:
+                raise StoreLocked("the store is locked")
             try:
-                item = checklist.item(item_id)
-            except KeyError:
-                raise InvalidInput(f"{checklist.ref} has no item {item_id!r}") from None
-            why = validate_answer(item, answer)
-            if why:
-                raise InvalidInput(f"{item_id}: {why}")
-            aid = conn.execute(
-                _INSERT_ANSWER,
-                {
-                    "screening_id": screening_id,
-                    "item_id": item_id,
-                    "status": answer.status,
-                    "value": None
-                    if answer.value is None
-                    else json.dumps(answer.value, ensure_ascii=False),
-                    "source": context.source,
-                    "worker_note": context.worker_note,
-                    "child_words": context.child_words,
-                    "language": context.language,
-                    "interpreter_present": context.interpreter_present,
-                    "interpreter": context.interpreter,
-                    "read_back": context.read_back,
-                    "answered_by": self.user.id,
-                    "answered_at": time.time(),
-                },
-            ).inserted_primary_key[0]  # type: ignore[index]
-            self._audit_row(
-                conn, "answer", case_id=s.case_id, screening_id=screening_id, object_id=aid
-            )
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    s = db.execute(_SCREENING_STATE_SQL, (screening_id,)).fetchone()
+                    if s is None:
+                        raise InvalidInput(f"no screening with id {screening_id}")
+                    case_id, status, sha = s
+                    if status == "completed":
+                        raise ReadOnlyRecord(
+                            "this screening is completed; amend it to make changes"
+                        )
+                    checklist = self._checklist_raw(db, sha)
+                    try:
+                        item = checklist.item(item_id)
+                    except KeyError:
+                        raise InvalidInput(f"{checklist.ref} has no item {item_id!r}") from None
+                    why = validate_answer(item, answer)
+                    if why:
+                        raise InvalidInput(f"{item_id}: {why}")
+                    aid = db.execute(
+                        _INSERT_ANSWER_SQL,
+                        (
+                            screening_id,
+                            item_id,
+                            answer.status,
+                            None
+                            if answer.value is None
+                            else json.dumps(answer.value, ensure_ascii=False),
+                            context.source,
+                            context.worker_note,
+                            context.child_words,
+                            context.language,
+                            context.interpreter_present,
+                            context.interpreter,
+                            context.read_back,
+                            self.user.id,
+                            time.time(),
+                        ),
+                    ).lastrowid
+                    head = audit_mod.append_raw(
+                        db,
+                        self._audit_key,
+                        "answer",
+                        user_id=self.user.id,
+                        case_id=case_id,
+                        screening_id=screening_id,
+                        object_id=aid,
+                        last=self._head,
+                    )
+                    db.execute("COMMIT")
+                except BaseException:
+                    self._head = None
+                    if db.in_transaction:
+                        with suppress(sqlcipher.Error):
+                            db.execute("ROLLBACK")
+                    raise
+            except sqlcipher.Error as e:
+                raise translate(e, self.data_dir / DB_NAME) from None
+            except MemoryError:
+                raise StoreCorrupt(_DAMAGED) from None
+            self._head = head
         return int(aid)
 
     def set_position(self, screening_id: int, item_id: str) -> None:
@@ -856,6 +907,18 @@ class Store:
         if text is None:
             raise StoreCorrupt(f"the checklist text {sha256[:12]} is missing from the store")
         return bytes(text)
+
+    def _checklist_raw(self, db: Any, sha256: str) -> Checklist:
+        found = self._checklists.get(sha256)
+        if found is None:
+            row = db.execute(
+                "SELECT text FROM checklist_texts WHERE sha256 = ?", (sha256,)
+            ).fetchone()
+            if row is None:
+                raise StoreCorrupt(f"the checklist text {sha256[:12]} is missing from the store")
+            found = load_checklist_bytes(bytes(row[0]))
+            self._checklists[sha256] = found
+        return found
 
     def _checklist(self, conn: Connection, sha256: str) -> Checklist:
         """The checklist a screening was answered under (parsed once per store)."""
@@ -1110,15 +1173,15 @@ class Store:
 
 
 @contextmanager
-def _tx(engine: Engine) -> Iterator[Connection]:
+def _tx(engine: Engine, path: Path | None = None) -> Iterator[Connection]:
     """One transaction; driver errors become StoreErrors with a clear message."""
     try:
         with engine.begin() as conn:
             yield conn
     except DBAPIError as e:
-        raise translate(e.orig or e) from None
+        raise translate(e.orig or e, path) from None
     except sqlcipher.Error as e:
-        raise translate(e) from None
+        raise translate(e, path) from None
     except MemoryError:
         # SQLCipher reports a page that fails its HMAC check as SQLITE_NOMEM.
         raise StoreCorrupt(_DAMAGED) from None
