@@ -190,32 +190,3 @@ def test_anchor_parse():
     assert AuditHead.parse("12:abcdef012345") == AuditHead(12, "abcdef012345")
     with pytest.raises(ValueError):
         AuditHead.parse("twelve")
-
-
-# ---------------------------------------------------------------- migrations
-
-
-def test_a_store_at_the_first_schema_opens_and_upgrades(tmp_path):
-    """A store whose schema stands at the first revision opens, is copied aside
-    before any upgrade, and ends at the newest revision. (With one revision so
-    far, the upgrade is empty; the test guards every later one.)"""
-    from alembic import command
-
-    from idcheck.store.database import alembic_config, current_revision, head_revision
-
-    data_dir = tmp_path / "v1"
-    store, _ = Store.create(data_dir, "anna", PASSWORD)
-    with store.engine.begin() as conn:
-        cfg = alembic_config()
-        cfg.attributes["connection"] = conn
-        command.stamp(cfg, "0001")
-    assert current_revision(store.engine) == "0001"
-    store.lock()
-    store = Store.open(data_dir, "anna", PASSWORD)
-    try:
-        assert current_revision(store.engine) == head_revision()
-        assert store.verify().ok
-        if head_revision() != "0001":
-            assert list(data_dir.glob("idcheck.db.before-*.bak"))
-    finally:
-        store.lock()

@@ -1,4 +1,5 @@
-"""The SQLAlchemy tables the code queries match what the migrations create."""
+"""The SQLAlchemy tables the code queries match what the migrations create
+(tables, columns and indexes)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ def test_tables_and_columns_match_the_migrations(store):
         for name, table in metadata.tables.items():
             cols = {row[1] for row in conn.exec_driver_sql(f"PRAGMA table_info({name})")}
             assert cols == {c.name for c in table.columns}, name
+            found = {row[1] for row in conn.exec_driver_sql(f"PRAGMA index_list({name})")
+                     if not row[1].startswith("sqlite_autoindex")}
+            assert found == {i.name for i in table.indexes}, name
 
 
 def test_checklist_text_is_stored_once(store, intake):

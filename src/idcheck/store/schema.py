@@ -13,6 +13,7 @@ from sqlalchemy import (
     Column,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -55,6 +56,7 @@ cases = Table(
     Column("updated_at", Float, nullable=False),
     Column("closed_at", Float),
     Column("created_by", Integer, ForeignKey("users.id"), nullable=False),
+    Index("ix_cases_search", "search_key"),
 )
 
 adults = Table(
@@ -94,6 +96,9 @@ screenings = Table(
     Column("decision_reasons", Text),
     Column("decided_by", Integer, ForeignKey("users.id")),
     Column("decided_at", Float),
+    Index("ix_screenings_case", "case_id"),
+    Index("ix_screenings_completed", "status", "completed_at"),
+    Index("ix_screenings_amends", "amends_id"),
 )
 
 answers = Table(
@@ -115,6 +120,7 @@ answers = Table(
     Column("read_back", Boolean),
     Column("answered_by", Integer, ForeignKey("users.id"), nullable=False),
     Column("answered_at", Float, nullable=False),
+    Index("ix_answers_screening", "screening_id", "item_id", "id"),
 )
 
 contacts = Table(
