@@ -32,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"idcheck {__version__}")
     parser.add_argument(
+        "--self-test", action="store_true", help="check this installation without a window"
+    )
+    parser.add_argument(
         "--data-dir",
         metavar="DIR",
         help="where the store lives (default: the user data folder; IDCHECK_DATA_DIR overrides)",
@@ -50,6 +53,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as e:  # argparse exits 2 on usage errors, 0 on --help
         return int(e.code or 0)
     handler: Handler | None = getattr(args, "handler", None)
+    if args.self_test:
+        from idcheck.selftest import run
+
+        return run()
     if handler is None:
         parser.print_help()
         return EXIT_USAGE

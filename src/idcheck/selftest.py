@@ -1,0 +1,115 @@
+"""``idcheck --self-test``: checks an installation (the frozen app included)
+without a window, one line per check, and fails on any failure.
+
+Everything it writes goes to a temporary folder that is removed afterwards; the
+store it makes there holds only synthetic answers from a checklist's worked
+examples.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import secrets
+import tempfile
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+CheckResult = tuple[bool, str]
+
+
+def _sqlcipher() -> str:
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    conn = sqlcipher.connect(":memory:")
+    version = conn.execute("PRAGMA cipher_version").fetchone()
+    conn.close()
+    if not version or not version[0]:
+        raise RuntimeError("the SQLite library is not SQLCipher")
+    return f"SQLCipher {version[0]} (SQLite {sqlcipher.sqlite_version})"
+
+
+def _checklists() -> str:
+    from idcheck.checklist import bundled_root, entries, load_any
+    from idcheck.checklist.lock import check_lock
+
+    root = bundled_root()
+    found = entries(root)
+    if not found:
+        raise RuntimeError(f"no checklists in {root}")
+    for e in found:
+        load_any(e.path)
+    problems = check_lock(root)
+    if problems:
+        raise RuntimeError("; ".join(problems))
+    return f"{len(found)} checklist files load and match checklists.lock"
+
+
+def _store_report_verify() -> str:
+    from idcheck.checklist import Checklist, entries, load_entry
+    from idcheck.report import build_summary, render_referral
+    from idcheck.store import CaseDetails, Decision, Store
+
+    with tempfile.TemporaryDirectory(prefix="idcheck-selftest-") as tmp:
+        password = secrets.token_urlsafe(16)
+        store, _ = Store.create(Path(tmp) / "store", "selftest", password)
+        try:
+            entry = next(e for e in entries() if isinstance(load_entry(e), Checklist))
+            checklist = load_entry(entry)
+            assert isinstance(checklist, Checklist)
+            text = entry.path.read_bytes()
+            cid = store.create_case(CaseDetails(reference="SELFTEST-1"))
+            sid = store.start_screening(cid, checklist, text, hashlib.sha256(text).hexdigest())
+            example = checklist.examples[0] if checklist.examples else None
+            from idcheck.checklist import Answer, assess
+
+            answers = dict(example.answers) if example else {}
+            for item_id, value in answers.items():
+                store.record_answer(sid, item_id, Answer.of(value))
+            a = assess(checklist, answers)
+            store.record_decision(sid, Decision(a.outcome.id, a.fired_ids, a.outcome.id))
+            store.complete_screening(sid)
+            buf = io.BytesIO()
+            render_referral(build_summary(store, sid), buf)
+            if not buf.getvalue().startswith(b"%PDF"):
+                raise RuntimeError("the referral is not a PDF")
+            result = store.verify()
+            if not result.ok:
+                raise RuntimeError("; ".join(result.messages))
+        finally:
+            store.lock()
+    return (
+        f"a temporary store was created, {len(answers)} synthetic answers recorded, "
+        f"a referral rendered ({len(buf.getvalue()) // 1024} KiB) and the store verified"
+    )
+
+
+def _fonts() -> str:
+    from idcheck.report.fonts import SCRIPTS, font_file
+
+    return ", ".join(f"{s}: {font_file(s).name}" for s in SCRIPTS)
+
+
+CHECKS: list[tuple[str, Callable[[], str]]] = [
+    ("sqlcipher", _sqlcipher),
+    ("checklists", _checklists),
+    ("fonts", _fonts),
+    ("store", _store_report_verify),
+]
+
+
+def run(out: Callable[[str], None] = print) -> int:
+    """Run every check; print one line each; return 0 when all pass, else 1."""
+    failed = 0
+    for name, check in CHECKS:
+        try:
+            detail = check()
+            out(f"ok    {name}: {detail}")
+        except Exception as e:
+            failed += 1
+            last = traceback.extract_tb(e.__traceback__)[-1] if e.__traceback__ else None
+            where = f" ({Path(last.filename).name}:{last.lineno})" if last else ""
+            out(f"FAIL  {name}: {type(e).__name__}: {e}{where}")
+    out(f"{len(CHECKS) - failed} of {len(CHECKS)} checks passed")
+    return 0 if failed == 0 else 1

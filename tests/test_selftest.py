@@ -1,0 +1,43 @@
+"""`idcheck --self-test` checks an installation and fails loudly when one part is broken."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def selftest(env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "idcheck", "--self-test"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_self_test_passes_on_this_install():
+    r = selftest()
+    assert r.returncode == 0, r.stdout + r.stderr
+    lines = r.stdout.strip().splitlines()
+    assert lines[-1] == "4 of 4 checks passed"
+    assert all(line.startswith("ok") for line in lines[:-1])
+
+
+def test_self_test_fails_when_a_published_checklist_changed(tmp_path):
+    copy = tmp_path / "checklists"
+    shutil.copytree(ROOT / "checklists", copy)
+    target = copy / "intake-screen" / "1.0.0.yaml"
+    target.write_text(target.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    r = selftest({"IDCHECK_CHECKLISTS": str(copy)})
+    assert r.returncode == 1
+    assert (
+        "FAIL  checklists: RuntimeError: intake-screen/1.0.0.yaml: changed since it was published"
+        in r.stdout
+    )
+    assert "3 of 4 checks passed" in r.stdout
