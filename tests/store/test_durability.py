@@ -190,3 +190,58 @@ def test_anchor_parse():
     assert AuditHead.parse("12:abcdef012345") == AuditHead(12, "abcdef012345")
     with pytest.raises(ValueError):
         AuditHead.parse("twelve")
+
+
+SLOT_CHANGER = """
+import sys
+from pathlib import Path
+from idcheck.store import Store
+passwords = sys.argv[2:4]
+cur = int(sys.argv[4])
+store = Store.open(Path(sys.argv[1]), "anna", passwords[cur])
+print("ready", flush=True)
+while True:
+    store.set_password(passwords[cur], passwords[1 - cur])
+    cur = 1 - cur
+    print(cur, flush=True)
+"""
+
+
+def test_sigkill_during_password_changes_always_leaves_a_way_in(data_dir, template):
+    """Killed at any moment while a password is being changed, the store still
+    opens: with the last acknowledged password or the one being set, and always
+    with the recovery key."""
+    import time
+
+    from idcheck.store import WrongPassword
+
+    passwords = [PASSWORD, "the other long password"]
+    rng = random.Random(4242)
+    cur = 0
+    changes = 0
+    for _ in range(8):
+        child = subprocess.Popen(
+            [sys.executable, "-c", SLOT_CHANGER, str(data_dir), *passwords, str(cur)],
+            stdout=subprocess.PIPE, text=True)
+        assert child.stdout is not None
+        assert child.stdout.readline() == "ready\n"
+        time.sleep(rng.uniform(0.0, 0.4))
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+        acknowledged = [int(line) for line in child.stdout.read().split()]
+        child.stdout.close()
+        changes += len(acknowledged)
+        if acknowledged:
+            cur = acknowledged[-1]
+        try:
+            Store.open(data_dir, "anna", passwords[cur]).lock()
+        except WrongPassword:
+            cur = 1 - cur  # killed after the new slot was written, before it was acknowledged
+            Store.open(data_dir, "anna", passwords[cur]).lock()
+        Store.open_with_recovery(data_dir, template.recovery).lock()
+    assert changes > 0
+    s = Store.open(data_dir, "anna", passwords[cur])
+    try:
+        assert s.verify().ok
+    finally:
+        s.lock()
