@@ -175,3 +175,29 @@ def test_review_decide_complete_then_read_only(qtbot, window, monkeypatch):
     assert not any(b.isEnabled() for b in ro.option_buttons.values())
     qtbot.keyClick(ro, Qt.Key.Key_N)
     assert store.get_screening(sid, audit=False).answers["debt"].answer.value == "yes"
+
+
+def test_referral_preview_save_and_print_are_audited(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from idcheck.gui.referral import ReferralDialog
+
+    view = start(window)
+    view.show_item("debt")
+    qtbot.keyClick(view, Qt.Key.Key_Y)
+    monkeypatch.setattr(ReferralDialog, "exec", lambda self: 0)
+    view.open_referral()
+    dialog = view.referral_dialog
+    assert dialog.pages.count() >= 1
+    out = tmp_path / "referral.pdf"
+    dialog.save_to(out)
+    assert out.read_bytes().startswith(b"%PDF")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    dialog.print_to(printer)
+    assert (tmp_path / "printed.pdf").stat().st_size > 1000
+    store = window.session.store
+    with store._read() as conn:
+        actions = [a for (a,) in conn.exec_driver_sql("SELECT action FROM audit")]
+    assert actions.count("report-exported") == 1 and actions.count("report-printed") == 1

@@ -342,6 +342,8 @@ class ScreeningView(QWidget):
         nxt.clicked.connect(lambda: self.go(1))
         review = QPushButton(self.tr("&Review"))
         review.clicked.connect(self.open_review)
+        referral = QPushButton(self.tr("Re&ferral…"))
+        referral.clicked.connect(self.open_referral)
         leave = QPushButton(self.tr("Back to cases"))
         leave.clicked.connect(self.closed)
         nav = QHBoxLayout()
@@ -349,6 +351,7 @@ class ScreeningView(QWidget):
             nav.addWidget(w)
         nav.addStretch()
         nav.addWidget(review)
+        nav.addWidget(referral)
         nav.addWidget(leave)
         centre = QVBoxLayout()
         head = QHBoxLayout()
@@ -372,6 +375,7 @@ class ScreeningView(QWidget):
             ("Alt+Left", lambda: self.go(-1)),
             ("PgUp", lambda: self.go(-1)),
             ("Ctrl+R", self.open_review),
+            ("Ctrl+P", self.open_referral),
         ):
             sc = QShortcut(QKeySequence(keys), self)
             sc.activated.connect(fn)
@@ -639,3 +643,12 @@ class ScreeningView(QWidget):
             self.read_only = True
             self.completed.emit(self.screening_id)
             self.closed.emit()
+
+    def open_referral(self) -> None:
+        """Preview, print or save the referral summary (each export audited)."""
+        from idcheck.gui.referral import ReferralDialog
+
+        dialog = ReferralDialog(self.session, self.screening_id, self.record.case_id, self)
+        self.session.track(dialog)
+        self.referral_dialog = dialog
+        dialog.exec()

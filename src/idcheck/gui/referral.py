@@ -1,0 +1,157 @@
+"""Preview, print and save the referral summary of a screening.
+
+The PDF is built in memory by :mod:`idcheck.report`; pages are rendered for the
+preview with pypdfium2. Nothing is written to disk except the file the worker
+chooses (written atomically), and every save and print is an audit row.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from idcheck.report import build_summary, render_referral
+
+
+def pdf_bytes(store: Any, screening_id: int, include_names: bool) -> tuple[bytes, Any]:
+    summary = build_summary(store, screening_id, include_names=include_names)
+    buf = io.BytesIO()
+    render_referral(summary, buf)
+    return buf.getvalue(), summary
+
+
+def page_images(data: bytes, scale: float = 1.4) -> list[QImage]:
+    """Every page of a PDF as an image (held in memory only)."""
+    doc = pdfium.PdfDocument(data)
+    images = []
+    try:
+        for i in range(len(doc)):
+            bitmap = doc[i].render(scale=scale)
+            pil = bitmap.to_pil().convert("RGB")
+            raw = pil.tobytes("raw", "RGB")
+            images.append(
+                QImage(
+                    raw, pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888
+                ).copy()
+            )
+    finally:
+        doc.close()
+    return images
+
+
+class ReferralDialog(QDialog):
+    """The referral as it will print: preview, save as PDF, print."""
+
+    def __init__(
+        self, session: Any, screening_id: int, case_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.screening_id = screening_id
+        self.case_id = case_id
+        self.setWindowTitle(self.tr("Referral summary"))
+        self.names = QCheckBox(self.tr("Print the child's names"))
+        self.names.toggled.connect(self.refresh)
+        self.pages = QVBoxLayout()
+        holder = QWidget()
+        holder.setLayout(self.pages)
+        scroll = QScrollArea()
+        scroll.setWidget(holder)
+        scroll.setWidgetResizable(True)
+        self.save_button = QPushButton(self.tr("&Save as PDF…"))
+        self.save_button.clicked.connect(self.save)
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_button.clicked.connect(self.print_)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        for w in (self.names, self.save_button, self.print_button):
+            buttons.addWidget(w)
+        buttons.addStretch()
+        buttons.addWidget(close)
+        box = QVBoxLayout(self)
+        box.addWidget(scroll, 1)
+        box.addLayout(buttons)
+        self.resize(900, 900)
+        self.data = b""
+        self.refresh()
+
+    def refresh(self) -> None:
+        made = self.session.call(lambda s: pdf_bytes(s, self.screening_id, self.names.isChecked()))
+        if made is None:
+            return
+        self.data, self.summary = made
+        while self.pages.count():
+            item = self.pages.takeAt(0)
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.deleteLater()
+        for image in page_images(self.data):
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            self.pages.addWidget(label)
+
+    def save_to(self, path: Path) -> None:
+        summary = build_summary(
+            self.session.store, self.screening_id, include_names=self.names.isChecked()
+        )
+        render_referral(summary, path)
+        self.session.call(
+            lambda s: s.record_event(
+                "report-exported", case_id=self.case_id, screening_id=self.screening_id
+            )
+        )
+
+    def save(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the referral summary"),
+            f"referral-{self.summary.case_reference}.pdf",
+            self.tr("PDF files (*.pdf)"),
+        )
+        if name:
+            self.save_to(Path(name))
+
+    def print_(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        painter = QPainter(printer)
+        try:
+            for n, image in enumerate(page_images(self.data, scale=3.0)):
+                if n:
+                    printer.newPage()
+                rect = painter.viewport()
+                size = image.size()
+                size.scale(rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.setViewport(rect.x(), rect.y(), size.width(), size.height())
+                painter.setWindow(image.rect())
+                painter.drawImage(0, 0, image)
+        finally:
+            painter.end()
+        self.session.call(
+            lambda s: s.record_event(
+                "report-printed", case_id=self.case_id, screening_id=self.screening_id
+            )
+        )
