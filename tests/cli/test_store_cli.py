@@ -12,9 +12,17 @@ ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct horse battery"
 
 
-def idcheck(*args: str, data_dir: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "idcheck", "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, input=stdin, timeout=120, cwd=ROOT)
+def idcheck(
+    *args: str, data_dir: Path, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "idcheck", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=120,
+        cwd=ROOT,
+    )
 
 
 @pytest.fixture
@@ -45,16 +53,36 @@ def test_init_prints_the_recovery_key_once(tmp_path, pwfile):
 @pytest.mark.parametrize("example", sorted((ROOT / "examples").glob("*.yaml")))
 def test_screen_every_example(initialised, pwfile, example):
     checklist = example.stem
-    r = idcheck("screen", "--checklist", checklist, "--answers", str(example), "--user", "anna",
-                "--password-file", str(pwfile), data_dir=initialised)
+    r = idcheck(
+        "screen",
+        "--checklist",
+        checklist,
+        "--answers",
+        str(example),
+        "--user",
+        "anna",
+        "--password-file",
+        str(pwfile),
+        data_dir=initialised,
+    )
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("screening 1\nsuggested outcome: ")
 
 
 def test_screen_reads_the_password_from_stdin(initialised):
-    r = idcheck("screen", "--checklist", "intake-screen@1.0.0", "--answers",
-                str(ROOT / "examples" / "intake-screen.yaml"), "--user", "anna",
-                "--password-file", "-", data_dir=initialised, stdin=PASSWORD + "\n")
+    r = idcheck(
+        "screen",
+        "--checklist",
+        "intake-screen@1.0.0",
+        "--answers",
+        str(ROOT / "examples" / "intake-screen.yaml"),
+        "--user",
+        "anna",
+        "--password-file",
+        "-",
+        data_dir=initialised,
+        stdin=PASSWORD + "\n",
+    )
     assert r.returncode == 0, r.stderr
     assert "suggested outcome: full-screening (rules fired: signs-recorded)" in r.stdout
 
@@ -62,8 +90,18 @@ def test_screen_reads_the_password_from_stdin(initialised):
 def test_screen_reports_immediate_danger(initialised, pwfile, tmp_path):
     answers = tmp_path / "a.yaml"
     answers.write_text('case: {reference: D-1}\nanswers:\n  danger-harm: "yes"\n')
-    r = idcheck("screen", "--checklist", "intake-screen", "--answers", str(answers), "--user",
-                "anna", "--password-file", str(pwfile), data_dir=initialised)
+    r = idcheck(
+        "screen",
+        "--checklist",
+        "intake-screen",
+        "--answers",
+        str(answers),
+        "--user",
+        "anna",
+        "--password-file",
+        str(pwfile),
+        data_dir=initialised,
+    )
     assert r.returncode == 0, r.stderr
     assert "IMMEDIATE DANGER (danger-harm)" in r.stderr
     assert "suggested outcome: immediate-protection" in r.stdout
@@ -73,17 +111,33 @@ def test_screen_reports_immediate_danger(initialised, pwfile, tmp_path):
     ("content", "says"),
     [
         ('case: {reference: X}\nanswers:\n  nope: "yes"\n', "has no item 'nope'"),
-        ('case: {reference: X}\nanswers:\n  debt: "maybe"\n', "debt: expected one of yes, no, unsure"),
-        ("answers: [1, 2]\n", "expected a mapping 'answers"),
-        ('case: {reference: X}\nanswers: {debt: {answer: "yes", colour: red}}\n', "unknown key(s) colour"),
+        (
+            'case: {reference: X}\nanswers:\n  debt: "maybe"\n',
+            "debt: expected one of yes, no, unsure",
+        ),
+        ("case: {reference: X}\nanswers: [1, 2]\n", "expected a mapping 'answers"),
+        (
+            'case: {reference: X}\nanswers: {debt: {answer: "yes", colour: red}}\n',
+            "unknown key(s) colour",
+        ),
         ("answers: {debt: yes\n", "not valid YAML"),
     ],
 )
 def test_screen_bad_answers_file(initialised, pwfile, tmp_path, content, says):
     answers = tmp_path / "a.yaml"
     answers.write_text(content)
-    r = idcheck("screen", "--checklist", "intake-screen", "--answers", str(answers), "--user",
-                "anna", "--password-file", str(pwfile), data_dir=initialised)
+    r = idcheck(
+        "screen",
+        "--checklist",
+        "intake-screen",
+        "--answers",
+        str(answers),
+        "--user",
+        "anna",
+        "--password-file",
+        str(pwfile),
+        data_dir=initialised,
+    )
     assert r.returncode == 2, r.stdout + r.stderr
     assert says in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
@@ -95,23 +149,39 @@ def test_wrong_password_and_foreign_store_exit_3(initialised, tmp_path, pwfile):
     r = idcheck("db", "verify", "--user", "anna", "--password-file", str(bad), data_dir=initialised)
     assert (r.returncode, r.stderr.strip()) == (3, "idcheck: wrong user name or password")
     (initialised / "idcheck.db").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 8192)
-    r = idcheck("db", "verify", "--user", "anna", "--password-file", str(pwfile), data_dir=initialised)
+    r = idcheck(
+        "db", "verify", "--user", "anna", "--password-file", str(pwfile), data_dir=initialised
+    )
     assert r.returncode == 3 and "JPEG" in r.stderr
 
 
 def test_verify_backup_restore(initialised, pwfile, tmp_path):
     ex = ROOT / "examples" / "intake-screen.yaml"
     common = ("--user", "anna", "--password-file", str(pwfile))
-    assert idcheck("screen", "--checklist", "intake-screen", "--answers", str(ex), *common,
-                   data_dir=initialised).returncode == 0
+    assert (
+        idcheck(
+            "screen",
+            "--checklist",
+            "intake-screen",
+            "--answers",
+            str(ex),
+            *common,
+            data_dir=initialised,
+        ).returncode
+        == 0
+    )
     r = idcheck("db", "verify", *common, data_dir=initialised)
     assert r.returncode == 0 and "audit chain: ok" in r.stdout
     head = r.stdout.split("head ")[1].split()[0]
     backup = tmp_path / "copy.idcheck"
     assert idcheck("db", "backup", str(backup), *common, data_dir=initialised).returncode == 0
     assert idcheck("db", "verify", "--anchor", head, *common, data_dir=initialised).returncode == 0
-    assert idcheck("db", "verify", "--anchor", "9999:abcdef01", *common,
-                   data_dir=initialised).returncode == 1
+    assert (
+        idcheck(
+            "db", "verify", "--anchor", "9999:abcdef01", *common, data_dir=initialised
+        ).returncode
+        == 1
+    )
     assert idcheck("db", "restore", str(backup), *common, data_dir=initialised).returncode == 0
     # A truncated backup is refused and the live store stays as it was.
     before = (initialised / "idcheck.db").read_bytes()
@@ -126,11 +196,144 @@ def test_users(initialised, pwfile, tmp_path):
     newpw = tmp_path / "newpw"
     newpw.write_text("ben's password 1\n")
     common = ("--user", "anna", "--password-file", str(pwfile))
-    r = idcheck("user", "add", "ben", "--new-password-file", str(newpw), *common, data_dir=initialised)
+    r = idcheck(
+        "user", "add", "ben", "--new-password-file", str(newpw), *common, data_dir=initialised
+    )
     assert r.returncode == 0 and "added ben (worker)" in r.stdout
-    r = idcheck("user", "add", "carl", "--new-password-file", str(newpw), "--user", "ben",
-                "--password-file", str(newpw), data_dir=initialised)
+    r = idcheck(
+        "user",
+        "add",
+        "carl",
+        "--new-password-file",
+        str(newpw),
+        "--user",
+        "ben",
+        "--password-file",
+        str(newpw),
+        data_dir=initialised,
+    )
     assert r.returncode == 1 and "only an administrator" in r.stderr
     assert idcheck("user", "disable", "ben", *common, data_dir=initialised).returncode == 0
-    r = idcheck("db", "verify", "--user", "ben", "--password-file", str(newpw), data_dir=initialised)
+    r = idcheck(
+        "db", "verify", "--user", "ben", "--password-file", str(newpw), data_dir=initialised
+    )
     assert r.returncode == 3
+
+
+def test_a_bad_answers_file_names_each_place_and_saves_nothing(initialised, pwfile, tmp_path):
+    answers = tmp_path / "a.yaml"
+    answers.write_text(
+        "case:\n"
+        "  reference: P-1\n"
+        "  claimed_age: fifteen\n"
+        "  hair: brown\n"
+        "answers:\n"
+        '  danger-harm: "no"\n'
+        "  debt: maybe\n"
+        "  documents-held: {answer: \"yes\", source: rumour}\n"
+        "complete: true\n")
+    r = idcheck("screen", "--checklist", "intake-screen", "--answers", str(answers), "--user",
+                "anna", "--password-file", str(pwfile), data_dir=initialised)
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert lines == [
+        f"idcheck: {answers}:3:16: expected a whole number of years",
+        f"idcheck: {answers}:4:9: unknown case detail 'hair'",
+        f"idcheck: {answers}:7:9: debt: expected one of yes, no, unsure, not-asked or declined",
+        f"idcheck: {answers}:8:43: answer to documents-held: source must be one of "
+        "observed, child-said, other-said, document",
+        f"idcheck: {answers}:9:11: a screening is completed with the professional's decision: "
+        "add decision: {outcome: ID, reasons: TEXT}",
+    ]
+    # Nothing was written: the next screening is the first.
+    r = idcheck("screen", "--checklist", "intake-screen", "--answers",
+                str(ROOT / "examples" / "intake-screen.yaml"), "--user", "anna",
+                "--password-file", str(pwfile), data_dir=initialised)
+    assert r.returncode == 0 and r.stdout.startswith("screening 1\n")
+    assert r.stdout.rstrip().endswith("completed")
+
+
+def test_dates_and_case_from_the_command_line(initialised, pwfile, tmp_path):
+    answers = tmp_path / "a.yaml"
+    answers.write_text("case: {claimed_dob: 2011-05-04}\nanswers:\n  claimed-age: 14\n")
+    r = idcheck("screen", "--checklist", "intake-screen@1.0.0", "--answers", str(answers),
+                "--case", "CLI-7", "--user", "anna", "--password-file", str(pwfile),
+                data_dir=initialised)
+    assert r.returncode == 0, r.stderr
+    import os
+
+    from idcheck.store import Store
+    s = Store.open(initialised, "anna", PASSWORD)
+    try:
+        (row,) = s.list_cases()
+        assert row.reference == "CLI-7"
+        assert s.get_case(row.id).details.claimed_dob == "2011-05-04"
+    finally:
+        s.lock()
+    assert os.environ.get("IDCHECK_DATA_DIR") is None
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("--checklist", "no-such-list"), "no installed checklist no-such-list"),
+        (("--checklist", "Bad Ref!"), "no installed checklist Bad Ref!"),
+        (("--checklist", "intake-screen@9.9.9"), "no installed checklist intake-screen@9.9.9"),
+    ],
+)
+def test_screen_unknown_checklist(initialised, pwfile, args, says):
+    r = idcheck("screen", *args, "--answers", str(ROOT / "examples" / "intake-screen.yaml"),
+                "--user", "anna", "--password-file", str(pwfile), data_dir=initialised)
+    assert r.returncode == 2 and says in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_screen_missing_answers_file(initialised, pwfile, tmp_path):
+    r = idcheck("screen", "--checklist", "intake-screen", "--answers", str(tmp_path / "nope.yaml"),
+                "--user", "anna", "--password-file", str(pwfile), data_dir=initialised)
+    assert r.returncode == 2 and "nope.yaml:1:1: cannot read: No such file" in r.stderr
+
+
+def test_no_store_yet_and_passwords_never_on_the_command_line(tmp_path, pwfile):
+    r = idcheck("db", "verify", "--user", "anna", "--password-file", str(pwfile),
+                data_dir=tmp_path / "none")
+    assert r.returncode == 3 and "there is no idcheck store" in r.stderr
+    r = idcheck("db", "verify", "--user", "anna", "--password", PASSWORD, data_dir=tmp_path)
+    assert r.returncode == 2 and "unrecognized arguments: --password" in r.stderr
+
+
+def test_verify_names_the_first_altered_row(initialised, pwfile):
+    from idcheck.store import Store
+
+    s = Store.open(initialised, "anna", PASSWORD)
+    with s._write() as conn:
+        conn.exec_driver_sql("DROP TRIGGER audit_no_update")  # as someone with the key could
+        conn.exec_driver_sql("UPDATE audit SET user_id = 7 WHERE seq = 2")
+    s.lock()
+    r = idcheck("db", "verify", "--user", "anna", "--password-file", str(pwfile),
+                data_dir=initialised)
+    assert r.returncode == 1
+    assert "audit chain: broken at row 2: its content or hash was altered" in r.stdout
+
+
+def test_own_password_change(initialised, pwfile, tmp_path):
+    newpw = tmp_path / "newpw"
+    newpw.write_text("a brand new password\n")
+    r = idcheck("user", "passwd", "--new-password-file", str(newpw), "--user", "anna",
+                "--password-file", str(pwfile), data_dir=initialised)
+    assert r.returncode == 0 and "password changed" in r.stdout
+    r = idcheck("db", "verify", "--user", "anna", "--password-file", str(newpw),
+                data_dir=initialised)
+    assert r.returncode == 0, r.stderr
+
+
+def test_store_in_use_exits_3(initialised, pwfile):
+    from idcheck.store import Store
+
+    s = Store.open(initialised, "anna", PASSWORD)
+    try:
+        r = idcheck("db", "verify", "--user", "anna", "--password-file", str(pwfile),
+                    data_dir=initialised)
+    finally:
+        s.lock()
+    assert r.returncode == 3 and "in another idcheck window or command" in r.stderr
