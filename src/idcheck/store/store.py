@@ -19,7 +19,7 @@ import threading
 import time
 import unicodedata
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,15 @@ from filelock import FileLock, Timeout
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
-from idcheck.checklist import Answer, Checklist, Indicator, load_checklist_bytes, validate_answer
+from idcheck.checklist import (
+    Answer,
+    Checklist,
+    Contact,
+    Directory,
+    Indicator,
+    load_checklist_bytes,
+    validate_answer,
+)
 from idcheck.store import audit as audit_mod
 from idcheck.store import keys
 from idcheck.store.database import DB_NAME, classify_file, make_engine, migrate, translate
@@ -94,9 +102,7 @@ _INSERT_ANSWER_SQL = (
 )
 
 
-def store_exists(data_dir: Path) -> bool:
-    """Whether ``data_dir`` holds a store (a database file or key slots)."""
-    return (data_dir / DB_NAME).exists() or any((data_dir / n).exists() for n in keys.SLOT_FILES)
+from idcheck.paths import store_exists  # noqa: E402  (re-exported)
 
 
 class Store:
@@ -937,6 +943,7 @@ class Store:
     # --------------------------------------------------------- contacts, settings
 
     def list_contacts(self) -> list[dict[str, str | None]]:
+        """The local directory: dicts with role, name, phone, hours, note; by role."""
         with self._read() as conn:
             return [
                 dict(r._mapping)
@@ -951,23 +958,23 @@ class Store:
                 )
             ]
 
-    def save_contacts(self, entries: list[dict[str, str | None]]) -> None:
-        """Replace the local directory (administrators only)."""
+    def save_contacts(
+        self, entries: Directory | Iterable[Contact | Mapping[str, str | None]]
+    ) -> None:
+        """Replace the local directory (administrators only) with a site directory
+        file's contacts, or with Contact records or dicts of the same fields."""
         self._require_admin()
+        items = entries.contacts if isinstance(entries, Directory) else entries
+        rows: list[dict[str, str | None]] = []
+        for e in items:
+            d: Mapping[str, Any] = e.model_dump() if isinstance(e, Contact) else e
+            if not d.get("role") or not d.get("name"):
+                raise InvalidInput("every contact needs a role and a name")
+            rows.append({k: d.get(k) for k in ("role", "name", "phone", "hours", "note")})
         with self._write() as conn:
             conn.execute(delete(contacts))
-            for e in entries:
-                if not e.get("role") or not e.get("name"):
-                    raise InvalidInput("every contact needs a role and a name")
-                conn.execute(
-                    insert(contacts).values(
-                        role=e["role"],
-                        name=e["name"],
-                        phone=e.get("phone"),
-                        hours=e.get("hours"),
-                        note=e.get("note"),
-                    )
-                )
+            if rows:
+                conn.execute(insert(contacts), rows)
             self._audit_row(conn, "contacts-changed")
 
     def get_setting(self, key: str) -> str:
