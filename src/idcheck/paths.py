@@ -16,3 +16,14 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return user_data_path("idcheck", appauthor=False)
+
+
+#: The encrypted database and the key slot files, in the data folder.
+DB_NAME = "idcheck.db"
+SLOT_FILES = ("keyslots.0.json", "keyslots.1.json")
+
+
+def store_exists(folder: Path) -> bool:
+    """Whether ``folder`` holds a store (a database file or key slots). Cheap: the
+    window asks before anything heavy is imported."""
+    return (folder / DB_NAME).exists() or any((folder / n).exists() for n in SLOT_FILES)

@@ -82,8 +82,9 @@ def build_first_schema_store(path: Path, bundled: Bundled) -> FirstSchemaStore:
 
     from alembic import command
 
+    from idcheck.paths import DB_NAME
     from idcheck.store import audit, keys
-    from idcheck.store.database import DB_NAME, alembic_config, make_engine
+    from idcheck.store.database import alembic_config, make_engine
 
     path.mkdir(parents=True)
     key = bytearray(secrets.token_bytes(32))

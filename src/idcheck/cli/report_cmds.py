@@ -22,8 +22,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     def run(store: Store) -> int:
-        summary = build_summary(store, args.screening_id, include_names=args.names,
-                                lang=args.lang)
+        summary = build_summary(store, args.screening_id, include_names=args.names, lang=args.lang)
         try:
             render_referral(summary, args.out)
         except MissingFont as e:

@@ -16,7 +16,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -52,19 +52,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from idcheck.checklist import Checklist, text_for
-from idcheck.gui.screening import ScreeningView
 from idcheck.paths import data_dir as default_data_dir
-from idcheck.store import (
-    Adult,
-    CaseDetails,
-    CaseRow,
-    InvalidInput,
-    Store,
-    StoreError,
-    WrongPassword,
-    store_exists,
-)
+from idcheck.paths import store_exists
+
+if TYPE_CHECKING:
+    from idcheck.gui.screening import ScreeningView
+    from idcheck.store import CaseDetails, CaseRow, Store
+
+# The core (SQLAlchemy, pydantic models, reportlab) is imported when it is first
+# needed, not before the first window is shown: start-up is what a worker waits for.
 
 NO_AGE = -1
 
@@ -134,6 +130,8 @@ class FirstRunPage(QWidget):
         box.addStretch()
 
     def create_store(self) -> None:
+        from idcheck.store import Store, StoreError
+
         if self.password.text() != self.again.text():
             self.messages.error(self, self.tr("Set up"), self.tr("The two passwords differ."))
             return
@@ -230,6 +228,8 @@ class UnlockPage(QWidget):
         (self.password if self.user.text() else self.user).setFocus()
 
     def unlock(self) -> None:
+        from idcheck.store import Store, StoreError, WrongPassword
+
         if time.monotonic() < self._until:
             return
         try:
@@ -373,6 +373,8 @@ class CaseForm(QDialog):
         return s
 
     def details(self) -> CaseDetails:
+        from idcheck.store import Adult, CaseDetails
+
         def age(s: QSpinBox) -> int | None:
             return None if s.value() == NO_AGE else s.value()
 
@@ -494,7 +496,7 @@ class CasesPage(QWidget):
         if drafts:
             self.screening_requested.emit(drafts[-1].id)
             return
-        from idcheck.checklist import entries, load_entry
+        from idcheck.checklist import Checklist, entries, load_entry, text_for
 
         choices = {}
         for e in entries():
@@ -554,6 +556,8 @@ class Session(QObject):
 
     def call(self, fn: Callable[[Store], Any]) -> Any:
         """Run one store call; a StoreError becomes a message, and None is returned."""
+        from idcheck.store import InvalidInput, StoreError
+
         try:
             return fn(self.store)
         except (StoreError, InvalidInput) as e:
@@ -621,6 +625,8 @@ class MainWindow(QMainWindow):
         self._start(store)
 
     def _start(self, store: Store) -> None:
+        from idcheck.store import StoreError
+
         self.session = Session(store, self.messages, self)
         try:
             minutes = int(store.get_setting("idle_minutes") or 5)
@@ -636,6 +642,8 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self._close_screening()
+        from idcheck.gui.screening import ScreeningView
+
         view = ScreeningView(self.session, screening_id)
         view.closed.connect(self._back_to_cases)
         self.screening_view = view

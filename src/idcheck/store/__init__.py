@@ -13,6 +13,7 @@ Typical use::
     store.lock()
 """
 
+from idcheck.paths import store_exists
 from idcheck.store.audit import AuditHead
 from idcheck.store.errors import (
     DiskFull,
@@ -46,7 +47,7 @@ from idcheck.store.records import (
     User,
     VerifyResult,
 )
-from idcheck.store.store import Store, fold, restore, store_exists
+from idcheck.store.store import Store, fold, restore
 
 __all__ = [
     "SOURCES",

@@ -37,7 +37,6 @@ from idcheck.store.errors import (
     StoreReadOnly,
 )
 
-DB_NAME = "idcheck.db"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 

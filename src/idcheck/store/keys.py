@@ -37,9 +37,9 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from idcheck.paths import SLOT_FILES
 from idcheck.store.errors import NotAStore, StoreCorrupt, StoreReadOnly
 
-SLOT_FILES = ("keyslots.0.json", "keyslots.1.json")
 FORMAT = "idcheck-keyslots"
 KEY_BYTES = 32
 RECOVERY_BITS = 160

@@ -38,9 +38,10 @@ from idcheck.checklist import (
     load_checklist_bytes,
     validate_answer,
 )
+from idcheck.paths import DB_NAME, SLOT_FILES, store_exists
 from idcheck.store import audit as audit_mod
 from idcheck.store import keys
-from idcheck.store.database import DB_NAME, classify_file, make_engine, migrate, translate
+from idcheck.store.database import classify_file, make_engine, migrate, translate
 from idcheck.store.errors import (
     InvalidInput,
     NoStore,
@@ -100,9 +101,6 @@ _INSERT_ANSWER_SQL = (
     "child_words, language, interpreter_present, interpreter, read_back, answered_by, "
     "answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-
-
-from idcheck.paths import store_exists  # noqa: E402  (re-exported)
 
 
 class Store:
@@ -1061,7 +1059,7 @@ class Store:
             try:
                 with zipfile.ZipFile(part, "w", compression=zipfile.ZIP_STORED) as z:
                     z.write(db_copy, DB_NAME)
-                    for name in keys.SLOT_FILES:
+                    for name in SLOT_FILES:
                         if (self.data_dir / name).exists():
                             z.write(self.data_dir / name, name)
                 with open(part, "rb") as f:
@@ -1325,9 +1323,9 @@ def restore(data_dir: Path, backup_file: Path, username: str, password: str) -> 
                     if bad is not None:
                         raise StoreCorrupt(f"the backup is damaged ({bad} fails its check)")
                     names = set(z.namelist())
-                    if DB_NAME not in names or not names & set(keys.SLOT_FILES):
+                    if DB_NAME not in names or not names & set(SLOT_FILES):
                         raise NotAStore(f"{backup_file} is not an idcheck backup")
-                    for name in names & {DB_NAME, *keys.SLOT_FILES}:
+                    for name in names & {DB_NAME, *SLOT_FILES}:
                         (staged / name).write_bytes(z.read(name))
             except (zipfile.BadZipFile, EOFError, OSError) as e:
                 raise StoreCorrupt(f"{backup_file} is not a readable idcheck backup: {e}") from None
@@ -1341,7 +1339,7 @@ def restore(data_dir: Path, backup_file: Path, username: str, password: str) -> 
             if not result.ok:
                 raise StoreCorrupt("the backup does not verify: " + "; ".join(result.messages))
             for f in staged.glob("*.json"):
-                if f.name not in keys.SLOT_FILES:
+                if f.name not in SLOT_FILES:
                     f.unlink()
             _swap_in(staged, data_dir)
         return result
@@ -1351,11 +1349,11 @@ def restore(data_dir: Path, backup_file: Path, username: str, password: str) -> 
 
 def _swap_in(staged: Path, data_dir: Path) -> None:
     """Move the checked files in place; the old ones are kept as ``*.replaced``."""
-    for name in (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", *keys.SLOT_FILES):
+    for name in (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", *SLOT_FILES):
         live = data_dir / name
         if live.exists():
             os.replace(live, data_dir / f"{name}.replaced")
-    for name in (DB_NAME, *keys.SLOT_FILES):
+    for name in (DB_NAME, *SLOT_FILES):
         if (staged / name).exists():
             shutil.move(str(staged / name), str(data_dir / name))
     keys._fsync_dir(data_dir)
