@@ -1,0 +1,188 @@
+"""Before the store is open: the first run (create the store and the administrator,
+show the recovery key once) and the unlock page (with the growing wait after failed
+tries). Unlocking runs off the UI thread: argon2id and opening a large store take
+a noticeable moment, and the window stays responsive meanwhile."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from idcheck.gui.session import Messages, line_edit
+
+
+class FirstRunPage(QWidget):
+    """Create the store and the administrator; show the recovery key once."""
+
+    created = Signal(object, str)  # store, recovery key
+
+    def __init__(self, data_dir: Path, messages: Messages) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.messages = messages
+        self.user = line_edit(self.tr("Administrator user name"))
+        self.password = line_edit(self.tr("Password"), password=True)
+        self.again = line_edit(self.tr("Repeat the password"), password=True)
+        self.create_button = QPushButton(self.tr("Create the encrypted store"))
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self.create_store)
+        form = QFormLayout()
+        form.addRow(self.tr("Administrator user name"), self.user)
+        form.addRow(self.tr("Password (at least 10 characters)"), self.password)
+        form.addRow(self.tr("Repeat the password"), self.again)
+        box = QVBoxLayout(self)
+        title = QLabel(self.tr("Set up idcheck on this computer"))
+        title.setObjectName("title")
+        box.addWidget(title)
+        box.addWidget(
+            QLabel(
+                self.tr(
+                    "Everything you record is kept encrypted in {0}. Each person who uses this "
+                    "computer gets their own account."
+                ).format(data_dir)
+            )
+        )
+        box.addLayout(form)
+        box.addWidget(self.create_button)
+        box.addStretch()
+
+    def create_store(self) -> None:
+        from idcheck.store import Store, StoreError
+
+        if self.password.text() != self.again.text():
+            self.messages.error(self, self.tr("Set up"), self.tr("The two passwords differ."))
+            return
+        try:
+            store, recovery = Store.create(
+                self.data_dir, self.user.text().strip(), self.password.text()
+            )
+        except StoreError as e:
+            self.messages.error(self, self.tr("Set up"), str(e))
+            return
+        self.password.clear()
+        self.again.clear()
+        self.created.emit(store, recovery)
+
+
+class RecoveryKeyDialog(QDialog):
+    """Shows the recovery key once; the person types back two groups to confirm."""
+
+    def __init__(self, recovery: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Your recovery key"))
+        self.groups = recovery.split("-")
+        key = QLabel(recovery)
+        key.setObjectName("recovery")
+        key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.second = line_edit(self.tr("Group 2 of the recovery key"))
+        self.last = line_edit(self.tr("The last group of the recovery key"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.accepted.connect(self.check)
+        form = QFormLayout()
+        form.addRow(self.tr("Group 2"), self.second)
+        form.addRow(self.tr("Last group"), self.last)
+        box = QVBoxLayout(self)
+        box.addWidget(
+            QLabel(
+                self.tr(
+                    "Write this key down by hand and keep it somewhere safe. It opens the store "
+                    "if every password is forgotten. It is shown only now."
+                )
+            )
+        )
+        box.addWidget(key)
+        box.addWidget(QLabel(self.tr("To confirm you wrote it down, type two groups:")))
+        box.addLayout(form)
+        box.addWidget(self.buttons)
+
+    def check(self) -> None:
+        ok = (
+            self.second.text().strip().upper() == self.groups[1]
+            and self.last.text().strip().upper() == self.groups[-1]
+        )
+        if ok:
+            self.accept()
+        else:
+            self.second.setFocus()
+            self.setWindowTitle(self.tr("Those groups do not match; look again"))
+
+
+# ------------------------------------------------------------------ unlock
+
+
+class UnlockPage(QWidget):
+    unlocked = Signal(object)
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.user = line_edit(self.tr("User name"))
+        self.password = line_edit(self.tr("Password"), password=True)
+        self.password.returnPressed.connect(self.unlock)
+        self.button = QPushButton(self.tr("Unlock"))
+        self.button.setDefault(True)
+        self.button.clicked.connect(self.unlock)
+        self.status = QLabel("")
+        self.status.setObjectName("status")
+        self._until = 0.0
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(250)
+        self._countdown.timeout.connect(self._tick)
+        form = QFormLayout()
+        form.addRow(self.tr("User name"), self.user)
+        form.addRow(self.tr("Password"), self.password)
+        box = QVBoxLayout(self)
+        title = QLabel(self.tr("idcheck is locked"))
+        title.setObjectName("title")
+        box.addWidget(title)
+        box.addLayout(form)
+        box.addWidget(self.button)
+        box.addWidget(self.status)
+        box.addStretch()
+
+    def reset(self) -> None:
+        self.password.clear()
+        (self.password if self.user.text() else self.user).setFocus()
+
+    def unlock(self) -> None:
+        from idcheck.store import Store, StoreError, WrongPassword
+
+        if time.monotonic() < self._until:
+            return
+        try:
+            store = Store.open(self.data_dir, self.user.text().strip(), self.password.text())
+        except WrongPassword as e:
+            self.password.clear()
+            self.status.setText(str(e))
+            if e.wait_seconds > 0:
+                self._until = time.monotonic() + e.wait_seconds
+                self.button.setEnabled(False)
+                self._countdown.start()
+                self._tick()
+            return
+        except StoreError as e:
+            self.status.setText(str(e))
+            return
+        self.password.clear()
+        self.status.clear()
+        self.unlocked.emit(store)
+
+    def _tick(self) -> None:
+        left = self._until - time.monotonic()
+        if left <= 0:
+            self._countdown.stop()
+            self.button.setEnabled(True)
+            self.status.setText(self.tr("You may try again."))
+            return
+        self.status.setText(self.tr("Too many failed tries. Wait {0} s.").format(int(left) + 1))
