@@ -186,3 +186,23 @@ def test_an_altered_backup_is_refused_and_the_live_store_untouched(store, intake
         restore(data_dir, altered, "anna", PASSWORD)
     assert {f.name: f.read_bytes() for f in data_dir.iterdir() if f.is_file()} == live
     assert not list(data_dir.glob(".restore-*"))
+
+
+def test_statistics_are_for_administrators_and_count_an_amendment_once(store, data_dir, intake):
+    t0 = time.time()
+    _, sid = screened(store, intake, "A-1", {"debt": "yes"}, "full-screening", gender="female")
+    new = store.amend_screening(sid)
+    rows = list(store.iter_stats(t0 - 1, time.time() + 1))
+    assert len(rows) == 1  # the amendment is a draft: the original still counts
+    store.record_answer(new, "debt", Answer(value="no"))
+    store.record_decision(new, Decision("no-indicators-recorded", (), "no-indicators-recorded"))
+    store.complete_screening(new)
+    rows = list(store.iter_stats(t0 - 1, time.time() + 1))
+    assert [(r.outcome, r.forms) for r in rows] == [("no-indicators-recorded", ())]
+    store.lock()
+    worker = Store.open(data_dir, "ben", WORKER_PASSWORD)
+    try:
+        with pytest.raises(NotAllowed):
+            list(worker.iter_stats(t0 - 1, time.time() + 1))
+    finally:
+        worker.lock()

@@ -1110,7 +1110,16 @@ class Store:
 
     def iter_stats(self, since: float, until: float) -> Iterator[StatRow]:
         """Completed screenings in [since, until), newest decision per screening,
-        as anonymous rows (no names, references or free text)."""
+        as anonymous rows (no names, references or free text). A screening whose
+        amendment is completed is left out: the amendment stands for it.
+        Administrators only."""
+        self._require_admin()
+        later = screenings.alias("later")
+        superseded = (
+            select(later.c.id)
+            .where(later.c.amends_id == screenings.c.id, later.c.status == "completed")
+            .exists()
+        )
         q = (
             select(
                 screenings.c.completed_at,
@@ -1132,6 +1141,7 @@ class Store:
                 screenings.c.status == "completed",
                 screenings.c.completed_at >= since,
                 screenings.c.completed_at < until,
+                ~superseded,
             )
             .order_by(screenings.c.id)
         )
