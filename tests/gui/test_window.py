@@ -2,65 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from idcheck.gui.app import CaseForm, CaseTableModel, MainWindow, Messages, RecoveryKeyDialog
+from idcheck.gui.app import CaseForm, CaseTableModel, MainWindow, RecoveryKeyDialog
 from idcheck.store import CaseDetails, CaseRow, Store
 
 PASSWORD = "correct horse battery"
 
 
-class RecordingMessages(Messages):
-    def __init__(self) -> None:
-        self.shown: list[tuple[str, str]] = []
-
-    def info(self, parent, title, text):
-        self.shown.append(("info", text))
-
-    def error(self, parent, title, text):
-        self.shown.append(("error", text))
-
-
-@pytest.fixture(scope="session")
-def template(tmp_path_factory):
-    path = tmp_path_factory.mktemp("gui-template") / "store"
-    store, _ = Store.create(path, "anna", PASSWORD)
-    store.create_case(CaseDetails(reference="2026-017", given_name="Øystein"))
-    store.lock()
-    (path / "idcheck.lock").unlink()
-    return path
-
-
-@pytest.fixture
-def data_dir(template, tmp_path):
-    target = tmp_path / "store"
-    shutil.copytree(template, target)
-    return target
-
-
-@pytest.fixture
-def window(qtbot, data_dir):
-    messages = RecordingMessages()
-    w = MainWindow(data_dir, messages)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.lock()
-
-
-def unlock(qtbot, w, user="anna", password=PASSWORD):
-    page = w.unlock_page
-    page.user.setText(user)
-    page.password.setFocus()
-    qtbot.keyClicks(page.password, password)
-    qtbot.keyClick(page.password, Qt.Key.Key_Return)
-
-
-def test_first_run_creates_the_store_and_shows_the_recovery_key_once(qtbot, tmp_path, monkeypatch):
+def test_first_run_creates_the_store_and_shows_the_recovery_key_once(
+    qtbot, tmp_path, monkeypatch, messages
+):
     shown: list[str] = []
 
     def confirm(self):
@@ -71,7 +25,7 @@ def test_first_run_creates_the_store_and_shows_the_recovery_key_once(qtbot, tmp_
         return self.result()
 
     monkeypatch.setattr(RecoveryKeyDialog, "exec", confirm)
-    w = MainWindow(tmp_path / "new", RecordingMessages())
+    w = MainWindow(tmp_path / "new", messages)
     qtbot.addWidget(w)
     assert w.stack.currentWidget() is w.first_run
     page = w.first_run
@@ -98,7 +52,7 @@ def test_recovery_key_confirmation_refuses_wrong_groups(qtbot):
     assert d.result() == QDialog.DialogCode.Accepted
 
 
-def test_unlock_with_right_and_wrong_password(qtbot, window):
+def test_unlock_with_right_and_wrong_password(qtbot, window, unlock):
     assert window.stack.currentWidget() is window.unlock_page
     unlock(qtbot, window, password="wrong password!")
     assert window.stack.currentWidget() is window.unlock_page
@@ -109,14 +63,14 @@ def test_unlock_with_right_and_wrong_password(qtbot, window):
     assert window.cases.model.rowCount() == 1
 
 
-def test_growing_delay_is_visible(qtbot, window):
+def test_growing_delay_is_visible(qtbot, window, unlock):
     for _ in range(3):
         unlock(qtbot, window, password="wrong password!")
     assert "Wait" in window.unlock_page.status.text()
     assert not window.unlock_page.button.isEnabled()
 
 
-def test_search_folds_norwegian_letters(qtbot, window):
+def test_search_folds_norwegian_letters(qtbot, window, unlock):
     unlock(qtbot, window)
     qtbot.keyClicks(window.cases.search, "oyst")
     assert window.cases.model.rowCount() == 1
@@ -124,7 +78,7 @@ def test_search_folds_norwegian_letters(qtbot, window):
     assert window.cases.model.rowCount() == 0
 
 
-def test_create_a_case(qtbot, window, monkeypatch):
+def test_create_a_case(qtbot, window, unlock, monkeypatch):
     unlock(qtbot, window)
 
     def fill(form):
@@ -153,7 +107,7 @@ def test_presumption_shown_only_when_the_child_may_be_under_18(qtbot):
     assert "treat them as a child" in f.presumption.text()
 
 
-def test_ctrl_l_locks_and_hides_every_child(qtbot, window):
+def test_ctrl_l_locks_and_hides_every_child(qtbot, window, unlock):
     unlock(qtbot, window)
     assert window.cases.model.rowCount() == 1
     qtbot.keyClick(window.cases.search, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
@@ -162,7 +116,7 @@ def test_ctrl_l_locks_and_hides_every_child(qtbot, window):
     assert window.session is None
 
 
-def test_auto_lock_with_a_dialog_open(qtbot, window):
+def test_auto_lock_with_a_dialog_open(qtbot, window, unlock):
     unlock(qtbot, window)
     store = window.session.store
     window.idle.setInterval(300)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from idcheck.gui.cases import CaseForm, CasesPage, CaseTableModel
 from idcheck.gui.lock import FirstRunPage, RecoveryKeyDialog, UnlockPage
-from idcheck.gui.session import Messages, Session, line_edit, named
+from idcheck.gui.session import Messages, Session, line_edit, named, run_async
 from idcheck.paths import data_dir as default_data_dir
 from idcheck.paths import store_exists
 
@@ -69,6 +69,9 @@ class MainWindow(QMainWindow):
         self.unlock_page.unlocked.connect(self._start)
         self.cases = CasesPage(self.messages)
         self.cases.lock_requested.connect(self.lock)
+        self.cases.switch_user_requested.connect(self.switch_user)
+        self.cases.admin_requested.connect(self.open_admin)
+        self.cases.password_requested.connect(self.change_password)
         self.cases.screening_requested.connect(self.open_screening)
         self.screening_view: ScreeningView | None = None
         for page in (self.first_run, self.unlock_page, self.cases):
@@ -107,11 +110,85 @@ class MainWindow(QMainWindow):
             minutes = int(store.get_setting("idle_minutes") or 5)
         except (StoreError, ValueError):
             minutes = 5
-        self.idle.setInterval(max(1, minutes) * 60_000)
-        self.idle.start()
+        self.set_idle_minutes(minutes)
         self.cases.attach(self.session)
         self.stack.setCurrentWidget(self.cases)
         self.cases.search.setFocus()
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        self.idle.setInterval(max(1, minutes) * 60_000)
+        self.idle.start()
+
+    def open_admin(self) -> None:
+        """Users, contacts, settings, backup and restore, statistics (administrators)."""
+        from idcheck.gui.admin import AdminDialog
+
+        if self.session is None or not self.session.store.user.is_admin:
+            return
+        dialog = AdminDialog(self.session, self)
+        dialog.idle_changed.connect(self.set_idle_minutes)
+        dialog.restore_requested.connect(self.restore)
+        self.session.track(dialog)
+        dialog.exec()
+
+    def change_password(self) -> None:
+        from idcheck.gui.admin import PasswordDialog
+
+        if self.session is None:
+            return
+        session = self.session
+        dialog = PasswordDialog(self.tr("Change my password"), True, self)
+        session.track(dialog)
+        if dialog.exec() != PasswordDialog.DialogCode.Accepted or not session.open:
+            return
+        old, new = dialog.current.text(), dialog.password.text()
+        if session.act(lambda s: s.set_password(old, new)):
+            self.messages.info(self, self.tr("My password"), self.tr("Your password is changed."))
+
+    def restore(self, backup: Path, password: str) -> None:
+        """Lock, then replace the store with a checked backup, off the UI thread."""
+        from idcheck.store import InvalidInput, StoreError, restore
+
+        if self.session is None:
+            return
+        username = self.session.store.user.username
+        self.lock()
+        self.unlock_page.setEnabled(False)
+
+        def done(result: Any) -> None:
+            self.unlock_page.setEnabled(True)
+            self.unlock_page.user.setText(username)
+            self.unlock_page.reset()
+            self.messages.info(
+                self,
+                self.tr("Restore"),
+                self.tr("The backup is restored ({0} audit rows check). Unlock to go on.").format(
+                    result.audit_rows
+                ),
+            )
+
+        def failed(e: Exception) -> None:
+            self.unlock_page.setEnabled(True)
+            self.unlock_page.reset()
+            if not isinstance(e, StoreError | InvalidInput):
+                raise e
+            self.messages.error(
+                self, self.tr("Restore"), self.tr("Nothing was replaced: {0}").format(e)
+            )
+
+        self.restore_op = run_async(
+            self,
+            self.tr("Checking and restoring the backup…"),
+            lambda: restore(self.data_dir, backup, username, password),
+            done,
+            failed,
+        )
+
+    def switch_user(self) -> None:
+        """Lock, and let another person sign in."""
+        self.lock()
+        self.unlock_page.user.clear()
+        self.unlock_page.reset()
 
     def open_screening(self, screening_id: int) -> None:
         if self.session is None:

@@ -8,7 +8,9 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -17,6 +19,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -30,6 +33,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +42,7 @@ from PySide6.QtWidgets import (
 from idcheck.gui.session import NO_AGE, Messages, Session, line_edit, named
 
 if TYPE_CHECKING:
-    from idcheck.store import CaseDetails, CaseRow
+    from idcheck.store import Case, CaseDetails, CaseRow, ScreeningRow
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -48,6 +53,8 @@ class CaseTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[CaseRow] = []
+        #: Outcome id -> label, filled once the checklists are loaded.
+        self.outcomes: dict[str, str] = {}
 
     def set_rows(self, rows: list[CaseRow]) -> None:
         self.beginResetModel()
@@ -83,7 +90,7 @@ class CaseTableModel(QAbstractTableModel):
             name,
             r.status,
             r.screenings,
-            r.last_outcome or "",
+            self.outcomes.get(r.last_outcome or "", r.last_outcome or ""),
             time.strftime("%Y-%m-%d %H:%M", time.localtime(r.updated_at)),
         )
         return values[index.column()]
@@ -181,10 +188,50 @@ class CaseForm(QDialog):
             self.presumption.setText("")
 
 
+def bundled_checklists() -> dict[str, Any]:
+    """Label -> catalogue entry for every installed screening checklist."""
+    from idcheck.checklist import entries, load_entry, text_for
+
+    choices = {}
+    for e in entries():
+        obj = load_entry(e)
+        if getattr(obj, "kind", "") == "checklist":
+            choices[f"{text_for(obj.title, 'en')} ({e.ref})"] = e
+    return choices
+
+
+def outcome_labels(lang: str = "en") -> dict[str, str]:
+    """Outcome id -> label, over every installed checklist (most urgent first)."""
+    from idcheck.checklist import Checklist, entries, load_entry, text_for
+
+    labels: dict[str, str] = {}
+    for e in entries():
+        obj = load_entry(e)
+        if isinstance(obj, Checklist):
+            for o in obj.outcomes:
+                labels.setdefault(o.id, text_for(o.label, lang))
+    return labels
+
+
+#: Period filters of the case list: label and the number of days back (0 = all).
+PERIODS = (
+    (QT_TRANSLATE_NOOP("CasesPage", "any time"), 0),
+    (QT_TRANSLATE_NOOP("CasesPage", "last 7 days"), 7),
+    (QT_TRANSLATE_NOOP("CasesPage", "last 30 days"), 30),
+    (QT_TRANSLATE_NOOP("CasesPage", "last 12 months"), 365),
+)
+#: The list shows at most this many cases; a search narrows it.
+LIST_LIMIT = 5000
+
+
 class CasesPage(QWidget):
-    """The case list with search, a status filter and sortable columns."""
+    """The case list with search, filters (status, outcome, period) and sortable
+    columns; the buttons for a case and, for an administrator, the administration."""
 
     lock_requested = Signal()
+    switch_user_requested = Signal()
+    admin_requested = Signal()
+    password_requested = Signal()
     screening_requested = Signal(int)
 
     def __init__(self, messages: Messages) -> None:
@@ -202,6 +249,7 @@ class CasesPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.activated.connect(lambda _i: self.open_case())
         self.search = line_edit(
             self.tr("Search cases"), placeholder=self.tr("Search reference or name")
         )
@@ -214,26 +262,47 @@ class CasesPage(QWidget):
         ):
             self.status.addItem(label, value)
         self.status.currentIndexChanged.connect(self.refresh)
+        self.outcome = named(QComboBox(), self.tr("Outcome filter"))
+        self.outcome.addItem(self.tr("any outcome"), "")
+        self.period = named(QComboBox(), self.tr("Period filter"))
+        for period, days in PERIODS:
+            self.period.addItem(QCoreApplication.translate("CasesPage", str(period)), days)
+        self.period.currentIndexChanged.connect(self.refresh)
+        self.shown = QLabel("")
+        self.shown.setObjectName("shown")
         self.new_button = QPushButton(self.tr("&New case"))
         self.new_button.clicked.connect(self.new_case)
+        self.case_button = QPushButton(self.tr("Open &case"))
+        self.case_button.clicked.connect(self.open_case)
         self.screen_button = QPushButton(self.tr("&Screen / resume"))
         self.screen_button.clicked.connect(self.screen_selected)
         self.open_button = QPushButton(self.tr("&Open last screening"))
         self.open_button.clicked.connect(self.open_selected)
+        self.admin_button = QPushButton(self.tr("&Administration"))
+        self.admin_button.clicked.connect(self.admin_requested)
+        self.password_button = QPushButton(self.tr("My &password"))
+        self.password_button.clicked.connect(self.password_requested)
+        self.switch_button = QPushButton(self.tr("S&witch user"))
+        self.switch_button.clicked.connect(self.switch_user_requested)
         self.lock_button = QPushButton(self.tr("&Lock"))
         self.lock_button.clicked.connect(self.lock_requested)
         self.who = QLabel("")
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.status)
-        top.addWidget(self.new_button)
-        top.addWidget(self.screen_button)
-        top.addWidget(self.open_button)
-        top.addWidget(self.who)
-        top.addWidget(self.lock_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        for w in (self.status, self.outcome, self.period):
+            filters.addWidget(w)
+        actions = QHBoxLayout()
+        for w in (self.new_button, self.case_button, self.screen_button, self.open_button):
+            actions.addWidget(w)
+        actions.addStretch()
+        for w in (self.who, self.admin_button, self.password_button, self.switch_button):
+            actions.addWidget(w)
+        actions.addWidget(self.lock_button)
         box = QVBoxLayout(self)
-        box.addLayout(top)
+        box.addLayout(actions)
+        box.addLayout(filters)
         box.addWidget(self.table)
+        box.addWidget(self.shown)
 
     def attach(self, session: Session | None) -> None:
         self.session = session
@@ -241,20 +310,45 @@ class CasesPage(QWidget):
         if session is None:
             self.model.set_rows([])
             self.who.clear()
+            self.shown.clear()
             return
-        self.who.setText(self.tr("Signed in: {0}").format(session.store.user.username))
+        if self.outcome.count() == 1:
+            self.outcome.blockSignals(True)
+            for oid, label in outcome_labels().items():
+                self.outcome.addItem(label, oid)
+            self.outcome.blockSignals(False)
+            self.outcome.currentIndexChanged.connect(self.refresh)
+            self.model.outcomes = outcome_labels()
+        user = session.store.user
+        self.who.setText(self.tr("Signed in: {0}").format(user.username))
+        self.admin_button.setVisible(user.is_admin)
         self.refresh()
 
     def refresh(self) -> None:
         if self.session is None:
             return
+        days = self.period.currentData() or 0
+        since = time.time() - days * 86400 if days else None
         rows = self.session.call(
             lambda s: s.list_cases(
-                search=self.search.text(), status=self.status.currentData() or None, limit=5000
+                search=self.search.text(),
+                status=self.status.currentData() or None,
+                outcome=self.outcome.currentData() or None,
+                since=since,
+                limit=LIST_LIMIT,
             )
         )
-        if rows is not None:
-            self.model.set_rows(rows)
+        if rows is None:
+            return
+        self.model.set_rows(rows)
+        if len(rows) >= LIST_LIMIT:
+            self.shown.setText(
+                self.tr("The newest {0} cases are shown: search or filter to find others.").format(
+                    LIST_LIMIT
+                )
+            )
+        else:
+            self.shown.setText(self.tr("{0} cases").format(len(rows)))
 
     def selected_case(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -266,25 +360,25 @@ class CasesPage(QWidget):
     def screen_selected(self, checklist_ref: str | None = None) -> None:
         """Resume the case's draft, or start a screening with a bundled checklist."""
         case_id = self.selected_case()
-        if self.session is None or case_id is None:
+        if case_id is not None:
+            self.screen_case(case_id, checklist_ref)
+
+    def screen_case(self, case_id: int, checklist_ref: str | None = None) -> None:
+        if self.session is None:
             return
         rows = self.session.call(lambda s: s.list_screenings(case_id)) or []
         drafts = [r for r in rows if r.status == "draft"]
         if drafts:
             self.screening_requested.emit(drafts[-1].id)
             return
-        from idcheck.checklist import Checklist, entries, load_entry, text_for
+        from idcheck.checklist import Checklist, load_entry
 
-        choices = {}
-        for e in entries():
-            obj = load_entry(e)
-            if getattr(obj, "kind", "") == "checklist":
-                choices[f"{text_for(obj.title, 'en')} ({e.ref})"] = e
+        choices = bundled_checklists()
         if checklist_ref is None:
             label, ok = QInputDialog.getItem(
                 self, self.tr("Start a screening"), self.tr("Checklist"), list(choices), 0, False
             )
-            if not ok:
+            if not ok or self.session is None:
                 return
             entry = choices[label]
         else:
@@ -306,6 +400,33 @@ class CasesPage(QWidget):
         if rows:
             self.screening_requested.emit(rows[-1].id)
 
+    def open_case(self) -> None:
+        """The case's details and its screenings (audited as a view)."""
+        case_id = self.selected_case()
+        if self.session is None or case_id is None:
+            return
+        session = self.session
+        case = session.call(lambda s: s.get_case(case_id))
+        rows = session.call(lambda s: s.list_screenings(case_id))
+        if case is None or rows is None:
+            return
+        dialog = CaseDialog(case, rows, self.model.outcomes, self)
+        session.track(dialog)
+        choice = dialog.exec()
+        if self.session is not session:
+            return  # locked meanwhile
+        if choice == CaseDialog.OPEN and dialog.chosen is not None:
+            self.screening_requested.emit(dialog.chosen)
+        elif choice == CaseDialog.SCREEN:
+            self.screen_case(case_id)
+        elif choice == CaseDialog.CLOSE_CASE:
+            question = self.tr(
+                "Close case {0}? It stays readable; the retention time starts now."
+            ).format(case.details.reference)
+            if self.messages.confirm(self, self.tr("Close the case"), question):
+                session.call(lambda s: s.close_case(case_id))
+                self.refresh()
+
     def new_case(self) -> None:
         if self.session is None:
             return
@@ -316,3 +437,125 @@ class CasesPage(QWidget):
         details = form.details()
         if self.session.call(lambda s: s.create_case(details)) is not None:
             self.refresh()
+
+
+def _when(ts: float | None) -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(ts)) if ts else ""
+
+
+class CaseDialog(QDialog):
+    """A case: the child's details and every screening (draft, completed, amended).
+
+    Built from records fetched before; ``exec()`` returns OPEN (with ``chosen``, a
+    screening id), SCREEN (start or resume), CLOSE_CASE, or 0 for Close."""
+
+    OPEN, SCREEN, CLOSE_CASE = 10, 11, 12
+
+    def __init__(
+        self,
+        case: Case,
+        screenings: list[ScreeningRow],
+        outcomes: dict[str, str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        d = case.details
+        self.setWindowTitle(self.tr("Case {0}").format(d.reference))
+        self.chosen: int | None = None
+        self.rows = screenings
+        facts = QFormLayout()
+        name = " ".join(x for x in (d.given_name, d.family_name) if x)
+        unknown = self.tr("not known")
+        age = self.tr("gives {0}, assessed {1}").format(
+            d.claimed_age if d.claimed_age is not None else unknown,
+            d.assessed_age if d.assessed_age is not None else unknown,
+        )
+        if d.age_disputed:
+            age += self.tr(" (disputed)")
+        for label, value in (
+            (self.tr("Reference"), d.reference),
+            (self.tr("Name"), name or self.tr("not recorded")),
+            (self.tr("Age"), age),
+            (self.tr("Gender"), d.gender or self.tr("not recorded")),
+            (self.tr("Nationality"), d.nationality or self.tr("not recorded")),
+            (self.tr("Status"), case.status),
+        ):
+            value_label = QLabel(str(value))
+            value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            facts.addRow(label, value_label)
+        for a in d.adults:
+            facts.addRow(
+                self.tr("Accompanying adult"),
+                QLabel(a.description + (f" ({a.stated_relation})" if a.stated_relation else "")),
+            )
+        self.presumption = QLabel("")
+        self.presumption.setObjectName("presumption")
+        self.presumption.setWordWrap(True)
+        if d.may_be_child:
+            self.presumption.setText(
+                self.tr(
+                    "The child may be under 18: treat them as a child until their age is assessed."
+                )
+            )
+        headers = [
+            self.tr("Checklist"),
+            self.tr("Status"),
+            self.tr("Started"),
+            self.tr("Completed"),
+        ]
+        headers += [self.tr("Outcome"), self.tr("Amends")]
+        self.table = named(QTableWidget(len(screenings), len(headers)), self.tr("Screenings"))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for i, r in enumerate(screenings):
+            status = {"draft": self.tr("draft"), "completed": self.tr("completed")}[r.status]
+            if r.amended_by is not None:
+                status = self.tr("amended by #{0}").format(r.amended_by)
+            values = (
+                r.checklist_ref,
+                status,
+                _when(r.started_at),
+                _when(r.completed_at),
+                outcomes.get(r.outcome or "", r.outcome or ""),
+                f"#{r.amends_id}" if r.amends_id else "",
+            )
+            for j, v in enumerate(values):
+                self.table.setItem(i, j, QTableWidgetItem(v))
+        self.table.activated.connect(lambda _i: self._open())
+        if screenings:
+            self.table.selectRow(len(screenings) - 1)
+        self.open_button = QPushButton(self.tr("&Open screening"))
+        self.open_button.setEnabled(bool(screenings))
+        self.open_button.clicked.connect(self._open)
+        drafts = any(r.status == "draft" for r in screenings)
+        self.screen_button = QPushButton(
+            self.tr("&Resume the draft") if drafts else self.tr("&New screening")
+        )
+        self.screen_button.clicked.connect(lambda: self.done(self.SCREEN))
+        self.close_case_button = QPushButton(self.tr("Close the &case…"))
+        self.close_case_button.setVisible(case.status == "open")
+        self.close_case_button.clicked.connect(lambda: self.done(self.CLOSE_CASE))
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        for b in (self.open_button, self.screen_button, self.close_case_button):
+            row.addWidget(b)
+        row.addStretch()
+        row.addWidget(close)
+        box = QVBoxLayout(self)
+        box.addLayout(facts)
+        box.addWidget(self.presumption)
+        box.addWidget(QLabel(self.tr("Screenings")))
+        box.addWidget(self.table, 1)
+        box.addLayout(row)
+        self.resize(820, 520)
+
+    def _open(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.rows):
+            self.chosen = self.rows[row].id
+            self.done(self.OPEN)

@@ -9,10 +9,19 @@ take long (unlocking, a backup, a restore, a verify), so the window never freeze
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from idcheck.store import Store
@@ -37,13 +46,40 @@ def named(widget: Any, name: str) -> Any:
 
 
 class Messages:
-    """Message boxes behind one object, so tests can answer them without a modal."""
+    """Message boxes and file choosers behind one object, so tests can answer them
+    without a modal."""
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.warning(parent, title, text)
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        """Yes or no; No is the default, so Enter never confirms by accident."""
+        answer = QMessageBox.question(
+            parent,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def password(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        """Ask for a password again (before a restore, an export of everything)."""
+        text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+        return text if ok and text else None
+
+    def save_path(
+        self, parent: QWidget | None, title: str, suggested: str, filter_: str
+    ) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_)
+        return Path(name) if name else None
+
+    def open_path(self, parent: QWidget | None, title: str, filter_: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(parent, title, "", filter_)
+        return Path(name) if name else None
 
 
 class Session(QObject):
@@ -55,6 +91,7 @@ class Session(QObject):
         self.messages = messages
         self.parent_widget = parent
         self.dialogs: list[QDialog] = []
+        self.open = True
 
     def call(self, fn: Callable[[Store], Any]) -> Any:
         """Run one store call; a StoreError becomes a message, and None is returned."""
@@ -66,6 +103,35 @@ class Session(QObject):
             self.messages.error(self.parent_widget, self.tr("idcheck"), str(e))
             return None
 
+    def act(self, fn: Callable[[Store], object]) -> bool:
+        """Run one store call for its effect; True when it succeeded."""
+        sentinel = object()
+        return self.call(lambda s: (fn(s), sentinel)[1]) is sentinel
+
+    def call_async(
+        self,
+        label: str,
+        fn: Callable[[Store], Any],
+        on_done: Callable[[Any], None] = lambda _r: None,
+    ) -> Operation:
+        """Run one slow store call off the UI thread (see :func:`run_async`). A store
+        error becomes a message; ``on_done`` is not called once the session is locked."""
+        from idcheck.store import InvalidInput, StoreError
+
+        store = self.store
+
+        def done(result: Any) -> None:
+            if self.open:
+                on_done(result)
+
+        def failed(e: Exception) -> None:
+            if isinstance(e, StoreError | InvalidInput):
+                self.messages.error(self.parent_widget, self.tr("idcheck"), str(e))
+                return
+            raise e
+
+        return run_async(self.parent_widget, label, lambda: fn(store), done, failed)
+
     def track(self, dialog: QDialog) -> None:
         self.dialogs.append(dialog)
         dialog.finished.connect(
@@ -73,7 +139,93 @@ class Session(QObject):
         )
 
     def close(self) -> None:
+        self.open = False
         for d in list(self.dialogs):
             d.reject()
         self.dialogs.clear()
         self.store.lock()
+
+
+# ------------------------------------------------------------------ operations
+
+
+class _Relay(QObject):
+    """Lives in the UI thread; the worker emits, Qt queues the call back here."""
+
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.fn = fn
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception as e:  # reported to the UI thread, never swallowed
+            self.relay.failed.emit(e)
+        else:
+            self.relay.done.emit(result)
+
+
+class Operation(QObject):
+    """One slow call running on the thread pool, with a busy indicator.
+
+    ``on_done(result)`` or ``on_error(exception)`` runs in the UI thread when the
+    call ends; ``finished`` is emitted after either. The indicator shows only if the
+    call takes longer than a moment, and cannot cancel the call: a backup or a
+    restore half-done is worse than a wait.
+    """
+
+    finished = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget,
+        label: str,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None],
+    ) -> None:
+        super().__init__(parent)
+        self.running = True
+        self._on_done = on_done
+        self._on_error = on_error
+        self.progress = QProgressDialog(label, "", 0, 0, parent)
+        self.progress.setCancelButton(None)
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(400)
+        self.progress.setAccessibleName(label)
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._done)
+        self._relay.failed.connect(self._failed)
+        QThreadPool.globalInstance().start(_Job(fn, self._relay))
+
+    def _end(self) -> None:
+        self.running = False
+        self.progress.reset()
+        self.progress.deleteLater()
+        self.finished.emit()
+        self.deleteLater()
+
+    def _done(self, result: Any) -> None:
+        self._end()
+        self._on_done(result)
+
+    def _failed(self, error: Exception) -> None:
+        self._end()
+        self._on_error(error)
+
+
+def run_async(
+    parent: QWidget,
+    label: str,
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[Exception], None],
+) -> Operation:
+    """Run ``fn()`` off the UI thread; see :class:`Operation`."""
+    return Operation(parent, label, fn, on_done, on_error)

@@ -1,0 +1,502 @@
+"""Administration: users, the local contacts directory, idle time and retention,
+backup, restore and the audit check, and the statistics.
+
+Only an administrator sees this dialog; the store enforces the same rule again
+for every call. Each tab reads what it shows through the session when it opens
+and writes through one store call per action. Backup, restore and the audit
+check run off the UI thread (they take seconds on a large store).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from idcheck.gui.session import Session, line_edit, named
+
+ROLE_LABELS = {
+    "admin": QCoreApplication.translate("admin", "administrator"),
+    "worker": QCoreApplication.translate("admin", "worker"),
+}
+CONTACT_FIELDS = ("role", "name", "phone", "hours", "note")
+
+
+def contact_roles(lang: str = "en") -> dict[str, str]:
+    """Role id -> label, from every installed set of referral routes."""
+    from idcheck.checklist import Routes, entries, load_entry, text_for
+
+    roles: dict[str, str] = {}
+    for e in entries():
+        obj = load_entry(e)
+        if isinstance(obj, Routes):
+            for r in obj.roles:
+                roles.setdefault(r.id, f"{text_for(r.label, lang)} ({obj.jurisdiction})")
+    return roles
+
+
+class NewUserDialog(QDialog):
+    """User name, role and a first password (typed twice)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add a user"))
+        self.username = line_edit(self.tr("User name"))
+        self.role = named(QComboBox(), self.tr("Role"))
+        self.role.addItem(self.tr("worker"), "worker")
+        self.role.addItem(self.tr("administrator"), "admin")
+        self.password = line_edit(self.tr("Password"), password=True)
+        self.again = line_edit(self.tr("Repeat the password"), password=True)
+        self.problem = QLabel("")
+        self.problem.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Role"), self.role)
+        form.addRow(self.tr("Password (at least 10 characters)"), self.password)
+        form.addRow(self.tr("Repeat the password"), self.again)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addWidget(self.problem)
+        box.addWidget(buttons)
+
+    def _check(self) -> None:
+        if self.password.text() != self.again.text():
+            self.problem.setText(self.tr("The two passwords differ."))
+            self.again.clear()
+            self.again.setFocus()
+            return
+        self.accept()
+
+
+class PasswordDialog(QDialog):
+    """A new password typed twice, and the current one when it is your own."""
+
+    def __init__(self, title: str, own: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.current = line_edit(self.tr("Current password"), password=True)
+        self.password = line_edit(self.tr("New password"), password=True)
+        self.again = line_edit(self.tr("Repeat the new password"), password=True)
+        self.problem = QLabel("")
+        form = QFormLayout()
+        if own:
+            form.addRow(self.tr("Current password"), self.current)
+        form.addRow(self.tr("New password (at least 10 characters)"), self.password)
+        form.addRow(self.tr("Repeat the new password"), self.again)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addWidget(self.problem)
+        box.addWidget(buttons)
+
+    def _check(self) -> None:
+        if self.password.text() != self.again.text():
+            self.problem.setText(self.tr("The two passwords differ."))
+            self.again.clear()
+            self.again.setFocus()
+            return
+        self.accept()
+
+
+class UsersTab(QWidget):
+    """Who may unlock this store: add, reset a password, disable."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.table = named(QTableWidget(0, 3), self.tr("Users"))
+        self.table.setHorizontalHeaderLabels([self.tr("User"), self.tr("Role"), self.tr("State")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.add_button = QPushButton(self.tr("&Add a user…"))
+        self.add_button.clicked.connect(self.add_user)
+        self.reset_button = QPushButton(self.tr("&Reset password…"))
+        self.reset_button.clicked.connect(self.reset_password)
+        self.disable_button = QPushButton(self.tr("&Disable"))
+        self.disable_button.clicked.connect(self.disable_user)
+        row = QHBoxLayout()
+        for b in (self.add_button, self.reset_button, self.disable_button):
+            row.addWidget(b)
+        row.addStretch()
+        box = QVBoxLayout(self)
+        box.addWidget(self.table)
+        box.addLayout(row)
+        self.users: list[Any] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        users = self.session.call(lambda s: s.list_users())
+        if users is None:
+            return
+        self.users = users
+        self.table.setRowCount(len(users))
+        for i, u in enumerate(users):
+            state = self.tr("disabled") if u.disabled else self.tr("active")
+            for j, text in enumerate((u.username, ROLE_LABELS.get(u.role, u.role), state)):
+                self.table.setItem(i, j, QTableWidgetItem(text))
+
+    def selected(self) -> Any | None:
+        row = self.table.currentRow()
+        return self.users[row] if 0 <= row < len(self.users) else None
+
+    def add_user(self) -> None:
+        dialog = NewUserDialog(self)
+        self.session.track(dialog)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not self.session.open:
+            return
+        name, password, role = (
+            dialog.username.text().strip(),
+            dialog.password.text(),
+            dialog.role.currentData(),
+        )
+        if self.session.call(lambda s: s.add_user(name, password, role)) is not None:
+            self.refresh()
+
+    def reset_password(self) -> None:
+        user = self.selected()
+        if user is None:
+            return
+        dialog = PasswordDialog(self.tr("New password for {0}").format(user.username), False, self)
+        self.session.track(dialog)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not self.session.open:
+            return
+        password = dialog.password.text()
+        if self.session.act(lambda s: s.reset_password(user.id, password)):
+            self.session.messages.info(
+                self,
+                self.tr("Users"),
+                self.tr("The password of {0} is changed.").format(user.username),
+            )
+
+    def disable_user(self) -> None:
+        user = self.selected()
+        if user is None or user.disabled:
+            return
+        question = self.tr(
+            "Disable {0}? They can no longer unlock this store; what they recorded stays."
+        ).format(user.username)
+        if not self.session.messages.confirm(self, self.tr("Users"), question):
+            return
+        if self.session.act(lambda s: s.disable_user(user.id)):
+            self.refresh()
+
+
+class ContactsTab(QWidget):
+    """The site's local directory: who to call for each role of the referral routes."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.roles = contact_roles()
+        headers = [self.tr("Role"), self.tr("Name"), self.tr("Phone"), self.tr("Hours")]
+        headers.append(self.tr("Note"))
+        self.table = named(QTableWidget(0, len(CONTACT_FIELDS)), self.tr("Local contacts"))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.add_button = QPushButton(self.tr("Add a &contact"))
+        self.add_button.clicked.connect(lambda: self.add_row({}))
+        self.remove_button = QPushButton(self.tr("&Remove"))
+        self.remove_button.clicked.connect(self.remove_row)
+        self.load_button = QPushButton(self.tr("&Load a site directory file…"))
+        self.load_button.clicked.connect(self.load_file)
+        self.save_button = QPushButton(self.tr("&Save contacts"))
+        self.save_button.clicked.connect(self.save)
+        self.note = QLabel(
+            self.tr(
+                "Names starting with EXAMPLE are placeholders. Check every number before the "
+                "tool is used with children."
+            )
+        )
+        self.note.setWordWrap(True)
+        row = QHBoxLayout()
+        for b in (self.add_button, self.remove_button, self.load_button):
+            row.addWidget(b)
+        row.addStretch()
+        row.addWidget(self.save_button)
+        box = QVBoxLayout(self)
+        box.addWidget(self.note)
+        box.addWidget(self.table)
+        box.addLayout(row)
+        self.set_rows(self.session.call(lambda s: s.list_contacts()) or [])
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.table.setRowCount(0)
+        for r in rows:
+            self.add_row(r)
+
+    def add_row(self, values: dict[str, Any]) -> None:
+        i = self.table.rowCount()
+        self.table.insertRow(i)
+        role = named(QComboBox(), self.tr("Role"))
+        for rid, label in sorted(self.roles.items(), key=lambda kv: kv[1]):
+            role.addItem(label, rid)
+        current = values.get("role")
+        if current and role.findData(current) < 0:
+            role.addItem(str(current), current)  # a role the installed routes do not name
+        if current:
+            role.setCurrentIndex(role.findData(current))
+        self.table.setCellWidget(i, 0, role)
+        for j, field in enumerate(CONTACT_FIELDS[1:], start=1):
+            self.table.setItem(i, j, QTableWidgetItem(values.get(field) or ""))
+        self.table.setCurrentCell(i, 1)
+
+    def remove_row(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+
+    def rows(self) -> list[dict[str, str | None]]:
+        out = []
+        for i in range(self.table.rowCount()):
+            role = self.table.cellWidget(i, 0)
+            values: dict[str, str | None] = {"role": role.currentData() if role else None}
+            for j, field in enumerate(CONTACT_FIELDS[1:], start=1):
+                item = self.table.item(i, j)
+                values[field] = (item.text().strip() if item else "") or None
+            if any(values[f] for f in CONTACT_FIELDS[1:]):
+                out.append(values)
+        return out
+
+    def load_file(self) -> None:
+        from idcheck.checklist import ChecklistError, load_directory
+
+        path = self.session.messages.open_path(
+            self, self.tr("Load a site directory"), self.tr("Directory files (*.yaml *.yml)")
+        )
+        if path is None:
+            return
+        try:
+            directory = load_directory(path)
+        except ChecklistError as e:
+            self.session.messages.error(self, self.tr("Local contacts"), str(e))
+            return
+        self.set_rows([c.model_dump() for c in directory.contacts])
+
+    def save(self) -> None:
+        rows = self.rows()
+        if self.session.act(lambda s: s.save_contacts(rows)):
+            self.session.messages.info(
+                self, self.tr("Local contacts"), self.tr("{0} contacts saved.").format(len(rows))
+            )
+
+
+class StoreSettingsTab(QWidget):
+    """Idle time before the window locks itself; how long closed cases are kept."""
+
+    idle_changed = Signal(int)
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.idle = named(QSpinBox(), self.tr("Minutes of inactivity before the window locks"))
+        self.idle.setRange(1, 60)
+        self.idle.setSuffix(self.tr(" min"))
+        self.retention = named(QSpinBox(), self.tr("Years a closed case is kept"))
+        self.retention.setRange(0, 99)
+        self.retention.setSpecialValueText(self.tr("keep every case"))
+        self.retention.setSuffix(self.tr(" years"))
+        self.save_button = QPushButton(self.tr("&Save settings"))
+        self.save_button.clicked.connect(self.save)
+        self.apply_button = QPushButton(self.tr("Delete closed cases past the retention &time…"))
+        self.apply_button.clicked.connect(self.apply_retention)
+        form = QFormLayout()
+        form.addRow(self.tr("Lock after"), self.idle)
+        form.addRow(self.tr("Keep closed cases"), self.retention)
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
+        box.addWidget(self.apply_button, 0, Qt.AlignmentFlag.AlignLeft)
+        box.addStretch()
+        self.idle.setValue(self._number("idle_minutes", 5))
+        self.retention.setValue(self._number("retention_years", 0))
+
+    def _number(self, key: str, default: int) -> int:
+        value = self.session.call(lambda s: s.get_setting(key))
+        return int(value) if value and str(value).isdigit() else default
+
+    def save(self) -> None:
+        idle, years = self.idle.value(), self.retention.value()
+
+        def write(s: Any) -> None:
+            s.set_setting("idle_minutes", str(idle))
+            s.set_setting("retention_years", str(years))
+
+        if self.session.act(write):
+            self.idle_changed.emit(idle)
+            self.session.messages.info(self, self.tr("Settings"), self.tr("Settings saved."))
+
+    def apply_retention(self) -> None:
+        years = self.session.call(lambda s: s.get_setting("retention_years"))
+        if not years or not str(years).isdigit() or int(years) == 0:
+            self.session.messages.info(
+                self,
+                self.tr("Retention"),
+                self.tr("Every case is kept: no retention time is set."),
+            )
+            return
+        question = self.tr(
+            "Delete every closed case older than {0} years, with its screenings? This cannot "
+            "be undone; each deletion is recorded in the audit trail."
+        ).format(years)
+        if not self.session.messages.confirm(self, self.tr("Retention"), question):
+            return
+        deleted = self.session.call(lambda s: s.apply_retention())
+        if deleted is not None:
+            self.session.messages.info(
+                self,
+                self.tr("Retention"),
+                self.tr("{0} closed cases deleted.").format(len(deleted)),
+            )
+
+
+class DataTab(QWidget):
+    """Backup, restore and the audit check."""
+
+    restore_requested = Signal(Path, str)  # backup file, the administrator's password
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.backup_button = QPushButton(self.tr("&Back up the store…"))
+        self.backup_button.clicked.connect(self.backup)
+        self.restore_button = QPushButton(self.tr("&Restore from a backup…"))
+        self.restore_button.clicked.connect(self.restore)
+        self.verify_button = QPushButton(self.tr("&Check the audit trail and the file"))
+        self.verify_button.clicked.connect(self.verify)
+        self.result = QLabel("")
+        self.result.setWordWrap(True)
+        self.result.setObjectName("verify")
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box = QVBoxLayout(self)
+        box.addWidget(
+            QLabel(
+                self.tr(
+                    "A backup is one encrypted file: the same passwords and the recovery key "
+                    "open it. Keep it on a drive that stays in the office."
+                )
+            )
+        )
+        for b in (self.backup_button, self.restore_button, self.verify_button):
+            box.addWidget(b, 0, Qt.AlignmentFlag.AlignLeft)
+        box.addWidget(self.result)
+        box.addStretch()
+
+    def backup(self) -> None:
+        import time
+
+        path = self.session.messages.save_path(
+            self,
+            self.tr("Back up the store"),
+            time.strftime("idcheck-backup-%Y-%m-%d.idcheck-backup"),
+            self.tr("idcheck backups (*.idcheck-backup)"),
+        )
+        if path is None:
+            return
+        self.backup_button.setEnabled(False)
+
+        def done(written: Path) -> None:
+            self.result.setText(self.tr("Backup written to {0}").format(written))
+
+        op = self.session.call_async(self.tr("Writing the backup…"), lambda s: s.backup(path), done)
+        op.finished.connect(lambda: self.backup_button.setEnabled(True))
+
+    def restore(self) -> None:
+        path = self.session.messages.open_path(
+            self, self.tr("Restore from a backup"), self.tr("idcheck backups (*.idcheck-backup *)")
+        )
+        if path is None:
+            return
+        question = self.tr(
+            "Replace everything in this store with the backup {0}? The window locks, the "
+            "backup is checked in full first, and the replaced files are kept beside it."
+        ).format(path.name)
+        if not self.session.messages.confirm(self, self.tr("Restore"), question):
+            return
+        password = self.session.messages.password(
+            self, self.tr("Restore"), self.tr("Your password, to open the backup:")
+        )
+        if password is None:
+            return
+        self.restore_requested.emit(path, password)
+
+    def verify(self) -> None:
+        self.verify_button.setEnabled(False)
+
+        def done(result: Any) -> None:
+            lines = [
+                self.tr("Everything checks.") if result.ok else self.tr("Problems found:"),
+                *result.messages,
+                self.tr("{0} audit rows; head {1}").format(result.audit_rows, result.head or "-"),
+            ]
+            self.result.setText("\n".join(lines))
+
+        op = self.session.call_async(self.tr("Checking the store…"), lambda s: s.verify(), done)
+        op.finished.connect(lambda: self.verify_button.setEnabled(True))
+
+
+class AdminDialog(QDialog):
+    """The administrator's tabs. ``restore_requested`` asks the window to lock and
+    restore; ``idle_changed`` gives it the new idle time."""
+
+    restore_requested = Signal(Path, str)
+    idle_changed = Signal(int)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Administration"))
+        self.session = session
+        self.tabs = QTabWidget()
+        self.users = UsersTab(session)
+        self.contacts = ContactsTab(session)
+        self.settings = StoreSettingsTab(session)
+        self.data = DataTab(session)
+        self.tabs.addTab(self.users, self.tr("&Users"))
+        self.tabs.addTab(self.contacts, self.tr("Local &contacts"))
+        self.tabs.addTab(self.settings, self.tr("&Settings"))
+        self.tabs.addTab(self.data, self.tr("Backup and &check"))
+        self.settings.idle_changed.connect(self.idle_changed)
+        self.data.restore_requested.connect(self._restore)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(close)
+        box = QVBoxLayout(self)
+        box.addWidget(self.tabs)
+        box.addLayout(row)
+        self.resize(860, 560)
+
+    def _restore(self, path: Path, password: str) -> None:
+        self.accept()
+        self.restore_requested.emit(path, password)

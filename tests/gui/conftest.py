@@ -1,0 +1,93 @@
+"""The window's tests share: a real encrypted store copied from a template per
+test, a message service that records instead of showing modals, and unlocking by
+keyboard."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from idcheck.gui.app import MainWindow
+from idcheck.gui.session import Messages
+from idcheck.store import CaseDetails, Store
+
+PASSWORD = "correct horse battery"
+
+
+class RecordingMessages(Messages):
+    """Records every message; answers questions and file choosers from queues a
+    test fills (an empty queue answers No / Cancel)."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str]] = []
+        self.confirms: list[bool] = []
+        self.passwords: list[str] = []
+        self.paths: list[Path] = []
+
+    def info(self, parent, title, text):
+        self.shown.append(("info", text))
+
+    def error(self, parent, title, text):
+        self.shown.append(("error", text))
+
+    def confirm(self, parent, title, text):
+        self.shown.append(("confirm", text))
+        return self.confirms.pop(0) if self.confirms else False
+
+    def password(self, parent, title, label):
+        return self.passwords.pop(0) if self.passwords else None
+
+    def save_path(self, parent, title, suggested, filter_):
+        return self.paths.pop(0) if self.paths else None
+
+    def open_path(self, parent, title, filter_):
+        return self.paths.pop(0) if self.paths else None
+
+
+@pytest.fixture(scope="session")
+def template(tmp_path_factory):
+    path = tmp_path_factory.mktemp("gui-template") / "store"
+    store, _ = Store.create(path, "anna", PASSWORD)
+    store.create_case(CaseDetails(reference="2026-017", given_name="Øystein"))
+    store.lock()
+    (path / "idcheck.lock").unlink()
+    return path
+
+
+@pytest.fixture
+def data_dir(template, tmp_path):
+    target = tmp_path / "store"
+    shutil.copytree(template, target)
+    return target
+
+
+@pytest.fixture
+def messages():
+    return RecordingMessages()
+
+
+@pytest.fixture
+def window(qtbot, data_dir, messages):
+    w = MainWindow(data_dir, messages)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.lock()
+
+
+@pytest.fixture
+def unlock():
+    """``unlock(qtbot, window)``: type the user name and password and press Enter,
+    as a person would."""
+
+    def run(qtbot, w, user="anna", password=PASSWORD):
+        page = w.unlock_page
+        page.user.setText(user)
+        page.password.setFocus()
+        qtbot.keyClicks(page.password, password)
+        qtbot.keyClick(page.password, Qt.Key.Key_Return)
+
+    return run
