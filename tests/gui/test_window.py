@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from idcheck.gui.app import CaseForm, CaseTableModel, MainWindow, RecoveryKeyDialog
-from idcheck.store import CaseDetails, CaseRow, Store
+from idcheck.store import CaseRow, Store
 
 PASSWORD = "correct horse battery"
 
