@@ -1,0 +1,306 @@
+"""The interface language and text size of the window, on this computer.
+
+:class:`UiPrefs` is read from and written to ``interface.json`` in the data
+folder: plain JSON, no personal data, one file per computer (not per user, so
+the unlock screen is already in the chosen language). :func:`apply` makes the
+whole application show them: it installs the translators (ours, and Qt's own for
+standard buttons where Qt ships one), scales every font size of the app's style
+sheet, and turns the layout right to left for a right-to-left language.
+
+Translations are compiled ``.qm`` files (``build_scripts/translations.py
+compile``; ``./dev`` does it): in the frozen app they sit in ``translations/``
+beside the executable, in a source checkout in the repository's
+``translations/`` folder.
+
+Typical use, at start and after the settings dialog::
+
+    prefs = UiPrefs.load(data_dir)
+    apply(app, prefs, style=STYLE)
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sys
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    Qt,
+    QTranslator,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger(__name__)
+
+PREFS_FILE = "interface.json"
+TEXT_SIZES = (100, 150, 200)
+#: The languages' own names, as the settings dialog lists them.
+LANGUAGE_NAMES = {
+    "en": "English",
+    "nb": "Norsk bokmål",
+    "en_XA": "[Pseudo] long strings",
+    "ar_XB": "[Pseudo] long strings, right to left",
+}
+#: "" means: the language of this computer when there is a translation for it,
+#: else English.
+SYSTEM = ""
+_TRANSLATOR = "idcheck-translator"
+_BASE_STYLE = "idcheckBaseStyle"
+_BASE_POINTS = "idcheckBasePoints"
+_LANGUAGE_CODE = re.compile(r"([a-z]{2,3}(_[A-Za-z0-9]{2,4})?)?")
+_FONT_SIZE = re.compile(r"(font-size\s*:\s*)(\d+(?:\.\d+)?)(pt|px)")
+
+# Standard buttons (QDialogButtonBox, QMessageBox, QInputDialog) take their text
+# from these contexts. Qt ships no Norwegian Bokmål translation of its own, so
+# ours carries them.
+_QT_STANDARD_TEXTS = (
+    QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Save"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Save All"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Open"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "&Yes"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Yes to &All"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "&No"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "N&o to All"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Abort"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Retry"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Ignore"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Close"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Discard"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Help"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Apply"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Reset"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Restore Defaults"),
+    QT_TRANSLATE_NOOP("QGnomeTheme", "&OK"),
+    QT_TRANSLATE_NOOP("QGnomeTheme", "&Save"),
+    QT_TRANSLATE_NOOP("QGnomeTheme", "&Cancel"),
+    QT_TRANSLATE_NOOP("QGnomeTheme", "&Close"),
+    QT_TRANSLATE_NOOP("QGnomeTheme", "Close without Saving"),
+    QT_TRANSLATE_NOOP("QLineEdit", "&Undo"),
+    QT_TRANSLATE_NOOP("QLineEdit", "&Redo"),
+    QT_TRANSLATE_NOOP("QLineEdit", "Cu&t"),
+    QT_TRANSLATE_NOOP("QLineEdit", "&Copy"),
+    QT_TRANSLATE_NOOP("QLineEdit", "&Paste"),
+    QT_TRANSLATE_NOOP("QLineEdit", "Delete"),
+    QT_TRANSLATE_NOOP("QLineEdit", "Select All"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "&Undo"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "&Redo"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "Cu&t"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "&Copy"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "Copy &Link Location"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "&Paste"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "Delete"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "Select All"),
+)
+
+
+def translations_dir() -> Path:
+    """Where the compiled .qm files are: beside the frozen executable, else the
+    source checkout's ``translations/`` folder."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "translations"
+    return Path(__file__).resolve().parents[3] / "translations"
+
+
+def available_languages(folder: Path | None = None) -> list[str]:
+    """English (the source language) and every language with an ``idcheck_*.qm``."""
+    folder = folder or translations_dir()
+    found = {p.stem.removeprefix("idcheck_") for p in folder.glob("idcheck_*.qm")}
+    return ["en", *sorted(found - {"en"})]
+
+
+def language_name(code: str) -> str:
+    """A language by its own name: ``nb`` → "Norsk bokmål"."""
+    if code in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[code]
+    name = QLocale(code).nativeLanguageName()
+    return name[:1].upper() + name[1:] if name else code
+
+
+def system_language(available: list[str]) -> str:
+    """The computer's language if there is a translation for it, else English.
+    Norwegian (``no``) and Nynorsk readers get Bokmål rather than English."""
+    for name in QLocale.system().uiLanguages():
+        code = name.replace("-", "_")
+        base = code.split("_")[0]
+        for candidate in (code, base, "nb" if base in ("no", "nn") else ""):
+            if candidate in available:
+                return candidate
+    return "en"
+
+
+def is_right_to_left(code: str) -> bool:
+    """Whether the layout of ``code`` runs right to left (Arabic, Hebrew, Persian …)."""
+    return QLocale(code).textDirection() == Qt.LayoutDirection.RightToLeft
+
+
+@dataclass(frozen=True)
+class UiPrefs:
+    """Interface language (a code, or ``SYSTEM``) and text size in percent."""
+
+    language: str = SYSTEM
+    text_size: int = 100
+
+    @classmethod
+    def read(cls, folder: Path) -> tuple[UiPrefs, str | None]:
+        """The saved preferences, or the defaults with a one-line reason when the
+        file is there but cannot be used. Never raises for a bad file."""
+        path = folder / PREFS_FILE
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return cls(), None
+        except (OSError, UnicodeDecodeError) as e:
+            return cls(), f"{path}: cannot be read ({e.__class__.__name__}); using the defaults"
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as e:
+            return cls(), f"{path}:{e.lineno}:{e.colno}: not JSON ({e.msg}); using the defaults"
+        if not isinstance(data, dict):
+            return cls(), f"{path}: expected an object; using the defaults"
+        prefs, problems = cls(), []
+        language = data.get("language", SYSTEM)
+        if isinstance(language, str) and _LANGUAGE_CODE.fullmatch(language):
+            prefs = replace(prefs, language=language)
+        else:
+            problems.append(f"language {language!r} is not a language code")
+        size = data.get("text_size", 100)
+        if isinstance(size, int) and not isinstance(size, bool) and size in TEXT_SIZES:
+            prefs = replace(prefs, text_size=size)
+        else:
+            problems.append(f"text_size {size!r} is not one of {', '.join(map(str, TEXT_SIZES))}")
+        if problems:
+            return prefs, f"{path}: {'; '.join(problems)}; using the default for it"
+        return prefs, None
+
+    @classmethod
+    def load(cls, folder: Path) -> UiPrefs:
+        """The saved preferences, or the defaults (a bad file is logged, one line)."""
+        prefs, problem = cls.read(folder)
+        if problem:
+            log.warning("%s", problem)
+        return prefs
+
+    def save(self, folder: Path) -> None:
+        """Write atomically: a crash leaves the old file or the new one, never half."""
+        if self.text_size not in TEXT_SIZES:
+            raise ValueError(f"text size {self.text_size} is not one of {TEXT_SIZES}")
+        folder.mkdir(parents=True, exist_ok=True)
+        body = json.dumps({"language": self.language, "text_size": self.text_size}, indent=2)
+        fd, tmp = tempfile.mkstemp(prefix=".interface-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(body + "\n")
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, folder / PREFS_FILE)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        try:  # the rename itself survives a power cut once the folder is synced
+            dfd = os.open(folder, os.O_RDONLY)
+        except OSError:
+            return
+        try:
+            os.fsync(dfd)
+        except OSError:
+            pass
+        finally:
+            os.close(dfd)
+
+
+def scaled_style(style: str, percent: int) -> str:
+    """``style`` with every ``font-size`` scaled: ``11pt`` at 200 % → ``22pt``."""
+
+    def scale(m: re.Match[str]) -> str:
+        value = float(m.group(2)) * percent / 100
+        text = f"{value:.1f}".removesuffix(".0")
+        return f"{m.group(1)}{text}{m.group(3)}"
+
+    return _FONT_SIZE.sub(scale, style)
+
+
+def resolve_language(prefs: UiPrefs, folder: Path | None = None) -> str:
+    """The language ``prefs`` stands for on this computer, among those installed."""
+    available = available_languages(folder)
+    if prefs.language == SYSTEM:
+        return system_language(available)
+    return prefs.language if prefs.language in available else "en"
+
+
+def apply(
+    app: QApplication,
+    prefs: UiPrefs,
+    style: str | None = None,
+    folder: Path | None = None,
+) -> str:
+    """Make ``app`` show ``prefs``; returns the language code now in use.
+
+    ``style`` is the app's style sheet at 100 %; it is remembered, so later calls
+    may leave it out. Widgets already built keep their texts: Qt sends them a
+    LanguageChange event, and the window rebuilds its pages.
+    """
+    folder = folder or translations_dir()
+    language = resolve_language(prefs, folder)
+    for old in app.findChildren(QTranslator, _TRANSLATOR):
+        QCoreApplication.removeTranslator(old)
+        old.deleteLater()
+    if language != "en":
+        # Qt's own texts first: a translator installed later is searched first, so
+        # ours wins where both have a string.
+        qt = QTranslator(app)
+        qt.setObjectName(_TRANSLATOR)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt.load(f"qtbase_{language}", qt_dir) or qt.load(
+            f"qtbase_{language.split('_')[0]}", qt_dir
+        ):
+            QCoreApplication.installTranslator(qt)
+        else:
+            qt.deleteLater()
+        ours = QTranslator(app)
+        ours.setObjectName(_TRANSLATOR)
+        if ours.load(str(folder / f"idcheck_{language}.qm")):
+            QCoreApplication.installTranslator(ours)
+        else:
+            ours.deleteLater()
+            log.warning("%s: cannot load the translation; showing English", language)
+            language = "en"
+    QLocale.setDefault(QLocale(language))
+    _apply_text_size(app, prefs.text_size, style)
+    direction = Qt.LayoutDirection
+    app.setLayoutDirection(
+        direction.RightToLeft if is_right_to_left(language) else direction.LeftToRight
+    )
+    return language
+
+
+def _apply_text_size(app: QApplication, percent: int, style: str | None) -> None:
+    # The style sheet sets the sizes (``QWidget { font-size: 11pt; }`` and larger
+    # titles), so its sizes are scaled; the app font too, for anything it leaves out.
+    if style is not None:
+        app.setProperty(_BASE_STYLE, style)
+    base_style = app.property(_BASE_STYLE)
+    if base_style is None:
+        base_style = app.styleSheet()
+        app.setProperty(_BASE_STYLE, base_style)
+    points = app.property(_BASE_POINTS)
+    if points is None:
+        points = app.font().pointSizeF()
+        app.setProperty(_BASE_POINTS, points)
+    font = QFont(app.font())
+    if float(points) > 0:
+        font.setPointSizeF(float(points) * percent / 100)
+    app.setFont(font)
+    app.setStyleSheet(scaled_style(str(base_style), percent))

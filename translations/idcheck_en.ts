@@ -1,0 +1,1460 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AdminDialog</name>
+    <message>
+        <source>Administration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local &amp;contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup and &amp;check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <source>Case {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gives {0}, assessed {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (disputed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accompanying adult</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child may be under 18: treat them as a child until their age is assessed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screenings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amended by #{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the &amp;case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseForm</name>
+    <message>
+        <source>New case</source>
+        <extracomment>Outcome id -&gt; label, filled once the checklists are loaded.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age the child gives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessed age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age is disputed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accompanying adult</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relation the adult states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child may be under 18: treat them as a child until their age is assessed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>any time</source>
+        <extracomment>Period filters of the case list: label and the number of days back (0 = all).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <extracomment>The list shows at most this many cases; a search narrows it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search reference or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Screen / resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open last screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My &amp;password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;witch user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The newest {0} cases are shown: search or filter to find others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close case {0}? It stays readable; the retention time starts now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTab</name>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a &amp;contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load a site directory file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names starting with EXAMPLE are placeholders. Check every number before the tool is used with children.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a site directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directory files (*.yaml *.yml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} contacts saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DangerDialog</name>
+    <message>
+        <source>Immediate danger: stop the screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This screening recorded an immediate danger. Make sure it has been acted on before you go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whom to call:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have read this and am acting on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge the immediate danger</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DataTab</name>
+    <message>
+        <source>&amp;Back up the store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check the audit trail and the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A backup is one encrypted file: the same passwords and the recovery key open it. Keep it on a drive that stays in the office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idcheck backups (*.idcheck-backup)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup written to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idcheck backups (*.idcheck-backup *)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace everything in this store with the backup {0}? The window locks, the backup is checked in full first, and the replaced files are kept beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your password, to open the backup:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything checks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems found:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} audit rows; head {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>Administrator user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the encrypted store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password (at least 10 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up idcheck on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything you record is kept encrypted in {0}. Each person who uses this computer gets their own account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ItemPanel</name>
+    <message>
+        <source>I observed it</source>
+        <extracomment>Where an answer comes from, as the worker reads it (translated at display).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child said it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another person said it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A document shows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <extracomment>The answers of an indicator or a yes-no question, with their single keys.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unsure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a&amp;sked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item {0}: {1}</source>
+        <extracomment>item id, the answer, whether the walk should move on item id: keyboard focus entered this panel a message for the worker (an answer that could not be read)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What we see: {0}
+A common reading: {1}
+What it may mean: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A number ({0}), then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A number, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the answer, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the answer context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(source not recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child&apos;s own words, as said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read back to the child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child&apos;s own words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved ✓ {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>own words recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>language {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interpreter {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This item has no child wording in {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft translation: have a qualified interpreter check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In your language: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No child wording for this item: adult words shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: expected a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: expected a date as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>idcheck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your password is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is restored ({0} audit rows check). Unlock to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was replaced: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking and restoring the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewUserDialog</name>
+    <message>
+        <source>Add a user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password (at least 10 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password (at least 10 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <extracomment>The languages&apos; own names, as the settings dialog lists them. &quot;&quot; means: the language of this computer when there is a translation for it, else English.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Your recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group 2 of the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last group of the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write this key down by hand and keep it somewhere safe. It opens the store if every password is forgotten. It is shown only now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To confirm you wrote it down, type two groups:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Those groups do not match; look again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Referral summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the child&apos;s names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the referral summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Strong indicators</source>
+        <extracomment>How an indicator&apos;s strength is named in the review (translated at display).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weak indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <extracomment>The answer that put an indicator in the review.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secondary source</source>
+        <extracomment>How well an indicator&apos;s grading is supported, when it is not read in a primary source.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the checklist authors&apos; judgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review and decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicators recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checklist&apos;s rules suggest: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rule fired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} item(s) not answered yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was recorded and what the rules suggest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your &amp;decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your &amp;reasons (required when you differ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record decision and &amp;complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the decision and complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your reasons (required when you differ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record decision and complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give your reasons: your decision differs from the suggestion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningView</name>
+    <message>
+        <source>Overview of the items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child &amp;words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(source not recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child&apos;s own words, as said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interpreter present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interpreter (who)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read back to the child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child&apos;s own words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;ferral…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of {1} · {2} answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What we see: {0}
+A common reading: {1}
+What it may mean: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unsure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a&amp;sked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: expected a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: expected a date as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT saved — see the message; nothing you typed was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved ✓ {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>idcheck</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same as this computer ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (not installed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal (100 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large (150 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very large, for a projector (200 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is how large the text will be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample of the text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These settings are kept on this computer and apply to everyone who uses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreSettingsTab</name>
+    <message>
+        <source>Minutes of inactivity before the window locks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Years a closed case is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep every case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete closed cases past the retention &amp;time…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep closed cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every case is kept: no retention time is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete every closed case older than {0} years, with its screenings? This cannot be undone; each deletion is recorded in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} closed cases deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idcheck is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many failed tries. Wait {0} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add a user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password for {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password of {0} is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable {0}? They can no longer unlock this store; what they recorded stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>admin</name>
+    <message>
+        <source>administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

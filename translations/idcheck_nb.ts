@@ -1,0 +1,1468 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nb" sourcelanguage="en">
+<context>
+    <name>AdminDialog</name>
+    <message>
+        <source>Administration</source>
+        <translation>Administrasjon</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>&amp;Brukere</translation>
+    </message>
+    <message>
+        <source>Local &amp;contacts</source>
+        <translation>Lokale &amp;kontakter</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Innstillinger</translation>
+    </message>
+    <message>
+        <source>Backup and &amp;check</source>
+        <translation>Sikkerhetskopi og &amp;kontroll</translation>
+    </message>
+    <message>
+        <source>S&amp;tatistics…</source>
+        <translation type="vanished">S&amp;tatistikk…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <source>Case {0}</source>
+        <translation>Sak {0}</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>ukjent</translation>
+    </message>
+    <message>
+        <source>gives {0}, assessed {1}</source>
+        <translation>oppgir {0}, vurdert {1}</translation>
+    </message>
+    <message>
+        <source> (disputed)</source>
+        <translation> (omstridt)</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referanse</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>ikke registrert</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alder</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Kjønn</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nasjonalitet</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Accompanying adult</source>
+        <translation>Voksen som følger barnet</translation>
+    </message>
+    <message>
+        <source>The child may be under 18: treat them as a child until their age is assessed.</source>
+        <translation>Barnet kan være under 18 år: behandle personen som et barn til alderen er vurdert.</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Sjekkliste</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Fullført</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Amends</source>
+        <translation>Endrer</translation>
+    </message>
+    <message>
+        <source>Screenings</source>
+        <translation>Kartlegginger</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>utkast</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>fullført</translation>
+    </message>
+    <message>
+        <source>amended by #{0}</source>
+        <translation>endret ved #{0}</translation>
+    </message>
+    <message>
+        <source>&amp;Open screening</source>
+        <translation>&amp;Åpne kartleggingen</translation>
+    </message>
+    <message>
+        <source>&amp;Resume the draft</source>
+        <translation>&amp;Fortsett utkastet</translation>
+    </message>
+    <message>
+        <source>&amp;New screening</source>
+        <translation>&amp;Ny kartlegging</translation>
+    </message>
+    <message>
+        <source>Close the &amp;case…</source>
+        <translation>Avslutt &amp;saken…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+</context>
+<context>
+    <name>CaseForm</name>
+    <message>
+        <source>New case</source>
+        <extracomment>Outcome id -&gt; label, filled once the checklists are loaded.</extracomment>
+        <translation>Ny sak</translation>
+    </message>
+    <message>
+        <source>Case reference</source>
+        <translation>Saksreferanse</translation>
+    </message>
+    <message>
+        <source>Given name (optional)</source>
+        <translation>Fornavn (valgfritt)</translation>
+    </message>
+    <message>
+        <source>Family name (optional)</source>
+        <translation>Etternavn (valgfritt)</translation>
+    </message>
+    <message>
+        <source>Age the child gives</source>
+        <translation>Alder barnet oppgir</translation>
+    </message>
+    <message>
+        <source>Assessed age</source>
+        <translation>Vurdert alder</translation>
+    </message>
+    <message>
+        <source>Age is disputed</source>
+        <translation>Alderen er omstridt</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Kjønn</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>ikke registrert</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>jente</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>gutt</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>annet</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>ukjent</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nasjonalitet</translation>
+    </message>
+    <message>
+        <source>Accompanying adult</source>
+        <translation>Voksen som følger barnet</translation>
+    </message>
+    <message>
+        <source>Relation the adult states</source>
+        <translation>Relasjon den voksne oppgir</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>ukjent</translation>
+    </message>
+    <message>
+        <source>The child may be under 18: treat them as a child until their age is assessed.</source>
+        <translation>Barnet kan være under 18 år: behandle personen som et barn til alderen er vurdert.</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>any time</source>
+        <extracomment>Period filters of the case list: label and the number of days back (0 = all).</extracomment>
+        <translation>når som helst</translation>
+    </message>
+    <message>
+        <source>last 7 days</source>
+        <translation>siste 7 dager</translation>
+    </message>
+    <message>
+        <source>last 30 days</source>
+        <translation>siste 30 dager</translation>
+    </message>
+    <message>
+        <source>last 12 months</source>
+        <translation>siste 12 måneder</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <extracomment>The list shows at most this many cases; a search narrows it.</extracomment>
+        <translation>Saker</translation>
+    </message>
+    <message>
+        <source>Search cases</source>
+        <translation>Søk i sakene</translation>
+    </message>
+    <message>
+        <source>Search reference or name</source>
+        <translation>Søk på referanse eller navn</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>Filter for status</translation>
+    </message>
+    <message>
+        <source>all cases</source>
+        <translation>alle saker</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>åpne</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>avsluttede</translation>
+    </message>
+    <message>
+        <source>Outcome filter</source>
+        <translation>Filter for utfall</translation>
+    </message>
+    <message>
+        <source>any outcome</source>
+        <translation>alle utfall</translation>
+    </message>
+    <message>
+        <source>Period filter</source>
+        <translation>Filter for tidsrom</translation>
+    </message>
+    <message>
+        <source>&amp;New case</source>
+        <translation>&amp;Ny sak</translation>
+    </message>
+    <message>
+        <source>Open &amp;case</source>
+        <translation>&amp;Åpne sak</translation>
+    </message>
+    <message>
+        <source>&amp;Screen / resume</source>
+        <translation>&amp;Kartlegg / fortsett</translation>
+    </message>
+    <message>
+        <source>&amp;Open last screening</source>
+        <translation>Åpne siste ka&amp;rtlegging</translation>
+    </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>&amp;Administrasjon</translation>
+    </message>
+    <message>
+        <source>My &amp;password</source>
+        <translation>Mitt &amp;passord</translation>
+    </message>
+    <message>
+        <source>S&amp;witch user</source>
+        <translation>&amp;Bytt bruker</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Lås</translation>
+    </message>
+    <message>
+        <source>Signed in: {0}</source>
+        <translation>Logget inn: {0}</translation>
+    </message>
+    <message>
+        <source>The newest {0} cases are shown: search or filter to find others.</source>
+        <translation>De {0} nyeste sakene vises: søk eller filtrer for å finne andre.</translation>
+    </message>
+    <message>
+        <source>{0} cases</source>
+        <translation>Saker: {0}</translation>
+    </message>
+    <message>
+        <source>Start a screening</source>
+        <translation>Start en kartlegging</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Sjekkliste</translation>
+    </message>
+    <message>
+        <source>Close case {0}? It stays readable; the retention time starts now.</source>
+        <translation>Avslutte sak {0}? Saken kan fortsatt leses, og oppbevaringstiden begynner å løpe nå.</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation>Avslutt saken</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTab</name>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Åpningstid</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Merknad</translation>
+    </message>
+    <message>
+        <source>Local contacts</source>
+        <translation>Lokale kontakter</translation>
+    </message>
+    <message>
+        <source>Add a &amp;contact</source>
+        <translation>Legg til en &amp;kontakt</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Fjern</translation>
+    </message>
+    <message>
+        <source>&amp;Load a site directory file…</source>
+        <translation>&amp;Hent en fil med lokale kontakter…</translation>
+    </message>
+    <message>
+        <source>&amp;Save contacts</source>
+        <translation>&amp;Lagre kontaktene</translation>
+    </message>
+    <message>
+        <source>Names starting with EXAMPLE are placeholders. Check every number before the tool is used with children.</source>
+        <translation>Navn som begynner med EXAMPLE, er plassholdere. Kontroller hvert nummer før verktøyet brukes med barn.</translation>
+    </message>
+    <message>
+        <source>Load a site directory</source>
+        <translation>Hent lokale kontakter</translation>
+    </message>
+    <message>
+        <source>Directory files (*.yaml *.yml)</source>
+        <translation>Kontaktfiler (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>{0} contacts saved.</source>
+        <translation>Kontakter lagret: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>DangerDialog</name>
+    <message>
+        <source>Immediate danger: stop the screening</source>
+        <translation>Akutt fare: stopp kartleggingen</translation>
+    </message>
+    <message>
+        <source>This screening recorded an immediate danger. Make sure it has been acted on before you go on.</source>
+        <translation>Det er registrert akutt fare i denne kartleggingen. Forsikre deg om at det er handlet på det før du går videre.</translation>
+    </message>
+    <message>
+        <source>Whom to call:</source>
+        <translation>Hvem du skal ringe:</translation>
+    </message>
+    <message>
+        <source>I have read this and am acting on it</source>
+        <translation>Jeg har lest dette og handler nå</translation>
+    </message>
+    <message>
+        <source>Acknowledge the immediate danger</source>
+        <translation>Bekreft at du har sett den akutte faren</translation>
+    </message>
+</context>
+<context>
+    <name>DataTab</name>
+    <message>
+        <source>&amp;Back up the store…</source>
+        <translation>&amp;Ta sikkerhetskopi av datalageret…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Gjenopprett fra en sikkerhetskopi…</translation>
+    </message>
+    <message>
+        <source>&amp;Check the audit trail and the file</source>
+        <translation>&amp;Kontroller loggen og filen</translation>
+    </message>
+    <message>
+        <source>A backup is one encrypted file: the same passwords and the recovery key open it. Keep it on a drive that stays in the office.</source>
+        <translation>En sikkerhetskopi er én kryptert fil som åpnes med de samme passordene og gjenopprettingsnøkkelen. Oppbevar den på en disk som blir på kontoret.</translation>
+    </message>
+    <message>
+        <source>Back up the store</source>
+        <translation>Ta sikkerhetskopi av datalageret</translation>
+    </message>
+    <message>
+        <source>idcheck backups (*.idcheck-backup)</source>
+        <translation>idcheck-sikkerhetskopier (*.idcheck-backup)</translation>
+    </message>
+    <message>
+        <source>Backup written to {0}</source>
+        <translation>Sikkerhetskopien er lagret i {0}</translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation>Skriver sikkerhetskopien…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Gjenopprett fra en sikkerhetskopi</translation>
+    </message>
+    <message>
+        <source>idcheck backups (*.idcheck-backup *)</source>
+        <translation>idcheck-sikkerhetskopier (*.idcheck-backup *)</translation>
+    </message>
+    <message>
+        <source>Replace everything in this store with the backup {0}? The window locks, the backup is checked in full first, and the replaced files are kept beside it.</source>
+        <translation>Erstatte alt i dette datalageret med sikkerhetskopien {0}? Vinduet låses, hele sikkerhetskopien kontrolleres først, og filene som erstattes, blir liggende ved siden av.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Gjenopprett</translation>
+    </message>
+    <message>
+        <source>Your password, to open the backup:</source>
+        <translation>Passordet ditt, for å åpne sikkerhetskopien:</translation>
+    </message>
+    <message>
+        <source>Everything checks.</source>
+        <translation>Alt er i orden.</translation>
+    </message>
+    <message>
+        <source>Problems found:</source>
+        <translation>Fant problemer:</translation>
+    </message>
+    <message>
+        <source>{0} audit rows; head {1}</source>
+        <translation>Hendelser i loggen: {0}; siste kontrollverdi {1}</translation>
+    </message>
+    <message>
+        <source>Checking the store…</source>
+        <translation>Kontrollerer datalageret…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>Administrator user name</source>
+        <translation>Brukernavn for administratoren</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passord</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Gjenta passordet</translation>
+    </message>
+    <message>
+        <source>Create the encrypted store</source>
+        <translation>Opprett det krypterte datalageret</translation>
+    </message>
+    <message>
+        <source>Password (at least 10 characters)</source>
+        <translation>Passord (minst 10 tegn)</translation>
+    </message>
+    <message>
+        <source>Set up idcheck on this computer</source>
+        <translation>Sett opp idcheck på denne datamaskinen</translation>
+    </message>
+    <message>
+        <source>Everything you record is kept encrypted in {0}. Each person who uses this computer gets their own account.</source>
+        <translation>Alt du registrerer, lagres kryptert i {0}. Hver person som bruker denne datamaskinen, får sin egen konto.</translation>
+    </message>
+    <message>
+        <source>Set up</source>
+        <translation>Oppsett</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>De to passordene er ikke like.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemPanel</name>
+    <message>
+        <source>I observed it</source>
+        <extracomment>Where an answer comes from, as the worker reads it (translated at display).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child said it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another person said it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A document shows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <extracomment>The answers of an indicator or a yes-no question, with their single keys.</extracomment>
+        <translation type="unfinished">&amp;Ja</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation type="unfinished">&amp;Nei</translation>
+    </message>
+    <message>
+        <source>&amp;Unsure</source>
+        <translation type="unfinished">&amp;Usikker</translation>
+    </message>
+    <message>
+        <source>&amp;Declined</source>
+        <translation type="unfinished">&amp;Ville ikke svare</translation>
+    </message>
+    <message>
+        <source>Not a&amp;sked</source>
+        <translation type="unfinished">Ikke s&amp;purt</translation>
+    </message>
+    <message>
+        <source>Item {0}: {1}</source>
+        <extracomment>item id, the answer, whether the walk should move on item id: keyboard focus entered this panel a message for the worker (an answer that could not be read)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What we see: {0}
+A common reading: {1}
+What it may mean: {2}</source>
+        <translation type="unfinished">Det vi ser: {0}
+En vanlig forståelse: {1}
+Hva det kan bety: {2}</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished">Svar</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A number ({0}), then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A number, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the answer, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the answer context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished">Kilde</translation>
+    </message>
+    <message>
+        <source>(source not recorded)</source>
+        <translation type="unfinished">(kilde ikke registrert)</translation>
+    </message>
+    <message>
+        <source>The child&apos;s own words, as said</source>
+        <translation type="unfinished">Barnets egne ord, slik de ble sagt</translation>
+    </message>
+    <message>
+        <source>Read back to the child</source>
+        <translation type="unfinished">Lest opp for barnet</translation>
+    </message>
+    <message>
+        <source>Your note</source>
+        <translation type="unfinished">Ditt notat</translation>
+    </message>
+    <message>
+        <source>Child&apos;s own words</source>
+        <translation type="unfinished">Barnets egne ord</translation>
+    </message>
+    <message>
+        <source>Saved ✓ {0}</source>
+        <translation type="unfinished">Lagret ✓ {0}</translation>
+    </message>
+    <message>
+        <source>Answer: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>own words recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>language {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interpreter {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This item has no child wording in {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft translation: have a qualified interpreter check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In your language: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No child wording for this item: adult words shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: expected a number.</source>
+        <translation type="unfinished">Ikke lagret: skriv inn et tall.</translation>
+    </message>
+    <message>
+        <source>Not saved: expected a date as YYYY-MM-DD.</source>
+        <translation type="unfinished">Ikke lagret: skriv inn en dato som ÅÅÅÅ-MM-DD.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>idcheck</source>
+        <translation>idcheck</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>Endre passordet mitt</translation>
+    </message>
+    <message>
+        <source>My password</source>
+        <translation>Mitt passord</translation>
+    </message>
+    <message>
+        <source>Your password is changed.</source>
+        <translation>Passordet ditt er endret.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Gjenopprett</translation>
+    </message>
+    <message>
+        <source>The backup is restored ({0} audit rows check). Unlock to go on.</source>
+        <translation>Sikkerhetskopien er gjenopprettet ({0} hendelser i loggen er kontrollert). Lås opp for å fortsette.</translation>
+    </message>
+    <message>
+        <source>Nothing was replaced: {0}</source>
+        <translation>Ingenting ble erstattet: {0}</translation>
+    </message>
+    <message>
+        <source>Checking and restoring the backup…</source>
+        <translation>Kontrollerer og gjenoppretter sikkerhetskopien…</translation>
+    </message>
+</context>
+<context>
+    <name>NewUserDialog</name>
+    <message>
+        <source>Add a user</source>
+        <translation>Legg til en bruker</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Brukernavn</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation>medarbeider</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passord</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Gjenta passordet</translation>
+    </message>
+    <message>
+        <source>Password (at least 10 characters)</source>
+        <translation>Passord (minst 10 tegn)</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>De to passordene er ikke like.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Current password</source>
+        <translation>Nåværende passord</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nytt passord</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>Gjenta det nye passordet</translation>
+    </message>
+    <message>
+        <source>New password (at least 10 characters)</source>
+        <translation>Nytt passord (minst 10 tegn)</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>De to passordene er ikke like.</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>&amp;OK</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lagre</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Avbryt</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Lukk</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>Lukk uten å lagre</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Angre</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gjør om</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Klipp &amp;ut</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopier</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Lim inn</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Slett</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Merk alt</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <extracomment>The languages&apos; own names, as the settings dialog lists them. &quot;&quot; means: the language of this computer when there is a translation for it, else English.</extracomment>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lagre</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Lagre alle</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åpne</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ja</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Ja til &amp;alle</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Nei</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>N&amp;ei til alle</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Prøv igjen</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Forkast</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Hjelp</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Bruk</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Tilbakestill</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Gjenopprett standardverdier</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Angre</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gjør om</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Klipp &amp;ut</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopier</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>Kopier &amp;lenkeadresse</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Lim inn</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Slett</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Merk alt</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Your recovery key</source>
+        <translation>Gjenopprettingsnøkkelen din</translation>
+    </message>
+    <message>
+        <source>Group 2 of the recovery key</source>
+        <translation>Gruppe 2 i gjenopprettingsnøkkelen</translation>
+    </message>
+    <message>
+        <source>The last group of the recovery key</source>
+        <translation>Den siste gruppen i gjenopprettingsnøkkelen</translation>
+    </message>
+    <message>
+        <source>Group 2</source>
+        <translation>Gruppe 2</translation>
+    </message>
+    <message>
+        <source>Last group</source>
+        <translation>Siste gruppe</translation>
+    </message>
+    <message>
+        <source>Write this key down by hand and keep it somewhere safe. It opens the store if every password is forgotten. It is shown only now.</source>
+        <translation>Skriv ned denne nøkkelen for hånd og oppbevar den et trygt sted. Den åpner datalageret hvis alle passordene er glemt. Den vises bare nå.</translation>
+    </message>
+    <message>
+        <source>To confirm you wrote it down, type two groups:</source>
+        <translation>Skriv inn to av gruppene for å bekrefte at du har skrevet den ned:</translation>
+    </message>
+    <message>
+        <source>Those groups do not match; look again</source>
+        <translation>Gruppene stemmer ikke. Se etter en gang til</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Referral summary</source>
+        <translation>Sammendrag for henvisning</translation>
+    </message>
+    <message>
+        <source>Print the child&apos;s names</source>
+        <translation>Skriv ut barnets navn</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Lagre som PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Skriv &amp;ut…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Save the referral summary</source>
+        <translation>Lagre sammendraget for henvisning</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Strong indicators</source>
+        <extracomment>How an indicator&apos;s strength is named in the review (translated at display).</extracomment>
+        <translation>Sterke indikatorer</translation>
+    </message>
+    <message>
+        <source>Medium indicators</source>
+        <translation>Middels sterke indikatorer</translation>
+    </message>
+    <message>
+        <source>Weak indicators</source>
+        <translation>Svake indikatorer</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <extracomment>The answer that put an indicator in the review.</extracomment>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>unsure</source>
+        <translation>usikker</translation>
+    </message>
+    <message>
+        <source>secondary source</source>
+        <extracomment>How well an indicator&apos;s grading is supported, when it is not read in a primary source.</extracomment>
+        <translation>annenhåndskilde</translation>
+    </message>
+    <message>
+        <source>the checklist authors&apos; judgement</source>
+        <translation>sjekklisteforfatternes skjønn</translation>
+    </message>
+    <message>
+        <source>Review and decision</source>
+        <translation>Oppsummering og beslutning</translation>
+    </message>
+    <message>
+        <source>Indicators recorded</source>
+        <translation>Registrerte indikatorer</translation>
+    </message>
+    <message>
+        <source>The checklist&apos;s rules suggest: {0}</source>
+        <translation>Sjekklistens regler foreslår: {0}</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>Hvorfor:</translation>
+    </message>
+    <message>
+        <source>No rule fired.</source>
+        <translation>Ingen regel ble utløst.</translation>
+    </message>
+    <message>
+        <source>{0} item(s) not answered yet.</source>
+        <translation>{0} punkt(er) er ikke besvart ennå.</translation>
+    </message>
+    <message>
+        <source>What was recorded and what the rules suggest</source>
+        <translation>Hva som er registrert, og hva reglene foreslår</translation>
+    </message>
+    <message>
+        <source>Your decision</source>
+        <translation>Din beslutning</translation>
+    </message>
+    <message>
+        <source>Your reasons</source>
+        <translation>Din begrunnelse</translation>
+    </message>
+    <message>
+        <source>Your &amp;decision</source>
+        <translation>Din &amp;beslutning</translation>
+    </message>
+    <message>
+        <source>Your &amp;reasons (required when you differ)</source>
+        <translation>Din b&amp;egrunnelse (kreves når du avviker fra forslaget)</translation>
+    </message>
+    <message>
+        <source>Record decision and &amp;complete</source>
+        <translation>Registrer beslutningen og &amp;fullfør</translation>
+    </message>
+    <message>
+        <source>Record the decision and complete</source>
+        <translation>Registrer beslutningen og fullfør</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Close the review</source>
+        <translation>Lukk oppsummeringen</translation>
+    </message>
+    <message>
+        <source>Your reasons (required when you differ)</source>
+        <translation>Din begrunnelse (kreves når du avviker fra forslaget)</translation>
+    </message>
+    <message>
+        <source>Record decision and complete</source>
+        <translation>Registrer beslutningen og fullfør</translation>
+    </message>
+    <message>
+        <source>Give your reasons: your decision differs from the suggestion.</source>
+        <translation>Skriv en begrunnelse: beslutningen din avviker fra forslaget.</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningView</name>
+    <message>
+        <source>Overview of the items</source>
+        <translation>Oversikt over punktene</translation>
+    </message>
+    <message>
+        <source>Child &amp;words</source>
+        <translation>Ord for &amp;barn</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Kilde</translation>
+    </message>
+    <message>
+        <source>(source not recorded)</source>
+        <translation>(kilde ikke registrert)</translation>
+    </message>
+    <message>
+        <source>The child&apos;s own words, as said</source>
+        <translation>Barnets egne ord, slik de ble sagt</translation>
+    </message>
+    <message>
+        <source>Language used</source>
+        <translation>Språk som ble brukt</translation>
+    </message>
+    <message>
+        <source>Interpreter present</source>
+        <translation>Tolk til stede</translation>
+    </message>
+    <message>
+        <source>Interpreter (who)</source>
+        <translation>Tolk (hvem)</translation>
+    </message>
+    <message>
+        <source>Read back to the child</source>
+        <translation>Lest opp for barnet</translation>
+    </message>
+    <message>
+        <source>Your note</source>
+        <translation>Ditt notat</translation>
+    </message>
+    <message>
+        <source>Child&apos;s own words</source>
+        <translation>Barnets egne ord</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ Tilbake</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Neste ▶</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Oppsummering</translation>
+    </message>
+    <message>
+        <source>Re&amp;ferral…</source>
+        <translation>&amp;Henvisning…</translation>
+    </message>
+    <message>
+        <source>Back to cases</source>
+        <translation>Tilbake til sakene</translation>
+    </message>
+    <message>
+        <source>{0} of {1} · {2} answered</source>
+        <translation>{0} av {1} · {2} besvart</translation>
+    </message>
+    <message>
+        <source>What we see: {0}
+A common reading: {1}
+What it may mean: {2}</source>
+        <translation>Det vi ser: {0}
+En vanlig forståelse: {1}
+Hva det kan bety: {2}</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ja</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Nei</translation>
+    </message>
+    <message>
+        <source>&amp;Unsure</source>
+        <translation>&amp;Usikker</translation>
+    </message>
+    <message>
+        <source>&amp;Declined</source>
+        <translation>&amp;Ville ikke svare</translation>
+    </message>
+    <message>
+        <source>Not a&amp;sked</source>
+        <translation>Ikke s&amp;purt</translation>
+    </message>
+    <message>
+        <source>Not saved: expected a number.</source>
+        <translation>Ikke lagret: skriv inn et tall.</translation>
+    </message>
+    <message>
+        <source>Not saved: expected a date as YYYY-MM-DD.</source>
+        <translation>Ikke lagret: skriv inn en dato som ÅÅÅÅ-MM-DD.</translation>
+    </message>
+    <message>
+        <source>NOT saved — see the message; nothing you typed was lost.</source>
+        <translation>IKKE lagret – se meldingen. Ingenting av det du skrev, har gått tapt.</translation>
+    </message>
+    <message>
+        <source>Saved ✓ {0}</source>
+        <translation>Lagret ✓ {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>idcheck</source>
+        <translation>idcheck</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings on this computer</source>
+        <translation>Innstillinger på denne datamaskinen</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Språk i programmet</translation>
+    </message>
+    <message>
+        <source>Same as this computer ({0})</source>
+        <translation>Samme som datamaskinen ({0})</translation>
+    </message>
+    <message>
+        <source>{0} (not installed)</source>
+        <translation>{0} (ikke installert)</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Tekststørrelse</translation>
+    </message>
+    <message>
+        <source>Normal (100 %)</source>
+        <translation>Normal (100 %)</translation>
+    </message>
+    <message>
+        <source>Large (150 %)</source>
+        <translation>Stor (150 %)</translation>
+    </message>
+    <message>
+        <source>Very large, for a projector (200 %)</source>
+        <translation>Svært stor, for prosjektor (200 %)</translation>
+    </message>
+    <message>
+        <source>This is how large the text will be.</source>
+        <translation>Så stor blir teksten.</translation>
+    </message>
+    <message>
+        <source>Sample of the text size</source>
+        <translation>Eksempel på tekststørrelsen</translation>
+    </message>
+    <message>
+        <source>These settings are kept on this computer and apply to everyone who uses it.</source>
+        <translation>Disse innstillingene lagres på denne datamaskinen og gjelder for alle som bruker den.</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Språk</translation>
+    </message>
+    <message>
+        <source>&amp;Text size</source>
+        <translation>&amp;Tekststørrelse</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSettingsTab</name>
+    <message>
+        <source>Minutes of inactivity before the window locks</source>
+        <translation>Minutter uten aktivitet før vinduet låses</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Years a closed case is kept</source>
+        <translation>År en avsluttet sak oppbevares</translation>
+    </message>
+    <message>
+        <source>keep every case</source>
+        <translation>behold alle saker</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> år</translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation>&amp;Lagre innstillingene</translation>
+    </message>
+    <message>
+        <source>Delete closed cases past the retention &amp;time…</source>
+        <translation>Slett avsluttede saker som har passert oppbevarings&amp;tiden…</translation>
+    </message>
+    <message>
+        <source>Lock after</source>
+        <translation>Lås etter</translation>
+    </message>
+    <message>
+        <source>Keep closed cases</source>
+        <translation>Oppbevar avsluttede saker</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Innstillinger</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Innstillingene er lagret.</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Oppbevaring</translation>
+    </message>
+    <message>
+        <source>Every case is kept: no retention time is set.</source>
+        <translation>Alle saker oppbevares: ingen oppbevaringstid er satt.</translation>
+    </message>
+    <message>
+        <source>Delete every closed case older than {0} years, with its screenings? This cannot be undone; each deletion is recorded in the audit trail.</source>
+        <translation>Slette alle avsluttede saker som er eldre enn {0} år, med kartleggingene deres? Dette kan ikke angres. Hver sletting registreres i loggen.</translation>
+    </message>
+    <message>
+        <source>{0} closed cases deleted.</source>
+        <translation>Avsluttede saker slettet: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>User name</source>
+        <translation>Brukernavn</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passord</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Lås opp</translation>
+    </message>
+    <message>
+        <source>idcheck is locked</source>
+        <translation>idcheck er låst</translation>
+    </message>
+    <message>
+        <source>You may try again.</source>
+        <translation>Du kan prøve igjen.</translation>
+    </message>
+    <message>
+        <source>Too many failed tries. Wait {0} s.</source>
+        <translation>For mange mislykkede forsøk. Vent {0} s.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <source>Users</source>
+        <translation>Brukere</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Bruker</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tilstand</translation>
+    </message>
+    <message>
+        <source>&amp;Add a user…</source>
+        <translation>&amp;Legg til en bruker…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>&amp;Tilbakestill passordet…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Deaktiver</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktivert</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>New password for {0}</source>
+        <translation>Nytt passord for {0}</translation>
+    </message>
+    <message>
+        <source>The password of {0} is changed.</source>
+        <translation>Passordet til {0} er endret.</translation>
+    </message>
+    <message>
+        <source>Disable {0}? They can no longer unlock this store; what they recorded stays.</source>
+        <translation>Deaktivere {0}? Brukeren kan ikke lenger låse opp dette datalageret. Det brukeren har registrert, blir liggende.</translation>
+    </message>
+</context>
+<context>
+    <name>admin</name>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation>medarbeider</translation>
+    </message>
+</context>
+</TS>
