@@ -44,13 +44,18 @@ def contact_roles(lang: str = "en") -> dict[str, str]:
     """Role id -> label, from every installed set of referral routes."""
     from idcheck.checklist import Routes, entries, load_entry, text_for
 
-    roles: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    places: dict[str, list[str]] = {}
     for e in entries():
         obj = load_entry(e)
         if isinstance(obj, Routes):
             for r in obj.roles:
-                roles.setdefault(r.id, f"{text_for(r.label, lang)} ({obj.jurisdiction})")
-    return roles
+                labels.setdefault(r.id, text_for(r.label, lang))
+                places.setdefault(r.id, []).append(obj.jurisdiction)
+    # A role both countries' routes name (e.g. the police) is one role, not two.
+    return {
+        rid: f"{label} ({', '.join(sorted(set(places[rid])))})" for rid, label in labels.items()
+    }
 
 
 class NewUserDialog(QDialog):
@@ -222,7 +227,18 @@ class ContactsTab(QWidget):
         headers.append(self.tr("Note"))
         self.table = named(QTableWidget(0, len(CONTACT_FIELDS)), self.tr("Local contacts"))
         self.table.setHorizontalHeaderLabels(headers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column, mode in enumerate(
+            (
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Stretch,
+            )
+        ):
+            header.setSectionResizeMode(column, mode)
+        self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         self.add_button = QPushButton(self.tr("Add a &contact"))
         self.add_button.clicked.connect(lambda: self.add_row({}))
@@ -268,7 +284,9 @@ class ContactsTab(QWidget):
             role.setCurrentIndex(role.findData(current))
         self.table.setCellWidget(i, 0, role)
         for j, field in enumerate(CONTACT_FIELDS[1:], start=1):
-            self.table.setItem(i, j, QTableWidgetItem(values.get(field) or ""))
+            item = QTableWidgetItem(values.get(field) or "")
+            item.setToolTip(item.text())
+            self.table.setItem(i, j, item)
         self.table.setCurrentCell(i, 1)
 
     def remove_row(self) -> None:
@@ -495,7 +513,7 @@ class AdminDialog(QDialog):
         box = QVBoxLayout(self)
         box.addWidget(self.tabs)
         box.addLayout(row)
-        self.resize(860, 560)
+        self.resize(1180, 640)
 
     def _restore(self, path: Path, password: str) -> None:
         self.accept()
