@@ -1,396 +1,413 @@
-"""The screening walk-through, the immediate-danger stop and the review.
+"""The screening walk-through: one item or one section at a time, the
+immediate-danger stop, resume, review and decision, and amendment.
 
-One item at a time, keyboard first: Y / N / U answer an indicator or a yes-no
-question, digits choose an option, D records "declined", S "not asked";
-Alt+Right / Alt+Left (or Page Down / Page Up) move, Ctrl+R opens the review.
+Keyboard first. Single keys answer the item that has the focus: Y / N / U an
+indicator or a yes-no question, digits an option, D "declined", S "not asked", C
+shows the answer context of an item in section mode. Alt+Right / Alt+Left (or
+Page Down / Page Up) move to the next or previous item, or section in section
+mode; Alt+Down / Alt+Up move by item in both modes; Ctrl+U jumps to the next
+unanswered item, Ctrl+O to the overview (Enter opens the item chosen there),
+Ctrl+M switches between one item and one section at a time, Ctrl+R opens the
+review, Ctrl+P the referral.
+
 Every answer is saved to the store the moment it is given, with its context
 (source, the child's own words verbatim, language, interpreter, read back), and
 the screen says so. An answer that signals immediate danger stops the walk at once
-until the worker acknowledges the emergency action.
+until the worker acknowledges the emergency action. A completed screening is
+read-only; amending it opens a new linked draft here, the original unchanged.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
+import itertools
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from platformdirs import user_config_path
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
-    QTextBrowser,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from idcheck.checklist import (
     Answer,
-    Checklist,
-    ChecklistError,
-    ContactRole,
     DangerHit,
-    Indicator,
-    Question,
-    Routes,
+    Section,
     assess,
     danger_hit,
     load_checklist_bytes,
-    load_routes_ref,
     text_for,
 )
-from idcheck.store import SOURCES, AnswerContext, Decision, ScreeningRecord
+from idcheck.gui.review import STRENGTH_ORDER, DangerDialog, ReviewDialog, contacts_for
+from idcheck.gui.walk_panel import SOURCE_LABELS, ItemPanel, answer_text
+from idcheck.store import AnswerContext, ScreeningRecord
 
-SOURCE_LABELS = {
-    "observed": "I observed it",
-    "child-said": "The child said it",
-    "other-said": "Another person said it",
-    "document": "A document shows it",
-}
-STRENGTH_ORDER = ("strong", "medium", "weak")
+__all__ = [
+    "SOURCE_LABELS",
+    "STRENGTH_ORDER",
+    "DangerDialog",
+    "ReviewDialog",
+    "ScreeningView",
+    "WalkPreferences",
+    "contacts_for",
+]
 
+MODES = ("item", "section")
 
-def contacts_for(
-    checklist: Checklist, role: str | None, store_contacts: list[dict[str, Any]], lang: str
-) -> list[str]:
-    """Lines naming who to call for a role: the site's contacts, then national numbers."""
-    if role is None:
-        return []
-    lines = [
-        f"{c['name']}: {c.get('phone') or ''}".strip(": ")
-        for c in store_contacts
-        if c.get("role") == role
-    ]
-    for ref in checklist.routes:
-        found = _role(ref, role)
-        if found is not None and found[1].national_number:
-            routes, r = found
-            lines.append(f"{text_for(r.label, lang)}: {r.national_number} ({routes.jurisdiction})")
-    return lines
-
-
-def _role(routes_ref: str, role: str) -> tuple[Routes, ContactRole] | None:
-    """A role of installed referral routes; None when either is missing."""
-    try:
-        routes = load_routes_ref(routes_ref)
-        return routes, routes.role(role)
-    except (KeyError, ChecklistError):
-        return None
+#: Drawn on top of the application style: which panel the single keys answer.
+LOCAL_STYLE = """
+QFrame#card { border: 1px solid #c8ccd2; border-radius: 4px; background: palette(base); }
+QFrame#card[current="true"] { border: 3px solid #2a6fdb; }
+QLabel#banner { background: #eef0f3; padding: 6px; }
+QLabel#dangerbanner { background: #fbe9e9; color: #8b0000; font-weight: 600; padding: 6px; }
+QLabel#wordsnote { color: #7a4b00; }
+QLabel#workertext { color: #555; font-style: italic; }
+QLabel#recorded { color: #1d6b2a; }
+QLabel#intro { color: #444; }
+QLabel#cardtext { font-size: 13pt; font-weight: 600; }
+"""
 
 
-class DangerDialog(QDialog):
-    """Stops the walk: the emergency message, the action and whom to call."""
+class WalkPreferences:
+    """The worker's choice of one item or one section at a time, kept per computer
+    (a plain settings file that says nothing about any child)."""
 
-    def __init__(
-        self,
-        checklist: Checklist,
-        hit: DangerHit,
-        contacts: list[dict[str, Any]],
-        lang: str,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Immediate danger: stop the screening"))
-        box = QVBoxLayout(self)
-        msg = QLabel(text_for(hit.danger.message, lang))
-        msg.setObjectName("danger")
-        msg.setWordWrap(True)
-        box.addWidget(msg)
-        action = QLabel(text_for(hit.danger.action.text, lang))
-        action.setWordWrap(True)
-        box.addWidget(action)
-        for line in contacts_for(checklist, hit.danger.action.notify, contacts, lang):
-            box.addWidget(QLabel(line))
-        self.ack = QPushButton(self.tr("I have read this and am acting on it"))
-        self.ack.setAccessibleName(self.tr("Acknowledge the immediate danger"))
-        self.ack.clicked.connect(self.accept)
-        box.addWidget(self.ack)
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or user_config_path("idcheck", appauthor=False) / "walkthrough.ini"
 
-    def reject(self) -> None:
-        """Escape does not dismiss it: the worker acknowledges it explicitly."""
+    def _settings(self) -> QSettings:
+        return QSettings(str(self.path), QSettings.Format.IniFormat)
 
+    def mode(self) -> str:
+        value = self._settings().value("walk/mode", "item")
+        return value if value in MODES else "item"
 
-class ReviewDialog(QDialog):
-    """Indicators recorded, what the rules suggest and why, and the decision."""
-
-    def __init__(
-        self,
-        checklist: Checklist,
-        answers: dict[str, Answer],
-        lang: str,
-        read_only: bool,
-        decision: Decision | None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Review and decision"))
-        self.result_assessment = assess(checklist, answers)
-        a = self.result_assessment
-        box = QVBoxLayout(self)
-        parts = [
-            "<h3>" + self.tr("Indicators recorded") + "</h3>",
-            self._recorded_text(checklist, a.recorded_indicators, answers, lang),
-            "<h3>"
-            + self.tr("The checklist's rules suggest: {0}").format(
-                html.escape(text_for(a.outcome.label, lang))
-            )
-            + "</h3>",
-            "<p>" + html.escape(text_for(a.outcome.description, lang)) + "</p>",
-        ]
-        if a.fired:
-            parts.append("<p><b>" + self.tr("Why:") + "</b></p><ul>")
-            for f in a.fired:
-                because = "".join(
-                    f"<li>{html.escape(text_for(checklist.item(i).text, lang))}</li>"
-                    for i in checklist.item_ids()
-                    if i in f.because_of
-                )
-                parts.append(
-                    f"<li>{html.escape(text_for(f.rule.explain, lang))}"
-                    + (f"<ul>{because}</ul>" if because else "")
-                    + "</li>"
-                )
-            parts.append("</ul>")
-        else:
-            parts.append("<p>" + self.tr("No rule fired.") + "</p>")
-        if a.unanswered:
-            parts.append(
-                "<p><i>"
-                + self.tr("{0} item(s) not answered yet.").format(len(a.unanswered))
-                + "</i></p>"
-            )
-        self.summary = QTextBrowser()
-        self.summary.setAccessibleName(self.tr("What was recorded and what the rules suggest"))
-        self.summary.setHtml("".join(parts))
-        box.addWidget(self.summary, 1)
-        self.outcome = QComboBox()
-        self.outcome.setAccessibleName(self.tr("Your decision"))
-        for o in checklist.outcomes:
-            self.outcome.addItem(text_for(o.label, lang), o.id)
-        chosen = decision.decision_outcome if decision else a.outcome.id
-        self.outcome.setCurrentIndex(max(0, self.outcome.findData(chosen)))
-        self.reasons = QPlainTextEdit(decision.reasons if decision else "")
-        self.reasons.setAccessibleName(self.tr("Your reasons"))
-        self.reasons.setTabChangesFocus(True)
-        self.reasons.setMaximumHeight(120)
-        form = QFormLayout()
-        form.addRow(self.tr("Your decision"), self.outcome)
-        form.addRow(self.tr("Your reasons (required when you differ)"), self.reasons)
-        box.addLayout(form)
-        self.note = QLabel("")
-        box.addWidget(self.note)
-        self.buttons = QDialogButtonBox()
-        self.complete_button = self.buttons.addButton(
-            self.tr("Record decision and complete"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.buttons.accepted.connect(self._check)
-        self.buttons.rejected.connect(self.reject)
-        box.addWidget(self.buttons)
-        if read_only:
-            self.outcome.setEnabled(False)
-            self.reasons.setReadOnly(True)
-            self.complete_button.setEnabled(False)
-
-    @staticmethod
-    def _recorded_text(
-        checklist: Checklist, recorded: tuple[str, ...], answers: dict[str, Answer], lang: str
-    ) -> str:
-        if not recorded:
-            return "<p>—</p>"
-        groups: dict[str, list[Indicator]] = {}
-        for item_id in recorded:
-            item = checklist.item(item_id)
-            assert isinstance(item, Indicator)
-            groups.setdefault(item.dimension, []).append(item)
-        parts = []
-        for dim, items in groups.items():
-            label = text_for(checklist.dimension(dim).label, lang)
-            rows = []
-            for it in sorted(items, key=lambda i: STRENGTH_ORDER.index(i.strength)):
-                ans = answers[it.id].option_ids()
-                mark = "unsure" if "unsure" in ans else "yes"
-                verification = (
-                    "" if it.verification == "verified" else f" <i>[{it.verification} source]</i>"
-                )
-                rows.append(
-                    f"<li>{it.strength} · {mark} · "
-                    f"{html.escape(text_for(it.text, lang))}{verification}</li>"
-                )
-            parts.append(f"<p><b>{html.escape(label)}</b></p><ul>" + "".join(rows) + "</ul>")
-        return "".join(parts)
-
-    def decision(self) -> Decision:
-        return Decision(
-            self.result_assessment.outcome.id,
-            self.result_assessment.fired_ids,
-            str(self.outcome.currentData()),
-            self.reasons.toPlainText().strip(),
-        )
-
-    def _check(self) -> None:
-        d = self.decision()
-        if d.differs and not d.reasons:
-            self.note.setText(
-                self.tr("Give your reasons: your decision differs from the suggestion.")
-            )
-            self.reasons.setFocus()
-            return
-        self.accept()
+    def set_mode(self, mode: str) -> None:
+        if mode not in MODES:
+            raise ValueError(f"unknown walk mode {mode!r}")
+        s = self._settings()
+        s.setValue("walk/mode", mode)
+        s.sync()
 
 
 class ScreeningView(QWidget):
-    """Walk a screening item by item; every answer saved as it is given."""
+    """Walk a screening by item or by section; every answer saved as it is given."""
 
     closed = Signal()
     completed = Signal(int)
+    #: original screening id, the new linked draft now shown in this view
+    amended = Signal(int, int)
 
-    def __init__(self, session: Any, screening_id: int, lang: str = "en") -> None:
+    def __init__(
+        self,
+        session: Any,
+        screening_id: int,
+        lang: str = "en",
+        prefs: WalkPreferences | None = None,
+    ) -> None:
         super().__init__()
         self.session = session
-        self.screening_id = screening_id
         self.lang = lang
-        record: ScreeningRecord = session.store.get_screening(screening_id)
-        self.record = record
-        self.checklist = load_checklist_bytes(record.checklist_text)
-        self.answers: dict[str, Answer] = record.plain_answers()
-        self.read_only = record.completed
-        self.child_words_mode = False
+        self.prefs = prefs or WalkPreferences()
+        self.mode = self.prefs.mode()
+        self.panels: dict[str, ItemPanel] = {}
+        self.shown_section: str | None = None
+        self.current = ""
+        self.danger_dialog: DangerDialog | None = None
+        self.setStyleSheet(LOCAL_STYLE)
         self._build()
-        visible = self.visible_ids()
-        start = record.position if record.position in visible else None
-        if start is None:
-            unanswered = [i for i in visible if i not in self.answers]
-            start = unanswered[0] if unanswered else visible[0]
-        self.show_item(start)
+        self.load(screening_id)
 
     # -- layout ------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.overview = QListWidget()
         self.overview.setAccessibleName(self.tr("Overview of the items"))
+        self.overview.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.overview.setToolTip(self.tr("Ctrl+O; Enter opens the item"))
         self.overview.itemActivated.connect(
             lambda it: self.show_item(it.data(Qt.ItemDataRole.UserRole))
         )
+        self.only_unanswered = QCheckBox(self.tr("&Only unanswered"))
+        self.only_unanswered.setAccessibleName(self.tr("Show only unanswered items"))
+        self.only_unanswered.toggled.connect(lambda _on: self._fill_overview())
         self.section = QLabel()
         self.section.setObjectName("section")
+        self.section.setWordWrap(True)
+        self.intro = QLabel()
+        self.intro.setObjectName("intro")
+        self.intro.setWordWrap(True)
         self.progress = QLabel()
-        self.text = QLabel()
-        self.text.setObjectName("itemtext")
-        self.text.setWordWrap(True)
-        self.guidance = QLabel()
-        self.guidance.setObjectName("guidance")
-        self.guidance.setWordWrap(True)
-        self.reading = QLabel()
-        self.reading.setObjectName("reading")
-        self.reading.setWordWrap(True)
-        self.words_toggle = QPushButton(self.tr("Child &words"))
-        self.words_toggle.setCheckable(True)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setAccessibleName(self.tr("Items answered"))
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setMaximumWidth(160)
+        self.progress_bar.setMaximumHeight(10)
+        # one item / one section at a time
+        self.item_mode_button = self._toggle(
+            self.tr("One &item"), self.tr("Show one item at a time")
+        )
+        self.section_mode_button = self._toggle(
+            self.tr("One s&ection"), self.tr("Show one section at a time")
+        )
+        modes = QButtonGroup(self)
+        modes.addButton(self.item_mode_button)
+        modes.addButton(self.section_mode_button)
+        self.item_mode_button.toggled.connect(lambda on: self._mode_toggled("item", on))
+        self.section_mode_button.toggled.connect(lambda on: self._mode_toggled("section", on))
+        # adult words / child words, and the child's language
+        self.adult_words_button = self._toggle(
+            self.tr("&Adult words"), self.tr("Show the wording for the worker")
+        )
+        self.words_toggle = self._toggle(
+            self.tr("Child &words"), self.tr("Show the child-friendly wording")
+        )
+        # Two buttons that show the state; either one switches (Alt+A, Alt+W).
+        self.adult_words_button.setChecked(True)
+        self.adult_words_button.clicked.connect(lambda: self.words_toggle.setChecked(False))
         self.words_toggle.toggled.connect(self._toggle_words)
-        self.answer_box = QGroupBox(self.tr("Answer"))
-        self.answer_layout = QHBoxLayout(self.answer_box)
-        self.free = QLineEdit()
-        self.free.setAccessibleName(self.tr("Answer"))
-        self.free.returnPressed.connect(self._save_free)
-        self.option_group = QButtonGroup(self)
-        # answer context
-        self.source = QComboBox()
-        self.source.setAccessibleName(self.tr("Source"))
-        self.source.addItem(self.tr("(source not recorded)"), None)
-        for s in SOURCES:
-            self.source.addItem(self.tr(SOURCE_LABELS[s]), s)
-        self.child_words = QPlainTextEdit()
-        self.child_words.setAccessibleName(self.tr("The child's own words, as said"))
-        self.child_words.setTabChangesFocus(True)
-        self.child_words.setMaximumHeight(70)
+        self.child_lang = QComboBox()
+        self.child_lang.setAccessibleName(self.tr("The child's language"))
+        self.child_lang.currentIndexChanged.connect(lambda _i: self._apply_wording())
+        child_lang_label = QLabel(self.tr("Child's &language"))
+        child_lang_label.setBuddy(self.child_lang)
+        # banners: completed / amendment, and any immediate danger recorded
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.danger_banner = QLabel()
+        self.danger_banner.setObjectName("dangerbanner")
+        self.danger_banner.setWordWrap(True)
+        # the item or the section
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # the conversation: applies to every answer until changed
         self.language = QLineEdit()
         self.language.setAccessibleName(self.tr("Language used"))
+        self.language.setPlaceholderText(self.tr("e.g. prs"))
+        self.language.setMaximumWidth(140)
+        self.language.textChanged.connect(self._language_typed)
         self.interpreter_present = QCheckBox(self.tr("Interpreter present"))
+        self.interpreter_present.setAccessibleName(self.tr("Interpreter present"))
         self.interpreter = QLineEdit()
         self.interpreter.setAccessibleName(self.tr("Interpreter (who)"))
-        self.read_back = QCheckBox(self.tr("Read back to the child"))
-        self.note = QPlainTextEdit()
-        self.note.setAccessibleName(self.tr("Your note"))
-        self.note.setTabChangesFocus(True)
-        self.note.setMaximumHeight(60)
-        ctx = QFormLayout()
-        ctx.addRow(self.tr("Source"), self.source)
-        ctx.addRow(self.tr("Child's own words"), self.child_words)
-        ctx.addRow(self.tr("Language"), self.language)
-        ctx.addRow(self.interpreter_present, self.interpreter)
-        ctx.addRow("", self.read_back)
-        ctx.addRow(self.tr("Your note"), self.note)
+        self.interpreter.setPlaceholderText(self.tr("Interpreter (who)"))
+        language_label = QLabel(self.tr("Language used"))
+        language_label.setBuddy(self.language)
+        conversation = QHBoxLayout()
+        conversation.addWidget(QLabel(self.tr("This conversation:")))
+        conversation.addWidget(language_label)
+        conversation.addWidget(self.language)
+        conversation.addWidget(self.interpreter_present)
+        conversation.addWidget(self.interpreter, 1)
+        # navigation and actions
         self.saved = QLabel("")
         self.saved.setObjectName("saved")
-        back = QPushButton(self.tr("◀ Back"))
-        back.clicked.connect(lambda: self.go(-1))
-        nxt = QPushButton(self.tr("Next ▶"))
-        nxt.clicked.connect(lambda: self.go(1))
-        review = QPushButton(self.tr("&Review"))
-        review.clicked.connect(self.open_review)
-        referral = QPushButton(self.tr("Re&ferral…"))
-        referral.clicked.connect(self.open_referral)
-        leave = QPushButton(self.tr("Back to cases"))
-        leave.clicked.connect(self.closed)
+        self.back_button = self._button(self.tr("◀ Back"), self.tr("Back"), "Alt+Left")
+        self.back_button.clicked.connect(lambda: self.go(-1))
+        self.next_button = self._button(self.tr("Next ▶"), self.tr("Next"), "Alt+Right")
+        self.next_button.clicked.connect(lambda: self.go(1))
+        self.unanswered_button = self._button(
+            self.tr("Next unanswered"), self.tr("Go to the next unanswered item"), "Ctrl+U"
+        )
+        self.unanswered_button.clicked.connect(self.next_unanswered)
+        self.review_button = self._button(self.tr("&Review"), self.tr("Review"), "Ctrl+R")
+        self.review_button.clicked.connect(self.open_review)
+        self.referral_button = self._button(
+            self.tr("Re&ferral…"), self.tr("Referral summary"), "Ctrl+P"
+        )
+        self.referral_button.clicked.connect(self.open_referral)
+        self.amend_button = self._button(
+            self.tr("A&mend"), self.tr("Amend this screening as a new linked record"), ""
+        )
+        self.amend_button.clicked.connect(self.amend)
+        self.leave_button = self._button(
+            self.tr("Back to &cases"), self.tr("Back to the case list"), ""
+        )
+        self.leave_button.clicked.connect(self.closed)
+        # assembling
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.section)
+        titles.addWidget(self.intro)
+        head.addLayout(titles, 1)
+        counts = QVBoxLayout()
+        counts.addWidget(self.progress)
+        counts.addWidget(self.progress_bar)
+        head.addLayout(counts)
+        switches = QHBoxLayout()
+        switches.addWidget(self.item_mode_button)
+        switches.addWidget(self.section_mode_button)
+        switches.addSpacing(12)
+        switches.addWidget(self.adult_words_button)
+        switches.addWidget(self.words_toggle)
+        switches.addWidget(child_lang_label)
+        switches.addWidget(self.child_lang)
+        switches.addStretch()
         nav = QHBoxLayout()
-        for w in (back, nxt, self.saved):
+        for w in (self.back_button, self.next_button, self.unanswered_button, self.saved):
             nav.addWidget(w)
         nav.addStretch()
-        nav.addWidget(review)
-        nav.addWidget(referral)
-        nav.addWidget(leave)
+        for w in (self.review_button, self.referral_button, self.amend_button, self.leave_button):
+            nav.addWidget(w)
         centre = QVBoxLayout()
-        head = QHBoxLayout()
-        head.addWidget(self.section, 1)
-        head.addWidget(self.progress)
-        head.addWidget(self.words_toggle)
         centre.addLayout(head)
-        centre.addWidget(self.text)
-        centre.addWidget(self.guidance)
-        centre.addWidget(self.reading)
-        centre.addWidget(self.answer_box)
-        centre.addLayout(ctx)
-        centre.addStretch()
+        centre.addLayout(switches)
+        centre.addWidget(self.banner)
+        centre.addWidget(self.danger_banner)
+        centre.addWidget(self.scroll_area, 1)
+        centre.addLayout(conversation)
         centre.addLayout(nav)
+        left = QVBoxLayout()
+        left.addWidget(self.only_unanswered)
+        left.addWidget(self.overview, 1)
         root = QHBoxLayout(self)
-        root.addWidget(self.overview, 1)
+        root.addLayout(left, 1)
         root.addLayout(centre, 3)
         for keys, fn in (
             ("Alt+Right", lambda: self.go(1)),
             ("PgDown", lambda: self.go(1)),
             ("Alt+Left", lambda: self.go(-1)),
             ("PgUp", lambda: self.go(-1)),
+            ("Alt+Down", lambda: self.go_item(1)),
+            ("Alt+Up", lambda: self.go_item(-1)),
+            ("Ctrl+U", self.next_unanswered),
+            ("Ctrl+O", self.focus_overview),
+            ("Ctrl+M", self.toggle_mode),
             ("Ctrl+R", self.open_review),
             ("Ctrl+P", self.open_referral),
         ):
             sc = QShortcut(QKeySequence(keys), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(fn)
-        if self.read_only:
-            for field in (
-                self.source,
-                self.child_words,
-                self.language,
-                self.interpreter_present,
-                self.interpreter,
-                self.read_back,
-                self.note,
-                self.free,
-            ):
-                field.setEnabled(False)
+
+    def _toggle(self, text: str, name: str) -> QPushButton:
+        b = QPushButton(text)
+        b.setCheckable(True)
+        b.setAccessibleName(name)
+        return b
+
+    def _button(self, text: str, name: str, keys: str) -> QPushButton:
+        b = QPushButton(text)
+        b.setAccessibleName(name)
+        if keys:
+            b.setToolTip(keys)
+        return b
+
+    # -- loading -------------------------------------------------------------------
+
+    def load(self, screening_id: int) -> None:
+        """Show a screening (audited as a view), where it was left."""
+        self.screening_id = screening_id
+        record: ScreeningRecord = self.session.store.get_screening(screening_id)
+        self.record = record
+        self.checklist = load_checklist_bytes(record.checklist_text)
+        self.answers: dict[str, Answer] = record.plain_answers()
+        self.contexts: dict[str, AnswerContext] = {k: v.context for k, v in record.answers.items()}
+        self.read_only = record.completed
+        self.position = record.position
+        self._fill_child_languages(record)
+        for w in (self.language, self.interpreter_present, self.interpreter):
+            w.setEnabled(not self.read_only)
+        if not self.read_only and record.history:
+            # The conversation goes on where it was left.
+            last = record.history[-1].context
+            self.language.setText(last.language or "")
+            self.interpreter_present.setChecked(bool(last.interpreter_present))
+            self.interpreter.setText(last.interpreter or "")
+        self._update_banner()
+        self._update_danger_banner()
+        self.shown_section = None
+        self.current = ""
+        visible = self.visible_ids()
+        start = record.position if record.position in visible else None
+        if start is None:
+            unanswered = [i for i in visible if i not in self.answers]
+            start = unanswered[0] if unanswered else visible[0]
+        (self.section_mode_button if self.mode == "section" else self.item_mode_button).setChecked(
+            True
+        )
+        self.show_item(start)
+        if not self.read_only and assess(self.checklist, self.answers).dangers:
+            # Resumed (perhaps after the app was killed with the stop on screen): the
+            # walk stops again until the worker acknowledges.
+            QTimer.singleShot(0, self, self._remind_danger)
+
+    def _fill_child_languages(self, record: ScreeningRecord) -> None:
+        self.child_lang.blockSignals(True)
+        self.child_lang.clear()
+        for code, info in self.checklist.languages.items():
+            draft = self.tr(" (draft)") if info.status == "draft" else ""
+            self.child_lang.addItem(f"{info.name}{draft}", code)
+        # The language the child was last spoken with, where the checklist has it.
+        chosen = next(
+            (
+                a.context.language
+                for a in reversed(record.history)
+                if a.context.language in self.checklist.languages
+            ),
+            self.lang if self.lang in self.checklist.languages else None,
+        )
+        self.child_lang.setCurrentIndex(max(0, self.child_lang.findData(chosen)))
+        self.child_lang.blockSignals(False)
+
+    def _update_banner(self) -> None:
+        r = self.record
+        parts = []
+        if r.amends_id is not None:
+            parts.append(
+                self.tr(
+                    "This is an amendment of screening #{0}; the original stays as it was."
+                ).format(r.amends_id)
+            )
+        if r.completed:
+            when = dt.datetime.fromtimestamp(r.completed_at or 0).strftime("%Y-%m-%d %H:%M")
+            parts.append(self.tr("Completed {0}: read-only.").format(when))
+            if r.amended_by is not None:
+                parts.append(self.tr("It was amended as screening #{0}.").format(r.amended_by))
+                self.amend_button.setText(self.tr("Open the a&mendment"))
+                self.amend_button.setAccessibleName(self.tr("Open the amendment"))
+            else:
+                parts.append(self.tr("To change it, amend it: a new linked record."))
+                self.amend_button.setText(self.tr("A&mend"))
+                self.amend_button.setAccessibleName(
+                    self.tr("Amend this screening as a new linked record")
+                )
+        self.amend_button.setVisible(r.completed)
+        self.banner.setText(" ".join(parts))
+        self.banner.setVisible(bool(parts))
+
+    def _update_danger_banner(self) -> None:
+        hits = assess(self.checklist, self.answers).dangers
+        self.danger_banner.setText(
+            "\n".join(
+                self.tr("Immediate danger recorded: {0}").format(
+                    text_for(h.danger.message, self.lang)
+                )
+                for h in hits
+            )
+        )
+        self.danger_banner.setVisible(bool(hits))
 
     # -- state -------------------------------------------------------------------
 
@@ -398,188 +415,274 @@ class ScreeningView(QWidget):
         shown = assess(self.checklist, self.answers).visible
         return [i for i in self.checklist.item_ids() if i in shown]
 
+    def visible_sections(self) -> list[Section]:
+        shown = set(self.visible_ids())
+        return [s for s in self.checklist.sections if any(i.id in shown for i in s.items)]
+
+    @property
+    def panel(self) -> ItemPanel:
+        """The panel of the current item (the one the single keys answer)."""
+        return self.panels[self.current]
+
+    # The current panel's fields, by their old names (one item at a time).
+    @property
+    def source(self) -> QComboBox:
+        return self.panel.source
+
+    @property
+    def child_words(self) -> QPlainTextEdit:
+        return self.panel.child_words
+
+    @property
+    def read_back(self) -> QCheckBox:
+        return self.panel.read_back
+
+    @property
+    def note(self) -> QPlainTextEdit:
+        return self.panel.note
+
+    @property
+    def free(self) -> QLineEdit:
+        return self.panel.free
+
+    @property
+    def option_buttons(self) -> dict[str, QPushButton]:
+        return self.panel.option_buttons
+
     def show_item(self, item_id: str) -> None:
-        self.current = item_id
-        item = self.checklist.item(item_id)
+        """Show an item (in section mode, its section with the item focused)."""
+        section = self.checklist.section_of(item_id)
+        if self.mode == "item" or self.shown_section != section.id:
+            self._build_panels(section, item_id)
+        self._set_current(item_id)
+        self.panel.focus_answer()
+
+    def _build_panels(self, section: Section, item_id: str) -> None:
+        """The panels on screen: the item, or every item of its section."""
+        self.setFocusProxy(None)  # type: ignore[arg-type]
+        old = self.scroll_area.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.panels = {}
+        holder = QWidget()
+        box = QVBoxLayout(holder)
         visible = self.visible_ids()
-        self.section.setText(text_for(self.checklist.section_of(item_id).title, self.lang))
-        self.progress.setText(
-            self.tr("{0} of {1} · {2} answered").format(
-                visible.index(item_id) + 1,
-                len(visible),
-                sum(1 for i in visible if i in self.answers),
-            )
+        number = {i: n for n, i in enumerate(visible, 1)}
+        items = (
+            [i for i in section.items if i.id == item_id]
+            if self.mode == "item"
+            else list(section.items)
         )
-        self._set_text(item)
-        self.guidance.setText(text_for(item.guidance, self.lang))
-        if isinstance(item, Indicator) and item.reading is not None:
-            r = item.reading
-            self.reading.setText(
-                self.tr("What we see: {0}\nA common reading: {1}\nWhat it may mean: {2}").format(
-                    text_for(r.seen, self.lang),
-                    text_for(r.narrative, self.lang),
-                    text_for(r.meaning, self.lang),
+        for item in items:
+            p = ItemPanel(
+                self.checklist,
+                item,
+                self.lang,
+                compact=self.mode == "section",
+                read_only=self.read_only,
+                number=number.get(item.id, 0),
+            )
+            p.set_answer(self.answers.get(item.id), self.contexts.get(item.id))
+            p.answered.connect(self._answered)
+            p.focused.connect(self._set_current)
+            p.message.connect(self.saved.setText)
+            p.setVisible(item.id in number)
+            box.addWidget(p)
+            self.panels[item.id] = p
+        box.addStretch()
+        self.scroll_area.setWidget(holder)
+        self.shown_section = section.id
+        self._apply_wording()
+        self._set_tab_order()
+
+    def _set_current(self, item_id: str) -> None:
+        if item_id not in self.panels:
+            return
+        changed = item_id != self.current
+        for i, p in self.panels.items():
+            p.set_current(i == item_id and self.mode == "section")
+        self.current = item_id
+        panel = self.panels[item_id]
+        self.setFocusProxy(panel.free if panel.kind == "free" and not self.read_only else panel)
+        if self.mode == "section":
+            self._scroll_to(panel)
+        self._update_head()
+        if self.read_only:
+            ctx = self.contexts.get(item_id) or AnswerContext()
+            self.language.setText(ctx.language or "")
+            self.interpreter_present.setChecked(bool(ctx.interpreter_present))
+            self.interpreter.setText(ctx.interpreter or "")
+        if changed or self.overview.count() == 0:
+            self._fill_overview()
+        if not self.read_only and self.position != item_id:
+            self.session.call(lambda s: s.set_position(self.screening_id, item_id))
+            self.position = item_id
+
+    def _scroll_to(self, panel: ItemPanel) -> None:
+        """Bring a panel into view, vertically only."""
+        holder = self.scroll_area.widget()
+        layout = holder.layout() if holder is not None else None
+        if layout is not None:
+            layout.activate()
+        bar = self.scroll_area.verticalScrollBar()
+        top, height = panel.y(), panel.height()
+        seen = self.scroll_area.viewport().height()
+        if top < bar.value():
+            bar.setValue(top - 8)
+        elif top + height > bar.value() + seen:
+            bar.setValue(min(top - 8, top + height - seen + 8))
+
+    def _update_head(self) -> None:
+        visible = self.visible_ids()
+        section = self.checklist.section_of(self.current)
+        answered = sum(1 for i in visible if i in self.answers)
+        self.section.setText(text_for(section.title, self.lang))
+        first_of_section = next(i.id for i in section.items if i.id in visible)
+        self.intro.setText(text_for(section.intro, self.lang))
+        self.intro.setVisible(
+            bool(self.intro.text()) and (self.mode == "section" or self.current == first_of_section)
+        )
+        if self.mode == "item":
+            self.progress.setText(
+                self.tr("{0} of {1} · {2} answered").format(
+                    visible.index(self.current) + 1, len(visible), answered
                 )
             )
         else:
-            self.reading.setText("")
-        self.reading.setVisible(bool(self.reading.text()))
-        self.guidance.setVisible(bool(self.guidance.text()))
-        self._build_answers(item)
-        self._fill_overview(visible)
-        # Keyboard first: free answers are typed at once, others by single keys.
-        if self.free.isVisible() and not self.read_only:
-            self.free.setFocus()
-        else:
-            self.setFocus()
-        if not self.read_only and self.record.position != item_id:
-            self.session.call(lambda s: s.set_position(self.screening_id, item_id))
-
-    def _set_text(self, item: Indicator | Question) -> None:
-        if self.child_words_mode and item.child_text is not None:
-            child_langs = [c for c, info in self.checklist.languages.items()]
-            lang = self.language.text().strip() or self.lang
-            self.text.setText(text_for(item.child_text, lang if lang in child_langs else self.lang))
-            rtl = self.checklist.languages.get(lang)
-            self.text.setLayoutDirection(
-                Qt.LayoutDirection.RightToLeft
-                if rtl is not None and rtl.direction == "rtl"
-                else Qt.LayoutDirection.LeftToRight
+            sections = [s.id for s in self.visible_sections()]
+            self.progress.setText(
+                self.tr("Section {0} of {1} · {2} of {3} answered").format(
+                    sections.index(section.id) + 1, len(sections), answered, len(visible)
+                )
             )
-        else:
-            self.text.setText(text_for(item.text, self.lang))
-            self.text.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.progress_bar.setRange(0, len(visible))
+        self.progress_bar.setValue(answered)
 
-    def _toggle_words(self, on: bool) -> None:
-        self.child_words_mode = on
-        self._set_text(self.checklist.item(self.current))
-
-    def _fill_overview(self, visible: list[str]) -> None:
+    def _fill_overview(self) -> None:
+        visible = self.visible_ids()
+        only_open = self.only_unanswered.isChecked()
         self.overview.clear()
         for n, item_id in enumerate(visible, 1):
-            mark = "✓" if item_id in self.answers else "·"
-            text = text_for(self.checklist.item(item_id).text, self.lang)
+            answer = self.answers.get(item_id)
+            if only_open and answer is not None and item_id != self.current:
+                continue
+            item = self.checklist.item(item_id)
+            text = text_for(item.text, self.lang)
+            mark = "✓" if answer is not None else "·"
             it = QListWidgetItem(f"{mark} {n}. {text[:48]}")
             it.setData(Qt.ItemDataRole.UserRole, item_id)
+            state = (
+                self.tr("answered: {0}").format(answer_text(item, answer, self.lang))
+                if answer is not None
+                else self.tr("not answered")
+            )
+            it.setData(Qt.ItemDataRole.AccessibleTextRole, f"{n}. {text} — {state}")
+            it.setToolTip(text)
             self.overview.addItem(it)
             if item_id == self.current:
                 self.overview.setCurrentItem(it)
 
-    def _build_answers(self, item: Indicator | Question) -> None:
-        while self.answer_layout.count():
-            taken = self.answer_layout.takeAt(0)
-            old = taken.widget() if taken is not None else None
-            if old is not None and old is not self.free:
-                old.hide()
-                old.deleteLater()
-        self.free.hide()
-        self.option_buttons: dict[str, QPushButton] = {}
-        current = self.answers.get(item.id)
-        kind = (
-            "options"
-            if isinstance(item, Indicator) or item.type in ("yes-no", "choice", "multi-choice")
-            else "free"
-        )
-        if kind == "options":
-            labels = (
-                {"yes": self.tr("&Yes"), "no": self.tr("&No"), "unsure": self.tr("&Unsure")}
-                if isinstance(item, Indicator) or item.type == "yes-no"
-                else {
-                    o.id: f"&{n} {text_for(o.label, self.lang)}"
-                    for n, o in enumerate(item.options, 1)
-                }
-            )
-            for value, label in labels.items():
-                b = QPushButton(label)
-                b.setCheckable(True)
-                b.setChecked(current is not None and value in current.option_ids())
-                b.clicked.connect(lambda _c=False, v=value: self.answer_option(v))
-                b.setEnabled(not self.read_only)
-                self.answer_layout.addWidget(b)
-                self.option_buttons[value] = b
-        else:
-            self.free.setText(
-                "" if current is None or current.value is None else str(current.value)
-            )
-            self.answer_layout.addWidget(self.free)
-            self.free.show()  # after it is in the layout: reparenting hides a widget
-        for special, label in (
-            ("declined", self.tr("&Declined")),
-            ("not-asked", self.tr("Not a&sked")),
-        ):
-            b = QPushButton(label)
-            b.setCheckable(True)
-            b.setChecked(current is not None and current.status == special)
-            b.clicked.connect(lambda _c=False, v=special: self.save(Answer(status=v)))
-            b.setEnabled(not self.read_only)
-            self.answer_layout.addWidget(b)
+    def _set_tab_order(self) -> None:
+        """Answer first, then its context, the conversation, the actions, the
+        switches and the overview."""
+        chain: list[QWidget] = []
+        for p in self.panels.values():
+            chain += p.focus_chain()
+        chain += [
+            self.language,
+            self.interpreter_present,
+            self.interpreter,
+            self.back_button,
+            self.next_button,
+            self.unanswered_button,
+            self.review_button,
+            self.referral_button,
+            self.amend_button,
+            self.leave_button,
+            self.item_mode_button,
+            self.section_mode_button,
+            self.adult_words_button,
+            self.words_toggle,
+            self.child_lang,
+            self.only_unanswered,
+            self.overview,
+        ]
+        for a, b in itertools.pairwise(chain):
+            QWidget.setTabOrder(a, b)
+
+    # -- switches ------------------------------------------------------------------
+
+    def set_mode(self, mode: str) -> None:
+        """One item or one section at a time; remembered for the next screening."""
+        if mode not in MODES:
+            raise ValueError(f"unknown walk mode {mode!r}")
+        button = self.section_mode_button if mode == "section" else self.item_mode_button
+        if not button.isChecked():
+            button.setChecked(True)  # comes back here through the toggle
+            return
+        if mode == self.mode:
+            return
+        self.mode = mode
+        self.prefs.set_mode(mode)
+        if self.current:
+            self.shown_section = None
+            self.show_item(self.current)
+
+    def _mode_toggled(self, mode: str, on: bool) -> None:
+        if on:
+            self.set_mode(mode)
+
+    def toggle_mode(self) -> None:
+        self.set_mode("item" if self.mode == "section" else "section")
+
+    @property
+    def child_words_mode(self) -> bool:
+        return self.words_toggle.isChecked()
+
+    def _toggle_words(self, on: bool) -> None:
+        self.adult_words_button.setChecked(not on)
+        self._apply_wording()
+
+    def _apply_wording(self) -> None:
+        lang = self.child_lang.currentData() or self.lang
+        for p in self.panels.values():
+            p.set_wording(self.child_words_mode, lang)
+
+    def _language_typed(self, text: str) -> None:
+        """Typing a language the checklist carries picks it as the child's language."""
+        i = self.child_lang.findData(text.strip())
+        if i >= 0 and i != self.child_lang.currentIndex():
+            self.child_lang.setCurrentIndex(i)
 
     # -- answering -----------------------------------------------------------------
 
     def keyPressEvent(self, event: Any) -> None:
         if self.read_only or isinstance(self.focusWidget(), QLineEdit | QPlainTextEdit):
             return super().keyPressEvent(event)
-        item = self.checklist.item(self.current)
-        key = event.text().lower()
-        simple = isinstance(item, Indicator) or getattr(item, "type", "") == "yes-no"
-        if simple and key in ("y", "n", "u"):
-            self.answer_option({"y": "yes", "n": "no", "u": "unsure"}[key])
-        elif key == "d":
-            self.save(Answer(status="declined"))
-        elif key == "s":
-            self.save(Answer(status="not-asked"))
-        elif key.isdigit() and isinstance(item, Question) and item.options:
-            n = int(key)
-            if 1 <= n <= len(item.options):
-                self.answer_option(item.options[n - 1].id)
-        else:
-            super().keyPressEvent(event)
+        if self.current in self.panels and self.panel.handle_key(event.text().lower()):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def answer_option(self, value: str) -> None:
-        item = self.checklist.item(self.current)
-        if isinstance(item, Question) and item.type == "multi-choice":
-            current = self.answers.get(item.id)
-            chosen = set(current.value) if current and isinstance(current.value, list) else set()
-            chosen ^= {value}
-            if not chosen:
-                return
-            self.save(Answer(value=sorted(chosen)), advance=False)
-            return
-        self.save(Answer(value=value))
+        """Choose an option of the current item (as its button or single key does)."""
+        self.panel.choose(value)
 
-    def _save_free(self) -> None:
-        item = self.checklist.item(self.current)
-        raw = self.free.text().strip()
-        if not raw:
-            return
-        value: Any = raw
-        if isinstance(item, Question) and item.type == "number":
-            try:
-                value = float(raw) if "." in raw else int(raw)
-            except ValueError:
-                self.saved.setText(self.tr("Not saved: expected a number."))
-                return
-        if isinstance(item, Question) and item.type == "date":
-            try:
-                dt.date.fromisoformat(raw)
-            except ValueError:
-                self.saved.setText(self.tr("Not saved: expected a date as YYYY-MM-DD."))
-                return
-        self.save(Answer(value=value))
+    def _answered(self, item_id: str, answer: Answer, advance: bool) -> None:
+        self._set_current(item_id)
+        self.save(answer, advance=advance)
 
     def context(self) -> AnswerContext:
-        def text(w: QLineEdit | QPlainTextEdit) -> str | None:
-            t = w.text() if isinstance(w, QLineEdit) else w.toPlainText()
-            return t if t.strip() else None
+        """The context the next answer to the current item is saved with."""
+
+        def text(w: QLineEdit) -> str | None:
+            return w.text() if w.text().strip() else None
 
         return AnswerContext(
-            source=self.source.currentData(),
-            worker_note=text(self.note),
-            child_words=text(self.child_words),
+            **self.panel.context_fields(),
             language=text(self.language),
             interpreter_present=self.interpreter_present.isChecked() or None,
             interpreter=text(self.interpreter),
-            read_back=self.read_back.isChecked() or None,
         )
 
     def save(self, answer: Answer, advance: bool = True) -> bool:
@@ -595,33 +698,90 @@ class ScreeningView(QWidget):
             self.saved.setText(self.tr("NOT saved — see the message; nothing you typed was lost."))
             return False
         self.answers[item.id] = answer
-        self.saved.setText(self.tr("Saved ✓ {0}").format(dt.datetime.now().strftime("%H:%M:%S")))
-        self._clear_context()
+        self.contexts[item.id] = ctx
+        when = dt.datetime.now().strftime("%H:%M:%S")
+        self.saved.setText(self.tr("Saved ✓ {0}").format(when))
+        panel = self.panels[item.id]
+        panel.set_answer(answer, ctx)
+        panel.mark_saved(when)
+        self._refresh_visibility()
         spec = danger_hit(item, answer)
         if spec is not None:
-            hit = DangerHit(item.id, answer, spec)
-            contacts = self.session.call(lambda s: s.list_contacts()) or []
-            dialog = DangerDialog(self.checklist, hit, contacts, self.lang, self)
-            self.session.track(dialog)
-            self.danger_dialog = dialog
-            dialog.exec()
+            self._stop_for_danger(DangerHit(item.id, answer, spec))
+            self._update_danger_banner()
         if advance:
-            self.go(1)
+            self.go_item(1)
         else:
-            self.show_item(item.id)
+            self._update_head()
+            self._fill_overview()
         return True
 
-    def _clear_context(self) -> None:
-        for w in (self.child_words, self.note):
-            w.clear()
-        self.source.setCurrentIndex(0)
-        self.read_back.setChecked(False)
+    def _refresh_visibility(self) -> None:
+        """Show-if, live: panels of the section appear and disappear as answered."""
+        visible = set(self.visible_ids())
+        for i, p in self.panels.items():
+            p.setVisible(i in visible)
+
+    def _stop_for_danger(self, hit: DangerHit, reminder: bool = False) -> None:
+        contacts = self.session.call(lambda s: s.list_contacts()) or []
+        dialog = DangerDialog(self.checklist, hit, contacts, self.lang, self, reminder=reminder)
+        self.session.track(dialog)
+        self.danger_dialog = dialog
+        if dialog.exec() == QDialog.DialogCode.Accepted and self.session.store.is_open:
+            self.session.call(
+                lambda s: s.record_event(
+                    "danger-acknowledged",
+                    case_id=self.record.case_id,
+                    screening_id=self.screening_id,
+                )
+            )
+
+    def _remind_danger(self) -> None:
+        if self.read_only or not self.session.store.is_open:
+            return
+        for hit in assess(self.checklist, self.answers).dangers:
+            self._stop_for_danger(hit, reminder=True)
+
+    # -- moving --------------------------------------------------------------------
 
     def go(self, step: int) -> None:
+        """Next or previous item; in section mode, section."""
+        if self.mode == "item":
+            self.go_item(step)
+            return
+        sections = self.visible_sections()
+        ids = [s.id for s in sections]
+        here = self.checklist.section_of(self.current).id
+        i = ids.index(here) if here in ids else 0
+        j = min(max(0, i + step), len(ids) - 1)
+        if j == i:
+            return
+        visible = set(self.visible_ids())
+        items = [it.id for it in sections[j].items if it.id in visible]
+        open_items = [x for x in items if x not in self.answers]
+        self.show_item(open_items[0] if open_items else items[0])
+
+    def go_item(self, step: int) -> None:
+        """Next or previous item, in either mode (across sections)."""
         visible = self.visible_ids()
         i = visible.index(self.current) if self.current in visible else 0
         j = min(max(0, i + step), len(visible) - 1)
         self.show_item(visible[j])
+
+    def next_unanswered(self) -> None:
+        visible = self.visible_ids()
+        i = visible.index(self.current) if self.current in visible else -1
+        order = visible[i + 1 :] + visible[: i + 1]
+        target = next((x for x in order if x not in self.answers), None)
+        if target is None:
+            self.saved.setText(self.tr("Every item has an answer: open the review (Ctrl+R)."))
+            return
+        self.show_item(target)
+
+    def focus_overview(self) -> None:
+        self.overview.setFocus()
+
+    # -- review, referral, amendment ------------------------------------------------
 
     def open_review(self) -> None:
         self.record = self.session.store.get_screening(self.screening_id, audit=False)
@@ -652,3 +812,20 @@ class ScreeningView(QWidget):
         self.session.track(dialog)
         self.referral_dialog = dialog
         dialog.exec()
+
+    def amend(self) -> None:
+        """Amend a completed screening: a new linked draft, opened here for the walk.
+
+        The completed original stays read-only; when it was amended already, its
+        amendment is opened instead."""
+        if not self.record.completed:
+            return
+        if self.record.amended_by is not None:
+            self.load(self.record.amended_by)
+            return
+        original = self.screening_id
+        new = self.session.call(lambda s: s.amend_screening(original))
+        if new is None:
+            return
+        self.load(int(new))
+        self.amended.emit(original, int(new))
