@@ -14,6 +14,7 @@ Typical use::
 """
 
 from idcheck.paths import store_exists
+from idcheck.store.answers_file import ScreenPlan, plan_screening, record_plan
 from idcheck.store.audit import AuditHead
 from idcheck.store.errors import (
     DiskFull,
@@ -65,6 +66,7 @@ __all__ = [
     "NotAStore",
     "NotAllowed",
     "ReadOnlyRecord",
+    "ScreenPlan",
     "ScreeningRecord",
     "ScreeningRow",
     "StatRow",
@@ -81,6 +83,8 @@ __all__ = [
     "VerifyResult",
     "WrongPassword",
     "fold",
+    "plan_screening",
+    "record_plan",
     "restore",
     "store_exists",
 ]
