@@ -126,12 +126,14 @@ def _styles() -> dict[str, ParagraphStyle]:
             textColor=colors.HexColor("#8b0000"),
         ),
         "action": ParagraphStyle("action", parent=body, spaceBefore=3),
+        "bullet": ParagraphStyle("bullet", parent=body, spaceBefore=3, spaceAfter=0),
     }
 
 
-def story(summary: ReferralSummary) -> list[Any]:
+def flow_of(template: str, **context: Any) -> list[Any]:
+    """The flowables of a ``style<TAB>markup`` template (see the module docstring)."""
     styles = _styles()
-    text = _env().get_template("referral.txt.j2").render(s=summary)
+    text = _env().get_template(template).render(**context)
     flow: list[Any] = []
     for line in text.splitlines():
         if not line.strip():
@@ -139,14 +141,22 @@ def story(summary: ReferralSummary) -> list[Any]:
         style, _, body = line.partition("\t")
         if style == "quote" and body.startswith(RTL_MARK):
             style, body = "quote-rtl", body[len(RTL_MARK) :]
+        if style == "spacer":
+            flow.append(Spacer(1, float(body or 4) * mm))
+            continue
         flow.append(Paragraph(body, styles[style]))
         if style == "title":
             flow.append(Spacer(1, 2 * mm))
     return flow
 
 
-def render_referral(summary: ReferralSummary, target: Path | io.BytesIO) -> None:
-    """Write the PDF to a file (atomically) or into a buffer."""
+def story(summary: ReferralSummary) -> list[Any]:
+    return flow_of("referral.txt.j2", s=summary)
+
+
+def page_footer(left: str, right: str) -> Any:
+    """A footer callback: "Page x of y · LEFT" on the left, RIGHT on the right.
+    ``total`` is filled in on the second pass of :func:`build_pdf`."""
     pages: list[int] = []
 
     def footer(canvas: Any, doc: Any, total: int | None = None) -> None:
@@ -155,40 +165,56 @@ def render_referral(summary: ReferralSummary, target: Path | io.BytesIO) -> None
         canvas.setFillColor(colors.HexColor("#555555"))
         page = canvas.getPageNumber()
         of = f" of {total}" if total else ""
-        canvas.drawString(
-            18 * mm,
-            10 * mm,
-            f"Page {page}{of} · case {summary.case_reference} · "
-            f"audit {summary.audit_head} · CONFIDENTIAL",
-        )
-        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, f"idcheck · {summary.generated}")
+        width = canvas._pagesize[0]
+        canvas.drawString(18 * mm, 10 * mm, f"Page {page}{of} · {left}")
+        canvas.drawRightString(width - 18 * mm, 10 * mm, right)
         canvas.restoreState()
         pages.append(page)
+
+    footer.pages = pages  # type: ignore[attr-defined]
+    return footer
+
+
+def build_pdf(
+    make_story: Any,
+    *,
+    title: str,
+    footer_left: str,
+    footer_right: str,
+    pagesize: tuple[float, float] = A4,
+) -> bytes:
+    """The PDF bytes of ``make_story()`` with the footer on every page, in two
+    passes: the first counts the pages for "page x of y"."""
+    footer = page_footer(footer_left, footer_right)
 
     def build(buffer: io.BytesIO, total: int | None) -> None:
         doc = SimpleDocTemplate(
             buffer,
-            pagesize=A4,
+            pagesize=pagesize,
             leftMargin=18 * mm,
             rightMargin=18 * mm,
             topMargin=16 * mm,
             bottomMargin=18 * mm,
-            title=f"Referral summary {summary.case_reference}",
+            title=title,
             initialFontName=register("latin"),
             author="idcheck",
         )
         doc.build(
-            story(summary),
+            make_story(),
             onFirstPage=lambda c, d: footer(c, d, total),
             onLaterPages=lambda c, d: footer(c, d, total),
         )
 
-    # Two passes: the first counts the pages for "page x of y".
     build(io.BytesIO(), None)
-    total = max(pages) if pages else 1
+    total = max(footer.pages) if footer.pages else 1
     out = io.BytesIO()
     build(out, total)
-    data = out.getvalue()
+    return out.getvalue()
+
+
+def write_atomic(data: bytes, target: Path | io.BytesIO) -> None:
+    """Into a buffer, or into a file under a temporary name next to it, synced and
+    renamed: never left half-written."""
     if isinstance(target, io.BytesIO):
         target.write(data)
         return
@@ -203,3 +229,14 @@ def render_referral(summary: ReferralSummary, target: Path | io.BytesIO) -> None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def render_referral(summary: ReferralSummary, target: Path | io.BytesIO) -> None:
+    """Write the PDF to a file (atomically) or into a buffer."""
+    data = build_pdf(
+        lambda: story(summary),
+        title=f"Referral summary {summary.case_reference}",
+        footer_left=f"case {summary.case_reference} · audit {summary.audit_head} · CONFIDENTIAL",
+        footer_right=f"idcheck · {summary.generated}",
+    )
+    write_atomic(data, target)

@@ -45,6 +45,7 @@ class IndicatorLine:
     read_back: bool | None
     worker_note: str | None
     verification: str
+    item_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,8 @@ class AnswerLine:
     child_words: str | None = None
     child_language: str | None = None
     worker_note: str | None = None
+    item_id: str = ""
+    read_back: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +175,7 @@ def build_summary(
                     read_back=ctx.read_back,
                     worker_note=ctx.worker_note,
                     verification=item.verification,
+                    item_id=item_id,
                 )
             )
         elif isinstance(item, Question):
@@ -189,6 +193,8 @@ def build_summary(
                     ctx.child_words,
                     ctx.language,
                     ctx.worker_note,
+                    item_id,
+                    ctx.read_back,
                 )
             )
     for dim_lines in indicators.values():

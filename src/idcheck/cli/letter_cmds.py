@@ -1,0 +1,74 @@
+"""``idcheck letter SCREENING_ID``: a support letter with the facts confirmed.
+
+``--list`` prints the candidate facts (ids and what they are, without the
+child's words); ``--facts all`` or ``--facts ID,ID`` names the confirmed ones,
+and the letter contains those only. Every export is an audit row.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from idcheck.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from idcheck.cli.store_cmds import _opener, _with_store, fail
+from idcheck.report import MissingFont
+from idcheck.report.letter import RECIPIENTS, choose, letter_facts, render_letter
+from idcheck.store import Store
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    q = _opener(
+        sub.add_parser(
+            "letter",
+            help="a support letter (guardian, lawyer, asylum case) from confirmed facts",
+            allow_abbrev=False,
+        )
+    )
+    q.add_argument("screening_id", type=int, metavar="SCREENING_ID")
+    q.add_argument("--list", action="store_true", help="list the facts that can be confirmed")
+    q.add_argument("--facts", metavar="all|ID,ID", help="the facts you confirm")
+    q.add_argument("--out", type=Path, metavar="FILE.pdf")
+    q.add_argument("--to", dest="recipient", choices=list(RECIPIENTS), default="guardian")
+    q.add_argument("--names", action="store_true", help="print the child's names (off by default)")
+    q.add_argument("--lang", default="en", help="language of the checklist texts (en, nb)")
+    q.set_defaults(handler=cmd_letter)
+
+
+def cmd_letter(args: argparse.Namespace) -> int:
+    if not args.list and (args.facts is None or args.out is None):
+        return fail(EXIT_USAGE, "give --list, or --facts all|ID,ID and --out FILE.pdf")
+    if args.out is not None and not args.out.parent.is_dir():
+        return fail(EXIT_USAGE, f"--out {args.out}: the folder {args.out.parent} does not exist")
+
+    def run(store: Store) -> int:
+        facts = letter_facts(store, args.screening_id, include_names=args.names, lang=args.lang)
+        if args.list:
+            for f in facts.facts:
+                print(f"{f.id}\t{f.short}")
+            return EXIT_OK
+        try:
+            chosen = choose(facts, args.facts)
+        except ValueError as e:
+            return fail(EXIT_USAGE, str(e))
+        try:
+            render_letter(
+                facts,
+                chosen,
+                args.out,
+                recipient=args.recipient,
+                prepared_by=store.user.username,
+            )
+        except MissingFont as e:
+            return fail(EXIT_FAILED, str(e))
+        except OSError as e:
+            return fail(EXIT_USAGE, f"cannot write {args.out}: {e.strerror}")
+        head = store.record_event(
+            "letter-exported", case_id=facts.case_id, screening_id=facts.screening_id
+        )
+        print(
+            f"support letter with {len(chosen)} fact(s) written to {args.out} (audit head {head})"
+        )
+        return EXIT_OK
+
+    return _with_store(args, run)

@@ -1,0 +1,96 @@
+"""``idcheck stats --from DATE --to DATE``: anonymised counts for national monitoring.
+
+CSV (the default) or JSON on standard output or into ``--out FILE``, and a
+one-page PDF with ``--pdf FILE``. Administrators only (the store enforces it);
+every export is an audit row. Dates are checked before the store is opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from idcheck.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from idcheck.cli.store_cmds import _opener, _with_store, fail
+from idcheck.report import MissingFont
+from idcheck.report.stats import collect, parse_date, to_csv, to_json, write_text
+from idcheck.report.stats_pdf import render_stats_pdf
+from idcheck.store import Store
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    q = _opener(
+        sub.add_parser(
+            "stats",
+            help="anonymised counts of completed screenings (administrators)",
+            allow_abbrev=False,
+        )
+    )
+    q.add_argument("--from", dest="since", required=True, metavar="DATE", help="YYYY-MM-DD")
+    q.add_argument(
+        "--to", dest="until", required=True, metavar="DATE", help="YYYY-MM-DD (included)"
+    )
+    q.add_argument("--by", choices=["month", "year"], default="month")
+    q.add_argument("--format", choices=["csv", "json"], default="csv")
+    q.add_argument("--out", type=Path, metavar="FILE", help="write here instead of the screen")
+    q.add_argument("--pdf", type=Path, metavar="FILE.pdf", help="also a one-page PDF with a chart")
+    q.set_defaults(handler=cmd_stats)
+
+
+def _dates(args: argparse.Namespace) -> tuple[dt.date, dt.date]:
+    since = parse_date(args.since, "--from")
+    until = parse_date(args.until, "--to")
+    if until < since:
+        raise ValueError(f"--to {until.isoformat()} is before --from {since.isoformat()}")
+    return since, until
+
+
+def _writable(path: Path, option: str) -> str | None:
+    if path.is_dir():
+        return f"{option} {path}: is a folder, not a file"
+    if not path.parent.is_dir():
+        return f"{option} {path}: the folder {path.parent} does not exist"
+    return None
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    try:
+        since, until = _dates(args)
+    except ValueError as e:
+        return fail(EXIT_USAGE, str(e))
+    for path, option in ((args.out, "--out"), (args.pdf, "--pdf")):
+        problem = path and _writable(path, option)
+        if problem:
+            return fail(EXIT_USAGE, problem)
+    if args.out and args.pdf and args.out.resolve() == args.pdf.resolve():
+        return fail(EXIT_USAGE, "--out and --pdf name the same file")
+
+    def run(store: Store) -> int:
+        stats = collect(store, since, until, args.by)
+        text = to_json(stats) if args.format == "json" else to_csv(stats)
+        try:
+            if args.pdf:
+                render_stats_pdf(stats, args.pdf)
+                store.record_event("stats-exported-pdf")
+            if args.out:
+                write_text(text, args.out)
+            else:
+                sys.stdout.write(text)
+        except MissingFont as e:
+            return fail(EXIT_FAILED, str(e))
+        except OSError as e:
+            return fail(EXIT_USAGE, f"cannot write {e.filename or 'the file'}: {e.strerror}")
+        head = store.record_event(f"stats-exported-{args.format}")
+        written = [str(p) for p in (args.out, args.pdf) if p]
+        if written:
+            # Beside the counts on standard output, the message goes to standard error.
+            print(
+                f"statistics for {since} to {until} ({stats.total()} completed screenings) "
+                f"written to {', '.join(written)} (audit head {head})",
+                file=sys.stdout if args.out else sys.stderr,
+            )
+        return EXIT_OK
+
+    return _with_store(args, run)

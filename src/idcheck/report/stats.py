@@ -1,0 +1,354 @@
+"""Anonymised statistics for national monitoring, from the store's anonymous rows.
+
+:func:`build_stats` counts completed screenings (an amended screening counts once,
+through its completed amendment) by period (month or year) and, for each
+period, by sex, age band, minor or adult, exploitation form, who identified the
+child and outcome. Nothing but these categories leaves the store: no names,
+references, free text or dates finer than the period, and any value outside the
+known categories is counted as "other".
+
+Small counts are suppressed (:func:`suppress`): a count of 1 to 4 is shown as
+``<5``. So that no total gives a suppressed count away, every line of the
+tables that adds up (the categories of one period and its total; the periods of
+one category and its total; the age bands under 18 and "under 18") is checked:
+where a line has exactly one suppressed entry, its smallest other non-zero entry
+is suppressed too and shown as ``x``, until no line has a single one. Totals are
+shared by every table, so one suppressed there is suppressed everywhere.
+Exploitation forms do not add up (a screening may show several, or none), so
+only their lines across periods are checked.
+
+:func:`to_csv`, :func:`to_json` and :func:`render_stats_pdf` write the same
+suppressed figures. Qt-free.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from idcheck.store import StatRow, Store
+
+SUPPRESSED = "<5"
+SECONDARY = "x"
+SMALL = 5
+
+UNIT = "completed screenings (an amended screening counts once, through its amendment)"
+SUPPRESSION_NOTE = (
+    "Counts of 1 to 4 are shown as <5. Where a total would reveal such a count, "
+    "the next smallest count in the same row or column is hidden as well and shown as x. "
+    "0 means none."
+)
+
+SEXES = ("female", "male", "other", "unknown")
+IDENTIFIERS = ("police", "immigration", "health", "child-welfare", "ngo", "other")
+FORMS = (
+    "sexual",
+    "labour",
+    "domestic-servitude",
+    "begging",
+    "criminal-exploitation",
+    "forced-marriage",
+)
+AGE_BANDS = ("under-12", "12-14", "15-17", "18-over", "unknown")
+MINORS = ("under-18", "18-over", "unknown")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+
+#: The tables, in print order, with the words for each category.
+LABELS: dict[str, dict[str, str]] = {
+    "sex": {
+        "female": "female",
+        "male": "male",
+        "other": "other",
+        "unknown": "unknown",
+        "not-recorded": "not recorded",
+    },
+    "age-band": {
+        "under-12": "under 12",
+        "12-14": "12 to 14",
+        "15-17": "15 to 17",
+        "18-over": "18 or over",
+        "unknown": "age not known",
+    },
+    "minor": {"under-18": "under 18", "18-over": "18 or over", "unknown": "age not known"},
+    "form": {
+        "sexual": "sexual exploitation",
+        "labour": "labour exploitation",
+        "domestic-servitude": "domestic servitude",
+        "begging": "forced begging",
+        "criminal-exploitation": "criminal exploitation",
+        "forced-marriage": "forced marriage",
+        "other": "other form",
+        "none": "no form recorded",
+    },
+    "identified-by": {
+        "police": "police",
+        "immigration": "immigration",
+        "health": "health",
+        "child-welfare": "child welfare",
+        "ngo": "NGO",
+        "other": "other",
+        "not-recorded": "not recorded",
+    },
+    "outcome": {},
+}
+TITLES = {
+    "sex": "Sex",
+    "age-band": "Age band (assessed age, else the age the child gives)",
+    "minor": "Under 18 (assessed age, else the age the child gives)",
+    "form": "Exploitation form (indicators answered yes; a screening may show several)",
+    "identified-by": "Who identified the child",
+    "outcome": "Outcome (the professional's decision, else the suggestion)",
+}
+TOTAL = "total"
+ALL = "all"
+
+Key = tuple[str, str, str]  # (table, category, period); period ALL is a row total
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """Counts with their suppression; ``shown(key)`` is what every output prints."""
+
+    since: dt.date
+    until: dt.date  # inclusive
+    by: str
+    periods: tuple[str, ...]
+    categories: dict[str, tuple[str, ...]]
+    counts: dict[Key, int]
+    suppressed: dict[Key, str]  # key -> SUPPRESSED or SECONDARY
+
+    def shown(self, key: Key) -> int | str:
+        mark = self.suppressed.get(key)
+        return mark if mark is not None else self.counts.get(key, 0)
+
+    def total(self, period: str = ALL) -> int | str:
+        return self.shown((TOTAL, TOTAL, period))
+
+    def label(self, table: str, category: str) -> str:
+        return LABELS.get(table, {}).get(category, category)
+
+
+def parse_date(text: str, what: str) -> dt.date:
+    """A date as YYYY-MM-DD; ValueError names ``what`` and the text."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"{what}: {text!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+def period_of(day: dt.date, by: str) -> str:
+    return f"{day.year:04d}" if by == "year" else f"{day.year:04d}-{day.month:02d}"
+
+
+def periods_between(since: dt.date, until: dt.date, by: str) -> tuple[str, ...]:
+    out: list[str] = []
+    y, m = since.year, since.month
+    while (y, m if by == "month" else 1) <= (until.year, until.month if by == "month" else 1):
+        p = f"{y:04d}" if by == "year" else f"{y:04d}-{m:02d}"
+        out.append(p)
+        if by == "year":
+            y += 1
+        else:
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return tuple(out)
+
+
+def _age(row: StatRow) -> int | None:
+    return row.assessed_age if row.assessed_age is not None else row.claimed_age
+
+
+def _band(age: int | None) -> str:
+    if age is None:
+        return "unknown"
+    if age < 12:
+        return "under-12"
+    if age < 15:
+        return "12-14"
+    if age < 18:
+        return "15-17"
+    return "18-over"
+
+
+def _minor(age: int | None) -> str:
+    if age is None:
+        return "unknown"
+    return "under-18" if age < 18 else "18-over"
+
+
+def classify(row: StatRow) -> dict[str, list[str]]:
+    """The categories one row counts in, per table. Only known words pass: any
+    other stored value is counted as "other", so no free text can leave."""
+    age = _age(row)
+    forms = sorted({f if f in FORMS else "other" for f in row.forms}) or ["none"]
+    outcome = row.outcome if row.outcome and _ID.match(row.outcome) else "other"
+    sex = row.gender if row.gender in SEXES else ("not-recorded" if not row.gender else "other")
+    ident = row.identified_by
+    who = ident if ident in IDENTIFIERS else ("not-recorded" if not ident else "other")
+    return {
+        "sex": [sex or "not-recorded"],
+        "age-band": [_band(age)],
+        "minor": [_minor(age)],
+        "form": forms,
+        "identified-by": [who or "not-recorded"],
+        "outcome": [outcome],
+    }
+
+
+def build_stats(
+    rows: Iterable[StatRow], since: dt.date, until: dt.date, by: str = "month"
+) -> Stats:
+    """Count ``rows`` (completed in ``since``..``until``, both days included) and
+    suppress small counts."""
+    if by not in ("month", "year"):
+        raise ValueError(f"--by: {by!r} is not month or year")
+    if until < since:
+        raise ValueError(f"--to {until.isoformat()} is before --from {since.isoformat()}")
+    periods = periods_between(since, until, by)
+    counts: dict[Key, int] = {}
+    outcomes: set[str] = set()
+    for row in rows:
+        day = dt.datetime.fromtimestamp(row.completed_at).date()
+        if not since <= day <= until:
+            continue
+        p = period_of(day, by)
+        for key in ((TOTAL, TOTAL, p), (TOTAL, TOTAL, ALL)):
+            counts[key] = counts.get(key, 0) + 1
+        for table, cats in classify(row).items():
+            for c in cats:
+                if table == "outcome":
+                    outcomes.add(c)
+                for key in ((table, c, p), (table, c, ALL)):
+                    counts[key] = counts.get(key, 0) + 1
+    categories = {t: tuple(labels) for t, labels in LABELS.items() if t != "outcome"}
+    categories["outcome"] = tuple(sorted(outcomes))
+    return Stats(
+        since, until, by, periods, categories, counts, suppress(counts, periods, categories)
+    )
+
+
+def lines_of(
+    periods: tuple[str, ...], categories: dict[str, tuple[str, ...]]
+) -> list[tuple[list[Key], Key]]:
+    """Every exact sum the tables hold: (entries, their total)."""
+    out: list[tuple[list[Key], Key]] = []
+    cols = (*periods, ALL)
+    out.append(([(TOTAL, TOTAL, p) for p in periods], (TOTAL, TOTAL, ALL)))
+    for table, cats in categories.items():
+        for c in cats:
+            out.append(([(table, c, p) for p in periods], (table, c, ALL)))
+        if table == "form":
+            continue  # several forms per screening, or none: no column sums
+        for p in cols:
+            out.append(([(table, c, p) for c in cats], (TOTAL, TOTAL, p)))
+    for p in cols:
+        out.append(
+            ([("age-band", b, p) for b in ("under-12", "12-14", "15-17")], ("minor", "under-18", p))
+        )
+        out.append(([("age-band", "18-over", p)], ("minor", "18-over", p)))
+        out.append(([("age-band", "unknown", p)], ("minor", "unknown", p)))
+    return out
+
+
+def suppress(
+    counts: dict[Key, int],
+    periods: tuple[str, ...],
+    categories: dict[str, tuple[str, ...]],
+) -> dict[Key, str]:
+    """Primary suppression of 1-4, then secondary until no sum gives one away."""
+    marks: dict[Key, str] = {k: SUPPRESSED for k, n in counts.items() if 0 < n < SMALL}
+    lines = lines_of(periods, categories)
+    changed = True
+    while changed:
+        changed = False
+        for entries, total in lines:
+            members = [*entries, total]
+            hidden = [k for k in members if k in marks]
+            if len(hidden) != 1:
+                continue
+            open_ = [k for k in members if k not in marks and counts.get(k, 0) > 0]
+            if not open_:
+                continue  # cannot happen: a hidden count is never 0
+            # The smallest count; a cell before a total, so totals stay shown where they can.
+            pick = min(open_, key=lambda k: (counts.get(k, 0), k == total))
+            marks[pick] = SECONDARY
+            changed = True
+    return marks
+
+
+# ------------------------------------------------------------------ outputs
+
+
+def table_rows(stats: Stats) -> list[list[str]]:
+    """The flat table every output shares: table, category, one column per period, all."""
+    head = ["table", "category", *stats.periods, "all"]
+    out = [head]
+    out.append(
+        [
+            "total",
+            "completed screenings",
+            *(str(stats.total(p)) for p in stats.periods),
+            str(stats.total()),
+        ]
+    )
+    for table, cats in stats.categories.items():
+        for c in cats:
+            out.append(
+                [table, stats.label(table, c)]
+                + [str(stats.shown((table, c, p))) for p in (*stats.periods, ALL)]
+            )
+    return out
+
+
+def to_csv(stats: Stats) -> str:
+    buf = io.StringIO()
+    # Comment lines first (fixed words of ours, never data), then the table.
+    buf.write(f"# idcheck anonymised statistics {stats.since} to {stats.until} by {stats.by}\n")
+    buf.write(f"# unit: {UNIT}\n")
+    buf.write(f"# {SUPPRESSION_NOTE}\n")
+    w = csv.writer(buf, lineterminator="\n")
+    for row in table_rows(stats):
+        w.writerow(row)
+    return buf.getvalue()
+
+
+def to_json(stats: Stats) -> str:
+    cols = (*stats.periods, ALL)
+    doc: dict[str, Any] = {
+        "from": stats.since.isoformat(),
+        "to": stats.until.isoformat(),
+        "by": stats.by,
+        "unit": UNIT,
+        "suppression": SUPPRESSION_NOTE,
+        "periods": list(stats.periods),
+        "total": {p: stats.total(p) for p in cols},
+        "tables": {
+            table: {
+                "title": TITLES[table],
+                "counts": {c: {p: stats.shown((table, c, p)) for p in cols} for c in cats},
+            }
+            for table, cats in stats.categories.items()
+        },
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_text(text: str, target: Path) -> None:
+    from idcheck.report.pdf import write_atomic
+
+    write_atomic(text.encode("utf-8"), Path(target))
+
+
+def collect(store: Store, since: dt.date, until: dt.date, by: str = "month") -> Stats:
+    """Statistics straight from an unlocked store (administrators only)."""
+    start = dt.datetime.combine(since, dt.time()).timestamp()
+    end = dt.datetime.combine(until + dt.timedelta(days=1), dt.time()).timestamp()
+    if until < since:
+        raise ValueError(f"--to {until.isoformat()} is before --from {since.isoformat()}")
+    return build_stats(store.iter_stats(start, end), since, until, by)
