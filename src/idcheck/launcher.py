@@ -1,6 +1,7 @@
 """The one place that decides between the window and the command line.
 
-``idcheck`` with no subcommand opens the window; anything else is the headless
+``idcheck`` with no subcommand opens the window, and so does ``idcheck demo``
+(training mode, the same as ``idcheck --training``); anything else is the headless
 command line, which never imports Qt (so it runs on a server with no GL).
 """
 
@@ -29,6 +30,8 @@ def _wants_window(argv: Sequence[str]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["demo"]:  # training mode is a window: synthetic cases only
+        args = ["--training", *args[1:]]
     if _wants_window(args):
         from idcheck.gui.app import run_window
 

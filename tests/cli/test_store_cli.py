@@ -121,6 +121,10 @@ def test_screen_reports_immediate_danger(initialised, pwfile, tmp_path):
             "unknown key(s) colour",
         ),
         ("answers: {debt: yes\n", "not valid YAML"),
+        (
+            'checklist: child-trafficking-full@1.0.0\ncase: {reference: X}\nanswers: {}\n',
+            "a.yaml:1:12: this answers file is for child-trafficking-full@1.0.0, not intake-screen",
+        ),
     ],
 )
 def test_screen_bad_answers_file(initialised, pwfile, tmp_path, content, says):

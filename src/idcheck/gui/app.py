@@ -21,7 +21,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from idcheck.gui.cases import CaseForm, CasesPage, CaseTableModel
 from idcheck.gui.lock import FirstRunPage, RecoveryKeyDialog, UnlockPage
@@ -55,14 +62,38 @@ __all__ = [
 class MainWindow(QMainWindow):
     """First run or unlock, then the case list; locks itself after the idle time."""
 
-    def __init__(self, data_dir: Path, messages: Messages | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, messages: Messages | None = None, *, training: bool = False
+    ) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.messages = messages or Messages()
         self.session: Session | None = None
-        self.setWindowTitle(self.tr("idcheck"))
+        self.training = training
         self.stack = QStackedWidget()
-        self.setCentralWidget(self.stack)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.banner = QLabel("")
+        self.banner.setObjectName("training")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(training)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        if training:
+            from idcheck.training import TRAINING_PASSWORD, TRAINING_USER
+
+            self.setWindowTitle(self.tr("idcheck: TRAINING (synthetic cases)"))
+            self.banner.setText(
+                self.tr(
+                    "TRAINING MODE: synthetic cases only. Do not enter a real child's details: "
+                    "everything here is deleted when this window closes. "
+                    "User {0}, password: {1}"
+                ).format(TRAINING_USER, TRAINING_PASSWORD)
+            )
+        else:
+            self.setWindowTitle(self.tr("idcheck"))
         self.first_run = FirstRunPage(data_dir, self.messages)
         self.first_run.created.connect(self._created)
         self.unlock_page = UnlockPage(data_dir)
@@ -100,6 +131,10 @@ class MainWindow(QMainWindow):
     def _created(self, store: Store, recovery: str) -> None:
         dialog = RecoveryKeyDialog(recovery, self)
         dialog.exec()
+        self._start(store)
+
+    def start_unlocked(self, store: Store) -> None:
+        """Show the case list for a store opened elsewhere (training mode)."""
         self._start(store)
 
     def _start(self, store: Store) -> None:
@@ -242,24 +277,43 @@ QLabel#guidance { color: #234; background: #eef3f8; padding: 6px; }
 QLabel#reading { color: #333; background: #f6f1e7; padding: 6px; }
 QLabel#saved { color: #1d6b2a; font-weight: 600; }
 QLabel#danger { font-size: 15pt; font-weight: 700; color: #8b0000; }
+QLabel#training { background: #fff3c4; color: #5a4300; font-weight: 600; padding: 8px;
+                  border-bottom: 2px solid #d9b100; }
 *:focus { outline: 2px solid #2a6fdb; }
 """
 
 
 def run_window(argv: list[str]) -> int:
-    """Open the window (``idcheck`` with no subcommand)."""
+    """Open the window (``idcheck`` with no subcommand; ``--training`` or ``idcheck
+    demo`` for training mode on a throw-away store of synthetic cases)."""
     parser = argparse.ArgumentParser(prog="idcheck")
     parser.add_argument("--data-dir")
+    parser.add_argument("--training", action="store_true")
     args, _rest = parser.parse_known_args(argv)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("idcheck")
     app.setStyleSheet(STYLE)
-    window = MainWindow(default_data_dir(args.data_dir))
+    if not args.training:
+        return _run(app, MainWindow(default_data_dir(args.data_dir)))
+    from idcheck.training import TrainingStore
+
+    # The user's data folder is never opened: the window gets the throw-away one.
+    with TrainingStore() as training:
+        assert training.store is not None
+        window = MainWindow(training.data_dir, training=True)
+        window.start_unlocked(training.store)
+        return _run(app, window)
+
+
+def _run(app: QApplication, window: MainWindow) -> int:
     window.resize(1000, 680)
     window.show()
     # For start-up measurements and the frozen-build test: quit after N ms.
     quit_after = os.environ.get("IDCHECK_QUIT_AFTER_MS")
     if quit_after and quit_after.isdigit():
         QTimer.singleShot(int(quit_after), app.quit)
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        window.lock()

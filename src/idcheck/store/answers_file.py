@@ -80,8 +80,12 @@ def plan_screening(doc: Document, checklist: Checklist, case_ref: str | None) ->
         problems.append(doc.problem(loc, message))
 
     data = doc.data
-    for key in sorted(set(data) - {"case", "answers", "decision", "complete"}, key=str):
-        bad((key,), f"unknown key {key!r} (expected case, answers, decision, complete)")
+    keys = {"checklist", "case", "answers", "decision", "complete"}
+    for key in sorted(set(data) - keys, key=str):
+        bad((key,), f"unknown key {key!r} (expected checklist, case, answers, decision, complete)")
+    named = data.get("checklist")
+    if named is not None and str(named) not in (checklist.id, checklist.ref):
+        bad(("checklist",), f"this answers file is for {named}, not {checklist.ref}")
 
     case = data.get("case") or {}
     if not isinstance(case, dict):

@@ -1,0 +1,149 @@
+"""Training mode: synthetic cases in a throw-away store; the real store is never
+touched, and nothing is left behind."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from idcheck.checklist import ChecklistError
+from idcheck.store import Store
+from idcheck.training import (
+    TRAINING_PASSWORD,
+    TRAINING_USER,
+    CaseFile,
+    TrainingStore,
+    synthetic_cases,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_synthetic_case_is_recorded_as_its_file_says():
+    with TrainingStore() as t:
+        store = t.store
+        cases = {c.reference: c for c in store.list_cases()}
+        assert sorted(cases) == [f"TRAIN-0{i}" for i in range(1, 7)]
+        rows = {ref: store.list_screenings(c.id) for ref, c in cases.items()}
+        assert [r.status for r in rows["TRAIN-04"]] == ["draft"]  # for the room to go on with
+        assert all(r[0].status == "completed" for ref, r in rows.items() if ref != "TRAIN-04")
+        differs = store.get_screening(rows["TRAIN-05"][0].id).decision
+        assert differs.suggested_outcome == "no-indicators-recorded"
+        assert differs.decision_outcome == "full-screening" and differs.reasons
+        danger = store.get_screening(rows["TRAIN-02"][0].id)
+        assert danger.decision.suggested_outcome == "immediate-protection"
+        words = danger.answers["danger-missing"].context
+        assert words.language == "ar" and words.child_words.startswith("سيأتي")
+        assert store.list_contacts()  # the example site directory
+        assert store.verify().ok
+
+
+def test_the_folder_is_in_memory_where_possible_and_deleted_on_exit():
+    with TrainingStore() as t:
+        folder = t.folder
+        assert folder.name.startswith("idcheck-training-")
+        if Path("/dev/shm").is_dir() and os.access("/dev/shm", os.W_OK):
+            assert folder.parent == Path("/dev/shm")
+        assert oct(folder.stat().st_mode & 0o777) == "0o700"
+        assert (t.data_dir / "idcheck.db").exists()
+    assert not folder.exists()
+    assert not t.store.is_open
+
+
+def test_the_folder_is_deleted_when_the_training_session_fails():
+    folders = []
+    with pytest.raises(RuntimeError), TrainingStore() as t:
+        folders.append(t.folder)
+        raise RuntimeError("the trainer's laptop had a problem")
+    assert not folders[0].exists()
+
+
+def test_the_training_account_opens_the_store():
+    with TrainingStore() as t:
+        t.store.lock()
+        Store.open(t.data_dir, TRAINING_USER, TRAINING_PASSWORD).lock()
+
+
+def test_a_case_file_that_names_no_checklist_is_refused_with_its_place(tmp_path):
+    (tmp_path / "mine.yaml").write_text("case:\n  reference: T-1\nanswers: {}\n")
+    with pytest.raises(ChecklistError) as e:
+        synthetic_cases(tmp_path)
+    assert str(e.value.problems[0]).startswith(f"{tmp_path / 'mine.yaml'}:1:1")
+
+
+def test_a_case_file_for_another_checklist_is_refused_and_nothing_is_left(tmp_path):
+    bundled = synthetic_cases()[0]
+    wrong = CaseFile(bundled.path, "child-trafficking-full@1.0.0")
+    before = set(Path(os.environ.get("TMPDIR", "/tmp")).glob("idcheck-training-*"))
+    before |= set(Path("/dev/shm").glob("idcheck-training-*"))
+    with pytest.raises(ChecklistError, match="this answers file is for intake-screen"):
+        TrainingStore([wrong]).__enter__()
+    after = set(Path(os.environ.get("TMPDIR", "/tmp")).glob("idcheck-training-*"))
+    after |= set(Path("/dev/shm").glob("idcheck-training-*"))
+    assert after == before
+
+
+def _tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_idcheck_demo_never_touches_the_real_store(tmp_path):
+    real = tmp_path / "real-store"
+    Store.create(real, "anna", "correct horse battery")[0].lock()
+    (real / "idcheck.lock").unlink(missing_ok=True)
+    before = _tree_digest(real)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "IDCHECK_DATA_DIR": str(real),
+        "IDCHECK_QUIT_AFTER_MS": "500",
+        "XDG_DATA_HOME": str(tmp_path / "xdg"),
+    }
+    shm_before = set(Path("/dev/shm").glob("idcheck-training-*"))
+    done = subprocess.run(
+        [sys.executable, "-m", "idcheck", "demo"], env=env, capture_output=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    assert _tree_digest(real) == before
+    assert not (tmp_path / "xdg").exists()  # the user data folder is not even created
+    assert set(Path("/dev/shm").glob("idcheck-training-*")) == shm_before
+
+
+def test_the_training_window_says_so_on_every_page(qtbot):
+    from idcheck.gui.app import MainWindow
+
+    with TrainingStore() as t:
+        w = MainWindow(t.data_dir, training=True)
+        qtbot.addWidget(w)
+        w.show()
+        w.start_unlocked(t.store)
+        assert "TRAINING" in w.windowTitle()
+        assert w.banner.isVisible() and "synthetic cases only" in w.banner.text()
+        assert TRAINING_PASSWORD in w.banner.text()
+        assert w.cases.model.rowCount() == 6
+        w.lock()
+        assert w.stack.currentWidget() is w.unlock_page and w.banner.isVisible()
+
+
+def test_the_ordinary_window_has_no_training_banner(qtbot, tmp_path):
+    from idcheck.gui.app import MainWindow
+
+    w = MainWindow(tmp_path / "new")
+    qtbot.addWidget(w)
+    w.show()
+    assert not w.banner.isVisible() and "TRAINING" not in w.windowTitle()
+
+
+def test_bundled_cases_cover_both_checklists():
+    refs = {c.checklist_ref for c in synthetic_cases()}
+    assert refs == {"intake-screen@1.0.0", "child-trafficking-full@1.0.0"}
+    assert (ROOT / "src" / "idcheck" / "training" / "cases").is_dir()
