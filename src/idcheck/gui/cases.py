@@ -88,7 +88,7 @@ class CaseTableModel(QAbstractTableModel):
         values = (
             r.reference,
             name,
-            r.status,
+            QApplication.translate("CaseTableModel", r.status),
             r.screenings,
             self.outcomes.get(r.last_outcome or "", r.last_outcome or ""),
             time.strftime("%Y-%m-%d %H:%M", time.localtime(r.updated_at)),
@@ -213,6 +213,12 @@ def outcome_labels(lang: str = "en") -> dict[str, str]:
     return labels
 
 
+#: Case states as the list shows them (for the translation tools).
+STATUSES = (
+    QT_TRANSLATE_NOOP("CaseTableModel", "open"),
+    QT_TRANSLATE_NOOP("CaseTableModel", "closed"),
+)
+
 #: Period filters of the case list: label and the number of days back (0 = all).
 PERIODS = (
     (QT_TRANSLATE_NOOP("CasesPage", "any time"), 0),
@@ -246,7 +252,9 @@ class CasesPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)  # newest first
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        fit, stretch = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
+        for column, mode in enumerate((fit, stretch, fit, fit, stretch, fit)):
+            header.setSectionResizeMode(column, mode)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.activated.connect(lambda _i: self.open_case())
