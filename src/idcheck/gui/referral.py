@@ -79,10 +79,16 @@ class ReferralDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.print_button = QPushButton(self.tr("&Print…"))
         self.print_button.clicked.connect(self.print_)
+        self.letter_button = QPushButton(self.tr("Support &letter…"))
+        self.letter_button.setToolTip(
+            self.tr("A letter for a guardian, a lawyer or the asylum case, with facts you confirm")
+        )
+        self.letter_button.clicked.connect(self.open_letter)
+        self.letter_dialog: Any = None
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
-        for w in (self.names, self.save_button, self.print_button):
+        for w in (self.names, self.save_button, self.print_button, self.letter_button):
             buttons.addWidget(w)
         buttons.addStretch()
         buttons.addWidget(close)
@@ -109,10 +115,22 @@ class ReferralDialog(QDialog):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.pages.addWidget(label)
 
+    def open_letter(self) -> None:
+        """The support letter of this screening, from facts the worker confirms."""
+        from idcheck.gui.letter import LetterDialog
+
+        dialog = LetterDialog(self.session, self.screening_id, self.case_id, self)
+        self.letter_dialog = dialog
+        self.session.track(dialog)
+        dialog.exec()
+
     def save_to(self, path: Path) -> None:
-        summary = build_summary(
-            self.session.store, self.screening_id, include_names=self.names.isChecked()
+        include = self.names.isChecked()
+        summary = self.session.call(
+            lambda s: build_summary(s, self.screening_id, include_names=include)
         )
+        if summary is None:
+            return
         render_referral(summary, path)
         self.session.call(
             lambda s: s.record_event(

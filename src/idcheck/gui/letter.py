@@ -1,0 +1,254 @@
+"""The support letter: the worker confirms each fact, sees the letter, saves it.
+
+Every candidate fact of the screening (:func:`idcheck.report.letter.letter_facts`)
+is a checkbox, and **none is ticked to begin with**: the letter goes to people
+outside the service (a guardian, a lawyer, the asylum case), so each fact in it
+must be one the worker has read against the record and chosen to share, not one
+that rode along because it was preselected. The letter cannot be saved until at
+least one fact is confirmed. The preview is built in memory; the only file
+written is the one the worker chooses (atomically), and each save is audited.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from idcheck.gui.referral import page_images
+from idcheck.report import MissingFont
+from idcheck.report.letter import LetterFacts, letter_facts, render_letter
+
+RECIPIENT_WORDS = (
+    ("guardian", QT_TRANSLATE_NOOP("LetterDialog", "the child's guardian or representative")),
+    ("lawyer", QT_TRANSLATE_NOOP("LetterDialog", "the child's lawyer")),
+    ("asylum", QT_TRANSLATE_NOOP("LetterDialog", "the child's asylum case")),
+)
+GROUP_WORDS = {
+    "age": QT_TRANSLATE_NOOP("LetterDialog", "Age"),
+    "indicators": QT_TRANSLATE_NOOP("LetterDialog", "Indicators recorded"),
+    "words": QT_TRANSLATE_NOOP("LetterDialog", "The child's own words"),
+    "outcome": QT_TRANSLATE_NOOP(
+        "LetterDialog", "What the checklist suggests, and the professional's decision"
+    ),
+}
+FACT_ROLE = Qt.ItemDataRole.UserRole
+
+
+class LetterDialog(QDialog):
+    """Confirm facts one by one, preview the letter, save it as PDF."""
+
+    def __init__(
+        self, session: Any, screening_id: int, case_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.screening_id = screening_id
+        self.case_id = case_id
+        self.facts: LetterFacts | None = None
+        self.data = b""
+        self.setWindowTitle(self.tr("Support letter"))
+        self.recipient = QComboBox()
+        for key, text in RECIPIENT_WORDS:
+            self.recipient.addItem(QCoreApplication.translate("LetterDialog", str(text)), key)
+        self.recipient.setAccessibleName(self.tr("The letter is for"))
+        self.recipient.currentIndexChanged.connect(self.refresh)
+        self.names = QCheckBox(self.tr("Print the child's names"))
+        self.names.toggled.connect(self.reload)
+        intro = QLabel(
+            self.tr(
+                "Tick each fact you have checked against the record and want in the letter. "
+                "Nothing is ticked to begin with: the letter holds only what you confirm."
+            )
+        )
+        intro.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setAccessibleName(self.tr("Facts to confirm"))
+        self.list.itemChanged.connect(lambda _i: self.refresh())
+        self.count = QLabel()
+        left = QWidget()
+        lbox = QVBoxLayout(left)
+        lbox.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("For")))
+        row.addWidget(self.recipient, 1)
+        lbox.addLayout(row)
+        lbox.addWidget(intro)
+        lbox.addWidget(self.list, 1)
+        lbox.addWidget(self.count)
+        lbox.addWidget(self.names)
+        self.pages = QVBoxLayout()
+        holder = QWidget()
+        holder.setLayout(self.pages)
+        self.preview = QScrollArea()
+        self.preview.setWidget(holder)
+        self.preview.setWidgetResizable(True)
+        self.empty = QLabel(self.tr("Confirm at least one fact to see the letter."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(self.preview)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        self.save_button = QPushButton(self.tr("&Save as PDF…"))
+        self.save_button.clicked.connect(self.save)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addStretch()
+        buttons.addWidget(close)
+        box = QVBoxLayout(self)
+        box.addWidget(split, 1)
+        box.addLayout(buttons)
+        self.resize(1200, 860)
+        self.reload()
+
+    # ------------------------------------------------------------------ facts
+
+    def reload(self) -> None:
+        """Fetch the facts (again, when names are switched), keeping the ticks."""
+        keep = set(self.confirmed())
+        facts = self.session.call(
+            lambda s: letter_facts(s, self.screening_id, include_names=self.names.isChecked())
+        )
+        if facts is None:
+            return
+        self.facts = facts
+        self.list.blockSignals(True)
+        self.list.clear()
+        group = None
+        for fact in facts.facts:
+            if fact.group != group:
+                group = fact.group
+                title = QListWidgetItem(
+                    QCoreApplication.translate("LetterDialog", str(GROUP_WORDS[group]))
+                )
+                font = title.font()
+                font.setBold(True)
+                title.setFont(font)
+                title.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                self.list.addItem(title)
+            item = QListWidgetItem(fact.label)
+            item.setData(FACT_ROLE, fact.id)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = fact.id in keep
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self.refresh()
+
+    def fact_items(self) -> list[QListWidgetItem]:
+        items = [self.list.item(i) for i in range(self.list.count())]
+        return [i for i in items if i is not None and i.data(FACT_ROLE)]
+
+    def confirmed(self) -> list[str]:
+        return [
+            str(i.data(FACT_ROLE))
+            for i in self.fact_items()
+            if i.checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_confirmed(self, ids: set[str]) -> None:
+        for i in self.fact_items():
+            i.setCheckState(
+                Qt.CheckState.Checked if i.data(FACT_ROLE) in ids else Qt.CheckState.Unchecked
+            )
+
+    # ---------------------------------------------------------------- preview
+
+    def _render(self, target: Path | io.BytesIO) -> bool:
+        assert self.facts is not None
+        prepared_by = self.session.call(lambda s: s.user.username) or ""
+        try:
+            render_letter(
+                self.facts,
+                self.confirmed(),
+                target,
+                recipient=str(self.recipient.currentData()),
+                prepared_by=prepared_by,
+            )
+        except MissingFont as e:
+            self.session.messages.error(self, self.tr("Support letter"), str(e))
+            return False
+        return True
+
+    def refresh(self) -> None:
+        chosen = self.confirmed()
+        total = len(self.fact_items())
+        self.count.setText(self.tr("{0} of {1} facts confirmed").format(len(chosen), total))
+        self.save_button.setEnabled(bool(chosen))
+        while self.pages.count():
+            item = self.pages.takeAt(0)
+            old = item.widget() if item is not None else None
+            if old is not None and old is not self.empty:
+                old.deleteLater()
+        self.data = b""
+        if not chosen or self.facts is None:
+            self.pages.addWidget(self.empty)
+            self.empty.show()
+            return
+        self.empty.hide()
+        buf = io.BytesIO()
+        if not self._render(buf):
+            return
+        self.data = buf.getvalue()
+        for image in page_images(self.data, scale=1.2):
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            self.pages.addWidget(label)
+
+    # ------------------------------------------------------------------ save
+
+    def save(self) -> None:
+        if not self.confirmed() or self.facts is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the support letter"),
+            f"letter-{self.facts.case_reference}.pdf",
+            self.tr("PDF files (*.pdf)"),
+        )
+        if name:
+            self.save_to(Path(name))
+
+    def save_to(self, path: Path) -> bool:
+        """Write the letter with the confirmed facts; audited."""
+        if not self.confirmed() or self.facts is None:
+            return False
+        try:
+            if not self._render(path):
+                return False
+        except OSError as e:
+            self.session.messages.error(
+                self,
+                self.tr("Support letter"),
+                self.tr("Could not save {0}: {1}").format(path, e.strerror),
+            )
+            return False
+        done = self.session.call(
+            lambda s: s.record_event(
+                "letter-exported", case_id=self.case_id, screening_id=self.screening_id
+            )
+        )
+        return done is not None

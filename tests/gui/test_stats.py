@@ -1,0 +1,134 @@
+"""The statistics dialog: a period, the table of counts as exported, saves audited,
+and the figures refused to a worker."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from idcheck.checklist import Answer, find, load_checklist_bytes
+from idcheck.gui.session import Messages, Session
+from idcheck.gui.stats import StatsDialog
+from idcheck.store import CaseDetails, Decision, Store
+
+PASSWORD = "correct horse battery"
+
+
+class Recorded(Messages):
+    """Message boxes answered by the test: what would have been shown is kept."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+
+    def error(self, parent, title, text):
+        self.errors.append(text)
+
+    def info(self, parent, title, text):
+        pass
+
+
+@pytest.fixture
+def session(qtbot, tmp_path):
+    store, _ = Store.create(tmp_path / "store", "anna", PASSWORD)
+    store.add_user("ben", "worker password 1", "worker")
+    text = find("intake-screen").path.read_bytes()
+    checklist = load_checklist_bytes(text)
+    sha = hashlib.sha256(text).hexdigest()
+    for i in range(8):
+        cid = store.create_case(CaseDetails(reference=f"GUI-CANARY-{i}", given_name="Canaryname",
+                                            claimed_age=14, gender="male" if i < 2 else "female",
+                                            identified_by="ngo"))
+        sid = store.start_screening(cid, checklist, text, sha)
+        store.record_answer(sid, "work-or-money", Answer(value="yes"))
+        store.record_decision(sid, Decision("full-screening", (), "full-screening"))
+        store.complete_screening(sid)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    s = Session(store, Recorded(), parent)
+    yield s
+    if s.store.is_open:
+        s.store.lock()
+
+
+def cell(dialog, category, column):
+    t = dialog.table
+    headers = [t.horizontalHeaderItem(c).text() for c in range(t.columnCount())]
+    for r in range(t.rowCount()):
+        if t.item(r, 1).text() == category:
+            return t.item(r, headers.index(column)).text()
+    raise KeyError(category)
+
+
+def test_period_table_and_saves(qtbot, session, tmp_path, monkeypatch):
+    dialog = StatsDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not any(b.isEnabled() for b in dialog.save_buttons.values())
+    qtbot.mouseClick(dialog.show_button, Qt.MouseButton.LeftButton)
+    assert session.messages.errors == []
+    month = dt.date.today().strftime("%Y-%m")
+    assert cell(dialog, "completed screenings", "all") == "8"
+    assert cell(dialog, "male", month) == "<5"
+    assert cell(dialog, "female", month) == "x"  # 8 - 6 would give the 2
+    assert cell(dialog, "labour exploitation", "all") == "8"
+    texts = [dialog.table.item(r, c).text() for r in range(dialog.table.rowCount())
+             for c in range(dialog.table.columnCount())]
+    assert not any("CANARY" in t or "Canaryname" in t for t in texts)
+    assert "8 completed screenings" in dialog.summary.text()
+
+    for fmt in ("csv", "json", "pdf"):
+        target = tmp_path / f"stats.{fmt}"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                            staticmethod(lambda *a, t=target: (str(t), "")))
+        qtbot.mouseClick(dialog.save_buttons[fmt], Qt.MouseButton.LeftButton)
+        assert target.exists(), fmt
+    assert json.loads((tmp_path / "stats.json").read_text())["total"]["all"] == 8
+    csv_lines = (tmp_path / "stats.csv").read_text().splitlines()
+    assert next(x for x in csv_lines if x.startswith("sex,male,")).endswith(",<5,<5")
+    assert "male <5" in " ".join(PdfReader(tmp_path / "stats.pdf").pages[0].extract_text().split())
+    with session.store._read() as conn:
+        actions = [a for (a,) in conn.exec_driver_sql("SELECT action FROM audit")]
+    for fmt in ("csv", "json", "pdf"):
+        assert actions.count(f"stats-exported-{fmt}") == 1
+
+
+def test_by_year_and_an_end_before_the_start(qtbot, session):
+    dialog = StatsDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.by.setCurrentIndex(dialog.by.findData("year"))
+    dialog.refresh()
+    year = str(dt.date.today().year)
+    assert cell(dialog, "completed screenings", year) == "8"
+    dialog.until.setDate(QDate(2020, 1, 1))
+    dialog.refresh()
+    assert session.messages.errors == ["The end is before the start."]
+    assert cell(dialog, "completed screenings", year) == "8"  # the table shown stays
+
+
+def test_an_unwritable_file_is_a_message_and_not_audited(qtbot, session, tmp_path):
+    dialog = StatsDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.refresh()
+    assert not dialog.save_to(tmp_path / "missing" / "stats.csv", "csv")
+    assert "Could not save" in session.messages.errors[0]
+    with session.store._read() as conn:
+        actions = [a for (a,) in conn.exec_driver_sql("SELECT action FROM audit")]
+    assert not any(a.startswith("stats-exported") for a in actions)
+
+
+def test_a_worker_sees_the_refusal(qtbot, session):
+    data = session.store.data_dir
+    session.store.lock()
+    session.store = Store.open(data, "ben", "worker password 1")
+    dialog = StatsDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.refresh()
+    assert session.messages.errors == ["only an administrator may do this"]
+    assert dialog.table.rowCount() == 0
+    assert not any(b.isEnabled() for b in dialog.save_buttons.values())
