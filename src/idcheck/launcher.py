@@ -28,7 +28,18 @@ def _wants_window(argv: Sequence[str]) -> bool:
     return True
 
 
+def no_core_dumps() -> None:
+    """A crash must not write the process memory (the database key, the answers
+    on screen) to a core file in clear. POSIX only; elsewhere there is nothing to do."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    no_core_dumps()
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["demo"]:  # training mode is a window: synthetic cases only
         args = ["--training", *args[1:]]
