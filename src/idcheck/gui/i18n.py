@@ -118,7 +118,8 @@ def available_languages(folder: Path | None = None) -> list[str]:
     """English (the source language) and every language with an ``idcheck_*.qm``."""
     folder = folder or translations_dir()
     found = {p.stem.removeprefix("idcheck_") for p in folder.glob("idcheck_*.qm")}
-    return ["en", *sorted(found - {"en"})]
+    # Pseudo-locales (for layout tests, never in a build) after the real languages.
+    return ["en", *sorted(found - {"en"}, key=lambda c: (c.endswith(("_XA", "_XB")), c))]
 
 
 def language_name(code: str) -> str:
@@ -256,6 +257,7 @@ def apply(
     language = resolve_language(prefs, folder)
     for old in app.findChildren(QTranslator, _TRANSLATOR):
         QCoreApplication.removeTranslator(old)
+        old.setParent(None)
         old.deleteLater()
     if language != "en":
         # Qt's own texts first: a translator installed later is searched first, so

@@ -1,0 +1,478 @@
+"""Layout qualities of every screen, with real widgets offscreen.
+
+Each page and dialog is built after the interface preferences are applied, as
+the window does, in the stretched pseudo-locale (every string about 40 % longer)
+at 200 % text size, left to right (``en_XA``) and right to left (``ar_XB``):
+
+- its minimum size fits a 1366x768 laptop screen;
+- at that minimum size no label or button has its text cut: it is word-wrapped
+  into enough height or shown in full, inside the window;
+- every interactive control has an accessible name (a screen reader's name, not
+  its current value), and every text it shows went through translation;
+- right to left really mirrors: a form's labels sit right of their fields.
+
+Focus is checked at 100 % in English: moving with Tab, each control's look
+changes visibly (a 3:1 contrast change over at least half its outline).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import sys
+from array import array
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QSize, Qt
+from PySide6.QtGui import QAccessible, QColor, QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from idcheck.gui import i18n
+from idcheck.gui.i18n import UiPrefs
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load_script():
+    name = "idcheck_translations_script"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "build_scripts" / "translations.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+translations = _load_script()
+
+SCREEN = QSize(1366, 768)
+PASSWORD = "correct horse battery"
+RECOVERY = "ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345-6789"
+INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit)
+
+
+@pytest.fixture(scope="module")
+def qm_dir(tmp_path_factory):
+    out = tmp_path_factory.mktemp("layout-qm")
+    translations.compile_all(out, force=True)
+    translations.write_pseudo(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def store_template(tmp_path_factory):
+    from idcheck.store import Adult, CaseDetails, Store
+
+    path = tmp_path_factory.mktemp("layout-template") / "store"
+    store, _ = Store.create(path, "anna", PASSWORD)
+    store.create_case(
+        CaseDetails(
+            reference="2026-071",
+            given_name="Øystein",
+            claimed_age=15,
+            adults=(Adult("man, about 30", "uncle"),),
+        )
+    )
+    store.save_contacts(
+        [{"role": "police-emergency", "name": "Local police duty desk", "phone": "+47 02800"}]
+    )
+    store.lock()
+    (path / "idcheck.lock").unlink(missing_ok=True)
+    return path
+
+
+@pytest.fixture
+def prefs(qapp, qm_dir):
+    """``prefs(language, size)`` applies them (with the app's style sheet); put back after."""
+    from idcheck.gui.app import STYLE
+
+    font, locale = qapp.font(), QLocale()
+
+    def run(language: str, size: int) -> None:
+        assert i18n.apply(qapp, UiPrefs(language, size), style=STYLE, folder=qm_dir) == language
+
+    yield run
+    i18n.apply(qapp, UiPrefs("en", 100), style="", folder=qm_dir)
+    for name in (i18n._BASE_STYLE, i18n._BASE_POINTS):
+        qapp.setProperty(name, None)
+    qapp.setFont(font)
+    QLocale.setDefault(locale)
+
+
+def _window(qtbot, store_template, tmp_path, *, unlocked: bool):
+    from idcheck.gui.app import MainWindow
+
+    data = tmp_path / "store"
+    shutil.copytree(store_template, data)
+    w = MainWindow(data)
+    qtbot.addWidget(w)
+    if unlocked:
+        w.unlock_page.user.setText("anna")
+        w.unlock_page.password.setText(PASSWORD)
+        w.unlock_page.unlock()
+        qtbot.waitUntil(lambda: w.session is not None and w.cases.model.rowCount() > 0)
+        w.cases.table.setCurrentIndex(w.cases.table.model().index(0, 0))
+        assert w.cases.selected_case() is not None
+    return w
+
+
+def _screening(qtbot, store_template, tmp_path):
+    w = _window(qtbot, store_template, tmp_path, unlocked=True)
+    w.cases.screen_selected(checklist_ref="child-trafficking-full@1.0.0")
+    qtbot.waitUntil(lambda: w.screening_view is not None)
+    return w
+
+
+def build(name: str, qtbot, store_template, tmp_path) -> QWidget:
+    """The top-level widget that shows the screen ``name``."""
+    if name == "first-run":
+        from idcheck.gui.app import MainWindow
+
+        w = MainWindow(tmp_path / "new")
+        qtbot.addWidget(w)
+        return w
+    if name == "unlock":
+        return _window(qtbot, store_template, tmp_path, unlocked=False)
+    if name == "cases":
+        return _window(qtbot, store_template, tmp_path, unlocked=True)
+    if name == "screening":
+        return _screening(qtbot, store_template, tmp_path)
+    if name == "case-form":
+        from idcheck.gui.app import CaseForm
+
+        return CaseForm()
+    if name == "recovery-key":
+        from idcheck.gui.app import RecoveryKeyDialog
+
+        return RecoveryKeyDialog(RECOVERY)
+    if name in ("review", "danger"):
+        from idcheck.checklist import Answer, assess
+        from idcheck.gui.screening import DangerDialog, ReviewDialog
+
+        w = _screening(qtbot, store_template, tmp_path)
+        checklist = w.screening_view.checklist
+        if name == "danger":
+            hit = assess(checklist, {"danger-harm-now": Answer.of("yes")}).dangers[0]
+            contacts = [{"role": "police-emergency", "name": "Duty desk", "phone": "02800"}]
+            return DangerDialog(checklist, hit, contacts, "en", w)
+        answers = {
+            k: Answer.of(v)
+            for k, v in {
+                "travelled-without-parents": "yes",
+                "debt-for-journey": "yes",
+                "long-hours": "yes",
+                "little-or-no-pay": "unsure",
+            }.items()
+        }
+        return ReviewDialog(checklist, answers, "en", False, None, w)
+    if name == "settings":
+        from idcheck.gui.settings import SettingsDialog
+
+        return SettingsDialog(UiPrefs("nb", 200))
+    raise AssertionError(name)
+
+
+SCREENS = (
+    "first-run",
+    "unlock",
+    "cases",
+    "screening",
+    "case-form",
+    "recovery-key",
+    "review",
+    "danger",
+    "settings",
+)
+
+
+def _visible(top: QWidget, kind) -> list:
+    return [w for w in top.findChildren(kind) if w.isVisibleTo(top) and w.window() is top]
+
+
+def _strip_amp(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def accessible_name(w: QWidget) -> str:
+    """The name a screen reader gets: an explicit one, a button's text, or the
+    label Qt ties to a field (a form row's label, a buddy). A combo box's or list's
+    current value is not a name."""
+    if w.accessibleName():
+        return w.accessibleName()
+    if isinstance(w, QAbstractButton):
+        return _strip_amp(w.text())
+    if isinstance(w, (QLineEdit, QAbstractSpinBox, QPlainTextEdit)):
+        iface = QAccessible.queryAccessibleInterface(w)
+        return iface.text(QAccessible.Text.Name) if iface is not None else ""
+    return ""
+
+
+def cut_texts(top: QWidget) -> list[str]:
+    """Labels and buttons whose text does not fit where they are."""
+    bad = []
+    frame = top.rect()
+    for label in _visible(top, QLabel):
+        text = label.text()
+        if not text or (label.pixmap() is not None and not label.pixmap().isNull()):
+            continue
+        where = label.mapTo(top, label.rect().topLeft())
+        inside = frame.contains(where) and frame.contains(
+            where.x() + label.width() - 1, where.y() + label.height() - 1
+        )
+        if not inside:
+            bad.append(f"{text!r}: outside the window ({where.x()},{where.y()} {label.size()})")
+            continue
+        rect = label.contentsRect()
+        fm = QFontMetrics(label.font())
+        if label.wordWrap():
+            longest = max((fm.horizontalAdvance(word) for word in text.split()), default=0)
+            if longest > rect.width() + 1:
+                bad.append(f"{text!r}: a word is wider ({longest}) than the label ({rect.width()})")
+            elif label.height() + 1 < label.heightForWidth(label.width()):
+                bad.append(
+                    f"{text!r}: wraps to {label.heightForWidth(label.width())} px, "
+                    f"{label.height()} px shown"
+                )
+        else:
+            hint = label.sizeHint()
+            if label.width() + 1 < hint.width() or label.height() + 1 < hint.height():
+                bad.append(f"{text!r}: needs {hint.width()}x{hint.height()}, has {label.size()}")
+    for button in _visible(top, QAbstractButton):
+        if button.text() and button.width() + 1 < button.minimumSizeHint().width():
+            bad.append(f"button {button.text()!r}: {button.width()} < {button.sizeHint()}")
+    return bad
+
+
+def shown_texts(top: QWidget) -> list[tuple[str, str]]:
+    """Every text a person sees or hears, with where it is."""
+    out = [("window title", top.windowTitle())]
+    for label in _visible(top, QLabel):
+        out.append(("label", label.text()))
+    for w in _visible(top, QWidget):
+        if isinstance(w, QAbstractButton):
+            out.append(("button", w.text()))
+        if isinstance(w, QLineEdit):
+            out.append(("placeholder", w.placeholderText()))
+        if isinstance(w, QComboBox):
+            out += [("combo item", w.itemText(i)) for i in range(w.count())]
+        if isinstance(w, QAbstractItemView) and w.model() is not None:
+            model = w.model()
+            out += [
+                ("column", str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
+                for c in range(model.columnCount())
+            ]
+        if isinstance(w, (*INTERACTIVE, QAbstractItemView)):
+            out.append(("accessible name", w.accessibleName()))
+    return [(kind, text) for kind, text in out if text.strip()]
+
+
+# Texts that are data, not interface: the case in the store, the recovery key,
+# the data folder, the checklist's own wording (translated by the checklist).
+DATA_MARKERS = ("2026-071", "Øystein", "ABCD-", "anna", "idcheck.db", "/", "+47", "02800")
+
+
+def untranslated(top: QWidget, checklist_texts: set[str]) -> list[str]:
+    bad = []
+    for kind, text in shown_texts(top):
+        if "[" in text and "]" in text:
+            continue
+        if any(m in text for m in DATA_MARKERS) or text.strip() in checklist_texts:
+            continue
+        if text.strip().isdigit() or text in LANGUAGE_OWN_NAMES or PHONE.search(text):
+            continue
+        bad.append(f"{kind}: {text!r}")
+    return bad
+
+
+PHONE = re.compile(r"\d{3,}")  # a contact line: whom to call, from the site and routes
+LANGUAGE_OWN_NAMES = set(i18n.LANGUAGE_NAMES.values())
+
+
+def checklist_texts(top: QWidget) -> set[str]:
+    """The texts the checklist itself carries (its titles, items, outcomes)."""
+    texts: set[str] = set()
+    view = getattr(top, "screening_view", None)
+    parent = top.parent()
+    if view is None and parent is not None:
+        view = getattr(parent, "screening_view", None)
+    if view is None:
+        return texts
+
+    def walk(value) -> None:
+        if isinstance(value, str):
+            texts.add(value.strip())
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, (list, tuple)):
+            for v in value:
+                walk(v)
+
+    walk(view.checklist.model_dump())
+    return texts
+
+
+def needed_size(top: QWidget) -> QSize:
+    """The size the screen opens at on a 1366x768 laptop: as wide as it asks for
+    (at most the screen), and as tall as its content needs at that width."""
+    hint, least = top.sizeHint(), top.minimumSizeHint().expandedTo(top.minimumSize())
+    width = max(least.width(), min(hint.width(), SCREEN.width()))
+    height = max(least.height(), hint.height() if hint.height() <= SCREEN.height() else 0)
+    layout = top.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        height = max(height, layout.totalHeightForWidth(width))
+    return QSize(width, height)
+
+
+def open_on_laptop(qtbot, top: QWidget) -> QSize:
+    size = needed_size(top)
+    top.show()
+    qtbot.waitExposed(top)
+    top.resize(size)
+    QApplication.processEvents()
+    return size
+
+
+# Known layout defects, each with the fix it needs (strict: the mark must go once fixed).
+_WIDE_WINDOW = pytest.mark.xfail(
+    strict=True,
+    reason="the main window's pages are too wide at 200 % (3018 px): cases.py CasesPage puts "
+    "search, three filters, eight buttons and the user label in one row (split it into a "
+    "filter row and an action row, the account actions in a third); lock.py FirstRunPage's "
+    "explanation QLabel needs setWordWrap(True); screening.py ScreeningView needs 2306 px",
+)
+_RECOVERY = pytest.mark.xfail(
+    strict=True,
+    reason="lock.py RecoveryKeyDialog: its two instruction QLabels need setWordWrap(True)",
+)
+AT_200 = [
+    pytest.param(n, marks=_WIDE_WINDOW)
+    if n in ("first-run", "unlock", "cases", "screening")
+    else pytest.param(n, marks=_RECOVERY)
+    if n == "recovery-key"
+    else n
+    for n in SCREENS
+]
+
+
+@pytest.mark.parametrize("language", ["en_XA", "ar_XB"])
+@pytest.mark.parametrize("name", AT_200)
+def test_screen_at_200_percent_in_the_stretched_locale(
+    qtbot, prefs, store_template, tmp_path, name, language
+):
+    prefs(language, 200)
+    top = build(name, qtbot, store_template, tmp_path)
+    qtbot.addWidget(top)
+    least = top.minimumSizeHint().expandedTo(top.minimumSize())
+    assert least.width() <= SCREEN.width() and least.height() <= SCREEN.height(), (
+        f"{name}: needs at least {least.width()}x{least.height()}, more than a 1366x768 screen"
+    )
+    size = open_on_laptop(qtbot, top)
+    assert size.height() <= SCREEN.height(), f"{name}: {size.height()} px tall at its width"
+    assert cut_texts(top) == []
+    unnamed = [
+        f"{type(w).__name__} {w.objectName()!r}"
+        for w in _visible(top, QWidget)
+        if isinstance(w, (*INTERACTIVE, QAbstractItemView))
+        and not isinstance(w.parent(), (QAbstractSpinBox, QComboBox))  # their own parts
+        and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+        and not accessible_name(w).strip()
+    ]
+    assert unnamed == []
+    assert untranslated(top, checklist_texts(top)) == []
+    rtl = language == "ar_XB"
+    assert top.isRightToLeft() == rtl
+    for form in top.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label is None or field is None or label.widget() is None:
+                continue
+            if not label.widget().isVisibleTo(top) or not label.widget().text():
+                continue
+            lx, fx = label.geometry().center().x(), field.geometry().center().x()
+            assert (lx > fx) == rtl, f"{name}: form label {label.widget().text()!r}"
+
+
+# ------------------------------------------------------------------ focus
+
+
+def _luminance(rgb: int) -> float:
+    c = QColor.fromRgb(rgb)
+    parts = []
+    for v in (c.redF(), c.greenF(), c.blueF()):
+        parts.append(v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4)
+    return 0.2126 * parts[0] + 0.7152 * parts[1] + 0.0722 * parts[2]
+
+
+def focus_change(before, after) -> int:
+    """Pixels whose colour changes with at least a 3:1 contrast between two grabs."""
+    a = array("I", before.convertToFormat(before.Format.Format_RGB32).constBits().tobytes())
+    b = array("I", after.convertToFormat(after.Format.Format_RGB32).constBits().tobytes())
+    n = 0
+    for x, y in zip(a, b, strict=True):
+        if x != y:
+            la, lb = _luminance(x), _luminance(y)
+            if (max(la, lb) + 0.05) / (min(la, lb) + 0.05) >= 3:
+                n += 1
+    return n
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="app.py STYLE: Qt style sheets ignore `outline`, so `*:focus { outline: ... }` "
+    "shows nothing; replace it with `QPushButton:focus, QCheckBox:focus, QRadioButton:focus, "
+    "QComboBox:focus, QLineEdit:focus, QAbstractSpinBox:focus, QPlainTextEdit:focus, "
+    "QTextEdit:focus, QAbstractItemView:focus { border: 2px solid #1f5fc4; }` (with it every "
+    "screen here passes)",
+)
+@pytest.mark.parametrize("name", SCREENS)
+def test_focus_is_visible_on_every_control_reached_by_tab(
+    qtbot, prefs, store_template, tmp_path, name
+):
+    from PySide6.QtTest import QTest
+
+    prefs("en", 100)
+    top = build(name, qtbot, store_template, tmp_path)
+    qtbot.addWidget(top)
+    top.show()
+    top.activateWindow()
+    qtbot.waitUntil(top.isActiveWindow)
+    seen, faint = [], []
+    for _ in range(60):
+        QTest.keyClick(QApplication.focusWidget() or top, Qt.Key.Key_Tab)
+        QApplication.processEvents()
+        w = QApplication.focusWidget()
+        if w is None or w in seen:
+            break
+        seen.append(w)
+        if not isinstance(w, (*INTERACTIVE, QAbstractItemView)) or isinstance(
+            w.parent(), (QAbstractSpinBox, QComboBox)
+        ):
+            continue
+        after = w.grab().toImage()
+        w.clearFocus()
+        QApplication.processEvents()
+        before = w.grab().toImage()
+        w.setFocus(Qt.FocusReason.TabFocusReason)
+        QApplication.processEvents()
+        need, got = w.width() + w.height(), focus_change(before, after)
+        if got < need:
+            faint.append(f"{type(w).__name__} {accessible_name(w)!r}: {got} < {need}")
+    assert seen, f"{name}: nothing takes the keyboard focus"
+    assert faint == []
