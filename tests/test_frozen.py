@@ -1,10 +1,15 @@
-"""The office-laptop build: built once, it checks itself, opens its window and
-opens no network connection. Slow (a PyInstaller build): skip locally with
-``-m 'not frozen'``; CI runs it."""
+"""The office-laptop build: built once, it checks itself, opens its window (offscreen
+and on a real X server) and opens no network connection. Slow (a PyInstaller
+build): skip locally with ``-m 'not frozen'``; CI runs it.
+
+``IDCHECK_FROZEN_APP=build/dist/idcheck/idcheck`` tests a build already made
+(by ``build_scripts/build.py``) instead of building a fresh one.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,11 +19,26 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from test_offline import assert_no_network  # noqa: E402
+
 pytestmark = pytest.mark.frozen
+
+PASSWORD = "correct horse battery"
+
+# Grabs the X server's root window as PNG (run with this interpreter, which has PySide6).
+GRAB = (
+    "import sys; from PySide6.QtGui import QGuiApplication; app = QGuiApplication([]); "
+    "sys.exit(0 if app.primaryScreen().grabWindow(0).save(sys.argv[1]) else 1)"
+)
 
 
 @pytest.fixture(scope="module")
 def frozen_app(tmp_path_factory) -> Path:
+    given = os.environ.get("IDCHECK_FROZEN_APP")
+    if given:
+        exe = Path(given).resolve()
+        assert exe.is_file(), f"IDCHECK_FROZEN_APP={given} is not a file"
+        return exe
     out = tmp_path_factory.mktemp("frozen")
     r = subprocess.run(
         [
@@ -40,33 +60,128 @@ def frozen_app(tmp_path_factory) -> Path:
     return exe
 
 
-def test_frozen_self_test_passes(frozen_app, tmp_path):
+def traced(cmd: list[str], trace: Path) -> list[str]:
+    return ["strace", "-f", "-qq", "-e", "trace=socket,connect", "-o", str(trace), *cmd]
+
+
+def frozen_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    return {**env, "IDCHECK_DATA_DIR": str(tmp_path / "data"), **extra}
+
+
+@pytest.fixture
+def store_with_a_screening(frozen_app, tmp_path) -> Path:
+    """A data folder made by the frozen command line: a store, a completed screening."""
+    pw = tmp_path / "pw"
+    pw.write_text(PASSWORD + "\n")
+    env = frozen_env(tmp_path)
+    for args in (
+        ["init", "--user", "anna", "--password-file", str(pw)],
+        [
+            "screen",
+            "--checklist",
+            "intake-screen",
+            "--answers",
+            str(ROOT / "examples" / "intake-screen.yaml"),
+            "--user",
+            "anna",
+            "--password-file",
+            str(pw),
+        ],
+    ):
+        r = subprocess.run(
+            [str(frozen_app), *args], capture_output=True, text=True, env=env, timeout=120
+        )
+        assert r.returncode == 0, (args, r.stdout + r.stderr)
+    return tmp_path / "data"
+
+
+def test_frozen_self_test_passes_traced_and_with_no_network(frozen_app, tmp_path):
+    """Every check (SQLCipher, checklists, fonts, store, referral, preview) passes in
+    the frozen app, opens no network socket, and works where there is no network."""
+    trace = tmp_path / "trace.txt"
+    env = frozen_env(tmp_path)
     r = subprocess.run(
-        [str(frozen_app), "--self-test"], capture_output=True, text=True, timeout=300, cwd=tmp_path
+        traced([str(frozen_app), "--self-test"], trace),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+        env=env,
     )
     assert r.returncode == 0, r.stdout + r.stderr
-    assert r.stdout.strip().endswith("4 of 4 checks passed")
+    assert r.stdout.strip().endswith("5 of 5 checks passed")
+    assert_no_network(trace.read_text())
+    r = subprocess.run(
+        ["unshare", "-n", str(frozen_app), "--self-test"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout.strip().endswith("5 of 5 checks passed")
 
 
 def test_frozen_window_opens_offscreen_and_opens_no_socket(frozen_app, tmp_path):
-    from test_offline import assert_no_network
-
     trace = tmp_path / "trace.txt"
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "IDCHECK_QUIT_AFTER_MS": "1500",
-        "IDCHECK_DATA_DIR": str(tmp_path / "data"),
-    }
+    env = frozen_env(tmp_path, QT_QPA_PLATFORM="offscreen", IDCHECK_QUIT_AFTER_MS="1500")
     r = subprocess.run(
-        ["strace", "-f", "-qq", "-e", "trace=socket,connect", "-o", str(trace), str(frozen_app)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
+        traced([str(frozen_app)], trace), capture_output=True, text=True, env=env, timeout=120
     )
     assert r.returncode == 0, r.stderr
     assert_no_network(trace.read_text())
+
+
+def test_frozen_window_on_an_x_server_shows_the_unlock_window_with_no_network(
+    frozen_app, store_with_a_screening, tmp_path
+):
+    """The xcb platform plugin and the libraries it needs are in the build: under
+    Xvfb, in a network namespace with no interfaces and traced, the unlock window
+    is drawn (light window, dark text on it) and no network socket is opened."""
+    if shutil.which("xvfb-run") is None:
+        pytest.fail("xvfb-run is needed for this test (./dev installs it)")
+    shot = tmp_path / "unlock.png"
+    trace = tmp_path / "trace.txt"
+    env = frozen_env(tmp_path, QT_QPA_PLATFORM="xcb", IDCHECK_QUIT_AFTER_MS="6000")
+    env["IDCHECK_DATA_DIR"] = str(store_with_a_screening)
+    app = " ".join(traced(["unshare", "-n", str(frozen_app)], trace))
+    grab = f"{sys.executable} -c '{GRAB}' {shot}"
+    script = (
+        f"{app} 2>{tmp_path / 'app.err'} & sleep 4; {grab}; g=$?; wait $!; a=$?; exit $((g + a))"
+    )
+    r = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "sh", "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+    )
+    err = (tmp_path / "app.err").read_text()
+    assert r.returncode == 0, r.stdout + r.stderr + err
+    assert "Could not load the Qt platform plugin" not in err, err
+    assert_no_network(trace.read_text())
+
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(shot))
+    assert not image.isNull()
+    # The window: the bounding box of light pixels (Xvfb's empty root is black).
+    light = [
+        (x, y)
+        for y in range(0, image.height(), 4)
+        for x in range(0, image.width(), 4)
+        if image.pixelColor(x, y).value() > 200
+    ]
+    assert len(light) > 10_000, "no window was drawn on the X server"
+    x0, x1 = min(x for x, _ in light), max(x for x, _ in light)
+    y0, y1 = min(y for _, y in light), max(y for _, y in light)
+    # Text: dark pixels inside the window (labels, fields' names, buttons).
+    dark = sum(
+        image.pixelColor(x, y).value() < 80 for y in range(y0, y1, 2) for x in range(x0, x1, 2)
+    )
+    assert dark > 200, f"no text drawn in the window ({dark} dark pixels)"
 
 
 def test_frozen_app_works_without_network(frozen_app, tmp_path):

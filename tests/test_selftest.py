@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+from reportlab.pdfgen import canvas
+
+from idcheck import selftest as checks
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,7 +31,7 @@ def test_self_test_passes_on_this_install():
     r = selftest()
     assert r.returncode == 0, r.stdout + r.stderr
     lines = r.stdout.strip().splitlines()
-    assert lines[-1] == "4 of 4 checks passed"
+    assert lines[-1] == "5 of 5 checks passed"
     assert all(line.startswith("ok") for line in lines[:-1])
 
 
@@ -40,4 +46,16 @@ def test_self_test_fails_when_a_published_checklist_changed(tmp_path):
         "FAIL  checklists: RuntimeError: intake-screen/1.0.0.yaml: changed since it was published"
         in r.stdout
     )
-    assert "3 of 4 checks passed" in r.stdout
+    assert "4 of 5 checks passed" in r.stdout
+
+
+def test_preview_check_fails_on_a_blank_referral_and_without_one():
+    """The preview check looks at what PDFium drew: a blank page fails it."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.showPage()
+    c.save()
+    with pytest.raises(RuntimeError, match="page 1 of the referral renders blank"):
+        checks._preview({"referral": buf.getvalue()})
+    with pytest.raises(RuntimeError, match="the store check failed"):
+        checks._preview({})

@@ -16,10 +16,11 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-CheckResult = tuple[bool, str]
+#: What one check hands to a later one (the referral PDF to the preview check).
+State = dict[str, bytes]
 
 
-def _sqlcipher() -> str:
+def _sqlcipher(state: State) -> str:
     import sqlcipher3.dbapi2 as sqlcipher
 
     conn = sqlcipher.connect(":memory:")
@@ -30,7 +31,7 @@ def _sqlcipher() -> str:
     return f"SQLCipher {version[0]} (SQLite {sqlcipher.sqlite_version})"
 
 
-def _checklists() -> str:
+def _checklists(state: State) -> str:
     from idcheck.checklist import bundled_root, entries, load_any
     from idcheck.checklist.lock import check_lock
 
@@ -46,7 +47,7 @@ def _checklists() -> str:
     return f"{len(found)} checklist files load and match checklists.lock"
 
 
-def _store_report_verify() -> str:
+def _store_report_verify(state: State) -> str:
     from idcheck.checklist import Checklist, entries, load_entry
     from idcheck.report import build_summary, render_referral
     from idcheck.store import CaseDetails, Decision, Store
@@ -74,6 +75,7 @@ def _store_report_verify() -> str:
             render_referral(build_summary(store, sid), buf)
             if not buf.getvalue().startswith(b"%PDF"):
                 raise RuntimeError("the referral is not a PDF")
+            state["referral"] = buf.getvalue()
             result = store.verify()
             if not result.ok:
                 raise RuntimeError("; ".join(result.messages))
@@ -85,26 +87,49 @@ def _store_report_verify() -> str:
     )
 
 
-def _fonts() -> str:
+def _fonts(state: State) -> str:
     from idcheck.report.fonts import SCRIPTS, font_file
 
     return ", ".join(f"{s}: {font_file(s).name}" for s in SCRIPTS)
 
 
-CHECKS: list[tuple[str, Callable[[], str]]] = [
+def _preview(state: State) -> str:
+    """The window's referral preview: pages rendered by pypdfium2 and converted
+    through Pillow, as :func:`idcheck.gui.referral.page_images` does (without Qt)."""
+    import pypdfium2 as pdfium
+
+    data = state.get("referral")
+    if data is None:
+        raise RuntimeError("no referral to preview (the store check failed)")
+    doc = pdfium.PdfDocument(data)
+    try:
+        pages = len(doc)
+        for i in range(pages):
+            image = doc[i].render(scale=1.4).to_pil().convert("L")
+            darkest, _ = image.getextrema()
+            if darkest > 128:
+                raise RuntimeError(f"page {i + 1} of the referral renders blank")
+    finally:
+        doc.close()
+    return f"{pages} referral pages rendered for the preview (pypdfium2 and Pillow)"
+
+
+CHECKS: list[tuple[str, Callable[[State], str]]] = [
     ("sqlcipher", _sqlcipher),
     ("checklists", _checklists),
     ("fonts", _fonts),
     ("store", _store_report_verify),
+    ("preview", _preview),
 ]
 
 
 def run(out: Callable[[str], None] = print) -> int:
     """Run every check; print one line each; return 0 when all pass, else 1."""
     failed = 0
+    state: State = {}
     for name, check in CHECKS:
         try:
-            detail = check()
+            detail = check(state)
             out(f"ok    {name}: {detail}")
         except Exception as e:
             failed += 1
