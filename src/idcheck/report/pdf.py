@@ -5,7 +5,8 @@ The template (``templates/referral.txt.j2``) writes one block per line as
 ``style<TAB>markup``; every value goes through the ``t`` filter, which escapes it
 and sets each script in a font that has its letters. Arabic is shaped by
 HarfBuzz (``shaping=1``) and set right to left. The footer of every page has
-"page x of y", the case reference and the audit head. The file is written under
+"page x of y", the case reference and the audit head (drawn when the document is
+saved, so one layout pass is enough). The file is written under
 a temporary name next to the target and renamed, never left half-written.
 """
 
@@ -24,6 +25,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from idcheck.report.fonts import register, runs
@@ -154,25 +156,34 @@ def story(summary: ReferralSummary) -> list[Any]:
     return flow_of("referral.txt.j2", s=summary)
 
 
-def page_footer(left: str, right: str) -> Any:
-    """A footer callback: "Page x of y · LEFT" on the left, RIGHT on the right.
-    ``total`` is filled in on the second pass of :func:`build_pdf`."""
-    pages: list[int] = []
+def _numbered_canvas(left: str, right: str) -> type[Canvas]:
+    """A canvas that keeps each finished page until the end, then draws the footer
+    ("Page x of y · LEFT", RIGHT) on every page: one layout pass, not two."""
 
-    def footer(canvas: Any, doc: Any, total: int | None = None) -> None:
-        canvas.saveState()
-        canvas.setFont(register("latin"), 7.5)
-        canvas.setFillColor(colors.HexColor("#555555"))
-        page = canvas.getPageNumber()
-        of = f" of {total}" if total else ""
-        width = canvas._pagesize[0]
-        canvas.drawString(18 * mm, 10 * mm, f"Page {page}{of} · {left}")
-        canvas.drawRightString(width - 18 * mm, 10 * mm, right)
-        canvas.restoreState()
-        pages.append(page)
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type stubs
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
 
-    footer.pages = pages  # type: ignore[attr-defined]
-    return footer
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self.saveState()
+                self.setFont(register("latin"), 7.5)
+                self.setFillColor(colors.HexColor("#555555"))
+                width = self._pagesize[0]
+                self.drawString(18 * mm, 10 * mm, f"Page {self._pageNumber} of {total} · {left}")
+                self.drawRightString(width - 18 * mm, 10 * mm, right)
+                self.restoreState()
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
 
 
 def build_pdf(
@@ -183,32 +194,20 @@ def build_pdf(
     footer_right: str,
     pagesize: tuple[float, float] = A4,
 ) -> bytes:
-    """The PDF bytes of ``make_story()`` with the footer on every page, in two
-    passes: the first counts the pages for "page x of y"."""
-    footer = page_footer(footer_left, footer_right)
-
-    def build(buffer: io.BytesIO, total: int | None) -> None:
-        doc = SimpleDocTemplate(
-            buffer,
-            pagesize=pagesize,
-            leftMargin=18 * mm,
-            rightMargin=18 * mm,
-            topMargin=16 * mm,
-            bottomMargin=18 * mm,
-            title=title,
-            initialFontName=register("latin"),
-            author="idcheck",
-        )
-        doc.build(
-            make_story(),
-            onFirstPage=lambda c, d: footer(c, d, total),
-            onLaterPages=lambda c, d: footer(c, d, total),
-        )
-
-    build(io.BytesIO(), None)
-    total = max(footer.pages) if footer.pages else 1
+    """The PDF bytes of ``make_story()`` with the footer on every page."""
     out = io.BytesIO()
-    build(out, total)
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=pagesize,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=18 * mm,
+        title=title,
+        initialFontName=register("latin"),
+        author="idcheck",
+    )
+    doc.build(make_story(), canvasmaker=_numbered_canvas(footer_left, footer_right))
     return out.getvalue()
 
 

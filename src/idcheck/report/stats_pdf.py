@@ -20,9 +20,22 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from idcheck.report.fonts import register
 from idcheck.report.pdf import _styles, build_pdf, markup, write_atomic
-from idcheck.report.stats import ALL, SUPPRESSION_NOTE, TITLES, UNIT, Stats
+from idcheck.report.stats import ALL, SUPPRESSION_NOTE, UNIT, Stats
 
 BAR = colors.HexColor("#2b5a7a")
+SHORT = {
+    "sex": "Sex",
+    "age-band": "Age band",
+    "minor": "Under 18",
+    "form": "Exploitation form",
+    "identified-by": "Who identified the child",
+    "outcome": "Outcome",
+}
+READING = (
+    "Age: the assessed age, else the age the child gives. Exploitation form: from the "
+    "indicators answered yes; a screening may show several forms, or none. Outcome: the "
+    "professional's decision, else what the rules suggested."
+)
 
 
 def nice_step(top: int) -> int:
@@ -36,7 +49,7 @@ def nice_step(top: int) -> int:
     return step
 
 
-def chart(stats: Stats, width: float, height: float = 52 * mm) -> Drawing:
+def chart(stats: Stats, width: float, height: float = 46 * mm) -> Drawing:
     """Completed screenings per period; suppressed periods carry their mark, no bar."""
     font = register("latin")
     shown = [stats.total(p) for p in stats.periods]
@@ -72,7 +85,7 @@ def chart(stats: Stats, width: float, height: float = 52 * mm) -> Drawing:
 
 def _table(stats: Stats, table: str, width: float) -> Table:
     styles = _styles()
-    rows: list[list[Any]] = [[Paragraph(markup(TITLES[table]), styles["h3"]), ""]]
+    rows: list[list[Any]] = [[Paragraph(SHORT.get(table, table), styles["h3"]), ""]]
     for c in stats.categories[table]:
         rows.append([markup(stats.label(table, c)), str(stats.shown((table, c, ALL)))])
     if len(rows) == 1:
@@ -144,7 +157,8 @@ def stats_story(stats: Stats) -> list[Any]:
     flow.append(Spacer(1, 2 * mm))
     flow.append(
         Paragraph(
-            f"Counts for each {stats.by} are in the CSV and JSON exports of the same figures.",
+            f"{READING} Counts for each {stats.by} are in the CSV and JSON exports of the "
+            "same figures.",
             styles["small"],
         )
     )
