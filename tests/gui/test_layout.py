@@ -17,6 +17,7 @@ changes visibly (a 3:1 contrast change over at least half its outline).
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import re
 import shutil
@@ -270,11 +271,11 @@ def shown_texts(top: QWidget) -> list[tuple[str, str]]:
             out.append(("placeholder", w.placeholderText()))
         if isinstance(w, QComboBox):
             out += [("combo item", w.itemText(i)) for i in range(w.count())]
-        if isinstance(w, QAbstractItemView) and w.model() is not None:
-            model = w.model()
+        header = getattr(w, "horizontalHeader", None)
+        if isinstance(w, QAbstractItemView) and header is not None and w.model() is not None:
             out += [
-                ("column", str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
-                for c in range(model.columnCount())
+                ("column", str(w.model().headerData(c, Qt.Orientation.Horizontal) or ""))
+                for c in range(header().count())
             ]
         if isinstance(w, (*INTERACTIVE, QAbstractItemView)):
             out.append(("accessible name", w.accessibleName()))
@@ -286,7 +287,7 @@ def shown_texts(top: QWidget) -> list[tuple[str, str]]:
 DATA_MARKERS = ("2026-071", "Øystein", "ABCD-", "anna", "idcheck.db", "/", "+47", "02800")
 
 
-def untranslated(top: QWidget, checklist_texts: set[str]) -> list[str]:
+def untranslated(top: QWidget, checklist_texts: frozenset[str]) -> list[str]:
     bad = []
     for kind, text in shown_texts(top):
         if "[" in text and "]" in text:
@@ -303,15 +304,13 @@ PHONE = re.compile(r"\d{3,}")  # a contact line: whom to call, from the site and
 LANGUAGE_OWN_NAMES = set(i18n.LANGUAGE_NAMES.values())
 
 
-def checklist_texts(top: QWidget) -> set[str]:
-    """The texts the checklist itself carries (its titles, items, outcomes)."""
+@functools.cache
+def checklist_texts() -> frozenset[str]:
+    """The texts the bundled checklists and referral routes carry themselves
+    (titles, items, outcomes, contacts): translated by the checklist, not by Qt."""
+    from idcheck.checklist import entries, load_entry
+
     texts: set[str] = set()
-    view = getattr(top, "screening_view", None)
-    parent = top.parent()
-    if view is None and parent is not None:
-        view = getattr(parent, "screening_view", None)
-    if view is None:
-        return texts
 
     def walk(value) -> None:
         if isinstance(value, str):
@@ -323,8 +322,9 @@ def checklist_texts(top: QWidget) -> set[str]:
             for v in value:
                 walk(v)
 
-    walk(view.checklist.model_dump())
-    return texts
+    for entry in entries():
+        walk(load_entry(entry).model_dump())
+    return frozenset(texts)
 
 
 def needed_size(top: QWidget) -> QSize:
@@ -372,7 +372,7 @@ AT_200 = [
 
 @pytest.mark.parametrize("language", ["en_XA", "ar_XB"])
 @pytest.mark.parametrize("name", AT_200)
-def test_screen_at_200_percent_in_the_stretched_locale(
+def test_screen_fits_a_laptop_at_200_percent_with_no_text_cut(
     qtbot, prefs, store_template, tmp_path, name, language
 ):
     prefs(language, 200)
@@ -385,6 +385,25 @@ def test_screen_at_200_percent_in_the_stretched_locale(
     size = open_on_laptop(qtbot, top)
     assert size.height() <= SCREEN.height(), f"{name}: {size.height()} px tall at its width"
     assert cut_texts(top) == []
+
+
+_HEADERS = pytest.mark.xfail(
+    strict=True,
+    reason="cases.py CaseTableModel.HEADERS are plain strings, so lupdate never extracts them "
+    "and the columns stay English: write each as QT_TRANSLATE_NOOP('CaseTableModel', 'Reference')",
+)
+NAMED = [pytest.param(n, marks=_HEADERS) if n == "cases" else n for n in SCREENS]
+
+
+@pytest.mark.parametrize("language", ["en_XA", "ar_XB"])
+@pytest.mark.parametrize("name", NAMED)
+def test_screen_is_named_translated_and_mirrored(
+    qtbot, prefs, store_template, tmp_path, name, language
+):
+    prefs(language, 200)
+    top = build(name, qtbot, store_template, tmp_path)
+    qtbot.addWidget(top)
+    open_on_laptop(qtbot, top)
     unnamed = [
         f"{type(w).__name__} {w.objectName()!r}"
         for w in _visible(top, QWidget)
@@ -394,9 +413,10 @@ def test_screen_at_200_percent_in_the_stretched_locale(
         and not accessible_name(w).strip()
     ]
     assert unnamed == []
-    assert untranslated(top, checklist_texts(top)) == []
+    assert untranslated(top, checklist_texts()) == []
     rtl = language == "ar_XB"
     assert top.isRightToLeft() == rtl
+    rows = 0
     for form in top.findChildren(QFormLayout):
         for row in range(form.rowCount()):
             label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
@@ -407,6 +427,9 @@ def test_screen_at_200_percent_in_the_stretched_locale(
                 continue
             lx, fx = label.geometry().center().x(), field.geometry().center().x()
             assert (lx > fx) == rtl, f"{name}: form label {label.widget().text()!r}"
+            rows += 1
+    if name in ("first-run", "unlock", "case-form", "recovery-key", "settings"):
+        assert rows >= 2  # the mirroring was really looked at
 
 
 # ------------------------------------------------------------------ focus
