@@ -28,8 +28,10 @@ import datetime as dt
 import io
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -160,10 +162,6 @@ def periods_between(since: dt.date, until: dt.date, by: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _age(row: StatRow) -> int | None:
-    return row.assessed_age if row.assessed_age is not None else row.claimed_age
-
-
 def _band(age: int | None) -> str:
     if age is None:
         return "unknown"
@@ -185,19 +183,34 @@ def _minor(age: int | None) -> str:
 def classify(row: StatRow) -> dict[str, list[str]]:
     """The categories one row counts in, per table. Only known words pass: any
     other stored value is counted as "other", so no free text can leave."""
-    age = _age(row)
-    forms = sorted({f if f in FORMS else "other" for f in row.forms}) or ["none"]
-    outcome = row.outcome if row.outcome and _ID.match(row.outcome) else "other"
-    sex = row.gender if row.gender in SEXES else ("not-recorded" if not row.gender else "other")
-    ident = row.identified_by
-    who = ident if ident in IDENTIFIERS else ("not-recorded" if not ident else "other")
+    return _classify(
+        row.gender, row.claimed_age, row.assessed_age, row.identified_by, row.outcome, row.forms
+    )
+
+
+@lru_cache(maxsize=4096)
+def _classify(
+    gender: str | None,
+    claimed_age: int | None,
+    assessed_age: int | None,
+    identified_by: str | None,
+    outcome: str | None,
+    forms: tuple[str, ...],
+) -> dict[str, list[str]]:
+    age = assessed_age if assessed_age is not None else claimed_age
+    sex = gender if gender in SEXES else ("not-recorded" if not gender else "other")
+    who = (
+        identified_by
+        if identified_by in IDENTIFIERS
+        else ("not-recorded" if not identified_by else "other")
+    )
     return {
         "sex": [sex or "not-recorded"],
         "age-band": [_band(age)],
         "minor": [_minor(age)],
-        "form": forms,
+        "form": sorted({f if f in FORMS else "other" for f in forms}) or ["none"],
         "identified-by": [who or "not-recorded"],
-        "outcome": [outcome],
+        "outcome": [outcome if outcome and _ID.match(outcome) else "other"],
     }
 
 
@@ -211,21 +224,34 @@ def build_stats(
     if until < since:
         raise ValueError(f"--to {until.isoformat()} is before --from {since.isoformat()}")
     periods = periods_between(since, until, by)
-    counts: dict[Key, int] = {}
-    outcomes: set[str] = set()
+    # Rows are tallied by what they hold first: far fewer kinds than rows.
+    kinds: Counter[tuple[Any, ...]] = Counter()
     for row in rows:
-        day = dt.datetime.fromtimestamp(row.completed_at).date()
+        day = dt.date.fromtimestamp(row.completed_at)
         if not since <= day <= until:
             continue
-        p = period_of(day, by)
+        kinds[
+            (
+                period_of(day, by),
+                row.gender,
+                row.claimed_age,
+                row.assessed_age,
+                row.identified_by,
+                row.outcome,
+                row.forms,
+            )
+        ] += 1
+    counts: dict[Key, int] = {}
+    outcomes: set[str] = set()
+    for (p, *raw), n in kinds.items():
         for key in ((TOTAL, TOTAL, p), (TOTAL, TOTAL, ALL)):
-            counts[key] = counts.get(key, 0) + 1
-        for table, cats in classify(row).items():
+            counts[key] = counts.get(key, 0) + n
+        for table, cats in _classify(*raw).items():
             for c in cats:
                 if table == "outcome":
                     outcomes.add(c)
                 for key in ((table, c, p), (table, c, ALL)):
-                    counts[key] = counts.get(key, 0) + 1
+                    counts[key] = counts.get(key, 0) + n
     categories = {t: tuple(labels) for t, labels in LABELS.items() if t != "outcome"}
     categories["outcome"] = tuple(sorted(outcomes))
     return Stats(
