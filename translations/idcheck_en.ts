@@ -216,6 +216,18 @@
     </message>
 </context>
 <context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>open</source>
+        <extracomment>Case states as the list shows them (for the translation tools).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CasesPage</name>
     <message>
         <source>any time</source>
@@ -689,7 +701,98 @@ What it may mean: {2}</source>
     </message>
 </context>
 <context>
+    <name>LetterDialog</name>
+    <message>
+        <source>the child&apos;s guardian or representative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the child&apos;s lawyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the child&apos;s asylum case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicators recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child&apos;s own words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the checklist suggests, and the professional&apos;s decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The letter is for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the child&apos;s names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick each fact you have checked against the record and want in the letter. Nothing is ticked to begin with: the letter holds only what you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facts to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm at least one fact to see the letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of {1} facts confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the support letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source>idcheck: TRAINING (synthetic cases)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TRAINING MODE: synthetic cases only. Do not enter a real child&apos;s details: everything here is deleted when this window closes. User {0}, password: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>idcheck</source>
         <translation type="unfinished"></translation>
@@ -1004,6 +1107,14 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Support &amp;letter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A letter for a guardian, a lawyer or the asylum case, with facts you confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1110,14 +1221,6 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your reasons (required when you differ)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record decision and complete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Give your reasons: your decision differs from the suggestion.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1126,6 +1229,47 @@ What it may mean: {2}</source>
     <name>ScreeningView</name>
     <message>
         <source>Overview of the items</source>
+        <extracomment>Drawn on top of the application style: which panel the single keys answer. original screening id, the new linked draft now shown in this view</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+O; Enter opens the item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Only unanswered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only unanswered items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One &amp;item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show one item at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One s&amp;ection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show one section at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Adult words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the wording for the worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1133,23 +1277,95 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Answer</source>
+        <source>Show the child-friendly wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Source</source>
+        <source>The child&apos;s language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(source not recorded)</source>
+        <source>Child&apos;s &amp;language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The child&apos;s own words, as said</source>
+        <source>This conversation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;mend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amend this screening as a new linked record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to &amp;cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the case list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (draft)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an amendment of screening #{0}; the original stays as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed {0}: read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was amended as screening #{0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the a&amp;mendment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the amendment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To change it, amend it: a new linked record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Immediate danger recorded: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section {0} of {1} · {2} of {3} answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every item has an answer: open the review (Ctrl+R).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Language used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. prs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1161,23 +1377,11 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Read back to the child</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Child&apos;s own words</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>◀ Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1185,7 +1389,23 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next unanswered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the next unanswered item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1193,45 +1413,7 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Back to cases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{0} of {1} · {2} answered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What we see: {0}
-A common reading: {1}
-What it may mean: {2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;No</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Unsure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Declined</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not a&amp;sked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved: expected a number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved: expected a date as YYYY-MM-DD.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1302,6 +1484,226 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>&amp;Text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatsDialog</name>
+    <message>
+        <source>total</source>
+        <extracomment>The words of the tables, for translation (the core keeps the English ones).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed screenings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>age band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>under 18</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exploitation form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>identified by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>under 12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>12 to 14</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>15 to 17</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>18 or over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>age not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sexual exploitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>labour exploitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>domestic servitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forced begging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>criminal exploitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forced marriage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no form recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>immigration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>child welfare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NGO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymised statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To (included)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts of 1 to 4 are shown as &lt;5. Where a total would reveal such a count, the next smallest count in the same row or column is hidden as well (x). No names, case references or free text are in these figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end is before the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} completed screenings from {1} to {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -220,6 +220,18 @@
     </message>
 </context>
 <context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>open</source>
+        <extracomment>Case states as the list shows them (for the translation tools).</extracomment>
+        <translation>åpen</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>avsluttet</translation>
+    </message>
+</context>
+<context>
     <name>CasesPage</name>
     <message>
         <source>any time</source>
@@ -537,165 +549,256 @@
     <message>
         <source>I observed it</source>
         <extracomment>Where an answer comes from, as the worker reads it (translated at display).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Jeg har sett det selv</translation>
     </message>
     <message>
         <source>The child said it</source>
-        <translation type="unfinished"></translation>
+        <translation>Barnet har sagt det</translation>
     </message>
     <message>
         <source>Another person said it</source>
-        <translation type="unfinished"></translation>
+        <translation>En annen person har sagt det</translation>
     </message>
     <message>
         <source>A document shows it</source>
-        <translation type="unfinished"></translation>
+        <translation>Et dokument viser det</translation>
     </message>
     <message>
         <source>&amp;Yes</source>
         <extracomment>The answers of an indicator or a yes-no question, with their single keys.</extracomment>
-        <translation type="unfinished">&amp;Ja</translation>
+        <translation>&amp;Ja</translation>
     </message>
     <message>
         <source>&amp;No</source>
-        <translation type="unfinished">&amp;Nei</translation>
+        <translation>&amp;Nei</translation>
     </message>
     <message>
         <source>&amp;Unsure</source>
-        <translation type="unfinished">&amp;Usikker</translation>
+        <translation>&amp;Usikker</translation>
     </message>
     <message>
         <source>&amp;Declined</source>
-        <translation type="unfinished">&amp;Ville ikke svare</translation>
+        <translation>&amp;Ville ikke svare</translation>
     </message>
     <message>
         <source>Not a&amp;sked</source>
-        <translation type="unfinished">Ikke s&amp;purt</translation>
+        <translation>Ikke s&amp;purt</translation>
     </message>
     <message>
         <source>Item {0}: {1}</source>
         <extracomment>item id, the answer, whether the walk should move on item id: keyboard focus entered this panel a message for the worker (an answer that could not be read)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Punkt {0}: {1}</translation>
     </message>
     <message>
         <source>What we see: {0}
 A common reading: {1}
 What it may mean: {2}</source>
-        <translation type="unfinished">Det vi ser: {0}
+        <translation>Det vi ser: {0}
 En vanlig forståelse: {1}
 Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished">Svar</translation>
+        <translation>Svar</translation>
     </message>
     <message>
         <source>YYYY-MM-DD, then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>ÅÅÅÅ-MM-DD, deretter Enter</translation>
     </message>
     <message>
         <source>A number ({0}), then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Et tall ({0}), deretter Enter</translation>
     </message>
     <message>
         <source>A number, then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Et tall, deretter Enter</translation>
     </message>
     <message>
         <source>Type the answer, then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv svaret, deretter Enter</translation>
     </message>
     <message>
         <source>Context…</source>
-        <translation type="unfinished"></translation>
+        <translation>Om svaret…</translation>
     </message>
     <message>
         <source>Show the answer context</source>
-        <translation type="unfinished"></translation>
+        <translation>Vis opplysninger om svaret</translation>
     </message>
     <message>
         <source>Key C</source>
-        <translation type="unfinished"></translation>
+        <translation>Tast C</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">Kilde</translation>
+        <translation>Kilde</translation>
     </message>
     <message>
         <source>(source not recorded)</source>
-        <translation type="unfinished">(kilde ikke registrert)</translation>
+        <translation>(kilde ikke registrert)</translation>
     </message>
     <message>
         <source>The child&apos;s own words, as said</source>
-        <translation type="unfinished">Barnets egne ord, slik de ble sagt</translation>
+        <translation>Barnets egne ord, slik de ble sagt</translation>
     </message>
     <message>
         <source>Read back to the child</source>
-        <translation type="unfinished">Lest opp for barnet</translation>
+        <translation>Lest opp for barnet</translation>
     </message>
     <message>
         <source>Your note</source>
-        <translation type="unfinished">Ditt notat</translation>
+        <translation>Ditt notat</translation>
     </message>
     <message>
         <source>Child&apos;s own words</source>
-        <translation type="unfinished">Barnets egne ord</translation>
+        <translation>Barnets egne ord</translation>
     </message>
     <message>
         <source>Saved ✓ {0}</source>
-        <translation type="unfinished">Lagret ✓ {0}</translation>
+        <translation>Lagret ✓ {0}</translation>
     </message>
     <message>
         <source>Answer: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Svar: {0}</translation>
     </message>
     <message>
         <source>own words recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>egne ord registrert</translation>
     </message>
     <message>
         <source>language {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>språk {0}</translation>
     </message>
     <message>
         <source>interpreter {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>tolk {0}</translation>
     </message>
     <message>
         <source>read back</source>
-        <translation type="unfinished"></translation>
+        <translation>lest opp</translation>
     </message>
     <message>
         <source>note</source>
-        <translation type="unfinished"></translation>
+        <translation>notat</translation>
     </message>
     <message>
         <source>This item has no child wording in {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dette punktet har ingen ordlyd for barn på {0}.</translation>
     </message>
     <message>
         <source>Draft translation: have a qualified interpreter check it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utkast til oversettelse: la en kvalifisert tolk kontrollere den.</translation>
     </message>
     <message>
         <source>In your language: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>På ditt språk: {0}</translation>
     </message>
     <message>
         <source>No child wording for this item: adult words shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen ordlyd for barn for dette punktet: ordlyden for voksne vises.</translation>
     </message>
     <message>
         <source>Not saved: expected a number.</source>
-        <translation type="unfinished">Ikke lagret: skriv inn et tall.</translation>
+        <translation>Ikke lagret: skriv inn et tall.</translation>
     </message>
     <message>
         <source>Not saved: expected a date as YYYY-MM-DD.</source>
-        <translation type="unfinished">Ikke lagret: skriv inn en dato som ÅÅÅÅ-MM-DD.</translation>
+        <translation>Ikke lagret: skriv inn en dato som ÅÅÅÅ-MM-DD.</translation>
+    </message>
+</context>
+<context>
+    <name>LetterDialog</name>
+    <message>
+        <source>the child&apos;s guardian or representative</source>
+        <translation>barnets verge eller representant</translation>
+    </message>
+    <message>
+        <source>the child&apos;s lawyer</source>
+        <translation>barnets advokat</translation>
+    </message>
+    <message>
+        <source>the child&apos;s asylum case</source>
+        <translation>barnets asylsak</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alder</translation>
+    </message>
+    <message>
+        <source>Indicators recorded</source>
+        <translation>Registrerte indikatorer</translation>
+    </message>
+    <message>
+        <source>The child&apos;s own words</source>
+        <translation>Barnets egne ord</translation>
+    </message>
+    <message>
+        <source>What the checklist suggests, and the professional&apos;s decision</source>
+        <translation>Hva sjekklisten foreslår, og fagpersonens beslutning</translation>
+    </message>
+    <message>
+        <source>Support letter</source>
+        <translation>Støttebrev</translation>
+    </message>
+    <message>
+        <source>The letter is for</source>
+        <translation>Brevet er til bruk for</translation>
+    </message>
+    <message>
+        <source>Print the child&apos;s names</source>
+        <translation>Skriv ut barnets navn</translation>
+    </message>
+    <message>
+        <source>Tick each fact you have checked against the record and want in the letter. Nothing is ticked to begin with: the letter holds only what you confirm.</source>
+        <translation>Kryss av for hver opplysning du har kontrollert mot det som er registrert, og som du vil ha med i brevet. Ingenting er krysset av fra start: brevet inneholder bare det du bekrefter.</translation>
+    </message>
+    <message>
+        <source>Facts to confirm</source>
+        <translation>Opplysninger som skal bekreftes</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Til bruk for</translation>
+    </message>
+    <message>
+        <source>Confirm at least one fact to see the letter.</source>
+        <translation>Bekreft minst én opplysning for å se brevet.</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Lagre som PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>{0} of {1} facts confirmed</source>
+        <translation>{0} av {1} opplysninger bekreftet</translation>
+    </message>
+    <message>
+        <source>Save the support letter</source>
+        <translation>Lagre støttebrevet</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not save {0}: {1}</source>
+        <translation>Kunne ikke lagre {0}: {1}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>idcheck: TRAINING (synthetic cases)</source>
+        <translation>idcheck: OPPLÆRING (oppdiktede saker)</translation>
+    </message>
+    <message>
+        <source>TRAINING MODE: synthetic cases only. Do not enter a real child&apos;s details: everything here is deleted when this window closes. User {0}, password: {1}</source>
+        <translation>OPPLÆRINGSMODUS: bare oppdiktede saker. Ikke skriv inn opplysninger om et virkelig barn: alt her slettes når vinduet lukkes. Bruker {0}, passord: {1}</translation>
+    </message>
     <message>
         <source>idcheck</source>
         <translation>idcheck</translation>
@@ -1010,6 +1113,14 @@ Hva det kan bety: {2}</translation>
         <translation>Skriv &amp;ut…</translation>
     </message>
     <message>
+        <source>Support &amp;letter…</source>
+        <translation>Støtte&amp;brev…</translation>
+    </message>
+    <message>
+        <source>A letter for a guardian, a lawyer or the asylum case, with facts you confirm</source>
+        <translation>Et brev til verge, advokat eller asylsaken, med opplysninger du bekrefter</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Lukk</translation>
     </message>
@@ -1117,11 +1228,11 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>Your reasons (required when you differ)</source>
-        <translation>Din begrunnelse (kreves når du avviker fra forslaget)</translation>
+        <translation type="vanished">Din begrunnelse (kreves når du avviker fra forslaget)</translation>
     </message>
     <message>
         <source>Record decision and complete</source>
-        <translation>Registrer beslutningen og fullfør</translation>
+        <translation type="vanished">Registrer beslutningen og fullfør</translation>
     </message>
     <message>
         <source>Give your reasons: your decision differs from the suggestion.</source>
@@ -1132,31 +1243,160 @@ Hva det kan bety: {2}</translation>
     <name>ScreeningView</name>
     <message>
         <source>Overview of the items</source>
+        <extracomment>Drawn on top of the application style: which panel the single keys answer. original screening id, the new linked draft now shown in this view</extracomment>
         <translation>Oversikt over punktene</translation>
+    </message>
+    <message>
+        <source>Ctrl+O; Enter opens the item</source>
+        <translation>Ctrl+O; Enter åpner punktet</translation>
+    </message>
+    <message>
+        <source>&amp;Only unanswered</source>
+        <translation>&amp;Bare ubesvarte</translation>
+    </message>
+    <message>
+        <source>Show only unanswered items</source>
+        <translation>Vis bare punkter uten svar</translation>
+    </message>
+    <message>
+        <source>Items answered</source>
+        <translation>Punkter som er besvart</translation>
+    </message>
+    <message>
+        <source>One &amp;item</source>
+        <translation>Ett &amp;punkt</translation>
+    </message>
+    <message>
+        <source>Show one item at a time</source>
+        <translation>Vis ett punkt om gangen</translation>
+    </message>
+    <message>
+        <source>One s&amp;ection</source>
+        <translation>Ett a&amp;vsnitt</translation>
+    </message>
+    <message>
+        <source>Show one section at a time</source>
+        <translation>Vis ett avsnitt om gangen</translation>
+    </message>
+    <message>
+        <source>&amp;Adult words</source>
+        <translation>Ord for &amp;voksne</translation>
+    </message>
+    <message>
+        <source>Show the wording for the worker</source>
+        <translation>Vis ordlyden for medarbeideren</translation>
     </message>
     <message>
         <source>Child &amp;words</source>
         <translation>Ord for &amp;barn</translation>
     </message>
     <message>
+        <source>Show the child-friendly wording</source>
+        <translation>Vis ordlyden tilpasset barn</translation>
+    </message>
+    <message>
+        <source>The child&apos;s language</source>
+        <translation>Barnets språk</translation>
+    </message>
+    <message>
+        <source>Child&apos;s &amp;language</source>
+        <translation>Barnets &amp;språk</translation>
+    </message>
+    <message>
+        <source>This conversation:</source>
+        <translation>Denne samtalen:</translation>
+    </message>
+    <message>
+        <source>Referral summary</source>
+        <translation>Sammendrag for henvisning</translation>
+    </message>
+    <message>
+        <source>A&amp;mend</source>
+        <translation>&amp;Endre</translation>
+    </message>
+    <message>
+        <source>Amend this screening as a new linked record</source>
+        <translation>Endre denne kartleggingen som en ny, koblet registrering</translation>
+    </message>
+    <message>
+        <source>Back to &amp;cases</source>
+        <translation>Tilbake til &amp;sakene</translation>
+    </message>
+    <message>
+        <source>Back to the case list</source>
+        <translation>Tilbake til sakslisten</translation>
+    </message>
+    <message>
+        <source> (draft)</source>
+        <translation> (utkast)</translation>
+    </message>
+    <message>
+        <source>This is an amendment of screening #{0}; the original stays as it was.</source>
+        <translation>Dette er en endring av kartlegging #{0}. Den opprinnelige blir stående som den var.</translation>
+    </message>
+    <message>
+        <source>Completed {0}: read-only.</source>
+        <translation>Fullført {0}: kan bare leses.</translation>
+    </message>
+    <message>
+        <source>It was amended as screening #{0}.</source>
+        <translation>Den er endret i kartlegging #{0}.</translation>
+    </message>
+    <message>
+        <source>Open the a&amp;mendment</source>
+        <translation>Åpne &amp;endringen</translation>
+    </message>
+    <message>
+        <source>Open the amendment</source>
+        <translation>Åpne endringen</translation>
+    </message>
+    <message>
+        <source>To change it, amend it: a new linked record.</source>
+        <translation>Vil du endre den, lager du en endring: en ny, koblet registrering.</translation>
+    </message>
+    <message>
+        <source>Immediate danger recorded: {0}</source>
+        <translation>Akutt fare registrert: {0}</translation>
+    </message>
+    <message>
+        <source>Section {0} of {1} · {2} of {3} answered</source>
+        <translation>Avsnitt {0} av {1} · {2} av {3} besvart</translation>
+    </message>
+    <message>
+        <source>answered: {0}</source>
+        <translation>besvart: {0}</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>ikke besvart</translation>
+    </message>
+    <message>
+        <source>Every item has an answer: open the review (Ctrl+R).</source>
+        <translation>Alle punktene er besvart: åpne oppsummeringen (Ctrl+R).</translation>
+    </message>
+    <message>
         <source>Answer</source>
-        <translation>Svar</translation>
+        <translation type="vanished">Svar</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation>Kilde</translation>
+        <translation type="vanished">Kilde</translation>
     </message>
     <message>
         <source>(source not recorded)</source>
-        <translation>(kilde ikke registrert)</translation>
+        <translation type="vanished">(kilde ikke registrert)</translation>
     </message>
     <message>
         <source>The child&apos;s own words, as said</source>
-        <translation>Barnets egne ord, slik de ble sagt</translation>
+        <translation type="vanished">Barnets egne ord, slik de ble sagt</translation>
     </message>
     <message>
         <source>Language used</source>
         <translation>Språk som ble brukt</translation>
+    </message>
+    <message>
+        <source>e.g. prs</source>
+        <translation>f.eks. prs</translation>
     </message>
     <message>
         <source>Interpreter present</source>
@@ -1168,31 +1408,51 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>Read back to the child</source>
-        <translation>Lest opp for barnet</translation>
+        <translation type="vanished">Lest opp for barnet</translation>
     </message>
     <message>
         <source>Your note</source>
-        <translation>Ditt notat</translation>
+        <translation type="vanished">Ditt notat</translation>
     </message>
     <message>
         <source>Child&apos;s own words</source>
-        <translation>Barnets egne ord</translation>
+        <translation type="vanished">Barnets egne ord</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation>Språk</translation>
+        <translation type="vanished">Språk</translation>
     </message>
     <message>
         <source>◀ Back</source>
         <translation>◀ Tilbake</translation>
     </message>
     <message>
+        <source>Back</source>
+        <translation>Tilbake</translation>
+    </message>
+    <message>
         <source>Next ▶</source>
         <translation>Neste ▶</translation>
     </message>
     <message>
+        <source>Next</source>
+        <translation>Neste</translation>
+    </message>
+    <message>
+        <source>Next unanswered</source>
+        <translation>Neste ubesvarte</translation>
+    </message>
+    <message>
+        <source>Go to the next unanswered item</source>
+        <translation>Gå til neste punkt uten svar</translation>
+    </message>
+    <message>
         <source>&amp;Review</source>
         <translation>&amp;Oppsummering</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Oppsummering</translation>
     </message>
     <message>
         <source>Re&amp;ferral…</source>
@@ -1200,7 +1460,7 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>Back to cases</source>
-        <translation>Tilbake til sakene</translation>
+        <translation type="vanished">Tilbake til sakene</translation>
     </message>
     <message>
         <source>{0} of {1} · {2} answered</source>
@@ -1210,37 +1470,37 @@ Hva det kan bety: {2}</translation>
         <source>What we see: {0}
 A common reading: {1}
 What it may mean: {2}</source>
-        <translation>Det vi ser: {0}
+        <translation type="vanished">Det vi ser: {0}
 En vanlig forståelse: {1}
 Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>&amp;Yes</source>
-        <translation>&amp;Ja</translation>
+        <translation type="vanished">&amp;Ja</translation>
     </message>
     <message>
         <source>&amp;No</source>
-        <translation>&amp;Nei</translation>
+        <translation type="vanished">&amp;Nei</translation>
     </message>
     <message>
         <source>&amp;Unsure</source>
-        <translation>&amp;Usikker</translation>
+        <translation type="vanished">&amp;Usikker</translation>
     </message>
     <message>
         <source>&amp;Declined</source>
-        <translation>&amp;Ville ikke svare</translation>
+        <translation type="vanished">&amp;Ville ikke svare</translation>
     </message>
     <message>
         <source>Not a&amp;sked</source>
-        <translation>Ikke s&amp;purt</translation>
+        <translation type="vanished">Ikke s&amp;purt</translation>
     </message>
     <message>
         <source>Not saved: expected a number.</source>
-        <translation>Ikke lagret: skriv inn et tall.</translation>
+        <translation type="vanished">Ikke lagret: skriv inn et tall.</translation>
     </message>
     <message>
         <source>Not saved: expected a date as YYYY-MM-DD.</source>
-        <translation>Ikke lagret: skriv inn en dato som ÅÅÅÅ-MM-DD.</translation>
+        <translation type="vanished">Ikke lagret: skriv inn en dato som ÅÅÅÅ-MM-DD.</translation>
     </message>
     <message>
         <source>NOT saved — see the message; nothing you typed was lost.</source>
@@ -1311,6 +1571,226 @@ Hva det kan bety: {2}</translation>
     <message>
         <source>&amp;Text size</source>
         <translation>&amp;Tekststørrelse</translation>
+    </message>
+</context>
+<context>
+    <name>StatsDialog</name>
+    <message>
+        <source>total</source>
+        <extracomment>The words of the tables, for translation (the core keeps the English ones).</extracomment>
+        <translation>totalt</translation>
+    </message>
+    <message>
+        <source>completed screenings</source>
+        <translation>fullførte kartlegginger</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>kjønn</translation>
+    </message>
+    <message>
+        <source>age band</source>
+        <translation>aldersgruppe</translation>
+    </message>
+    <message>
+        <source>under 18</source>
+        <translation>under 18 år</translation>
+    </message>
+    <message>
+        <source>exploitation form</source>
+        <translation>form for utnytting</translation>
+    </message>
+    <message>
+        <source>identified by</source>
+        <translation>identifisert av</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>utfall</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>kvinnelig</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>mannlig</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>annet</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>ukjent</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>ikke registrert</translation>
+    </message>
+    <message>
+        <source>under 12</source>
+        <translation>under 12 år</translation>
+    </message>
+    <message>
+        <source>12 to 14</source>
+        <translation>12–14 år</translation>
+    </message>
+    <message>
+        <source>15 to 17</source>
+        <translation>15–17 år</translation>
+    </message>
+    <message>
+        <source>18 or over</source>
+        <translation>18 år eller eldre</translation>
+    </message>
+    <message>
+        <source>age not known</source>
+        <translation>alder ukjent</translation>
+    </message>
+    <message>
+        <source>sexual exploitation</source>
+        <translation>seksuell utnytting</translation>
+    </message>
+    <message>
+        <source>labour exploitation</source>
+        <translation>utnytting til arbeid</translation>
+    </message>
+    <message>
+        <source>domestic servitude</source>
+        <translation>utnytting i privat husholdning</translation>
+    </message>
+    <message>
+        <source>forced begging</source>
+        <translation>tvangstigging</translation>
+    </message>
+    <message>
+        <source>criminal exploitation</source>
+        <translation>utnytting til kriminalitet</translation>
+    </message>
+    <message>
+        <source>forced marriage</source>
+        <translation>tvangsekteskap</translation>
+    </message>
+    <message>
+        <source>other form</source>
+        <translation>annen form</translation>
+    </message>
+    <message>
+        <source>no form recorded</source>
+        <translation>ingen form registrert</translation>
+    </message>
+    <message>
+        <source>police</source>
+        <translation>politiet</translation>
+    </message>
+    <message>
+        <source>immigration</source>
+        <translation>utlendingsmyndighetene</translation>
+    </message>
+    <message>
+        <source>health</source>
+        <translation>helsetjenesten</translation>
+    </message>
+    <message>
+        <source>child welfare</source>
+        <translation>barneverntjenesten</translation>
+    </message>
+    <message>
+        <source>NGO</source>
+        <translation>frivillig organisasjon</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Anonymised statistics</source>
+        <translation>Anonymisert statistikk</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>To (included)</source>
+        <translation>Til og med</translation>
+    </message>
+    <message>
+        <source>by month</source>
+        <translation>per måned</translation>
+    </message>
+    <message>
+        <source>by year</source>
+        <translation>per år</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Antall</translation>
+    </message>
+    <message>
+        <source>Counts of 1 to 4 are shown as &lt;5. Where a total would reveal such a count, the next smallest count in the same row or column is hidden as well (x). No names, case references or free text are in these figures.</source>
+        <translation>Antall fra 1 til 4 vises som &lt;5. Der en sum ville avsløre et slikt antall, skjules også det nest minste antallet i samme rad eller kolonne (x). Tallene inneholder ingen navn, saksreferanser eller fritekst.</translation>
+    </message>
+    <message>
+        <source>Save &amp;CSV…</source>
+        <translation>Lagre som &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Save &amp;JSON…</source>
+        <translation>Lagre som &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>Lagre som &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>The end is before the start.</source>
+        <translation>Sluttdatoen er før startdatoen.</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabell</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>{0} completed screenings from {1} to {2}.</source>
+        <translation>Fullførte kartlegginger fra {1} til {2}: {0}.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-filer (*.json)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the statistics</source>
+        <translation>Lagre statistikken</translation>
+    </message>
+    <message>
+        <source>Could not save {0}: {1}</source>
+        <translation>Kunne ikke lagre {0}: {1}</translation>
     </message>
 </context>
 <context>
