@@ -109,6 +109,10 @@ class LetterDialog(QDialog):
         split.addWidget(self.preview)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
+        split.setChildrenCollapsible(False)
+        left.setMinimumWidth(360)
+        self.preview.setMinimumWidth(480)
+        split.setSizes([500, 760])
         self.save_button = QPushButton(self.tr("&Save as PDF…"))
         self.save_button.clicked.connect(self.save)
         close = QPushButton(self.tr("Close"))
@@ -120,7 +124,7 @@ class LetterDialog(QDialog):
         box = QVBoxLayout(self)
         box.addWidget(split, 1)
         box.addLayout(buttons)
-        self.resize(1200, 860)
+        self.resize(1300, 900)
         self.reload()
 
     # ------------------------------------------------------------------ facts
@@ -201,6 +205,7 @@ class LetterDialog(QDialog):
             item = self.pages.takeAt(0)
             old = item.widget() if item is not None else None
             if old is not None and old is not self.empty:
+                old.hide()  # gone at once, not when the deferred delete runs
                 old.deleteLater()
         self.data = b""
         if not chosen or self.facts is None:

@@ -108,6 +108,7 @@ class ReferralDialog(QDialog):
             item = self.pages.takeAt(0)
             old = item.widget() if item is not None else None
             if old is not None:
+                old.hide()  # gone at once, not when the deferred delete runs
                 old.deleteLater()
         for image in page_images(self.data):
             label = QLabel()

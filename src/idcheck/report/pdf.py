@@ -26,7 +26,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
 from idcheck.report.fonts import register, runs
 from idcheck.report.summary import ReferralSummary
@@ -146,7 +146,14 @@ def flow_of(template: str, **context: Any) -> list[Any]:
         if style == "spacer":
             flow.append(Spacer(1, float(body or 4) * mm))
             continue
-        flow.append(Paragraph(body, styles[style]))
+        para = Paragraph(body, styles[style])
+        if style == "small" and flow and getattr(flow[-1], "_idcheck_quote", False):
+            # The child's words and the line saying how they were said stay on one page.
+            flow[-1] = KeepTogether([flow[-1], para])
+            continue
+        if style in ("quote", "quote-rtl"):
+            para._idcheck_quote = True
+        flow.append(para)
         if style == "title":
             flow.append(Spacer(1, 2 * mm))
     return flow
