@@ -10,7 +10,7 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from idcheck.checklist import Answer, find, load_checklist_bytes
 from idcheck.gui.letter import LetterDialog
@@ -26,6 +26,10 @@ NORWEGIAN = "Jeg må betale tilbake reisen før jeg får gå"
 class Recorded(Messages):
     def __init__(self) -> None:
         self.errors: list[str] = []
+        self.answer_path = None
+
+    def save_path(self, parent, title, suggested, filter_):
+        return self.answer_path
 
     def error(self, parent, title, text):
         self.errors.append(text)
@@ -78,7 +82,7 @@ def test_nothing_is_ticked_and_nothing_can_be_saved_until_a_fact_is_confirmed(qt
     assert "letter-exported" not in audit(session.store)
 
 
-def test_the_letter_holds_the_ticked_facts_only(qtbot, screened, tmp_path, monkeypatch):
+def test_the_letter_holds_the_ticked_facts_only(qtbot, screened, tmp_path):
     session, sid, cid = screened
     dialog = LetterDialog(session, sid, cid)
     qtbot.addWidget(dialog)
@@ -89,7 +93,9 @@ def test_the_letter_holds_the_ticked_facts_only(qtbot, screened, tmp_path, monke
     assert dialog.pages.count() >= 1 and not dialog.empty.isVisible()
     dialog.recipient.setCurrentIndex(dialog.recipient.findData("lawyer"))
     out = tmp_path / "letter.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(out), "")))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # the chooser cancelled
+    assert not out.exists() and "letter-exported" not in audit(session.store)
+    session.messages.answer_path = out
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     raw = "\n".join(p.extract_text() for p in PdfReader(out).pages)
     text = " ".join(unicodedata.normalize("NFKC", raw).split())

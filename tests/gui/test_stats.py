@@ -10,7 +10,7 @@ import json
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from idcheck.checklist import Answer, find, load_checklist_bytes
 from idcheck.gui.session import Messages, Session
@@ -25,6 +25,10 @@ class Recorded(Messages):
 
     def __init__(self) -> None:
         self.errors: list[str] = []
+        self.answer_path = None
+
+    def save_path(self, parent, title, suggested, filter_):
+        return self.answer_path
 
     def error(self, parent, title, text):
         self.errors.append(text)
@@ -56,6 +60,12 @@ def session(qtbot, tmp_path):
         s.store.lock()
 
 
+def count(qtbot, dialog):
+    """Show the figures and wait for the count, which runs off the UI thread."""
+    dialog.refresh()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+
+
 def cell(dialog, category, column):
     t = dialog.table
     headers = [t.horizontalHeaderItem(c).text() for c in range(t.columnCount())]
@@ -65,12 +75,15 @@ def cell(dialog, category, column):
     raise KeyError(category)
 
 
-def test_period_table_and_saves(qtbot, session, tmp_path, monkeypatch):
+def test_period_table_and_saves(qtbot, session, tmp_path):
     dialog = StatsDialog(session)
     qtbot.addWidget(dialog)
     dialog.show()
     assert not any(b.isEnabled() for b in dialog.save_buttons.values())
     qtbot.mouseClick(dialog.show_button, Qt.MouseButton.LeftButton)
+    assert dialog.busy and not dialog.show_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    assert dialog.show_button.isEnabled()
     assert session.messages.errors == []
     month = dt.date.today().strftime("%Y-%m")
     assert cell(dialog, "completed screenings", "all") == "8"
@@ -84,8 +97,7 @@ def test_period_table_and_saves(qtbot, session, tmp_path, monkeypatch):
 
     for fmt in ("csv", "json", "pdf"):
         target = tmp_path / f"stats.{fmt}"
-        monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                            staticmethod(lambda *a, t=target: (str(t), "")))
+        session.messages.answer_path = target
         qtbot.mouseClick(dialog.save_buttons[fmt], Qt.MouseButton.LeftButton)
         assert target.exists(), fmt
     assert json.loads((tmp_path / "stats.json").read_text())["total"]["all"] == 8
@@ -102,11 +114,12 @@ def test_by_year_and_an_end_before_the_start(qtbot, session):
     dialog = StatsDialog(session)
     qtbot.addWidget(dialog)
     dialog.by.setCurrentIndex(dialog.by.findData("year"))
-    dialog.refresh()
+    count(qtbot, dialog)
     year = str(dt.date.today().year)
     assert cell(dialog, "completed screenings", year) == "8"
     dialog.until.setDate(QDate(2020, 1, 1))
     dialog.refresh()
+    assert not dialog.busy
     assert session.messages.errors == ["The end is before the start."]
     assert cell(dialog, "completed screenings", year) == "8"  # the table shown stays
 
@@ -114,7 +127,7 @@ def test_by_year_and_an_end_before_the_start(qtbot, session):
 def test_an_unwritable_file_is_a_message_and_not_audited(qtbot, session, tmp_path):
     dialog = StatsDialog(session)
     qtbot.addWidget(dialog)
-    dialog.refresh()
+    count(qtbot, dialog)
     assert not dialog.save_to(tmp_path / "missing" / "stats.csv", "csv")
     assert "Could not save" in session.messages.errors[0]
     with session.store._read() as conn:
@@ -128,7 +141,7 @@ def test_a_worker_sees_the_refusal(qtbot, session):
     session.store = Store.open(data, "ben", "worker password 1")
     dialog = StatsDialog(session)
     qtbot.addWidget(dialog)
-    dialog.refresh()
+    count(qtbot, dialog)
     assert session.messages.errors == ["only an administrator may do this"]
     assert dialog.table.rowCount() == 0
     assert not any(b.isEnabled() for b in dialog.save_buttons.values())

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -228,14 +227,14 @@ class LetterDialog(QDialog):
     def save(self) -> None:
         if not self.confirmed() or self.facts is None:
             return
-        name, _ = QFileDialog.getSaveFileName(
+        path = self.session.messages.save_path(
             self,
             self.tr("Save the support letter"),
             f"letter-{self.facts.case_reference}.pdf",
             self.tr("PDF files (*.pdf)"),
         )
-        if name:
-            self.save_to(Path(name))
+        if path is not None:
+            self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
         """Write the letter with the confirmed facts; audited."""

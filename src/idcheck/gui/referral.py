@@ -18,7 +18,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -140,14 +139,14 @@ class ReferralDialog(QDialog):
         )
 
     def save(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        path = self.session.messages.save_path(
             self,
             self.tr("Save the referral summary"),
             f"referral-{self.summary.case_reference}.pdf",
             self.tr("PDF files (*.pdf)"),
         )
-        if name:
-            self.save_to(Path(name))
+        if path is not None:
+            self.save_to(path)
 
     def print_(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -93,6 +92,7 @@ class StatsDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.stats: Stats | None = None
+        self.busy = False
         self.setWindowTitle(self.tr("Anonymised statistics"))
         today = dt.date.today()
         self.since = QDateEdit(_qdate(today.replace(month=1, day=1)))
@@ -155,6 +155,8 @@ class StatsDialog(QDialog):
         self.resize(980, 720)
 
     def refresh(self) -> None:
+        """Count the period chosen, off the UI thread (a national store holds many
+        screenings); the table and the save buttons follow when it is done."""
         since, until = _date(self.since.date()), _date(self.until.date())
         if until < since:
             self.session.messages.error(
@@ -162,9 +164,20 @@ class StatsDialog(QDialog):
             )
             return
         by = str(self.by.currentData())
-        stats = self.session.call(lambda s: collect(s, since, until, by))
-        if stats is None:
-            return
+        self.busy = True
+        self.show_button.setEnabled(False)
+        op = self.session.call_async(
+            self.tr("Counting completed screenings…"),
+            lambda s: collect(s, since, until, by),
+            self._counted,
+        )
+        op.finished.connect(self._idle)
+
+    def _idle(self) -> None:
+        self.busy = False
+        self.show_button.setEnabled(True)
+
+    def _counted(self, stats: Stats) -> None:
         self.stats = stats
         self._fill(stats)
         for b in self.save_buttons.values():
@@ -204,14 +217,14 @@ class StatsDialog(QDialog):
             "json": self.tr("JSON files (*.json)"),
             "pdf": self.tr("PDF files (*.pdf)"),
         }
-        name, _ = QFileDialog.getSaveFileName(
+        path = self.session.messages.save_path(
             self,
             self.tr("Save the statistics"),
             f"statistics-{self.stats.since}-{self.stats.until}.{fmt}",
             filters[fmt],
         )
-        if name:
-            self.save_to(Path(name), fmt)
+        if path is not None:
+            self.save_to(path, fmt)
 
     def save_to(self, path: Path, fmt: str) -> bool:
         """Write the figures shown; audited. False (with a message) when it fails."""
