@@ -54,6 +54,7 @@ from idcheck.checklist import (
     danger_hit,
     load_checklist_bytes,
     text_for,
+    visible_item_ids,
 )
 from idcheck.gui.review import STRENGTH_ORDER, DangerDialog, ReviewDialog, contacts_for
 from idcheck.gui.walk_panel import SOURCE_LABELS, ItemPanel, answer_text
@@ -131,6 +132,7 @@ class ScreeningView(QWidget):
         self.shown_section: str | None = None
         self.current = ""
         self.danger_dialog: DangerDialog | None = None
+        self._visible: tuple[Any, list[str]] | None = None
         self.setStyleSheet(LOCAL_STYLE)
         self._build()
         self.load(screening_id)
@@ -412,8 +414,12 @@ class ScreeningView(QWidget):
     # -- state -------------------------------------------------------------------
 
     def visible_ids(self) -> list[str]:
-        shown = assess(self.checklist, self.answers).visible
-        return [i for i in self.checklist.item_ids() if i in shown]
+        """The items shown for the answers so far, in walk order (show-if, live)."""
+        key = len(self.answers), tuple(self.answers.items())
+        if self._visible is None or self._visible[0] != key:
+            shown = visible_item_ids(self.checklist, self.answers)
+            self._visible = key, [i for i in self.checklist.item_ids() if i in shown]
+        return list(self._visible[1])
 
     def visible_sections(self) -> list[Section]:
         shown = set(self.visible_ids())
