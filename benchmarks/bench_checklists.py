@@ -36,7 +36,7 @@ def main() -> int:
     print(f"  load all                       {ms(median(total)):>10} / {ms(pct(total, 90))}")
     print(f"  lint all                       {ms(median(lint)):>10} / {ms(pct(lint, 90))}")
     print(
-        f"| load and validate every bundled checklist ({len(files)} files) | "
+        f"| load and validate every bundled checklist ({len(files)} files, uncached) | "
         f"{ms(median(total))} (lint: {ms(median(lint))}) | `python benchmarks/bench_checklists.py` |"
     )
     return 0

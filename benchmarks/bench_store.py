@@ -144,7 +144,7 @@ def main() -> int:
         print(f"store with {args.screenings} screenings: built in {build:.1f} s, "
               f"unlock+open {ms(opened)}, first 200 cases listed in {ms(listed)}")
         print()
-        print(f"| answer save, `record_answer` vs bare SQLCipher INSERT+COMMIT (p50 / p99) | "
+        print(f"| answer save, `record_answer` vs a bare SQLCipher INSERT+COMMIT, same pragmas (p50 / p99; goal 1.5x) | "
               f"{ms(statistics.median(ours))} / {ms(pct(ours, 99))} vs {ms(statistics.median(base))} / "
               f"{ms(pct(base, 99))}: **{ratio:.2f}x** | `python benchmarks/bench_store.py` |")
         print(f"| unlock (argon2id t=3, 64 MiB, p=4, then open) | {ms(statistics.median(u))} | "

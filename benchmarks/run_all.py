@@ -72,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run([sys.executable, str(ROOT / "build_scripts" / "build.py")], check=True)
     rows: list[str] = []
     failed: list[str] = []
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     for name in SCRIPTS:
         path = HERE / name
         if not path.exists():
@@ -96,10 +97,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.no_write:
         return 0
-    cores = os.cpu_count()
+    # Other work on the machine slows every figure alike; the ratios, measured side
+    # by side, move much less than the times.
+    busy = f", load average {load:.1f} at the start" if load is not None else ""
     note = (
         f"Written by `python benchmarks/run_all.py` on {dt.date.today().isoformat()} "
-        f"({cores} cores, Python {sys.version.split()[0]}, {sys.platform})."
+        f"({os.cpu_count()} cores{busy}, Python {sys.version.split()[0]}, {sys.platform})."
     )
     text = args.readme.read_text(encoding="utf-8")
     args.readme.write_text(replace_table(text, rows, note), encoding="utf-8")

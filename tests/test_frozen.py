@@ -25,11 +25,23 @@ pytestmark = pytest.mark.frozen
 
 PASSWORD = "correct horse battery"
 
-# Grabs the X server's root window as PNG (run with this interpreter, which has PySide6).
-GRAB = (
-    "import sys; from PySide6.QtGui import QGuiApplication; app = QGuiApplication([]); "
-    "sys.exit(0 if app.primaryScreen().grabWindow(0).save(sys.argv[1]) else 1)"
-)
+# Waits (up to a minute) until a window is drawn on the X server, lets it finish
+# painting, and saves the root window as PNG. Run with this interpreter (PySide6).
+GRAB = """
+import sys, time
+from PySide6.QtGui import QGuiApplication
+app = QGuiApplication([])
+screen = app.primaryScreen()
+deadline = time.monotonic() + 60
+while time.monotonic() < deadline:
+    img = screen.grabWindow(0).toImage()
+    grid = [(x, y) for y in range(0, img.height(), 20) for x in range(0, img.width(), 20)]
+    if sum(img.pixelColor(x, y).value() > 200 for x, y in grid) > 500:
+        time.sleep(1)
+        sys.exit(0 if screen.grabWindow(0).save(sys.argv[1]) else 1)
+    time.sleep(0.5)
+sys.exit("no window was drawn within a minute")
+"""
 
 
 @pytest.fixture(scope="module")
@@ -144,12 +156,15 @@ def test_frozen_window_on_an_x_server_shows_the_unlock_window_with_no_network(
         pytest.fail("xvfb-run is needed for this test (./dev installs it)")
     shot = tmp_path / "unlock.png"
     trace = tmp_path / "trace.txt"
-    env = frozen_env(tmp_path, QT_QPA_PLATFORM="xcb", IDCHECK_QUIT_AFTER_MS="6000")
+    grab = tmp_path / "grab.py"
+    grab.write_text(GRAB)
+    # The window quits 8 s after it is shown; the grab waits for it to be drawn.
+    env = frozen_env(tmp_path, QT_QPA_PLATFORM="xcb", IDCHECK_QUIT_AFTER_MS="8000")
     env["IDCHECK_DATA_DIR"] = str(store_with_a_screening)
     app = " ".join(traced(["unshare", "-n", str(frozen_app)], trace))
-    grab = f"{sys.executable} -c '{GRAB}' {shot}"
     script = (
-        f"{app} 2>{tmp_path / 'app.err'} & sleep 4; {grab}; g=$?; wait $!; a=$?; exit $((g + a))"
+        f"{app} 2>{tmp_path / 'app.err'} & {sys.executable} {grab} {shot}; g=$?; "
+        "wait $!; a=$?; exit $((g + a))"
     )
     r = subprocess.run(
         ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "sh", "-c", script],
