@@ -3,8 +3,8 @@
     python benchmarks/run_all.py [--build] [--no-write] [--readme FILE]
 
 Each ``benchmarks/bench_*.py`` script prints its figures and then README rows,
-``| what | figure | command |``. This runs them one after another (never side
-by side: they would measure each other), shows their output, and replaces the
+``| what | figure | command |``. This runs every one of them, one after another
+(never side by side: they would measure each other), shows their output, and replaces the
 lines between ``<!-- performance:start -->`` and ``<!-- performance:end -->`` in
 README.md with the table of every row, in the order below. Nothing is written
 when a script fails. ``--build`` rebuilds the frozen app first, so that its rows
@@ -29,8 +29,19 @@ HERE = ROOT / "benchmarks"
 START = "<!-- performance:start -->"
 END = "<!-- performance:end -->"
 HEADER = ["| what | figure | command |", "|---|---|---|"]
-#: The scripts in the order of the table; one that does not exist (yet) is left out.
-SCRIPTS = ["bench_checklists.py", "bench_store.py", "bench_report.py", "bench_gui.py"]
+#: The order of the table: these first, then any other ``bench_*.py`` by name, and
+#: the window last (its rows end with the frozen build's size).
+FIRST = ["bench_checklists.py", "bench_store.py", "bench_report.py"]
+LAST = ["bench_gui.py"]
+
+
+def scripts(folder: Path = HERE) -> list[str]:
+    """Every benchmark script in ``folder``, in the order of the table."""
+    found = {p.name for p in folder.glob("bench_*.py")}
+    middle = sorted(found - set(FIRST) - set(LAST))
+    return [n for n in FIRST if n in found] + middle + [n for n in LAST if n in found]
+
+
 ROW = re.compile(r"^\| .+ \| .+ \| .+ \|$")
 
 
@@ -73,11 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[str] = []
     failed: list[str] = []
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
-    for name in SCRIPTS:
+    for name in scripts():
         path = HERE / name
-        if not path.exists():
-            print(f"== {name}: not there, left out", flush=True)
-            continue
         print(f"== {name}", flush=True)
         code, out, took = run_script(path)
         print(out.rstrip(), flush=True)

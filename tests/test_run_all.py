@@ -60,3 +60,14 @@ def test_the_readme_has_the_markers_once():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     assert text.count(run_all.START) == 1 and text.count(run_all.END) == 1
     assert text.index(run_all.START) < text.index(run_all.END)
+
+
+def test_every_benchmark_script_is_run_in_the_table_order(tmp_path):
+    for name in ("bench_gui.py", "bench_zeta.py", "bench_store.py", "bench_alpha.py", "_util.py"):
+        (tmp_path / name).write_text("")
+    assert run_all.scripts(tmp_path) == [
+        "bench_store.py",
+        "bench_alpha.py",
+        "bench_zeta.py",
+        "bench_gui.py",
+    ]
