@@ -218,6 +218,30 @@
 <context>
     <name>CaseTableModel</name>
     <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screenings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>open</source>
         <extracomment>Case states as the list shows them (for the translation tools).</extracomment>
         <translation type="unfinished"></translation>
@@ -328,7 +352,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} cases</source>
+        <source>Cases shown: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -403,7 +427,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} contacts saved.</source>
+        <source>Contacts saved: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1675,6 +1699,10 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Counting completed screenings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Table</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1766,7 +1794,7 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} closed cases deleted.</source>
+        <source>Closed cases deleted: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -222,6 +222,30 @@
 <context>
     <name>CaseTableModel</name>
     <message>
+        <source>Reference</source>
+        <translation>Referanse</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Screenings</source>
+        <translation>Kartlegginger</translation>
+    </message>
+    <message>
+        <source>Last outcome</source>
+        <translation>Siste utfall</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Oppdatert</translation>
+    </message>
+    <message>
         <source>open</source>
         <extracomment>Case states as the list shows them (for the translation tools).</extracomment>
         <translation>åpen</translation>
@@ -332,8 +356,12 @@
         <translation>De {0} nyeste sakene vises: søk eller filtrer for å finne andre.</translation>
     </message>
     <message>
+        <source>Cases shown: {0}</source>
+        <translation>Saker som vises: {0}</translation>
+    </message>
+    <message>
         <source>{0} cases</source>
-        <translation>Saker: {0}</translation>
+        <translation type="vanished">Saker: {0}</translation>
     </message>
     <message>
         <source>Start a screening</source>
@@ -407,8 +435,12 @@
         <translation>Kontaktfiler (*.yaml *.yml)</translation>
     </message>
     <message>
-        <source>{0} contacts saved.</source>
+        <source>Contacts saved: {0}.</source>
         <translation>Kontakter lagret: {0}.</translation>
+    </message>
+    <message>
+        <source>{0} contacts saved.</source>
+        <translation type="vanished">Kontakter lagret: {0}.</translation>
     </message>
 </context>
 <context>
@@ -1761,6 +1793,10 @@ Hva det kan bety: {2}</translation>
         <translation>Sluttdatoen er før startdatoen.</translation>
     </message>
     <message>
+        <source>Counting completed screenings…</source>
+        <translation>Teller fullførte kartlegginger …</translation>
+    </message>
+    <message>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
@@ -1852,8 +1888,12 @@ Hva det kan bety: {2}</translation>
         <translation>Slette alle avsluttede saker som er eldre enn {0} år, med kartleggingene deres? Dette kan ikke angres. Hver sletting registreres i loggen.</translation>
     </message>
     <message>
-        <source>{0} closed cases deleted.</source>
+        <source>Closed cases deleted: {0}.</source>
         <translation>Avsluttede saker slettet: {0}.</translation>
+    </message>
+    <message>
+        <source>{0} closed cases deleted.</source>
+        <translation type="vanished">Avsluttede saker slettet: {0}.</translation>
     </message>
 </context>
 <context>

@@ -139,7 +139,7 @@ def test_idle_time_and_retention_settings(qtbot, admin, window, messages):
     assert messages.shown[-1][0] == "confirm" and "7 years" in messages.shown[-1][1]
     messages.confirms.append(True)
     admin.settings.apply_retention()
-    assert messages.shown[-1] == ("info", "0 closed cases deleted.")
+    assert messages.shown[-1] == ("info", "Closed cases deleted: 0.")
 
 
 def test_backup_then_restore_through_the_window(
@@ -245,7 +245,7 @@ def test_case_list_filters_by_outcome_and_period(qtbot, window, unlock):
     window.cases.outcome.setCurrentIndex(0)
     window.cases.period.setCurrentIndex(window.cases.period.findData(7))
     assert window.cases.model.rowCount() == 2  # both made today
-    assert window.cases.shown.text() == "2 cases"
+    assert window.cases.shown.text() == "Cases shown: 2"
 
 
 def test_case_dialog_lists_screenings_and_opens_one(qtbot, window, unlock, monkeypatch):

@@ -351,23 +351,9 @@ def open_on_laptop(qtbot, top: QWidget) -> QSize:
 # Known layout defects, each with the fix it needs (strict: the mark must go once fixed).
 _WIDE_WINDOW = pytest.mark.xfail(
     strict=True,
-    reason="the main window's pages are too wide at 200 % (3018 px): cases.py CasesPage puts "
-    "search, three filters, eight buttons and the user label in one row (split it into a "
-    "filter row and an action row, the account actions in a third); lock.py FirstRunPage's "
-    "explanation QLabel needs setWordWrap(True); screening.py ScreeningView needs 2306 px",
+    reason="screening.py ScreeningView needs 2306 px at 200 %",
 )
-_RECOVERY = pytest.mark.xfail(
-    strict=True,
-    reason="lock.py RecoveryKeyDialog: its two instruction QLabels need setWordWrap(True)",
-)
-AT_200 = [
-    pytest.param(n, marks=_WIDE_WINDOW)
-    if n in ("first-run", "unlock", "cases", "screening")
-    else pytest.param(n, marks=_RECOVERY)
-    if n == "recovery-key"
-    else n
-    for n in SCREENS
-]
+AT_200 = [pytest.param(n, marks=_WIDE_WINDOW) if n == "screening" else n for n in SCREENS]
 
 
 @pytest.mark.parametrize("language", ["en_XA", "ar_XB"])
@@ -387,12 +373,7 @@ def test_screen_fits_a_laptop_at_200_percent_with_no_text_cut(
     assert cut_texts(top) == []
 
 
-_HEADERS = pytest.mark.xfail(
-    strict=True,
-    reason="cases.py CaseTableModel.HEADERS are plain strings, so lupdate never extracts them "
-    "and the columns stay English: write each as QT_TRANSLATE_NOOP('CaseTableModel', 'Reference')",
-)
-NAMED = [pytest.param(n, marks=_HEADERS) if n == "cases" else n for n in SCREENS]
+NAMED = SCREENS
 
 
 @pytest.mark.parametrize("language", ["en_XA", "ar_XB"])
@@ -456,14 +437,6 @@ def focus_change(before, after) -> int:
     return n
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app.py STYLE: Qt style sheets ignore `outline`, so `*:focus { outline: ... }` "
-    "shows nothing; replace it with `QPushButton:focus, QCheckBox:focus, QRadioButton:focus, "
-    "QComboBox:focus, QLineEdit:focus, QAbstractSpinBox:focus, QPlainTextEdit:focus, "
-    "QTextEdit:focus, QAbstractItemView:focus { border: 2px solid #1f5fc4; }` (with it every "
-    "screen here passes)",
-)
 @pytest.mark.parametrize("name", SCREENS)
 def test_focus_is_visible_on_every_control_reached_by_tab(
     qtbot, prefs, store_template, tmp_path, name

@@ -325,7 +325,7 @@ class ContactsTab(QWidget):
         rows = self.rows()
         if self.session.act(lambda s: s.save_contacts(rows)):
             self.session.messages.info(
-                self, self.tr("Local contacts"), self.tr("{0} contacts saved.").format(len(rows))
+                self, self.tr("Local contacts"), self.tr("Contacts saved: {0}.").format(len(rows))
             )
 
 
@@ -394,7 +394,7 @@ class StoreSettingsTab(QWidget):
             self.session.messages.info(
                 self,
                 self.tr("Retention"),
-                self.tr("{0} closed cases deleted.").format(len(deleted)),
+                self.tr("Closed cases deleted: {0}.").format(len(deleted)),
             )
 
 

@@ -279,7 +279,9 @@ QLabel#saved { color: #1d6b2a; font-weight: 600; }
 QLabel#danger { font-size: 15pt; font-weight: 700; color: #8b0000; }
 QLabel#training { background: #fff3c4; color: #5a4300; font-weight: 600; padding: 8px;
                   border-bottom: 2px solid #d9b100; }
-*:focus { outline: 2px solid #2a6fdb; }
+QPushButton:focus, QCheckBox:focus, QRadioButton:focus, QComboBox:focus, QLineEdit:focus,
+QAbstractSpinBox:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractItemView:focus {
+    border: 2px solid #1f5fc4; }
 """
 
 

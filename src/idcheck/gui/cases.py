@@ -48,7 +48,14 @@ if TYPE_CHECKING:
 class CaseTableModel(QAbstractTableModel):
     """The case list: reference, names, status, screenings, last outcome, updated."""
 
-    HEADERS = ("Reference", "Name", "Status", "Screenings", "Last outcome", "Updated")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("CaseTableModel", "Reference"),
+        QT_TRANSLATE_NOOP("CaseTableModel", "Name"),
+        QT_TRANSLATE_NOOP("CaseTableModel", "Status"),
+        QT_TRANSLATE_NOOP("CaseTableModel", "Screenings"),
+        QT_TRANSLATE_NOOP("CaseTableModel", "Last outcome"),
+        QT_TRANSLATE_NOOP("CaseTableModel", "Updated"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +78,7 @@ class CaseTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QApplication.translate("CaseTableModel", self.HEADERS[section])
+            return QApplication.translate("CaseTableModel", str(self.HEADERS[section]))
         return None
 
     def data(
@@ -295,18 +302,23 @@ class CasesPage(QWidget):
         self.lock_button = QPushButton(self.tr("&Lock"))
         self.lock_button.clicked.connect(self.lock_requested)
         self.who = QLabel("")
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        for w in (self.status, self.outcome, self.period):
-            filters.addWidget(w)
+        # Three short rows rather than one long one: the page must fit a laptop
+        # screen at 200 % text size, in a language whose words run long.
+        account = QHBoxLayout()
+        account.addWidget(self.who)
+        account.addStretch()
+        for w in (self.admin_button, self.password_button, self.switch_button, self.lock_button):
+            account.addWidget(w)
         actions = QHBoxLayout()
         for w in (self.new_button, self.case_button, self.screen_button, self.open_button):
             actions.addWidget(w)
         actions.addStretch()
-        for w in (self.who, self.admin_button, self.password_button, self.switch_button):
-            actions.addWidget(w)
-        actions.addWidget(self.lock_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        for w in (self.status, self.outcome, self.period):
+            filters.addWidget(w)
         box = QVBoxLayout(self)
+        box.addLayout(account)
         box.addLayout(actions)
         box.addLayout(filters)
         box.addWidget(self.table)
@@ -356,7 +368,7 @@ class CasesPage(QWidget):
                 )
             )
         else:
-            self.shown.setText(self.tr("{0} cases").format(len(rows)))
+            self.shown.setText(self.tr("Cases shown: {0}").format(len(rows)))
 
     def selected_case(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

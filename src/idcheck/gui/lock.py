@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from idcheck.gui.session import Messages, line_edit
+from idcheck.gui.session import Messages, line_edit, wrapped
 
 
 class FirstRunPage(QWidget):
@@ -46,7 +46,7 @@ class FirstRunPage(QWidget):
         title.setObjectName("title")
         box.addWidget(title)
         box.addWidget(
-            QLabel(
+            wrapped(
                 self.tr(
                     "Everything you record is kept encrypted in {0}. Each person who uses this "
                     "computer gets their own account."
@@ -94,7 +94,7 @@ class RecoveryKeyDialog(QDialog):
         form.addRow(self.tr("Last group"), self.last)
         box = QVBoxLayout(self)
         box.addWidget(
-            QLabel(
+            wrapped(
                 self.tr(
                     "Write this key down by hand and keep it somewhere safe. It opens the store "
                     "if every password is forgotten. It is shown only now."
@@ -102,7 +102,7 @@ class RecoveryKeyDialog(QDialog):
             )
         )
         box.addWidget(key)
-        box.addWidget(QLabel(self.tr("To confirm you wrote it down, type two groups:")))
+        box.addWidget(wrapped(self.tr("To confirm you wrote it down, type two groups:")))
         box.addLayout(form)
         box.addWidget(self.buttons)
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QProgressDialog,
@@ -38,6 +39,14 @@ def line_edit(name: str, *, password: bool = False, placeholder: str = "") -> QL
     if placeholder:
         w.setPlaceholderText(placeholder)
     return w
+
+
+def wrapped(text: str) -> QLabel:
+    """A label for a sentence or more: it wraps, so large text and long
+    translations are never cut."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
 
 
 def named(widget: Any, name: str) -> Any:
