@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>S&amp;tatistics…</source>
-        <translation type="vanished">S&amp;tatistikk…</translation>
+        <translation>S&amp;tatistikk…</translation>
     </message>
     <message>
         <source>Close</source>

@@ -285,3 +285,12 @@ def test_close_a_case_from_its_dialog(qtbot, window, unlock, messages, monkeypat
     messages.confirms.append(True)
     window.cases.open_case()
     assert [r.status for r in window.cases.model.rows] == ["closed"]
+
+
+def test_statistics_open_from_the_administration(qtbot, admin, monkeypatch):
+    from idcheck.gui.stats import StatsDialog
+
+    opened = []
+    monkeypatch.setattr(StatsDialog, "exec", lambda self: opened.append(self) or 0)
+    admin.stats_button.click()
+    assert len(opened) == 1 and opened[0].session is admin.session

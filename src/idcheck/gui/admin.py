@@ -503,11 +503,14 @@ class AdminDialog(QDialog):
         self.tabs.addTab(self.contacts, self.tr("Local &contacts"))
         self.tabs.addTab(self.settings, self.tr("&Settings"))
         self.tabs.addTab(self.data, self.tr("Backup and &check"))
+        self.stats_button = QPushButton(self.tr("S&tatistics…"))
+        self.stats_button.clicked.connect(self.open_stats)
         self.settings.idle_changed.connect(self.idle_changed)
         self.data.restore_requested.connect(self._restore)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         row = QHBoxLayout()
+        row.addWidget(self.stats_button)
         row.addStretch()
         row.addWidget(close)
         box = QVBoxLayout(self)
@@ -518,3 +521,11 @@ class AdminDialog(QDialog):
     def _restore(self, path: Path, password: str) -> None:
         self.accept()
         self.restore_requested.emit(path, password)
+
+    def open_stats(self) -> None:
+        """Anonymised counts for national monitoring (no names, references or text)."""
+        from idcheck.gui.stats import StatsDialog
+
+        dialog = StatsDialog(self.session, self)
+        self.session.track(dialog)
+        dialog.exec()
