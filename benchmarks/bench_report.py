@@ -184,7 +184,10 @@ def large_completed_store(tmp: Path, n: int) -> tuple[Path, float]:
         done = []
         for i in range(n):
             o = rnd.choice(outcomes)
-            done.append({"sid": i + 1, "at": start + rnd.random() * 364 * 86400, "o": o})
+            # Screenings are completed roughly in the order they were started: a day or
+            # two of jitter, not a random order over the year.
+            at = start + (i / n) * 362 * 86400 + rnd.random() * 2 * 86400
+            done.append({"sid": i + 1, "at": at, "o": o})
         conn.execute(update(scr).where(scr.c.id == bindparam("sid")).values(
             status="completed", completed_at=bindparam("at"), suggested_outcome=bindparam("o"),
             decision_outcome=bindparam("o")), done)

@@ -118,7 +118,7 @@ def test_letter_list_and_confirmed_facts(screened):
     words = next(i for i in ids if i.startswith("words:"))
     out = tmp / "letter.pdf"
     before = actions(data)
-    r = run("letter", "1", "--facts", f"age,{words}", "--out", str(out), "--to", "asylum", *auth,
+    r = run("letter", "1", "--facts", f"age,{words}", "--out", str(out), "--for", "asylum", *auth,
             data=data)
     assert r.returncode == 0, r.stderr
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())

@@ -155,6 +155,7 @@ def test_no_name_reference_or_text_in_any_output(store_with_canary, tmp_path):
     for name, text in outputs.items():
         for canary in (CANARY_REF, "CANARY", CANARY_NAME, CANARY_TEXT, "Canarytext", "ER"):
             assert canary not in text, (name, canary)
+        assert "victim" not in text.lower(), name
     assert CANARY_REF.encode() not in pdf and CANARY_NAME.encode() not in pdf
     doc = json.loads(outputs["json"])
     assert doc["total"]["all"] == 9

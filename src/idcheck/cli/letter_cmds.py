@@ -29,7 +29,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q.add_argument("--list", action="store_true", help="list the facts that can be confirmed")
     q.add_argument("--facts", metavar="all|ID,ID", help="the facts you confirm")
     q.add_argument("--out", type=Path, metavar="FILE.pdf")
-    q.add_argument("--to", dest="recipient", choices=list(RECIPIENTS), default="guardian")
+    q.add_argument(
+        "--for",
+        dest="recipient",
+        choices=list(RECIPIENTS),
+        default="guardian",
+        help="who the letter is for (default: guardian)",
+    )
     q.add_argument("--names", action="store_true", help="print the child's names (off by default)")
     q.add_argument("--lang", default="en", help="language of the checklist texts (en, nb)")
     q.set_defaults(handler=cmd_letter)
