@@ -147,7 +147,6 @@
     <name>CaseForm</name>
     <message>
         <source>New case</source>
-        <extracomment>Outcome id -&gt; label, filled once the checklists are loaded.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -247,7 +246,6 @@
     </message>
     <message>
         <source>open</source>
-        <extracomment>Case states as the list shows them (for the translation tools).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -259,7 +257,6 @@
     <name>CasesPage</name>
     <message>
         <source>any time</source>
-        <extracomment>Period filters of the case list: label and the number of days back (0 = all).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -276,7 +273,6 @@
     </message>
     <message>
         <source>Cases</source>
-        <extracomment>The list shows at most this many cases; a search narrows it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -823,6 +819,22 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>idcheck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language and text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

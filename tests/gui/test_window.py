@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -146,3 +147,33 @@ def test_case_model_with_10000_rows_without_a_window(qtmodeltester):
     assert model.data(model.index(42, 0)) == "R-00042"
     assert model.data(model.index(42, 0), Qt.ItemDataRole.UserRole) == 42
     qtmodeltester.check(model)
+
+
+def test_settings_switch_language_and_size_at_run_time_and_keep_the_session(
+    qtbot, window, unlock, data_dir, monkeypatch
+):
+    from idcheck.gui.i18n import UiPrefs, apply
+    from idcheck.gui.settings import SettingsDialog
+
+    unlock(qtbot, window)
+    session = window.session
+    app = QApplication.instance()
+    points = app.font().pointSizeF()
+
+    def choose(self):
+        self.language.setCurrentIndex(self.language.findData("nb"))
+        self.text_size.setCurrentIndex(self.text_size.findData(200))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SettingsDialog, "exec", choose)
+    try:
+        window.settings_button.click()
+        assert UiPrefs.load(data_dir) == UiPrefs("nb", 200)
+        assert window.cases.new_button.text() == "&Ny sak"
+        assert window.session is session and window.stack.currentWidget() is window.cases
+        assert window.cases.model.rowCount() == 1  # the list is shown again, not emptied
+        assert app.font().pointSizeF() == pytest.approx(points * 2)
+        window.lock()
+        assert window.unlock_page.button.text() != "Unlock"
+    finally:
+        apply(app, UiPrefs("en", 100))

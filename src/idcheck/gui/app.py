@@ -23,8 +23,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -78,35 +81,17 @@ class MainWindow(QMainWindow):
         self.banner.setObjectName("training")
         self.banner.setWordWrap(True)
         self.banner.setVisible(training)
-        layout.addWidget(self.banner)
+        self.settings_button = QPushButton()
+        self.settings_button.clicked.connect(self.open_settings)
+        header = QHBoxLayout()
+        header.setContentsMargins(0, 0, 6, 0)
+        header.addWidget(self.banner, 1)
+        header.addWidget(self.settings_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(header)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        if training:
-            from idcheck.training import TRAINING_PASSWORD, TRAINING_USER
-
-            self.setWindowTitle(self.tr("idcheck: TRAINING (synthetic cases)"))
-            self.banner.setText(
-                self.tr(
-                    "TRAINING MODE: synthetic cases only. Do not enter a real child's details: "
-                    "everything here is deleted when this window closes. "
-                    "User {0}, password: {1}"
-                ).format(TRAINING_USER, TRAINING_PASSWORD)
-            )
-        else:
-            self.setWindowTitle(self.tr("idcheck"))
-        self.first_run = FirstRunPage(data_dir, self.messages)
-        self.first_run.created.connect(self._created)
-        self.unlock_page = UnlockPage(data_dir)
-        self.unlock_page.unlocked.connect(self._start)
-        self.cases = CasesPage(self.messages)
-        self.cases.lock_requested.connect(self.lock)
-        self.cases.switch_user_requested.connect(self.switch_user)
-        self.cases.admin_requested.connect(self.open_admin)
-        self.cases.password_requested.connect(self.change_password)
-        self.cases.screening_requested.connect(self.open_screening)
         self.screening_view: ScreeningView | None = None
-        for page in (self.first_run, self.unlock_page, self.cases):
-            self.stack.addWidget(page)
+        self._build_pages()
         self.stack.setCurrentWidget(self.unlock_page if store_exists(data_dir) else self.first_run)
         lock_key = QShortcut(QKeySequence("Ctrl+L"), self)
         lock_key.setContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -117,6 +102,86 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+
+    def _build_pages(self) -> None:
+        """(Re)build every page in the current language; the old ones are dropped."""
+        for old in ("first_run", "unlock_page", "cases"):
+            page = getattr(self, old, None)
+            if page is not None:
+                self.stack.removeWidget(page)
+                page.deleteLater()
+        self.first_run = FirstRunPage(self.data_dir, self.messages)
+        self.first_run.created.connect(self._created)
+        self.unlock_page = UnlockPage(self.data_dir)
+        self.unlock_page.unlocked.connect(self._start)
+        self.cases = CasesPage(self.messages)
+        self.cases.lock_requested.connect(self.lock)
+        self.cases.switch_user_requested.connect(self.switch_user)
+        self.cases.admin_requested.connect(self.open_admin)
+        self.cases.password_requested.connect(self.change_password)
+        self.cases.screening_requested.connect(self.open_screening)
+        for page in (self.first_run, self.unlock_page, self.cases):
+            self.stack.addWidget(page)
+        self._set_texts()
+
+    def _set_texts(self) -> None:
+        self.settings_button.setText(self.tr("Se&ttings"))
+        self.settings_button.setAccessibleName(self.tr("Language and text size"))
+        if not self.training:
+            self.setWindowTitle(self.tr("idcheck"))
+            return
+        from idcheck.training import TRAINING_PASSWORD, TRAINING_USER
+
+        self.setWindowTitle(self.tr("idcheck: TRAINING (synthetic cases)"))
+        self.banner.setText(
+            self.tr(
+                "TRAINING MODE: synthetic cases only. Do not enter a real child's details: "
+                "everything here is deleted when this window closes. "
+                "User {0}, password: {1}"
+            ).format(TRAINING_USER, TRAINING_PASSWORD)
+        )
+
+    def open_settings(self) -> None:
+        """Language and text size on this computer; the window is shown anew in them."""
+        from idcheck.gui.i18n import UiPrefs, apply
+        from idcheck.gui.settings import SettingsDialog
+
+        dialog = SettingsDialog(UiPrefs.load(self.data_dir), self)
+        if self.session is not None:
+            self.session.track(dialog)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        prefs = dialog.prefs()
+        try:
+            prefs.save(self.data_dir)
+        except OSError as e:
+            self.messages.error(
+                self, self.tr("Settings"), self.tr("The settings could not be saved: {0}").format(e)
+            )
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply(app, prefs)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Rebuild the pages in the language now installed, keeping where the worker
+        was: every answer is already saved, so the screening reopens at its item."""
+        screening = self.screening_view.screening_id if self.screening_view else None
+        user = self.unlock_page.user.text()
+        showing_first_run = self.stack.currentWidget() is self.first_run
+        self._close_screening()
+        self._build_pages()
+        self.unlock_page.user.setText(user)
+        if self.session is not None:
+            self.cases.attach(self.session)
+            self.stack.setCurrentWidget(self.cases)
+            if screening is not None:
+                self.open_screening(screening)
+        elif showing_first_run:
+            self.stack.setCurrentWidget(self.first_run)
+        else:
+            self.stack.setCurrentWidget(self.unlock_page)
+            self.unlock_page.reset()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if self.session is not None and event.type() in (
@@ -295,14 +360,19 @@ def run_window(argv: list[str]) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("idcheck")
-    app.setStyleSheet(STYLE)
+    from idcheck.gui.i18n import UiPrefs, apply
+
     if not args.training:
-        return _run(app, MainWindow(default_data_dir(args.data_dir)))
+        folder = default_data_dir(args.data_dir)
+        apply(app, UiPrefs.load(folder), style=STYLE)
+        return _run(app, MainWindow(folder))
     from idcheck.training import TrainingStore
 
-    # The user's data folder is never opened: the window gets the throw-away one.
+    # The user's data folder is never opened: the window gets the throw-away one,
+    # and starts in the interface language and text size of this computer's defaults.
     with TrainingStore() as training:
         assert training.store is not None
+        apply(app, UiPrefs.load(training.data_dir), style=STYLE)
         window = MainWindow(training.data_dir, training=True)
         window.start_unlocked(training.store)
         return _run(app, window)

@@ -60,7 +60,7 @@ class CaseTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[CaseRow] = []
-        #: Outcome id -> label, filled once the checklists are loaded.
+        # Outcome id -> label, filled once the checklists are loaded.
         self.outcomes: dict[str, str] = {}
 
     def set_rows(self, rows: list[CaseRow]) -> None:
@@ -220,20 +220,20 @@ def outcome_labels(lang: str = "en") -> dict[str, str]:
     return labels
 
 
-#: Case states as the list shows them (for the translation tools).
+# Case states as the list shows them (for the translation tools).
 STATUSES = (
     QT_TRANSLATE_NOOP("CaseTableModel", "open"),
     QT_TRANSLATE_NOOP("CaseTableModel", "closed"),
 )
 
-#: Period filters of the case list: label and the number of days back (0 = all).
+# Period filters of the case list: label and the number of days back (0 = all).
 PERIODS = (
     (QT_TRANSLATE_NOOP("CasesPage", "any time"), 0),
     (QT_TRANSLATE_NOOP("CasesPage", "last 7 days"), 7),
     (QT_TRANSLATE_NOOP("CasesPage", "last 30 days"), 30),
     (QT_TRANSLATE_NOOP("CasesPage", "last 12 months"), 365),
 )
-#: The list shows at most this many cases; a search narrows it.
+# The list shows at most this many cases; a search narrows it.
 LIST_LIMIT = 5000
 
 
