@@ -74,8 +74,13 @@ def test_stats_csv_json_pdf_written_and_audited(screened):
     assert doc["tables"]["outcome"]["counts"]["immediate-protection"]["all"] == "<5"
     text = " ".join(PdfReader(pdf).pages[0].extract_text().split())
     assert "Anonymised statistics" in text and "EXAMPLE-FULL-001" not in text
+    r = run("stats", *span, "--checklist", "intake-screen", *auth, data=data)
+    assert r.returncode == 0, r.stderr
+    assert "made with the checklist intake-screen" in r.stdout
+    assert any(line.startswith("total,completed screenings,") and line.endswith(",0")
+               for line in r.stdout.splitlines())
     new = actions(data)[len(before):]
-    assert new.count("stats-exported-csv") == 1 and new.count("stats-exported-json") == 1
+    assert new.count("stats-exported-csv") == 2 and new.count("stats-exported-json") == 1
     assert new.count("stats-exported-pdf") == 1
 
 
@@ -87,6 +92,8 @@ def test_stats_csv_json_pdf_written_and_audited(screened):
         (("--from", "2026-03-01", "--to", "2026-02-01"), "--to 2026-02-01 is before --from"),
         (("--from", "2026-01-01", "--to", "2026-02-01", "--out", "/nonexistent/x.csv"),
          "does not exist"),
+        (("--from", "2026-01-01", "--to", "2026-02-01", "--checklist", "Name Smith"),
+         "--checklist: 'Name Smith' is not a checklist id"),
     ],
 )
 def test_stats_bad_input_is_one_line_and_exit_2(screened, args, message):

@@ -180,6 +180,7 @@ def test_pdf_page_reads_back_with_suppression_and_embedded_fonts(store_with_cana
     assert "labour exploitation 5" in flat and "no form recorded <5" in flat
     assert "Counts of 1 to 4 are shown as <5" in flat
     assert "Page 1 of 1" in flat
+    assert f"audit {store_with_canary.audit_head()}" in flat
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
     pdffonts = shutil.which("pdffonts")
     if pdffonts is None:

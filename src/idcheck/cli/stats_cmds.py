@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from idcheck.report import MissingFont
 from idcheck.report.stats import collect, parse_date, to_csv, to_json, write_text
 from idcheck.report.stats_pdf import render_stats_pdf
 from idcheck.store import Store
+
+CHECKLIST_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,6 +37,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     q.add_argument("--by", choices=["month", "year"], default="month")
     q.add_argument("--format", choices=["csv", "json"], default="csv")
+    q.add_argument(
+        "--checklist",
+        metavar="ID",
+        help="count only screenings made with this checklist (e.g. child-trafficking-full)",
+    )
     q.add_argument("--out", type=Path, metavar="FILE", help="write here instead of the screen")
     q.add_argument("--pdf", type=Path, metavar="FILE.pdf", help="also a one-page PDF with a chart")
     q.set_defaults(handler=cmd_stats)
@@ -60,6 +68,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
         since, until = _dates(args)
     except ValueError as e:
         return fail(EXIT_USAGE, str(e))
+    if args.checklist is not None and not CHECKLIST_ID.match(args.checklist):
+        return fail(EXIT_USAGE, f"--checklist: {args.checklist!r} is not a checklist id")
     for path, option in ((args.out, "--out"), (args.pdf, "--pdf")):
         problem = path and _writable(path, option)
         if problem:
@@ -68,7 +78,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         return fail(EXIT_USAGE, "--out and --pdf name the same file")
 
     def run(store: Store) -> int:
-        stats = collect(store, since, until, args.by)
+        stats = collect(store, since, until, args.by, args.checklist)
         text = to_json(stats) if args.format == "json" else to_csv(stats)
         try:
             if args.pdf:

@@ -30,7 +30,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -125,6 +125,8 @@ class Stats:
     categories: dict[str, tuple[str, ...]]
     counts: dict[Key, int]
     suppressed: dict[Key, str]  # key -> SUPPRESSED or SECONDARY
+    checklist: str | None = None  # only screenings made with this checklist
+    audit_head: str | None = None  # the store's audit head when counted
 
     def shown(self, key: Key) -> int | str:
         mark = self.suppressed.get(key)
@@ -332,11 +334,17 @@ def table_rows(stats: Stats) -> list[list[str]]:
     return out
 
 
+def unit(stats: Stats) -> str:
+    if stats.checklist:
+        return f"{UNIT}, made with the checklist {stats.checklist}"
+    return UNIT
+
+
 def to_csv(stats: Stats) -> str:
     buf = io.StringIO()
     # Comment lines first (fixed words of ours, never data), then the table.
     buf.write(f"# idcheck anonymised statistics {stats.since} to {stats.until} by {stats.by}\n")
-    buf.write(f"# unit: {UNIT}\n")
+    buf.write(f"# unit: {unit(stats)}\n")
     buf.write(f"# {SUPPRESSION_NOTE}\n")
     w = csv.writer(buf, lineterminator="\n")
     for row in table_rows(stats):
@@ -350,7 +358,8 @@ def to_json(stats: Stats) -> str:
         "from": stats.since.isoformat(),
         "to": stats.until.isoformat(),
         "by": stats.by,
-        "unit": UNIT,
+        "unit": unit(stats),
+        "checklist": stats.checklist,
         "suppression": SUPPRESSION_NOTE,
         "periods": list(stats.periods),
         "total": {p: stats.total(p) for p in cols},
@@ -371,10 +380,24 @@ def write_text(text: str, target: Path) -> None:
     write_atomic(text.encode("utf-8"), Path(target))
 
 
-def collect(store: Store, since: dt.date, until: dt.date, by: str = "month") -> Stats:
-    """Statistics straight from an unlocked store (administrators only)."""
+def collect(
+    store: Store,
+    since: dt.date,
+    until: dt.date,
+    by: str = "month",
+    checklist: str | None = None,
+) -> Stats:
+    """Statistics straight from an unlocked store (administrators only); with
+    ``checklist``, only the screenings made with that checklist (so a child screened
+    first with the intake screen and then in full is counted once)."""
     start = dt.datetime.combine(since, dt.time()).timestamp()
     end = dt.datetime.combine(until + dt.timedelta(days=1), dt.time()).timestamp()
     if until < since:
         raise ValueError(f"--to {until.isoformat()} is before --from {since.isoformat()}")
-    return build_stats(store.iter_stats(start, end), since, until, by)
+    if checklist is not None and not _ID.match(checklist):
+        raise ValueError(f"--checklist: {checklist!r} is not a checklist id")
+    rows = store.iter_stats(start, end)
+    if checklist is not None:
+        rows = (r for r in rows if r.checklist_id == checklist)
+    stats = build_stats(rows, since, until, by)
+    return replace(stats, checklist=checklist, audit_head=str(store.audit_head()))

@@ -20,7 +20,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from idcheck.report.fonts import register
 from idcheck.report.pdf import _styles, build_pdf, markup, write_atomic
-from idcheck.report.stats import ALL, SUPPRESSION_NOTE, UNIT, Stats
+from idcheck.report.stats import ALL, SUPPRESSION_NOTE, Stats, unit
 
 BAR = colors.HexColor("#2b5a7a")
 SHORT = {
@@ -120,7 +120,7 @@ def stats_story(stats: Stats) -> list[Any]:
         Paragraph(
             markup(
                 f"From {stats.since.isoformat()} to {stats.until.isoformat()}, by {stats.by}. "
-                f"Counted: {UNIT}."
+                f"Counted: {unit(stats)}."
             ),
             styles["meta"],
         ),
@@ -171,7 +171,8 @@ def render_stats_pdf(stats: Stats, target: Path | io.BytesIO) -> None:
     data = build_pdf(
         lambda: stats_story(stats),
         title=f"Anonymised statistics {stats.since} to {stats.until}",
-        footer_left="anonymised statistics · no personal data",
+        footer_left="anonymised statistics · no personal data"
+        + (f" · audit {stats.audit_head}" if stats.audit_head else ""),
         footer_right=f"idcheck · {now}",
     )
     write_atomic(data, target)
