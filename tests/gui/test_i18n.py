@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -291,3 +292,30 @@ def test_settings_dialog_in_norwegian(qtbot, ui, qm_dir):
     assert dialog.windowTitle() == "Innstillinger på denne datamaskinen"
     assert sorted(b.text() for b in dialog.buttons.buttons()) == ["Avbryt", "OK"]
     assert dialog.language.currentText() == "Norsk bokmål"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("nb_NO.UTF-8", "nb"), ("nn_NO.UTF-8", "nb"), ("de_DE.UTF-8", "en"), ("C", "en")],
+)
+def test_same_as_this_computer_follows_the_system_language(qm_dir, tmp_path, lang, expected):
+    """The default ("same as this computer") on a Norwegian, Nynorsk, German or
+    unset system, in a fresh process as a person would start it."""
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANGUAGE")}
+    env.update(LANG=lang, QT_QPA_PLATFORM="offscreen")
+    code = (
+        "import sys; from pathlib import Path; from PySide6.QtWidgets import QApplication; "
+        "from idcheck.gui import i18n; app = QApplication([]); "
+        "print(i18n.apply(app, i18n.UiPrefs.load(Path(sys.argv[1])), folder=Path(sys.argv[2])))"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path), str(qm_dir)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == expected
