@@ -28,7 +28,6 @@ from platformdirs import user_config_path
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -169,9 +168,6 @@ class ScreeningView(QWidget):
         self.section_mode_button = self._toggle(
             self.tr("One s&ection"), self.tr("Show one section at a time")
         )
-        modes = QButtonGroup(self)
-        modes.addButton(self.item_mode_button)
-        modes.addButton(self.section_mode_button)
         self.item_mode_button.toggled.connect(lambda on: self._mode_toggled("item", on))
         self.section_mode_button.toggled.connect(lambda on: self._mode_toggled("section", on))
         # adult words / child words, and the child's language
@@ -183,7 +179,7 @@ class ScreeningView(QWidget):
         )
         # Two buttons that show the state; either one switches (Alt+A, Alt+W).
         self.adult_words_button.setChecked(True)
-        self.adult_words_button.clicked.connect(lambda: self.words_toggle.setChecked(False))
+        self.adult_words_button.clicked.connect(self.show_adult_words)
         self.words_toggle.toggled.connect(self._toggle_words)
         self.child_lang = QComboBox()
         self.child_lang.setAccessibleName(self.tr("The child's language"))
@@ -346,9 +342,7 @@ class ScreeningView(QWidget):
         if start is None:
             unanswered = [i for i in visible if i not in self.answers]
             start = unanswered[0] if unanswered else visible[0]
-        (self.section_mode_button if self.mode == "section" else self.item_mode_button).setChecked(
-            True
-        )
+        self._show_mode()
         self.show_item(start)
         if not self.read_only and assess(self.checklist, self.answers).dangers:
             # Resumed (perhaps after the app was killed with the stop on screen): the
@@ -465,7 +459,6 @@ class ScreeningView(QWidget):
 
     def _build_panels(self, section: Section, item_id: str) -> None:
         """The panels on screen: the item, or every item of its section."""
-        self.setFocusProxy(None)  # type: ignore[arg-type]
         old = self.scroll_area.takeWidget()
         if old is not None:
             old.deleteLater()
@@ -492,8 +485,8 @@ class ScreeningView(QWidget):
             p.answered.connect(self._answered)
             p.focused.connect(self._set_current)
             p.message.connect(self.saved.setText)
-            p.setVisible(item.id in number)
             box.addWidget(p)
+            p.setVisible(item.id in number)  # once in the layout: never a window of its own
             self.panels[item.id] = p
         box.addStretch()
         self.scroll_area.setWidget(holder)
@@ -509,7 +502,6 @@ class ScreeningView(QWidget):
             p.set_current(i == item_id and self.mode == "section")
         self.current = item_id
         panel = self.panels[item_id]
-        self.setFocusProxy(panel.free if panel.kind == "free" and not self.read_only else panel)
         if self.mode == "section":
             self._scroll_to(panel)
         self._update_head()
@@ -622,21 +614,28 @@ class ScreeningView(QWidget):
         """One item or one section at a time; remembered for the next screening."""
         if mode not in MODES:
             raise ValueError(f"unknown walk mode {mode!r}")
-        button = self.section_mode_button if mode == "section" else self.item_mode_button
-        if not button.isChecked():
-            button.setChecked(True)  # comes back here through the toggle
-            return
-        if mode == self.mode:
-            return
+        changed = mode != self.mode
         self.mode = mode
-        self.prefs.set_mode(mode)
-        if self.current:
-            self.shown_section = None
-            self.show_item(self.current)
+        self._show_mode()
+        if changed:
+            self.prefs.set_mode(mode)
+            if self.current:
+                self.shown_section = None
+                self.show_item(self.current)
+
+    def _show_mode(self) -> None:
+        for button, mode in (
+            (self.item_mode_button, "item"),
+            (self.section_mode_button, "section"),
+        ):
+            button.blockSignals(True)
+            button.setChecked(mode == self.mode)
+            button.blockSignals(False)
 
     def _mode_toggled(self, mode: str, on: bool) -> None:
-        if on:
-            self.set_mode(mode)
+        # Two buttons that show the state (not a button group, so Tab reaches both);
+        # pressing the one already on keeps it on.
+        self.set_mode(mode if on else self.mode)
 
     def toggle_mode(self) -> None:
         self.set_mode("item" if self.mode == "section" else "section")
@@ -644,6 +643,10 @@ class ScreeningView(QWidget):
     @property
     def child_words_mode(self) -> bool:
         return self.words_toggle.isChecked()
+
+    def show_adult_words(self) -> None:
+        self.words_toggle.setChecked(False)
+        self.adult_words_button.setChecked(True)
 
     def _toggle_words(self, on: bool) -> None:
         self.adult_words_button.setChecked(not on)
@@ -661,6 +664,12 @@ class ScreeningView(QWidget):
             self.child_lang.setCurrentIndex(i)
 
     # -- answering -----------------------------------------------------------------
+
+    def focusInEvent(self, event: Any) -> None:
+        """Focus given to the view (e.g. when it is opened) goes where the answer is."""
+        super().focusInEvent(event)
+        if self.current in self.panels:
+            self.panel.focus_answer()
 
     def keyPressEvent(self, event: Any) -> None:
         if self.read_only or isinstance(self.focusWidget(), QLineEdit | QPlainTextEdit):

@@ -136,16 +136,18 @@ class ItemPanel(QFrame):
         self.guidance.setObjectName("guidance")
         self.guidance.setWordWrap(True)
         self.guidance.setTextFormat(Qt.TextFormat.PlainText)
-        self.guidance.setVisible(bool(self.guidance.text()))
         self.reading = QLabel(self._reading_text())
         self.reading.setObjectName("reading")
         self.reading.setWordWrap(True)
         self.reading.setTextFormat(Qt.TextFormat.PlainText)
-        self.reading.setVisible(bool(self.reading.text()))
         for w in (self.text, self.words_note, self.worker_text, self.child_options):
             box.addWidget(w)
         box.addWidget(self.guidance)
         box.addWidget(self.reading)
+        # Shown or hidden only once in the panel: a widget with no parent shown
+        # would open as a window of its own.
+        self.guidance.setVisible(bool(self.guidance.text()))
+        self.reading.setVisible(bool(self.reading.text()))
         self._build_answers(box, number)
         self._build_context(box)
         self.summary = QLabel()
