@@ -606,11 +606,11 @@
     </message>
     <message>
         <source>&amp;Declined</source>
-        <translation>&amp;Ville ikke svare</translation>
+        <translation>V&amp;ille ikke svare</translation>
     </message>
     <message>
         <source>Not a&amp;sked</source>
-        <translation>Ikke s&amp;purt</translation>
+        <translation>Ikke spu&amp;rt</translation>
     </message>
     <message>
         <source>Item {0}: {1}</source>
@@ -1296,7 +1296,7 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>&amp;Only unanswered</source>
-        <translation>&amp;Bare ubesvarte</translation>
+        <translation>B&amp;are ubesvarte</translation>
     </message>
     <message>
         <source>Show only unanswered items</source>
@@ -1324,7 +1324,7 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>&amp;Adult words</source>
-        <translation>Ord for &amp;voksne</translation>
+        <translation>Ord for vo&amp;ksne</translation>
     </message>
     <message>
         <source>Show the wording for the worker</source>
@@ -1364,7 +1364,7 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>Back to &amp;cases</source>
-        <translation>Tilbake til &amp;sakene</translation>
+        <translation>Ti&amp;lbake til sakene</translation>
     </message>
     <message>
         <source>Back to the case list</source>
@@ -1532,11 +1532,11 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>&amp;Declined</source>
-        <translation type="vanished">&amp;Ville ikke svare</translation>
+        <translation type="vanished">V&amp;ille ikke svare</translation>
     </message>
     <message>
         <source>Not a&amp;sked</source>
-        <translation type="vanished">Ikke s&amp;purt</translation>
+        <translation type="vanished">Ikke spu&amp;rt</translation>
     </message>
     <message>
         <source>Not saved: expected a number.</source>

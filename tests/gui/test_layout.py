@@ -472,3 +472,28 @@ def test_focus_is_visible_on_every_control_reached_by_tab(
             faint.append(f"{type(w).__name__} {accessible_name(w)!r}: {got} < {need}")
     assert seen, f"{name}: nothing takes the keyboard focus"
     assert faint == []
+
+
+def access_keys(top: QWidget) -> dict[str, list[str]]:
+    """Alt+letter keys of the visible buttons and form labels, letter → texts."""
+    keys: dict[str, list[str]] = {}
+    texts = [b.text() for b in _visible(top, QAbstractButton)]
+    texts += [label.text() for label in _visible(top, QLabel) if label.buddy() is not None]
+    for text in texts:
+        m = re.search(r"&([^&\s])", text.replace("&&", ""))
+        if m:
+            keys.setdefault(m.group(1).lower(), []).append(text)
+    return keys
+
+
+@pytest.mark.parametrize("language", ["en", "nb"])
+@pytest.mark.parametrize("name", SCREENS)
+def test_access_keys_are_unique_on_each_screen(
+    qtbot, prefs, store_template, tmp_path, name, language
+):
+    prefs(language, 100)
+    top = build(name, qtbot, store_template, tmp_path)
+    qtbot.addWidget(top)
+    open_on_laptop(qtbot, top)
+    clashes = {k: v for k, v in access_keys(top).items() if len(v) > 1}
+    assert clashes == {}
