@@ -34,6 +34,9 @@ def main() -> int:
     password = "screenshot password"
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "store"
+        # The walk-through keeps its one-item / one-section choice per computer:
+        # here in the throw-away folder, not in the user's own settings.
+        os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
 
         def shot(widget, name: str) -> None:
             widget.show()
@@ -92,6 +95,9 @@ def main() -> int:
         w.cases.table.selectRow(0)
         w.cases.screen_selected(checklist_ref="child-trafficking-full@1.0.0")
         view = w.screening_view
+        for item_id in ("danger-harm-now", "danger-missing-soon", "danger-medical"):
+            view.show_item(item_id)
+            view.save(Answer(value="no"))
         view.show_item("debt-for-journey")
         view.source.setCurrentIndex(view.source.findData("child-said"))
         view.child_words.setPlainText("I must work to pay for the road.")
@@ -100,6 +106,7 @@ def main() -> int:
         view.interpreter.setText("Phone interpreter 2207")
         w.resize(1200, 760)
         shot(w, "walkthrough")
+        view.save(Answer(value="yes"))
         checklist = view.checklist
         item = checklist.item("danger-harm-now")
         hit = assess(checklist, {"danger-harm-now": "yes"}).dangers[0]
@@ -116,6 +123,30 @@ def main() -> int:
         review.resize(900, 700)
         shot(review, "review")
         review.reject()
+        # One section at a time: an answer shows the questions about the adult.
+        view.set_mode("section")
+        view.show_item("accompanied-by")
+        view.panel.choose("unrelated-adult")
+        card = view.panels["adult-speaks-for-child"]
+        card.show_context(True)
+        card.source.setCurrentIndex(card.source.findData("child-said"))
+        card.child_words.setPlainText("He tells me what to say.")
+        view.show_item("adult-stated-relation")
+        view.free.setText("cousin")
+        shot(w, "section")
+        # A completed screening amended: a new linked draft, the original unchanged.
+        from idcheck.store import Decision
+
+        sid = view.screening_id
+        view.set_mode("item")
+        w.session.store.record_decision(sid, Decision("refer", (), "refer"))
+        w.session.store.complete_screening(sid)
+        w._back_to_cases()
+        w.cases.table.selectRow(0)
+        w.cases.open_selected()
+        w.screening_view.amend()
+        w.screening_view.show_item("debt-for-journey")
+        shot(w, "amend")
         del item
         w.lock()
     return 0

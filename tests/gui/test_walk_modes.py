@@ -446,3 +446,48 @@ def test_a_draft_offers_no_amendment(qtbot, window):
     assert not view.amend_button.isVisibleTo(view)
     view.amend()
     assert view.screening_id == view.record.id and not view.read_only
+
+
+# ---------------------------------------------------------------------- bad input
+
+
+def test_a_number_or_date_that_cannot_be_read_is_not_saved_and_stays_typed(qtbot, window):
+    view = start(window)
+    store = window.session.store
+    view.show_item("claimed-age")
+    press(qtbot, "about 15")
+    qtbot.keyClick(focus(), Qt.Key.Key_Return)
+    assert view.saved.text() == "Not saved: expected a number."
+    assert view.free.text() == "about 15" and view.current == "claimed-age"
+    view.show_item("stated-birth-date")
+    press(qtbot, "3 May 2011")
+    qtbot.keyClick(focus(), Qt.Key.Key_Return)
+    assert view.saved.text() == "Not saved: expected a date as YYYY-MM-DD."
+    assert view.free.text() == "3 May 2011" and view.current == "stated-birth-date"
+    assert store.get_screening(view.screening_id, audit=False).answers == {}
+    view.free.clear()
+    press(qtbot, "2011-05-03")
+    qtbot.keyClick(focus(), Qt.Key.Key_Return)
+    answers = store.get_screening(view.screening_id, audit=False).answers
+    assert answers["stated-birth-date"].answer.value == "2011-05-03"
+
+
+def test_an_answer_the_store_refuses_says_not_saved_and_keeps_what_was_typed(
+    qtbot, window, monkeypatch
+):
+    shown = []
+    monkeypatch.setattr(window.messages, "error", lambda _p, _t, text: shown.append(text))
+    view = start(window, INTAKE)
+    store = window.session.store
+    # Completed meanwhile (another window of the same user): the store refuses.
+    store.record_decision(view.screening_id, Decision("full-screening", (), "full-screening"))
+    store.complete_screening(view.screening_id)
+    view.source.setCurrentIndex(view.source.findData("observed"))
+    view.child_words.setPlainText("Nobody is coming")
+    view.setFocus()
+    press(qtbot, "n")
+    assert view.saved.text().startswith("NOT saved")
+    assert shown == ["this screening is completed; amend it to make changes"]
+    assert view.current == "danger-harm" and "danger-harm" not in view.answers
+    assert view.child_words.toPlainText() == "Nobody is coming"
+    assert view.source.currentData() == "observed"
