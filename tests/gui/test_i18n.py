@@ -319,3 +319,20 @@ def test_same_as_this_computer_follows_the_system_language(qm_dir, tmp_path, lan
     )
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == expected
+
+
+def test_the_language_and_size_in_use_are_known_to_widgets_with_their_own_style(ui):
+    ui("nb", 200)
+    assert (i18n.current_language(), i18n.content_language(), i18n.text_size()) == ("nb", "nb", 200)
+    assert (
+        i18n.local_style("QLabel#card { font-size: 13pt; }") == "QLabel#card { font-size: 26pt; }"
+    )
+    ui("en_XA", 150)
+    assert (i18n.current_language(), i18n.content_language(), i18n.text_size()) == (
+        "en_XA",
+        "en",
+        150,
+    )
+    ui("de", 100)  # not installed: English
+    assert i18n.current_language() == "en"
+    assert i18n.local_style("QLabel { font-size: 13pt; }") == "QLabel { font-size: 13pt; }"

@@ -153,6 +153,10 @@ def build(name: str, qtbot, store_template, tmp_path) -> QWidget:
         return _window(qtbot, store_template, tmp_path, unlocked=True)
     if name == "screening":
         return _screening(qtbot, store_template, tmp_path)
+    if name == "screening-section":
+        w = _screening(qtbot, store_template, tmp_path)
+        w.screening_view.section_mode_button.click()  # one section at a time
+        return w
     if name == "case-form":
         from idcheck.gui.app import CaseForm
 
@@ -193,6 +197,7 @@ SCREENS = (
     "unlock",
     "cases",
     "screening",
+    "screening-section",
     "case-form",
     "recovery-key",
     "review",
@@ -353,7 +358,7 @@ _WIDE_WINDOW = pytest.mark.xfail(
     strict=True,
     reason="screening.py ScreeningView needs 2306 px at 200 %",
 )
-AT_200 = [pytest.param(n, marks=_WIDE_WINDOW) if n == "screening" else n for n in SCREENS]
+AT_200 = [pytest.param(n, marks=_WIDE_WINDOW) if n.startswith("screening") else n for n in SCREENS]
 
 
 @pytest.mark.parametrize("language", ["en_XA", "ar_XB"])
@@ -374,6 +379,24 @@ def test_screen_fits_a_laptop_at_200_percent_with_no_text_cut(
 
 
 NAMED = SCREENS
+
+
+@pytest.mark.parametrize("name", SCREENS)
+def test_no_text_stays_small_at_200_percent(qtbot, prefs, store_template, tmp_path, name):
+    """Every label, button and field is at least the body size (11 pt) scaled to 200 %:
+    a widget's own style sheet or font must not keep its text at the 100 % size."""
+    prefs("en", 200)
+    top = build(name, qtbot, store_template, tmp_path)
+    qtbot.addWidget(top)
+    open_on_laptop(qtbot, top)
+    small = [
+        f"{type(w).__name__} {w.objectName()!r} {w.font().pointSizeF():g} pt"
+        for w in _visible(top, QWidget)
+        if isinstance(w, (QLabel, *INTERACTIVE))
+        and not (isinstance(w, QLabel) and not w.text())
+        and 0 < w.font().pointSizeF() < 22 - 0.5
+    ]
+    assert small == []
 
 
 @pytest.mark.parametrize("language", ["en_XA", "ar_XB"])

@@ -57,6 +57,8 @@ SYSTEM = ""
 _TRANSLATOR = "idcheck-translator"
 _BASE_STYLE = "idcheckBaseStyle"
 _BASE_POINTS = "idcheckBasePoints"
+_LANGUAGE = "idcheckLanguage"
+_TEXT_SIZE = "idcheckTextSize"
 _LANGUAGE_CODE = re.compile(r"([a-z]{2,3}(_[A-Za-z0-9]{2,4})?)?")
 _FONT_SIZE = re.compile(r"(font-size\s*:\s*)(\d+(?:\.\d+)?)(pt|px)")
 
@@ -280,6 +282,8 @@ def apply(
             log.warning("%s: cannot load the translation; showing English", language)
             language = "en"
     QLocale.setDefault(QLocale(language))
+    app.setProperty(_LANGUAGE, language)
+    app.setProperty(_TEXT_SIZE, prefs.text_size)
     _apply_text_size(app, prefs.text_size, style)
     direction = Qt.LayoutDirection
     app.setLayoutDirection(
@@ -306,3 +310,39 @@ def _apply_text_size(app: QApplication, percent: int, style: str | None) -> None
         font.setPointSizeF(float(points) * percent / 100)
     app.setFont(font)
     app.setStyleSheet(scaled_style(str(base_style), percent))
+
+
+def _app() -> QApplication | None:
+    app = QApplication.instance()
+    return app if isinstance(app, QApplication) else None
+
+
+def current_language() -> str:
+    """The interface language :func:`apply` installed last ("en" before any)."""
+    app = _app()
+    value = app.property(_LANGUAGE) if app is not None else None
+    return str(value) if value else "en"
+
+
+def content_language() -> str:
+    """The language to show a checklist's own texts in: the interface language
+    without a region or pseudo-locale suffix (``nb``, ``en`` for ``en_XA``)."""
+    return current_language().split("_")[0]
+
+
+def text_size() -> int:
+    """The text size in percent :func:`apply` set last (100 before any)."""
+    app = _app()
+    value = app.property(_TEXT_SIZE) if app is not None else None
+    return int(value) if value else 100
+
+
+def local_style(style: str) -> str:
+    """A widget's own style sheet with its font sizes at the current text size.
+
+    The app's style sheet is scaled by :func:`apply`; a sheet set on one widget
+    (``widget.setStyleSheet(...)``) is not, so build it through this::
+
+        self.setStyleSheet(i18n.local_style(LOCAL_STYLE))
+    """
+    return scaled_style(style, text_size())
