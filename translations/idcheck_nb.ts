@@ -84,7 +84,7 @@
     </message>
     <message>
         <source>The child may be under 18: treat them as a child until their age is assessed.</source>
-        <translation>Barnet kan være under 18 år: behandle personen som et barn til alderen er vurdert.</translation>
+        <translation>Barnet kan være under 18 år og skal behandles som barn til alderen er vurdert.</translation>
     </message>
     <message>
         <source>Checklist</source>
@@ -215,7 +215,7 @@
     </message>
     <message>
         <source>The child may be under 18: treat them as a child until their age is assessed.</source>
-        <translation>Barnet kan være under 18 år: behandle personen som et barn til alderen er vurdert.</translation>
+        <translation>Barnet kan være under 18 år og skal behandles som barn til alderen er vurdert.</translation>
     </message>
 </context>
 <context>
@@ -447,7 +447,7 @@
     </message>
     <message>
         <source>This screening recorded an immediate danger. Make sure it has been acted on before you go on.</source>
-        <translation>Det er registrert akutt fare i denne kartleggingen. Forsikre deg om at det er handlet på det før du går videre.</translation>
+        <translation>Det er registrert akutt fare i denne kartleggingen. Sørg for at dette er fulgt opp før du går videre.</translation>
     </message>
     <message>
         <source>Whom to call:</source>
@@ -455,11 +455,11 @@
     </message>
     <message>
         <source>I have read this and am acting on it</source>
-        <translation>Jeg har lest dette og handler nå</translation>
+        <translation>Jeg har lest dette og følger det opp</translation>
     </message>
     <message>
         <source>Acknowledge the immediate danger</source>
-        <translation>Bekreft at du har sett den akutte faren</translation>
+        <translation>Bekreft at du har sett varselet om akutt fare</translation>
     </message>
 </context>
 <context>
@@ -1232,7 +1232,7 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>{0} item(s) not answered yet.</source>
-        <translation>{0} punkt(er) er ikke besvart ennå.</translation>
+        <translation>Punkter som ikke er besvart ennå: {0}.</translation>
     </message>
     <message>
         <source>What was recorded and what the rules suggest</source>
@@ -1806,7 +1806,7 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>Counting completed screenings…</source>
-        <translation>Teller fullførte kartlegginger …</translation>
+        <translation>Teller fullførte kartlegginger…</translation>
     </message>
     <message>
         <source>Table</source>
