@@ -150,3 +150,16 @@ def test_works_with_no_network_at_all(tmp_path: Path) -> None:
     )
     assert r.returncode == 0, r.stderr
     assert "suggested outcome: full-screening" in r.stdout
+
+
+def test_window_and_self_test_open_no_socket(tmp_path: Path) -> None:
+    """The window (first run page, then quit) and the self-test (store, referral,
+    preview), traced: Qt's own code opens no network socket either."""
+    env = {"IDCHECK_DATA_DIR": str(tmp_path / "data"), "IDCHECK_QUIT_AFTER_MS": "1500"}
+    r, trace = traced_run([], tmp_path, env=env)
+    assert r.returncode == 0, r.stderr
+    assert_no_network(trace)
+    r, trace = traced_run(["--self-test"], tmp_path, env=env)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout.strip().endswith("5 of 5 checks passed")
+    assert_no_network(trace)
