@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -55,6 +56,7 @@ from idcheck.checklist import (
     text_for,
     visible_item_ids,
 )
+from idcheck.gui import i18n
 from idcheck.gui.review import STRENGTH_ORDER, DangerDialog, ReviewDialog, contacts_for
 from idcheck.gui.walk_panel import SOURCE_LABELS, ItemPanel, answer_text
 from idcheck.store import AnswerContext, ScreeningRecord
@@ -119,12 +121,13 @@ class ScreeningView(QWidget):
         self,
         session: Any,
         screening_id: int,
-        lang: str = "en",
+        lang: str | None = None,
         prefs: WalkPreferences | None = None,
     ) -> None:
         super().__init__()
         self.session = session
-        self.lang = lang
+        # The checklist's texts in the interface language where it has them.
+        self.lang = lang or i18n.content_language()
         self.prefs = prefs or WalkPreferences()
         self.mode = self.prefs.mode()
         self.panels: dict[str, ItemPanel] = {}
@@ -132,7 +135,7 @@ class ScreeningView(QWidget):
         self.current = ""
         self.danger_dialog: DangerDialog | None = None
         self._visible: tuple[Any, list[str]] | None = None
-        self.setStyleSheet(LOCAL_STYLE)
+        self.setStyleSheet(i18n.local_style(LOCAL_STYLE))
         self._build()
         self.load(screening_id)
 
@@ -152,9 +155,7 @@ class ScreeningView(QWidget):
         self.section = QLabel()
         self.section.setObjectName("section")
         self.section.setWordWrap(True)
-        self.intro = QLabel()
-        self.intro.setObjectName("intro")
-        self.intro.setWordWrap(True)
+        self.intro = self._intro_label()
         self.progress = QLabel()
         self.progress_bar = QProgressBar()
         self.progress_bar.setAccessibleName(self.tr("Items answered"))
@@ -212,12 +213,13 @@ class ScreeningView(QWidget):
         self.interpreter.setPlaceholderText(self.tr("Interpreter (who)"))
         language_label = QLabel(self.tr("Language used"))
         language_label.setBuddy(self.language)
-        conversation = QHBoxLayout()
-        conversation.addWidget(QLabel(self.tr("This conversation:")))
-        conversation.addWidget(language_label)
-        conversation.addWidget(self.language)
-        conversation.addWidget(self.interpreter_present)
-        conversation.addWidget(self.interpreter, 1)
+        conversation = QGridLayout()
+        conversation.addWidget(QLabel(self.tr("This conversation:")), 0, 0)
+        conversation.addWidget(language_label, 0, 1)
+        conversation.addWidget(self.language, 0, 2)
+        conversation.addWidget(self.interpreter_present, 1, 1)
+        conversation.addWidget(self.interpreter, 1, 2)
+        conversation.setColumnStretch(2, 1)
         # navigation and actions
         self.saved = QLabel("")
         self.saved.setObjectName("saved")
@@ -247,40 +249,47 @@ class ScreeningView(QWidget):
         head = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(self.section)
-        titles.addWidget(self.intro)
         head.addLayout(titles, 1)
         counts = QVBoxLayout()
         counts.addWidget(self.progress)
         counts.addWidget(self.progress_bar)
         head.addLayout(counts)
+        # Rows that stay narrow enough for a laptop at 200 % text in a long language.
         switches = QHBoxLayout()
         switches.addWidget(self.item_mode_button)
         switches.addWidget(self.section_mode_button)
         switches.addSpacing(12)
         switches.addWidget(self.adult_words_button)
         switches.addWidget(self.words_toggle)
-        switches.addWidget(child_lang_label)
-        switches.addWidget(self.child_lang)
         switches.addStretch()
-        nav = QHBoxLayout()
+        languages = QHBoxLayout()
+        languages.addWidget(child_lang_label)
+        languages.addWidget(self.child_lang)
+        languages.addSpacing(12)
+        languages.addWidget(self.only_unanswered)
+        languages.addStretch()
+        moves = QHBoxLayout()
         for w in (self.back_button, self.next_button, self.unanswered_button, self.saved):
-            nav.addWidget(w)
-        nav.addStretch()
+            moves.addWidget(w)
+        moves.addStretch()
+        actions = QHBoxLayout()
+        actions.addStretch()
         for w in (self.review_button, self.referral_button, self.amend_button, self.leave_button):
-            nav.addWidget(w)
+            actions.addWidget(w)
+        nav = QVBoxLayout() if i18n.text_size() > 125 else QHBoxLayout()
+        nav.addLayout(moves)
+        nav.addLayout(actions)
         centre = QVBoxLayout()
         centre.addLayout(head)
         centre.addLayout(switches)
+        centre.addLayout(languages)
         centre.addWidget(self.banner)
         centre.addWidget(self.danger_banner)
         centre.addWidget(self.scroll_area, 1)
         centre.addLayout(conversation)
         centre.addLayout(nav)
-        left = QVBoxLayout()
-        left.addWidget(self.only_unanswered)
-        left.addWidget(self.overview, 1)
         root = QHBoxLayout(self)
-        root.addLayout(left, 1)
+        root.addWidget(self.overview, 1)
         root.addLayout(centre, 3)
         for keys, fn in (
             ("Alt+Right", lambda: self.go(1)),
@@ -298,6 +307,13 @@ class ScreeningView(QWidget):
             sc = QShortcut(QKeySequence(keys), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(fn)
+
+    def _intro_label(self) -> QLabel:
+        label = QLabel()
+        label.setObjectName("intro")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        return label
 
     def _toggle(self, text: str, name: str) -> QPushButton:
         b = QPushButton(text)
@@ -465,6 +481,9 @@ class ScreeningView(QWidget):
         self.panels = {}
         holder = QWidget()
         box = QVBoxLayout(holder)
+        # The section's introduction scrolls with its items (long at large text).
+        self.intro = self._intro_label()
+        box.addWidget(self.intro)
         visible = self.visible_ids()
         number = {i: n for n, i in enumerate(visible, 1)}
         items = (

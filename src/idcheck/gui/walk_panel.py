@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from idcheck.checklist import Answer, Checklist, Indicator, Question, text_for
+from idcheck.gui import i18n
 from idcheck.store import SOURCES, AnswerContext
 
 #: Where an answer comes from, as the worker reads it (translated at display).
@@ -49,7 +50,6 @@ SPECIAL_LABELS = {
     "not-asked": QT_TRANSLATE_NOOP("ItemPanel", "Not a&sked"),
 }
 KEYS = {"y": "yes", "n": "no", "u": "unsure"}
-OPTION_COLUMNS = 3
 
 
 def tr(text: object) -> str:
@@ -180,8 +180,11 @@ class ItemPanel(QFrame):
 
     def _build_answers(self, box: QVBoxLayout, number: int) -> None:
         row = QHBoxLayout()
-        # Many options wrap into a grid, so a section's column of panels stays as
-        # wide as the screen.
+        # Many options wrap into a grid, and at large text the specials into a row
+        # of their own, so a panel stays as wide as the screen.
+        size = i18n.text_size()
+        columns = 3 if size <= 110 else 2 if size <= 150 else 1
+        specials = row if size <= 125 else QHBoxLayout()
         grid = QGridLayout()
         self.option_buttons: dict[str, QPushButton] = {}
         self.special_buttons: dict[str, QPushButton] = {}
@@ -211,7 +214,7 @@ class ItemPanel(QFrame):
                     row.addWidget(b)
                 else:
                     n = len(self.option_buttons)
-                    grid.addWidget(b, n // OPTION_COLUMNS, n % OPTION_COLUMNS)
+                    grid.addWidget(b, n // columns, n % columns)
                 self.option_buttons[value] = b
             self.free.hide()
         else:
@@ -234,7 +237,7 @@ class ItemPanel(QFrame):
             b.setAccessibleName(text.replace("&", ""))
             b.setAccessibleDescription(text_for(item.text, self.lang))
             b.clicked.connect(lambda _c=False, v=special: self.give(Answer(status=v)))
-            row.addWidget(b)
+            specials.addWidget(b)
             self.special_buttons[special] = b
         if self.compact:
             self.context_toggle = QPushButton(self.tr("Context…"))
@@ -242,11 +245,14 @@ class ItemPanel(QFrame):
             self.context_toggle.setAccessibleName(self.tr("Show the answer context"))
             self.context_toggle.setToolTip(self.tr("Key C"))
             self.context_toggle.toggled.connect(self.show_context)
-            row.addWidget(self.context_toggle)
+            specials.addWidget(self.context_toggle)
         if not self.simple:
             box.addLayout(grid)
             row.addStretch()
         box.addLayout(row)
+        if specials is not row:
+            specials.addStretch()
+            box.addLayout(specials)
 
     def _build_context(self, box: QVBoxLayout) -> None:
         self.source = QComboBox()
