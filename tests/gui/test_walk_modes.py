@@ -491,3 +491,34 @@ def test_an_answer_the_store_refuses_says_not_saved_and_keeps_what_was_typed(
     assert view.current == "danger-harm" and "danger-harm" not in view.answers
     assert view.child_words.toPlainText() == "Nobody is coming"
     assert view.source.currentData() == "observed"
+
+
+def test_every_action_is_reachable_from_the_keyboard(qtbot, window, monkeypatch):
+    from idcheck.gui.referral import ReferralDialog
+    from idcheck.gui.review import ReviewDialog
+
+    opened = []
+
+    def opens(name):
+        def exec_(dialog):  # instead of a modal loop: seen, then closed as Escape would
+            opened.append(name)
+            dialog.done(0)
+            return 0
+
+        return exec_
+
+    monkeypatch.setattr(ReviewDialog, "exec", opens("review"))
+    monkeypatch.setattr(ReferralDialog, "exec", opens("referral"))
+    view = start(window, INTAKE)
+    press(qtbot, "n")
+    qtbot.keyClick(focus(), Qt.Key.Key_R, CTRL)
+    qtbot.keyClick(focus(), Qt.Key.Key_P, CTRL)
+    assert opened == ["review", "referral"]
+    qtbot.keyClick(focus(), Qt.Key.Key_PageDown)
+    assert view.current == "claimed-age"
+    qtbot.keyClick(focus(), Qt.Key.Key_PageUp)
+    qtbot.keyClick(focus(), Qt.Key.Key_Up, ALT)
+    assert view.current == "danger-harm"
+    qtbot.keyClick(focus(), Qt.Key.Key_C, ALT)  # Back to &cases (a mnemonic clicks)
+    qtbot.waitUntil(lambda: window.screening_view is None)
+    assert window.stack.currentWidget() is window.cases

@@ -369,8 +369,8 @@ class ScreeningView(QWidget):
         self.child_lang.blockSignals(True)
         self.child_lang.clear()
         for code, info in self.checklist.languages.items():
-            draft = self.tr(" (draft)") if info.status == "draft" else ""
-            self.child_lang.addItem(f"{info.name}{draft}", code)
+            name = self.tr("{0} (draft)").format(info.name) if info.status == "draft" else info.name
+            self.child_lang.addItem(name, code)
         # The language the child was last spoken with, where the checklist has it.
         chosen = next(
             (
