@@ -96,7 +96,7 @@ screenings = Table(
     Column("decision_reasons", Text),
     Column("decided_by", Integer, ForeignKey("users.id")),
     Column("decided_at", Float),
-    Index("ix_screenings_case", "case_id"),
+    Index("ix_screenings_case_status", "case_id", "status", "completed_at"),
     Index("ix_screenings_completed", "status", "completed_at"),
     Index("ix_screenings_amends", "amends_id"),
 )
