@@ -72,9 +72,14 @@ def test_growing_delay_is_visible(qtbot, window, unlock):
 
 def test_search_folds_norwegian_letters(qtbot, window, unlock):
     unlock(qtbot, window)
-    qtbot.keyClicks(window.cases.search, "oyst")
+    resets = []
+    window.cases.model.modelReset.connect(lambda: resets.append(1))
+    with qtbot.waitSignal(window.cases.search_pause.timeout):
+        qtbot.keyClicks(window.cases.search, "oyst")
     assert window.cases.model.rowCount() == 1
+    assert len(resets) == 1  # one query after the pause, not one per keystroke
     window.cases.search.setText("nobody")
+    qtbot.keyClick(window.cases.search, Qt.Key.Key_Return)  # Enter searches at once
     assert window.cases.model.rowCount() == 0
 
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -268,7 +269,14 @@ class CasesPage(QWidget):
         self.search = line_edit(
             self.tr("Search cases"), placeholder=self.tr("Search reference or name")
         )
-        self.search.textChanged.connect(self.refresh)
+        # Typing waits for a pause before the store is asked: one query per word,
+        # not one per keystroke, on a store of many cases.
+        self.search_pause = QTimer(self)
+        self.search_pause.setSingleShot(True)
+        self.search_pause.setInterval(250)
+        self.search_pause.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self.search_pause.start)
+        self.search.returnPressed.connect(self.refresh)
         self.status = named(QComboBox(), self.tr("Status filter"))
         for value, label in (
             ("", self.tr("all cases")),
@@ -345,6 +353,7 @@ class CasesPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        self.search_pause.stop()
         if self.session is None:
             return
         days = self.period.currentData() or 0
