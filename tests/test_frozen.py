@@ -146,6 +146,23 @@ def test_frozen_window_opens_offscreen_and_opens_no_socket(frozen_app, tmp_path)
     assert_no_network(trace.read_text())
 
 
+def test_frozen_training_mode_has_its_cases_and_opens_no_socket(frozen_app, tmp_path):
+    """`idcheck demo` builds its store from the bundled synthetic cases (it refuses
+    to start with none, so cases missing from the build fail this)."""
+    trace = tmp_path / "trace.txt"
+    env = frozen_env(tmp_path, QT_QPA_PLATFORM="offscreen", IDCHECK_QUIT_AFTER_MS="1500")
+    r = subprocess.run(
+        traced([str(frozen_app), "demo"], trace),
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+    )
+    assert r.returncode == 0, r.stderr
+    assert "TRAIN-0" not in r.stdout + r.stderr  # no child's data, even synthetic, in logs
+    assert_no_network(trace.read_text())
+
+
 def test_frozen_window_on_an_x_server_shows_the_unlock_window_with_no_network(
     frozen_app, store_with_a_screening, tmp_path
 ):

@@ -147,3 +147,8 @@ def test_bundled_cases_cover_both_checklists():
     refs = {c.checklist_ref for c in synthetic_cases()}
     assert refs == {"intake-screen@1.0.0", "child-trafficking-full@1.0.0"}
     assert (ROOT / "src" / "idcheck" / "training" / "cases").is_dir()
+
+
+def test_an_install_without_its_cases_says_so(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no synthetic training cases"):
+        synthetic_cases(tmp_path)

@@ -58,8 +58,11 @@ class CaseFile:
 
 def synthetic_cases(folder: Path = CASES) -> list[CaseFile]:
     """The bundled synthetic cases, in file-name order. Raises ChecklistError
-    (``PATH:LINE:COL``) for a file that names no checklist."""
+    (``PATH:LINE:COL``) for a file that names no checklist, FileNotFoundError when
+    there is none (an install that lost them)."""
     out = []
+    if not folder.is_dir() or not any(folder.glob("*.yaml")):
+        raise FileNotFoundError(f"no synthetic training cases in {folder}")
     for path in sorted(folder.glob("*.yaml")):
         doc = read_document(path)
         ref = doc.data.get("checklist") if isinstance(doc.data, dict) else None
