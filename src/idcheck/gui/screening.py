@@ -504,8 +504,10 @@ class ScreeningView(QWidget):
             p.answered.connect(self._answered)
             p.focused.connect(self._set_current)
             p.message.connect(self.saved.setText)
+            p.context_built.connect(lambda _i: self._set_tab_order())
             box.addWidget(p)
-            p.setVisible(item.id in number)  # once in the layout: never a window of its own
+            if item.id not in number:  # once in the layout: never a window of its own
+                p.hide()
             self.panels[item.id] = p
         box.addStretch()
         self.scroll_area.setWidget(holder)
@@ -754,7 +756,8 @@ class ScreeningView(QWidget):
         """Show-if, live: panels of the section appear and disappear as answered."""
         visible = set(self.visible_ids())
         for i, p in self.panels.items():
-            p.setVisible(i in visible)
+            if p.isHidden() == (i in visible):
+                p.setVisible(i in visible)
 
     def _stop_for_danger(self, hit: DangerHit, reminder: bool = False) -> None:
         contacts = self.session.call(lambda s: s.list_contacts()) or []

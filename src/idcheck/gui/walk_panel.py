@@ -86,6 +86,8 @@ class ItemPanel(QFrame):
     focused = Signal(str)
     #: a message for the worker (an answer that could not be read)
     message = Signal(str)
+    #: item id: the context fields were made (new controls for the tab order)
+    context_built = Signal(str)
 
     def __init__(
         self,
@@ -149,11 +151,16 @@ class ItemPanel(QFrame):
         self.guidance.setVisible(bool(self.guidance.text()))
         self.reading.setVisible(bool(self.reading.text()))
         self._build_answers(box, number)
-        self._build_context(box)
         self.summary = QLabel()
         self.summary.setObjectName("recorded")
         self.summary.setWordWrap(True)
         box.addWidget(self.summary)
+        self._box = box
+        self.context_box: QWidget | None = None
+        if not compact:
+            # In section mode a panel's context is built when first shown (key C):
+            # a section opens several times faster.
+            self._build_context()
         self.set_wording(False, lang)
         self.setAccessibleName(
             (self.tr("Item {0}: {1}").format(number, text_for(item.text, lang)))
@@ -254,31 +261,70 @@ class ItemPanel(QFrame):
             specials.addStretch()
             box.addLayout(specials)
 
-    def _build_context(self, box: QVBoxLayout) -> None:
-        self.source = QComboBox()
-        self.source.setAccessibleName(self.tr("Source"))
-        self.source.addItem(self.tr("(source not recorded)"), None)
+    def _build_context(self) -> QWidget:
+        if self.context_box is not None:
+            return self.context_box
+        self._source = QComboBox()
+        self._source.setAccessibleName(self.tr("Source"))
+        self._source.addItem(self.tr("(source not recorded)"), None)
         for s in SOURCES:
-            self.source.addItem(tr(SOURCE_LABELS[s]), s)
-        self.child_words = QPlainTextEdit()
-        self.child_words.setAccessibleName(self.tr("The child's own words, as said"))
-        self.child_words.setTabChangesFocus(True)
-        self.child_words.setMaximumHeight(70)
-        self.read_back = QCheckBox(self.tr("Read back to the child"))
-        self.read_back.setAccessibleName(self.tr("Read back to the child"))
-        self.note = QPlainTextEdit()
-        self.note.setAccessibleName(self.tr("Your note"))
-        self.note.setTabChangesFocus(True)
-        self.note.setMaximumHeight(60)
-        self.context_box = QWidget()
-        form = QFormLayout(self.context_box)
+            self._source.addItem(tr(SOURCE_LABELS[s]), s)
+        self._child_words = QPlainTextEdit()
+        self._child_words.setAccessibleName(self.tr("The child's own words, as said"))
+        self._child_words.setTabChangesFocus(True)
+        self._child_words.setMaximumHeight(70)
+        self._read_back = QCheckBox(self.tr("Read back to the child"))
+        self._read_back.setAccessibleName(self.tr("Read back to the child"))
+        self._note = QPlainTextEdit()
+        self._note.setAccessibleName(self.tr("Your note"))
+        self._note.setTabChangesFocus(True)
+        self._note.setMaximumHeight(60)
+        box = QWidget()
+        form = QFormLayout(box)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Source"), self.source)
-        form.addRow(self.tr("Child's own words"), self.child_words)
-        form.addRow("", self.read_back)
-        form.addRow(self.tr("Your note"), self.note)
-        box.addWidget(self.context_box)
-        self.context_box.setVisible(not self.compact)
+        form.addRow(self.tr("Source"), self._source)
+        form.addRow(self.tr("Child's own words"), self._child_words)
+        form.addRow("", self._read_back)
+        form.addRow(self.tr("Your note"), self._note)
+        self._box.insertWidget(self._box.indexOf(self.summary), box)
+        self.context_box = box
+        self._fill_context(self.stored_context)
+        for w in (self._source, self._child_words, self._read_back, self._note):
+            w.setEnabled(not self.read_only)
+            w.installEventFilter(self)
+        if self.compact:
+            box.hide()
+        self.context_built.emit(self.item_id)
+        return box
+
+    def _fill_context(self, context: AnswerContext | None) -> None:
+        if context is None or self.context_box is None:
+            return
+        self._source.setCurrentIndex(max(0, self._source.findData(context.source)))
+        self._child_words.setPlainText(context.child_words or "")
+        self._read_back.setChecked(bool(context.read_back))
+        self._note.setPlainText(context.worker_note or "")
+
+    # The per-answer context fields (built on first use in section mode).
+    @property
+    def source(self) -> QComboBox:
+        self._build_context()
+        return self._source
+
+    @property
+    def child_words(self) -> QPlainTextEdit:
+        self._build_context()
+        return self._child_words
+
+    @property
+    def read_back(self) -> QCheckBox:
+        self._build_context()
+        return self._read_back
+
+    @property
+    def note(self) -> QPlainTextEdit:
+        self._build_context()
+        return self._note
 
     # -- state -----------------------------------------------------------------------
 
@@ -290,7 +336,8 @@ class ItemPanel(QFrame):
         chain += list(self.option_buttons.values()) + list(self.special_buttons.values())
         if self.compact:
             chain.append(self.context_toggle)
-        chain += [self.source, self.child_words, self.read_back, self.note]
+        if self.context_box is not None:
+            chain += [self._source, self._child_words, self._read_back, self._note]
         return chain
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
@@ -320,8 +367,10 @@ class ItemPanel(QFrame):
         self.read_only = read_only
         for b in (*self.option_buttons.values(), *self.special_buttons.values()):
             b.setEnabled(not read_only)
-        for w in (self.free, self.source, self.child_words, self.read_back, self.note):
-            w.setEnabled(not read_only)
+        self.free.setEnabled(not read_only)
+        if self.context_box is not None:
+            for w in (self._source, self._child_words, self._read_back, self._note):
+                w.setEnabled(not read_only)
 
     def set_answer(self, answer: Answer | None, context: AnswerContext | None) -> None:
         """Show the stored answer and its context (filled in, so a changed answer keeps it)."""
@@ -334,11 +383,7 @@ class ItemPanel(QFrame):
             b.setChecked(answer is not None and answer.status == value)
         if self.kind == "free":
             self.free.setText("" if answer is None or answer.value is None else str(answer.value))
-        if context is not None:
-            self.source.setCurrentIndex(max(0, self.source.findData(context.source)))
-            self.child_words.setPlainText(context.child_words or "")
-            self.read_back.setChecked(bool(context.read_back))
-            self.note.setPlainText(context.worker_note or "")
+        self._fill_context(context)
         self._update_summary()
 
     def mark_saved(self, when: str) -> None:
@@ -373,7 +418,7 @@ class ItemPanel(QFrame):
 
     def show_context(self, on: bool) -> None:
         if self.compact:
-            self.context_box.setVisible(on)
+            self._build_context().setVisible(on)
             if self.context_toggle.isChecked() != on:
                 self.context_toggle.setChecked(on)
             if on:
@@ -424,7 +469,8 @@ class ItemPanel(QFrame):
                 | Qt.AlignmentFlag.AlignVCenter
             )
         for w in (self.words_note, self.worker_text, self.child_options):
-            w.setVisible(bool(w.text()))
+            if w.isHidden() == bool(w.text()):
+                w.setVisible(bool(w.text()))
 
     # -- answering -------------------------------------------------------------------
 
@@ -435,6 +481,14 @@ class ItemPanel(QFrame):
             t = w.toPlainText()
             return t if t.strip() else None
 
+        if self.context_box is None:  # never opened: what is stored goes on
+            c = self.stored_context or AnswerContext()
+            return {
+                "source": c.source,
+                "worker_note": c.worker_note,
+                "child_words": c.child_words,
+                "read_back": c.read_back,
+            }
         return {
             "source": self.source.currentData(),
             "worker_note": text(self.note),
@@ -455,7 +509,7 @@ class ItemPanel(QFrame):
         elif key == "s":
             self.give(Answer(status="not-asked"))
         elif key == "c" and self.compact:
-            self.show_context(not self.context_box.isVisible())
+            self.show_context(not (self.context_box is not None and self.context_box.isVisible()))
         elif key.isdigit() and isinstance(item, Question) and item.options:
             n = int(key)
             if not 1 <= n <= len(item.options):
