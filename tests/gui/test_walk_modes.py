@@ -522,3 +522,27 @@ def test_every_action_is_reachable_from_the_keyboard(qtbot, window, monkeypatch)
     qtbot.keyClick(focus(), Qt.Key.Key_C, ALT)  # Back to &cases (a mnemonic clicks)
     qtbot.waitUntil(lambda: window.screening_view is None)
     assert window.stack.currentWidget() is window.cases
+
+
+def test_a_changed_answer_keeps_its_context_in_section_mode(qtbot, window):
+    view = start(window)
+    store = window.session.store
+    view.show_item("debt-for-journey")
+    view.source.setCurrentIndex(view.source.findData("child-said"))
+    view.child_words.setPlainText("I must pay for the road")
+    view.setFocus()
+    press(qtbot, "y")
+    view.set_mode("section")
+    view.show_item("debt-for-journey")
+    panel = view.panels["debt-for-journey"]
+    assert panel.context_box is None  # not opened: nothing built yet
+    assert "own words recorded" in panel.summary.text()
+    press(qtbot, "u")
+    rec = store.get_screening(view.screening_id, audit=False)
+    latest = rec.answers["debt-for-journey"]
+    assert latest.answer.value == "unsure"
+    assert (latest.context.source, latest.context.child_words) == (
+        "child-said",
+        "I must pay for the road",
+    )
+    assert len([a for a in rec.history if a.item_id == "debt-for-journey"]) == 2
