@@ -294,3 +294,18 @@ def test_statistics_open_from_the_administration(qtbot, admin, monkeypatch):
     monkeypatch.setattr(StatsDialog, "exec", lambda self: opened.append(self) or 0)
     admin.stats_button.click()
     assert len(opened) == 1 and opened[0].session is admin.session
+
+
+def test_a_tracked_dialog_deleted_with_its_parent_is_forgotten(qtbot, window, unlock):
+    from PySide6.QtWidgets import QWidget
+
+    unlock(qtbot, window)
+    holder = QWidget()
+    dialog = QDialog(holder)
+    window.session.track(dialog)
+    assert window.session.dialogs == [dialog]
+    with qtbot.waitSignal(dialog.destroyed):
+        holder.deleteLater()
+    assert window.session.dialogs == []
+    window.lock()  # rejects no deleted dialog
+    assert window.session is None

@@ -163,6 +163,7 @@ def test_settings_switch_language_and_size_at_run_time_and_keep_the_session(
     unlock(qtbot, window)
     session = window.session
     app = QApplication.instance()
+    apply(app, UiPrefs("en", 100))  # whatever an earlier test left
     points = app.font().pointSizeF()
 
     def choose(self):

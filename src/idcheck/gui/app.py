@@ -62,6 +62,17 @@ __all__ = [
 ]
 
 
+#: What counts as someone at the keyboard, for the idle lock.
+_ACTIVITY = frozenset(
+    (
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+    )
+)
+
+
 class MainWindow(QMainWindow):
     """First run or unlock, then the case list; locks itself after the idle time."""
 
@@ -184,12 +195,8 @@ class MainWindow(QMainWindow):
             self.unlock_page.reset()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if self.session is not None and event.type() in (
-            QEvent.Type.KeyPress,
-            QEvent.Type.MouseButtonPress,
-            QEvent.Type.MouseMove,
-            QEvent.Type.Wheel,
-        ):
+        # Runs for every event of the application: kept to one set lookup.
+        if event.type() in _ACTIVITY and self.session is not None:
             self.idle.start()
         return False
 

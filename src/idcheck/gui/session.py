@@ -142,10 +142,16 @@ class Session(QObject):
         return run_async(self.parent_widget, label, lambda: fn(store), done, failed)
 
     def track(self, dialog: QDialog) -> None:
+        """Close ``dialog`` at lock; it is forgotten once it finishes or is deleted
+        (with its parent, before it finished)."""
         self.dialogs.append(dialog)
-        dialog.finished.connect(
-            lambda _r, d=dialog: self.dialogs.remove(d) if d in self.dialogs else None
-        )
+
+        def forget(_arg: object = None, d: QDialog = dialog) -> None:
+            if d in self.dialogs:
+                self.dialogs.remove(d)
+
+        dialog.finished.connect(forget)
+        dialog.destroyed.connect(forget)
 
     def close(self) -> None:
         self.open = False
