@@ -606,7 +606,7 @@
     </message>
     <message>
         <source>Item {0}: {1}</source>
-        <extracomment>item id, the answer, whether the walk should move on item id: keyboard focus entered this panel a message for the worker (an answer that could not be read)</extracomment>
+        <extracomment>item id, the answer, whether the walk should move on item id: keyboard focus entered this panel a message for the worker (an answer that could not be read) item id: the context fields were made (new controls for the tab order)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -823,6 +823,7 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>Se&amp;ttings</source>
+        <extracomment>What counts as someone at the keyboard, for the idle lock.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1353,10 +1354,6 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> (draft)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This is an amendment of screening #{0}; the original stays as it was.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1450,6 +1447,10 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>Re&amp;ferral…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (draft)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1830,6 +1831,10 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>idcheck is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the store…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

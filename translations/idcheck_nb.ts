@@ -21,11 +21,11 @@
     </message>
     <message>
         <source>Backup and &amp;check</source>
-        <translation>Sikkerhetskopi og &amp;kontroll</translation>
+        <translation>Sikkerhetskopi og k&amp;ontroll</translation>
     </message>
     <message>
         <source>S&amp;tatistics…</source>
-        <translation>S&amp;tatistikk…</translation>
+        <translation>St&amp;atistikk…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -404,7 +404,7 @@
     </message>
     <message>
         <source>Add a &amp;contact</source>
-        <translation>Legg til en &amp;kontakt</translation>
+        <translation>Legg til en ko&amp;ntakt</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
@@ -474,7 +474,7 @@
     </message>
     <message>
         <source>&amp;Check the audit trail and the file</source>
-        <translation>&amp;Kontroller loggen og filen</translation>
+        <translation>Kont&amp;roller loggen og filen</translation>
     </message>
     <message>
         <source>A backup is one encrypted file: the same passwords and the recovery key open it. Keep it on a drive that stays in the office.</source>
@@ -614,7 +614,7 @@
     </message>
     <message>
         <source>Item {0}: {1}</source>
-        <extracomment>item id, the answer, whether the walk should move on item id: keyboard focus entered this panel a message for the worker (an answer that could not be read)</extracomment>
+        <extracomment>item id, the answer, whether the walk should move on item id: keyboard focus entered this panel a message for the worker (an answer that could not be read) item id: the context fields were made (new controls for the tab order)</extracomment>
         <translation>Punkt {0}: {1}</translation>
     </message>
     <message>
@@ -833,6 +833,7 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>Se&amp;ttings</source>
+        <extracomment>What counts as someone at the keyboard, for the idle lock.</extracomment>
         <translation>Inns&amp;tillinger</translation>
     </message>
     <message>
@@ -1371,8 +1372,12 @@ Hva det kan bety: {2}</translation>
         <translation>Tilbake til sakslisten</translation>
     </message>
     <message>
+        <source>{0} (draft)</source>
+        <translation>{0} (utkast)</translation>
+    </message>
+    <message>
         <source> (draft)</source>
-        <translation> (utkast)</translation>
+        <translation type="vanished"> (utkast)</translation>
     </message>
     <message>
         <source>This is an amendment of screening #{0}; the original stays as it was.</source>
@@ -1925,6 +1930,10 @@ Hva det kan bety: {2}</translation>
     <message>
         <source>idcheck is locked</source>
         <translation>idcheck er låst</translation>
+    </message>
+    <message>
+        <source>Opening the store…</source>
+        <translation>Åpner datalageret…</translation>
     </message>
     <message>
         <source>You may try again.</source>

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QTabWidget,
     QTextEdit,
     QWidget,
 )
@@ -125,7 +126,7 @@ def _window(qtbot, store_template, tmp_path, *, unlocked: bool):
     if unlocked:
         w.unlock_page.user.setText("anna")
         w.unlock_page.password.setText(PASSWORD)
-        w.unlock_page.unlock()
+        w.unlock_page.unlock().wait()
         qtbot.waitUntil(lambda: w.session is not None and w.cases.model.rowCount() > 0)
         w.cases.table.setCurrentIndex(w.cases.table.model().index(0, 0))
         assert w.cases.selected_case() is not None
@@ -157,6 +158,13 @@ def build(name: str, qtbot, store_template, tmp_path) -> QWidget:
         w = _screening(qtbot, store_template, tmp_path)
         w.screening_view.section_mode_button.click()  # one section at a time
         return w
+    if name.startswith("admin-"):
+        from idcheck.gui.admin import AdminDialog
+
+        w = _window(qtbot, store_template, tmp_path, unlocked=True)
+        dialog = AdminDialog(w.session, w)
+        dialog.tabs.setCurrentIndex(ADMIN_TABS.index(name))
+        return dialog
     if name == "case-form":
         from idcheck.gui.app import CaseForm
 
@@ -192,6 +200,7 @@ def build(name: str, qtbot, store_template, tmp_path) -> QWidget:
     raise AssertionError(name)
 
 
+ADMIN_TABS = ("admin-users", "admin-contacts", "admin-settings", "admin-data")
 SCREENS = (
     "first-run",
     "unlock",
@@ -203,6 +212,7 @@ SCREENS = (
     "review",
     "danger",
     "settings",
+    *ADMIN_TABS,
 )
 
 
@@ -297,7 +307,8 @@ def untranslated(top: QWidget, checklist_texts: frozenset[str]) -> list[str]:
     for kind, text in shown_texts(top):
         if "[" in text and "]" in text:
             continue
-        if any(m in text for m in DATA_MARKERS) or text.strip() in checklist_texts:
+        bare = JURISDICTION.sub("", text.strip())  # a route's label with its country
+        if any(m in text for m in DATA_MARKERS) or bare in checklist_texts:
             continue
         if text.strip().isdigit() or text in LANGUAGE_OWN_NAMES or PHONE.search(text):
             continue
@@ -305,6 +316,7 @@ def untranslated(top: QWidget, checklist_texts: frozenset[str]) -> list[str]:
     return bad
 
 
+JURISDICTION = re.compile(r" \([A-Z]{2}(, [A-Z]{2})*\)$")
 PHONE = re.compile(r"\d{3,}")  # a contact line: whom to call, from the site and routes
 LANGUAGE_OWN_NAMES = set(i18n.LANGUAGE_NAMES.values())
 
@@ -358,7 +370,20 @@ _WIDE_WINDOW = pytest.mark.xfail(
     strict=True,
     reason="screening.py ScreeningView needs 2306 px at 200 %",
 )
-AT_200 = [pytest.param(n, marks=_WIDE_WINDOW) if n.startswith("screening") else n for n in SCREENS]
+_WIDE_ADMIN = pytest.mark.xfail(
+    strict=True,
+    reason="admin.py AdminDialog is 2498 px wide at 200 % (2093 px in Norwegian): DataTab's "
+    "explanation QLabel ('A backup is one encrypted file…') needs setWordWrap(True); ContactsTab "
+    "then needs 1405 px in the stretched locale (its four buttons in one row: make two rows)",
+)
+AT_200 = [
+    pytest.param(n, marks=_WIDE_WINDOW)
+    if n.startswith("screening")
+    else pytest.param(n, marks=_WIDE_ADMIN)
+    if n in ADMIN_TABS
+    else n
+    for n in SCREENS
+]
 
 
 @pytest.mark.parametrize("language", ["en_XA", "ar_XB"])
@@ -502,6 +527,8 @@ def access_keys(top: QWidget) -> dict[str, list[str]]:
     keys: dict[str, list[str]] = {}
     texts = [b.text() for b in _visible(top, QAbstractButton)]
     texts += [label.text() for label in _visible(top, QLabel) if label.buddy() is not None]
+    for tabs in _visible(top, QTabWidget):
+        texts += [tabs.tabText(i) for i in range(tabs.count()) if tabs.isTabEnabled(i)]
     for text in texts:
         m = re.search(r"&([^&\s])", text.replace("&&", ""))
         if m:
@@ -509,8 +536,22 @@ def access_keys(top: QWidget) -> dict[str, list[str]]:
     return keys
 
 
-@pytest.mark.parametrize("language", ["en", "nb"])
-@pytest.mark.parametrize("name", SCREENS)
+_ADMIN_KEYS = pytest.mark.xfail(
+    strict=True,
+    reason="admin.py: in English, Alt+C is both 'Local &contacts' and 'Backup and &check' (and "
+    "'Add a &contact', '&Check the audit trail'), Alt+S both '&Settings' and '&Save contacts' / "
+    "'&Save settings', Alt+T both 'S&tatistics…' and 'retention &time…'",
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "language"),
+    [
+        pytest.param(n, lang, marks=_ADMIN_KEYS) if n in ADMIN_TABS and lang == "en" else (n, lang)
+        for n in SCREENS
+        for lang in ("en", "nb")
+    ],
+)
 def test_access_keys_are_unique_on_each_screen(
     qtbot, prefs, store_template, tmp_path, name, language
 ):
