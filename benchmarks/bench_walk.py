@@ -58,7 +58,7 @@ def main() -> int:
         w.show()
         w.unlock_page.user.setText("bench")
         w.unlock_page.password.setText(PASSWORD)
-        w.unlock_page.unlock()
+        w.unlock_page.unlock().wait()
         w.cases.table.selectRow(0)
         w.cases.screen_selected(checklist_ref=FULL)
         view = w.screening_view

@@ -77,7 +77,7 @@ def main() -> int:
         w.unlock_page.user.setText("anna")
         shot(w, "unlock")
         w.unlock_page.password.setText(password)
-        w.unlock_page.unlock()
+        w.unlock_page.unlock().wait()
         shot(w, "case-list")
         form = CaseForm(w)
         form.reference.setText("2026-036")

@@ -80,7 +80,7 @@ def main() -> int:
         w.unlock_page.user.setText("anna")
         shot(w, "unlock")
         w.unlock_page.password.setText(password)
-        w.unlock_page.unlock()
+        w.unlock_page.unlock().wait()
         for _ in range(200):
             app.processEvents()
             if w.session is not None and w.cases.model.rowCount():

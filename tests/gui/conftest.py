@@ -89,5 +89,7 @@ def unlock():
         page.password.setFocus()
         qtbot.keyClicks(page.password, password)
         qtbot.keyClick(page.password, Qt.Key.Key_Return)
+        if page.opening is not None:  # the store opens off the UI thread
+            page.opening.wait()
 
     return run

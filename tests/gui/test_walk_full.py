@@ -64,7 +64,7 @@ def window(qtbot, template, tmp_path):
     qtbot.waitActive(w)
     w.unlock_page.user.setText("anna")
     w.unlock_page.password.setText(PASSWORD)
-    w.unlock_page.unlock()
+    w.unlock_page.unlock().wait()
     w.cases.table.selectRow(0)
     yield w
     w.lock()

@@ -45,7 +45,7 @@ CHILD = textwrap.dedent(
     assert QTest.qWaitForWindowActive(w)
     w.unlock_page.user.setText("anna")
     w.unlock_page.password.setText(sys.stdin.readline().rstrip("\\n"))
-    w.unlock_page.unlock()
+    w.unlock_page.unlock().wait()
     w.cases.table.selectRow(0)
     w.cases.screen_selected(checklist_ref=ref)
     v = w.screening_view
@@ -193,7 +193,7 @@ def reopen(qtbot):
         w.show()
         w.unlock_page.user.setText("anna")
         w.unlock_page.password.setText(PASSWORD)
-        w.unlock_page.unlock()
+        w.unlock_page.unlock().wait()
         assert w.session is not None, "the store did not open after the kill"
         w.cases.table.selectRow(0)
         w.cases.screen_selected()  # resumes the case's draft

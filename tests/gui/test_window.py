@@ -183,3 +183,18 @@ def test_settings_switch_language_and_size_at_run_time_and_keep_the_session(
         assert window.unlock_page.button.text() != "Unlock"
     finally:
         apply(app, UiPrefs("en", 100))
+
+
+def test_unlocking_runs_off_the_ui_thread(qtbot, window):
+    page = window.unlock_page
+    page.user.setText("anna")
+    page.password.setText(PASSWORD)
+    op = page.unlock()
+    # argon2id and the opening take a moment: the call returns at once, the page says so
+    assert op is not None and op.running and window.session is None
+    assert page.status.text() == "Opening the store…" and not page.button.isEnabled()
+    assert page.password.text() == ""  # the password is not left in the field meanwhile
+    assert page.unlock() is None  # a second press does not open it twice
+    op.wait()
+    assert window.session is not None and window.stack.currentWidget() is window.cases
+    assert page.button.isEnabled() and page.status.text() == ""

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from idcheck.gui.session import Session, line_edit, named
+from idcheck.gui.session import Session, line_edit, named, wrapped
 
 ROLE_LABELS = {
     "admin": QCoreApplication.translate("admin", "administrator"),
@@ -255,15 +255,19 @@ class ContactsTab(QWidget):
             )
         )
         self.note.setWordWrap(True)
-        row = QHBoxLayout()
-        for b in (self.add_button, self.remove_button, self.load_button):
-            row.addWidget(b)
-        row.addStretch()
-        row.addWidget(self.save_button)
+        edit = QHBoxLayout()
+        for b in (self.add_button, self.remove_button):
+            edit.addWidget(b)
+        edit.addStretch()
+        keep = QHBoxLayout()  # two short rows: they fit at 200 % in long languages
+        keep.addWidget(self.load_button)
+        keep.addStretch()
+        keep.addWidget(self.save_button)
         box = QVBoxLayout(self)
         box.addWidget(self.note)
         box.addWidget(self.table)
-        box.addLayout(row)
+        box.addLayout(edit)
+        box.addLayout(keep)
         self.set_rows(self.session.call(lambda s: s.list_contacts()) or [])
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
@@ -418,7 +422,7 @@ class DataTab(QWidget):
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box = QVBoxLayout(self)
         box.addWidget(
-            QLabel(
+            wrapped(
                 self.tr(
                     "A backup is one encrypted file: the same passwords and the recovery key "
                     "open it. Keep it on a drive that stays in the office."

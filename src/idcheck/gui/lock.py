@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -19,7 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from idcheck.gui.session import Messages, line_edit, wrapped
+from idcheck.gui.session import Messages, Operation, line_edit, run_async, wrapped
+
+if TYPE_CHECKING:
+    from idcheck.store import Store
 
 
 class FirstRunPage(QWidget):
@@ -136,6 +140,7 @@ class UnlockPage(QWidget):
         self.status = QLabel("")
         self.status.setObjectName("status")
         self._until = 0.0
+        self.opening: Operation | None = None
         self._countdown = QTimer(self)
         self._countdown.setInterval(250)
         self._countdown.timeout.connect(self._tick)
@@ -155,28 +160,55 @@ class UnlockPage(QWidget):
         self.password.clear()
         (self.password if self.user.text() else self.user).setFocus()
 
-    def unlock(self) -> None:
-        from idcheck.store import Store, StoreError, WrongPassword
+    def unlock(self) -> Operation | None:
+        """Open the store off the UI thread (argon2id, and on an upgrade the copy
+        and the migration, take a moment); ``unlocked`` is emitted with the open
+        store. Returns the running operation, or None while a wait is imposed or
+        an opening is already under way."""
+        from idcheck.store import Store
 
-        if time.monotonic() < self._until:
-            return
-        try:
-            store = Store.open(self.data_dir, self.user.text().strip(), self.password.text())
-        except WrongPassword as e:
-            self.password.clear()
+        if time.monotonic() < self._until or self.opening is not None:
+            return None
+        folder, user, password = self.data_dir, self.user.text().strip(), self.password.text()
+        self.password.clear()
+        self.button.setEnabled(False)
+        self.status.setText(self.tr("Opening the store…"))
+        op = run_async(
+            self,
+            self.tr("Opening the store…"),
+            lambda: Store.open(folder, user, password),
+            self._opened,
+            self._refused,
+        )
+        self.opening = op
+        op.finished.connect(self._settled)
+        return op
+
+    def _settled(self) -> None:
+        self.opening = None
+
+    def _opened(self, store: Store) -> None:
+        self.button.setEnabled(True)
+        self.status.clear()
+        self.unlocked.emit(store)
+
+    def _refused(self, e: Exception) -> None:
+        from idcheck.store import StoreError, WrongPassword
+
+        self.button.setEnabled(True)
+        if isinstance(e, WrongPassword):
             self.status.setText(str(e))
             if e.wait_seconds > 0:
                 self._until = time.monotonic() + e.wait_seconds
                 self.button.setEnabled(False)
                 self._countdown.start()
                 self._tick()
+            self.password.setFocus()
             return
-        except StoreError as e:
+        if isinstance(e, StoreError):
             self.status.setText(str(e))
             return
-        self.password.clear()
-        self.status.clear()
-        self.unlocked.emit(store)
+        raise e
 
     def _tick(self) -> None:
         left = self._until - time.monotonic()

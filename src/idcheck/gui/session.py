@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -190,7 +190,7 @@ class Operation(QObject):
     """One slow call running on the thread pool, with a busy indicator.
 
     ``on_done(result)`` or ``on_error(exception)`` runs in the UI thread when the
-    call ends; ``finished`` is emitted after either. The indicator shows only if the
+    call ends; ``finished`` is emitted after either has run. The indicator shows only if the
     call takes longer than a moment, and cannot cancel the call: a backup or a
     restore half-done is worse than a wait.
     """
@@ -219,7 +219,7 @@ class Operation(QObject):
         self._relay.failed.connect(self._failed)
         QThreadPool.globalInstance().start(_Job(fn, self._relay))
 
-    def _end(self) -> None:
+    def _finish(self) -> None:
         self.running = False
         self.progress.reset()
         self.progress.deleteLater()
@@ -227,12 +227,28 @@ class Operation(QObject):
         self.deleteLater()
 
     def _done(self, result: Any) -> None:
-        self._end()
-        self._on_done(result)
+        self.progress.reset()
+        try:
+            self._on_done(result)
+        finally:
+            self._finish()
 
     def _failed(self, error: Exception) -> None:
-        self._end()
-        self._on_error(error)
+        self.progress.reset()
+        try:
+            self._on_error(error)
+        finally:
+            self._finish()
+
+    def wait(self, timeout_ms: int = 120_000) -> None:
+        """Process events until the call and its callback are done (scripts and
+        tests; the window itself never waits)."""
+        if not self.running:
+            return
+        loop = QEventLoop()
+        self.finished.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        loop.exec()
 
 
 def run_async(

@@ -1222,7 +1222,9 @@ def _vacuum_into(engine: Engine, target: Path) -> None:
 
 
 def _take_lock(data_dir: Path) -> FileLock:
-    lock = FileLock(str(data_dir / LOCK_NAME), timeout=0)
+    # Not thread-local: the window opens the store on a worker thread and locks it
+    # on the UI thread, and the release must count there too.
+    lock = FileLock(str(data_dir / LOCK_NAME), timeout=0, thread_local=False)
     try:
         lock.acquire()
     except Timeout:
