@@ -148,7 +148,36 @@ def main() -> int:
         w.screening_view.show_item("debt-for-journey")
         shot(w, "amend")
         del item
+        # The administration (contacts from the example site directory) and a case.
+        from idcheck.checklist import bundled_root, load_directory
+        from idcheck.gui.admin import AdminDialog
+        from idcheck.gui.cases import CaseDialog
+
+        w.session.store.save_contacts(load_directory(bundled_root() / "directory.yaml"))
+        admin = AdminDialog(w.session, w)
+        admin.tabs.setCurrentWidget(admin.contacts)
+        shot(admin, "admin")
+        admin.reject()
+        case_id = w.cases.selected_case()
+        case = CaseDialog(
+            w.session.store.get_case(case_id),
+            w.session.store.list_screenings(case_id),
+            w.cases.model.outcomes,
+            w,
+        )
+        shot(case, "case")
+        case.reject()
         w.lock()
+
+        # Training mode: the synthetic cases, with the banner on every page.
+        from idcheck.training import TrainingStore
+
+        with TrainingStore() as training:
+            t = MainWindow(training.data_dir, training=True)
+            t.resize(1100, 560)
+            t.start_unlocked(training.store)
+            shot(t, "training")
+            t.lock()
     return 0
 
 

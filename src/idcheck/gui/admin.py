@@ -274,6 +274,8 @@ class ContactsTab(QWidget):
         self.table.setRowCount(0)
         for r in rows:
             self.add_row(r)
+        if rows:
+            self.table.setCurrentCell(0, 1)  # read from the top, not the last row added
 
     def add_row(self, values: dict[str, Any]) -> None:
         i = self.table.rowCount()
