@@ -940,6 +940,21 @@ Hva det kan bety: {2}</translation>
     </message>
 </context>
 <context>
+    <name>QAbstractSpinBox</name>
+    <message>
+        <source>&amp;Select All</source>
+        <translation>&amp;Merk alt</translation>
+    </message>
+    <message>
+        <source>&amp;Step up</source>
+        <translation>Øk med &amp;ett trinn</translation>
+    </message>
+    <message>
+        <source>Step &amp;down</source>
+        <translation>Senk med ett &amp;trinn</translation>
+    </message>
+</context>
+<context>
     <name>QGnomeTheme</name>
     <message>
         <source>&amp;OK</source>
@@ -1067,6 +1082,72 @@ Hva det kan bety: {2}</translation>
     <message>
         <source>Restore Defaults</source>
         <translation>Gjenopprett standardverdier</translation>
+    </message>
+</context>
+<context>
+    <name>QScrollBar</name>
+    <message>
+        <source>Scroll here</source>
+        <translation>Rull hit</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>Øverst</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>Nederst</translation>
+    </message>
+    <message>
+        <source>Page up</source>
+        <translation>Én side opp</translation>
+    </message>
+    <message>
+        <source>Page down</source>
+        <translation>Én side ned</translation>
+    </message>
+    <message>
+        <source>Scroll up</source>
+        <translation>Rull opp</translation>
+    </message>
+    <message>
+        <source>Scroll down</source>
+        <translation>Rull ned</translation>
+    </message>
+    <message>
+        <source>Left edge</source>
+        <translation>Venstre kant</translation>
+    </message>
+    <message>
+        <source>Right edge</source>
+        <translation>Høyre kant</translation>
+    </message>
+    <message>
+        <source>Page left</source>
+        <translation>Én side til venstre</translation>
+    </message>
+    <message>
+        <source>Page right</source>
+        <translation>Én side til høyre</translation>
+    </message>
+    <message>
+        <source>Scroll left</source>
+        <translation>Rull til venstre</translation>
+    </message>
+    <message>
+        <source>Scroll right</source>
+        <translation>Rull til høyre</translation>
+    </message>
+</context>
+<context>
+    <name>QTabBar</name>
+    <message>
+        <source>Scroll Left</source>
+        <translation>Rull til venstre</translation>
+    </message>
+    <message>
+        <source>Scroll Right</source>
+        <translation>Rull til høyre</translation>
     </message>
 </context>
 <context>

@@ -62,9 +62,10 @@ _TEXT_SIZE = "idcheckTextSize"
 _LANGUAGE_CODE = re.compile(r"([a-z]{2,3}(_[A-Za-z0-9]{2,4})?)?")
 _FONT_SIZE = re.compile(r"(font-size\s*:\s*)(\d+(?:\.\d+)?)(pt|px)")
 
-# Standard buttons (QDialogButtonBox, QMessageBox, QInputDialog) take their text
-# from these contexts. Qt ships no Norwegian Bokmål translation of its own, so
-# ours carries them.
+# Qt's own texts the window can show: standard buttons (QDialogButtonBox,
+# QMessageBox, QInputDialog), the edit menus of text fields, the scroll buttons of
+# a tab bar and the menus of scroll bars and spin boxes. Qt ships no Norwegian
+# Bokmål translation of its own, so ours carries them.
 _QT_STANDARD_TEXTS = (
     QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),
     QT_TRANSLATE_NOOP("QPlatformTheme", "Save"),
@@ -104,6 +105,24 @@ _QT_STANDARD_TEXTS = (
     QT_TRANSLATE_NOOP("QWidgetTextControl", "&Paste"),
     QT_TRANSLATE_NOOP("QWidgetTextControl", "Delete"),
     QT_TRANSLATE_NOOP("QWidgetTextControl", "Select All"),
+    QT_TRANSLATE_NOOP("QTabBar", "Scroll Left"),
+    QT_TRANSLATE_NOOP("QTabBar", "Scroll Right"),
+    QT_TRANSLATE_NOOP("QAbstractSpinBox", "&Select All"),
+    QT_TRANSLATE_NOOP("QAbstractSpinBox", "&Step up"),
+    QT_TRANSLATE_NOOP("QAbstractSpinBox", "Step &down"),
+    QT_TRANSLATE_NOOP("QScrollBar", "Scroll here"),
+    QT_TRANSLATE_NOOP("QScrollBar", "Top"),
+    QT_TRANSLATE_NOOP("QScrollBar", "Bottom"),
+    QT_TRANSLATE_NOOP("QScrollBar", "Page up"),
+    QT_TRANSLATE_NOOP("QScrollBar", "Page down"),
+    QT_TRANSLATE_NOOP("QScrollBar", "Scroll up"),
+    QT_TRANSLATE_NOOP("QScrollBar", "Scroll down"),
+    QT_TRANSLATE_NOOP("QScrollBar", "Left edge"),
+    QT_TRANSLATE_NOOP("QScrollBar", "Right edge"),
+    QT_TRANSLATE_NOOP("QScrollBar", "Page left"),
+    QT_TRANSLATE_NOOP("QScrollBar", "Page right"),
+    QT_TRANSLATE_NOOP("QScrollBar", "Scroll left"),
+    QT_TRANSLATE_NOOP("QScrollBar", "Scroll right"),
 )
 
 
