@@ -4,15 +4,19 @@ Each page and dialog is built after the interface preferences are applied, as
 the window does, in the stretched pseudo-locale (every string about 40 % longer)
 at 200 % text size, left to right (``en_XA``) and right to left (``ar_XB``):
 
-- its minimum size fits a 1366x768 laptop screen;
-- at that minimum size no label or button has its text cut: it is word-wrapped
-  into enough height or shown in full, inside the window;
+- its minimum size fits a 1366x768 laptop screen, and so does the size it opens
+  at (as wide as it asks, at most the screen; as tall as its content needs);
+- at that size no label or button has its text cut: it is word-wrapped into
+  enough height or shown in full, inside the window (or inside the scrolled
+  content of a scroll area);
 - every interactive control has an accessible name (a screen reader's name, not
   its current value), and every text it shows went through translation;
 - right to left really mirrors: a form's labels sit right of their fields.
 
-Focus is checked at 100 % in English: moving with Tab, each control's look
-changes visibly (a 3:1 contrast change over at least half its outline).
+At 200 % in English no text stays at its 100 % size. At 100 %, moving with Tab,
+each control's look changes visibly (a 3:1 contrast change over at least half
+its outline), and in English and Norwegian no two controls of a screen share an
+Alt+letter access key.
 """
 
 from __future__ import annotations
