@@ -39,10 +39,12 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
+    QStyle,
     QTabWidget,
     QTextEdit,
     QWidget,
@@ -288,6 +290,21 @@ def cut_texts(top: QWidget) -> list[str]:
             hint = label.sizeHint()
             if label.width() + 1 < hint.width() or label.height() + 1 < hint.height():
                 bad.append(f"{text!r}: needs {hint.width()}x{hint.height()}, has {label.size()}")
+    for header in _visible(top, QHeaderView):
+        if header.orientation() != Qt.Orientation.Horizontal or header.model() is None:
+            continue
+        fm = QFontMetrics(header.font())
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+        mark = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize)
+        for i in range(header.count()):
+            if header.isSectionHidden(i):
+                continue
+            text = str(header.model().headerData(i, Qt.Orientation.Horizontal) or "")
+            need = fm.horizontalAdvance(text) + 2 * margin
+            if header.isSortIndicatorShown() and header.sortIndicatorSection() == i:
+                need += mark + margin
+            if header.sectionSize(i) + 1 < need:
+                bad.append(f"column {text!r}: needs {need} px, has {header.sectionSize(i)}")
     for area in _visible(top, QScrollArea):
         content = area.widget()
         never = Qt.ScrollBarPolicy.ScrollBarAlwaysOff
@@ -397,8 +414,27 @@ def open_on_laptop(qtbot, top: QWidget) -> QSize:
     return size
 
 
+# Known defects, each with the fix it needs (strict: a mark must go once fixed).
+_CASE_COLUMNS = pytest.mark.xfail(
+    strict=True,
+    reason="cases.py CasesPage: Stretch columns shrink below their header text when the other "
+    "columns take the width ('Last outcome' 122 of 293 px here; 'Siste utfall' 141 of 145 px "
+    "in Norwegian at 200 %): ResizeToContents for every column and "
+    "header.setStretchLastSection(True) shows them whole (tried)",
+)
+_CONTACT_COLUMNS = pytest.mark.xfail(
+    strict=True,
+    reason="admin.py ContactsTab: the Stretch columns 'Name' and 'Note' shrink below their "
+    "header text (110 of 137 px, 109 of 123 px): ResizeToContents for every column and a "
+    "header.setMinimumSectionSize as wide as the widest header, with horizontal scrolling",
+)
+_FITS_MARKS = {"cases": _CASE_COLUMNS, "admin-contacts": _CONTACT_COLUMNS}
+
+
 @pytest.mark.parametrize("language", ["en_XA", "ar_XB"])
-@pytest.mark.parametrize("name", SCREENS)
+@pytest.mark.parametrize(
+    "name", [pytest.param(n, marks=_FITS_MARKS[n]) if n in _FITS_MARKS else n for n in SCREENS]
+)
 def test_screen_fits_a_laptop_at_200_percent_with_no_text_cut(
     qtbot, prefs, store_template, tmp_path, name, language
 ):
@@ -545,7 +581,6 @@ def access_keys(top: QWidget) -> dict[str, list[str]]:
     return keys
 
 
-# A known defect, with the fix it needs (strict: the mark must go once fixed).
 _ADMIN_KEYS = pytest.mark.xfail(
     strict=True,
     reason="admin.py: in English, Alt+C is both 'Local &contacts' and 'Backup and &check' (and "
