@@ -165,6 +165,18 @@ def build(name: str, qtbot, store_template, tmp_path) -> QWidget:
         w = _screening(qtbot, store_template, tmp_path)
         w.screening_view.section_mode_button.click()  # one section at a time
         return w
+    if name == "case":
+        from idcheck.gui.cases import CaseDialog
+
+        w = _screening(qtbot, store_template, tmp_path)  # the case has a draft screening
+        store, case_id = w.session.store, w.cases.selected_case()
+        rows = store.list_screenings(case_id)
+        return CaseDialog(store.get_case(case_id), rows, w.cases.model.outcomes, w)
+    if name == "statistics":
+        from idcheck.gui.stats import StatsDialog
+
+        w = _window(qtbot, store_template, tmp_path, unlocked=True)
+        return StatsDialog(w.session, w)
     if name.startswith("admin-"):
         from idcheck.gui.admin import AdminDialog
 
@@ -219,6 +231,8 @@ SCREENS = (
     "review",
     "danger",
     "settings",
+    "case",
+    "statistics",
     *ADMIN_TABS,
 )
 
@@ -348,7 +362,17 @@ def shown_texts(top: QWidget) -> list[tuple[str, str]]:
 
 # Texts that are data, not interface: the case in the store, the recovery key,
 # the data folder, the checklist's own wording (translated by the checklist).
-DATA_MARKERS = ("2026-071", "Øystein", "ABCD-", "anna", "idcheck.db", "/", "+47", "02800")
+DATA_MARKERS = (
+    "2026-071",
+    "Øystein",
+    "about 30",
+    "ABCD-",
+    "anna",
+    "idcheck.db",
+    "/",
+    "+47",
+    "02800",
+)
 
 
 def untranslated(top: QWidget, checklist_texts: frozenset[str]) -> list[str]:
@@ -428,7 +452,22 @@ _CONTACT_COLUMNS = pytest.mark.xfail(
     "header text (110 of 137 px, 109 of 123 px): ResizeToContents for every column and a "
     "header.setMinimumSectionSize as wide as the widest header, with horizontal scrolling",
 )
-_FITS_MARKS = {"cases": _CASE_COLUMNS, "admin-contacts": _CONTACT_COLUMNS}
+_SCREENING_COLUMNS = pytest.mark.xfail(
+    strict=True,
+    reason="cases.py CaseDialog: its screenings table stretches every column, so 'Completed' "
+    "(206 of 240 px) and 'Outcome' are cut: ResizeToContents for the short columns",
+)
+_FITS_MARKS = {
+    "cases": _CASE_COLUMNS,
+    "admin-contacts": _CONTACT_COLUMNS,
+    "case": _SCREENING_COLUMNS,
+}
+_CASE_WORDS = pytest.mark.xfail(
+    strict=True,
+    reason="cases.py CaseDialog shows case.status and d.gender as stored ('open', 'female'): "
+    "show QCoreApplication.translate('CaseTableModel', case.status) and the CaseForm gender "
+    "labels",
+)
 
 
 @pytest.mark.parametrize("language", ["en_XA", "ar_XB"])
@@ -470,7 +509,9 @@ def test_no_text_stays_small_at_200_percent(qtbot, prefs, store_template, tmp_pa
 
 
 @pytest.mark.parametrize("language", ["en_XA", "ar_XB"])
-@pytest.mark.parametrize("name", SCREENS)
+@pytest.mark.parametrize(
+    "name", [pytest.param(n, marks=_CASE_WORDS) if n == "case" else n for n in SCREENS]
+)
 def test_screen_is_named_translated_and_mirrored(
     qtbot, prefs, store_template, tmp_path, name, language
 ):
