@@ -12,15 +12,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Local &amp;contacts</source>
+        <source>Local c&amp;ontacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Settings</source>
+        <source>Setti&amp;ngs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Backup and &amp;check</source>
+        <source>&amp;Backup and check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -48,6 +48,22 @@
     </message>
     <message>
         <source> (disputed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -403,7 +419,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Remove</source>
+        <source>R&amp;emove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -457,7 +473,7 @@
 <context>
     <name>DataTab</name>
     <message>
-        <source>&amp;Back up the store…</source>
+        <source>Back up the &amp;store…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1860,7 +1876,7 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete closed cases past the retention &amp;time…</source>
+        <source>&amp;Delete closed cases past the retention time…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -12,16 +12,28 @@
         <translation>&amp;Brukere</translation>
     </message>
     <message>
-        <source>Local &amp;contacts</source>
+        <source>Local c&amp;ontacts</source>
         <translation>Lokale &amp;kontakter</translation>
     </message>
     <message>
-        <source>&amp;Settings</source>
+        <source>Setti&amp;ngs</source>
         <translation>&amp;Innstillinger</translation>
     </message>
     <message>
-        <source>Backup and &amp;check</source>
+        <source>&amp;Backup and check</source>
         <translation>Sikkerhetskopi og k&amp;ontroll</translation>
+    </message>
+    <message>
+        <source>Local &amp;contacts</source>
+        <translation type="vanished">Lokale &amp;kontakter</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="vanished">&amp;Innstillinger</translation>
+    </message>
+    <message>
+        <source>Backup and &amp;check</source>
+        <translation type="vanished">Sikkerhetskopi og k&amp;ontroll</translation>
     </message>
     <message>
         <source>S&amp;tatistics…</source>
@@ -49,6 +61,22 @@
     <message>
         <source> (disputed)</source>
         <translation> (omstridt)</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>jente</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>gutt</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>annet</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>ukjent</translation>
     </message>
     <message>
         <source>Reference</source>
@@ -407,8 +435,12 @@
         <translation>Legg til en ko&amp;ntakt</translation>
     </message>
     <message>
-        <source>&amp;Remove</source>
+        <source>R&amp;emove</source>
         <translation>&amp;Fjern</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="vanished">&amp;Fjern</translation>
     </message>
     <message>
         <source>&amp;Load a site directory file…</source>
@@ -466,6 +498,10 @@
     <name>DataTab</name>
     <message>
         <source>&amp;Back up the store…</source>
+        <translation type="vanished">&amp;Ta sikkerhetskopi av datalageret…</translation>
+    </message>
+    <message>
+        <source>Back up the &amp;store…</source>
         <translation>&amp;Ta sikkerhetskopi av datalageret…</translation>
     </message>
     <message>
@@ -1955,6 +1991,10 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>Delete closed cases past the retention &amp;time…</source>
+        <translation type="vanished">Slett avsluttede saker som har passert oppbevarings&amp;tiden…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete closed cases past the retention time…</source>
         <translation>Slett avsluttede saker som har passert oppbevarings&amp;tiden…</translation>
     </message>
     <message>

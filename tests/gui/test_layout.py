@@ -438,42 +438,8 @@ def open_on_laptop(qtbot, top: QWidget) -> QSize:
     return size
 
 
-# Known defects, each with the fix it needs (strict: a mark must go once fixed).
-_CASE_COLUMNS = pytest.mark.xfail(
-    strict=True,
-    reason="cases.py CasesPage: Stretch columns shrink below their header text when the other "
-    "columns take the width ('Last outcome' 122 of 293 px here; 'Siste utfall' 141 of 145 px "
-    "in Norwegian at 200 %): ResizeToContents for every column and "
-    "header.setStretchLastSection(True) shows them whole (tried)",
-)
-_CONTACT_COLUMNS = pytest.mark.xfail(
-    strict=True,
-    reason="admin.py ContactsTab: the Stretch columns 'Name' and 'Note' shrink below their "
-    "header text (110 of 137 px, 109 of 123 px): ResizeToContents for every column and a "
-    "header.setMinimumSectionSize as wide as the widest header, with horizontal scrolling",
-)
-_SCREENING_COLUMNS = pytest.mark.xfail(
-    strict=True,
-    reason="cases.py CaseDialog: its screenings table stretches every column, so 'Completed' "
-    "(206 of 240 px) and 'Outcome' are cut: ResizeToContents for the short columns",
-)
-_FITS_MARKS = {
-    "cases": _CASE_COLUMNS,
-    "admin-contacts": _CONTACT_COLUMNS,
-    "case": _SCREENING_COLUMNS,
-}
-_CASE_WORDS = pytest.mark.xfail(
-    strict=True,
-    reason="cases.py CaseDialog shows case.status and d.gender as stored ('open', 'female'): "
-    "show QCoreApplication.translate('CaseTableModel', case.status) and the CaseForm gender "
-    "labels",
-)
-
-
 @pytest.mark.parametrize("language", ["en_XA", "ar_XB"])
-@pytest.mark.parametrize(
-    "name", [pytest.param(n, marks=_FITS_MARKS[n]) if n in _FITS_MARKS else n for n in SCREENS]
-)
+@pytest.mark.parametrize("name", SCREENS)
 def test_screen_fits_a_laptop_at_200_percent_with_no_text_cut(
     qtbot, prefs, store_template, tmp_path, name, language
 ):
@@ -509,9 +475,7 @@ def test_no_text_stays_small_at_200_percent(qtbot, prefs, store_template, tmp_pa
 
 
 @pytest.mark.parametrize("language", ["en_XA", "ar_XB"])
-@pytest.mark.parametrize(
-    "name", [pytest.param(n, marks=_CASE_WORDS) if n == "case" else n for n in SCREENS]
-)
+@pytest.mark.parametrize("name", SCREENS)
 def test_screen_is_named_translated_and_mirrored(
     qtbot, prefs, store_template, tmp_path, name, language
 ):
@@ -622,21 +586,9 @@ def access_keys(top: QWidget) -> dict[str, list[str]]:
     return keys
 
 
-_ADMIN_KEYS = pytest.mark.xfail(
-    strict=True,
-    reason="admin.py: in English, Alt+C is both 'Local &contacts' and 'Backup and &check' (and "
-    "'Add a &contact', '&Check the audit trail'), Alt+S both '&Settings' and '&Save contacts' / "
-    "'&Save settings', Alt+T both 'S&tatistics…' and 'retention &time…'",
-)
-
-
 @pytest.mark.parametrize(
     ("name", "language"),
-    [
-        pytest.param(n, lang, marks=_ADMIN_KEYS) if n in ADMIN_TABS and lang == "en" else (n, lang)
-        for n in SCREENS
-        for lang in ("en", "nb")
-    ],
+    [(n, lang) for n in SCREENS for lang in ("en", "nb")],
 )
 def test_access_keys_are_unique_on_each_screen(
     qtbot, prefs, store_template, tmp_path, name, language

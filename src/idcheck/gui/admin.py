@@ -227,22 +227,16 @@ class ContactsTab(QWidget):
         headers.append(self.tr("Note"))
         self.table = named(QTableWidget(0, len(CONTACT_FIELDS)), self.tr("Local contacts"))
         self.table.setHorizontalHeaderLabels(headers)
+        # Every column as wide as its header and contents; the table scrolls
+        # sideways rather than cut a header at large text.
         header = self.table.horizontalHeader()
-        for column, mode in enumerate(
-            (
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.Stretch,
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.Stretch,
-            )
-        ):
-            header.setSectionResizeMode(column, mode)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         self.add_button = QPushButton(self.tr("Add a &contact"))
         self.add_button.clicked.connect(lambda: self.add_row({}))
-        self.remove_button = QPushButton(self.tr("&Remove"))
+        self.remove_button = QPushButton(self.tr("R&emove"))
         self.remove_button.clicked.connect(self.remove_row)
         self.load_button = QPushButton(self.tr("&Load a site directory file…"))
         self.load_button.clicked.connect(self.load_file)
@@ -352,7 +346,7 @@ class StoreSettingsTab(QWidget):
         self.retention.setSuffix(self.tr(" years"))
         self.save_button = QPushButton(self.tr("&Save settings"))
         self.save_button.clicked.connect(self.save)
-        self.apply_button = QPushButton(self.tr("Delete closed cases past the retention &time…"))
+        self.apply_button = QPushButton(self.tr("&Delete closed cases past the retention time…"))
         self.apply_button.clicked.connect(self.apply_retention)
         form = QFormLayout()
         form.addRow(self.tr("Lock after"), self.idle)
@@ -412,7 +406,7 @@ class DataTab(QWidget):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.backup_button = QPushButton(self.tr("&Back up the store…"))
+        self.backup_button = QPushButton(self.tr("Back up the &store…"))
         self.backup_button.clicked.connect(self.backup)
         self.restore_button = QPushButton(self.tr("&Restore from a backup…"))
         self.restore_button.clicked.connect(self.restore)
@@ -506,9 +500,9 @@ class AdminDialog(QDialog):
         self.settings = StoreSettingsTab(session)
         self.data = DataTab(session)
         self.tabs.addTab(self.users, self.tr("&Users"))
-        self.tabs.addTab(self.contacts, self.tr("Local &contacts"))
-        self.tabs.addTab(self.settings, self.tr("&Settings"))
-        self.tabs.addTab(self.data, self.tr("Backup and &check"))
+        self.tabs.addTab(self.contacts, self.tr("Local c&ontacts"))
+        self.tabs.addTab(self.settings, self.tr("Setti&ngs"))
+        self.tabs.addTab(self.data, self.tr("&Backup and check"))
         self.stats_button = QPushButton(self.tr("S&tatistics…"))
         self.stats_button.clicked.connect(self.open_stats)
         self.settings.idle_changed.connect(self.idle_changed)

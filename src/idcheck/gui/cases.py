@@ -260,9 +260,9 @@ class CasesPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)  # newest first
         header = self.table.horizontalHeader()
-        fit, stretch = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
-        for column, mode in enumerate((fit, stretch, fit, fit, stretch, fit)):
-            header.setSectionResizeMode(column, mode)
+        # Each column as wide as its header and contents, never cut at large text
+        # (a stretched column shrinks below its header when space runs short).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.activated.connect(lambda _i: self.open_case())
@@ -501,13 +501,19 @@ class CaseDialog(QDialog):
         )
         if d.age_disputed:
             age += self.tr(" (disputed)")
+        genders = {
+            "female": self.tr("female"),
+            "male": self.tr("male"),
+            "other": self.tr("other"),
+            "unknown": self.tr("unknown"),
+        }
         for label, value in (
             (self.tr("Reference"), d.reference),
             (self.tr("Name"), name or self.tr("not recorded")),
             (self.tr("Age"), age),
-            (self.tr("Gender"), d.gender or self.tr("not recorded")),
+            (self.tr("Gender"), genders.get(d.gender or "", self.tr("not recorded"))),
             (self.tr("Nationality"), d.nationality or self.tr("not recorded")),
-            (self.tr("Status"), case.status),
+            (self.tr("Status"), QCoreApplication.translate("CaseTableModel", case.status)),
         ):
             value_label = QLabel(str(value))
             value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -535,7 +541,9 @@ class CaseDialog(QDialog):
         headers += [self.tr("Outcome"), self.tr("Amends")]
         self.table = named(QTableWidget(len(screenings), len(headers)), self.tr("Screenings"))
         self.table.setHorizontalHeaderLabels(headers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
