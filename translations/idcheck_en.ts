@@ -905,6 +905,16 @@ What it may mean: {2}</source>
         <source>administrator</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PasswordFields</name>
     <message>
         <source>Password</source>
         <translation type="unfinished"></translation>
@@ -915,17 +925,6 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>Password (at least 10 characters)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PasswordDialog</name>
-    <message>
-        <source>Current password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

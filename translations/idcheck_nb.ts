@@ -937,6 +937,48 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>Password</source>
+        <translation type="vanished">Passord</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation type="vanished">Gjenta passordet</translation>
+    </message>
+    <message>
+        <source>Password (at least 10 characters)</source>
+        <translation type="vanished">Passord (minst 10 tegn)</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="vanished">De to passordene er ikke like.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Current password</source>
+        <translation>Nåværende passord</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="vanished">Nytt passord</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation type="vanished">Gjenta det nye passordet</translation>
+    </message>
+    <message>
+        <source>New password (at least 10 characters)</source>
+        <translation type="vanished">Nytt passord (minst 10 tegn)</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="vanished">De to passordene er ikke like.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordFields</name>
+    <message>
+        <source>Password</source>
         <translation>Passord</translation>
     </message>
     <message>
@@ -946,17 +988,6 @@ Hva det kan bety: {2}</translation>
     <message>
         <source>Password (at least 10 characters)</source>
         <translation>Passord (minst 10 tegn)</translation>
-    </message>
-    <message>
-        <source>The two passwords differ.</source>
-        <translation>De to passordene er ikke like.</translation>
-    </message>
-</context>
-<context>
-    <name>PasswordDialog</name>
-    <message>
-        <source>Current password</source>
-        <translation>Nåværende passord</translation>
     </message>
     <message>
         <source>New password</source>

@@ -58,6 +58,52 @@ def contact_roles(lang: str = "en") -> dict[str, str]:
     }
 
 
+class PasswordFields(QWidget):
+    """A new password typed twice, with the message when the two differ."""
+
+    def __init__(self, first: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if first:
+            self.password = line_edit(self.tr("Password"), password=True)
+            self.again = line_edit(self.tr("Repeat the password"), password=True)
+            labels = (self.tr("Password (at least 10 characters)"), self.tr("Repeat the password"))
+        else:
+            self.password = line_edit(self.tr("New password"), password=True)
+            self.again = line_edit(self.tr("Repeat the new password"), password=True)
+            labels = (
+                self.tr("New password (at least 10 characters)"),
+                self.tr("Repeat the new password"),
+            )
+        self.problem = wrapped("")
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(labels[0], self.password)
+        form.addRow(labels[1], self.again)
+        form.addRow(self.problem)
+
+    def match(self) -> bool:
+        """True when both are the same; else says so and puts the cursor back."""
+        if self.password.text() == self.again.text():
+            return True
+        self.problem.setText(self.tr("The two passwords differ."))
+        self.again.clear()
+        self.again.setFocus()
+        return False
+
+
+def _ok_cancel(dialog: NewUserDialog | PasswordDialog, above: QFormLayout) -> None:
+    """The dialog's own rows, the password fields, OK (only when they match) and Cancel."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog._check)
+    buttons.rejected.connect(dialog.reject)
+    box = QVBoxLayout(dialog)
+    box.addLayout(above)
+    box.addWidget(dialog.fields)
+    box.addWidget(buttons)
+
+
 class NewUserDialog(QDialog):
     """User name, role and a first password (typed twice)."""
 
@@ -68,32 +114,20 @@ class NewUserDialog(QDialog):
         self.role = named(QComboBox(), self.tr("Role"))
         self.role.addItem(self.tr("worker"), "worker")
         self.role.addItem(self.tr("administrator"), "admin")
-        self.password = line_edit(self.tr("Password"), password=True)
-        self.again = line_edit(self.tr("Repeat the password"), password=True)
-        self.problem = QLabel("")
-        self.problem.setWordWrap(True)
+        self.fields = PasswordFields(True)
+        self.password, self.again, self.problem = (
+            self.fields.password,
+            self.fields.again,
+            self.fields.problem,
+        )
         form = QFormLayout()
         form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Role"), self.role)
-        form.addRow(self.tr("Password (at least 10 characters)"), self.password)
-        form.addRow(self.tr("Repeat the password"), self.again)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        box = QVBoxLayout(self)
-        box.addLayout(form)
-        box.addWidget(self.problem)
-        box.addWidget(buttons)
+        _ok_cancel(self, form)
 
     def _check(self) -> None:
-        if self.password.text() != self.again.text():
-            self.problem.setText(self.tr("The two passwords differ."))
-            self.again.clear()
-            self.again.setFocus()
-            return
-        self.accept()
+        if self.fields.match():
+            self.accept()
 
 
 class PasswordDialog(QDialog):
@@ -103,31 +137,20 @@ class PasswordDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.current = line_edit(self.tr("Current password"), password=True)
-        self.password = line_edit(self.tr("New password"), password=True)
-        self.again = line_edit(self.tr("Repeat the new password"), password=True)
-        self.problem = QLabel("")
+        self.fields = PasswordFields(False)
+        self.password, self.again, self.problem = (
+            self.fields.password,
+            self.fields.again,
+            self.fields.problem,
+        )
         form = QFormLayout()
         if own:
             form.addRow(self.tr("Current password"), self.current)
-        form.addRow(self.tr("New password (at least 10 characters)"), self.password)
-        form.addRow(self.tr("Repeat the new password"), self.again)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        box = QVBoxLayout(self)
-        box.addLayout(form)
-        box.addWidget(self.problem)
-        box.addWidget(buttons)
+        _ok_cancel(self, form)
 
     def _check(self) -> None:
-        if self.password.text() != self.again.text():
-            self.problem.setText(self.tr("The two passwords differ."))
-            self.again.clear()
-            self.again.setFocus()
-            return
-        self.accept()
+        if self.fields.match():
+            self.accept()
 
 
 class UsersTab(QWidget):
