@@ -152,3 +152,17 @@ def test_bundled_cases_cover_both_checklists():
 def test_an_install_without_its_cases_says_so(tmp_path):
     with pytest.raises(FileNotFoundError, match="no synthetic training cases"):
         synthetic_cases(tmp_path)
+
+
+def test_a_referral_printed_in_training_says_so(tmp_path):
+    from pypdf import PdfReader
+
+    from idcheck.report import build_summary, render_referral
+
+    with TrainingStore() as t:
+        case = next(c for c in t.store.list_cases() if c.reference == "TRAIN-03")
+        sid = t.store.list_screenings(case.id)[0].id
+        out = tmp_path / "referral.pdf"
+        render_referral(build_summary(t.store, sid), out)
+    text = " ".join((p.extract_text() or "") for p in PdfReader(out).pages)
+    assert "TRAINING (synthetic case, not a real child)" in " ".join(text.split())

@@ -33,6 +33,7 @@ from idcheck.store import Store, plan_screening, record_plan
 
 __all__ = [
     "TRAINING_PASSWORD",
+    "TRAINING_SITE",
     "TRAINING_USER",
     "CaseFile",
     "TrainingStore",
@@ -44,6 +45,9 @@ __all__ = [
 #: holds synthetic cases only, and the trainer's screen shows it.
 TRAINING_USER = "trainer"
 TRAINING_PASSWORD = "training only"  # noqa: S105  (shown on screen on purpose)
+
+#: Where the screenings were "carried out", as referrals and letters print it.
+TRAINING_SITE = "TRAINING (synthetic case, not a real child)"
 
 CASES = Path(__file__).resolve().parent / "cases"
 
@@ -79,6 +83,9 @@ def build_training_store(folder: Path, cases: list[CaseFile] | None = None) -> S
 
     store, _recovery = Store.create(folder, TRAINING_USER, TRAINING_PASSWORD)
     try:
+        # Printed on every referral and letter made in training, so a sheet left on
+        # a table is never taken for a real child's.
+        store.set_setting("site_name", TRAINING_SITE)
         directory = bundled_root() / "directory.yaml"
         if directory.exists():
             store.save_contacts(load_directory(directory))
