@@ -1934,6 +1934,42 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Wrong user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is disabled; ask an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store is open in another idcheck window or command. Close it, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A newer idcheck wrote this store; nothing was changed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store is damaged; nothing was changed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not an idcheck store; nothing was changed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no store here: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data folder cannot be written: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full; free some space and try again: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>You may try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1944,6 +1980,14 @@ What it may mean: {2}</source>
 </context>
 <context>
     <name>UsersTab</name>
+    <message>
+        <source>administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Users</source>
         <translation type="unfinished"></translation>
@@ -1990,17 +2034,6 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>Disable {0}? They can no longer unlock this store; what they recorded stays.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>admin</name>
-    <message>
-        <source>administrator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>worker</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

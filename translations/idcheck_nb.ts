@@ -2088,6 +2088,42 @@ Hva det kan bety: {2}</translation>
         <translation>Åpner datalageret…</translation>
     </message>
     <message>
+        <source>Wrong user name or password.</source>
+        <translation>Feil brukernavn eller passord.</translation>
+    </message>
+    <message>
+        <source>This account is disabled; ask an administrator.</source>
+        <translation>Denne kontoen er deaktivert; spør en administrator.</translation>
+    </message>
+    <message>
+        <source>The store is open in another idcheck window or command. Close it, then try again.</source>
+        <translation>Datalageret er åpent i et annet idcheck-vindu eller en annen kommando. Lukk det, og prøv igjen.</translation>
+    </message>
+    <message>
+        <source>A newer idcheck wrote this store; nothing was changed: {0}</source>
+        <translation>Datalageret er skrevet av en nyere idcheck; ingenting ble endret: {0}</translation>
+    </message>
+    <message>
+        <source>The store is damaged; nothing was changed: {0}</source>
+        <translation>Datalageret er skadet; ingenting ble endret: {0}</translation>
+    </message>
+    <message>
+        <source>This is not an idcheck store; nothing was changed: {0}</source>
+        <translation>Dette er ikke et idcheck-datalager; ingenting ble endret: {0}</translation>
+    </message>
+    <message>
+        <source>There is no store here: {0}</source>
+        <translation>Det finnes ikke noe datalager her: {0}</translation>
+    </message>
+    <message>
+        <source>The data folder cannot be written: {0}</source>
+        <translation>Det går ikke å skrive i datamappen: {0}</translation>
+    </message>
+    <message>
+        <source>The disk is full; free some space and try again: {0}</source>
+        <translation>Disken er full; frigjør plass og prøv igjen: {0}</translation>
+    </message>
+    <message>
         <source>You may try again.</source>
         <translation>Du kan prøve igjen.</translation>
     </message>
@@ -2098,6 +2134,14 @@ Hva det kan bety: {2}</translation>
 </context>
 <context>
     <name>UsersTab</name>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation>medarbeider</translation>
+    </message>
     <message>
         <source>Users</source>
         <translation>Brukere</translation>
@@ -2151,11 +2195,11 @@ Hva det kan bety: {2}</translation>
     <name>admin</name>
     <message>
         <source>administrator</source>
-        <translation>administrator</translation>
+        <translation type="vanished">administrator</translation>
     </message>
     <message>
         <source>worker</source>
-        <translation>medarbeider</translation>
+        <translation type="vanished">medarbeider</translation>
     </message>
 </context>
 </TS>

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,17 +33,20 @@ from PySide6.QtWidgets import (
 
 from idcheck.gui.session import Session, line_edit, named, wrapped
 
+# Translated where shown, so they follow a change of language.
 ROLE_LABELS = {
-    "admin": QCoreApplication.translate("admin", "administrator"),
-    "worker": QCoreApplication.translate("admin", "worker"),
+    "admin": QT_TRANSLATE_NOOP("UsersTab", "administrator"),
+    "worker": QT_TRANSLATE_NOOP("UsersTab", "worker"),
 }
 CONTACT_FIELDS = ("role", "name", "phone", "hours", "note")
 
 
-def contact_roles(lang: str = "en") -> dict[str, str]:
+def contact_roles(lang: str | None = None) -> dict[str, str]:
     """Role id -> label, from every installed set of referral routes."""
     from idcheck.checklist import Routes, entries, load_entry, text_for
+    from idcheck.gui.i18n import content_language
 
+    lang = lang or content_language()
     labels: dict[str, str] = {}
     places: dict[str, list[str]] = {}
     for e in entries():
@@ -190,7 +193,8 @@ class UsersTab(QWidget):
         self.table.setRowCount(len(users))
         for i, u in enumerate(users):
             state = self.tr("disabled") if u.disabled else self.tr("active")
-            for j, text in enumerate((u.username, ROLE_LABELS.get(u.role, u.role), state)):
+            role = QCoreApplication.translate("UsersTab", str(ROLE_LABELS.get(u.role, u.role)))
+            for j, text in enumerate((u.username, role, state)):
                 self.table.setItem(i, j, QTableWidgetItem(text))
 
     def selected(self) -> Any | None:

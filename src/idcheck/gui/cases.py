@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idcheck.gui.i18n import content_language
 from idcheck.gui.session import NO_AGE, Messages, Session, line_edit, named
 
 if TYPE_CHECKING:
@@ -204,14 +205,16 @@ def bundled_checklists() -> dict[str, Any]:
     for e in entries():
         obj = load_entry(e)
         if getattr(obj, "kind", "") == "checklist":
-            choices[f"{text_for(obj.title, 'en')} ({e.ref})"] = e
+            choices[f"{text_for(obj.title, content_language())} ({e.ref})"] = e
     return choices
 
 
-def outcome_labels(lang: str = "en") -> dict[str, str]:
-    """Outcome id -> label, over every installed checklist (most urgent first)."""
+def outcome_labels(lang: str | None = None) -> dict[str, str]:
+    """Outcome id -> label, over every installed checklist (most urgent first), in
+    the interface language where the checklists have it."""
     from idcheck.checklist import Checklist, entries, load_entry, text_for
 
+    lang = lang or content_language()
     labels: dict[str, str] = {}
     for e in entries():
         obj = load_entry(e)

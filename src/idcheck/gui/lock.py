@@ -196,19 +196,47 @@ class UnlockPage(QWidget):
         from idcheck.store import StoreError, WrongPassword
 
         self.button.setEnabled(True)
+        if not isinstance(e, StoreError):
+            raise e
+        self.status.setText(self.message(e))
         if isinstance(e, WrongPassword):
-            self.status.setText(str(e))
             if e.wait_seconds > 0:
                 self._until = time.monotonic() + e.wait_seconds
                 self.button.setEnabled(False)
                 self._countdown.start()
                 self._tick()
             self.password.setFocus()
-            return
-        if isinstance(e, StoreError):
-            self.status.setText(str(e))
-            return
-        raise e
+
+    def message(self, e: Exception) -> str:
+        """What the page says for a store that did not open, in the interface's
+        language; the store's own words (a path, a version) follow where they help."""
+        from idcheck.store import errors
+
+        if isinstance(e, errors.TooSoon):
+            return self.tr("Too many failed tries. Wait {0} s.").format(int(e.wait_seconds) + 1)
+        if isinstance(e, errors.WrongPassword):
+            return self.tr("Wrong user name or password.")
+        if isinstance(e, errors.UserDisabled):
+            return self.tr("This account is disabled; ask an administrator.")
+        if isinstance(e, errors.StoreInUse):
+            return self.tr(
+                "The store is open in another idcheck window or command. Close it, then try again."
+            )
+        detailed = (
+            (
+                errors.NewerSchema,
+                self.tr("A newer idcheck wrote this store; nothing was changed: {0}"),
+            ),
+            (errors.StoreCorrupt, self.tr("The store is damaged; nothing was changed: {0}")),
+            (errors.NotAStore, self.tr("This is not an idcheck store; nothing was changed: {0}")),
+            (errors.NoStore, self.tr("There is no store here: {0}")),
+            (errors.StoreReadOnly, self.tr("The data folder cannot be written: {0}")),
+            (errors.DiskFull, self.tr("The disk is full; free some space and try again: {0}")),
+        )
+        for kind, text in detailed:
+            if isinstance(e, kind):
+                return text.format(e)
+        return str(e)
 
     def _tick(self) -> None:
         left = self._until - time.monotonic()
