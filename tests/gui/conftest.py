@@ -93,3 +93,36 @@ def unlock():
             page.opening.wait()
 
     return run
+
+
+@pytest.fixture(scope="session")
+def walk_template(tmp_path_factory):
+    """A store with one child (Amira, 15) and the site's police duty desk."""
+    path = tmp_path_factory.mktemp("walk-template") / "store"
+    store, _ = Store.create(path, "anna", PASSWORD)
+    store.create_case(CaseDetails(reference="2026-080", given_name="Amira", claimed_age=15))
+    store.save_contacts(
+        [{"role": "police-emergency", "name": "Local police duty desk", "phone": "+47 02800"}]
+    )
+    store.lock()
+    (path / "idcheck.lock").unlink()
+    return path
+
+
+@pytest.fixture
+def walk_window(qtbot, walk_template, tmp_path):
+    """The window, active, unlocked on a copy of ``walk_template``, its case selected."""
+    data = tmp_path / "store"
+    shutil.copytree(walk_template, data)
+    w = MainWindow(data)
+    qtbot.addWidget(w)
+    w.resize(1200, 760)
+    w.show()
+    w.activateWindow()
+    qtbot.waitActive(w)
+    w.unlock_page.user.setText("anna")
+    w.unlock_page.password.setText(PASSWORD)
+    w.unlock_page.unlock().wait()
+    w.cases.table.selectRow(0)
+    yield w
+    w.lock()

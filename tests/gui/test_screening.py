@@ -2,47 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from idcheck.gui.app import MainWindow
 from idcheck.gui.screening import DangerDialog, ReviewDialog
-from idcheck.store import CaseDetails, Store
 
 PASSWORD = "correct horse battery"
 
 
-@pytest.fixture(scope="session")
-def template(tmp_path_factory):
-    path = tmp_path_factory.mktemp("walk-template") / "store"
-    store, _ = Store.create(path, "anna", PASSWORD)
-    store.create_case(CaseDetails(reference="2026-050", claimed_age=15))
-    store.save_contacts(
-        [{"role": "police-emergency", "name": "Local police duty desk", "phone": "+47 000 00 000"}]
-    )
-    store.lock()
-    (path / "idcheck.lock").unlink()
-    return path
-
-
 @pytest.fixture
-def window(qtbot, template, tmp_path):
-    data = tmp_path / "store"
-    shutil.copytree(template, data)
-    w = MainWindow(data)
-    qtbot.addWidget(w)
-    w.show()
-    w.activateWindow()
-    qtbot.waitActive(w)
-    w.unlock_page.user.setText("anna")
-    w.unlock_page.password.setText(PASSWORD)
-    w.unlock_page.unlock().wait()
-    w.cases.table.selectRow(0)
-    yield w
-    w.lock()
+def window(walk_window):
+    return walk_window
 
 
 def start(window):

@@ -4,15 +4,12 @@ after which the screening cannot be edited."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from idcheck.checklist import Question, assess
-from idcheck.gui.app import MainWindow
-from idcheck.store import CaseDetails, ReadOnlyRecord, Store
+from idcheck.store import ReadOnlyRecord
 
 PASSWORD = "correct horse battery"
 FULL = "child-trafficking-full@1.0.0"
@@ -42,32 +39,9 @@ SHOWN_BY_ANSWERS = {
 }
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    path = tmp_path_factory.mktemp("walk-full-template") / "store"
-    store, _ = Store.create(path, "anna", PASSWORD)
-    store.create_case(CaseDetails(reference="2026-060", claimed_age=15))
-    store.lock()
-    (path / "idcheck.lock").unlink()
-    return path
-
-
 @pytest.fixture
-def window(qtbot, template, tmp_path):
-    data = tmp_path / "store"
-    shutil.copytree(template, data)
-    w = MainWindow(data)
-    qtbot.addWidget(w)
-    w.resize(1200, 760)
-    w.show()
-    w.activateWindow()
-    qtbot.waitActive(w)
-    w.unlock_page.user.setText("anna")
-    w.unlock_page.password.setText(PASSWORD)
-    w.unlock_page.unlock().wait()
-    w.cases.table.selectRow(0)
-    yield w
-    w.lock()
+def window(walk_window):
+    return walk_window
 
 
 def focus():

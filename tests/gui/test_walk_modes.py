@@ -6,8 +6,6 @@ danger stop in section mode, and amending a completed screening."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -21,9 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from idcheck.checklist import Answer, load_bundled
-from idcheck.gui.app import MainWindow
 from idcheck.gui.screening import DangerDialog, WalkPreferences
-from idcheck.store import CaseDetails, Decision, ReadOnlyRecord, Store
+from idcheck.store import Decision, ReadOnlyRecord
 
 PASSWORD = "correct horse battery"
 INTAKE = "intake-screen@1.0.0"
@@ -34,35 +31,9 @@ ADULT_ITEMS = ["adult-stated-relation", "adult-speaks-for-child", "adult-will-no
                "relation-unclear"]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    path = tmp_path_factory.mktemp("walk-modes-template") / "store"
-    store, _ = Store.create(path, "anna", PASSWORD)
-    store.create_case(CaseDetails(reference="2026-080", given_name="Amira", claimed_age=15))
-    store.save_contacts(
-        [{"role": "police-emergency", "name": "Local police duty desk", "phone": "+47 02800"}]
-    )
-    store.lock()
-    (path / "idcheck.lock").unlink()
-    return path
-
-
 @pytest.fixture
-def window(qtbot, template, tmp_path):
-    data = tmp_path / "store"
-    shutil.copytree(template, data)
-    w = MainWindow(data)
-    qtbot.addWidget(w)
-    w.resize(1200, 760)
-    w.show()
-    w.activateWindow()
-    qtbot.waitActive(w)
-    w.unlock_page.user.setText("anna")
-    w.unlock_page.password.setText(PASSWORD)
-    w.unlock_page.unlock().wait()
-    w.cases.table.selectRow(0)
-    yield w
-    w.lock()
+def window(walk_window):
+    return walk_window
 
 
 def start(window, ref=FULL):
