@@ -232,3 +232,12 @@ def test_the_unlock_page_speaks_norwegian_when_chosen(qtbot, window, unlock):
         assert said and said != "Wrong user name or password."
     finally:
         apply(app, UiPrefs("en", 100))
+
+
+def test_a_language_change_while_the_store_opens_still_unlocks(qtbot, window):
+    page = window.unlock_page
+    page.user.setText("anna")
+    page.password.setText(PASSWORD)
+    assert page.unlock() is not None
+    window.retranslate()  # as the settings dialog does, before the opening has ended
+    assert window.session is not None and window.stack.currentWidget() is window.cases
