@@ -8,6 +8,7 @@ take long (unlocking, a backup, a restore, a verify), so the window never freeze
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -171,6 +172,32 @@ class _Relay(QObject):
     failed = Signal(object)
 
 
+class _NoCollectionOffTheUiThread:
+    """Python's cycle collector runs in whichever thread allocates when it is due.
+    Run in a worker, it can free a widget that became garbage, and Qt objects must
+    be destroyed in their own thread (a crash otherwise). So automatic collection
+    is off from the moment an operation starts until the UI thread has its result;
+    both calls are made in the UI thread, so the collector only ever runs there."""
+
+    def __init__(self) -> None:
+        self._running = 0
+        self._was_enabled = True
+
+    def hold(self) -> None:
+        if self._running == 0:
+            self._was_enabled = gc.isenabled()
+            gc.disable()
+        self._running += 1
+
+    def release(self) -> None:
+        self._running -= 1
+        if self._running == 0 and self._was_enabled:
+            gc.enable()
+
+
+_NO_COLLECTION = _NoCollectionOffTheUiThread()
+
+
 class _Job(QRunnable):
     def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
         super().__init__()
@@ -217,9 +244,11 @@ class Operation(QObject):
         self._relay = _Relay(self)
         self._relay.done.connect(self._done)
         self._relay.failed.connect(self._failed)
+        _NO_COLLECTION.hold()
         QThreadPool.globalInstance().start(_Job(fn, self._relay))
 
     def _finish(self) -> None:
+        _NO_COLLECTION.release()
         self.running = False
         self.progress.reset()
         self.progress.deleteLater()
