@@ -248,14 +248,21 @@ def test_retention_deletes_old_closed_cases_and_audits_them(store, intake):
 
 def test_a_store_opened_on_one_thread_and_locked_on_another_can_open_again(data_dir):
     """The window opens the store off the UI thread and locks it on the UI thread."""
+    import gc
     from concurrent.futures import ThreadPoolExecutor
 
     from idcheck.store import Store, StoreInUse
 
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        store = pool.submit(Store.open, data_dir, "anna", PASSWORD).result()
-        with pytest.raises(StoreInUse):
-            pool.submit(Store.open, data_dir, "anna", PASSWORD).result()
-        store.lock()  # here, on the main thread
-        again = pool.submit(Store.open, data_dir, "anna", PASSWORD).result()
-    again.lock()
+    # As the window does: no cycle collection in the worker, which could free a
+    # widget left over from a window test off its thread.
+    gc.disable()
+    try:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            store = pool.submit(Store.open, data_dir, "anna", PASSWORD).result()
+            with pytest.raises(StoreInUse):
+                pool.submit(Store.open, data_dir, "anna", PASSWORD).result()
+            store.lock()  # here, on the main thread
+            again = pool.submit(Store.open, data_dir, "anna", PASSWORD).result()
+        again.lock()
+    finally:
+        gc.enable()
