@@ -17,6 +17,30 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def synthetic_store(data: Path, password: str):
+    """A new store in ``data`` with five synthetic cases (no real child), open."""
+    from idcheck.store import Adult, CaseDetails, Store
+
+    store, _ = Store.create(data, "anna", password)
+    cases = [
+        ("2026-031", "Amira", 15),
+        ("2026-032", "Øystein", None),
+        ("2026-033", None, 16),
+        ("2026-034", "Tesfay", 14),
+        ("2026-035", "Linh", 17),
+    ]
+    for i, (ref, given, age) in enumerate(cases):
+        store.create_case(
+            CaseDetails(
+                reference=ref,
+                given_name=given,
+                claimed_age=age,
+                adults=(Adult("man, about 30", "uncle"),) if i % 2 else (),
+            )
+        )
+    return store
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -27,7 +51,6 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from idcheck.gui.app import STYLE, CaseForm, MainWindow
-    from idcheck.store import Adult, CaseDetails, Store
 
     app = QApplication(sys.argv[:1])
     app.setStyleSheet(STYLE)
@@ -52,25 +75,7 @@ def main() -> int:
         shot(first, "first-run")
         first.close()
 
-        store, _ = Store.create(data, "anna", password)
-        for i, (ref, given, age) in enumerate(
-            [
-                ("2026-031", "Amira", 15),
-                ("2026-032", "Øystein", None),
-                ("2026-033", None, 16),
-                ("2026-034", "Tesfay", 14),
-                ("2026-035", "Linh", 17),
-            ]
-        ):
-            store.create_case(
-                CaseDetails(
-                    reference=ref,
-                    given_name=given,
-                    claimed_age=age,
-                    adults=(Adult("man, about 30", "uncle"),) if i % 2 else (),
-                )
-            )
-        store.lock()
+        synthetic_store(data, password).lock()
 
         w = MainWindow(data)
         w.resize(1000, 620)
@@ -110,15 +115,32 @@ def main() -> int:
         checklist = view.checklist
         item = checklist.item("danger-harm-now")
         hit = assess(checklist, {"danger-harm-now": "yes"}).dangers[0]
-        danger = DangerDialog(checklist, hit, [{"role": "police-emergency",
-                              "name": "EXAMPLE police duty desk", "phone": "(set by the site)"}],
-                              "en", w)
+        danger = DangerDialog(
+            checklist,
+            hit,
+            [
+                {
+                    "role": "police-emergency",
+                    "name": "EXAMPLE police duty desk",
+                    "phone": "(set by the site)",
+                }
+            ],
+            "en",
+            w,
+        )
         shot(danger, "danger")
         danger.accept()
-        answers = {k: Answer.of(v) for k, v in {
-            "travelled-without-parents": "yes", "journey-arranged-by-others": "yes",
-            "debt-for-journey": "yes", "long-hours": "yes", "little-or-no-pay": "unsure",
-            "fearful-withdrawn": "yes"}.items()}
+        answers = {
+            k: Answer.of(v)
+            for k, v in {
+                "travelled-without-parents": "yes",
+                "journey-arranged-by-others": "yes",
+                "debt-for-journey": "yes",
+                "long-hours": "yes",
+                "little-or-no-pay": "unsure",
+                "fearful-withdrawn": "yes",
+            }.items()
+        }
         review = ReviewDialog(checklist, answers, "en", False, None, w)
         review.resize(900, 700)
         shot(review, "review")

@@ -33,7 +33,6 @@ def main() -> int:
 
     from idcheck.gui import i18n
     from idcheck.gui.app import STYLE, MainWindow
-    from idcheck.store import Adult, CaseDetails, Store
 
     app = QApplication(sys.argv[:1])
     password = "screenshot password"
@@ -45,25 +44,9 @@ def main() -> int:
             print(f"screenshots: no translation for {args.lang}", file=sys.stderr)
             return 2
         data = Path(tmp) / "store"
-        store, _ = Store.create(data, "anna", password)
-        for i, (ref, given, age) in enumerate(
-            [
-                ("2026-031", "Amira", 15),
-                ("2026-032", "Øystein", None),
-                ("2026-033", None, 16),
-                ("2026-034", "Tesfay", 14),
-                ("2026-035", "Linh", 17),
-            ]
-        ):
-            store.create_case(
-                CaseDetails(
-                    reference=ref,
-                    given_name=given,
-                    claimed_age=age,
-                    adults=(Adult("man, about 30", "uncle"),) if i % 2 else (),
-                )
-            )
-        store.lock()
+        from screenshots import synthetic_store
+
+        synthetic_store(data, password).lock()
 
         def shot(widget, name: str) -> None:
             widget.show()
