@@ -32,6 +32,7 @@ from idcheck.checklist.loader import (
     load_checklist_bytes,
     load_directory,
     load_routes,
+    load_routes_bytes,
 )
 from idcheck.checklist.model import (
     Action,
@@ -88,6 +89,7 @@ __all__ = [
     "load_directory",
     "load_entry",
     "load_routes",
+    "load_routes_bytes",
     "load_routes_ref",
     "normalise",
     "parse_ref",

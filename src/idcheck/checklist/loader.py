@@ -369,6 +369,24 @@ def load_routes(path: str | Path) -> Routes:
     return obj
 
 
+def load_routes_bytes(raw: bytes, name: str = "<stored routes>") -> Routes:
+    """Load a routes file from its text, e.g. the copy pinned with a screening."""
+    return _load_routes_bytes(raw, name)
+
+
+@lru_cache(maxsize=16)
+def _load_routes_bytes(raw: bytes, name: str) -> Routes:
+    doc = parse_yaml(raw, name)
+    obj = validate_document(doc, Routes)
+    from idcheck.checklist.references import reference_problems
+
+    assert isinstance(obj, Routes)
+    problems = [p for p in reference_problems(doc, obj) if p.severity == "error"]
+    if problems:
+        raise ChecklistError(problems)
+    return obj
+
+
 def load_directory(path: str | Path) -> Directory:
     _doc, obj = load_any(path)
     if not isinstance(obj, Directory):

@@ -4,7 +4,7 @@ and the reports work with these."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from idcheck.checklist import Answer
 
@@ -139,6 +139,28 @@ class ScreeningRow:
 
 
 @dataclass(frozen=True, slots=True)
+class PinnedRoutes:
+    """One referral routes file as it was when a screening was completed."""
+
+    id: str
+    version: str
+    text: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class PinnedDocuments:
+    """What a completed screening's referral prints besides its answers and its
+    checklist, kept with it at completion: the routes files' texts, the site's
+    contacts (dicts of role, name, phone, hours, note) and the site profile
+    (its fields by name)."""
+
+    routes: tuple[PinnedRoutes, ...]
+    contacts: tuple[dict[str, str | None], ...]
+    site: dict[str, Any]
+    pinned_at: float
+
+
+@dataclass(frozen=True, slots=True)
 class ScreeningRecord:
     """A whole screening as stored, with the checklist text it was answered under."""
 
@@ -162,6 +184,9 @@ class ScreeningRecord:
     answers: dict[str, StoredAnswer] = field(default_factory=dict)
     #: Every answer ever given, oldest first.
     history: tuple[StoredAnswer, ...] = ()
+    #: The routes, contacts and site profile it was completed under (None for a
+    #: draft, and for a screening completed before they were kept).
+    pinned: PinnedDocuments | None = None
 
     @property
     def checklist_ref(self) -> str:

@@ -158,3 +158,21 @@ audit = Table(
 #: Rows inserted here (in the same transaction) allow retention to delete a case's
 #: completed screenings, which the triggers otherwise refuse.
 purge = Table("retention_purge", metadata, Column("case_id", Integer, primary_key=True))
+
+#: The routes files' texts, contacts and site profile a screening was completed
+#: under (JSON), so its referral reprints the same (migration 0004).
+pinned_documents = Table(
+    "pinned_documents",
+    metadata,
+    Column(
+        "screening_id",
+        Integer,
+        ForeignKey("screenings.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("case_id", Integer, nullable=False),
+    Column("routes", Text, nullable=False),
+    Column("contacts", Text, nullable=False),
+    Column("site", Text, nullable=False),
+    Column("pinned_at", Float, nullable=False),
+)

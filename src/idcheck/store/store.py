@@ -35,6 +35,7 @@ from idcheck.checklist import (
     Contact,
     Directory,
     Indicator,
+    find,
     load_checklist_bytes,
     validate_answer,
 )
@@ -65,6 +66,8 @@ from idcheck.store.records import (
     CaseDetails,
     CaseRow,
     Decision,
+    PinnedDocuments,
+    PinnedRoutes,
     ScreeningRecord,
     ScreeningRow,
     StatRow,
@@ -78,6 +81,7 @@ from idcheck.store.schema import (
     cases,
     checklist_texts,
     contacts,
+    pinned_documents,
     purge,
     screenings,
     settings,
@@ -744,6 +748,9 @@ class Store:
                 select(screenings.c.id).where(screenings.c.amends_id == screening_id)
             ).scalar()
             text = self._checklist_text(conn, s.checklist_sha256)
+            pin = conn.execute(
+                select(pinned_documents).where(pinned_documents.c.screening_id == screening_id)
+            ).first()
             if audit:
                 self._audit_row(
                     conn, "screening-viewed", case_id=s.case_id, screening_id=screening_id
@@ -778,6 +785,7 @@ class Store:
             decided_at=s.decided_at,
             answers=latest,
             history=history,
+            pinned=_pinned(pin) if pin is not None else None,
         )
 
     def list_screenings(self, case_id: int) -> list[ScreeningRow]:
@@ -839,10 +847,21 @@ class Store:
                 raise ReadOnlyRecord("this screening is already completed")
             if s.decision_outcome is None:
                 raise InvalidInput("record the professional's decision before completing")
+            now = time.time()
+            # The documents its referral prints, kept with it while it is still a draft
+            # (the triggers refuse them once it is completed): a reprint is the same.
+            conn.execute(
+                insert(pinned_documents).values(
+                    screening_id=screening_id,
+                    case_id=s.case_id,
+                    pinned_at=now,
+                    **self._documents_in_use(conn, s.checklist_sha256),
+                )
+            )
             conn.execute(
                 update(screenings)
                 .where(screenings.c.id == screening_id)
-                .values(status="completed", completed_at=time.time())
+                .values(status="completed", completed_at=now)
             )
             self._audit_row(
                 conn, "screening-completed", case_id=s.case_id, screening_id=screening_id
@@ -903,6 +922,44 @@ class Store:
                 object_id=screening_id,
             )
         return int(sid)
+
+    def _documents_in_use(self, conn: Connection, sha256: str) -> dict[str, str]:
+        """The routes files' texts (those the checklist names, as installed), the
+        contacts and the site profile in use now, as JSON columns of
+        ``pinned_documents``."""
+        routes = []
+        for ref in self._checklist(conn, sha256).routes:
+            try:
+                entry = find(ref)
+                text = entry.path.read_bytes()
+            except (KeyError, OSError):
+                continue  # the referral says which routes it could not find
+            routes.append(
+                {"id": entry.id, "version": entry.version, "text": text.decode("utf-8")}
+            )
+        people = [
+            dict(r._mapping)
+            for r in conn.execute(
+                select(
+                    contacts.c.role,
+                    contacts.c.name,
+                    contacts.c.phone,
+                    contacts.c.hours,
+                    contacts.c.note,
+                ).order_by(contacts.c.role, contacts.c.id)
+            )
+        ]
+        site = {
+            r.key: r.value
+            for r in conn.execute(
+                select(settings).where(settings.c.key.in_(("site_name", "jurisdiction")))
+            )
+        }
+        return {
+            "routes": json.dumps(routes, ensure_ascii=False),
+            "contacts": json.dumps(people, ensure_ascii=False),
+            "site": json.dumps(site, ensure_ascii=False, sort_keys=True),
+        }
 
     def _checklist_text(self, conn: Connection, sha256: str) -> bytes:
         text = conn.execute(
@@ -1095,6 +1152,7 @@ class Store:
                         )
                     )
                 )
+                conn.execute(delete(pinned_documents).where(pinned_documents.c.case_id == cid))
                 conn.execute(
                     delete(screenings).where(
                         screenings.c.case_id == cid, screenings.c.amends_id.is_not(None)
@@ -1294,6 +1352,18 @@ def _details(r: Any, ads: tuple[Adult, ...]) -> CaseDetails:
         identified_by=r.identified_by,
         adults=ads,
         notes=r.notes,
+    )
+
+
+def _pinned(r: Any) -> PinnedDocuments:
+    return PinnedDocuments(
+        routes=tuple(
+            PinnedRoutes(x["id"], x["version"], x["text"].encode("utf-8"))
+            for x in json.loads(r.routes)
+        ),
+        contacts=tuple(json.loads(r.contacts)),
+        site=dict(json.loads(r.site)),
+        pinned_at=r.pinned_at,
     )
 
 

@@ -1,0 +1,59 @@
+"""A completed screening keeps the routes files, contacts and site profile it was
+completed under (migration 0004), read-only like the rest of it."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from idcheck.checklist import Answer, find
+from idcheck.store import CaseDetails, Decision, ReadOnlyRecord
+
+
+def _complete(store, intake, ref="PIN-1"):
+    cid = store.create_case(CaseDetails(reference=ref))
+    sid = store.start_screening(cid, intake.checklist, intake.text, intake.sha256)
+    store.record_answer(sid, "debt", Answer(value="yes"))
+    store.record_decision(sid, Decision("full-screening", ("signs-recorded",), "full-screening"))
+    return cid, sid
+
+
+def test_completion_pins_the_routes_contacts_and_site_in_use(store, intake):
+    store.save_contacts([{"role": "child-welfare", "name": "Barnevernvakten Oslo",
+                          "phone": "+47 22 00 00 00"}])
+    store.set_setting("site_name", "Mottak Nord")
+    _, sid = _complete(store, intake)
+    assert store.get_screening(sid).pinned is None  # a draft pins nothing
+    store.complete_screening(sid)
+    pinned = store.get_screening(sid).pinned
+    assert pinned is not None
+    assert [r.id for r in pinned.routes] == list(intake.checklist.routes)
+    for r in pinned.routes:
+        assert r.text == find(f"{r.id}@{r.version}").path.read_bytes()
+    assert [c["name"] for c in pinned.contacts] == ["Barnevernvakten Oslo"]
+    assert pinned.site["site_name"] == "Mottak Nord"
+    # Later changes leave the pinned copy as it was.
+    store.save_contacts([])
+    store.set_setting("site_name", "Elsewhere")
+    assert store.get_screening(sid).pinned == pinned
+
+
+def test_the_database_refuses_to_change_the_pins_of_a_completed_screening(store, intake):
+    _, sid = _complete(store, intake)
+    store.complete_screening(sid)
+    with pytest.raises(ReadOnlyRecord, match="read-only"), store._write() as conn:
+        conn.exec_driver_sql("UPDATE pinned_documents SET contacts = '[]'")
+    with pytest.raises(ReadOnlyRecord, match="read-only"), store._write() as conn:
+        conn.exec_driver_sql("DELETE FROM pinned_documents")
+
+
+def test_retention_deletes_the_pins_with_their_case(store, intake):
+    cid, sid = _complete(store, intake)
+    store.complete_screening(sid)
+    store.close_case(cid)
+    store.set_setting("retention_years", "1")
+    assert store.apply_retention(now=time.time() + 2 * 366 * 86400) == [cid]
+    with store._read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM pinned_documents").scalar() == 0
+    assert store.verify().ok
