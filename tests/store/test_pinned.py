@@ -8,7 +8,7 @@ import time
 import pytest
 
 from idcheck.checklist import Answer, find
-from idcheck.store import CaseDetails, Decision, ReadOnlyRecord
+from idcheck.store import CaseDetails, Decision, ReadOnlyRecord, SiteProfile
 
 
 def _complete(store, intake, ref="PIN-1"):
@@ -22,7 +22,7 @@ def _complete(store, intake, ref="PIN-1"):
 def test_completion_pins_the_routes_contacts_and_site_in_use(store, intake):
     store.save_contacts([{"role": "child-welfare", "name": "Barnevernvakten Oslo",
                           "phone": "+47 22 00 00 00"}])
-    store.set_setting("site_name", "Mottak Nord")
+    store.set_site_profile(SiteProfile(name="Mottak Nord", jurisdiction="NO", phone="22 00 00 00"))
     _, sid = _complete(store, intake)
     assert store.get_screening(sid).pinned is None  # a draft pins nothing
     store.complete_screening(sid)
@@ -32,10 +32,11 @@ def test_completion_pins_the_routes_contacts_and_site_in_use(store, intake):
     for r in pinned.routes:
         assert r.text == find(f"{r.id}@{r.version}").path.read_bytes()
     assert [c["name"] for c in pinned.contacts] == ["Barnevernvakten Oslo"]
-    assert pinned.site["site_name"] == "Mottak Nord"
+    assert SiteProfile.from_dict(pinned.site) == store.site_profile()
+    assert pinned.site["name"] == "Mottak Nord" and pinned.site["phone"] == "22 00 00 00"
     # Later changes leave the pinned copy as it was.
     store.save_contacts([])
-    store.set_setting("site_name", "Elsewhere")
+    store.set_site_profile(SiteProfile(name="Elsewhere", jurisdiction="GB-EAW"))
     assert store.get_screening(sid).pinned == pinned
 
 

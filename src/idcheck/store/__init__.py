@@ -50,9 +50,18 @@ from idcheck.store.records import (
     User,
     VerifyResult,
 )
+from idcheck.store.site import (
+    JURISDICTIONS,
+    PRINT_LANGUAGES,
+    SiteProfile,
+    installed_routes,
+    routes_for,
+)
 from idcheck.store.store import Store, fold, restore
 
 __all__ = [
+    "JURISDICTIONS",
+    "PRINT_LANGUAGES",
     "SOURCES",
     "Adult",
     "AnswerContext",
@@ -73,6 +82,7 @@ __all__ = [
     "ScreenPlan",
     "ScreeningRecord",
     "ScreeningRow",
+    "SiteProfile",
     "StatRow",
     "Store",
     "StoreCorrupt",
@@ -87,8 +97,10 @@ __all__ = [
     "VerifyResult",
     "WrongPassword",
     "fold",
+    "installed_routes",
     "plan_screening",
     "record_plan",
     "restore",
+    "routes_for",
     "store_exists",
 ]

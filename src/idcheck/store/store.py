@@ -87,10 +87,18 @@ from idcheck.store.schema import (
     settings,
     users,
 )
+from idcheck.store.site import (
+    SETTING_KEYS,
+    SiteProfile,
+    check_profile,
+    installed_routes,
+)
 
 LOCK_NAME = "idcheck.lock"
 _DAMAGED = "the store is damaged (a page fails its check); restore a backup"
-DEFAULTS = {"idle_minutes": "5", "retention_years": "0", "site_name": "", "jurisdiction": ""}
+DEFAULTS = {"idle_minutes": "5", "retention_years": "0"}
+#: The site profile's keys (set through set_site_profile, which checks them).
+_SITE_KEYS = frozenset(SETTING_KEYS.values())
 
 
 def fold(text: str) -> str:
@@ -949,12 +957,7 @@ class Store:
                 ).order_by(contacts.c.role, contacts.c.id)
             )
         ]
-        site = {
-            r.key: r.value
-            for r in conn.execute(
-                select(settings).where(settings.c.key.in_(("site_name", "jurisdiction")))
-            )
-        }
+        site = self._site_profile(conn).as_dict()
         return {
             "routes": json.dumps(routes, ensure_ascii=False),
             "contacts": json.dumps(people, ensure_ascii=False),
@@ -1037,8 +1040,32 @@ class Store:
             v = conn.execute(select(settings.c.value).where(settings.c.key == key)).scalar()
         return str(v) if v is not None else DEFAULTS.get(key, "")
 
+    def site_profile(self) -> SiteProfile:
+        """The site as set up (fields not yet set are ``""``); any signed-in user."""
+        with self._read() as conn:
+            return self._site_profile(conn)
+
+    def _site_profile(self, conn: Connection) -> SiteProfile:
+        rows = conn.execute(
+            select(settings.c.key, settings.c.value).where(settings.c.key.in_(_SITE_KEYS))
+        )
+        return SiteProfile.from_dict({r.key: r.value for r in rows})
+
+    def set_site_profile(self, profile: SiteProfile) -> None:
+        """Replace the site profile (administrators only; checked, then audited
+        as ``site-changed``). InvalidInput says which field is wrong."""
+        self._require_admin()
+        checked = check_profile(profile, installed_routes())
+        with self._write() as conn:
+            rows = checked.settings()
+            conn.execute(delete(settings).where(settings.c.key.in_(list(rows))))
+            conn.execute(insert(settings), [{"key": k, "value": v} for k, v in rows.items()])
+            self._audit_row(conn, "site-changed")
+
     def set_setting(self, key: str, value: str) -> None:
         self._require_admin()
+        if key in _SITE_KEYS:
+            raise InvalidInput(f"{key!r} is part of the site profile; set it with the site")
         if key not in DEFAULTS:
             raise InvalidInput(f"unknown setting {key!r}")
         if key in ("idle_minutes", "retention_years") and not value.isdigit():

@@ -29,7 +29,7 @@ from types import TracebackType
 
 from idcheck.checklist import ChecklistError, bundled_root, find, load_checklist_bytes
 from idcheck.checklist.loader import read_document
-from idcheck.store import Store, plan_screening, record_plan
+from idcheck.store import SiteProfile, Store, plan_screening, record_plan
 
 __all__ = [
     "TRAINING_PASSWORD",
@@ -48,6 +48,8 @@ TRAINING_PASSWORD = "training only"  # noqa: S105  (shown on screen on purpose)
 
 #: Where the screenings were "carried out", as referrals and letters print it.
 TRAINING_SITE = "TRAINING (synthetic case, not a real child)"
+#: The training site's jurisdiction: the example directory's first country.
+TRAINING_JURISDICTION = "NO"
 
 CASES = Path(__file__).resolve().parent / "cases"
 
@@ -85,7 +87,7 @@ def build_training_store(folder: Path, cases: list[CaseFile] | None = None) -> S
     try:
         # Printed on every referral and letter made in training, so a sheet left on
         # a table is never taken for a real child's.
-        store.set_setting("site_name", TRAINING_SITE)
+        store.set_site_profile(SiteProfile(name=TRAINING_SITE, jurisdiction=TRAINING_JURISDICTION))
         directory = bundled_root() / "directory.yaml"
         if directory.exists():
             store.save_contacts(load_directory(directory))
