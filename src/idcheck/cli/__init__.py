@@ -23,7 +23,14 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from idcheck.cli import checklist_cmds, letter_cmds, report_cmds, stats_cmds, store_cmds
+    from idcheck.cli import (
+        checklist_cmds,
+        letter_cmds,
+        report_cmds,
+        site_cmds,
+        stats_cmds,
+        store_cmds,
+    )
 
     parser = argparse.ArgumentParser(
         prog="idcheck",
@@ -41,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     # Each command group registers its own subcommands.
-    for module in (checklist_cmds, store_cmds, report_cmds, stats_cmds, letter_cmds):
+    for module in (checklist_cmds, store_cmds, site_cmds, report_cmds, stats_cmds, letter_cmds):
         module.register(sub)
     return parser
 
