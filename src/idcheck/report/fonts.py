@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -68,20 +69,33 @@ def script_of(ch: str) -> str:
     return "latin"
 
 
-def runs(text: str) -> list[tuple[str, str]]:
-    """Split text into (script, text) runs; spaces and punctuation join the run they are in."""
+def runs(text: str, has_glyph: Callable[[str, str], bool] | None = None) -> list[tuple[str, str]]:
+    """Split text into (script, text) runs. Letters and digits go to their
+    script's run; spaces and punctuation join the run they are in when its font
+    has them (``has_glyph(script, ch)``), else the Latin run. Where a word
+    changes font, a hair space (U+200A) separates the two: HarfBuzz shapes a
+    word in one font, and reportlab breaks words at spaces."""
     out: list[tuple[str, str]] = []
     for ch in text:
-        s = (
-            script_of(ch)
-            if not (ch.isspace() or not ch.isalnum())
-            else (out[-1][0] if out else "latin")
-        )
+        if ch.isalnum():
+            s = script_of(ch)
+        else:
+            s = out[-1][0] if out else "latin"
+            if not ch.isspace() and has_glyph is not None and not has_glyph(s, ch):
+                s = "latin"
         if out and out[-1][0] == s:
             out[-1] = (s, out[-1][1] + ch)
-        else:
-            out.append((s, ch))
+            continue
+        if out and not ch.isspace() and not out[-1][1][-1].isspace():
+            out[-1] = (out[-1][0], out[-1][1] + "\u200a")
+        out.append((s, ch))
     return out
+
+
+def has_glyph(script: str, ch: str) -> bool:
+    """Whether the script's font has a glyph for the character."""
+    font = pdfmetrics.getFont(register(script))
+    return ord(ch) in font.face.charToGlyph
 
 
 def _search_dirs() -> list[Path]:

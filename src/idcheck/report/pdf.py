@@ -14,42 +14,59 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
+import unicodedata
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer
 
-from idcheck.report.fonts import register, runs
+from idcheck.report.fonts import has_glyph, register, runs
+from idcheck.report.rtl import BidiParagraph
 from idcheck.report.summary import ReferralSummary
 
+_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
-def markup(text: str) -> str:
-    """Escape text and wrap each script run in a font that has its letters."""
+
+def clean(text: object) -> str:
+    """Text as it can be printed: every kind of line break as ``\\n``, a tab as
+    a space, other control characters dropped, a lone surrogate as U+FFFD."""
+    out = _BREAKS.sub("\n", str(text)).replace("\t", " ")
+    return "".join(
+        "\ufffd"
+        if unicodedata.category(c) == "Cs"
+        else c
+        if c == "\n" or unicodedata.category(c) != "Cc"
+        else ""
+        for c in out
+    )
+
+
+def markup(text: object) -> Markup:
+    """Escape text, wrap each script run in a font that has its letters, and
+    print each line break as one: any text is safe on a ``style<TAB>markup`` line."""
+    if isinstance(text, Markup):
+        return text
     out = []
-    for script, part in runs(str(text)):
+    for script, part in runs(clean(text), has_glyph):
         name = register(script)
-        out.append(f'<font name="{name}">{escape(part)}</font>')
-    return "".join(out)
+        out.append(f'<font name="{name}">{escape(part).replace(chr(10), "<br/>")}</font>')
+    return Markup("".join(out))  # noqa: S704 - every part escaped just above
 
 
-RTL_MARK = "\x00rtl\x00"
-
-
-def quoted(text: str) -> str:
-    """The child's words: right-to-left words as one shaped run in the Arabic
-    font (HarfBuzz joins the letters and orders the lines), others in quotes."""
-    if any(script == "arabic" for script, _ in runs(str(text))):
-        return RTL_MARK + escape(str(text))
-    return "\u201c" + markup(text) + "\u201d"
+def quoted(text: object) -> Markup:
+    """The child's words, in quotation marks (laid out right to left when they
+    are: see :mod:`idcheck.report.rtl`)."""
+    return Markup("\u201c" + markup(text) + "\u201d")  # noqa: S704 - escaped by markup()
 
 
 def _env() -> Environment:
@@ -59,6 +76,8 @@ def _env() -> Environment:
         # Values are escaped for reportlab's markup by the `t` filter (not HTML).
         autoescape=False,  # noqa: S701
         keep_trailing_newline=False,
+        # Every value printed is escaped, whether or not the template says `| t`.
+        finalize=markup,
     )
     env.filters["t"] = markup
     env.filters["quoted"] = quoted
@@ -94,21 +113,6 @@ def _styles() -> dict[str, ParagraphStyle]:
             spaceBefore=2,
             spaceAfter=6,
         ),
-        "quote-rtl": ParagraphStyle(
-            "quote-rtl",
-            fontName=register("arabic"),
-            fontSize=12,
-            leading=18,
-            leftIndent=18,
-            rightIndent=12,
-            alignment=TA_RIGHT,
-            backColor=colors.HexColor("#f6f1e7"),
-            borderPadding=4,
-            spaceBefore=2,
-            spaceAfter=6,
-            shaping=1,
-            wordWrap="RTL",
-        ),
         "title": ParagraphStyle(
             "title", parent=body, fontName=bold, fontSize=18, leading=22, spaceAfter=6
         ),
@@ -141,17 +145,15 @@ def flow_of(template: str, **context: Any) -> list[Any]:
         if not line.strip():
             continue
         style, _, body = line.partition("\t")
-        if style == "quote" and body.startswith(RTL_MARK):
-            style, body = "quote-rtl", body[len(RTL_MARK) :]
         if style == "spacer":
             flow.append(Spacer(1, float(body or 4) * mm))
             continue
-        para = Paragraph(body, styles[style])
+        para = BidiParagraph(body, styles[style])
         if style == "small" and flow and getattr(flow[-1], "_idcheck_quote", False):
             # The child's words and the line saying how they were said stay on one page.
             flow[-1] = KeepTogether([flow[-1], para])
             continue
-        if style in ("quote", "quote-rtl"):
+        if style == "quote":
             para._idcheck_quote = True
         flow.append(para)
         if style == "title":

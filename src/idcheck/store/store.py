@@ -942,9 +942,7 @@ class Store:
                 text = entry.path.read_bytes()
             except (KeyError, OSError):
                 continue  # the referral says which routes it could not find
-            routes.append(
-                {"id": entry.id, "version": entry.version, "text": text.decode("utf-8")}
-            )
+            routes.append({"id": entry.id, "version": entry.version, "text": text.decode("utf-8")})
         people = [
             dict(r._mapping)
             for r in conn.execute(
