@@ -83,7 +83,7 @@ def build_first_schema_store(path: Path, bundled: Bundled) -> FirstSchemaStore:
     from alembic import command
 
     from idcheck.paths import DB_NAME
-    from idcheck.store import audit, keys
+    from idcheck.store import audit
     from idcheck.store.database import alembic_config, make_engine
 
     path.mkdir(parents=True)
@@ -138,10 +138,48 @@ def build_first_schema_store(path: Path, bundled: Bundled) -> FirstSchemaStore:
                 (*row.values(), prev, h))
             prev = h
     engine.dispose()
-    slots = keys.new_slot_file()
-    slots.add_user_slot(1, "anna", PASSWORD, bytes(key))
-    keys.write_slots(path, slots)
+    write_first_format_slots(path, bytes(key), [(1, "anna", PASSWORD)])
     return FirstSchemaStore(path, key, draft_id=1, completed_id=2)
+
+
+def write_first_format_slots(
+    path: Path, key: bytes, users: list[tuple[int, str, str]], recovery: bytes | None = None
+) -> None:
+    """Key slots as the first release wrote them (format version 1: the database
+    key wrapped directly by each password, and by the recovery key). Keep as it
+    is: it is what proves that old slot files still open."""
+    import base64
+    import json
+    import secrets
+    import uuid
+
+    from argon2.low_level import Type, hash_secret_raw
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    b64 = lambda b: base64.b64encode(b).decode("ascii")  # noqa: E731
+    store_id = str(uuid.uuid4())
+    slots = []
+    for uid, name, password in users:
+        salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
+        kek = hash_secret_raw(password.encode(), salt, time_cost=2, memory_cost=19 * 1024,
+                              parallelism=1, hash_len=32, type=Type.ID)
+        wrapped = AESGCM(kek).encrypt(nonce, key, f"idcheck-keyslots:{store_id}:user:{uid}".encode())
+        slots.append({"id": f"user:{uid}", "kind": "user", "user_id": uid, "username": name,
+                      "salt": b64(salt), "nonce": b64(nonce), "wrapped": b64(wrapped),
+                      "kdf": {"name": "argon2id", "t": 2, "m": 19 * 1024, "p": 1}})
+    if recovery is not None:
+        salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
+        kek = HKDF(hashes.SHA256(), 32, salt, b"idcheck recovery slot").derive(recovery)
+        wrapped = AESGCM(kek).encrypt(nonce, key, f"idcheck-keyslots:{store_id}:recovery".encode())
+        slots.append({"id": "recovery", "kind": "recovery", "user_id": None, "username": None,
+                      "salt": b64(salt), "nonce": b64(nonce), "wrapped": b64(wrapped),
+                      "kdf": None})
+    for seq, name in enumerate(("keyslots.0.json", "keyslots.1.json"), start=1):
+        doc = {"format": "idcheck-keyslots", "version": 1, "store_id": store_id, "seq": seq,
+               "slots": slots}
+        (path / name).write_text(json.dumps(doc, indent=1), encoding="utf-8")
 
 
 @pytest.fixture

@@ -132,9 +132,9 @@ def test_roles(data_dir, intake):
 
 
 def test_password_change_rewrites_only_that_slot(store, data_dir):
-    before = {s.slot_id: s.wrapped for s in read_slots(data_dir).slots}
+    before = {s.slot_id: s.to_json() for s in read_slots(data_dir).slots}
     store.set_password(PASSWORD, "a new long password")
-    after = {s.slot_id: s.wrapped for s in read_slots(data_dir).slots}
+    after = {s.slot_id: s.to_json() for s in read_slots(data_dir).slots}
     changed = {k for k in before if before[k] != after[k]}
     assert changed == {f"user:{store.user.id}"}
     store.lock()

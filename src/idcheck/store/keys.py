@@ -1,17 +1,38 @@
-"""Key slots: one random database key, wrapped once per user and once by a
-recovery key.
+"""Key slots: the database key sealed to one key pair per user and one for the
+recovery key, so the database key can be replaced without anyone's password.
 
 The database key is 32 random bytes, given raw to SQLCipher (its own KDF is
-skipped). Each user's slot wraps it with AES-256-GCM under a key derived from
-the password by argon2id with a random salt; the recovery slot uses a key
-derived by HKDF from a 160-bit recovery key shown once at set-up. The slot's
-id and the store's id are the AEAD's associated data, so a slot cannot be moved
-to another user or store.
+skipped); with it goes the audit chain's HMAC key, which never changes. Each
+slot holds an X25519 key pair: its private key wrapped with AES-256-GCM under a
+key derived from the user's password by argon2id (random salt), or for the
+recovery slot by HKDF from a 160-bit recovery key shown once; its public key in
+clear. The database key is *sealed* to each slot's public key (an ephemeral
+X25519 exchange, HKDF, AES-256-GCM). Replacing the database key (``PRAGMA
+rekey``, when a user is disabled, a password reset by an administrator or the
+recovery key used) seals the new key to every remaining public key: nobody's
+password is needed, and a copy of an old slot yields only keys that no longer
+open the database.
+
+Everything a slot says about itself (store id, slot id, kind, user id, user
+name, public key; the key's generation for a sealed copy) is the AEAD's
+associated data: an edited user id or name makes the slot open nothing. The
+role is never in a slot: it is read from the database.
+
+A key change is written in three steps, each leaving a way in for every
+remaining slot: the slot file with the new key sealed beside the old one; the
+database re-keyed in one transaction; the slot file with the old key removed.
+The opener tries the older key first, then the newer (a re-key cut short by a
+crash is rolled back by the older), and finishes a change it finds half done.
 
 The slot file is written twice (``keyslots.0.json`` and ``keyslots.1.json``),
 each atomically (temporary name, fsync, rename) and with a sequence number, one
 after the other: a crash at any moment leaves at least one complete copy, and
 the reader takes the valid copy with the highest number.
+
+Slot files of the first format (version 1: the database key wrapped directly by
+each password) still open; a user's slot is converted at their next unlock, and
+a key change drops the slots still in the old form (their passwords must then
+be reset) and replaces an old-form recovery slot with a new recovery key.
 
 KDF parameters read from a file are checked against floors and caps, so a
 crafted slot file can neither weaken a new password nor demand 4 GiB of memory.
@@ -34,6 +55,7 @@ from typing import Any
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
@@ -41,6 +63,7 @@ from idcheck.paths import SLOT_FILES
 from idcheck.store.errors import NotAStore, StoreCorrupt, StoreReadOnly
 
 FORMAT = "idcheck-keyslots"
+VERSION = 2
 KEY_BYTES = 32
 RECOVERY_BITS = 160
 
@@ -123,83 +146,358 @@ def _b64(b: bytes) -> str:
     return base64.b64encode(b).decode("ascii")
 
 
-def _unb64(s: str) -> bytes:
-    return base64.b64decode(s.encode("ascii"), validate=True)
+def _unb64(s: Any, length: int | None = None) -> bytes:
+    if not isinstance(s, str):
+        raise ValueError("not base64 text")
+    raw = base64.b64decode(s.encode("ascii"), validate=True)
+    if length is not None and len(raw) != length:
+        raise ValueError(f"expected {length} bytes, got {len(raw)}")
+    return raw
+
+
+@dataclass(frozen=True, slots=True)
+class KeySet:
+    """One generation of the database key, with the audit chain's key (the same
+    in every generation)."""
+
+    generation: int
+    db_key: bytes
+    audit_key: bytes
+
+    def payload(self) -> bytes:
+        return self.db_key + self.audit_key
+
+    @classmethod
+    def from_payload(cls, generation: int, payload: bytes) -> KeySet:
+        if len(payload) != 2 * KEY_BYTES:
+            raise ValueError("sealed key of the wrong length")
+        return cls(generation, payload[:KEY_BYTES], payload[KEY_BYTES:])
+
+
+def new_keyset(generation: int, audit_key: bytes | None = None) -> KeySet:
+    """A fresh random database key; the audit key is kept when given."""
+    db_key = secrets.token_bytes(KEY_BYTES)
+    if audit_key is None:
+        audit_key = _legacy_audit_key(db_key)
+    return KeySet(generation, db_key, bytes(audit_key))
+
+
+def _legacy_audit_key(db_key: bytes) -> bytes:
+    # As the audit chain derived its key before keys were sealed (audit.audit_key).
+    return HKDF(hashes.SHA256(), 32, None, b"idcheck audit chain").derive(db_key)
+
+
+@dataclass
+class Sealed:
+    """The database key of one generation, sealed to a slot's public key."""
+
+    generation: int
+    ephemeral: bytes
+    nonce: bytes
+    box: bytes
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "generation": self.generation,
+            "ephemeral": _b64(self.ephemeral),
+            "nonce": _b64(self.nonce),
+            "box": _b64(self.box),
+        }
+
+    @classmethod
+    def from_json(cls, d: Any) -> Sealed:
+        if not isinstance(d, dict):
+            raise ValueError("a sealed key is not a mapping")
+        gen = d["generation"]
+        if not isinstance(gen, int) or isinstance(gen, bool) or not 0 < gen < 2**62:
+            raise ValueError("bad generation")
+        return cls(
+            gen,
+            _unb64(d["ephemeral"], 32),
+            _unb64(d["nonce"], 12),
+            _unb64(d["box"], 2 * KEY_BYTES + 16),
+        )
+
+
+def _seal_key(shared: bytes, ephemeral: bytes, public: bytes) -> bytes:
+    return HKDF(hashes.SHA256(), 32, ephemeral + public, b"idcheck sealed database key").derive(
+        shared
+    )
 
 
 @dataclass
 class Slot:
-    """One wrapped copy of the database key."""
+    """One way in: a user's password or the recovery key.
+
+    ``legacy`` slots are of the first format: ``private`` then holds the
+    database key itself, wrapped under the password (or recovery) key.
+    """
 
     slot_id: str
     kind: str  # "user" or "recovery"
     user_id: int | None
     username: str | None
     salt: bytes
-    nonce: bytes
-    wrapped: bytes
     kdf: KdfParams | None
+    public: bytes
+    nonce: bytes
+    private: bytes
+    sealed: list[Sealed] = field(default_factory=list)
+    legacy: bool = False
+
+    def binding(self, store_id: str) -> bytes:
+        """The associated data: everything the slot says about itself."""
+        return json.dumps(
+            [
+                FORMAT,
+                VERSION,
+                store_id,
+                self.slot_id,
+                self.kind,
+                self.user_id,
+                self.username,
+                _b64(self.public),
+            ],
+            ensure_ascii=True,
+            separators=(",", ":"),
+        ).encode("ascii")
+
+    def seal(self, store_id: str, ks: KeySet) -> None:
+        """Seal ``ks`` to this slot's public key (no secret of the slot needed)."""
+        eph = X25519PrivateKey.generate()
+        eph_pub = eph.public_key().public_bytes_raw()
+        shared = eph.exchange(X25519PublicKey.from_public_bytes(self.public))
+        nonce = secrets.token_bytes(12)
+        box = AESGCM(_seal_key(shared, eph_pub, self.public)).encrypt(
+            nonce, ks.payload(), self._sealed_aad(store_id, ks.generation)
+        )
+        self.sealed = [s for s in self.sealed if s.generation != ks.generation]
+        self.sealed.append(Sealed(ks.generation, eph_pub, nonce, box))
+        self.sealed.sort(key=lambda s: s.generation)
+
+    def _sealed_aad(self, store_id: str, generation: int) -> bytes:
+        return self.binding(store_id) + f"|generation={generation}".encode()
+
+    def open(self, store_id: str, kek: bytes, generation: int) -> list[KeySet] | None:
+        """The key sets this slot holds, oldest first; None when ``kek`` is wrong or
+        anything in the slot was changed."""
+        if self.legacy:
+            try:
+                key = AESGCM(kek).decrypt(self.nonce, self.private, _legacy_aad(store_id, self))
+            except InvalidTag:
+                return None
+            if len(key) != KEY_BYTES:
+                return None
+            return [KeySet(generation, key, _legacy_audit_key(key))]
+        try:
+            raw = AESGCM(kek).decrypt(self.nonce, self.private, self.binding(store_id))
+        except InvalidTag:
+            return None
+        private = X25519PrivateKey.from_private_bytes(raw)
+        if private.public_key().public_bytes_raw() != self.public:
+            return None
+        out: list[KeySet] = []
+        for s in self.sealed:
+            shared = private.exchange(X25519PublicKey.from_public_bytes(s.ephemeral))
+            try:
+                payload = AESGCM(_seal_key(shared, s.ephemeral, self.public)).decrypt(
+                    s.nonce, s.box, self._sealed_aad(store_id, s.generation)
+                )
+            except InvalidTag:
+                continue
+            out.append(KeySet.from_payload(s.generation, payload))
+        return out or None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "id": self.slot_id,
             "kind": self.kind,
             "user_id": self.user_id,
             "username": self.username,
             "salt": _b64(self.salt),
-            "nonce": _b64(self.nonce),
-            "wrapped": _b64(self.wrapped),
             "kdf": None
             if self.kdf is None
             else {"name": "argon2id", "t": self.kdf.t, "m": self.kdf.m, "p": self.kdf.p},
+            "nonce": _b64(self.nonce),
         }
+        if self.legacy:
+            d["legacy"] = True
+            d["wrapped"] = _b64(self.private)
+        else:
+            d["public"] = _b64(self.public)
+            d["private"] = _b64(self.private)
+            d["sealed"] = [s.to_json() for s in self.sealed]
+        return d
 
     @classmethod
-    def from_json(cls, d: dict[str, Any]) -> Slot:
+    def from_json(cls, d: Any, legacy: bool) -> Slot:
+        if not isinstance(d, dict):
+            raise ValueError("a slot is not a mapping")
+        kind = d["kind"]
+        if kind not in ("user", "recovery"):
+            raise ValueError("unknown slot kind")
+        user_id, username = d.get("user_id"), d.get("username")
+        if kind == "user":
+            if not isinstance(user_id, int) or isinstance(user_id, bool) or user_id <= 0:
+                raise ValueError("bad user id")
+            if not isinstance(username, str):
+                raise ValueError("bad user name")
+        elif user_id is not None or username is not None:
+            raise ValueError("a recovery slot names no user")
         kdf = d.get("kdf")
+        params = None
+        if kdf is not None:
+            if not isinstance(kdf, dict):
+                raise ValueError("bad kdf")
+            values: list[int] = []
+            for k in ("t", "m", "p"):
+                v = kdf.get(k)
+                if not isinstance(v, int) or isinstance(v, bool):
+                    raise ValueError("bad kdf")
+                values.append(v)
+            params = KdfParams(*values)
+        if (kind == "user") != (params is not None):
+            raise ValueError("a user slot has argon2id parameters, a recovery slot none")
+        slot_id = str(d["id"])
+        if slot_id != ("recovery" if kind == "recovery" else f"user:{user_id}"):
+            # The first format bound only the slot id: a user id that does not
+            # match it was edited.
+            raise ValueError("slot id and user id differ")
+        salt = _unb64(d["salt"])
+        if not 16 <= len(salt) <= 64:
+            raise ValueError("bad salt")
+        if legacy:
+            return cls(
+                slot_id,
+                kind,
+                user_id,
+                username,
+                salt,
+                params,
+                b"",
+                _unb64(d["nonce"], 12),
+                _unb64(d["wrapped"], KEY_BYTES + 16),
+                [],
+                True,
+            )
+        sealed = d["sealed"]
+        if not isinstance(sealed, list) or len(sealed) > 8:
+            raise ValueError("bad sealed keys")
         return cls(
-            slot_id=str(d["id"]),
-            kind=str(d["kind"]),
-            user_id=d.get("user_id"),
-            username=d.get("username"),
-            salt=_unb64(d["salt"]),
-            nonce=_unb64(d["nonce"]),
-            wrapped=_unb64(d["wrapped"]),
-            kdf=None if kdf is None else KdfParams(int(kdf["t"]), int(kdf["m"]), int(kdf["p"])),
+            slot_id,
+            kind,
+            user_id,
+            username,
+            salt,
+            params,
+            _unb64(d["public"], 32),
+            _unb64(d["nonce"], 12),
+            _unb64(d["private"], 32 + 16),
+            [Sealed.from_json(s) for s in sealed],
+            False,
         )
+
+
+def _legacy_aad(store_id: str, slot: Slot) -> bytes:
+    return f"{FORMAT}:{store_id}:{slot.slot_id}".encode()
+
+
+def _new_slot(
+    slot_id: str,
+    kind: str,
+    user_id: int | None,
+    username: str | None,
+    salt: bytes,
+    kdf: KdfParams | None,
+    kek: bytes,
+    store_id: str,
+) -> Slot:
+    private = X25519PrivateKey.generate()
+    public = private.public_key().public_bytes_raw()
+    slot = Slot(slot_id, kind, user_id, username, salt, kdf, public, secrets.token_bytes(12), b"")
+    slot.private = AESGCM(kek).encrypt(
+        slot.nonce, private.private_bytes_raw(), slot.binding(store_id)
+    )
+    return slot
 
 
 @dataclass
 class SlotFile:
     store_id: str
     seq: int = 0
+    #: The generation of the database key the store is under (the older one while
+    #: a change is under way).
+    generation: int = 1
     slots: list[Slot] = field(default_factory=list)
+    version: int = VERSION
 
-    # -- wrapping --------------------------------------------------------------
+    # -- making slots ----------------------------------------------------------
 
-    def _aad(self, slot_id: str) -> bytes:
-        return f"{FORMAT}:{self.store_id}:{slot_id}".encode()
-
-    def add_user_slot(self, user_id: int, username: str, password: str, db_key: bytes) -> None:
+    def add_user_slot(
+        self, user_id: int, username: str, password: str, keysets: list[KeySet]
+    ) -> None:
+        """A new slot (a new key pair) for a user, replacing any they had."""
         kdf = default_kdf()
         salt = secrets.token_bytes(16)
         kek = derive_password_key(password, salt, kdf)
-        slot_id = f"user:{user_id}"
-        nonce = secrets.token_bytes(12)
-        wrapped = AESGCM(kek).encrypt(nonce, db_key, self._aad(slot_id))
-        self.slots = [s for s in self.slots if s.slot_id != slot_id]
-        self.slots.append(Slot(slot_id, "user", user_id, username, salt, nonce, wrapped, kdf))
+        slot = _new_slot(
+            f"user:{user_id}", "user", user_id, username, salt, kdf, kek, self.store_id
+        )
+        for ks in keysets:
+            slot.seal(self.store_id, ks)
+        self.slots = [s for s in self.slots if s.slot_id != slot.slot_id]
+        self.slots.append(slot)
 
-    def set_recovery_slot(self, recovery: bytes, db_key: bytes) -> None:
+    def set_recovery_slot(self, recovery: bytes, keysets: list[KeySet]) -> None:
         salt = secrets.token_bytes(16)
-        kek = _recovery_kek(recovery, salt)
-        nonce = secrets.token_bytes(12)
-        wrapped = AESGCM(kek).encrypt(nonce, db_key, self._aad("recovery"))
+        slot = _new_slot(
+            "recovery",
+            "recovery",
+            None,
+            None,
+            salt,
+            None,
+            _recovery_kek(recovery, salt),
+            self.store_id,
+        )
+        for ks in keysets:
+            slot.seal(self.store_id, ks)
         self.slots = [s for s in self.slots if s.kind != "recovery"]
-        self.slots.append(Slot("recovery", "recovery", None, None, salt, nonce, wrapped, None))
+        self.slots.append(slot)
 
     def remove_user_slot(self, user_id: int) -> None:
         self.slots = [s for s in self.slots if s.user_id != user_id]
+
+    def seal_all(self, ks: KeySet) -> None:
+        """Seal a new generation to every slot of the current format."""
+        for s in self.slots:
+            if not s.legacy:
+                s.seal(self.store_id, ks)
+
+    def finish(self, generation: int) -> None:
+        """The database is under ``generation``: drop every other sealed copy."""
+        self.generation = generation
+        for s in self.slots:
+            if not s.legacy:
+                s.sealed = [x for x in s.sealed if x.generation == generation]
+
+    def drop_legacy(self) -> tuple[list[str], bool]:
+        """Remove the slots of the first format (they cannot take a new key):
+        (the user names dropped, whether the recovery slot was one)."""
+        names = [s.username or "" for s in self.slots if s.legacy and s.kind == "user"]
+        recovery = any(s.legacy and s.kind == "recovery" for s in self.slots)
+        self.slots = [s for s in self.slots if not s.legacy]
+        return names, recovery
+
+    @property
+    def pending(self) -> int | None:
+        """The newer generation a change was moving to, when one was cut short."""
+        newest = max(
+            (x.generation for s in self.slots if not s.legacy for x in s.sealed), default=0
+        )
+        return newest if newest > self.generation else None
+
+    # -- opening ---------------------------------------------------------------
 
     def user_slot(self, username: str) -> Slot | None:
         for s in self.slots:
@@ -207,38 +505,40 @@ class SlotFile:
                 return s
         return None
 
-    def unwrap_with_password(self, username: str, password: str) -> tuple[int, bytearray] | None:
-        """(user id, database key) or None when the name or password is wrong."""
+    def recovery_slot(self) -> Slot | None:
+        for s in self.slots:
+            if s.kind == "recovery":
+                return s
+        return None
+
+    def open_user(self, username: str, password: str) -> tuple[Slot, list[KeySet]] | None:
+        """The user's slot and its key sets (oldest first), or None when the name
+        or password is wrong or the slot was altered."""
         slot = self.user_slot(username)
-        if slot is None or slot.kdf is None or slot.user_id is None:
+        if slot is None or slot.kdf is None:
             # Spend the same time as a real try, so a wrong name is not told apart.
             derive_password_key(password, b"\0" * 16, default_kdf())
             return None
         kek = derive_password_key(password, slot.salt, slot.kdf.checked())
-        try:
-            key = AESGCM(kek).decrypt(slot.nonce, slot.wrapped, self._aad(slot.slot_id))
-        except InvalidTag:
-            return None
-        return slot.user_id, bytearray(key)
+        found = slot.open(self.store_id, kek, self.generation)
+        return None if found is None else (slot, found)
 
-    def unwrap_with_recovery(self, recovery: bytes) -> bytearray | None:
-        for s in self.slots:
-            if s.kind == "recovery":
-                kek = _recovery_kek(recovery, s.salt)
-                try:
-                    return bytearray(AESGCM(kek).decrypt(s.nonce, s.wrapped, self._aad("recovery")))
-                except InvalidTag:
-                    return None
-        return None
+    def open_recovery(self, recovery: bytes) -> tuple[Slot, list[KeySet]] | None:
+        slot = self.recovery_slot()
+        if slot is None:
+            return None
+        found = slot.open(self.store_id, _recovery_kek(recovery, slot.salt), self.generation)
+        return None if found is None else (slot, found)
 
     # -- files -----------------------------------------------------------------
 
     def to_json(self) -> dict[str, Any]:
         return {
             "format": FORMAT,
-            "version": 1,
+            "version": VERSION,
             "store_id": self.store_id,
             "seq": self.seq,
+            "generation": self.generation,
             "slots": [s.to_json() for s in self.slots],
         }
 
@@ -250,14 +550,31 @@ def new_slot_file() -> SlotFile:
 def _read_one(path: Path) -> SlotFile | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT or data.get("version") != 1:
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            return None
+        version = data.get("version")
+        if version not in (1, VERSION):
+            return None
+        seq, generation = data["seq"], data.get("generation", 1)
+        for n in (seq, generation):
+            if not isinstance(n, int) or isinstance(n, bool) or not 0 <= n < 2**62:
+                return None
+        slots = data["slots"]
+        if not isinstance(slots, list) or len(slots) > 10_000:
             return None
         return SlotFile(
             store_id=str(data["store_id"]),
-            seq=int(data["seq"]),
-            slots=[Slot.from_json(s) for s in data["slots"]],
+            seq=seq,
+            generation=generation,
+            slots=[
+                Slot.from_json(
+                    s, legacy=version == 1 or bool(isinstance(s, dict) and s.get("legacy"))
+                )
+                for s in slots
+            ],
+            version=version,
         )
-    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
+    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError, RecursionError):
         return None
 
 
@@ -309,6 +626,8 @@ def write_slots(data_dir: Path, sf: SlotFile) -> None:
 # ------------------------------------------------------------- failed unlocks
 
 LOCKOUT_FILE = "unlock-failures.json"
+#: The counter of wrong recovery keys (no user name can start with a space).
+RECOVERY_NAME = " recovery"
 FREE_TRIES = 3
 MAX_DELAY = 300.0
 
@@ -338,7 +657,9 @@ def wait_remaining(data_dir: Path, username: str, now: float | None = None) -> f
     return max(0.0, float(entry["last"]) + delay_after(int(entry["count"])) - now)
 
 
-def record_failure(data_dir: Path, username: str, user_id: int | None) -> float:
+def record_failure(
+    data_dir: Path, username: str, user_id: int | None, action: str = "login-failed"
+) -> float:
     """Count a failed try (kept across restarts); return the wait before the next.
 
     The failure is also queued for the audit trail, by user id only, and written
@@ -352,7 +673,7 @@ def record_failure(data_dir: Path, username: str, user_id: int | None) -> float:
     entry["last"] = time.time()
     pending = data.setdefault("pending_audit", [])
     if len(pending) < 1000:
-        pending.append({"user_id": user_id, "at": entry["last"]})
+        pending.append({"user_id": user_id, "at": entry["last"], "action": action})
     # A read-only folder must not hide the real error from the person.
     with contextlib.suppress(OSError):
         atomic_write(data_dir / LOCKOUT_FILE, json.dumps(data).encode("utf-8"))

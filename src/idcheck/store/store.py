@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import shutil
 import tempfile
 import threading
 import time
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,7 @@ from idcheck.store import keys
 from idcheck.store.database import classify_file, make_engine, migrate, translate
 from idcheck.store.errors import (
     InvalidInput,
+    NewerSchema,
     NoStore,
     NotAllowed,
     NotAStore,
@@ -115,11 +116,22 @@ _INSERT_ANSWER_SQL = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class KeyChange:
+    """What a change of the database key leaves for an administrator to do: a new
+    recovery key to show once (when the old one was of the first slot format and
+    could not take the new key), and users whose first-format slots were dropped
+    (their passwords must be reset)."""
+
+    recovery_key: str | None = None
+    reset_needed: tuple[str, ...] = ()
+
+
 class Store:
     """An unlocked store. Build with :meth:`create` or :meth:`open`; end with :meth:`lock`."""
 
     def __init__(
-        self, data_dir: Path, engine: Engine, key: bytearray, user: User, lock: FileLock
+        self, data_dir: Path, engine: Engine, keyset: keys.KeySet, user: User, lock: FileLock
     ) -> None:
         self.data_dir = data_dir
         self._engine: Engine | None = engine
@@ -128,8 +140,9 @@ class Store:
         fairy = engine.raw_connection()
         self._dbapi: Any = fairy.driver_connection
         fairy.close()
-        self._key = key
-        self._audit_key = audit_mod.audit_key(key)
+        self._key = bytearray(keyset.db_key)
+        self._audit_key = bytearray(keyset.audit_key)
+        self._generation = keyset.generation
         self._lock = lock
         # One call at a time, whichever thread makes it (the window's worker
         # thread, or its main thread locking the store).
@@ -159,9 +172,9 @@ class Store:
         if not os.access(data_dir, os.W_OK):
             raise StoreReadOnly(f"cannot write in {data_dir}")
         lock = _take_lock(data_dir)
-        key = bytearray(secrets.token_bytes(keys.KEY_BYTES))
+        ks = keys.new_keyset(1)
         try:
-            engine = make_engine(data_dir / DB_NAME, key, create=True)
+            engine = make_engine(data_dir / DB_NAME, bytearray(ks.db_key), create=True)
             migrate(engine, data_dir / DB_NAME, backup=lambda p: None)
             now = time.time()
             with _tx(engine) as conn:
@@ -172,19 +185,22 @@ class Store:
                 ).inserted_primary_key[0]  # type: ignore[index]
                 for k, v in DEFAULTS.items():
                     conn.execute(insert(settings).values(key=k, value=v))
-                audit_mod.append(conn, audit_mod.audit_key(key), "store-created", user_id=uid)
+                audit_mod.append(conn, bytearray(ks.audit_key), "store-created", user_id=uid)
             sf = keys.new_slot_file()
-            sf.add_user_slot(uid, username, password, bytes(key))
+            sf.generation = ks.generation
+            sf.add_user_slot(uid, username, password, [ks])
             recovery_text, recovery = keys.new_recovery_key()
-            sf.set_recovery_slot(recovery, bytes(key))
+            sf.set_recovery_slot(recovery, [ks])
             keys.write_slots(data_dir, sf)
         except BaseException:
             lock.release()
             raise
-        return cls(data_dir, engine, key, User(uid, username, "admin"), lock), recovery_text
+        return cls(data_dir, engine, ks, User(uid, username, "admin"), lock), recovery_text
 
     @classmethod
-    def open(cls, data_dir: Path, username: str, password: str) -> Store:
+    def open(
+        cls, data_dir: Path, username: str, password: str, *, _held: FileLock | None = None
+    ) -> Store:
         """Unlock with a user's password. Raises WrongPassword (with the wait before
         the next try), TooSoon, UserDisabled, NoStore, NotAStore, StoreCorrupt,
         NewerSchema, StoreInUse, StoreReadOnly."""
@@ -193,53 +209,108 @@ class Store:
         wait = keys.wait_remaining(data_dir, username)
         if wait > 0:
             raise TooSoon(f"too many failed tries: wait {wait:.0f} s before the next", wait)
-        result = sf.unwrap_with_password(username, password)
-        if result is None:
+        found = sf.open_user(username, password)
+        if found is None:
             slot = sf.user_slot(username)
             delay = keys.record_failure(data_dir, username, slot.user_id if slot else None)
             raise WrongPassword("wrong user name or password", delay)
-        user_id, key = result
-        store = cls._unlock(data_dir, key, user_id)
-        pending = keys.clear_failures(data_dir, username)
-        store._audit_pending_failures(pending)
-        store._audit("unlock")
+        slot, keysets = found
+        store = cls._unlock(
+            data_dir, sf, keysets, user_id=slot.user_id, username=slot.username, held=_held
+        )
+        try:
+            pending = keys.clear_failures(data_dir, username)
+            store._audit_pending_failures(pending)
+            store._audit("unlock")
+            if slot.legacy:
+                # First-format slot: now that the password is known, give it a key pair.
+                store._upgrade_slot(password)
+            store._finish_revocations()
+        except BaseException:
+            store.lock()
+            raise
         return store
 
     @classmethod
     def open_with_recovery(cls, data_dir: Path, recovery_text: str) -> Store:
-        """Unlock with the recovery key, as the first active administrator (to reset
-        a forgotten password)."""
+        """Unlock with the recovery key, as the first active administrator. To set a
+        forgotten password (and replace the recovery key) use :meth:`recover`."""
         data_dir = Path(data_dir)
         sf = _read_store_files(data_dir)
-        try:
-            raw = keys.parse_recovery_key(recovery_text)
-        except ValueError as e:
-            raise WrongPassword(str(e)) from None
-        key = sf.unwrap_with_recovery(raw)
-        if key is None:
-            keys.record_failure(data_dir, "(recovery)", None)
-            raise WrongPassword("that recovery key does not open this store")
-        store = cls._unlock(data_dir, key, None)
+        keysets = _open_recovery(data_dir, sf, recovery_text)
+        store = cls._unlock(data_dir, sf, keysets)
+        keys.clear_failures(data_dir, keys.RECOVERY_NAME)
         store._audit("unlock-recovery")
         return store
 
     @classmethod
-    def _unlock(cls, data_dir: Path, key: bytearray, user_id: int | None) -> Store:
+    def recover(
+        cls, data_dir: Path, username: str, recovery_text: str, new_password: str
+    ) -> tuple[Store, str]:
+        """A forgotten password: the recovery key opens the store, ``username`` gets
+        ``new_password``, and a new recovery key replaces the old one (returned, to
+        be shown once). The database key is replaced too, so neither the old
+        password nor the old recovery key opens anything, even with a copy of the
+        old key slots. Wrong recovery keys are delayed like wrong passwords;
+        a disabled user cannot be recovered (UserDisabled)."""
+        _check_password(new_password)
+        data_dir = Path(data_dir)
+        sf = _read_store_files(data_dir)
+        keysets = _open_recovery(data_dir, sf, recovery_text)
+        store = cls._unlock(data_dir, sf, keysets, username=username)
+        try:
+            pending = keys.clear_failures(data_dir, keys.RECOVERY_NAME)
+            store._audit_pending_failures(pending)
+            store._audit("unlock-recovery")
+            store._audit("password-recovered", object_id=store.user.id)
+            text, raw = keys.new_recovery_key()
+            uid, name = store.user.id, store.user.username
+
+            def change(sf: keys.SlotFile, current: list[keys.KeySet]) -> None:
+                sf.add_user_slot(uid, name, new_password, current)
+                sf.set_recovery_slot(raw, current)
+
+            store._change_key(change)
+        except BaseException:
+            store.lock()
+            raise
+        return store, text
+
+    @classmethod
+    def _unlock(
+        cls,
+        data_dir: Path,
+        sf: keys.SlotFile,
+        keysets: list[keys.KeySet],
+        *,
+        user_id: int | None = None,
+        username: str | None = None,
+        held: FileLock | None = None,
+    ) -> Store:
+        """Open the database with the first of ``keysets`` (oldest first) it opens
+        with, as ``user_id`` (whose name must be ``username``), or as ``username``,
+        or as the first active administrator; finish a key change cut short."""
         path = data_dir / DB_NAME
         classify_file(path)
-        lock = _take_lock(data_dir)
+        if held is None:
+            lock = _take_lock(data_dir)
+        else:  # a caller that holds the store's lock already (a restore)
+            lock = held
+            lock.acquire()
         try:
-            engine = make_engine(path, key)
+            ks = _first_that_opens(path, keysets)
+            engine = make_engine(path, bytearray(ks.db_key))
             migrate(engine, path, backup=lambda target: _vacuum_into(engine, target))
             with engine.connect() as conn:
                 q = select(users)
-                q = (
-                    q.where(users.c.id == user_id)
-                    if user_id is not None
-                    else q.where(users.c.role == "admin", users.c.disabled.is_(False)).order_by(
+                if user_id is not None:
+                    q = q.where(users.c.id == user_id)
+                elif username is not None:
+                    q = q.where(users.c.username == username)
+                else:
+                    q = q.where(users.c.role == "admin", users.c.disabled.is_(False)).order_by(
                         users.c.id
                     )
-                )
                 row = conn.execute(q).first()
         except DBAPIError as e:
             lock.release()
@@ -250,14 +321,23 @@ class Store:
         except BaseException:
             lock.release()
             raise
-        if row is None:
+        if row is None or (user_id is not None and row.username != username):
+            engine.dispose()
             lock.release()
-            raise StoreCorrupt("the key slots name a user the store does not know")
+            if user_id is None and username is not None:
+                raise InvalidInput(f"there is no user named {username!r} in this store")
+            raise StoreCorrupt("the key slot names a user the store does not know")
         if row.disabled:
+            engine.dispose()
             lock.release()
-            keys.wipe(key)
             raise UserDisabled("this account is disabled; ask an administrator")
-        return cls(data_dir, engine, key, User(row.id, row.username, row.role, row.disabled), lock)
+        store = cls(data_dir, engine, ks, User(row.id, row.username, row.role, row.disabled), lock)
+        try:
+            store._complete_change(sf, keysets)
+        except BaseException:
+            store.lock()
+            raise
+        return store
 
     def lock(self) -> None:
         """Close the connection and wipe the key material this object holds.
@@ -347,20 +427,120 @@ class Store:
                 self._pending_head = audit_mod.append(
                     conn,
                     self._audit_key,
-                    "login-failed",
+                    str(p.get("action") or "login-failed"),
                     user_id=p.get("user_id"),
                     at=float(p["at"]),
                     last=self._pending_head or self._head,
                 )
 
-    def _require_admin(self) -> None:
+    def _require_admin(self, what: str = "do this") -> None:
         if not self.user.is_admin:
-            raise NotAllowed("only an administrator may do this")
+            raise NotAllowed(f"only an administrator may {what}; {self.user.username} is a worker")
+
+    # ------------------------------------------------------------- key changes
+
+    def _keyset(self) -> keys.KeySet:
+        return keys.KeySet(self._generation, bytes(self._key), bytes(self._audit_key))
+
+    def _rekey_db(self, ks: keys.KeySet) -> None:
+        """Re-encrypt every page under ``ks`` (one transaction: a crash leaves the
+        database whole under the old key or the new), drop the old key's frames
+        from the journal, and reconnect with the new key."""
+        path = self.data_dir / DB_NAME
+        db = self._dbapi
+        if db is None or self._engine is None:
+            raise StoreLocked("the store is locked")
+        try:
+            result = db.execute(f"PRAGMA rekey = \"x'{ks.db_key.hex()}'\"").fetchall()
+            if result and result[0][0] != "ok":
+                raise StoreCorrupt(f"the database key could not be changed: {result[0][0]}")
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        except sqlcipher.Error as e:
+            raise translate(e, path) from None
+        self._engine.dispose()
+        self._engine = None
+        self._dbapi = None
+        keys.wipe(self._key)
+        self._key = bytearray(ks.db_key)
+        self._generation = ks.generation
+        engine = make_engine(path, self._key)
+        fairy = engine.raw_connection()
+        self._dbapi = fairy.driver_connection
+        fairy.close()
+        self._engine = engine
+
+    def _change_key(self, change: Callable[[keys.SlotFile, list[keys.KeySet]], None]) -> KeyChange:
+        """Apply ``change`` to the key slots and replace the database key, sealing
+        the new one to every remaining slot; three steps, each leaving a way in
+        for every remaining slot (see keys.py)."""
+        with self._mutex:
+            sf = keys.read_slots(self.data_dir)
+            current = self._keyset()
+            new = keys.new_keyset(current.generation + 1, current.audit_key)
+            dropped, legacy_recovery = sf.drop_legacy()
+            change(sf, [current])
+            recovery_text = None
+            if legacy_recovery and sf.recovery_slot() is None:
+                recovery_text, raw = keys.new_recovery_key()
+                sf.set_recovery_slot(raw, [current])
+            sf.generation = current.generation
+            sf.seal_all(new)
+            keys.write_slots(self.data_dir, sf)
+            self._rekey_db(new)
+            sf.finish(new.generation)
+            keys.write_slots(self.data_dir, sf)
+        return KeyChange(recovery_text, tuple(dropped))
+
+    def _complete_change(self, sf: keys.SlotFile, keysets: list[keys.KeySet]) -> None:
+        """Finish a key change a crash cut short: re-key the database if it is still
+        under the older key, then drop the older key from the slots."""
+        target = sf.pending
+        if target is None:
+            return
+        newest = next((k for k in keysets if k.generation == target), None)
+        if newest is None:
+            return
+        with self._mutex:
+            if self._generation != target:
+                self._rekey_db(newest)
+            sf.finish(target)
+            keys.write_slots(self.data_dir, sf)
+
+    def _upgrade_slot(self, password: str) -> None:
+        """Give the signed-in user's first-format slot a key pair."""
+        with self._mutex:
+            sf = keys.read_slots(self.data_dir)
+            sf.add_user_slot(self.user.id, self.user.username, password, [self._keyset()])
+            keys.write_slots(self.data_dir, sf)
+
+    def _finish_revocations(self) -> None:
+        """A slot whose user is disabled (or unknown) in the database: a disable cut
+        short before its key change. Finish it now."""
+        sf = keys.read_slots(self.data_dir)
+        with self._read() as conn:
+            active = {
+                r.id: r.username
+                for r in conn.execute(select(users.c.id, users.c.username).where(~users.c.disabled))
+            }
+        stale = [
+            s.user_id
+            for s in sf.slots
+            if s.kind == "user" and s.user_id is not None and active.get(s.user_id) != s.username
+        ]
+        if not stale:
+            return
+
+        def change(sf: keys.SlotFile, _current: list[keys.KeySet]) -> None:
+            for uid in stale:
+                sf.remove_user_slot(uid)
+
+        self._change_key(change)
+        self._audit("key-changed")
 
     # ------------------------------------------------------------------ users
 
     def add_user(self, username: str, password: str, role: str = "worker") -> User:
-        self._require_admin()
+        self._require_admin("add users")
         _check_username(username)
         _check_password(password)
         if role not in ("admin", "worker"):
@@ -377,11 +557,14 @@ class Store:
                 )
             ).inserted_primary_key[0]  # type: ignore[index]
             self._audit_row(conn, "user-added", object_id=uid)
-            sf.add_user_slot(uid, username, password, bytes(self._key))
+        with self._mutex:
+            sf = keys.read_slots(self.data_dir)
+            sf.add_user_slot(uid, username, password, [self._keyset()])
             keys.write_slots(self.data_dir, sf)
         return User(uid, username, role)  # type: ignore[arg-type]
 
     def list_users(self) -> list[User]:
+        """Every account (names and roles: referrals name who screened)."""
         with self._read() as conn:
             return [
                 User(r.id, r.username, r.role, bool(r.disabled))
@@ -389,45 +572,53 @@ class Store:
             ]
 
     def set_password(self, old_password: str, new_password: str) -> None:
-        """Change the signed-in user's own password (rewrites only their slot)."""
+        """Change the signed-in user's own password: their slot gets a new key pair
+        (the database key stays; the user knew it already)."""
         _check_password(new_password)
         sf = keys.read_slots(self.data_dir)
-        if sf.unwrap_with_password(self.user.username, old_password) is None:
+        if sf.open_user(self.user.username, old_password) is None:
             raise WrongPassword("the current password is wrong")
-        self._rewrap(sf, self.user.id, self.user.username, new_password, "password-changed")
-
-    def reset_password(self, user_id: int, new_password: str) -> None:
-        """An administrator sets a new password for another user."""
-        self._require_admin()
-        _check_password(new_password)
-        target = self._user(user_id)
-        self._rewrap(
-            keys.read_slots(self.data_dir),
-            target.id,
-            target.username,
-            new_password,
-            "password-reset",
-        )
-
-    def _rewrap(
-        self, sf: keys.SlotFile, uid: int, username: str, password: str, action: str
-    ) -> None:
-        with self._write() as conn:
-            self._audit_row(conn, action, object_id=uid)
-            sf.add_user_slot(uid, username, password, bytes(self._key))
+        # The audit row first: a crash after it and before the slot leaves a row for
+        # a change not made, never a change without its row.
+        self._audit("password-changed", object_id=self.user.id)
+        with self._mutex:
+            sf = keys.read_slots(self.data_dir)
+            sf.add_user_slot(self.user.id, self.user.username, new_password, [self._keyset()])
             keys.write_slots(self.data_dir, sf)
 
-    def disable_user(self, user_id: int) -> None:
-        self._require_admin()
+    def reset_password(self, user_id: int, new_password: str) -> KeyChange:
+        """An administrator sets a new password for a user. The user's slot gets a
+        new key pair and the database key is replaced, so the old password opens
+        nothing, even with a copy of the old key slots."""
+        self._require_admin("reset passwords")
+        _check_password(new_password)
+        target = self._user(user_id)
+        if target.disabled:
+            raise InvalidInput(
+                f"{target.username} is disabled; a disabled account gets no password"
+            )
+        self._audit("password-reset", object_id=target.id)
+
+        def change(sf: keys.SlotFile, current: list[keys.KeySet]) -> None:
+            sf.add_user_slot(target.id, target.username, new_password, current)
+
+        return self._change_key(change)
+
+    def disable_user(self, user_id: int) -> KeyChange:
+        """Disable an account: its slot is removed and the database key replaced, so
+        no copy of its old slot (a backup holds one) opens the store again."""
+        self._require_admin("disable users")
         target = self._user(user_id)
         if target.id == self.user.id:
             raise InvalidInput("you cannot disable your own account")
         with self._write() as conn:
             conn.execute(update(users).where(users.c.id == user_id).values(disabled=True))
             self._audit_row(conn, "user-disabled", object_id=user_id)
-            sf = keys.read_slots(self.data_dir)
+
+        def change(sf: keys.SlotFile, _current: list[keys.KeySet]) -> None:
             sf.remove_user_slot(user_id)
-            keys.write_slots(self.data_dir, sf)
+
+        return self._change_key(change)
 
     def _user(self, user_id: int) -> User:
         with self._read() as conn:
@@ -1019,7 +1210,7 @@ class Store:
     ) -> None:
         """Replace the local directory (administrators only) with a site directory
         file's contacts, or with Contact records or dicts of the same fields."""
-        self._require_admin()
+        self._require_admin("change the contacts")
         items = entries.contacts if isinstance(entries, Directory) else entries
         rows: list[dict[str, str | None]] = []
         for e in items:
@@ -1052,7 +1243,7 @@ class Store:
     def set_site_profile(self, profile: SiteProfile) -> None:
         """Replace the site profile (administrators only; checked, then audited
         as ``site-changed``). InvalidInput says which field is wrong."""
-        self._require_admin()
+        self._require_admin("change the site profile")
         checked = check_profile(profile, installed_routes())
         with self._write() as conn:
             rows = checked.settings()
@@ -1061,7 +1252,7 @@ class Store:
             self._audit_row(conn, "site-changed")
 
     def set_setting(self, key: str, value: str) -> None:
-        self._require_admin()
+        self._require_admin("change settings")
         if key in _SITE_KEYS:
             raise InvalidInput(f"{key!r} is part of the site profile; set it with the site")
         if key not in DEFAULTS:
@@ -1156,7 +1347,7 @@ class Store:
     def apply_retention(self, now: float | None = None) -> list[int]:
         """Delete closed cases older than the retention setting (0 = keep all); each
         deletion is audited by id. Returns the deleted case ids."""
-        self._require_admin()
+        self._require_admin("apply retention")
         years = int(self.get_setting("retention_years") or 0)
         if years <= 0:
             return []
@@ -1196,7 +1387,7 @@ class Store:
         as anonymous rows (no names, references or free text). A screening whose
         amendment is completed is left out: the amendment stands for it.
         Administrators only."""
-        self._require_admin()
+        self._require_admin("see the statistics")
         later = screenings.alias("later")
         superseded = (
             select(later.c.id)
@@ -1328,6 +1519,58 @@ def _read_store_files(data_dir: Path) -> keys.SlotFile:
     return keys.read_slots(data_dir)
 
 
+def _open_recovery(data_dir: Path, sf: keys.SlotFile, recovery_text: str) -> list[keys.KeySet]:
+    """The key sets the recovery slot holds; wrong keys are counted and delayed
+    like wrong passwords (kept across restarts)."""
+    wait = keys.wait_remaining(data_dir, keys.RECOVERY_NAME)
+    if wait > 0:
+        raise TooSoon(f"too many failed tries: wait {wait:.0f} s before the next", wait)
+    try:
+        raw = keys.parse_recovery_key(recovery_text)
+    except ValueError as e:
+        raise WrongPassword(str(e)) from None
+    found = sf.open_recovery(raw)
+    if found is None:
+        delay = keys.record_failure(data_dir, keys.RECOVERY_NAME, None, "recovery-failed")
+        raise WrongPassword("that recovery key does not open this store", delay)
+    return found[1]
+
+
+def _key_opens(path: Path, key: bytes) -> bool:
+    """Whether ``key`` decrypts the database's first page (nothing is written)."""
+    try:
+        conn = sqlcipher.connect(str(path), timeout=0.5, isolation_level=None)
+    except sqlcipher.Error as e:
+        raise translate(e, path) from None
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        return True
+    except sqlcipher.DatabaseError as e:
+        if "not a database" in str(e).lower():
+            return False
+        raise translate(e, path) from None
+    except MemoryError:
+        raise StoreCorrupt(_DAMAGED) from None
+    finally:
+        conn.close()
+
+
+def _first_that_opens(path: Path, keysets: list[keys.KeySet]) -> keys.KeySet:
+    """The oldest key set that opens the database: while a key change is under
+    way the older key is tried first, so a re-key cut short is rolled back."""
+    for ks in sorted(keysets, key=lambda k: k.generation):
+        if _key_opens(path, ks.db_key):
+            return ks
+    raise StoreCorrupt(
+        f"the store ({path}) does not open with the key this account's slot holds: the "
+        "access was withdrawn (a disabled user, a reset password or an old copy of the key "
+        "slots), or the store is damaged or was replaced; ask an administrator or restore "
+        "a backup"
+    )
+
+
 def _check_password(password: str) -> None:
     if len(password) < 10:
         raise InvalidInput("a password needs at least 10 characters")
@@ -1415,7 +1658,10 @@ def _stored_answer(r: Any) -> StoredAnswer:
 def restore(data_dir: Path, backup_file: Path, username: str, password: str) -> VerifyResult:
     """Replace the store in ``data_dir`` by a backup, after checking the whole backup
     in a temporary place (it must open with these credentials and verify). A
-    truncated or altered backup is refused and the live store is untouched."""
+    truncated or altered backup is refused and the live store is untouched.
+
+    Administrators only: the user must be an administrator of the live store
+    (when it still opens) and of the backup."""
     data_dir = Path(data_dir)
     backup_file = Path(backup_file)
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -1438,6 +1684,7 @@ def restore(data_dir: Path, backup_file: Path, username: str, password: str) -> 
                 raise StoreCorrupt(f"{backup_file} is not a readable idcheck backup: {e}") from None
             probe = Store.open(staged, username, password)
             try:
+                probe._require_admin("restore a backup")
                 result = probe.verify()
                 if result.ok:
                     probe.record_event("restore")
@@ -1445,6 +1692,7 @@ def restore(data_dir: Path, backup_file: Path, username: str, password: str) -> 
                 probe.lock()
             if not result.ok:
                 raise StoreCorrupt("the backup does not verify: " + "; ".join(result.messages))
+            _require_live_admin(data_dir, username, password, lock)
             for f in staged.glob("*.json"):
                 if f.name not in SLOT_FILES:
                     f.unlink()
@@ -1452,6 +1700,22 @@ def restore(data_dir: Path, backup_file: Path, username: str, password: str) -> 
         return result
     finally:
         lock.release()
+
+
+def _require_live_admin(data_dir: Path, username: str, password: str, held: FileLock) -> None:
+    """Refuse a restore by anyone but an administrator of the live store. A live
+    store too damaged to open (what a restore is for) is left to the backup's
+    own check."""
+    if not store_exists(data_dir):
+        return
+    try:
+        live = Store.open(data_dir, username, password, _held=held)
+    except (StoreCorrupt, NotAStore, NoStore, NewerSchema):
+        return
+    try:
+        live._require_admin("restore a backup")
+    finally:
+        live.lock()
 
 
 def _swap_in(staged: Path, data_dir: Path) -> None:
