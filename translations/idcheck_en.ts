@@ -8,6 +8,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>S&amp;ite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Users</source>
         <translation type="unfinished"></translation>
     </message>
@@ -87,7 +91,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Date of birth the child gives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nationality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identified by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -96,6 +112,10 @@
     </message>
     <message>
         <source>Accompanying adult</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -210,11 +230,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>police</source>
+        <extracomment>Who identified the child, as the form lists them (the statistics count them).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>immigration authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>health service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>child welfare service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>voluntary organisation (NGO)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth the child gives (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Nationality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Languages the child speaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example: Arabic, French</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identified by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -226,7 +287,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth the child gives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of birth {0} is not a date: write it as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of birth {0} is in the future.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -249,6 +330,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Screenings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -258,6 +343,15 @@
     </message>
     <message>
         <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A draft of this case recorded an answer that stops the screening for immediate danger.</source>
+        <extracomment>The column that marks a draft in which the danger stop fired. The column the list is sorted by at first (newest first).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DANGER STOP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -289,6 +383,7 @@
     </message>
     <message>
         <source>Cases</source>
+        <extracomment>The administration, at its Site tab.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -357,6 +452,14 @@
     </message>
     <message>
         <source>&amp;Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site is not set up: referrals cannot print the site&apos;s name or choose its country&apos;s referral routes until an administrator sets them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set &amp;up the site…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -569,6 +672,14 @@
     </message>
     <message>
         <source>Everything you record is kept encrypted in {0}. Each person who uses this computer gets their own account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrals and letters name the site, print its phone and address, and list the referral routes of its jurisdiction. An administrator can change this later under Administration, Site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1621,6 +1732,106 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>&amp;Text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SiteFields</name>
+    <message>
+        <source>Norway</source>
+        <extracomment>The jurisdictions a site can choose (the store&apos;s codes), named in the interface language.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>England and Wales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scotland</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Northern Ireland</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the site</source>
+        <extracomment>The languages documents can be printed in (the store&apos;s codes).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jurisdiction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not chosen yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of printed documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print documents in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SiteTab</name>
+    <message>
+        <source>Use every referral routes file of the site&apos;s country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the routes file {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every referral and letter names the site and prints its phone and address. A referral lists only the routes the site uses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the jurisdiction to see its routes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No routes file for this country is installed: choose one below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one routes file, or use those of the site&apos;s country.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site is saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

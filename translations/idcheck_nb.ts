@@ -8,6 +8,10 @@
         <translation>Administrasjon</translation>
     </message>
     <message>
+        <source>S&amp;ite</source>
+        <translation>&amp;Sted</translation>
+    </message>
+    <message>
         <source>&amp;Users</source>
         <translation>&amp;Brukere</translation>
     </message>
@@ -99,8 +103,20 @@
         <translation>Kjønn</translation>
     </message>
     <message>
+        <source>Date of birth the child gives</source>
+        <translation>Fødselsdato barnet oppgir</translation>
+    </message>
+    <message>
         <source>Nationality</source>
         <translation>Nasjonalitet</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Identified by</source>
+        <translation>Identifisert av</translation>
     </message>
     <message>
         <source>Status</source>
@@ -109,6 +125,10 @@
     <message>
         <source>Accompanying adult</source>
         <translation>Voksen som følger barnet</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Merknad</translation>
     </message>
     <message>
         <source>The child may be under 18: treat them as a child until their age is assessed.</source>
@@ -222,12 +242,53 @@
         <translation>annet</translation>
     </message>
     <message>
+        <source>police</source>
+        <extracomment>Who identified the child, as the form lists them (the statistics count them).</extracomment>
+        <translation>politiet</translation>
+    </message>
+    <message>
+        <source>immigration authority</source>
+        <translation>utlendingsmyndighetene</translation>
+    </message>
+    <message>
+        <source>health service</source>
+        <translation>helsetjenesten</translation>
+    </message>
+    <message>
+        <source>child welfare service</source>
+        <translation>barnevernet</translation>
+    </message>
+    <message>
+        <source>voluntary organisation (NGO)</source>
+        <translation>frivillig organisasjon (NGO)</translation>
+    </message>
+    <message>
+        <source>Date of birth the child gives (YYYY-MM-DD)</source>
+        <translation>Fødselsdato barnet oppgir (ÅÅÅÅ-MM-DD)</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ÅÅÅÅ-MM-DD</translation>
+    </message>
+    <message>
         <source>unknown</source>
         <translation>ukjent</translation>
     </message>
     <message>
         <source>Nationality</source>
         <translation>Nasjonalitet</translation>
+    </message>
+    <message>
+        <source>Languages the child speaks</source>
+        <translation>Språk barnet snakker</translation>
+    </message>
+    <message>
+        <source>for example: Arabic, French</source>
+        <translation>for eksempel: arabisk, fransk</translation>
+    </message>
+    <message>
+        <source>Identified by</source>
+        <translation>Identifisert av</translation>
     </message>
     <message>
         <source>Accompanying adult</source>
@@ -238,8 +299,28 @@
         <translation>Relasjon den voksne oppgir</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>Merknad</translation>
+    </message>
+    <message>
+        <source>Date of birth the child gives</source>
+        <translation>Fødselsdato barnet oppgir</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
         <source>not known</source>
         <translation>ukjent</translation>
+    </message>
+    <message>
+        <source>The date of birth {0} is not a date: write it as YYYY-MM-DD.</source>
+        <translation>Fødselsdatoen {0} er ikke en dato: skriv den som ÅÅÅÅ-MM-DD.</translation>
+    </message>
+    <message>
+        <source>The date of birth {0} is in the future.</source>
+        <translation>Fødselsdatoen {0} ligger i fremtiden.</translation>
     </message>
     <message>
         <source>The child may be under 18: treat them as a child until their age is assessed.</source>
@@ -261,6 +342,10 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Alert</source>
+        <translation>Varsel</translation>
+    </message>
+    <message>
         <source>Screenings</source>
         <translation>Kartlegginger</translation>
     </message>
@@ -271,6 +356,15 @@
     <message>
         <source>Updated</source>
         <translation>Oppdatert</translation>
+    </message>
+    <message>
+        <source>A draft of this case recorded an answer that stops the screening for immediate danger.</source>
+        <extracomment>The column that marks a draft in which the danger stop fired. The column the list is sorted by at first (newest first).</extracomment>
+        <translation>Et utkast i denne saken har registrert et svar som stopper kartleggingen på grunn av akutt fare.</translation>
+    </message>
+    <message>
+        <source>DANGER STOP</source>
+        <translation>FARESTOPP</translation>
     </message>
     <message>
         <source>open</source>
@@ -301,6 +395,7 @@
     </message>
     <message>
         <source>Cases</source>
+        <extracomment>The administration, at its Site tab.</extracomment>
         <translation>Saker</translation>
     </message>
     <message>
@@ -370,6 +465,14 @@
     <message>
         <source>&amp;Lock</source>
         <translation>&amp;Lås</translation>
+    </message>
+    <message>
+        <source>The site is not set up: referrals cannot print the site&apos;s name or choose its country&apos;s referral routes until an administrator sets them.</source>
+        <translation>Stedet er ikke satt opp: henvisninger kan ikke skrive ut stedets navn eller velge landets henvisningsruter før en administrator har lagt dem inn.</translation>
+    </message>
+    <message>
+        <source>Set &amp;up the site…</source>
+        <translation>&amp;Sett opp stedet…</translation>
     </message>
     <message>
         <source>Signed in: {0}</source>
@@ -598,6 +701,14 @@
     <message>
         <source>Everything you record is kept encrypted in {0}. Each person who uses this computer gets their own account.</source>
         <translation>Alt du registrerer, lagres kryptert i {0}. Hver person som bruker denne datamaskinen, får sin egen konto.</translation>
+    </message>
+    <message>
+        <source>The site</source>
+        <translation>Stedet</translation>
+    </message>
+    <message>
+        <source>Referrals and letters name the site, print its phone and address, and list the referral routes of its jurisdiction. An administrator can change this later under Administration, Site.</source>
+        <translation>Henvisninger og brev navngir stedet, skriver ut telefonnummer og adresse, og viser henvisningsrutene for jurisdiksjonen. En administrator kan endre dette senere under Administrasjon, Sted.</translation>
     </message>
     <message>
         <source>Set up</source>
@@ -1768,6 +1879,106 @@ Hva det kan bety: {2}</translation>
     <message>
         <source>&amp;Text size</source>
         <translation>&amp;Tekststørrelse</translation>
+    </message>
+</context>
+<context>
+    <name>SiteFields</name>
+    <message>
+        <source>Norway</source>
+        <extracomment>The jurisdictions a site can choose (the store&apos;s codes), named in the interface language.</extracomment>
+        <translation>Norge</translation>
+    </message>
+    <message>
+        <source>England and Wales</source>
+        <translation>England og Wales</translation>
+    </message>
+    <message>
+        <source>Scotland</source>
+        <translation>Skottland</translation>
+    </message>
+    <message>
+        <source>Northern Ireland</source>
+        <translation>Nord-Irland</translation>
+    </message>
+    <message>
+        <source>Name of the site</source>
+        <extracomment>The languages documents can be printed in (the store&apos;s codes).</extracomment>
+        <translation>Stedets navn</translation>
+    </message>
+    <message>
+        <source>Jurisdiction</source>
+        <translation>Jurisdiksjon</translation>
+    </message>
+    <message>
+        <source>not chosen yet</source>
+        <translation>ikke valgt ennå</translation>
+    </message>
+    <message>
+        <source>The site&apos;s phone number</source>
+        <translation>Stedets telefonnummer</translation>
+    </message>
+    <message>
+        <source>The site&apos;s address</source>
+        <translation>Stedets adresse</translation>
+    </message>
+    <message>
+        <source>Language of printed documents</source>
+        <translation>Språk i utskrevne dokumenter</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Print documents in</source>
+        <translation>Skriv ut dokumenter på</translation>
+    </message>
+</context>
+<context>
+    <name>SiteTab</name>
+    <message>
+        <source>Use every referral routes file of the site&apos;s country</source>
+        <translation>Bruk alle henvisningsrutefiler for stedets land</translation>
+    </message>
+    <message>
+        <source>Use the routes file {0}</source>
+        <translation>Bruk rutefilen {0}</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the site</source>
+        <translation>La&amp;gre stedet</translation>
+    </message>
+    <message>
+        <source>Every referral and letter names the site and prints its phone and address. A referral lists only the routes the site uses.</source>
+        <translation>Hver henvisning og hvert brev navngir stedet og skriver ut telefonnummer og adresse. En henvisning viser bare rutene stedet bruker.</translation>
+    </message>
+    <message>
+        <source>Referral routes</source>
+        <translation>Henvisningsruter</translation>
+    </message>
+    <message>
+        <source>Choose the jurisdiction to see its routes.</source>
+        <translation>Velg jurisdiksjonen for å se rutene.</translation>
+    </message>
+    <message>
+        <source>No routes file for this country is installed: choose one below.</source>
+        <translation>Ingen rutefil for dette landet er installert: velg en nedenfor.</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <source>Choose at least one routes file, or use those of the site&apos;s country.</source>
+        <translation>Velg minst én rutefil, eller bruk dem for stedets land.</translation>
+    </message>
+    <message>
+        <source>The site is saved.</source>
+        <translation>Stedet er lagret.</translation>
     </message>
 </context>
 <context>

@@ -219,7 +219,7 @@ def build(name: str, qtbot, store_template, tmp_path) -> QWidget:
     raise AssertionError(name)
 
 
-ADMIN_TABS = ("admin-users", "admin-contacts", "admin-settings", "admin-data")
+ADMIN_TABS = ("admin-site", "admin-users", "admin-contacts", "admin-settings", "admin-data")
 SCREENS = (
     "first-run",
     "unlock",

@@ -1,4 +1,4 @@
-"""Administration: users, the local contacts directory, idle time and retention,
+"""Administration: the site, users, the local contacts directory, idle time and retention,
 backup, restore and the audit check, and the statistics.
 
 Only an administrator sees this dialog; the store enforces the same rule again
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from idcheck.gui.session import Session, line_edit, named, wrapped
+from idcheck.gui.site import SiteTab
 
 # Translated where shown, so they follow a change of language.
 ROLE_LABELS = {
@@ -522,10 +523,13 @@ class AdminDialog(QDialog):
         self.setWindowTitle(self.tr("Administration"))
         self.session = session
         self.tabs = QTabWidget()
+        self.site = SiteTab(session)
+        self.site_changed = self.site.saved
         self.users = UsersTab(session)
         self.contacts = ContactsTab(session)
         self.settings = StoreSettingsTab(session)
         self.data = DataTab(session)
+        self.tabs.addTab(self.site, self.tr("S&ite"))
         self.tabs.addTab(self.users, self.tr("&Users"))
         self.tabs.addTab(self.contacts, self.tr("Local c&ontacts"))
         self.tabs.addTab(self.settings, self.tr("Setti&ngs"))

@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self.cases.lock_requested.connect(self.lock)
         self.cases.switch_user_requested.connect(self.switch_user)
         self.cases.admin_requested.connect(self.open_admin)
+        self.cases.site_requested.connect(self.open_site)
         self.cases.password_requested.connect(self.change_password)
         self.cases.screening_requested.connect(self.open_screening)
         for page in (self.first_run, self.unlock_page, self.cases):
@@ -229,14 +230,25 @@ class MainWindow(QMainWindow):
         self.idle.start()
 
     def open_admin(self) -> None:
-        """Users, contacts, settings, backup and restore, statistics (administrators)."""
+        """Site, users, contacts, settings, backup and restore, statistics (administrators)."""
+        self._admin(site=False)
+
+    def open_site(self) -> None:
+        """The administration at its Site tab."""
+        self._admin(site=True)
+
+    def _admin(self, *, site: bool) -> None:
         from idcheck.gui.admin import AdminDialog
 
         if self.session is None or not self.session.store.user.is_admin:
             return
         dialog = AdminDialog(self.session, self)
+        if site:
+            dialog.tabs.setCurrentWidget(dialog.site)
+            dialog.site.fields.name.setFocus()
         dialog.idle_changed.connect(self.set_idle_minutes)
         dialog.restore_requested.connect(self.restore)
+        dialog.site_changed.connect(self.cases.update_site_notice)
         self.session.track(dialog)
         dialog.exec()
 

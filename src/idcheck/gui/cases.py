@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -27,11 +28,15 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QTableWidget,
@@ -41,10 +46,10 @@ from PySide6.QtWidgets import (
 )
 
 from idcheck.gui.i18n import content_language
-from idcheck.gui.session import NO_AGE, Messages, Session, line_edit, named
+from idcheck.gui.session import NO_AGE, Messages, Session, line_edit, named, wrapped
 
 if TYPE_CHECKING:
-    from idcheck.store import Case, CaseDetails, CaseRow, ScreeningRow
+    from idcheck.store import Case, CaseDetails, CaseRow, ScreeningRow, Store
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -54,10 +59,16 @@ class CaseTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("CaseTableModel", "Reference"),
         QT_TRANSLATE_NOOP("CaseTableModel", "Name"),
         QT_TRANSLATE_NOOP("CaseTableModel", "Status"),
+        QT_TRANSLATE_NOOP("CaseTableModel", "Alert"),
         QT_TRANSLATE_NOOP("CaseTableModel", "Screenings"),
         QT_TRANSLATE_NOOP("CaseTableModel", "Last outcome"),
         QT_TRANSLATE_NOOP("CaseTableModel", "Updated"),
     )
+
+    #: The column that marks a draft in which the danger stop fired.
+    ALERT = 3
+    #: The column the list is sorted by at first (newest first).
+    UPDATED = 6
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +102,15 @@ class CaseTableModel(QAbstractTableModel):
         r = self.rows[index.row()]
         if role == Qt.ItemDataRole.UserRole:
             return r.id
+        if index.column() == self.ALERT and r.danger:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#8b0000"))
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return QApplication.translate(
+                    "CaseTableModel",
+                    "A draft of this case recorded an answer that stops the screening for "
+                    "immediate danger.",
+                )
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         name = " ".join(x for x in (r.given_name, r.family_name) if x)
@@ -98,6 +118,7 @@ class CaseTableModel(QAbstractTableModel):
             r.reference,
             name,
             QApplication.translate("CaseTableModel", r.status),
+            QApplication.translate("CaseTableModel", "DANGER STOP") if r.danger else "",
             r.screenings,
             self.outcomes.get(r.last_outcome or "", r.last_outcome or ""),
             time.strftime("%Y-%m-%d %H:%M", time.localtime(r.updated_at)),
@@ -105,8 +126,22 @@ class CaseTableModel(QAbstractTableModel):
         return values[index.column()]
 
 
+#: Who identified the child, as the form lists them (the statistics count them).
+IDENTIFIERS = (
+    ("police", QT_TRANSLATE_NOOP("CaseForm", "police")),
+    ("immigration", QT_TRANSLATE_NOOP("CaseForm", "immigration authority")),
+    ("health", QT_TRANSLATE_NOOP("CaseForm", "health service")),
+    ("child-welfare", QT_TRANSLATE_NOOP("CaseForm", "child welfare service")),
+    ("ngo", QT_TRANSLATE_NOOP("CaseForm", "voluntary organisation (NGO)")),
+    ("other", QT_TRANSLATE_NOOP("CaseForm", "other")),
+)
+
+
 class CaseForm(QDialog):
-    """A new case: reference, names, age uncertainty, accompanying adult."""
+    """A new case: reference, names, age uncertainty and date of birth, gender,
+    nationality and languages, who identified the child, the accompanying adult,
+    a note. Save checks the date of birth and says what is wrong, keeping every
+    field as typed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +150,9 @@ class CaseForm(QDialog):
         self.given = line_edit(self.tr("Given name (optional)"))
         self.family = line_edit(self.tr("Family name (optional)"))
         self.claimed = self._age(self.tr("Age the child gives"))
+        self.dob = line_edit(
+            self.tr("Date of birth the child gives (YYYY-MM-DD)"), placeholder=self.tr("YYYY-MM-DD")
+        )
         self.assessed = self._age(self.tr("Assessed age"))
         self.disputed = QCheckBox(self.tr("Age is disputed"))
         self.gender = named(QComboBox(), self.tr("Gender"))
@@ -127,35 +165,69 @@ class CaseForm(QDialog):
         ):
             self.gender.addItem(label, value)
         self.nationality = line_edit(self.tr("Nationality"))
+        self.languages = line_edit(
+            self.tr("Languages the child speaks"),
+            placeholder=self.tr("for example: Arabic, French"),
+        )
+        self.identified_by = named(QComboBox(), self.tr("Identified by"))
+        self.identified_by.addItem(self.tr("not recorded"), "")
+        for code, agency in IDENTIFIERS:
+            self.identified_by.addItem(QCoreApplication.translate("CaseForm", str(agency)), code)
         self.adult = line_edit(self.tr("Accompanying adult"))
         self.relation = line_edit(self.tr("Relation the adult states"))
+        self.notes = named(QPlainTextEdit(), self.tr("Note"))
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
         self.presumption = QLabel("")
         self.presumption.setWordWrap(True)
         self.presumption.setObjectName("presumption")
+        self.problem = QLabel("")
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(False)
         for w in (self.claimed, self.assessed):
             w.valueChanged.connect(self._update_presumption)
         self.disputed.toggled.connect(self._update_presumption)
+        self.dob.textChanged.connect(lambda _t: self.problem.setVisible(False))
         form = QFormLayout()
+        # A label too long beside its field (large text, long words) goes above it.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Case reference"), self.reference)
         form.addRow(self.tr("Given name (optional)"), self.given)
         form.addRow(self.tr("Family name (optional)"), self.family)
         form.addRow(self.tr("Age the child gives"), self.claimed)
+        form.addRow(self.tr("Date of birth the child gives"), self.dob)
         form.addRow(self.tr("Assessed age"), self.assessed)
         form.addRow("", self.disputed)
         form.addRow(self.tr("Gender"), self.gender)
         form.addRow(self.tr("Nationality"), self.nationality)
+        form.addRow(self.tr("Languages"), self.languages)
+        form.addRow(self.tr("Identified by"), self.identified_by)
         form.addRow(self.tr("Accompanying adult"), self.adult)
         form.addRow(self.tr("Relation the adult states"), self.relation)
-        buttons = QDialogButtonBox(
+        form.addRow(self.tr("Note"), self.notes)
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        # The fields scroll when a large text size makes them taller than the screen.
+        holder = QWidget()
+        inner = QVBoxLayout(holder)
+        inner.addLayout(form)
+        inner.addWidget(self.presumption)
+        inner.addStretch()
+        scroll = QScrollArea()
+        scroll.setWidget(holder)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         box = QVBoxLayout(self)
-        box.addLayout(form)
-        box.addWidget(self.presumption)
-        box.addWidget(buttons)
+        box.addWidget(scroll, 1)
+        box.addWidget(self.problem)
+        box.addWidget(self.buttons)
         self._update_presumption()
+        hint = holder.sizeHint()
+        self.resize(max(hint.width() + 40, 480), min(hint.height() + 120, 700))
 
     def _age(self, name: str) -> QSpinBox:
         s = QSpinBox()
@@ -165,25 +237,60 @@ class CaseForm(QDialog):
         s.setValue(NO_AGE)
         return s
 
+    def accept(self) -> None:
+        """Save, unless the date of birth is not a past date: then say so."""
+        import datetime as dt
+
+        text = self.dob.text().strip()
+        if text:
+            try:
+                born: dt.date | None = dt.date.fromisoformat(text)
+            except ValueError:
+                born = None
+            if born is None or len(text) != 10:
+                self._say(
+                    self.tr("The date of birth {0} is not a date: write it as YYYY-MM-DD.").format(
+                        text
+                    )
+                )
+                return
+            if born > dt.date.today():
+                self._say(self.tr("The date of birth {0} is in the future.").format(text))
+                return
+        super().accept()
+
+    def _say(self, message: str) -> None:
+        self.problem.setText(message)
+        self.problem.setVisible(True)
+        self.dob.setFocus()
+        self.dob.selectAll()
+
     def details(self) -> CaseDetails:
         from idcheck.store import Adult, CaseDetails
 
         def age(s: QSpinBox) -> int | None:
             return None if s.value() == NO_AGE else s.value()
 
+        def text(w: QLineEdit) -> str | None:
+            return w.text().strip() or None
+
         adults: tuple[Adult, ...] = ()
         if self.adult.text().strip():
             adults = (Adult(self.adult.text().strip(), self.relation.text().strip() or None),)
         return CaseDetails(
             reference=self.reference.text().strip(),
-            given_name=self.given.text().strip() or None,
-            family_name=self.family.text().strip() or None,
+            given_name=text(self.given),
+            family_name=text(self.family),
+            claimed_dob=text(self.dob),
             claimed_age=age(self.claimed),
             assessed_age=age(self.assessed),
             age_disputed=self.disputed.isChecked(),
             gender=self.gender.currentData() or None,
-            nationality=self.nationality.text().strip() or None,
+            nationality=text(self.nationality),
+            languages=text(self.languages),
+            identified_by=self.identified_by.currentData() or None,
             adults=adults,
+            notes=self.notes.toPlainText().strip() or None,
         )
 
     def _update_presumption(self) -> None:
@@ -248,6 +355,8 @@ class CasesPage(QWidget):
     lock_requested = Signal()
     switch_user_requested = Signal()
     admin_requested = Signal()
+    #: The administration, at its Site tab.
+    site_requested = Signal()
     password_requested = Signal()
     screening_requested = Signal(int)
 
@@ -261,7 +370,7 @@ class CasesPage(QWidget):
         self.table = named(QTableView(), self.tr("Cases"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)  # newest first
+        self.table.sortByColumn(CaseTableModel.UPDATED, Qt.SortOrder.DescendingOrder)
         header = self.table.horizontalHeader()
         # Each column as wide as its header and contents, never cut at large text
         # (a stretched column shrinks below its header when space runs short).
@@ -301,7 +410,8 @@ class CasesPage(QWidget):
         self.case_button = QPushButton(self.tr("Open &case"))
         self.case_button.clicked.connect(self.open_case)
         self.screen_button = QPushButton(self.tr("&Screen / resume"))
-        self.screen_button.clicked.connect(self.screen_selected)
+        # A lambda: clicked(bool) must not reach screen_selected's checklist_ref.
+        self.screen_button.clicked.connect(lambda: self.screen_selected())
         self.open_button = QPushButton(self.tr("&Open last screening"))
         self.open_button.clicked.connect(self.open_selected)
         self.admin_button = QPushButton(self.tr("&Administration"))
@@ -313,6 +423,23 @@ class CasesPage(QWidget):
         self.lock_button = QPushButton(self.tr("&Lock"))
         self.lock_button.clicked.connect(self.lock_requested)
         self.who = QLabel("")
+        # Until the site has a name and a jurisdiction, administrators see why
+        # it matters and a way there.
+        self.site_notice = wrapped(
+            self.tr(
+                "The site is not set up: referrals cannot print the site's name or choose its "
+                "country's referral routes until an administrator sets them."
+            )
+        )
+        self.site_notice.setObjectName("sitenotice")
+        self.site_button = QPushButton(self.tr("Set &up the site…"))
+        self.site_button.clicked.connect(self.site_requested)
+        self.site_bar = QWidget()
+        notice = QHBoxLayout(self.site_bar)
+        notice.setContentsMargins(0, 0, 0, 0)
+        notice.addWidget(self.site_notice, 1)
+        notice.addWidget(self.site_button)
+        self.site_bar.setVisible(False)
         # Three short rows rather than one long one: the page must fit a laptop
         # screen at 200 % text size, in a language whose words run long.
         account = QHBoxLayout()
@@ -330,6 +457,7 @@ class CasesPage(QWidget):
             filters.addWidget(w)
         box = QVBoxLayout(self)
         box.addLayout(account)
+        box.addWidget(self.site_bar)
         box.addLayout(actions)
         box.addLayout(filters)
         box.addWidget(self.table)
@@ -340,6 +468,7 @@ class CasesPage(QWidget):
         self.search.clear()
         if session is None:
             self.model.set_rows([])
+            self.site_bar.setVisible(False)
             self.who.clear()
             self.shown.clear()
             return
@@ -353,7 +482,17 @@ class CasesPage(QWidget):
         user = session.store.user
         self.who.setText(self.tr("Signed in: {0}").format(user.username))
         self.admin_button.setVisible(user.is_admin)
+        self.update_site_notice()
         self.refresh()
+
+    def update_site_notice(self) -> None:
+        """Show the site notice to an administrator while the site is not set up."""
+        session = self.session
+        if session is None or not session.store.user.is_admin:
+            self.site_bar.setVisible(False)
+            return
+        profile = session.call(lambda s: s.site_profile())
+        self.site_bar.setVisible(profile is not None and not profile.is_set_up)
 
     def refresh(self) -> None:
         self.search_pause.stop()
@@ -389,7 +528,7 @@ class CasesPage(QWidget):
             return None
         return int(self.proxy.data(index, Qt.ItemDataRole.UserRole))
 
-    def screen_selected(self, checklist_ref: str | None = None) -> None:
+    def screen_selected(self, *, checklist_ref: str | None = None) -> None:
         """Resume the case's draft, or start a screening with a bundled checklist."""
         case_id = self.selected_case()
         if case_id is not None:
@@ -464,11 +603,16 @@ class CasesPage(QWidget):
             return
         form = CaseForm(self)
         self.session.track(form)
-        if form.exec() != QDialog.DialogCode.Accepted or self.session is None:
-            return
-        details = form.details()
-        if self.session.call(lambda s: s.create_case(details)) is not None:
-            self.refresh()
+        # A case the store refuses (a reference in use) brings the form back as typed.
+        while form.exec() == QDialog.DialogCode.Accepted and self.session is not None:
+            details = form.details()
+
+            def create(s: Store, d: CaseDetails = details) -> int:
+                return s.create_case(d)
+
+            if self.session.call(create) is not None:
+                self.refresh()
+                return
 
 
 def _when(ts: float | None) -> str:
@@ -495,7 +639,9 @@ class CaseDialog(QDialog):
         self.setWindowTitle(self.tr("Case {0}").format(d.reference))
         self.chosen: int | None = None
         self.rows = screenings
-        facts = QFormLayout()
+        facts, more, notes = QFormLayout(), QFormLayout(), QFormLayout()
+        for f in (facts, more):
+            f.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         name = " ".join(x for x in (d.given_name, d.family_name) if x)
         unknown = self.tr("not known")
         age = self.tr("gives {0}, assessed {1}").format(
@@ -504,6 +650,7 @@ class CaseDialog(QDialog):
         )
         if d.age_disputed:
             age += self.tr(" (disputed)")
+        identifiers = {value: str(label) for value, label in IDENTIFIERS}
         genders = {
             "female": self.tr("female"),
             "male": self.tr("male"),
@@ -515,17 +662,33 @@ class CaseDialog(QDialog):
             (self.tr("Name"), name or self.tr("not recorded")),
             (self.tr("Age"), age),
             (self.tr("Gender"), genders.get(d.gender or "", self.tr("not recorded"))),
+            (self.tr("Date of birth the child gives"), d.claimed_dob or self.tr("not recorded")),
             (self.tr("Nationality"), d.nationality or self.tr("not recorded")),
+            (self.tr("Languages"), d.languages or self.tr("not recorded")),
+            (
+                self.tr("Identified by"),
+                QCoreApplication.translate("CaseForm", identifiers[d.identified_by])
+                if d.identified_by in identifiers
+                else d.identified_by or self.tr("not recorded"),
+            ),
             (self.tr("Status"), QCoreApplication.translate("CaseTableModel", case.status)),
         ):
             value_label = QLabel(str(value))
+            value_label.setTextFormat(Qt.TextFormat.PlainText)
             value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            facts.addRow(label, value_label)
+            # Two columns of facts, so the screenings keep their room at large text.
+            (facts if facts.rowCount() < 5 else more).addRow(label, value_label)
         for a in d.adults:
-            facts.addRow(
+            more.addRow(
                 self.tr("Accompanying adult"),
                 QLabel(a.description + (f" ({a.stated_relation})" if a.stated_relation else "")),
             )
+        self.note = QLabel(d.notes or "")
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if d.notes:
+            notes.addRow(self.tr("Note"), self.note)
         self.presumption = QLabel("")
         self.presumption.setObjectName("presumption")
         self.presumption.setWordWrap(True)
@@ -587,7 +750,11 @@ class CaseDialog(QDialog):
         row.addStretch()
         row.addWidget(close)
         box = QVBoxLayout(self)
-        box.addLayout(facts)
+        columns = QHBoxLayout()
+        columns.addLayout(facts, 1)
+        columns.addLayout(more, 1)
+        box.addLayout(columns)
+        box.addLayout(notes)
         box.addWidget(self.presumption)
         box.addWidget(QLabel(self.tr("Screenings")))
         box.addWidget(self.table, 1)

@@ -1,7 +1,8 @@
-"""Before the store is open: the first run (create the store and the administrator,
-show the recovery key once) and the unlock page (with the growing wait after failed
-tries). Unlocking runs off the UI thread: argon2id and opening a large store take
-a noticeable moment, and the window stays responsive meanwhile."""
+"""Before the store is open: the first run (create the store, the administrator
+and the site profile, show the recovery key once) and the unlock page (with the
+growing wait after failed tries). Unlocking runs off the UI thread: argon2id and
+opening a large store take a noticeable moment, and the window stays responsive
+meanwhile."""
 
 from __future__ import annotations
 
@@ -10,24 +11,31 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from idcheck.gui.i18n import content_language
 from idcheck.gui.session import Messages, Operation, line_edit, run_async, wrapped
+from idcheck.gui.site import PRINT_LANGUAGES, SiteFields
 
 if TYPE_CHECKING:
     from idcheck.store import Store
 
 
 class FirstRunPage(QWidget):
-    """Create the store and the administrator; show the recovery key once."""
+    """Create the store and the administrator, and say which site it is for; show
+    the recovery key once. The focus starts in the first field, and Enter in any
+    one-line field creates the store."""
 
     created = Signal(object, str)  # store, recovery key
 
@@ -38,14 +46,23 @@ class FirstRunPage(QWidget):
         self.user = line_edit(self.tr("Administrator user name"))
         self.password = line_edit(self.tr("Password"), password=True)
         self.again = line_edit(self.tr("Repeat the password"), password=True)
+        self.site = SiteFields()
+        if content_language() in PRINT_LANGUAGES:
+            self.site.print_language.setCurrentIndex(
+                self.site.print_language.findData(content_language())
+            )
         self.create_button = QPushButton(self.tr("Create the encrypted store"))
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.create_store)
+        for field in (self.user, self.password, self.again, *self.site.line_edits()):
+            field.returnPressed.connect(self.create_store)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Administrator user name"), self.user)
         form.addRow(self.tr("Password (at least 10 characters)"), self.password)
         form.addRow(self.tr("Repeat the password"), self.again)
-        box = QVBoxLayout(self)
+        holder = QWidget()
+        box = QVBoxLayout(holder)
         title = QLabel(self.tr("Set up idcheck on this computer"))
         title.setObjectName("title")
         box.addWidget(title)
@@ -58,14 +75,54 @@ class FirstRunPage(QWidget):
             )
         )
         box.addLayout(form)
-        box.addWidget(self.create_button)
+        site_title = QLabel(self.tr("The site"))
+        site_title.setObjectName("section")
+        box.addWidget(site_title)
+        box.addWidget(
+            wrapped(
+                self.tr(
+                    "Referrals and letters name the site, print its phone and address, and "
+                    "list the referral routes of its jurisdiction. An administrator can change "
+                    "this later under Administration, Site."
+                )
+            )
+        )
+        box.addWidget(self.site)
+        box.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
         box.addStretch()
+        # The page scrolls when large text makes it taller than the window.
+        scroll = QScrollArea()
+        scroll.setWidget(holder)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.setFocusProxy(self.user)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.user.setFocus()
 
     def create_store(self) -> None:
-        from idcheck.store import Store, StoreError
+        from idcheck.store import (
+            InvalidInput,
+            SiteProfile,
+            Store,
+            StoreError,
+            installed_routes,
+        )
+        from idcheck.store.site import check_profile
 
         if self.password.text() != self.again.text():
             self.messages.error(self, self.tr("Set up"), self.tr("The two passwords differ."))
+            self.again.setFocus()
+            return
+        profile = self.site.profile()
+        try:
+            profile = check_profile(profile, installed_routes())
+        except InvalidInput as e:
+            self.messages.error(self, self.tr("Set up"), str(e))
             return
         try:
             store, recovery = Store.create(
@@ -74,6 +131,11 @@ class FirstRunPage(QWidget):
         except StoreError as e:
             self.messages.error(self, self.tr("Set up"), str(e))
             return
+        if profile != SiteProfile():
+            try:
+                store.set_site_profile(profile)
+            except StoreError as e:  # the store stands; the site can be set later
+                self.messages.error(self, self.tr("Set up"), str(e))
         self.password.clear()
         self.again.clear()
         self.created.emit(store, recovery)

@@ -34,6 +34,7 @@ from idcheck.store.errors import (
     WrongPassword,
 )
 from idcheck.store.records import (
+    IDENTIFIED_BY,
     SOURCES,
     Adult,
     AnswerContext,
@@ -60,6 +61,7 @@ from idcheck.store.site import (
 from idcheck.store.store import Store, fold, restore
 
 __all__ = [
+    "IDENTIFIED_BY",
     "JURISDICTIONS",
     "PRINT_LANGUAGES",
     "SOURCES",

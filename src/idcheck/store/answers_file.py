@@ -28,9 +28,16 @@ from idcheck.checklist import (
     validate_answer,
 )
 from idcheck.checklist.loader import Document
-from idcheck.store.errors import StoreError
-from idcheck.store.records import SOURCES, Adult, AnswerContext, CaseDetails, Decision
-from idcheck.store.store import Store
+from idcheck.store.errors import InvalidInput, StoreError
+from idcheck.store.records import (
+    IDENTIFIED_BY,
+    SOURCES,
+    Adult,
+    AnswerContext,
+    CaseDetails,
+    Decision,
+)
+from idcheck.store.store import Store, check_case
 
 ANSWER_KEYS = (
     "answer",
@@ -153,6 +160,15 @@ def _plan_case(case: dict[Any, Any], case_ref: str | None, bad: Any) -> CaseDeta
             if value is not None and not isinstance(value, str):
                 bad(("case", key), "expected text")
                 continue
+            if key == "identified_by" and value is not None and value not in IDENTIFIED_BY:
+                bad(("case", key), f"expected one of {', '.join(IDENTIFIED_BY)}")
+                continue
+            if key == "claimed_dob" and value is not None:
+                try:
+                    check_case(CaseDetails(reference="-", claimed_dob=value))
+                except InvalidInput as e:
+                    bad(("case", key), str(e))
+                    continue
         elif key in ("claimed_age", "assessed_age"):
             if value is not None and (
                 isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 120

@@ -11,6 +11,15 @@ from idcheck.checklist import Answer
 Role = Literal["admin", "worker"]
 Source = Literal["observed", "child-said", "other-said", "document"]
 SOURCES: tuple[str, ...] = ("observed", "child-said", "other-said", "document")
+#: Who can have identified a child (the statistics count them).
+IDENTIFIED_BY: tuple[str, ...] = (
+    "police",
+    "immigration",
+    "health",
+    "child-welfare",
+    "ngo",
+    "other",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +94,9 @@ class CaseRow:
     screenings: int
     drafts: int
     last_outcome: str | None
+    #: A draft of the case holds an answer that stops the walk-through for
+    #: immediate danger (its latest answer to a danger item is a danger answer).
+    danger: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,10 @@ slow ones.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -26,7 +28,19 @@ from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from filelock import FileLock, Timeout
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    delete,
+    exists,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.exc import DBAPIError
 
 from idcheck.checklist import (
@@ -60,6 +74,7 @@ from idcheck.store.errors import (
     WrongPassword,
 )
 from idcheck.store.records import (
+    IDENTIFIED_BY,
     SOURCES,
     Adult,
     AnswerContext,
@@ -640,6 +655,7 @@ class Store:
         ref = details.reference.strip()
         if not ref:
             raise InvalidInput("a case needs a reference")
+        check_case(details)
         now = time.time()
         with self._write() as conn:
             if conn.execute(select(cases.c.id).where(cases.c.reference == ref)).first():
@@ -663,6 +679,7 @@ class Store:
         return int(cid)
 
     def update_case(self, case_id: int, details: CaseDetails) -> None:
+        check_case(details)
         with self._write() as conn:
             self._case_row(conn, case_id)
             conn.execute(
@@ -742,25 +759,26 @@ class Store:
             .correlate(cases)
             .scalar_subquery()
         )
-        q = select(
-            cases.c.id,
-            cases.c.reference,
-            cases.c.given_name,
-            cases.c.family_name,
-            cases.c.status,
-            cases.c.created_at,
-            cases.c.updated_at,
-            n_scr.label("n"),
-            n_draft.label("d"),
-            last.label("last"),
-        )
-        q = q.where(*self._case_filters(search, status, since, until))
-        if outcome:
-            q = q.where(last == outcome)
-        q = q.order_by(cases.c.updated_at.desc(), cases.c.id.desc()).offset(offset)
-        if limit is not None:
-            q = q.limit(limit)
         with self._read() as conn:
+            q = select(
+                cases.c.id,
+                cases.c.reference,
+                cases.c.given_name,
+                cases.c.family_name,
+                cases.c.status,
+                cases.c.created_at,
+                cases.c.updated_at,
+                n_scr.label("n"),
+                n_draft.label("d"),
+                last.label("last"),
+                self._draft_in_danger(conn).label("danger"),
+            )
+            q = q.where(*self._case_filters(search, status, since, until))
+            if outcome:
+                q = q.where(last == outcome)
+            q = q.order_by(cases.c.updated_at.desc(), cases.c.id.desc()).offset(offset)
+            if limit is not None:
+                q = q.limit(limit)
             return [
                 CaseRow(
                     r.id,
@@ -773,9 +791,62 @@ class Store:
                     r.n,
                     r.d,
                     r.last,
+                    bool(r.danger),
                 )
                 for r in conn.execute(q)
             ]
+
+    def _draft_in_danger(self, conn: Connection) -> Any:
+        """SQL, correlated to ``cases``: true when a draft of the case holds, as
+        the latest answer to an immediate-danger item, one of that item's danger
+        answers. Built from the danger items of the (few) checklist texts in the
+        store; the answers are read by SQL, only for the rows listed."""
+        patterns: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+        for sha in conn.execute(select(checklist_texts.c.sha256)).scalars():
+            for item_id in self._checklist(conn, sha).item_ids():
+                spec = self._checklist(conn, sha).item(item_id).danger
+                if spec is not None:
+                    key = (item_id, tuple(sorted(spec.answers)))
+                    patterns.setdefault(key, []).append(sha)
+        if not patterns:
+            return literal(False)
+        s = screenings.alias("danger_s")
+        a = answers.alias("danger_a")
+        a2 = answers.alias("danger_a2")
+        latest = (
+            select(func.max(a2.c.id))
+            .where(a2.c.screening_id == a.c.screening_id, a2.c.item_id == a.c.item_id)
+            .scalar_subquery()
+        )
+        values = func.json_each(a.c.value).table_valued("value")
+        hits = []
+        for (item_id, options), shas in patterns.items():
+            hits.append(
+                and_(
+                    a.c.item_id == item_id,
+                    s.c.checklist_sha256.in_(shas),
+                    or_(
+                        a.c.status.in_(options),
+                        and_(
+                            a.c.status == "answered",
+                            exists(select(1).select_from(values).where(values.c.value.in_(options))),
+                        ),
+                    ),
+                )
+            )
+        return (
+            exists(
+                select(1)
+                .select_from(s.join(a, a.c.screening_id == s.c.id))
+                .where(
+                    s.c.case_id == cases.c.id,
+                    s.c.status == "draft",
+                    or_(*hits),
+                    a.c.id == latest,
+                )
+            )
+            .correlate(cases)
+        )
 
     def count_cases(
         self,
@@ -1584,6 +1655,26 @@ def _check_username(username: str) -> None:
         or username != username.strip()
     ):
         raise InvalidInput("a user name is 1 to 64 printable characters, no surrounding spaces")
+
+
+def check_case(d: CaseDetails) -> None:
+    """InvalidInput for a date of birth that is not a past date, or an unknown
+    identifying agency."""
+    if d.claimed_dob:
+        try:
+            born = dt.date.fromisoformat(d.claimed_dob)
+        except ValueError:
+            born = None
+        if born is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.claimed_dob):
+            raise InvalidInput(
+                f"the date of birth {d.claimed_dob!r} is not a date; write it as YYYY-MM-DD"
+            )
+        if born > dt.date.today():
+            raise InvalidInput(f"the date of birth {d.claimed_dob} is in the future")
+    if d.identified_by and d.identified_by not in IDENTIFIED_BY:
+        raise InvalidInput(
+            f"unknown identifying agency {d.identified_by!r}; one of: {', '.join(IDENTIFIED_BY)}"
+        )
 
 
 def _case_values(d: CaseDetails) -> dict[str, Any]:
