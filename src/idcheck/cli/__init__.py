@@ -3,7 +3,8 @@
 Each group of subcommands lives in its own module and registers itself through
 ``register(subparsers)``; handlers return the process exit code:
 0 success, 1 a check or validation failed, 2 usage or bad input,
-3 the store could not be opened. Never imports Qt.
+3 the store could not be opened, 4 not allowed (an administrator's command run
+by a worker; nothing changed). Never imports Qt.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_STORE = 3
+EXIT_DENIED = 4
 
 Handler = Callable[[argparse.Namespace], int]
 

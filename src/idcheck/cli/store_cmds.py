@@ -1,4 +1,4 @@
-"""``idcheck init``, ``user add|passwd|disable``, ``screen``, ``db verify|backup|restore``.
+"""``idcheck init``, ``user add|passwd|disable|recover``, ``screen``, ``db verify|backup|restore``.
 
 Passwords are never taken on the command line: ``--password-file F`` (``-`` for
 standard input) or a prompt.
@@ -23,10 +23,12 @@ from idcheck.checklist import (
     text_for,
 )
 from idcheck.checklist.loader import read_document
-from idcheck.cli import EXIT_FAILED, EXIT_OK, EXIT_STORE, EXIT_USAGE
+from idcheck.cli import EXIT_DENIED, EXIT_FAILED, EXIT_OK, EXIT_STORE, EXIT_USAGE
 from idcheck.paths import data_dir
 from idcheck.store import (
     InvalidInput,
+    KeyChange,
+    NotAllowed,
     Store,
     StoreError,
     plan_screening,
@@ -62,6 +64,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     q.add_argument("name")
     q.set_defaults(handler=cmd_user_disable)
+    q = ua.add_parser(
+        "recover",
+        help="set a forgotten password with the recovery key (a new recovery key is printed)",
+        allow_abbrev=False,
+    )
+    q.add_argument("name")
+    q.add_argument(
+        "--recovery-key-file", metavar="F", help="read the recovery key from F ('-': stdin)"
+    )
+    q.add_argument("--new-password-file", metavar="F")
+    q.set_defaults(handler=cmd_user_recover)
 
     q = _opener(
         sub.add_parser(
@@ -155,6 +168,8 @@ def _with_store(args: argparse.Namespace, fn: Any) -> int:
         return int(fn(store))
     except InvalidInput as e:
         return fail(EXIT_USAGE, str(e))
+    except NotAllowed as e:
+        return fail(EXIT_DENIED, str(e))
     except StoreError as e:
         return fail(EXIT_FAILED, str(e))
     finally:
@@ -175,8 +190,9 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
     def run(store: Store) -> int:
         new = read_secret(args.new_password_file, "new password: ")
         if args.name and args.name != store.user.username:
-            store.reset_password(store.user_by_name(args.name).id, new)
+            change = store.reset_password(store.user_by_name(args.name).id, new)
             print(f"reset the password of {args.name}")
+            report_key_change(change)
         else:
             old = read_secret(args.password_file, "current password: ")
             store.set_password(old, new)
@@ -188,11 +204,47 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
 
 def cmd_user_disable(args: argparse.Namespace) -> int:
     def run(store: Store) -> int:
-        store.disable_user(store.user_by_name(args.name).id)
+        change = store.disable_user(store.user_by_name(args.name).id)
         print(f"disabled {args.name}")
+        report_key_change(change)
         return EXIT_OK
 
     return _with_store(args, run)
+
+
+def report_key_change(change: KeyChange) -> None:
+    """What a change of the database key leaves to do (stores of the first slot format)."""
+    if change.reset_needed:
+        print(
+            "these users had not signed in since idcheck was updated and can no longer "
+            f"unlock; reset their passwords: {', '.join(change.reset_needed)}"
+        )
+    if change.recovery_key:
+        print(
+            "NEW RECOVERY KEY (the old one no longer opens the store; shown once, write it down):"
+        )
+        print(f"  {change.recovery_key}")
+
+
+def cmd_user_recover(args: argparse.Namespace) -> int:
+    where = data_dir(args.data_dir)
+    try:
+        key = read_secret(args.recovery_key_file, "recovery key: ")
+        new = read_secret(args.new_password_file, f"new password for {args.name}: ")
+        if not args.new_password_file:
+            again = getpass.getpass("repeat the new password: ")
+            if again != new:
+                return fail(EXIT_USAGE, "the two passwords differ")
+        store, fresh = Store.recover(where, args.name, key, new)
+    except InvalidInput as e:
+        return fail(EXIT_USAGE, str(e))
+    except StoreError as e:
+        return fail(EXIT_STORE, str(e))
+    store.lock()
+    print(f"set a new password for {args.name}")
+    print("NEW RECOVERY KEY (the old one no longer opens the store; shown once, write it down):")
+    print(f"  {fresh}")
+    return EXIT_OK
 
 
 def cmd_screen(args: argparse.Namespace) -> int:
@@ -260,6 +312,8 @@ def cmd_db_restore(args: argparse.Namespace) -> int:
         result = restore(data_dir(args.data_dir), args.file, args.user, password)
     except InvalidInput as e:
         return fail(EXIT_USAGE, str(e))
+    except NotAllowed as e:
+        return fail(EXIT_DENIED, str(e))
     except StoreError as e:
         return fail(EXIT_STORE, str(e))
     for m in result.messages:

@@ -58,7 +58,7 @@ from idcheck.store.site import (
     installed_routes,
     routes_for,
 )
-from idcheck.store.store import Store, fold, restore
+from idcheck.store.store import KeyChange, Store, fold, restore
 
 __all__ = [
     "IDENTIFIED_BY",
@@ -74,6 +74,7 @@ __all__ = [
     "Decision",
     "DiskFull",
     "InvalidInput",
+    "KeyChange",
     "NewerSchema",
     "NoStore",
     "NotAStore",

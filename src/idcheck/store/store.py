@@ -1393,7 +1393,8 @@ class Store:
 
     def backup(self, target: Path) -> Path:
         """An encrypted copy (same key slots) in one file: written under a temporary
-        name, synced, then renamed. Returns the path written."""
+        name, synced, then renamed. Returns the path written. Administrators only."""
+        self._require_admin("back up the store")
         target = Path(target)
         with tempfile.TemporaryDirectory(dir=target.parent, prefix=".idcheck-backup-") as tmp:
             db_copy = Path(tmp) / DB_NAME
