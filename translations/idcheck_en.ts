@@ -1302,6 +1302,37 @@ What it may mean: {2}</source>
     </message>
 </context>
 <context>
+    <name>RecoverDialog</name>
+    <message>
+        <source>Forgot your password?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recovery key was shown once when this store was set up: eight groups of four letters and digits. It sets a new password for the user named here. A new recovery key is then shown, and the old one stops working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Your recovery key</source>
@@ -2126,6 +2157,7 @@ What it may mean: {2}</source>
     <name>UnlockPage</name>
     <message>
         <source>User name</source>
+        <extracomment>The store opened by the recovery key, and the new recovery key to show once.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2137,6 +2169,10 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Forgot your password?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>idcheck is locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2145,11 +2181,35 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Setting the new password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a recovery key: eight groups of four letters A-Z and digits 2-7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That recovery key does not open this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wrong user name or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This account is disabled; a disabled account cannot be recovered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This account is disabled; ask an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no user of that name in this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new password needs at least 10 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2245,6 +2305,10 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>Disable {0}? They can no longer unlock this store; what they recorded stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These users had not signed in since idcheck was updated and can no longer unlock; reset their passwords: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1364,6 +1364,37 @@ Hva det kan bety: {2}</translation>
     </message>
 </context>
 <context>
+    <name>RecoverDialog</name>
+    <message>
+        <source>Forgot your password?</source>
+        <translation>Glemt passordet?</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Brukernavn</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Gjenopprettingsnøkkel</translation>
+    </message>
+    <message>
+        <source>Set the new password</source>
+        <translation>Sett det nye passordet</translation>
+    </message>
+    <message>
+        <source>The recovery key was shown once when this store was set up: eight groups of four letters and digits. It sets a new password for the user named here. A new recovery key is then shown, and the old one stops working.</source>
+        <translation>Gjenopprettingsnøkkelen ble vist én gang da dette datalageret ble satt opp: åtte grupper med fire bokstaver og sifre. Den setter et nytt passord for brukeren som er oppgitt her. Deretter vises en ny gjenopprettingsnøkkel, og den gamle slutter å virke.</translation>
+    </message>
+    <message>
+        <source>Give the user name.</source>
+        <translation>Oppgi brukernavnet.</translation>
+    </message>
+    <message>
+        <source>Give the recovery key.</source>
+        <translation>Oppgi gjenopprettingsnøkkelen.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Your recovery key</source>
@@ -2280,6 +2311,7 @@ Hva det kan bety: {2}</translation>
     <name>UnlockPage</name>
     <message>
         <source>User name</source>
+        <extracomment>The store opened by the recovery key, and the new recovery key to show once.</extracomment>
         <translation>Brukernavn</translation>
     </message>
     <message>
@@ -2291,6 +2323,10 @@ Hva det kan bety: {2}</translation>
         <translation>Lås opp</translation>
     </message>
     <message>
+        <source>Forgot your password?</source>
+        <translation>Glemt passordet?</translation>
+    </message>
+    <message>
         <source>idcheck is locked</source>
         <translation>idcheck er låst</translation>
     </message>
@@ -2299,12 +2335,36 @@ Hva det kan bety: {2}</translation>
         <translation>Åpner datalageret…</translation>
     </message>
     <message>
+        <source>Setting the new password…</source>
+        <translation>Setter det nye passordet …</translation>
+    </message>
+    <message>
+        <source>That is not a recovery key: eight groups of four letters A-Z and digits 2-7.</source>
+        <translation>Det er ikke en gjenopprettingsnøkkel: åtte grupper med fire bokstaver A–Z og sifre 2–7.</translation>
+    </message>
+    <message>
+        <source>That recovery key does not open this store.</source>
+        <translation>Den gjenopprettingsnøkkelen åpner ikke dette datalageret.</translation>
+    </message>
+    <message>
         <source>Wrong user name or password.</source>
         <translation>Feil brukernavn eller passord.</translation>
     </message>
     <message>
+        <source>This account is disabled; a disabled account cannot be recovered.</source>
+        <translation>Denne kontoen er deaktivert; en deaktivert konto kan ikke gjenopprettes.</translation>
+    </message>
+    <message>
         <source>This account is disabled; ask an administrator.</source>
         <translation>Denne kontoen er deaktivert; spør en administrator.</translation>
+    </message>
+    <message>
+        <source>There is no user of that name in this store.</source>
+        <translation>Det finnes ingen bruker med det navnet i dette datalageret.</translation>
+    </message>
+    <message>
+        <source>The new password needs at least 10 characters.</source>
+        <translation>Det nye passordet må ha minst 10 tegn.</translation>
     </message>
     <message>
         <source>The store is open in another idcheck window or command. Close it, then try again.</source>
@@ -2400,6 +2460,10 @@ Hva det kan bety: {2}</translation>
     <message>
         <source>Disable {0}? They can no longer unlock this store; what they recorded stays.</source>
         <translation>Deaktivere {0}? Brukeren kan ikke lenger låse opp dette datalageret. Det brukeren har registrert, blir liggende.</translation>
+    </message>
+    <message>
+        <source>These users had not signed in since idcheck was updated and can no longer unlock; reset their passwords: {0}</source>
+        <translation>Disse brukerne har ikke logget inn siden idcheck ble oppdatert og kan ikke lenger låse opp; tilbakestill passordene deres: {0}</translation>
     </message>
 </context>
 <context>

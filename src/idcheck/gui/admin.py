@@ -10,7 +10,7 @@ check run off the UI thread (they take seconds on a large store).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,6 +33,9 @@ from PySide6.QtWidgets import (
 
 from idcheck.gui.session import Session, line_edit, named, wrapped
 from idcheck.gui.site import SiteTab
+
+if TYPE_CHECKING:
+    from idcheck.store import KeyChange
 
 # Translated where shown, so they follow a change of language.
 ROLE_LABELS = {
@@ -224,12 +227,14 @@ class UsersTab(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted or not self.session.open:
             return
         password = dialog.password.text()
-        if self.session.act(lambda s: s.reset_password(user.id, password)):
+        change = self.session.call(lambda s: s.reset_password(user.id, password))
+        if change is not None:
             self.session.messages.info(
                 self,
                 self.tr("Users"),
                 self.tr("The password of {0} is changed.").format(user.username),
             )
+            self.after_key_change(change)
 
     def disable_user(self) -> None:
         user = self.selected()
@@ -240,8 +245,29 @@ class UsersTab(QWidget):
         ).format(user.username)
         if not self.session.messages.confirm(self, self.tr("Users"), question):
             return
-        if self.session.act(lambda s: s.disable_user(user.id)):
+        change = self.session.call(lambda s: s.disable_user(user.id))
+        if change is not None:
             self.refresh()
+            self.after_key_change(change)
+
+    def after_key_change(self, change: KeyChange) -> None:
+        """A key change on a store of the first slot format: name the users whose
+        passwords must be reset, and show the new recovery key once."""
+        from idcheck.gui.lock import RecoveryKeyDialog
+
+        if change.reset_needed:
+            self.session.messages.info(
+                self,
+                self.tr("Users"),
+                self.tr(
+                    "These users had not signed in since idcheck was updated and can no "
+                    "longer unlock; reset their passwords: {0}"
+                ).format(", ".join(change.reset_needed)),
+            )
+        if change.recovery_key:
+            dialog = RecoveryKeyDialog(change.recovery_key, self)
+            self.session.track(dialog)
+            dialog.exec()
 
 
 class ContactsTab(QWidget):

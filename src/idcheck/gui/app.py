@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.first_run.created.connect(self._created)
         self.unlock_page = UnlockPage(self.data_dir)
         self.unlock_page.unlocked.connect(self._start)
+        self.unlock_page.recovered.connect(self._created)
         self.cases = CasesPage(self.messages)
         self.cases.lock_requested.connect(self.lock)
         self.cases.switch_user_requested.connect(self.switch_user)

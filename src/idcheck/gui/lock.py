@@ -1,6 +1,8 @@
 """Before the store is open: the first run (create the store, the administrator
 and the site profile, show the recovery key once) and the unlock page (with the
-growing wait after failed tries). Unlocking runs off the UI thread: argon2id and
+growing wait after failed tries, and *Forgot your password?*: the recovery key
+sets a new password and a new recovery key is shown once). Unlocking runs off
+the UI thread: argon2id and
 opening a large store take a noticeable moment, and the window stays responsive
 meanwhile."""
 
@@ -187,8 +189,61 @@ class RecoveryKeyDialog(QDialog):
 # ------------------------------------------------------------------ unlock
 
 
+class RecoverDialog(QDialog):
+    """A forgotten password: the user name, the recovery key, a new password twice."""
+
+    def __init__(self, username: str, parent: QWidget | None = None) -> None:
+        from idcheck.gui.admin import PasswordFields
+
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Forgot your password?"))
+        self.user = line_edit(self.tr("User name"))
+        self.user.setText(username)
+        self.key = line_edit(self.tr("Recovery key"))
+        self.key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        self.fields = PasswordFields(False)
+        self.password, self.again = self.fields.password, self.fields.again
+        self.problem = self.fields.problem
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Set the new password"))
+        self.buttons.accepted.connect(self._check)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("User name"), self.user)
+        form.addRow(self.tr("Recovery key"), self.key)
+        box = QVBoxLayout(self)
+        box.addWidget(
+            wrapped(
+                self.tr(
+                    "The recovery key was shown once when this store was set up: eight groups "
+                    "of four letters and digits. It sets a new password for the user named "
+                    "here. A new recovery key is then shown, and the old one stops working."
+                )
+            )
+        )
+        box.addLayout(form)
+        box.addWidget(self.fields)
+        box.addWidget(self.buttons)
+        (self.key if username else self.user).setFocus()
+
+    def _check(self) -> None:
+        if not self.user.text().strip():
+            self.problem.setText(self.tr("Give the user name."))
+            self.user.setFocus()
+        elif not self.key.text().strip():
+            self.problem.setText(self.tr("Give the recovery key."))
+            self.key.setFocus()
+        elif self.fields.match():
+            self.accept()
+
+
 class UnlockPage(QWidget):
     unlocked = Signal(object)
+    #: The store opened by the recovery key, and the new recovery key to show once.
+    recovered = Signal(object, str)
 
     def __init__(self, data_dir: Path) -> None:
         super().__init__()
@@ -199,8 +254,13 @@ class UnlockPage(QWidget):
         self.button = QPushButton(self.tr("Unlock"))
         self.button.setDefault(True)
         self.button.clicked.connect(self.unlock)
+        self.forgot = QPushButton(self.tr("Forgot your password?"))
+        self.forgot.setAutoDefault(False)
+        self.forgot.clicked.connect(self.recover)
         self.status = QLabel("")
         self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        self._recovering = False
         self._until = 0.0
         self.opening: Operation | None = None
         self._countdown = QTimer(self)
@@ -215,6 +275,7 @@ class UnlockPage(QWidget):
         box.addWidget(title)
         box.addLayout(form)
         box.addWidget(self.button)
+        box.addWidget(self.forgot)
         box.addWidget(self.status)
         box.addStretch()
 
@@ -246,18 +307,57 @@ class UnlockPage(QWidget):
         op.finished.connect(self._settled)
         return op
 
+    def recover(self) -> Operation | None:
+        """*Forgot your password?*: ask for the user name, the recovery key and a new
+        password, then open the store with the key off the UI thread; ``recovered``
+        is emitted with the store and the new recovery key. Returns the running
+        operation, or None when cancelled, waiting, or already opening."""
+        from idcheck.store import Store
+
+        if time.monotonic() < self._until or self.opening is not None:
+            return None
+        dialog = RecoverDialog(self.user.text().strip(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        folder, user = self.data_dir, dialog.user.text().strip()
+        key, password = dialog.key.text(), dialog.password.text()
+        self.user.setText(user)
+        self.button.setEnabled(False)
+        self.forgot.setEnabled(False)
+        self._recovering = True
+        self.status.setText(self.tr("Setting the new password…"))
+        op = run_async(
+            self,
+            self.tr("Setting the new password…"),
+            lambda: Store.recover(folder, user, key, password),
+            self._recovered,
+            self._refused,
+        )
+        self.opening = op
+        op.finished.connect(self._settled)
+        return op
+
     def _settled(self) -> None:
         self.opening = None
+        self._recovering = False
 
     def _opened(self, store: Store) -> None:
         self.button.setEnabled(True)
+        self.forgot.setEnabled(True)
         self.status.clear()
         self.unlocked.emit(store)
+
+    def _recovered(self, result: tuple[Store, str]) -> None:
+        self.button.setEnabled(True)
+        self.forgot.setEnabled(True)
+        self.status.clear()
+        self.recovered.emit(*result)
 
     def _refused(self, e: Exception) -> None:
         from idcheck.store import StoreError, WrongPassword
 
         self.button.setEnabled(True)
+        self.forgot.setEnabled(True)
         if not isinstance(e, StoreError):
             raise e
         self.status.setText(self.message(e))
@@ -265,6 +365,7 @@ class UnlockPage(QWidget):
             if e.wait_seconds > 0:
                 self._until = time.monotonic() + e.wait_seconds
                 self.button.setEnabled(False)
+                self.forgot.setEnabled(False)
                 self._countdown.start()
                 self._tick()
             self.password.setFocus()
@@ -276,10 +377,22 @@ class UnlockPage(QWidget):
 
         if isinstance(e, errors.TooSoon):
             return self.tr("Too many failed tries. Wait {0} s.").format(int(e.wait_seconds) + 1)
+        if isinstance(e, errors.WrongPassword) and self._recovering:
+            if str(e).startswith("not a recovery key"):
+                return self.tr(
+                    "That is not a recovery key: eight groups of four letters A-Z and digits 2-7."
+                )
+            return self.tr("That recovery key does not open this store.")
         if isinstance(e, errors.WrongPassword):
             return self.tr("Wrong user name or password.")
+        if isinstance(e, errors.UserDisabled) and self._recovering:
+            return self.tr("This account is disabled; a disabled account cannot be recovered.")
         if isinstance(e, errors.UserDisabled):
             return self.tr("This account is disabled; ask an administrator.")
+        if isinstance(e, errors.InvalidInput) and self._recovering:
+            if str(e).startswith("there is no user named"):
+                return self.tr("There is no user of that name in this store.")
+            return self.tr("The new password needs at least 10 characters.")
         if isinstance(e, errors.StoreInUse):
             return self.tr(
                 "The store is open in another idcheck window or command. Close it, then try again."
@@ -305,6 +418,7 @@ class UnlockPage(QWidget):
         if left <= 0:
             self._countdown.stop()
             self.button.setEnabled(True)
+            self.forgot.setEnabled(True)
             self.status.setText(self.tr("You may try again."))
             return
         self.status.setText(self.tr("Too many failed tries. Wait {0} s.").format(int(left) + 1))
