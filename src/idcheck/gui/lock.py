@@ -2,9 +2,8 @@
 and the site profile, show the recovery key once) and the unlock page (with the
 growing wait after failed tries, and *Forgot your password?*: the recovery key
 sets a new password and a new recovery key is shown once). Unlocking runs off
-the UI thread: argon2id and
-opening a large store take a noticeable moment, and the window stays responsive
-meanwhile."""
+the UI thread: argon2id and opening a large store take a noticeable moment, and
+the window stays responsive meanwhile."""
 
 from __future__ import annotations
 
