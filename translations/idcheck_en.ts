@@ -1378,6 +1378,10 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Language of the printed referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Save as PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1395,6 +1399,10 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1440,6 +1440,10 @@ Hva det kan bety: {2}</translation>
         <translation>Skriv ut barnets navn</translation>
     </message>
     <message>
+        <source>Language of the printed referral</source>
+        <translation>Språk i den utskrevne henvisningen</translation>
+    </message>
+    <message>
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Lagre som PDF…</translation>
     </message>
@@ -1458,6 +1462,10 @@ Hva det kan bety: {2}</translation>
     <message>
         <source>Close</source>
         <translation>Lukk</translation>
+    </message>
+    <message>
+        <source>Could not save {0}: {1}</source>
+        <translation>Kunne ikke lagre {0}: {1}</translation>
     </message>
     <message>
         <source>Save the referral summary</source>

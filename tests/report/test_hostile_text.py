@@ -23,7 +23,7 @@ WORDS = ("He took my papers\nfirstbreak two\r\ncrlfbreak three\rcrbreak four"
 NOTE = "Note line\nnotebreak </font> &amp; <i>"
 REASONS = "Reason one\r\nreasonbreak two <br/>"
 NAME = "Amira\nnamebreak"
-ADULT = "Tall man\nadultbreak, grey coat"
+ADULT = "Tall man\nadultbreak grey coat"
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def data(tmp_path):
     store, _ = Store.create(tmp_path / "store", "anna", PASSWORD)
     text = find("intake-screen").path.read_bytes()
     checklist = load_checklist_bytes(text)
-    store.save_contacts([{"role": "police", "name": "Desk\ncontactbreak <x>", "phone": "02800\t1"}])
+    store.save_contacts([{"role": "child-welfare-service", "name": "Desk\ncontactbreak <x>", "phone": "02800\t1"}])
     cid = store.create_case(CaseDetails(
         reference="2026-100", given_name=NAME, claimed_age=15, nationality="Eritrea\n<x>",
         adults=(Adult(ADULT, "uncle\n&"),)))
@@ -92,10 +92,10 @@ def test_the_referral_prints_line_breaks_and_markup_characters(data, tmp_path):
     assert r.returncode == 0, r.stderr
     found = words(out)
     for w in ("firstbreak", "crlfbreak", "crbreak", "lsbreak", "notebreak", "reasonbreak",
-              "namebreak"):
+              "namebreak", "adultbreak", "contactbreak"):
         starts_a_line(found, w)
     text = text_of(out)
-    for literal in ("</para>", "<b>bold", "&", "]]>", "</font>", "&amp;", "<br/>"):
+    for literal in ("</para>", "<b>bold", "&", "]]>", "</font>", "&amp;", "<br/>", "<x>"):
         assert literal in text, literal
     assert "\x07" not in text and "\x1b" not in text
 

@@ -11,6 +11,7 @@ from idcheck.checklist.assessment import (
     FiredRule,
     assess,
     danger_hit,
+    forms_pointed_to,
     normalise,
     validate_answer,
 )
@@ -81,6 +82,7 @@ __all__ = [
     "danger_hit",
     "entries",
     "find",
+    "forms_pointed_to",
     "holds",
     "load_any",
     "load_bundled",

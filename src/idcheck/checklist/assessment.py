@@ -8,7 +8,7 @@ answers, so the worker can be shown the reasons and record their own decision.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from idcheck.checklist.conditions import matching_items, visible_item_ids
@@ -63,6 +63,22 @@ class Assessment:
 def normalise(answers: Mapping[str, AnswerValue | Answer]) -> dict[str, Answer]:
     """Plain values (as in an answers file or a worked example) to :class:`Answer`."""
     return {k: Answer.of(v) for k, v in answers.items()}
+
+
+def forms_pointed_to(checklist: Checklist, item_ids: Iterable[str]) -> tuple[str, ...]:
+    """The forms of exploitation (checklist form ids) the indicators among
+    ``item_ids`` point to, sorted; ids that are not indicators are skipped. The
+    statistics count these for every indicator answered yes; the referral names
+    them beside each indicator recorded."""
+    forms: set[str] = set()
+    for item_id in item_ids:
+        try:
+            item = checklist.item(item_id)
+        except KeyError:
+            continue
+        if isinstance(item, Indicator):
+            forms.update(item.forms)
+    return tuple(sorted(forms))
 
 
 def danger_hit(item: Indicator | Question, answer: Answer | None) -> DangerSpec | None:

@@ -13,7 +13,8 @@ from pathlib import Path
 from idcheck.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from idcheck.cli.store_cmds import _opener, _with_store, fail
 from idcheck.report import MissingFont
-from idcheck.report.letter import RECIPIENTS, choose, letter_facts, render_letter
+from idcheck.report.export import make_letter, save_document
+from idcheck.report.letter import RECIPIENTS, choose, letter_facts
 from idcheck.store import Store
 
 
@@ -37,7 +38,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="who the letter is for (default: guardian)",
     )
     q.add_argument("--names", action="store_true", help="print the child's names (off by default)")
-    q.add_argument("--lang", default="en", help="language of the checklist texts (en, nb)")
+    q.add_argument(
+        "--lang",
+        choices=("en", "nb"),
+        default=None,
+        help="language of the printed letter (default: the site's print language)",
+    )
     q.set_defaults(handler=cmd_letter)
 
 
@@ -58,20 +64,15 @@ def cmd_letter(args: argparse.Namespace) -> int:
         except ValueError as e:
             return fail(EXIT_USAGE, str(e))
         try:
-            render_letter(
-                facts,
-                chosen,
-                args.out,
-                recipient=args.recipient,
-                prepared_by=store.user.username,
+            doc = make_letter(
+                facts, chosen, recipient=args.recipient, prepared_by=store.user.username
             )
         except MissingFont as e:
             return fail(EXIT_FAILED, str(e))
+        try:
+            head = save_document(store, doc, args.out)
         except OSError as e:
             return fail(EXIT_USAGE, f"cannot write {args.out}: {e.strerror}")
-        head = store.record_event(
-            "letter-exported", case_id=facts.case_id, screening_id=facts.screening_id
-        )
         print(
             f"support letter with {len(chosen)} fact(s) written to {args.out} (audit head {head})"
         )

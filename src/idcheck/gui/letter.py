@@ -11,7 +11,6 @@ written is the one the worker chooses (atomically), and each save is audited.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from idcheck.gui.referral import page_images
+from idcheck.gui.referral import fit_to_screen, page_images
 from idcheck.report import MissingFont
-from idcheck.report.letter import LetterFacts, letter_facts, render_letter
+from idcheck.report.export import Document, make_letter, save_document
+from idcheck.report.letter import LetterFacts, letter_facts
 
 RECIPIENT_WORDS = (
     ("guardian", QT_TRANSLATE_NOOP("LetterDialog", "the child's guardian or representative")),
@@ -123,7 +123,12 @@ class LetterDialog(QDialog):
         box = QVBoxLayout(self)
         box.addWidget(split, 1)
         box.addLayout(buttons)
-        self.resize(1300, 900)
+        self.document: Document | None = None
+        screen = self.screen() or (parent.screen() if parent is not None else None)
+        if screen is not None:
+            fit_to_screen(self, 1300, 900, screen.availableGeometry())
+        else:
+            self.resize(1200, 700)
         self.reload()
 
     # ------------------------------------------------------------------ facts
@@ -179,21 +184,21 @@ class LetterDialog(QDialog):
 
     # ---------------------------------------------------------------- preview
 
-    def _render(self, target: Path | io.BytesIO) -> bool:
+    def _render(self) -> Document | None:
+        """The letter with the confirmed facts, rendered once."""
         assert self.facts is not None
+        facts = self.facts
         prepared_by = self.session.call(lambda s: s.user.username) or ""
         try:
-            render_letter(
-                self.facts,
+            return make_letter(
+                facts,
                 self.confirmed(),
-                target,
                 recipient=str(self.recipient.currentData()),
                 prepared_by=prepared_by,
             )
         except MissingFont as e:
             self.session.messages.error(self, self.tr("Support letter"), str(e))
-            return False
-        return True
+            return None
 
     def refresh(self) -> None:
         chosen = self.confirmed()
@@ -207,15 +212,16 @@ class LetterDialog(QDialog):
                 old.hide()  # gone at once, not when the deferred delete runs
                 old.deleteLater()
         self.data = b""
+        self.document = None
         if not chosen or self.facts is None:
             self.pages.addWidget(self.empty)
             self.empty.show()
             return
         self.empty.hide()
-        buf = io.BytesIO()
-        if not self._render(buf):
+        self.document = self._render()
+        if self.document is None:
             return
-        self.data = buf.getvalue()
+        self.data = self.document.data
         for image in page_images(self.data, scale=1.2):
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))
@@ -237,12 +243,12 @@ class LetterDialog(QDialog):
             self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
-        """Write the letter with the confirmed facts; audited."""
-        if not self.confirmed() or self.facts is None:
+        """Write the previewed letter itself and audit the export."""
+        doc = self.document
+        if not self.confirmed() or doc is None:
             return False
         try:
-            if not self._render(path):
-                return False
+            done = self.session.call(lambda s: save_document(s, doc, path))
         except OSError as e:
             self.session.messages.error(
                 self,
@@ -250,9 +256,4 @@ class LetterDialog(QDialog):
                 self.tr("Could not save {0}: {1}").format(path, e.strerror),
             )
             return False
-        done = self.session.call(
-            lambda s: s.record_event(
-                "letter-exported", case_id=self.case_id, screening_id=self.screening_id
-            )
-        )
         return done is not None

@@ -1,22 +1,25 @@
 """Preview, print and save the referral summary of a screening.
 
-The PDF is built in memory by :mod:`idcheck.report`; pages are rendered for the
-preview with pypdfium2. Nothing is written to disk except the file the worker
-chooses (written atomically), and every save and print is an audit row.
+The PDF is built once in memory by :func:`idcheck.report.export.make_referral`;
+pages are rendered for the preview with pypdfium2. Save writes exactly the
+previewed bytes and Print prints them (:mod:`idcheck.report.export`): nothing is
+written to disk except the file the worker chooses (atomically), and every save
+and print is one audit row. The dialog takes at most the screen's available
+size, so its buttons stay on a 1280 x 720 laptop screen.
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -26,14 +29,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from idcheck.report import build_summary, render_referral
+from idcheck.report import MissingFont
+from idcheck.report.export import Document, make_referral, record_print, save_document
+
+# Languages a referral can be printed in, with their names as the menu shows them.
+PRINT_LANGUAGES = (("en", "English"), ("nb", "Norsk bokmål"))
 
 
 def pdf_bytes(store: Any, screening_id: int, include_names: bool) -> tuple[bytes, Any]:
-    summary = build_summary(store, screening_id, include_names=include_names)
-    buf = io.BytesIO()
-    render_referral(summary, buf)
-    return buf.getvalue(), summary
+    doc, summary = make_referral(store, screening_id, include_names=include_names)
+    return doc.data, summary
+
+
+def fit_to_screen(dialog: QWidget, want_width: int, want_height: int, available: QRect) -> None:
+    """Resize a dialog to what it wants, but never past the screen's available
+    area (less a margin for the window frame)."""
+    width = min(want_width, available.width() - 40)
+    height = min(want_height, available.height() - 60)
+    dialog.resize(max(width, 320), max(height, 240))
 
 
 def page_images(data: bytes, scale: float = 1.4) -> list[QImage]:
@@ -68,6 +81,14 @@ class ReferralDialog(QDialog):
         self.setWindowTitle(self.tr("Referral summary"))
         self.names = QCheckBox(self.tr("Print the child's names"))
         self.names.toggled.connect(self.refresh)
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language of the printed referral"))
+        self.language.setToolTip(self.tr("Language of the printed referral"))
+        for code, name in PRINT_LANGUAGES:
+            self.language.addItem(name, code)
+        site_lang = session.call(lambda s: s.site_profile().print_language) or "en"
+        self.language.setCurrentIndex(max(0, self.language.findData(site_lang)))
+        self.language.currentIndexChanged.connect(lambda _i: self.refresh())
         self.pages = QVBoxLayout()
         holder = QWidget()
         holder.setLayout(self.pages)
@@ -87,22 +108,42 @@ class ReferralDialog(QDialog):
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
-        for w in (self.names, self.save_button, self.print_button, self.letter_button):
+        for w in (
+            self.names,
+            self.language,
+            self.save_button,
+            self.print_button,
+            self.letter_button,
+        ):
             buttons.addWidget(w)
         buttons.addStretch()
         buttons.addWidget(close)
         box = QVBoxLayout(self)
         box.addWidget(scroll, 1)
         box.addLayout(buttons)
-        self.resize(900, 900)
+        screen = self.screen() or (parent.screen() if parent is not None else None)
+        if screen is not None:
+            fit_to_screen(self, 900, 900, screen.availableGeometry())
+        else:
+            self.resize(900, 700)
         self.data = b""
+        self.document: Document | None = None
         self.refresh()
 
     def refresh(self) -> None:
-        made = self.session.call(lambda s: pdf_bytes(s, self.screening_id, self.names.isChecked()))
+        include = self.names.isChecked()
+        lang = str(self.language.currentData() or "en")
+        try:
+            made = self.session.call(
+                lambda s: make_referral(s, self.screening_id, include_names=include, lang=lang)
+            )
+        except MissingFont as e:
+            self.session.messages.error(self, self.tr("Referral summary"), str(e))
+            return
         if made is None:
             return
-        self.data, self.summary = made
+        self.document, self.summary = made
+        self.data = self.document.data
         while self.pages.count():
             item = self.pages.takeAt(0)
             old = item.widget() if item is not None else None
@@ -125,18 +166,18 @@ class ReferralDialog(QDialog):
         dialog.exec()
 
     def save_to(self, path: Path) -> None:
-        include = self.names.isChecked()
-        summary = self.session.call(
-            lambda s: build_summary(s, self.screening_id, include_names=include)
-        )
-        if summary is None:
+        """Write the previewed PDF itself (not a new one) and audit the export."""
+        doc = self.document
+        if doc is None:
             return
-        render_referral(summary, path)
-        self.session.call(
-            lambda s: s.record_event(
-                "report-exported", case_id=self.case_id, screening_id=self.screening_id
+        try:
+            self.session.call(lambda s: save_document(s, doc, path))
+        except OSError as e:
+            self.session.messages.error(
+                self,
+                self.tr("Referral summary"),
+                self.tr("Could not save {0}: {1}").format(path, e.strerror),
             )
-        )
 
     def save(self) -> None:
         path = self.session.messages.save_path(
@@ -168,8 +209,6 @@ class ReferralDialog(QDialog):
                 painter.drawImage(0, 0, image)
         finally:
             painter.end()
-        self.session.call(
-            lambda s: s.record_event(
-                "report-printed", case_id=self.case_id, screening_id=self.screening_id
-            )
-        )
+        doc = self.document
+        if doc is not None:
+            self.session.call(lambda s: record_print(s, doc))

@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.pdfbase.ttfonts import TTFont
 
 
@@ -157,6 +158,12 @@ def register(script: str) -> str:
     """Register the script's font with reportlab (once) and return its name."""
     name = f"idcheck-{script}"
     pdfmetrics.registerFont(TTFont(name, str(font_file(script))))
+    if script == "latin":
+        # <b> and <i> in a paragraph's markup find the bold face through the family.
+        bold = register("latin-bold")
+        registerFontFamily(name, normal=name, bold=bold, italic=name, boldItalic=bold)
+    elif script != "latin-bold":
+        registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
     return name
 
 

@@ -31,6 +31,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer
 
 from idcheck.report.fonts import has_glyph, register, runs
+from idcheck.report.i18n import Translator
 from idcheck.report.rtl import BidiParagraph
 from idcheck.report.summary import ReferralSummary
 
@@ -58,8 +59,12 @@ def markup(text: object) -> Markup:
         return text
     out = []
     for script, part in runs(clean(text), has_glyph):
-        name = register(script)
-        out.append(f'<font name="{name}">{escape(part).replace(chr(10), "<br/>")}</font>')
+        body = escape(part).replace("\n", "<br/>")
+        if script == "latin":
+            # The paragraph's own font (regular or bold) has the Latin letters.
+            out.append(body)
+        else:
+            out.append(f'<font name="{register(script)}">{body}</font>')
     return Markup("".join(out))  # noqa: S704 - every part escaped just above
 
 
@@ -69,32 +74,71 @@ def quoted(text: object) -> Markup:
     return Markup("\u201c" + markup(text) + "\u201d")  # noqa: S704 - escaped by markup()
 
 
-def _env() -> Environment:
+def _env(tr: Translator) -> Environment:
     env = Environment(
         loader=PackageLoader("idcheck.report", "templates"),
         undefined=StrictUndefined,
-        # Values are escaped for reportlab's markup by the `t` filter (not HTML).
+        # Values are escaped for reportlab's markup by `markup` (not HTML).
         autoescape=False,  # noqa: S701
         keep_trailing_newline=False,
-        # Every value printed is escaped, whether or not the template says `| t`.
+        # Every value printed is escaped, whatever the template says.
         finalize=markup,
+        extensions=["jinja2.ext.i18n"],
     )
     env.filters["t"] = markup
     env.filters["quoted"] = quoted
+
+    def gettext(msgid: str, **values: object) -> Markup:
+        return _fill(tr.gettext(msgid), values)
+
+    def ngettext(singular: str, plural: str, n: int, **values: object) -> Markup:
+        return _fill(tr.ngettext(singular, plural, n), {"num": n, **values})
+
+    def said(line: Any) -> str:
+        return words_note(line, tr)
+
+    env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext, said=said)
     return env
+
+
+def _fill(text: str, values: dict[str, object]) -> Markup:
+    """A translated text with its %(name)s values put in, all escaped."""
+    if not values:
+        return markup(text)
+    filled = {k: v if isinstance(v, int) else str(markup(v)) for k, v in values.items()}
+    return Markup(str(markup(text)) % filled)  # noqa: S704 - text and values escaped
+
+
+def words_note(line: Any, tr: Translator) -> str:
+    """How the child's words were said: in which language, whether read back."""
+    _ = tr.gettext
+    note = _("The child's own words, as said")
+    if line.child_language:
+        note += ", " + _("in %(language)s") % {"language": line.child_language}
+    if line.read_back:
+        note += "; " + _("read back to the child")
+    elif line.read_back is not None:
+        note += "; " + _("not read back")
+    return note + "."
 
 
 def _styles() -> dict[str, ParagraphStyle]:
     base = register("latin")
     bold = register("latin-bold")
-    body = ParagraphStyle("p", fontName=base, fontSize=10, leading=13.5, spaceAfter=3)
+    body = ParagraphStyle("p", fontName=base, fontSize=9.5, leading=12.5, spaceAfter=2)
     return {
         "p": body,
         "meta": ParagraphStyle(
             "meta", parent=body, fontSize=9, textColor=colors.HexColor("#333333")
         ),
         "small": ParagraphStyle(
-            "small", parent=body, fontSize=8.5, leftIndent=12, textColor=colors.HexColor("#444444")
+            "small",
+            parent=body,
+            fontSize=8.5,
+            leading=11,
+            leftIndent=12,
+            spaceAfter=1,
+            textColor=colors.HexColor("#444444"),
         ),
         "note": ParagraphStyle(
             "note", parent=body, fontSize=9, leftIndent=12, textColor=colors.HexColor("#2b3a4a")
@@ -114,10 +158,10 @@ def _styles() -> dict[str, ParagraphStyle]:
             spaceAfter=6,
         ),
         "title": ParagraphStyle(
-            "title", parent=body, fontName=bold, fontSize=18, leading=22, spaceAfter=6
+            "title", parent=body, fontName=bold, fontSize=16, leading=19, spaceAfter=2
         ),
         "h2": ParagraphStyle(
-            "h2", parent=body, fontName=bold, fontSize=13, leading=17, spaceBefore=10, spaceAfter=4
+            "h2", parent=body, fontName=bold, fontSize=12, leading=15, spaceBefore=7, spaceAfter=2
         ),
         "h3": ParagraphStyle("h3", parent=body, fontName=bold, fontSize=11, spaceBefore=6),
         "strong": ParagraphStyle("strong", parent=body, fontName=bold),
@@ -131,15 +175,17 @@ def _styles() -> dict[str, ParagraphStyle]:
             fontSize=8.5,
             textColor=colors.HexColor("#8b0000"),
         ),
-        "action": ParagraphStyle("action", parent=body, spaceBefore=3),
+        "action": ParagraphStyle("action", parent=body, spaceBefore=2, spaceAfter=0),
+        "row": ParagraphStyle("row", parent=body, spaceAfter=1),
         "bullet": ParagraphStyle("bullet", parent=body, spaceBefore=3, spaceAfter=0),
     }
 
 
-def flow_of(template: str, **context: Any) -> list[Any]:
-    """The flowables of a ``style<TAB>markup`` template (see the module docstring)."""
+def flow_of(template: str, lang: str = "en", **context: Any) -> list[Any]:
+    """The flowables of a ``style<TAB>markup`` template (see the module docstring),
+    its frame in ``lang``."""
     styles = _styles()
-    text = _env().get_template(template).render(**context)
+    text = _env(Translator(lang)).get_template(template).render(**context)
     flow: list[Any] = []
     for line in text.splitlines():
         if not line.strip():
@@ -157,15 +203,15 @@ def flow_of(template: str, **context: Any) -> list[Any]:
             para._idcheck_quote = True
         flow.append(para)
         if style == "title":
-            flow.append(Spacer(1, 2 * mm))
+            flow.append(Spacer(1, 1 * mm))
     return flow
 
 
 def story(summary: ReferralSummary) -> list[Any]:
-    return flow_of("referral.txt.j2", s=summary)
+    return flow_of("referral.txt.j2", summary.lang, s=summary)
 
 
-def _numbered_canvas(left: str, right: str) -> type[Canvas]:
+def _numbered_canvas(left: str, right: str, page_of: str) -> type[Canvas]:
     """A canvas that keeps each finished page until the end, then draws the footer
     ("Page x of y · LEFT", RIGHT) on every page: one layout pass, not two."""
 
@@ -186,7 +232,8 @@ def _numbered_canvas(left: str, right: str) -> type[Canvas]:
                 self.setFont(register("latin"), 7.5)
                 self.setFillColor(colors.HexColor("#555555"))
                 width = self._pagesize[0]
-                self.drawString(18 * mm, 10 * mm, f"Page {self._pageNumber} of {total} · {left}")
+                page = page_of % {"page": self._pageNumber, "pages": total}
+                self.drawString(18 * mm, 10 * mm, f"{page} · {left}")
                 self.drawRightString(width - 18 * mm, 10 * mm, right)
                 self.restoreState()
                 super().showPage()
@@ -201,9 +248,14 @@ def build_pdf(
     title: str,
     footer_left: str,
     footer_right: str,
+    lang: str = "en",
     pagesize: tuple[float, float] = A4,
 ) -> bytes:
-    """The PDF bytes of ``make_story()`` with the footer on every page."""
+    """The PDF bytes of ``make_story()`` with the footer on every page (its
+    words in ``lang``). The title is the document's kind only: a PDF's metadata
+    shows in file lists and search indexes, so it names no case."""
+    tr = Translator(lang)
+    footer_left, footer_right = (clean(x).replace("\n", " ") for x in (footer_left, footer_right))
     out = io.BytesIO()
     doc = SimpleDocTemplate(
         out,
@@ -212,11 +264,12 @@ def build_pdf(
         rightMargin=18 * mm,
         topMargin=16 * mm,
         bottomMargin=18 * mm,
-        title=title,
+        title=clean(title).replace("\n", " "),
         initialFontName=register("latin"),
         author="idcheck",
     )
-    doc.build(make_story(), canvasmaker=_numbered_canvas(footer_left, footer_right))
+    page_of = tr.gettext("Page %(page)d of %(pages)d")
+    doc.build(make_story(), canvasmaker=_numbered_canvas(footer_left, footer_right, page_of))
     return out.getvalue()
 
 
@@ -239,12 +292,21 @@ def write_atomic(data: bytes, target: Path | io.BytesIO) -> None:
         raise
 
 
+def referral_pdf(summary: ReferralSummary) -> bytes:
+    """The referral's PDF bytes."""
+    tr = Translator(summary.lang)
+    confidential = tr.gettext("CONFIDENTIAL")
+    case = tr.gettext("case %(ref)s") % {"ref": summary.case_reference}
+    return build_pdf(
+        lambda: story(summary),
+        title=tr.gettext("Referral summary"),
+        footer_left=f"{case} · {tr.gettext('audit %(head)s') % {'head': summary.audit_head}}"
+        f" · {confidential}",
+        footer_right=f"idcheck · {summary.generated}",
+        lang=summary.lang,
+    )
+
+
 def render_referral(summary: ReferralSummary, target: Path | io.BytesIO) -> None:
     """Write the PDF to a file (atomically) or into a buffer."""
-    data = build_pdf(
-        lambda: story(summary),
-        title=f"Referral summary {summary.case_reference}",
-        footer_left=f"case {summary.case_reference} · audit {summary.audit_head} · CONFIDENTIAL",
-        footer_right=f"idcheck · {summary.generated}",
-    )
-    write_atomic(data, target)
+    write_atomic(referral_pdf(summary), target)

@@ -48,8 +48,8 @@ from idcheck.checklist import (
     Checklist,
     Contact,
     Directory,
-    Indicator,
     find,
+    forms_pointed_to,
     load_checklist_bytes,
     validate_answer,
 )
@@ -102,6 +102,9 @@ from idcheck.store.schema import (
     screenings,
     settings,
     users,
+)
+from idcheck.store.schema import (
+    audit as audit_table,
 )
 from idcheck.store.site import (
     SETTING_KEYS,
@@ -708,8 +711,9 @@ class Store:
             )
             self._audit_row(conn, "case-closed", case_id=case_id)
 
-    def get_case(self, case_id: int) -> Case:
-        """One case with its details; audited as a view."""
+    def get_case(self, case_id: int, *, audit: bool = True) -> Case:
+        """One case with its details; audited as a view unless ``audit`` is False
+        (a document built from it audits its own export instead)."""
         with self._write() as conn:
             r = self._case_row(conn, case_id)
             ads = tuple(
@@ -718,7 +722,8 @@ class Store:
                     select(adults).where(adults.c.case_id == case_id).order_by(adults.c.id)
                 )
             )
-            self._audit_row(conn, "case-viewed", case_id=case_id)
+            if audit:
+                self._audit_row(conn, "case-viewed", case_id=case_id)
         return Case(r.id, _details(r, ads), r.status, r.created_at, r.updated_at, r.closed_at)
 
     def _case_row(self, conn: Connection, case_id: int) -> Any:
@@ -1353,6 +1358,21 @@ class Store:
             h = audit_mod.head(conn)
         return str(h)
 
+    def danger_acknowledgements(self, screening_id: int) -> list[tuple[float, int | None]]:
+        """When, and by which user id, the immediate-danger stop of a screening was
+        acknowledged in the window (its ``danger-acknowledged`` audit rows), oldest
+        first. Reads only: writes no audit row."""
+        with self._read() as conn:
+            rows = conn.execute(
+                select(audit_table.c.at, audit_table.c.user_id)
+                .where(
+                    audit_table.c.action == "danger-acknowledged",
+                    audit_table.c.screening_id == screening_id,
+                )
+                .order_by(audit_table.c.seq)
+            ).all()
+        return [(float(r.at), r.user_id) for r in rows]
+
     def audit_head(self) -> audit_mod.AuditHead:
         with self._read() as conn:
             h = audit_mod.head(conn)
@@ -1507,15 +1527,10 @@ class Store:
                 latest.setdefault(a.screening_id, {})[a.item_id] = a.value
             for r in conn.execute(q):
                 checklist = self._checklist(conn, r.checklist_sha256)
-                forms: set[str] = set()
-                for item_id, value in latest.get(r.id, {}).items():
-                    if value == '"yes"':
-                        try:
-                            item = checklist.item(item_id)
-                        except KeyError:
-                            continue
-                        if isinstance(item, Indicator):
-                            forms.update(item.forms)
+                forms = forms_pointed_to(
+                    checklist,
+                    (i for i, value in latest.get(r.id, {}).items() if value == '"yes"'),
+                )
                 yield StatRow(
                     r.completed_at,
                     r.gender,
@@ -1526,7 +1541,7 @@ class Store:
                     r.identified_by,
                     r.checklist_id,
                     r.outcome,
-                    tuple(sorted(forms)),
+                    forms,
                 )
 
 
