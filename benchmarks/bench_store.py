@@ -85,6 +85,21 @@ def unlock(tmp: Path, runs: int) -> list[float]:
     return out
 
 
+def rekey(folder: Path, runs: int) -> list[float]:
+    """Seconds for ``disable_user`` (key change included), ``runs`` times."""
+    s = Store.open(folder, "bench", PASSWORD)
+    out = []
+    try:
+        for i in range(runs):
+            leaver = s.add_user(f"leaver-{i}", "a leaver's long password")
+            t0 = time.perf_counter()
+            s.disable_user(leaver.id)
+            out.append(time.perf_counter() - t0)
+    finally:
+        s.lock()
+    return out
+
+
 def large_store(tmp: Path, screenings: int) -> tuple[float, float, float]:
     os.environ.pop("IDCHECK_KDF", None)  # real slot parameters: the open below is measured
     store, _ = Store.create(tmp / "large", "bench", PASSWORD)
@@ -152,17 +167,29 @@ def main() -> int:
         print(f"  ratio of medians   {ratio:.2f}x")
         u = unlock(tmp, 5)
         print(f"unlock (argon2id t=3, 64 MiB, p=4, + open): median {ms(statistics.median(u))}")
+        small_rekey = rekey(tmp / "store", 5)
+        small_mb = (tmp / "store" / "idcheck.db").stat().st_size / 1e6
+        print(f"key change (disable a user, {small_mb:.1f} MB store): median "
+              f"{ms(statistics.median(small_rekey))}")
         build, opened, listed = large_store(tmp, args.screenings)
         print(f"store with {args.screenings} screenings: built in {build:.1f} s, "
               f"unlock+open {ms(opened)}, first 200 cases listed in {ms(listed)}")
+        large_rekey = rekey(tmp / "large", 3)
+        large_mb = (tmp / "large" / "idcheck.db").stat().st_size / 1e6
+        print(f"key change (disable a user, {large_mb:.1f} MB store): median "
+              f"{ms(statistics.median(large_rekey))}")
         print()
         print(f"| answer save, `record_answer` vs a bare SQLCipher INSERT+COMMIT, same pragmas (p50 / p99; goal 1.5x) | "
               f"{ms(statistics.median(ours))} / {ms(pct(ours, 99))} vs {ms(statistics.median(base))} / "
               f"{ms(pct(base, 99))}: **{ratio:.2f}x** | `python benchmarks/bench_store.py` |")
-        print(f"| unlock (argon2id t=3, 64 MiB, p=4, then open) | {ms(statistics.median(u))} | "
+        print(f"| unlock (argon2id t=3, 64 MiB, p=4, unseal the key, then open) | {ms(statistics.median(u))} | "
               f"`python benchmarks/bench_store.py` |")
         print(f"| open a store with {args.screenings:,} screenings, list the first 200 cases | "
               f"{ms(opened)} + {ms(listed)} | `python benchmarks/bench_store.py` |")
+        print(f"| key change when a user is disabled or a password reset (re-key the database, "
+              f"seal the new key to every slot): {small_mb:.1f} MB store / {large_mb:.0f} MB store "
+              f"({args.screenings:,} screenings) | {ms(statistics.median(small_rekey))} / "
+              f"{ms(statistics.median(large_rekey))} | `python benchmarks/bench_store.py` |")
     return 0
 
 

@@ -354,3 +354,13 @@ def test_a_disabled_user_cannot_be_recovered(store, data_dir, template):
     with pytest.raises(InvalidInput, match="no user named"):
         Store.recover(data_dir, "nobody", template.recovery, "ben's recovered pw")
     Store.open(data_dir, "anna", PASSWORD).lock()
+
+
+def test_a_reset_of_a_first_format_user_gives_them_a_new_slot_not_a_reset_notice(data_dir):
+    _first_format_store(data_dir)
+    admin = Store.open(data_dir, "anna", PASSWORD)
+    change = admin.reset_password(admin.user_by_name("ben").id, "ben's new long password")
+    admin.lock()
+    assert change.reset_needed == ()
+    assert change.recovery_key is not None  # the old-form recovery key could not be kept
+    Store.open(data_dir, "ben", "ben's new long password").lock()

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import errno
 import json
 import os
 import secrets
@@ -60,7 +61,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from idcheck.paths import SLOT_FILES
-from idcheck.store.errors import NotAStore, StoreCorrupt, StoreReadOnly
+from idcheck.store.errors import DiskFull, NotAStore, StoreCorrupt, StoreReadOnly
 
 FORMAT = "idcheck-keyslots"
 VERSION = 2
@@ -611,8 +612,14 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.fsync(f.fileno())
         os.replace(tmp, path)
         _fsync_dir(path.parent)
-    except BaseException:
+    except BaseException as e:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            raise DiskFull(
+                f"the disk is full: {path.name} was not changed; free some space and try again"
+            ) from None
+        if isinstance(e, OSError) and e.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise StoreReadOnly(f"cannot write {path}: {e.strerror}") from None
         raise
 
 

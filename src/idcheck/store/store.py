@@ -58,6 +58,7 @@ from idcheck.store import audit as audit_mod
 from idcheck.store import keys
 from idcheck.store.database import classify_file, make_engine, migrate, translate
 from idcheck.store.errors import (
+    DiskFull,
     InvalidInput,
     NewerSchema,
     NoStore,
@@ -243,7 +244,9 @@ class Store:
             if slot.legacy:
                 # First-format slot: now that the password is known, give it a key pair.
                 store._upgrade_slot(password)
-            store._finish_revocations()
+            # Retried at the next unlock if the disk is full or the folder read-only.
+            with suppress(DiskFull, StoreReadOnly):
+                store._finish_revocations()
         except BaseException:
             store.lock()
             raise
@@ -257,8 +260,12 @@ class Store:
         sf = _read_store_files(data_dir)
         keysets = _open_recovery(data_dir, sf, recovery_text)
         store = cls._unlock(data_dir, sf, keysets)
-        keys.clear_failures(data_dir, keys.RECOVERY_NAME)
-        store._audit("unlock-recovery")
+        try:
+            store._audit_pending_failures(keys.clear_failures(data_dir, keys.RECOVERY_NAME))
+            store._audit("unlock-recovery")
+        except BaseException:
+            store.lock()
+            raise
         return store
 
     @classmethod
@@ -351,7 +358,9 @@ class Store:
             raise UserDisabled("this account is disabled; ask an administrator")
         store = cls(data_dir, engine, ks, User(row.id, row.username, row.role, row.disabled), lock)
         try:
-            store._complete_change(sf, keysets)
+            # Retried at the next unlock if the disk is full or the folder read-only.
+            with suppress(DiskFull, StoreReadOnly):
+                store._complete_change(sf, keysets)
         except BaseException:
             store.lock()
             raise
@@ -497,6 +506,7 @@ class Store:
             new = keys.new_keyset(current.generation + 1, current.audit_key)
             dropped, legacy_recovery = sf.drop_legacy()
             change(sf, [current])
+            dropped = [name for name in dropped if sf.user_slot(name) is None]
             recovery_text = None
             if legacy_recovery and sf.recovery_slot() is None:
                 recovery_text, raw = keys.new_recovery_key()
@@ -834,24 +844,23 @@ class Store:
                         a.c.status.in_(options),
                         and_(
                             a.c.status == "answered",
-                            exists(select(1).select_from(values).where(values.c.value.in_(options))),
+                            exists(
+                                select(1).select_from(values).where(values.c.value.in_(options))
+                            ),
                         ),
                     ),
                 )
             )
-        return (
-            exists(
-                select(1)
-                .select_from(s.join(a, a.c.screening_id == s.c.id))
-                .where(
-                    s.c.case_id == cases.c.id,
-                    s.c.status == "draft",
-                    or_(*hits),
-                    a.c.id == latest,
-                )
+        return exists(
+            select(1)
+            .select_from(s.join(a, a.c.screening_id == s.c.id))
+            .where(
+                s.c.case_id == cases.c.id,
+                s.c.status == "draft",
+                or_(*hits),
+                a.c.id == latest,
             )
-            .correlate(cases)
-        )
+        ).correlate(cases)
 
     def count_cases(
         self,
