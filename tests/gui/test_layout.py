@@ -192,6 +192,10 @@ def build(name: str, qtbot, store_template, tmp_path) -> QWidget:
         from idcheck.gui.app import RecoveryKeyDialog
 
         return RecoveryKeyDialog(RECOVERY)
+    if name == "forgot-password":
+        from idcheck.gui.lock import RecoverDialog
+
+        return RecoverDialog("anna")
     if name in ("review", "danger"):
         from idcheck.checklist import Answer, assess
         from idcheck.gui.screening import DangerDialog, ReviewDialog
@@ -228,6 +232,7 @@ SCREENS = (
     "screening-section",
     "case-form",
     "recovery-key",
+    "forgot-password",
     "review",
     "danger",
     "settings",
@@ -507,7 +512,7 @@ def test_screen_is_named_translated_and_mirrored(
             lx, fx = label.geometry().center().x(), field.geometry().center().x()
             assert (lx > fx) == rtl, f"{name}: form label {label.widget().text()!r}"
             rows += 1
-    if name in ("first-run", "unlock", "case-form", "recovery-key", "settings"):
+    if name in ("first-run", "unlock", "case-form", "recovery-key", "forgot-password", "settings"):
         assert rows >= 2  # the mirroring was really looked at
 
 

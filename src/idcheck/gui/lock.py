@@ -199,7 +199,6 @@ class RecoverDialog(QDialog):
         self.user = line_edit(self.tr("User name"))
         self.user.setText(username)
         self.key = line_edit(self.tr("Recovery key"))
-        self.key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         self.fields = PasswordFields(False)
         self.password, self.again = self.fields.password, self.fields.again
         self.problem = self.fields.problem
