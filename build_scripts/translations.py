@@ -192,7 +192,8 @@ _ACCENTS = str.maketrans(
     "AaCcEeIiNnOoUuYyDdGgKkLlRrSsTtZz",
     "ÅåÇçÉéÎîÑñÖöÛûÝýÐðĜĝĶķĻļŔŕŠšŢţŽž",
 )
-_KEEP = re.compile(r"(\{[^{}]*\}|%L?\d+|%n|&&|&\w+;|<[^>]+>|&(?=\w)|\s+|[^\w\s]+)")
+# Punctuation runs stop at "{", so "#{1}" keeps its placeholder whole.
+_KEEP = re.compile(r"(\{[^{}]*\}|%L?\d+|%n|&&|&\w+;|<[^>]+>|&(?=\w)|\s+|[^\w\s{]+|\{)")
 _VOWELS = "aeiouyAEIOUY"
 
 

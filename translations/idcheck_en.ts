@@ -1600,6 +1600,10 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Case {0} · screening #{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This is an amendment of screening #{0}; the original stays as it was.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1625,6 +1629,10 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>Immediate danger recorded: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1670,6 +1670,10 @@ Hva det kan bety: {2}</translation>
         <translation>Tilbake til sakslisten</translation>
     </message>
     <message>
+        <source>Case {0} · screening #{1}</source>
+        <translation>Sak {0} · kartlegging nr. {1}</translation>
+    </message>
+    <message>
         <source>{0} (draft)</source>
         <translation>{0} (utkast)</translation>
     </message>
@@ -1704,6 +1708,10 @@ Hva det kan bety: {2}</translation>
     <message>
         <source>Immediate danger recorded: {0}</source>
         <translation>Akutt fare registrert: {0}</translation>
+    </message>
+    <message>
+        <source>Call: {0}</source>
+        <translation>Ring: {0}</translation>
     </message>
     <message>
         <source>Section {0} of {1} · {2} of {3} answered</source>

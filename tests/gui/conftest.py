@@ -8,7 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from idcheck.gui.app import MainWindow
 from idcheck.gui.session import Messages
@@ -126,3 +127,17 @@ def walk_window(qtbot, walk_template, tmp_path):
     w.cases.table.selectRow(0)
     yield w
     w.lock()
+
+
+def when_shown(kind, act, tries=200):
+    """Run ``act(dialog)`` as soon as a (modal) dialog of ``kind`` is shown."""
+
+    def poll(left=tries):
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, kind) and w.isVisible():
+                act(w)
+                return
+        if left:
+            QTimer.singleShot(20, lambda: poll(left - 1))
+
+    QTimer.singleShot(20, poll)

@@ -100,6 +100,7 @@ def test_pseudo_text_is_longer_bracketed_and_keeps_what_code_relies_on():
         "What we see: {0}\nA common reading: {1}",
         "Re&ferral…",
         "Ctrl+Return",
+        "Screening #{0} was amended as screening #{1}",  # placeholders after punctuation
     ):
         out = translations.pseudo_text(source)
         assert out.startswith("[") and out.endswith("]")

@@ -4,8 +4,9 @@ into the real fields, the real buttons clicked."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog
+from tests.gui.conftest import when_shown
 
 from idcheck.checklist import Answer, find, load_checklist_bytes
 from idcheck.gui.admin import AdminDialog
@@ -17,20 +18,6 @@ from idcheck.store import JURISDICTIONS, CaseDetails, SiteProfile, Store
 
 PASSWORD = "correct horse battery"
 LEFT = Qt.MouseButton.LeftButton
-
-
-def when_shown(kind, act, tries=200):
-    """Run ``act(dialog)`` as soon as a dialog of ``kind`` is shown (it is modal)."""
-
-    def poll(left=tries):
-        for w in QApplication.topLevelWidgets():
-            if isinstance(w, kind) and w.isVisible():
-                act(w)
-                return
-        if left:
-            QTimer.singleShot(20, lambda: poll(left - 1))
-
-    QTimer.singleShot(20, poll)
 
 
 def confirm_recovery_key(monkeypatch):

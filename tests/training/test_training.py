@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -166,3 +167,51 @@ def test_a_referral_printed_in_training_says_so(tmp_path):
         render_referral(build_summary(t.store, sid), out)
     text = " ".join((p.extract_text() or "") for p in PdfReader(out).pages)
     assert "TRAINING (synthetic case, not a real child)" in " ".join(text.split())
+
+
+def _training_folder_of(pid: int) -> Path | None:
+    """The training folder a running process holds open (its store files)."""
+    try:
+        links = [os.readlink(f) for f in Path(f"/proc/{pid}/fd").iterdir()]
+    except OSError:
+        return None
+    for target in links:
+        if "idcheck-training-" in target:
+            path = Path(target)
+            while not path.name.startswith("idcheck-training-"):
+                path = path.parent
+            return path
+    return None
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads /proc to find the folder")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_ends_training_mode_as_a_normal_close_does(tmp_path, signum):
+    import time
+
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(tmp_path / "xdg"),
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "idcheck", "demo"], env=env, cwd=ROOT,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    try:
+        folder = None
+        deadline = time.monotonic() + 60
+        while folder is None and proc.poll() is None and time.monotonic() < deadline:
+            folder = _training_folder_of(proc.pid)
+            time.sleep(0.05)
+        assert folder is not None and folder.is_dir(), proc.stderr.read().decode()
+        time.sleep(1.0)  # the window up and its event loop running
+        proc.send_signal(signum)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 128 + signum, err.decode()
+    assert not folder.exists()
+    assert b"Traceback" not in err

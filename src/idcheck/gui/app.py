@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
+import socket
 import sys
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -384,23 +387,67 @@ def run_window(argv: list[str]) -> int:
     app.setApplicationName("idcheck")
     from idcheck.gui.i18n import UiPrefs, apply
 
-    if not args.training:
-        folder = default_data_dir(args.data_dir)
-        apply(app, UiPrefs.load(folder), style=STYLE)
-        return _run(app, MainWindow(folder))
-    from idcheck.training import TrainingStore
+    stop = StopOnSignals(app)
+    try:
+        if not args.training:
+            folder = default_data_dir(args.data_dir)
+            apply(app, UiPrefs.load(folder), style=STYLE)
+            return _run(app, MainWindow(folder), stop)
+        from idcheck.training import TrainingStore
 
-    # The user's data folder is never opened: the window gets the throw-away one,
-    # and starts in the interface language and text size of this computer's defaults.
-    with TrainingStore() as training:
-        assert training.store is not None
-        apply(app, UiPrefs.load(training.data_dir), style=STYLE)
-        window = MainWindow(training.data_dir, training=True)
-        window.start_unlocked(training.store)
-        return _run(app, window)
+        # The user's data folder is never opened: the window gets the throw-away
+        # one, and starts in the interface language and text size of this
+        # computer's defaults.
+        with TrainingStore() as training:
+            assert training.store is not None
+            apply(app, UiPrefs.load(training.data_dir), style=STYLE)
+            window = MainWindow(training.data_dir, training=True)
+            window.start_unlocked(training.store)
+            return _run(app, window, stop)
+    finally:
+        stop.close()
 
 
-def _run(app: QApplication, window: MainWindow) -> int:
+class StopOnSignals:
+    """SIGTERM and SIGINT close the window as a normal close does: the event loop
+    ends, the store is locked, and a training folder is deleted on the way out.
+
+    Python runs a signal handler only between bytecodes, which Qt's event loop
+    never executes; the signal wakes it through a socket that a notifier
+    watches (``signal.set_wakeup_fd``)."""
+
+    SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.received: int | None = None
+        self._read, self._write = socket.socketpair()
+        for s in (self._read, self._write):
+            s.setblocking(False)
+        self._old_fd = signal.set_wakeup_fd(self._write.fileno())
+        self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read)
+        self._notifier.activated.connect(self._drain)
+        self._old = {s: signal.signal(s, self._handle) for s in self.SIGNALS}
+
+    def _drain(self) -> None:
+        # Reading lets the pending Python handler run; the bytes are signal numbers.
+        with suppress(OSError):
+            self._read.recv(64)
+
+    def _handle(self, signum: int, _frame: object) -> None:
+        self.received = signum
+        self.app.quit()
+
+    def close(self) -> None:
+        for s, old in self._old.items():
+            signal.signal(s, old)
+        signal.set_wakeup_fd(self._old_fd)
+        self._notifier.setEnabled(False)
+        self._read.close()
+        self._write.close()
+
+
+def _run(app: QApplication, window: MainWindow, stop: StopOnSignals) -> int:
     window.resize(1000, 680)
     window.show()
     # For start-up measurements and the frozen-build test: quit after N ms.
@@ -408,6 +455,9 @@ def _run(app: QApplication, window: MainWindow) -> int:
     if quit_after and quit_after.isdigit():
         QTimer.singleShot(int(quit_after), app.quit)
     try:
-        return int(app.exec())
+        if stop.received is not None:  # a signal came while the window was being built
+            return 128 + stop.received
+        code = int(app.exec())
+        return 128 + stop.received if stop.received is not None else code
     finally:
         window.lock()

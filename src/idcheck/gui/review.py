@@ -7,6 +7,7 @@ never touch the store: the walk-through view saves what they return.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -34,6 +35,7 @@ from idcheck.checklist import (
     Routes,
     assess,
     load_routes_ref,
+    parse_ref,
     text_for,
 )
 from idcheck.store import Decision
@@ -63,9 +65,15 @@ def _tr(context: str, text: object) -> str:
 
 
 def contacts_for(
-    checklist: Checklist, role: str | None, store_contacts: list[dict[str, Any]], lang: str
+    checklist: Checklist,
+    role: str | None,
+    store_contacts: list[dict[str, Any]],
+    lang: str,
+    route_ids: Sequence[str] | None = None,
 ) -> list[str]:
-    """Lines naming who to call for a role: the site's contacts, then national numbers."""
+    """Lines naming who to call for a role: the site's contacts, then national
+    numbers from the routes the site uses (``route_ids``; every routes file the
+    checklist names when none of them is the site's, or none is given)."""
     if role is None:
         return []
     lines = [
@@ -73,7 +81,11 @@ def contacts_for(
         for c in store_contacts
         if c.get("role") == role
     ]
-    for ref in checklist.routes:
+    refs = list(checklist.routes)
+    if route_ids:
+        own = [r for r in refs if parse_ref(r)[0] in route_ids]
+        refs = own or refs
+    for ref in refs:
         found = _role(ref, role)
         if found is not None and found[1].national_number:
             routes, r = found
@@ -102,6 +114,7 @@ class DangerDialog(QDialog):
         parent: QWidget | None = None,
         *,
         reminder: bool = False,
+        route_ids: Sequence[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Immediate danger: stop the screening"))
@@ -123,7 +136,7 @@ class DangerDialog(QDialog):
         action = QLabel(text_for(hit.danger.action.text, lang))
         action.setWordWrap(True)
         box.addWidget(action)
-        lines = contacts_for(checklist, hit.danger.action.notify, contacts, lang)
+        lines = contacts_for(checklist, hit.danger.action.notify, contacts, lang, route_ids)
         if lines:
             box.addWidget(QLabel(self.tr("Whom to call:")))
         for line in lines:

@@ -152,6 +152,10 @@ class ScreeningView(QWidget):
         self.only_unanswered = QCheckBox(self.tr("&Only unanswered"))
         self.only_unanswered.setAccessibleName(self.tr("Show only unanswered items"))
         self.only_unanswered.toggled.connect(lambda _on: self._fill_overview())
+        self.case_label = QLabel()
+        self.case_label.setObjectName("casereference")
+        self.case_label.setWordWrap(True)
+        self.case_label.setTextFormat(Qt.TextFormat.PlainText)
         self.section = QLabel()
         self.section.setObjectName("section")
         self.section.setWordWrap(True)
@@ -194,6 +198,8 @@ class ScreeningView(QWidget):
         self.danger_banner = QLabel()
         self.danger_banner.setObjectName("dangerbanner")
         self.danger_banner.setWordWrap(True)
+        self.danger_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.danger_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # the item or the section
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -248,6 +254,7 @@ class ScreeningView(QWidget):
         # assembling
         head = QHBoxLayout()
         titles = QVBoxLayout()
+        titles.addWidget(self.case_label)
         titles.addWidget(self.section)
         head.addLayout(titles, 1)
         counts = QVBoxLayout()
@@ -340,6 +347,14 @@ class ScreeningView(QWidget):
         self.contexts: dict[str, AnswerContext] = {k: v.context for k, v in record.answers.items()}
         self.read_only = record.completed
         self.position = record.position
+        from idcheck.store import routes_for
+
+        reference = self.session.call(lambda s: s.case_reference(record.case_id))
+        self.case_label.setText(
+            self.tr("Case {0} · screening #{1}").format(reference or "", screening_id)
+        )
+        profile = self.session.call(lambda s: s.site_profile())
+        self.route_ids: list[str] = routes_for(profile) if profile is not None else []
         self._fill_child_languages(record)
         for w in (self.language, self.interpreter_present, self.interpreter):
             w.setEnabled(not self.read_only)
@@ -410,15 +425,25 @@ class ScreeningView(QWidget):
         self.banner.setVisible(bool(parts))
 
     def _update_danger_banner(self) -> None:
+        """Every immediate danger recorded, with its action and the numbers to
+        call, for as long as the screening holds it (after the stop is acknowledged
+        too)."""
         hits = assess(self.checklist, self.answers).dangers
-        self.danger_banner.setText(
-            "\n".join(
+        contacts = (self.session.call(lambda s: s.list_contacts()) or []) if hits else []
+        lines: list[str] = []
+        for h in hits:
+            lines.append(
                 self.tr("Immediate danger recorded: {0}").format(
                     text_for(h.danger.message, self.lang)
                 )
-                for h in hits
             )
-        )
+            lines.append(text_for(h.danger.action.text, self.lang))
+            calls = contacts_for(
+                self.checklist, h.danger.action.notify, contacts, self.lang, self.route_ids
+            )
+            if calls:
+                lines.append(self.tr("Call: {0}").format("; ".join(calls)))
+        self.danger_banner.setText("\n".join(lines))
         self.danger_banner.setVisible(bool(hits))
 
     # -- state -------------------------------------------------------------------
@@ -761,7 +786,15 @@ class ScreeningView(QWidget):
 
     def _stop_for_danger(self, hit: DangerHit, reminder: bool = False) -> None:
         contacts = self.session.call(lambda s: s.list_contacts()) or []
-        dialog = DangerDialog(self.checklist, hit, contacts, self.lang, self, reminder=reminder)
+        dialog = DangerDialog(
+            self.checklist,
+            hit,
+            contacts,
+            self.lang,
+            self,
+            reminder=reminder,
+            route_ids=self.route_ids,
+        )
         self.session.track(dialog)
         self.danger_dialog = dialog
         if dialog.exec() == QDialog.DialogCode.Accepted and self.session.store.is_open:

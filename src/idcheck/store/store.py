@@ -736,6 +736,15 @@ class Store:
                 self._audit_row(conn, "case-viewed", case_id=case_id)
         return Case(r.id, _details(r, ads), r.status, r.created_at, r.updated_at, r.closed_at)
 
+    def case_reference(self, case_id: int) -> str:
+        """A case's reference only (no names, not audited): what a screen shows
+        to say which case it is about."""
+        with self._read() as conn:
+            ref = conn.execute(select(cases.c.reference).where(cases.c.id == case_id)).scalar()
+        if ref is None:
+            raise InvalidInput(f"no case with id {case_id}")
+        return str(ref)
+
     def _case_row(self, conn: Connection, case_id: int) -> Any:
         r = conn.execute(select(cases).where(cases.c.id == case_id)).first()
         if r is None:
