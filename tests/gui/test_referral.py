@@ -39,3 +39,62 @@ def test_the_referral_button_previews_text_with_line_breaks(qtbot, view, walk_wi
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert out.read_bytes().startswith(b"%PDF")
     assert errors == []
+
+
+@pytest.fixture
+def dialog(qtbot, view, monkeypatch):
+    monkeypatch.setattr(ReferralDialog, "exec", lambda self: 0)
+    qtbot.mouseClick(view.referral_button, Qt.MouseButton.LeftButton)
+    return view.referral_dialog
+
+
+def test_save_writes_the_previewed_pdf_and_audits_once(qtbot, dialog, walk_window, monkeypatch,
+                                                       tmp_path):
+    store = walk_window.session.store
+    out = tmp_path / "saved.pdf"
+    monkeypatch.setattr(walk_window.session.messages, "save_path", lambda *args: out)
+    previewed = dialog.data
+    with store._read() as conn:
+        before = conn.exec_driver_sql("SELECT count(*) FROM audit").scalar()
+    qtbot.wait(1100)  # a new PDF would carry a later time in its footer
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert out.read_bytes() == previewed
+    with store._read() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT action FROM audit ORDER BY seq").scalars().all()[before:]
+    assert rows == ["report-exported"]
+
+
+def test_the_print_language_is_chosen_per_print(qtbot, dialog):
+    import io
+
+    from pypdf import PdfReader
+
+    assert dialog.language.currentData() == "en"
+    dialog.language.setFocus()
+    qtbot.keyClick(dialog.language, Qt.Key.Key_Down)
+    assert dialog.language.currentData() == "nb"
+    assert PdfReader(io.BytesIO(dialog.data)).metadata.title == "Henvisningssammendrag"
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1280, 720)])
+def test_the_preview_fits_a_laptop_screen_with_its_buttons_on_it(qtbot, dialog, size):
+    from PySide6.QtCore import QPoint, QRect
+
+    from idcheck.gui.referral import fit_to_screen
+
+    # The screen less a task bar, as availableGeometry gives it.
+    available = QRect(0, 0, size[0], size[1] - 40)
+    fit_to_screen(dialog, 900, 900, available)
+    dialog.move(available.topLeft())
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    frame = QRect(dialog.pos(), dialog.size())
+    assert available.contains(frame), (frame, available)
+    assert dialog.minimumSizeHint().height() <= available.height()
+    for button in (dialog.save_button, dialog.print_button, dialog.letter_button,
+                   dialog.language, dialog.names):
+        top_left = button.mapTo(dialog, QPoint(0, 0))
+        assert QRect(top_left, button.size()).intersected(dialog.rect()) == QRect(
+            top_left, button.size()), button.text() if hasattr(button, "text") else button
+        assert button.isVisible()

@@ -135,3 +135,58 @@ def test_letter_fonts_embedded_and_written_atomically(screened, tmp_path):
     assert "Arabic" in " ".join(rows)
     flat = " ".join(text_of(out.read_bytes()).split())
     assert NORWEGIAN in flat and "treated as a child" in flat
+
+
+def _letter(facts, ids, recipient="guardian") -> str:
+    buf = io.BytesIO()
+    render_letter(facts, ids, buf, recipient=recipient)
+    return " ".join(text_of(buf.getvalue()).split())
+
+
+def test_a_question_asked_ends_as_the_question_does(tmp_path):
+    store, _ = Store.create(tmp_path / "q", "anna", PASSWORD)
+    try:
+        raw = find("intake-screen").path.read_bytes()
+        checklist = load_checklist_bytes(raw)
+        cid = store.create_case(CaseDetails(reference="Q-1", claimed_age=15))
+        sid = store.start_screening(cid, checklist, raw, hashlib.sha256(raw).hexdigest())
+        # A safety question (its text ends with "?") with the child's words.
+        store.record_answer(sid, "danger-harm", Answer(value="yes"), AnswerContext(
+            source="child-said", child_words="He will come back", language="en"))
+        facts = letter_facts(store, sid)
+        words = [f for f in facts.facts if f.id == "words:danger-harm"]
+        assert words and words[0].quote_note.endswith("?")
+        assert "?." not in _letter(facts, facts.ids())
+    finally:
+        store.lock()
+
+
+def test_a_draft_letter_does_not_speak_of_a_decision(tmp_path):
+    store, _ = Store.create(tmp_path / "d", "anna", PASSWORD)
+    try:
+        raw = find("intake-screen").path.read_bytes()
+        checklist = load_checklist_bytes(raw)
+        cid = store.create_case(CaseDetails(reference="D-1", claimed_age=15))
+        sid = store.start_screening(cid, checklist, raw, hashlib.sha256(raw).hexdigest())
+        store.record_answer(sid, "debt", Answer(value="yes"), AnswerContext(source="observed"))
+        facts = letter_facts(store, sid)
+        text = _letter(facts, facts.ids())
+        assert "what the professional decided" not in text
+        assert "no professional's decision is recorded yet" in text
+        assert "and the professional's decision" not in text
+    finally:
+        store.lock()
+
+
+def test_each_reader_is_told_what_the_letter_is_for(screened):
+    store, sid = screened
+    facts = letter_facts(store, sid)
+    texts = {r: _letter(facts, ["age"], r) for r in ("guardian", "lawyer", "asylum")}
+    assert "To the child's lawyer" in texts["lawyer"]
+    assert "proceedings" in texts["lawyer"] and "proceedings" not in texts["asylum"]
+    assert "need for protection" in texts["asylum"]
+    # Beyond the addressee and the date line, the letters differ.
+    def body(t: str) -> str:
+        return t.split("Support letter", 1)[1]
+
+    assert len({body(t) for t in texts.values()}) == 3

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from idcheck.checklist import Answer, Checklist, Indicator, Question, text_for
 from idcheck.gui import i18n
+from idcheck.report.rtl import base_is_rtl
 from idcheck.store import SOURCES, AnswerContext
 
 #: Where an answer comes from, as the worker reads it (translated at display).
@@ -106,6 +107,8 @@ class ItemPanel(QFrame):
         self.item_id = item.id
         self.lang = lang
         self.compact = compact
+        #: Whether the child's chosen language is written right to left.
+        self._child_rtl = False
         self.read_only = read_only
         self.answer: Answer | None = None
         self.stored_context: AnswerContext | None = None
@@ -273,6 +276,7 @@ class ItemPanel(QFrame):
         self._child_words.setAccessibleName(self.tr("The child's own words, as said"))
         self._child_words.setTabChangesFocus(True)
         self._child_words.setMaximumHeight(70)
+        self._child_words.textChanged.connect(self._align_child_words)
         self._read_back = QCheckBox(self.tr("Read back to the child"))
         self._read_back.setAccessibleName(self.tr("Read back to the child"))
         self._note = QPlainTextEdit()
@@ -289,6 +293,7 @@ class ItemPanel(QFrame):
         self._box.insertWidget(self._box.indexOf(self.summary), box)
         self.context_box = box
         self._fill_context(self.stored_context)
+        self._align_child_words()
         for w in (self._source, self._child_words, self._read_back, self._note):
             w.setEnabled(not self.read_only)
             w.installEventFilter(self)
@@ -424,6 +429,28 @@ class ItemPanel(QFrame):
             if on:
                 self.source.setFocus()
 
+    def _align_child_words(self) -> None:
+        """The child's words as they are written: right to left and aligned right
+        when they start with a right-to-left letter, or, while empty, when the
+        child's language is written right to left."""
+        box = getattr(self, "_child_words", None)
+        if box is None:
+            return
+        text = box.toPlainText()
+        rtl = base_is_rtl(text) if text.strip() else self._child_rtl
+        direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        if box.layoutDirection() != direction:
+            box.setLayoutDirection(direction)
+        option = box.document().defaultTextOption()
+        align = (
+            Qt.AlignmentFlag.AlignRight
+            if rtl
+            else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
+        )
+        if option.alignment() != align:
+            option.setAlignment(align)
+            box.document().setDefaultTextOption(option)
+
     def set_wording(self, child: bool, child_lang: str) -> None:
         """Adult words or child words (in the child's language where the checklist has it)."""
         item = self.item
@@ -461,6 +488,9 @@ class ItemPanel(QFrame):
             self.words_note.setText(self.tr("No child wording for this item: adult words shown."))
         else:
             self.text.setText(text_for(item.text, self.lang))
+        chosen = self.checklist.languages.get(child_lang)
+        self._child_rtl = chosen is not None and chosen.direction == "rtl"
+        self._align_child_words()
         direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
         for w in (self.text, self.child_options):
             w.setLayoutDirection(direction)

@@ -277,7 +277,8 @@ def build_summary(
     rec = store.get_screening(screening_id, audit=False)
     case = store.get_case(rec.case_id, audit=False)
     docs = _documents(store, rec, load_checklist_bytes(rec.checklist_text))
-    lang = lang or docs.site.print_language or "en"
+    # The language is chosen for each print: the site's as it is set today by default.
+    lang = lang or store.site_profile().print_language or "en"
     tr = Translator(lang)
     _ = tr.gettext
     checklist = load_checklist_bytes(rec.checklist_text)
