@@ -2304,6 +2304,10 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>New recovery &amp;key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>disabled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2321,6 +2325,10 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>Disable {0}? They can no longer unlock this store; what they recorded stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new recovery key? The old one stops working at once, also with a copy of old key files. The new key is shown once: have paper and pen ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

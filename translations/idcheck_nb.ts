@@ -2458,6 +2458,10 @@ Hva det kan bety: {2}</translation>
         <translation>&amp;Deaktiver</translation>
     </message>
     <message>
+        <source>New recovery &amp;key…</source>
+        <translation>Ny gjenopprettings&amp;nøkkel…</translation>
+    </message>
+    <message>
         <source>disabled</source>
         <translation>deaktivert</translation>
     </message>
@@ -2476,6 +2480,10 @@ Hva det kan bety: {2}</translation>
     <message>
         <source>Disable {0}? They can no longer unlock this store; what they recorded stays.</source>
         <translation>Deaktivere {0}? Brukeren kan ikke lenger låse opp dette datalageret. Det brukeren har registrert, blir liggende.</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key? The old one stops working at once, also with a copy of old key files. The new key is shown once: have paper and pen ready.</source>
+        <translation>Lage en ny gjenopprettingsnøkkel? Den gamle slutter å virke med én gang, også med en kopi av gamle nøkkelfiler. Den nye nøkkelen vises én gang: ha papir og penn klar.</translation>
     </message>
     <message>
         <source>These users had not signed in since idcheck was updated and can no longer unlock; reset their passwords: {0}</source>

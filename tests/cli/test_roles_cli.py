@@ -59,6 +59,7 @@ WORKER_REFUSED = [
     (["user", "add", "carl", "--new-password-file", "{tmp}/b"], "add users"),
     (["user", "passwd", "anna", "--new-password-file", "{tmp}/b"], "reset passwords"),
     (["user", "disable", "anna"], "disable users"),
+    (["user", "new-recovery-key"], "replace the recovery key"),
     (["site", "set", "--name", "Somewhere else"], "site profile"),
     (["stats", "--from", "2020-01-01", "--to", "2030-01-01"], "statistics"),
 ]
@@ -117,6 +118,22 @@ def test_recover_a_forgotten_password_on_the_command_line(site, tmp_path):
     r = idcheck("user", "recover", "anna", "--recovery-key-file", fresh_file,
                 "--new-password-file", str(tmp_path / "n"), data_dir=d)
     assert r.returncode == 0, r.stderr
+
+
+def test_an_administrator_replaces_the_recovery_key(site, tmp_path):
+    d, recovery = site
+    r = idcheck("user", "new-recovery-key", "--user", "anna", "--password-file",
+                str(tmp_path / "a"), data_dir=d)
+    assert r.returncode == 0, r.stderr
+    fresh = r.stdout.splitlines()[-1].strip()
+    assert len(fresh.split("-")) == 8 and fresh != recovery
+    pw = secret(tmp_path, "n", "a new long password")
+    old = idcheck("user", "recover", "ben", "--recovery-key-file", secret(tmp_path, "k", recovery),
+                  "--new-password-file", pw, data_dir=d)
+    assert old.returncode == 3 and "does not open" in old.stderr
+    new = idcheck("user", "recover", "ben", "--recovery-key-file", secret(tmp_path, "f", fresh),
+                  "--new-password-file", pw, data_dir=d)
+    assert new.returncode == 0, new.stderr
 
 
 def test_recover_refuses_bad_keys_and_disabled_users_with_one_line(site, tmp_path):

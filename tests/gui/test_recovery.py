@@ -178,3 +178,32 @@ def test_a_disabled_user_cannot_be_recovered_in_the_window(qtbot, store_dir, mes
         w.unlock_page.opening.wait()
     assert "cannot be recovered" in w.unlock_page.status.text()
     assert w.stack.currentWidget() is w.unlock_page
+
+
+def test_an_administrator_makes_a_new_recovery_key_by_clicks(qtbot, store_dir, messages):
+    from idcheck.gui.admin import AdminDialog
+
+    data, recovery = store_dir
+    w = MainWindow(data, messages)
+    qtbot.addWidget(w)
+    w.show()
+    page = w.unlock_page
+    page.user.setText("anna")
+    qtbot.keyClicks(page.password, PASSWORD)
+    qtbot.keyClick(page.password, Qt.Key.Key_Return)
+    if page.opening is not None:
+        page.opening.wait()
+    d = AdminDialog(w.session, w)
+    qtbot.addWidget(d)
+    d.show()
+    d.tabs.setCurrentWidget(d.users)
+    messages.confirms.append(True)
+    shown: list[str] = []
+    confirm_new_key(qtbot, shown)
+    qtbot.mouseClick(d.users.recovery_button, Qt.MouseButton.LeftButton)
+    assert len(shown) == 1 and shown[0] != recovery
+    assert "stops working" in messages.shown[-1][1]
+    w.lock()
+    with pytest.raises(WrongPassword):
+        Store.open_with_recovery(data, recovery)
+    Store.open_with_recovery(data, shown[0]).lock()

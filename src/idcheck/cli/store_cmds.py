@@ -1,4 +1,5 @@
-"""``idcheck init``, ``user add|passwd|disable|recover``, ``screen``, ``db verify|backup|restore``.
+"""``idcheck init``, ``user add|passwd|disable|recover|new-recovery-key``, ``screen``,
+``db verify|backup|restore``.
 
 Passwords are never taken on the command line: ``--password-file F`` (``-`` for
 standard input) or a prompt.
@@ -64,6 +65,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     q.add_argument("name")
     q.set_defaults(handler=cmd_user_disable)
+    q = _opener(
+        ua.add_parser(
+            "new-recovery-key",
+            help="replace the recovery key; the old one stops working (administrators)",
+            allow_abbrev=False,
+        )
+    )
+    q.set_defaults(handler=cmd_user_new_recovery_key)
     q = ua.add_parser(
         "recover",
         help="set a forgotten password with the recovery key (a new recovery key is printed)",
@@ -224,6 +233,18 @@ def report_key_change(change: KeyChange) -> None:
             "NEW RECOVERY KEY (the old one no longer opens the store; shown once, write it down):"
         )
         print(f"  {change.recovery_key}")
+
+
+def cmd_user_new_recovery_key(args: argparse.Namespace) -> int:
+    def run(store: Store) -> int:
+        fresh = store.replace_recovery_key()
+        print(
+            "NEW RECOVERY KEY (the old one no longer opens the store; shown once, write it down):"
+        )
+        print(f"  {fresh}")
+        return EXIT_OK
+
+    return _with_store(args, run)
 
 
 def cmd_user_recover(args: argparse.Namespace) -> int:

@@ -179,8 +179,10 @@ class UsersTab(QWidget):
         self.reset_button.clicked.connect(self.reset_password)
         self.disable_button = QPushButton(self.tr("&Disable"))
         self.disable_button.clicked.connect(self.disable_user)
+        self.recovery_button = QPushButton(self.tr("New recovery &key…"))
+        self.recovery_button.clicked.connect(self.replace_recovery_key)
         row = QHBoxLayout()
-        for b in (self.add_button, self.reset_button, self.disable_button):
+        for b in (self.add_button, self.reset_button, self.disable_button, self.recovery_button):
             row.addWidget(b)
         row.addStretch()
         box = QVBoxLayout(self)
@@ -249,6 +251,22 @@ class UsersTab(QWidget):
         if change is not None:
             self.refresh()
             self.after_key_change(change)
+
+    def replace_recovery_key(self) -> None:
+        """A new recovery key, shown once; the old one stops working."""
+        from idcheck.gui.lock import RecoveryKeyDialog
+
+        question = self.tr(
+            "Make a new recovery key? The old one stops working at once, also with a copy "
+            "of old key files. The new key is shown once: have paper and pen ready."
+        )
+        if not self.session.messages.confirm(self, self.tr("Users"), question):
+            return
+        fresh = self.session.call(lambda s: s.replace_recovery_key())
+        if fresh is not None:
+            dialog = RecoveryKeyDialog(fresh, self)
+            self.session.track(dialog)
+            dialog.exec()
 
     def after_key_change(self, change: KeyChange) -> None:
         """A key change on a store of the first slot format: name the users whose

@@ -632,6 +632,21 @@ class Store:
 
         return self._change_key(change)
 
+    def replace_recovery_key(self) -> str:
+        """A new recovery key (administrators; when the old one is lost, or may have
+        been seen). The database key is replaced with it, so the old recovery key
+        opens nothing, even with a copy of the old key slots. Returns the new key,
+        to be shown once."""
+        self._require_admin("replace the recovery key")
+        self._audit("recovery-key-replaced")
+        text, raw = keys.new_recovery_key()
+
+        def change(sf: keys.SlotFile, current: list[keys.KeySet]) -> None:
+            sf.set_recovery_slot(raw, current)
+
+        self._change_key(change)
+        return text
+
     def disable_user(self, user_id: int) -> KeyChange:
         """Disable an account: its slot is removed and the database key replaced, so
         no copy of its old slot (a backup holds one) opens the store again."""
