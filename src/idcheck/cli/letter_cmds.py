@@ -12,10 +12,11 @@ from pathlib import Path
 
 from idcheck.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from idcheck.cli.store_cmds import _opener, _with_store, fail
+from idcheck.paths import data_dir
 from idcheck.report import MissingFont
 from idcheck.report.export import make_letter, save_document
 from idcheck.report.letter import RECIPIENTS, choose, letter_facts
-from idcheck.store import Store
+from idcheck.store import Store, UnsafeOutput, check_output
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -50,8 +51,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_letter(args: argparse.Namespace) -> int:
     if not args.list and (args.facts is None or args.out is None):
         return fail(EXIT_USAGE, "give --list, or --facts all|ID,ID and --out FILE.pdf")
-    if args.out is not None and not args.out.parent.is_dir():
-        return fail(EXIT_USAGE, f"--out {args.out}: the folder {args.out.parent} does not exist")
+    if args.out is not None:
+        try:
+            check_output(args.out, data_dir(args.data_dir))
+        except UnsafeOutput as e:
+            return fail(EXIT_USAGE, f"--out {e}")
 
     def run(store: Store) -> int:
         facts = letter_facts(store, args.screening_id, include_names=args.names, lang=args.lang)

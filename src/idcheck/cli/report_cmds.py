@@ -7,9 +7,10 @@ from pathlib import Path
 
 from idcheck.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from idcheck.cli.store_cmds import _opener, _with_store, fail
+from idcheck.paths import data_dir
 from idcheck.report import MissingFont
 from idcheck.report.export import make_referral, save_document
-from idcheck.store import Store
+from idcheck.store import Store, UnsafeOutput, check_output
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,6 +28,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    try:
+        check_output(args.out, data_dir(args.data_dir))
+    except UnsafeOutput as e:
+        return fail(EXIT_USAGE, f"--out {e}")
+
     def run(store: Store) -> int:
         try:
             doc, _summary = make_referral(

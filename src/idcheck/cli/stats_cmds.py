@@ -15,10 +15,11 @@ from pathlib import Path
 
 from idcheck.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from idcheck.cli.store_cmds import _opener, _with_store, fail
+from idcheck.paths import data_dir
 from idcheck.report import MissingFont
 from idcheck.report.stats import collect, parse_date, to_csv, to_json, write_text
 from idcheck.report.stats_pdf import render_stats_pdf
-from idcheck.store import Store
+from idcheck.store import Store, UnsafeOutput, check_output
 
 CHECKLIST_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 
@@ -55,14 +56,6 @@ def _dates(args: argparse.Namespace) -> tuple[dt.date, dt.date]:
     return since, until
 
 
-def _writable(path: Path, option: str) -> str | None:
-    if path.is_dir():
-        return f"{option} {path}: is a folder, not a file"
-    if not path.parent.is_dir():
-        return f"{option} {path}: the folder {path.parent} does not exist"
-    return None
-
-
 def cmd_stats(args: argparse.Namespace) -> int:
     try:
         since, until = _dates(args)
@@ -71,9 +64,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.checklist is not None and not CHECKLIST_ID.match(args.checklist):
         return fail(EXIT_USAGE, f"--checklist: {args.checklist!r} is not a checklist id")
     for path, option in ((args.out, "--out"), (args.pdf, "--pdf")):
-        problem = path and _writable(path, option)
-        if problem:
-            return fail(EXIT_USAGE, problem)
+        if path is None:
+            continue
+        try:
+            check_output(path, data_dir(args.data_dir))
+        except UnsafeOutput as e:
+            return fail(EXIT_USAGE, f"{option} {e}")
     if args.out and args.pdf and args.out.resolve() == args.pdf.resolve():
         return fail(EXIT_USAGE, "--out and --pdf name the same file")
 

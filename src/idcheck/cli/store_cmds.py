@@ -32,6 +32,8 @@ from idcheck.store import (
     NotAllowed,
     Store,
     StoreError,
+    UnsafeOutput,
+    check_output,
     plan_screening,
     record_plan,
     restore,
@@ -319,6 +321,11 @@ def cmd_db_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_db_backup(args: argparse.Namespace) -> int:
+    try:
+        check_output(args.file, data_dir(args.data_dir))
+    except UnsafeOutput as e:
+        return fail(EXIT_USAGE, str(e))
+
     def run(store: Store) -> int:
         path = store.backup(args.file)
         print(f"backup written to {path}")

@@ -505,7 +505,7 @@ class DataTab(QWidget):
     def backup(self) -> None:
         import time
 
-        path = self.session.messages.save_path(
+        path = self.session.save_path(
             self,
             self.tr("Back up the store"),
             time.strftime("idcheck-backup-%Y-%m-%d.idcheck-backup"),

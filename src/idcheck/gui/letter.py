@@ -32,9 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from idcheck.gui.referral import fit_to_screen, page_images
+from idcheck.gui.session import why
 from idcheck.report import MissingFont
 from idcheck.report.export import Document, make_letter, save_document
 from idcheck.report.letter import LetterFacts, letter_facts
+from idcheck.store import UnsafeOutput
 
 RECIPIENT_WORDS = (
     ("guardian", QT_TRANSLATE_NOOP("LetterDialog", "the child's guardian or representative")),
@@ -233,7 +235,7 @@ class LetterDialog(QDialog):
     def save(self) -> None:
         if not self.confirmed() or self.facts is None:
             return
-        path = self.session.messages.save_path(
+        path = self.session.save_path(
             self,
             self.tr("Save the support letter"),
             f"letter-{self.facts.case_reference}.pdf",
@@ -249,11 +251,11 @@ class LetterDialog(QDialog):
             return False
         try:
             done = self.session.call(lambda s: save_document(s, doc, path))
-        except OSError as e:
+        except (OSError, UnsafeOutput) as e:
             self.session.messages.error(
                 self,
                 self.tr("Support letter"),
-                self.tr("Could not save {0}: {1}").format(path, e.strerror),
+                self.tr("Could not save {0}: {1}").format(path, why(e)),
             )
             return False
         return done is not None

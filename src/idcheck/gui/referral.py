@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idcheck.gui.session import why
 from idcheck.report import MissingFont
 from idcheck.report.export import Document, make_referral, record_print, save_document
+from idcheck.store import UnsafeOutput
 
 # Languages a referral can be printed in, with their names as the menu shows them.
 PRINT_LANGUAGES = (("en", "English"), ("nb", "Norsk bokmål"))
@@ -172,15 +174,15 @@ class ReferralDialog(QDialog):
             return
         try:
             self.session.call(lambda s: save_document(s, doc, path))
-        except OSError as e:
+        except (OSError, UnsafeOutput) as e:
             self.session.messages.error(
                 self,
                 self.tr("Referral summary"),
-                self.tr("Could not save {0}: {1}").format(path, e.strerror),
+                self.tr("Could not save {0}: {1}").format(path, why(e)),
             )
 
     def save(self) -> None:
-        path = self.session.messages.save_path(
+        path = self.session.save_path(
             self,
             self.tr("Save the referral summary"),
             f"referral-{self.summary.case_reference}.pdf",

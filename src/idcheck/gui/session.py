@@ -55,6 +55,15 @@ def named(widget: Any, name: str) -> Any:
     return widget
 
 
+def why(e: Exception) -> str:
+    """Why a file could not be saved, without its path: the refusal of an output
+    path, or the system's reason."""
+    reason = getattr(e, "reason", None)
+    if isinstance(reason, str):
+        return reason
+    return getattr(e, "strerror", None) or str(e)
+
+
 class Messages:
     """Message boxes and file choosers behind one object, so tests can answer them
     without a modal."""
@@ -102,6 +111,22 @@ class Session(QObject):
         self.parent_widget = parent
         self.dialogs: list[QDialog] = []
         self.open = True
+
+    def save_path(
+        self, parent: QWidget | None, title: str, suggested: str, filter_: str
+    ) -> Path | None:
+        """Ask where to save a file; a path onto the store's own files (or a
+        folder, or a missing folder) is refused with a message, and None returned."""
+        from idcheck.store import UnsafeOutput, check_output
+
+        path = self.messages.save_path(parent, title, suggested, filter_)
+        if path is None:
+            return None
+        try:
+            return check_output(path, self.store.data_dir)
+        except UnsafeOutput as e:
+            self.messages.error(parent, title, str(e))
+            return None
 
     def call(self, fn: Callable[[Store], Any]) -> Any:
         """Run one store call; a StoreError becomes a message, and None is returned."""

@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idcheck.gui.session import why
 from idcheck.report import MissingFont
 from idcheck.report.stats import ALL, TOTAL, Stats, collect, to_csv, to_json, write_text
 from idcheck.report.stats_pdf import render_stats_pdf
+from idcheck.store import UnsafeOutput
 
 #: The words of the tables, for translation (the core keeps the English ones).
 WORDS = {
@@ -217,7 +219,7 @@ class StatsDialog(QDialog):
             "json": self.tr("JSON files (*.json)"),
             "pdf": self.tr("PDF files (*.pdf)"),
         }
-        path = self.session.messages.save_path(
+        path = self.session.save_path(
             self,
             self.tr("Save the statistics"),
             f"statistics-{self.stats.since}-{self.stats.until}.{fmt}",
@@ -236,11 +238,11 @@ class StatsDialog(QDialog):
                 render_stats_pdf(stats, path)
             else:
                 write_text(to_json(stats) if fmt == "json" else to_csv(stats), path)
-        except OSError as e:
+        except (OSError, UnsafeOutput) as e:
             self.session.messages.error(
                 self,
                 self.tr("Anonymised statistics"),
-                self.tr("Could not save {0}: {1}").format(path, e.strerror),
+                self.tr("Could not save {0}: {1}").format(path, why(e)),
             )
             return False
         except MissingFont as e:

@@ -16,7 +16,7 @@ from pathlib import Path
 from idcheck.report.letter import LetterFacts, letter_pdf
 from idcheck.report.pdf import referral_pdf, write_atomic
 from idcheck.report.summary import ReferralSummary, build_summary
-from idcheck.store import Store
+from idcheck.store import Store, check_output
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +69,9 @@ def make_letter(
 def save_document(store: Store, doc: Document, path: Path) -> str:
     """Write the document's bytes to ``path`` (atomically) and audit the export
     (``report-exported`` or ``letter-exported``); returns the new audit head. If
-    the audit row cannot be written, the file is removed again."""
+    the audit row cannot be written, the file is removed again. Refused
+    (UnsafeOutput) onto the store's own files, a folder or a missing folder."""
+    path = check_output(path, store.data_dir)
     write_atomic(doc.data, path)
     try:
         return store.record_event(

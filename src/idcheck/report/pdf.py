@@ -34,6 +34,7 @@ from idcheck.report.fonts import has_glyph, register, runs
 from idcheck.report.i18n import Translator
 from idcheck.report.rtl import BidiParagraph
 from idcheck.report.summary import ReferralSummary
+from idcheck.store.outputs import check_output
 
 _BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -279,7 +280,7 @@ def write_atomic(data: bytes, target: Path | io.BytesIO) -> None:
     if isinstance(target, io.BytesIO):
         target.write(data)
         return
-    target = Path(target)
+    target = check_output(target)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as f:

@@ -33,6 +33,7 @@ from idcheck.store.errors import (
     UserDisabled,
     WrongPassword,
 )
+from idcheck.store.outputs import UnsafeOutput, check_output
 from idcheck.store.records import (
     IDENTIFIED_BY,
     SOURCES,
@@ -95,10 +96,12 @@ __all__ = [
     "StoreReadOnly",
     "StoredAnswer",
     "TooSoon",
+    "UnsafeOutput",
     "User",
     "UserDisabled",
     "VerifyResult",
     "WrongPassword",
+    "check_output",
     "fold",
     "installed_routes",
     "plan_screening",

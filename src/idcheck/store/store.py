@@ -11,6 +11,7 @@ slow ones.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import re
@@ -74,6 +75,7 @@ from idcheck.store.errors import (
     UserDisabled,
     WrongPassword,
 )
+from idcheck.store.outputs import LOCK_NAME, check_output, replaced_suffix
 from idcheck.store.records import (
     IDENTIFIED_BY,
     SOURCES,
@@ -114,7 +116,6 @@ from idcheck.store.site import (
     installed_routes,
 )
 
-LOCK_NAME = "idcheck.lock"
 _DAMAGED = "the store is damaged (a page fails its check); restore a backup"
 DEFAULTS = {"idle_minutes": "5", "retention_years": "0"}
 #: The site profile's keys (set through set_site_profile, which checks them).
@@ -1446,28 +1447,48 @@ class Store:
 
     def backup(self, target: Path) -> Path:
         """An encrypted copy (same key slots) in one file: written under a temporary
-        name, synced, then renamed. Returns the path written. Administrators only."""
+        name, synced, then renamed. Returns the path written.
+
+        The ``backup`` audit row is committed before a byte of the copy is written:
+        when it cannot be (a full disk, say), no copy is made. A copy that then
+        fails to complete is recorded as ``backup-failed`` where that can be.
+        Refused (UnsafeOutput) onto the store's own files, a folder or a missing
+        folder. Administrators only.
+        """
         self._require_admin("back up the store")
-        target = Path(target)
-        with tempfile.TemporaryDirectory(dir=target.parent, prefix=".idcheck-backup-") as tmp:
-            db_copy = Path(tmp) / DB_NAME
-            _vacuum_into(self.engine, db_copy)
-            fd, part = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-            os.close(fd)
-            try:
-                with zipfile.ZipFile(part, "w", compression=zipfile.ZIP_STORED) as z:
-                    z.write(db_copy, DB_NAME)
-                    for name in SLOT_FILES:
-                        if (self.data_dir / name).exists():
-                            z.write(self.data_dir / name, name)
-                with open(part, "rb") as f:
-                    os.fsync(f.fileno())
-                os.replace(part, target)
-            except BaseException:
-                Path(part).unlink(missing_ok=True)
-                raise
+        target = check_output(target, self.data_dir)
         self._audit("backup")
+        try:
+            self._write_backup(target)
+        except BaseException:
+            with suppress(StoreError):
+                self._audit("backup-failed")
+            raise
         return target
+
+    def _write_backup(self, target: Path) -> None:
+        try:
+            with tempfile.TemporaryDirectory(dir=target.parent, prefix=".idcheck-backup-") as tmp:
+                db_copy = Path(tmp) / DB_NAME
+                _vacuum_into(self.engine, db_copy)
+                fd, part = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+                os.close(fd)
+                try:
+                    with zipfile.ZipFile(part, "w", compression=zipfile.ZIP_STORED) as z:
+                        z.write(db_copy, DB_NAME)
+                        for name in SLOT_FILES:
+                            if (self.data_dir / name).exists():
+                                z.write(self.data_dir / name, name)
+                    with open(part, "rb") as f:
+                        os.fsync(f.fileno())
+                    os.replace(part, target)
+                except BaseException:
+                    Path(part).unlink(missing_ok=True)
+                    raise
+        except OSError as e:
+            if e.errno == errno.ENOSPC:
+                raise DiskFull(f"the disk is full: the backup {target} was not written") from None
+            raise StoreReadOnly(f"cannot write the backup {target}: {e.strerror}") from None
 
     def apply_retention(self, now: float | None = None) -> list[int]:
         """Delete closed cases older than the retention setting (0 = keep all); each
@@ -1810,19 +1831,19 @@ def restore(data_dir: Path, backup_file: Path, username: str, password: str) -> 
         with tempfile.TemporaryDirectory(dir=data_dir, prefix=".restore-") as tmp:
             staged = Path(tmp) / "store"
             staged.mkdir()
+            _unpack_backup(backup_file, staged)
+            wait = keys.wait_remaining(data_dir, username)
+            if wait > 0:
+                raise TooSoon(f"too many failed tries: wait {wait:.0f} s before the next", wait)
             try:
-                with zipfile.ZipFile(backup_file) as z:
-                    bad = z.testzip()
-                    if bad is not None:
-                        raise StoreCorrupt(f"the backup is damaged ({bad} fails its check)")
-                    names = set(z.namelist())
-                    if DB_NAME not in names or not names & set(SLOT_FILES):
-                        raise NotAStore(f"{backup_file} is not an idcheck backup")
-                    for name in names & {DB_NAME, *SLOT_FILES}:
-                        (staged / name).write_bytes(z.read(name))
-            except (zipfile.BadZipFile, EOFError, OSError) as e:
-                raise StoreCorrupt(f"{backup_file} is not a readable idcheck backup: {e}") from None
-            probe = Store.open(staged, username, password)
+                probe = Store.open(staged, username, password)
+            except TooSoon:
+                raise
+            except WrongPassword:
+                # Counted against the live store, as at its own unlock: a backup
+                # is no way round the delay after failed tries.
+                delay = keys.record_failure(data_dir, username, None)
+                raise WrongPassword("wrong user name or password", delay) from None
             try:
                 probe._require_admin("restore a backup")
                 result = probe.verify()
@@ -1858,12 +1879,60 @@ def _require_live_admin(data_dir: Path, username: str, password: str, held: File
         live.lock()
 
 
+#: Largest key slot file read from a backup (a real one is a few KiB).
+MAX_SLOT_BYTES = 1024 * 1024
+
+
+def _unpack_backup(backup_file: Path, staged: Path) -> None:
+    """Copy the database and slot files out of a backup into ``staged``, bounded:
+    members must be stored (idcheck never compresses them, so a small file cannot
+    unpack to gigabytes), no larger than the backup itself (slot files at most
+    1 MiB), and are copied in chunks with their checksums checked."""
+    try:
+        size = backup_file.stat().st_size
+        if not backup_file.is_file():
+            raise NotAStore(f"{backup_file} is not an idcheck backup (not a regular file)")
+        with zipfile.ZipFile(backup_file) as z:
+            infos = {i.filename: i for i in z.infolist()}
+            if DB_NAME not in infos or not set(infos) & set(SLOT_FILES):
+                raise NotAStore(f"{backup_file} is not an idcheck backup")
+            for name in (DB_NAME, *SLOT_FILES):
+                info = infos.get(name)
+                if info is None:
+                    continue
+                cap = MAX_SLOT_BYTES if name in SLOT_FILES else size
+                if info.compress_type != zipfile.ZIP_STORED or info.file_size > cap:
+                    raise StoreCorrupt(
+                        f"{backup_file} is not an idcheck backup: {name} is "
+                        f"{info.file_size} bytes unpacked (compressed or too large); refused"
+                    )
+                written = 0
+                with z.open(info) as src, open(staged / name, "wb") as dst:
+                    while chunk := src.read(1024 * 1024):
+                        written += len(chunk)
+                        if written > cap:
+                            raise StoreCorrupt(f"{backup_file}: {name} is larger than it says")
+                        dst.write(chunk)
+    except (
+        zipfile.BadZipFile,
+        EOFError,
+        OSError,
+        ValueError,
+        NotImplementedError,
+        RuntimeError,
+    ) as e:
+        raise StoreCorrupt(f"{backup_file} is not a readable idcheck backup: {e}") from None
+
+
 def _swap_in(staged: Path, data_dir: Path) -> None:
-    """Move the checked files in place; the old ones are kept as ``*.replaced``."""
-    for name in (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", *SLOT_FILES):
+    """Move the checked files in place; the old ones are kept as ``*.replaced``
+    (``*.replaced.2`` … after later restores: an earlier copy is never overwritten)."""
+    names = (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", *SLOT_FILES)
+    suffix = replaced_suffix(data_dir, names)
+    for name in names:
         live = data_dir / name
         if live.exists():
-            os.replace(live, data_dir / f"{name}.replaced")
+            os.replace(live, data_dir / f"{name}{suffix}")
     for name in (DB_NAME, *SLOT_FILES):
         if (staged / name).exists():
             shutil.move(str(staged / name), str(data_dir / name))
