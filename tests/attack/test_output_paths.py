@@ -130,14 +130,16 @@ def test_a_second_restore_keeps_the_first_restores_copies(data_dir, tmp_path):
     backup = tmp_path / "b.idcheck"
     with Store.open(data_dir, "anna", PASSWORD) as s:
         s.backup(backup)
-    originals = _files(data_dir)
     restore(data_dir, backup, "anna", PASSWORD)
-    after_first = _files(data_dir)
+    first = {n: (data_dir / f"{n}.replaced").read_bytes() for n in ("idcheck.db", "keyslots.0.json")}
     restore(data_dir, backup, "anna", PASSWORD)
+    second = {
+        n: (data_dir / f"{n}.replaced.2").read_bytes() for n in ("idcheck.db", "keyslots.0.json")
+    }
     restore(data_dir, backup, "anna", PASSWORD)
     for name in ("idcheck.db", "keyslots.0.json"):
-        assert (data_dir / f"{name}.replaced").read_bytes() == originals[name]
-        assert (data_dir / f"{name}.replaced.2").read_bytes() == after_first[name]
+        assert (data_dir / f"{name}.replaced").read_bytes() == first[name]
+        assert (data_dir / f"{name}.replaced.2").read_bytes() == second[name]
         assert (data_dir / f"{name}.replaced.3").exists()
     # and no output may name them
     with pytest.raises(UnsafeOutput):
