@@ -71,7 +71,7 @@ def main() -> int:
             print(f"wrote {path}")
 
         first = MainWindow(Path(tmp) / "new")
-        first.resize(900, 560)
+        first.resize(1000, 760)
         shot(first, "first-run")
         first.close()
 
@@ -89,6 +89,9 @@ def main() -> int:
         form.claimed.setValue(16)
         form.assessed.setValue(19)
         form.disputed.setChecked(True)
+        form.dob.setText("2010-02-11")
+        form.languages.setText("Tigrinya, some English")
+        form.identified_by.setCurrentIndex(form.identified_by.findData("child-welfare"))
         form.adult.setText("woman who met the child at the station")
         form.relation.setText("aunt")
         shot(form, "new-case")
@@ -179,6 +182,14 @@ def main() -> int:
         admin = AdminDialog(w.session, w)
         admin.tabs.setCurrentWidget(admin.contacts)
         shot(admin, "admin")
+        admin.tabs.setCurrentWidget(admin.site)
+        admin.site.fields.name.setText("Reception centre Nord (synthetic)")
+        admin.site.fields.jurisdiction.setCurrentIndex(
+            admin.site.fields.jurisdiction.findData("NO")
+        )
+        admin.site.fields.phone.setText("+47 00 00 00 00")
+        admin.site.fields.address.setPlainText("Example street 1\n0000 Oslo")
+        shot(admin, "site")
         admin.reject()
         case_id = w.cases.selected_case()
         case = CaseDialog(

@@ -227,7 +227,7 @@ class CaseForm(QDialog):
         box.addWidget(self.buttons)
         self._update_presumption()
         hint = holder.sizeHint()
-        self.resize(max(hint.width() + 40, 480), min(hint.height() + 120, 700))
+        self.resize(max(hint.width() + 40, 640), min(hint.height() + 120, 700))
 
     def _age(self, name: str) -> QSpinBox:
         s = QSpinBox()
@@ -662,6 +662,7 @@ class CaseDialog(QDialog):
             (self.tr("Name"), name or self.tr("not recorded")),
             (self.tr("Age"), age),
             (self.tr("Gender"), genders.get(d.gender or "", self.tr("not recorded"))),
+            (self.tr("Status"), QCoreApplication.translate("CaseTableModel", case.status)),
             (self.tr("Date of birth the child gives"), d.claimed_dob or self.tr("not recorded")),
             (self.tr("Nationality"), d.nationality or self.tr("not recorded")),
             (self.tr("Languages"), d.languages or self.tr("not recorded")),
@@ -671,7 +672,6 @@ class CaseDialog(QDialog):
                 if d.identified_by in identifiers
                 else d.identified_by or self.tr("not recorded"),
             ),
-            (self.tr("Status"), QCoreApplication.translate("CaseTableModel", case.status)),
         ):
             value_label = QLabel(str(value))
             value_label.setTextFormat(Qt.TextFormat.PlainText)

@@ -47,7 +47,24 @@ class FirstRunPage(QWidget):
         self.user = line_edit(self.tr("Administrator user name"))
         self.password = line_edit(self.tr("Password"), password=True)
         self.again = line_edit(self.tr("Repeat the password"), password=True)
-        self.site = SiteFields()
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.tr("Administrator user name"), self.user)
+        form.addRow(self.tr("Password (at least 10 characters)"), self.password)
+        form.addRow(self.tr("Repeat the password"), self.again)
+        site_title = QLabel(self.tr("The site"))
+        site_title.setObjectName("subtitle")
+        form.addRow(site_title)
+        form.addRow(
+            wrapped(
+                self.tr(
+                    "Referrals and letters name the site, print its phone and address, and "
+                    "list the referral routes of its jurisdiction. An administrator can change "
+                    "this later under Administration, Site."
+                )
+            )
+        )
+        self.site = SiteFields(self, form)
         if content_language() in PRINT_LANGUAGES:
             self.site.print_language.setCurrentIndex(
                 self.site.print_language.findData(content_language())
@@ -57,11 +74,6 @@ class FirstRunPage(QWidget):
         self.create_button.clicked.connect(self.create_store)
         for field in (self.user, self.password, self.again, *self.site.line_edits()):
             field.returnPressed.connect(self.create_store)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.tr("Administrator user name"), self.user)
-        form.addRow(self.tr("Password (at least 10 characters)"), self.password)
-        form.addRow(self.tr("Repeat the password"), self.again)
         holder = QWidget()
         box = QVBoxLayout(holder)
         title = QLabel(self.tr("Set up idcheck on this computer"))
@@ -76,19 +88,6 @@ class FirstRunPage(QWidget):
             )
         )
         box.addLayout(form)
-        site_title = QLabel(self.tr("The site"))
-        site_title.setObjectName("section")
-        box.addWidget(site_title)
-        box.addWidget(
-            wrapped(
-                self.tr(
-                    "Referrals and letters name the site, print its phone and address, and "
-                    "list the referral routes of its jurisdiction. An administrator can change "
-                    "this later under Administration, Site."
-                )
-            )
-        )
-        box.addWidget(self.site)
         box.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
         box.addStretch()
         # The page scrolls when large text makes it taller than the window.

@@ -45,9 +45,10 @@ PRINT_LANGUAGES = ("en", "nb")
 
 
 class SiteFields(QWidget):
-    """Name, jurisdiction, phone, address and print language, as a form."""
+    """Name, jurisdiction, phone, address and print language, as a form: its own,
+    or rows added to ``form`` (first run lines them up with the account's)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, form: QFormLayout | None = None) -> None:
         super().__init__(parent)
         self.name = line_edit(self.tr("Name of the site"))
         self.jurisdiction = named(QComboBox(), self.tr("Jurisdiction"))
@@ -63,9 +64,13 @@ class SiteFields(QWidget):
         self.print_language = named(QComboBox(), self.tr("Language of printed documents"))
         for code in PRINT_LANGUAGES:
             self.print_language.addItem(LANGUAGE_NAMES[code], code)
-        self.form = QFormLayout(self)
-        self.form.setContentsMargins(0, 0, 0, 0)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        if form is None:
+            form = QFormLayout(self)
+            form.setContentsMargins(0, 0, 0, 0)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        else:
+            self.setVisible(False)  # its fields live in the form given
+        self.form = form
         self.form.addRow(self.tr("Name of the site"), self.name)
         self.form.addRow(self.tr("Jurisdiction"), self.jurisdiction)
         self.form.addRow(self.tr("Phone"), self.phone)
