@@ -588,7 +588,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Audit anchor from a referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 1234:0a1b2c3d4e5f</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Anchor from a printed referral (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A backup is one encrypted file: the same passwords and the recovery key open it. Keep it on a drive that stays in the office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every referral prints the audit trail&apos;s head (such as 1234:0a1b2c3d4e5f) on each page. Checked against it, the trail must reach that row unchanged: without one, the check cannot show rows cut off the end of the trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -628,11 +644,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} is not an audit anchor: it is the row number, a colon and at least 8 letters and digits of its hash, as printed on a referral.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Everything checks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Problems found:</source>
+        <source>Problems found. Restore a backup that checks, and keep this store&apos;s file for whoever looks into it:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -616,8 +616,24 @@
         <translation>Kont&amp;roller loggen og filen</translation>
     </message>
     <message>
+        <source>Audit anchor from a referral</source>
+        <translation>Kontrollverdi fra en henvisning</translation>
+    </message>
+    <message>
+        <source>e.g. 1234:0a1b2c3d4e5f</source>
+        <translation>f.eks. 1234:0a1b2c3d4e5f</translation>
+    </message>
+    <message>
+        <source>&amp;Anchor from a printed referral (optional):</source>
+        <translation>Kontrollverdi fra en utskrevet &amp;henvisning (valgfritt):</translation>
+    </message>
+    <message>
         <source>A backup is one encrypted file: the same passwords and the recovery key open it. Keep it on a drive that stays in the office.</source>
         <translation>En sikkerhetskopi er én kryptert fil som åpnes med de samme passordene og gjenopprettingsnøkkelen. Oppbevar den på en disk som blir på kontoret.</translation>
+    </message>
+    <message>
+        <source>Every referral prints the audit trail&apos;s head (such as 1234:0a1b2c3d4e5f) on each page. Checked against it, the trail must reach that row unchanged: without one, the check cannot show rows cut off the end of the trail.</source>
+        <translation>Hver henvisning skriver loggens siste kontrollverdi (for eksempel 1234:0a1b2c3d4e5f) på hver side. Kontrollert mot den må loggen nå fram til den raden uendret: uten den kan kontrollen ikke vise rader som er kuttet bort fra slutten av loggen.</translation>
     </message>
     <message>
         <source>Back up the store</source>
@@ -656,12 +672,20 @@
         <translation>Passordet ditt, for å åpne sikkerhetskopien:</translation>
     </message>
     <message>
+        <source>{0} is not an audit anchor: it is the row number, a colon and at least 8 letters and digits of its hash, as printed on a referral.</source>
+        <translation>{0} er ikke en kontrollverdi: den er radnummeret, et kolon og minst 8 bokstaver og sifre av kontrollsummen, slik den står på en henvisning.</translation>
+    </message>
+    <message>
         <source>Everything checks.</source>
         <translation>Alt er i orden.</translation>
     </message>
     <message>
+        <source>Problems found. Restore a backup that checks, and keep this store&apos;s file for whoever looks into it:</source>
+        <translation>Fant problemer. Gjenopprett en sikkerhetskopi som er i orden, og ta vare på filen til dette datalageret for den som skal undersøke den:</translation>
+    </message>
+    <message>
         <source>Problems found:</source>
-        <translation>Fant problemer:</translation>
+        <translation type="vanished">Fant problemer:</translation>
     </message>
     <message>
         <source>{0} audit rows; head {1}</source>

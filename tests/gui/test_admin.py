@@ -191,6 +191,38 @@ def test_the_audit_check_runs_off_the_ui_thread_and_reports(qtbot, admin):
     assert "head " in admin.data.result.text()
 
 
+def test_the_audit_check_names_an_edited_screening_and_checks_an_anchor(qtbot, admin, window):
+    from PySide6.QtCore import Qt
+
+    store = window.session.store
+    checklist = load_bundled("intake-screen")
+    text = find("intake-screen").path.read_bytes()
+    cid = store.create_case(CaseDetails(reference="2026-090"))
+    sid = store.start_screening(cid, checklist, text, hashlib.sha256(text).hexdigest())
+    store.record_answer(sid, "debt", Answer(value="yes"))
+    store.record_decision(sid, Decision("full-screening", (), "full-screening"))
+    store.complete_screening(sid)
+    anchor = str(store.audit_head())
+
+    def check(typed: str) -> str:
+        admin.data.anchor.clear()
+        qtbot.keyClicks(admin.data.anchor, typed)
+        qtbot.mouseClick(admin.data.verify_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: admin.data.verify_button.isEnabled(), timeout=20_000)
+        return admin.data.result.text()
+
+    shown = check(anchor)
+    assert shown.startswith("Everything checks.") and f"anchor {anchor}: the trail reaches" in shown
+    assert "not an audit anchor" in check("twelve")
+    with store._write() as conn:  # as someone with the key could, outside idcheck
+        conn.exec_driver_sql("DROP TRIGGER answers_no_update")
+        conn.exec_driver_sql(f"UPDATE answers SET value = '\"no\"' WHERE screening_id = {sid}")
+    shown = check(anchor)
+    assert shown.startswith("Problems found.")
+    assert f"content: screening {sid} (completed at row" in shown
+    assert "trigger answers_no_update is missing" in shown
+
+
 def test_change_my_password(qtbot, window, unlock, data_dir, messages, monkeypatch):
     unlock(qtbot, window)
 

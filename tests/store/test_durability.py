@@ -120,8 +120,15 @@ def audited(store, intake):
     with store._write() as conn:
         for t in ("audit_no_update", "audit_no_delete"):
             conn.exec_driver_sql(f"DROP TRIGGER {t}")  # as someone with the key could
-    assert store.verify().ok
+    result = store.verify()
+    assert not result.ok  # the dropped triggers are found ...
+    assert any("trigger audit_no_delete is missing" in m for m in result.messages)
+    assert _chain_ok(result)  # ... and the chain itself still checks
     return store
+
+
+def _chain_ok(result):
+    return any(m.startswith("audit chain: ok") for m in result.messages)
 
 
 def _rows(store):
@@ -180,7 +187,7 @@ def test_truncation_is_caught_with_the_anchor(audited):
     head = audited.audit_head()
     with audited._write() as conn:
         conn.exec_driver_sql("DELETE FROM audit WHERE seq >= ?", (head.seq - 1,))
-    assert audited.verify().ok  # without an anchor, a shorter trail still chains
+    assert _chain_ok(audited.verify())  # without an anchor, a shorter trail still chains
     result = audited.verify(str(head))
     assert not result.ok
     assert any("cut off" in m for m in result.messages)

@@ -27,6 +27,7 @@ from idcheck.checklist.loader import read_document
 from idcheck.cli import EXIT_DENIED, EXIT_FAILED, EXIT_OK, EXIT_STORE, EXIT_USAGE
 from idcheck.paths import data_dir
 from idcheck.store import (
+    AuditHead,
     InvalidInput,
     KeyChange,
     NotAllowed,
@@ -37,6 +38,7 @@ from idcheck.store import (
     plan_screening,
     record_plan,
     restore,
+    verify_store,
 )
 
 
@@ -308,16 +310,22 @@ def cmd_screen(args: argparse.Namespace) -> int:
 
 
 def cmd_db_verify(args: argparse.Namespace) -> int:
-    def run(store: Store) -> int:
-        try:
-            result = store.verify(args.anchor)
-        except ValueError as e:
-            return fail(EXIT_USAGE, str(e))
-        for m in result.messages:
-            print(m)
-        return EXIT_OK if result.ok else EXIT_FAILED
-
-    return _with_store(args, run)
+    # Not through _with_store: a store found damaged must not get the unlock and
+    # lock rows an ordinary opening writes (verify_store writes only when all is well).
+    try:
+        if args.anchor:
+            AuditHead.parse(args.anchor)
+        password = read_secret(args.password_file, f"password for {args.user}: ")
+        result = verify_store(data_dir(args.data_dir), args.user, password, args.anchor)
+    except ValueError as e:
+        return fail(EXIT_USAGE, str(e))
+    except InvalidInput as e:
+        return fail(EXIT_USAGE, str(e))
+    except StoreError as e:
+        return fail(EXIT_STORE, str(e))
+    for m in result.messages:
+        print(m)
+    return EXIT_OK if result.ok else EXIT_FAILED
 
 
 def cmd_db_backup(args: argparse.Namespace) -> int:

@@ -484,6 +484,12 @@ class DataTab(QWidget):
         self.restore_button.clicked.connect(self.restore)
         self.verify_button = QPushButton(self.tr("&Check the audit trail and the file"))
         self.verify_button.clicked.connect(self.verify)
+        self.anchor = line_edit(
+            self.tr("Audit anchor from a referral"), placeholder=self.tr("e.g. 1234:0a1b2c3d4e5f")
+        )
+        self.anchor.returnPressed.connect(self.verify)
+        anchor_label = QLabel(self.tr("&Anchor from a printed referral (optional):"))
+        anchor_label.setBuddy(self.anchor)
         self.result = QLabel("")
         self.result.setWordWrap(True)
         self.result.setObjectName("verify")
@@ -497,8 +503,22 @@ class DataTab(QWidget):
                 )
             )
         )
-        for b in (self.backup_button, self.restore_button, self.verify_button):
+        for b in (self.backup_button, self.restore_button):
             box.addWidget(b, 0, Qt.AlignmentFlag.AlignLeft)
+        anchor_row = QHBoxLayout()
+        anchor_row.addWidget(anchor_label)
+        anchor_row.addWidget(self.anchor, 1)
+        box.addLayout(anchor_row)
+        box.addWidget(
+            wrapped(
+                self.tr(
+                    "Every referral prints the audit trail's head (such as 1234:0a1b2c3d4e5f) on "
+                    "each page. Checked against it, the trail must reach that row unchanged: "
+                    "without one, the check cannot show rows cut off the end of the trail."
+                )
+            )
+        )
+        box.addWidget(self.verify_button, 0, Qt.AlignmentFlag.AlignLeft)
         box.addWidget(self.result)
         box.addStretch()
 
@@ -541,17 +561,40 @@ class DataTab(QWidget):
         self.restore_requested.emit(path, password)
 
     def verify(self) -> None:
+        from idcheck.store import AuditHead
+
+        anchor = self.anchor.text().strip() or None
+        if anchor is not None:
+            try:
+                AuditHead.parse(anchor)
+            except ValueError:
+                self.result.setText(
+                    self.tr(
+                        "{0} is not an audit anchor: it is the row number, a colon and at least "
+                        "8 letters and digits of its hash, as printed on a referral."
+                    ).format(anchor)
+                )
+                return
+        if not self.verify_button.isEnabled():
+            return
         self.verify_button.setEnabled(False)
 
         def done(result: Any) -> None:
             lines = [
-                self.tr("Everything checks.") if result.ok else self.tr("Problems found:"),
+                self.tr("Everything checks.")
+                if result.ok
+                else self.tr(
+                    "Problems found. Restore a backup that checks, and keep this store's "
+                    "file for whoever looks into it:"
+                ),
                 *result.messages,
                 self.tr("{0} audit rows; head {1}").format(result.audit_rows, result.head or "-"),
             ]
             self.result.setText("\n".join(lines))
 
-        op = self.session.call_async(self.tr("Checking the store…"), lambda s: s.verify(), done)
+        op = self.session.call_async(
+            self.tr("Checking the store…"), lambda s: s.verify(anchor), done
+        )
         op.finished.connect(lambda: self.verify_button.setEnabled(True))
 
 

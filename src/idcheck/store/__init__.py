@@ -59,7 +59,7 @@ from idcheck.store.site import (
     installed_routes,
     routes_for,
 )
-from idcheck.store.store import KeyChange, Store, fold, restore
+from idcheck.store.store import KeyChange, Store, fold, restore, verify_store
 
 __all__ = [
     "IDENTIFIED_BY",
@@ -109,4 +109,5 @@ __all__ = [
     "restore",
     "routes_for",
     "store_exists",
+    "verify_store",
 ]

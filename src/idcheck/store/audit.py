@@ -6,6 +6,22 @@ key, over the previous row's hash and the row's own canonical content. Editing,
 deleting, inserting or reordering any row breaks the chain from that row on;
 cutting rows off the end is caught by comparing with an anchor (the head's
 sequence number and short hash, printed on every referral summary).
+
+A row may also carry a content hash (``content``, inside the HMAC): the row
+that records a screening's completion holds the SHA-256 of what was completed
+(see :mod:`idcheck.store.content`), so an answer edited afterwards no longer
+matches its row. Rows written before content hashes existed have none and hash
+as they always did; the first row that does (the store's creation, or the
+marker written when an older store is upgraded) says from where completions are
+covered.
+
+What the chain cannot prove: every key slot opens the chain's key with the
+database key, so anyone who can unlock the store could rewrite the whole trail
+consistently.
+Only an anchor kept outside the store (printed on paper) proves the trail up to
+that row; without one, a verify shows that the trail is whole from the store's
+creation to its last row, not that rows were not cut off the end or rewritten
+by a key holder.
 """
 
 from __future__ import annotations
@@ -14,7 +30,7 @@ import hashlib
 import hmac
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from cryptography.hazmat.primitives import hashes
@@ -25,6 +41,15 @@ from idcheck.store.schema import audit
 
 GENESIS = "0" * 64
 SHORT = 12
+#: The first row of every trail.
+CREATED = "store-created"
+#: The action of the row that records a screening's completion.
+COMPLETED = "screening-completed"
+#: Written once when a store of an older schema is upgraded to content hashes.
+CONTENT_ON = "audit-content-on"
+#: The content of a store's creation row (new stores) or of the CONTENT_ON row:
+#: from this row on, every completion carries a content hash.
+CONTENT_MARKER = "content-v1"
 
 
 def audit_key(db_key: bytes | bytearray) -> bytearray:
@@ -33,12 +58,20 @@ def audit_key(db_key: bytes | bytearray) -> bytearray:
     return bytearray(HKDF(hashes.SHA256(), 32, None, b"idcheck audit chain").derive(bytes(db_key)))
 
 
+# One encoder for every row (as json.dumps(sort_keys=True, separators=(",", ":"))
+# but without building an encoder per call: verify hashes every row).
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"))
+
+
 def canonical(row: dict[str, Any]) -> bytes:
     fields = {
         k: row.get(k)
         for k in ("seq", "at", "user_id", "action", "case_id", "screening_id", "object_id")
     }
-    return json.dumps(fields, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    # Rows without content hash exactly as before content hashes existed.
+    if row.get("content") is not None:
+        fields["content"] = row["content"]
+    return _CANONICAL.encode(fields).encode("utf-8")
 
 
 def row_hash(key: bytes | bytearray, prev_hash: str, row: dict[str, Any]) -> str:
@@ -75,8 +108,8 @@ _INSERT = audit.insert()
 _LAST_SQL = "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"
 _INSERT_SQL = (
     "INSERT INTO audit (seq, at, user_id, action, case_id, screening_id, object_id, "
-    "prev_hash, hash) VALUES (:seq, :at, :user_id, :action, :case_id, :screening_id, "
-    ":object_id, :prev_hash, :hash)"
+    "content, prev_hash, hash) VALUES (:seq, :at, :user_id, :action, :case_id, "
+    ":screening_id, :object_id, :content, :prev_hash, :hash)"
 )
 
 
@@ -89,6 +122,7 @@ def _next_row(
     screening_id: int | None,
     object_id: int | None,
     at: float | None,
+    content: str | None = None,
 ) -> tuple[dict[str, Any], AuditHead]:
     seq = 1 if last is None else last.seq + 1
     prev = GENESIS if last is None else last.hash
@@ -100,6 +134,7 @@ def _next_row(
         "case_id": case_id,
         "screening_id": screening_id,
         "object_id": object_id,
+        "content": content,
     }
     h = row_hash(key, prev, row)
     return {**row, "prev_hash": prev, "hash": h}, AuditHead(seq, h)
@@ -115,6 +150,7 @@ def append(
     object_id: int | None = None,
     at: float | None = None,
     last: AuditHead | None = None,
+    content: str | None = None,
 ) -> AuditHead:
     """Add one row inside the caller's transaction; return the new head.
 
@@ -124,7 +160,9 @@ def append(
     if last is None:
         found = conn.execute(_LAST).first()
         last = None if found is None else AuditHead(found.seq, found.hash)
-    row, new_head = _next_row(key, last, action, user_id, case_id, screening_id, object_id, at)
+    row, new_head = _next_row(
+        key, last, action, user_id, case_id, screening_id, object_id, at, content
+    )
     conn.execute(_INSERT, row)
     return new_head
 
@@ -164,44 +202,89 @@ class ChainResult:
     #: The sequence number of the first row that does not check out, and why.
     first_bad: int | None = None
     reason: str = ""
+    #: The row from which completions carry a content hash (None: none do).
+    content_from: int | None = None
+    #: screening id -> (the row that completed it, its content hash or None).
+    completions: dict[int, tuple[int, str | None]] = field(default_factory=dict)
+    #: case id -> the row that recorded its deletion by retention.
+    deleted_cases: dict[int, int] = field(default_factory=dict)
+
+
+_COLUMNS = ("seq", "at", "user_id", "action", "case_id", "screening_id", "object_id")
+_CHAIN_SQL = (
+    "SELECT seq, at, user_id, action, case_id, screening_id, object_id, prev_hash, hash, "
+    "content FROM audit ORDER BY seq"
+)
+_CHAIN_SQL_BEFORE_CONTENT = (  # schema revisions before 0005
+    "SELECT seq, at, user_id, action, case_id, screening_id, object_id, prev_hash, hash, "
+    "NULL FROM audit ORDER BY seq"
+)
 
 
 def verify_chain(
     conn: Connection, key: bytes | bytearray, anchor: AuditHead | None = None
 ) -> ChainResult:
+    """Check every row's link and HMAC, that the trail starts with the store's
+    creation, and (with ``anchor``) that it reaches the anchor's row with the
+    anchor's hash. Reads only; works on every schema revision (before 0005 the
+    rows have no content column)."""
+    has_content = any(
+        r[1] == "content" for r in conn.exec_driver_sql("PRAGMA table_info(audit)").all()
+    )
     prev = GENESIS
     expected_seq = 1
     n = 0
     last: AuditHead | None = None
-    for r in conn.execute(select(audit).order_by(audit.c.seq)).mappings():
+    content_from: int | None = None
+    completions: dict[int, tuple[int, str | None]] = {}
+    deleted: dict[int, int] = {}
+
+    def bad(seq: int | None, reason: str) -> ChainResult:
+        return ChainResult(False, n, last, seq, reason, content_from, completions, deleted)
+
+    names = (*_COLUMNS, "prev_hash", "hash", "content")
+    # The driver's cursor: the trail can be millions of rows.
+    cursor = conn.connection.driver_connection.execute(  # type: ignore[union-attr]
+        _CHAIN_SQL if has_content else _CHAIN_SQL_BEFORE_CONTENT
+    )
+    for r in cursor:
         n += 1
-        row = dict(r)
-        if row["seq"] != expected_seq:
-            return ChainResult(
-                False,
-                n,
-                last,
-                expected_seq,
-                f"row {expected_seq} is missing (next row is {row['seq']})",
-            )
+        row = dict(zip(names, r, strict=True))
+        seq = row["seq"]
+        if seq != expected_seq:
+            return bad(expected_seq, f"row {expected_seq} is missing (next row is {seq})")
         if row["prev_hash"] != prev:
-            return ChainResult(False, n, last, row["seq"], "does not link to the row before it")
-        if not hmac.compare_digest(row_hash(key, prev, row), row["hash"]):
-            return ChainResult(False, n, last, row["seq"], "its content or hash was altered")
+            return bad(seq, "does not link to the row before it")
+        if not hmac.compare_digest(row_hash(key, prev, row), str(row["hash"])):
+            return bad(seq, "its content or hash was altered")
+        action, content = row["action"], row["content"]
+        if seq == 1 and action != CREATED:
+            return bad(
+                1,
+                "the trail does not start with the store's creation: "
+                "rows were removed from its start or it was replaced",
+            )
+        if content == CONTENT_MARKER and action in (CREATED, CONTENT_ON) and content_from is None:
+            content_from = seq
+        elif action == COMPLETED and row["screening_id"] is not None:
+            if content_from is not None and content is None:
+                return bad(seq, "a completion without its content hash")
+            completions[int(row["screening_id"])] = (seq, content)
+        elif action == "case-deleted-retention" and row["case_id"] is not None:
+            deleted[int(row["case_id"])] = seq
         prev = row["hash"]
-        last = AuditHead(row["seq"], row["hash"])
+        last = AuditHead(seq, row["hash"])
         expected_seq += 1
+    if n == 0:
+        return bad(1, "the trail is empty: every store's trail starts with its creation row")
     if anchor is not None:
         if last is None or last.seq < anchor.seq:
             have = 0 if last is None else last.seq
-            return ChainResult(
-                False,
-                n,
-                last,
+            return bad(
                 have + 1,
                 f"the trail ends at row {have}, before the anchor {anchor.seq}: rows were cut off",
             )
         at_anchor = conn.execute(select(audit.c.hash).where(audit.c.seq == anchor.seq)).scalar()
         if at_anchor is None or not str(at_anchor).startswith(anchor.hash):
-            return ChainResult(False, n, last, anchor.seq, "does not match the anchor")
-    return ChainResult(True, n, last)
+            return bad(anchor.seq, "does not match the anchor")
+    return ChainResult(True, n, last, None, "", content_from, completions, deleted)

@@ -10,6 +10,7 @@ any is not as required.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 from pathlib import Path
@@ -197,17 +198,19 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def migrate(engine: Engine, path: Path, backup: Any) -> None:
+def migrate(engine: Engine, path: Path, backup: Any) -> str | None:
     """Bring the schema to head; refuse (untouched) a store from a newer idcheck.
 
     Before any upgrade of an existing store, ``backup(path)`` makes a copy.
+    Returns the revision an existing store was upgraded from (None when nothing
+    was upgraded, or the store is new).
     """
     from alembic import command
 
     rev = current_revision(engine)
     head = head_revision()
     if rev == head:
-        return
+        return None
     if rev is not None and rev not in known_revisions():
         raise NewerSchema(
             f"this store was written by a newer idcheck (schema {rev}); "
@@ -219,6 +222,60 @@ def migrate(engine: Engine, path: Path, backup: Any) -> None:
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+    return rev
+
+
+#: The revision from which audit rows can carry a content hash.
+CONTENT_REVISION = "0005"
+
+
+@functools.lru_cache(maxsize=8)
+def expected_triggers(revision: str) -> dict[str, str]:
+    """The triggers a store of ``revision`` has: name -> SQL, as the migrations
+    up to it create them (run once on an empty in-memory database)."""
+    from alembic import command
+
+    engine = create_engine("sqlite://", poolclass=StaticPool)
+    try:
+        cfg = alembic_config()
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+            rows = conn.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+            ).all()
+    finally:
+        engine.dispose()
+    return {str(name): _normal_sql(sql) for name, sql in rows}
+
+
+def _normal_sql(sql: Any) -> str:
+    return " ".join(str(sql).split())
+
+
+def check_triggers(conn: Any) -> list[str]:
+    """What is wrong with the triggers that keep completed screenings and the
+    audit trail read-only: one line per missing, changed or unknown trigger."""
+    rev = MigrationContext.configure(conn).get_current_revision()
+    if rev is None or rev not in known_revisions():
+        return [f"the schema revision {rev!r} is not one this idcheck knows"]
+    wanted = expected_triggers(rev)
+    found = {
+        str(name): _normal_sql(sql)
+        for name, sql in conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+        ).all()
+    }
+    problems = [f"trigger {n} is missing" for n in sorted(wanted.keys() - found.keys())]
+    problems += [
+        f"trigger {n} was changed"
+        for n in sorted(wanted.keys() & found.keys())
+        if wanted[n] != found[n]
+    ]
+    problems += [
+        f"trigger {n} is not one of idcheck's" for n in sorted(found.keys() - wanted.keys())
+    ]
+    return problems
 
 
 def fsync_path(path: Path) -> None:

@@ -235,3 +235,8 @@ class VerifyResult:
     messages: tuple[str, ...]
     audit_rows: int
     head: str | None
+    #: The row from which completed screenings' content is in the chain (None:
+    #: ids only, a store not yet upgraded).
+    content_from: int | None = None
+    #: Screenings named by a content problem (answers or decision changed, or missing).
+    altered_screenings: tuple[int, ...] = ()

@@ -153,6 +153,9 @@ audit = Table(
     Column("object_id", Integer),
     Column("prev_hash", String, nullable=False),
     Column("hash", String, nullable=False),
+    #: A content hash inside the row's HMAC (migration 0005): what a completed
+    #: screening holds, or the marker from which completions carry one.
+    Column("content", String),
 )
 
 #: Rows inserted here (in the same transaction) allow retention to delete a case's

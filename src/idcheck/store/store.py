@@ -56,8 +56,16 @@ from idcheck.checklist import (
 )
 from idcheck.paths import DB_NAME, SLOT_FILES, store_exists
 from idcheck.store import audit as audit_mod
+from idcheck.store import content as content_mod
 from idcheck.store import keys
-from idcheck.store.database import classify_file, make_engine, migrate, translate
+from idcheck.store.database import (
+    CONTENT_REVISION,
+    check_triggers,
+    classify_file,
+    make_engine,
+    migrate,
+    translate,
+)
 from idcheck.store.errors import (
     DiskFull,
     InvalidInput,
@@ -171,6 +179,9 @@ class Store:
         self._checklists: dict[str, Checklist] = {}
         self._head: audit_mod.AuditHead | None = None
         self._pending_head: audit_mod.AuditHead | None = None
+        # False while a store opened to be verified has written nothing yet (its
+        # schema not upgraded, its unlock not audited): locking it writes nothing.
+        self._settled = True
 
     # ------------------------------------------------------------------ opening
 
@@ -205,7 +216,13 @@ class Store:
                 ).inserted_primary_key[0]  # type: ignore[index]
                 for k, v in DEFAULTS.items():
                     conn.execute(insert(settings).values(key=k, value=v))
-                audit_mod.append(conn, bytearray(ks.audit_key), "store-created", user_id=uid)
+                audit_mod.append(
+                    conn,
+                    bytearray(ks.audit_key),
+                    audit_mod.CREATED,
+                    user_id=uid,
+                    content=audit_mod.CONTENT_MARKER,
+                )
             sf = keys.new_slot_file()
             sf.generation = ks.generation
             sf.add_user_slot(uid, username, password, [ks])
@@ -224,6 +241,17 @@ class Store:
         """Unlock with a user's password. Raises WrongPassword (with the wait before
         the next try), TooSoon, UserDisabled, NoStore, NotAStore, StoreCorrupt,
         NewerSchema, StoreInUse, StoreReadOnly."""
+        store, finish = cls._open_unwritten(data_dir, username, password, held=_held)
+        finish()
+        return store
+
+    @classmethod
+    def _open_unwritten(
+        cls, data_dir: Path, username: str, password: str, *, held: FileLock | None = None
+    ) -> tuple[Store, Callable[[], None]]:
+        """Unlock without writing to the store: no schema upgrade, no finished key
+        change, no audit row (see :func:`verify_store`). Call the function it
+        returns to do those (on failure it locks the store)."""
         data_dir = Path(data_dir)
         sf = _read_store_files(data_dir)
         wait = keys.wait_remaining(data_dir, username)
@@ -236,22 +264,37 @@ class Store:
             raise WrongPassword("wrong user name or password", delay)
         slot, keysets = found
         store = cls._unlock(
-            data_dir, sf, keysets, user_id=slot.user_id, username=slot.username, held=_held
+            data_dir,
+            sf,
+            keysets,
+            user_id=slot.user_id,
+            username=slot.username,
+            held=held,
+            upgrade=False,
         )
-        try:
-            pending = keys.clear_failures(data_dir, username)
-            store._audit_pending_failures(pending)
-            store._audit("unlock")
-            if slot.legacy:
-                # First-format slot: now that the password is known, give it a key pair.
-                store._upgrade_slot(password)
-            # Retried at the next unlock if the disk is full or the folder read-only.
-            with suppress(DiskFull, StoreReadOnly):
-                store._finish_revocations()
-        except BaseException:
-            store.lock()
-            raise
-        return store
+        store._settled = False
+
+        def finish() -> None:
+            try:
+                store._upgrade()
+                # Retried at the next unlock if the disk is full or the folder read-only.
+                with suppress(DiskFull, StoreReadOnly):
+                    store._complete_change(sf, keysets)
+                store._settled = True
+                pending = keys.clear_failures(data_dir, username)
+                store._audit_pending_failures(pending)
+                store._audit("unlock")
+                if slot.legacy:
+                    # First-format slot: now that the password is known, give it a key pair.
+                    store._upgrade_slot(password)
+                # Retried at the next unlock if the disk is full or the folder read-only.
+                with suppress(DiskFull, StoreReadOnly):
+                    store._finish_revocations()
+            except BaseException:
+                store.lock()
+                raise
+
+        return store, finish
 
     @classmethod
     def open_with_recovery(cls, data_dir: Path, recovery_text: str) -> Store:
@@ -312,10 +355,12 @@ class Store:
         user_id: int | None = None,
         username: str | None = None,
         held: FileLock | None = None,
+        upgrade: bool = True,
     ) -> Store:
         """Open the database with the first of ``keysets`` (oldest first) it opens
         with, as ``user_id`` (whose name must be ``username``), or as ``username``,
-        or as the first active administrator; finish a key change cut short."""
+        or as the first active administrator; upgrade its schema and finish a key
+        change cut short (neither with ``upgrade=False``: nothing is written)."""
         path = data_dir / DB_NAME
         classify_file(path)
         if held is None:
@@ -326,7 +371,11 @@ class Store:
         try:
             ks = _first_that_opens(path, keysets)
             engine = make_engine(path, bytearray(ks.db_key))
-            migrate(engine, path, backup=lambda target: _vacuum_into(engine, target))
+            before = (
+                migrate(engine, path, backup=lambda target: _vacuum_into(engine, target))
+                if upgrade
+                else None
+            )
             with engine.connect() as conn:
                 q = select(users)
                 if user_id is not None:
@@ -358,7 +407,11 @@ class Store:
             lock.release()
             raise UserDisabled("this account is disabled; ask an administrator")
         store = cls(data_dir, engine, ks, User(row.id, row.username, row.role, row.disabled), lock)
+        if not upgrade:
+            return store
         try:
+            if before is not None:
+                store._mark_content_coverage(before)
             # Retried at the next unlock if the disk is full or the folder read-only.
             with suppress(DiskFull, StoreReadOnly):
                 store._complete_change(sf, keysets)
@@ -366,6 +419,23 @@ class Store:
             store.lock()
             raise
         return store
+
+    def _upgrade(self) -> None:
+        """Bring the schema to head (a copy of the store is made first)."""
+        path = self.data_dir / DB_NAME
+        engine = self.engine
+        try:
+            before = migrate(engine, path, backup=lambda target: _vacuum_into(engine, target))
+        except DBAPIError as e:
+            raise translate(e.orig or e, path) from None
+        self._mark_content_coverage(before)
+
+    def _mark_content_coverage(self, before: str | None) -> None:
+        """A store upgraded from before content hashes gets the marker row from
+        which its completions carry one (``db verify`` reports it)."""
+        if before is not None and before < CONTENT_REVISION:
+            with self._write() as conn:
+                self._audit_row(conn, audit_mod.CONTENT_ON, content=audit_mod.CONTENT_MARKER)
 
     def lock(self) -> None:
         """Close the connection and wipe the key material this object holds.
@@ -376,8 +446,9 @@ class Store:
         with self._mutex:
             if self._engine is None:
                 return
-            with suppress(StoreError):
-                self._audit("lock")
+            if self._settled:
+                with suppress(StoreError):
+                    self._audit("lock")
             self._engine.dispose()
             self._engine = None
             self._dbapi = None
@@ -429,7 +500,9 @@ class Store:
             except MemoryError:
                 raise StoreCorrupt(_DAMAGED) from None
 
-    def _audit_row(self, conn: Connection, action: str, **ids: int | None) -> None:
+    def _audit_row(
+        self, conn: Connection, action: str, content: str | None = None, **ids: int | None
+    ) -> None:
         # This process holds the store's only writer lock, so the head it last
         # wrote is still the head; it is re-read after any failed transaction.
         self._pending_head = audit_mod.append(
@@ -438,12 +511,13 @@ class Store:
             action,
             user_id=self.user.id,
             last=self._pending_head or self._head,
+            content=content,
             **ids,
         )
 
     def _audit(self, action: str, **ids: int | None) -> None:
         with self._write() as conn:
-            self._audit_row(conn, action, **ids)
+            self._audit_row(conn, action, None, **ids)
 
     def _audit_pending_failures(self, pending: list[dict[str, Any]]) -> None:
         if not pending:
@@ -1172,8 +1246,14 @@ class Store:
                 .where(screenings.c.id == screening_id)
                 .values(status="completed", completed_at=now)
             )
+            # What was completed (decision, every answer with its context, the
+            # pinned documents) is hashed into the completion's audit row.
             self._audit_row(
-                conn, "screening-completed", case_id=s.case_id, screening_id=screening_id
+                conn,
+                audit_mod.COMPLETED,
+                case_id=s.case_id,
+                screening_id=screening_id,
+                content=content_mod.screening_hash(conn, screening_id),
             )
 
     def amend_screening(self, screening_id: int) -> int:
@@ -1414,7 +1494,13 @@ class Store:
         return h
 
     def verify(self, anchor: str | None = None) -> VerifyResult:
-        """SQLite and SQLCipher integrity checks and the audit chain."""
+        """SQLite's and SQLCipher's integrity checks, the protecting triggers, the
+        stored checklist texts, the audit chain from the store's creation, the
+        content of every completed screening against the hash in its completion
+        row, and (``anchor``: ``SEQ:HASH`` from a referral) that the trail reaches
+        the anchor with its hash. Writes nothing. Raises ValueError for an anchor
+        that is not ``SEQ:HASH``."""
+        parsed = audit_mod.AuditHead.parse(anchor) if anchor else None
         msgs: list[str] = []
         ok = True
         with self._read() as conn:
@@ -1434,14 +1520,81 @@ class Store:
             if fk:
                 ok = False
                 msgs.append(f"foreign keys: {len(fk)} broken reference(s)")
-            parsed = audit_mod.AuditHead.parse(anchor) if anchor else None
+            triggers = check_triggers(conn)
+            if triggers:
+                ok = False
+                msgs.append(
+                    "protecting triggers: " + "; ".join(triggers) + " (completed screenings "
+                    "and the audit trail were left open to change)"
+                )
+            else:
+                msgs.append("protecting triggers: ok")
+            texts = _bad_checklist_texts(conn)
+            if texts:
+                ok = False
+                msgs.append("checklist texts: changed: " + ", ".join(t[:12] for t in texts))
             chain = audit_mod.verify_chain(conn, self._audit_key, parsed)
+            covered = {
+                sid: (seq, c) for sid, (seq, c) in chain.completions.items() if c is not None
+            }
+            problems = content_mod.check_all(conn, covered, chain.deleted_cases)
+            unrecorded = [
+                int(r[0])
+                for r in conn.exec_driver_sql(
+                    "SELECT id FROM screenings WHERE status = 'completed' ORDER BY id"
+                )
+                if int(r[0]) not in chain.completions
+            ]
         if chain.ok:
-            msgs.append(f"audit chain: ok, {chain.rows} rows, head {chain.head}")
+            msgs.append(
+                f"audit chain: ok, {chain.rows} rows from the store's creation, head {chain.head}"
+            )
         else:
             ok = False
             msgs.append(f"audit chain: broken at row {chain.first_bad}: {chain.reason}")
-        return VerifyResult(ok, tuple(msgs), chain.rows, str(chain.head) if chain.head else None)
+        for p in problems:
+            ok = False
+            msgs.append(f"content: {p}")
+        if chain.ok and unrecorded:
+            ok = False
+            msgs.append(
+                "content: completed with no completion in the trail: screening(s) "
+                + ", ".join(str(i) for i in unrecorded[:20])
+            )
+        if chain.content_from is None:
+            msgs.append(
+                "content: not covered (the trail holds ids only; completions carry a "
+                "content hash once the store is upgraded)"
+            )
+        else:
+            older = sum(1 for seq, c in chain.completions.values() if c is None)
+            line = (
+                f"content covered from row {chain.content_from}: {len(covered)} completed "
+                f"screening(s) checked against their completion rows"
+            )
+            if older:
+                line += (
+                    f"; {older} completed before row {chain.content_from} are covered by ids only"
+                )
+            msgs.append(line)
+        if parsed is not None and chain.ok:
+            msgs.append(f"anchor {anchor}: the trail reaches it and matches it")
+        elif parsed is None:
+            msgs.append(
+                "without an anchor this shows the trail is whole from the store's creation "
+                "to its last row; rows cut off its end, or a trail rewritten by someone "
+                "holding the database key, show only against an anchor printed earlier "
+                "(--anchor SEQ:HASH from a referral)"
+            )
+        altered = tuple(p.screening_id for p in problems) + tuple(unrecorded)
+        return VerifyResult(
+            ok,
+            tuple(msgs),
+            chain.rows,
+            str(chain.head) if chain.head else None,
+            chain.content_from,
+            altered,
+        )
 
     # ----------------------------------------------------------- backup, retention
 
@@ -1636,6 +1789,17 @@ def _vacuum_into(engine: Engine, target: Path) -> None:
         os.close(fd)
 
 
+def _bad_checklist_texts(conn: Connection) -> list[str]:
+    """Stored checklist texts whose SHA-256 is no longer their key."""
+    import hashlib
+
+    return [
+        str(sha)
+        for sha, text in conn.exec_driver_sql("SELECT sha256, text FROM checklist_texts")
+        if hashlib.sha256(bytes(text)).hexdigest() != sha
+    ]
+
+
 def _take_lock(data_dir: Path) -> FileLock:
     # Not thread-local: the window opens the store on a worker thread and locks it
     # on the UI thread, and the release must count there too.
@@ -1816,6 +1980,28 @@ def _stored_answer(r: Any) -> StoredAnswer:
     )
 
 
+def verify_store(
+    data_dir: Path, username: str, password: str, anchor: str | None = None
+) -> VerifyResult:
+    """``idcheck db verify``: unlock, check everything (:meth:`Store.verify`)
+    before anything is written, and only when it all checks out upgrade an older
+    schema and audit the unlock. A damaged or altered store is left exactly as it
+    was found. Raises ValueError for a malformed anchor, StoreError as
+    :meth:`Store.open`."""
+    if anchor:
+        audit_mod.AuditHead.parse(anchor)  # a malformed anchor before the password work
+    store, finish = Store._open_unwritten(Path(data_dir), username, password)
+    try:
+        result = store.verify(anchor)
+    except BaseException:
+        store.lock()
+        raise
+    if result.ok:
+        finish()
+    store.lock()
+    return result
+
+
 def restore(data_dir: Path, backup_file: Path, username: str, password: str) -> VerifyResult:
     """Replace the store in ``data_dir`` by a backup, after checking the whole backup
     in a temporary place (it must open with these credentials and verify). A
@@ -1836,7 +2022,7 @@ def restore(data_dir: Path, backup_file: Path, username: str, password: str) -> 
             if wait > 0:
                 raise TooSoon(f"too many failed tries: wait {wait:.0f} s before the next", wait)
             try:
-                probe = Store.open(staged, username, password)
+                probe, finish = Store._open_unwritten(staged, username, password)
             except TooSoon:
                 raise
             except WrongPassword:
@@ -1847,9 +2033,16 @@ def restore(data_dir: Path, backup_file: Path, username: str, password: str) -> 
             try:
                 probe._require_admin("restore a backup")
                 result = probe.verify()
-                if result.ok:
+            except BaseException:
+                probe.lock()
+                raise
+            if result.ok:
+                finish()  # (locks the probe if it fails)
+                try:
                     probe.record_event("restore")
-            finally:
+                finally:
+                    probe.lock()
+            else:
                 probe.lock()
             if not result.ok:
                 raise StoreCorrupt("the backup does not verify: " + "; ".join(result.messages))

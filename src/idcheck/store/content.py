@@ -1,0 +1,135 @@
+"""The content hash of a completed screening, kept in the audit row that records
+its completion (migration 0005).
+
+The hash covers everything a completed screening is: its row (checklist and
+its SHA-256, who started it and when, the amendment link, the suggestion, the
+fired rules, the professional's decision, reasons, who decided and when, when
+it was completed), every answer ever given in it in order with all its context
+(status, value, source, the worker's note, the child's own words, language,
+interpreter, read back, who answered and when), and the documents pinned with
+it (routes, contacts, site profile).
+
+Written and checked through the same SQL, so the values hash the same: an
+answer edited after the protecting triggers were dropped no longer matches the
+hash inside its completion row's HMAC.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection
+
+PREFIX = "sha256:"
+
+# Spelled out, not built from the schema: a column added later must not change
+# the hash of a screening completed before it.
+_SCREENING_SQL = (
+    "SELECT id, case_id, checklist_id, checklist_version, checklist_sha256, status, "
+    "started_at, started_by, completed_at, amends_id, suggested_outcome, fired_rules, "
+    "decision_outcome, decision_reasons, decided_by, decided_at FROM screenings"
+)
+_ANSWERS_SQL = (
+    "SELECT id, screening_id, item_id, status, value, source, worker_note, child_words, "
+    "language, interpreter_present, interpreter, read_back, answered_by, answered_at "
+    "FROM answers"
+)
+_PINNED_SQL = "SELECT screening_id, routes, contacts, site, pinned_at FROM pinned_documents"
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def _part(kind: str, values: Iterable[Any]) -> bytes:
+    return _ENCODER.encode([kind, *values]).encode("utf-8") + b"\n"
+
+
+def screening_hash(conn: Connection, screening_id: int) -> str:
+    """The content hash of one screening as it stands (inside the caller's
+    transaction, after its completion is written)."""
+    h = hashlib.sha256()
+    row = conn.exec_driver_sql(_SCREENING_SQL + " WHERE id = ?", (screening_id,)).first()
+    if row is None:
+        raise KeyError(screening_id)
+    h.update(_part("screening", row))
+    for a in conn.exec_driver_sql(
+        _ANSWERS_SQL + " WHERE screening_id = ? ORDER BY id", (screening_id,)
+    ):
+        h.update(_part("answer", a))
+    pin = conn.exec_driver_sql(_PINNED_SQL + " WHERE screening_id = ?", (screening_id,)).first()
+    if pin is not None:
+        h.update(_part("pinned", tuple(pin)[1:]))
+    return PREFIX + h.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class ContentProblem:
+    screening_id: int
+    seq: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"screening {self.screening_id} (completed at row {self.seq}): {self.reason}"
+
+
+def check_all(
+    conn: Connection,
+    wanted: dict[int, tuple[int, str]],
+    deleted_cases: dict[int, int],
+) -> list[ContentProblem]:
+    """Recompute the hash of every screening in ``wanted`` (screening id -> the
+    completion row and the hash it holds) in one pass over each table, and name
+    every screening that differs. A screening that is gone is a problem unless
+    retention deleted its case after it was completed."""
+    hashers: dict[int, Any] = {}
+    case_of: dict[int, int] = {}
+    for row in conn.exec_driver_sql(_SCREENING_SQL):
+        sid = int(row[0])
+        if sid in wanted:
+            h = hashlib.sha256()
+            h.update(_part("screening", row))
+            hashers[sid] = h
+            case_of[sid] = int(row[1])
+    # Answers in id order, each fed to its screening's hash: one sequential scan.
+    raw = conn.connection.driver_connection
+    for a in raw.execute(_ANSWERS_SQL + " ORDER BY id"):  # type: ignore[union-attr]
+        found = hashers.get(int(a[1]))
+        if found is not None:
+            found.update(_part("answer", a))
+    has_pinned = conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pinned_documents'"
+    ).first()
+    if has_pinned is not None:
+        for pin in conn.exec_driver_sql(_PINNED_SQL):
+            found = hashers.get(int(pin[0]))
+            if found is not None:
+                found.update(_part("pinned", tuple(pin)[1:]))
+    problems: list[ContentProblem] = []
+    for sid, (seq, expected) in sorted(wanted.items(), key=lambda kv: kv[1][0]):
+        h_ = hashers.get(sid)
+        if h_ is None:
+            if not _deleted_after(seq, deleted_cases, conn):
+                problems.append(ContentProblem(sid, seq, "it is missing from the store"))
+            continue
+        if PREFIX + h_.hexdigest() != expected:
+            problems.append(
+                ContentProblem(
+                    sid,
+                    seq,
+                    "its answers or decision were changed after it was completed",
+                )
+            )
+    return problems
+
+
+def _deleted_after(seq: int, deleted_cases: dict[int, int], conn: Connection) -> bool:
+    # The completion row names the case; retention's row must come after it.
+    row = conn.exec_driver_sql("SELECT case_id FROM audit WHERE seq = ?", (seq,)).first()
+    if row is None or row[0] is None:
+        return False
+    at = deleted_cases.get(int(row[0]))
+    return at is not None and at > seq
