@@ -3,8 +3,9 @@
     python benchmarks/bench_report.py [--runs N] [--screenings N]
 
 * referral: median time to build the referral of a 60-answer screening of the
-  full checklist (the summary read from the store, audited as a view, and the
-  PDF with "page x of y" in its footer), against a bare reportlab document holding the
+  full checklist (``make_referral``: the summary read once from the store,
+  writing no audit row, and the PDF with "page x of y" in its footer, its
+  right-to-left quotes laid out by the bidirectional algorithm), against a bare reportlab document holding the
   same paragraphs in the same fonts (no store, no footer), the two
   interleaved so both see the same machine load; the ratio of medians is the
   figure;
@@ -37,7 +38,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from idcheck.checklist import Answer, Indicator, find, load_checklist_bytes, validate_answer
-from idcheck.report import build_summary, render_referral
+from idcheck.report import build_summary, make_referral, render_referral
 from idcheck.report.pdf import story
 from idcheck.report.stats import collect
 from idcheck.store import AnswerContext, CaseDetails, Decision, Store
@@ -102,9 +103,8 @@ def screening_of_60(tmp: Path) -> tuple[Store, int]:
 
 
 def referral(store: Store, sid: int) -> bytes:
-    buf = io.BytesIO()
-    render_referral(build_summary(store, sid), buf)
-    return buf.getvalue()
+    doc, _summary = make_referral(store, sid)
+    return doc.data
 
 
 def bare(paragraphs: list[tuple[str, ParagraphStyle]]) -> bytes:
@@ -234,7 +234,7 @@ def main() -> int:
         ours, base, render, pages = referral_figures(tmp, args.runs)
         ratio = median(ours) / median(base)
         print(f"referral of a 60-answer screening ({pages} pages), {args.runs} runs interleaved:")
-        print(f"  build_summary + render_referral  {ms(median(ours))}")
+        print(f"  make_referral (summary + PDF)    {ms(median(ours))}")
         print(f"  of which render_referral alone   {ms(median(render))}")
         print(f"  bare reportlab, same paragraphs  {ms(median(base))}")
         print(f"  ratio of medians                 {ratio:.2f}x")

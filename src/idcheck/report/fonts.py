@@ -93,6 +93,7 @@ def runs(text: str, has_glyph: Callable[[str, str], bool] | None = None) -> list
     return out
 
 
+@cache
 def has_glyph(script: str, ch: str) -> bool:
     """Whether the script's font has a glyph for the character."""
     font = pdfmetrics.getFont(register(script))

@@ -17,6 +17,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from functools import cache
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -75,7 +76,11 @@ def quoted(text: object) -> Markup:
     return Markup("\u201c" + markup(text) + "\u201d")  # noqa: S704 - escaped by markup()
 
 
-def _env(tr: Translator) -> Environment:
+@cache
+def _env(lang: str) -> Environment:
+    """The template environment of one print language (made, and its templates
+    compiled, once per process)."""
+    tr = Translator(lang)
     env = Environment(
         loader=PackageLoader("idcheck.report", "templates"),
         undefined=StrictUndefined,
@@ -186,7 +191,7 @@ def flow_of(template: str, lang: str = "en", **context: Any) -> list[Any]:
     """The flowables of a ``style<TAB>markup`` template (see the module docstring),
     its frame in ``lang``."""
     styles = _styles()
-    text = _env(Translator(lang)).get_template(template).render(**context)
+    text = _env(lang).get_template(template).render(**context)
     flow: list[Any] = []
     for line in text.splitlines():
         if not line.strip():
