@@ -753,7 +753,7 @@
     </message>
     <message>
         <source>Item {0}: {1}</source>
-        <extracomment>item id, the answer, whether the walk should move on item id: keyboard focus entered this panel a message for the worker (an answer that could not be read) item id: the context fields were made (new controls for the tab order)</extracomment>
+        <extracomment>item id, the answer, whether the walk should move on item id: keyboard focus entered this panel a message for the worker (an answer that could not be read) item id: the context fields were made (new controls for the tab order) Whether the child&apos;s chosen language is written right to left.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -911,6 +911,10 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>Print the child&apos;s names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the printed letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

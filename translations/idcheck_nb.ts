@@ -785,7 +785,7 @@
     </message>
     <message>
         <source>Item {0}: {1}</source>
-        <extracomment>item id, the answer, whether the walk should move on item id: keyboard focus entered this panel a message for the worker (an answer that could not be read) item id: the context fields were made (new controls for the tab order)</extracomment>
+        <extracomment>item id, the answer, whether the walk should move on item id: keyboard focus entered this panel a message for the worker (an answer that could not be read) item id: the context fields were made (new controls for the tab order) Whether the child&apos;s chosen language is written right to left.</extracomment>
         <translation>Punkt {0}: {1}</translation>
     </message>
     <message>
@@ -946,6 +946,10 @@ Hva det kan bety: {2}</translation>
     <message>
         <source>Print the child&apos;s names</source>
         <translation>Skriv ut barnets navn</translation>
+    </message>
+    <message>
+        <source>Language of the printed letter</source>
+        <translation>Språk i det utskrevne brevet</translation>
     </message>
     <message>
         <source>Tick each fact you have checked against the record and want in the letter. Nothing is ticked to begin with: the letter holds only what you confirm.</source>

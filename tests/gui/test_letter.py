@@ -123,3 +123,21 @@ def test_opened_from_the_referral_dialog(qtbot, screened, monkeypatch):
     assert isinstance(letter, LetterDialog) and letter.screening_id == sid
     assert letter in session.dialogs
     assert letter.confirmed() == []
+
+
+def test_the_letter_is_printed_in_the_language_chosen(qtbot, screened):
+    import io
+
+    session, sid, cid = screened
+    dialog = LetterDialog(session, sid, cid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    item_of(dialog, "age").setCheckState(Qt.CheckState.Checked)
+    assert dialog.language.currentData() == "en"
+    dialog.language.setFocus()
+    qtbot.keyClick(dialog.language, Qt.Key.Key_Down)
+    assert dialog.language.currentData() == "nb"
+    assert dialog.confirmed() == ["age"]  # the ticks are kept
+    reader = PdfReader(io.BytesIO(dialog.data))
+    assert reader.metadata.title == "Støttebrev"
+    assert "Alder ifølge barnet: 15" in reader.pages[0].extract_text()

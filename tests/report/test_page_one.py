@@ -63,6 +63,8 @@ def danger_case(store):
     _, sid = _screen(store, "2026-201", "intake-screen", details, answers=[
         ("danger-harm", "yes", AnswerContext(source="child-said", child_words="He will come back tonight",
                                              language="vi", read_back=True)),
+        ("documents-held", "yes", None),
+        ("debt", "yes", None),
     ], decision=Decision("immediate-protection", (), "immediate-protection"), complete=False)
     # The window audits the acknowledgement of the danger stop like this.
     rec = store.get_screening(sid, audit=False)
@@ -84,6 +86,8 @@ def test_page_one_holds_the_child_the_urgency_the_decision_and_the_plan(store, d
                      "Questions about this referral: anna (administrator), Mottak Nord, "
                      "+47 22 00 00 01"):
         assert expected in one, expected
+    # Items joined in "Because of:" read as one list: no ".;".
+    assert ".;" not in one
     # Every action once, with its date and time.
     texts = [a.text for a in summary.actions]
     assert len(texts) == len(set(texts))

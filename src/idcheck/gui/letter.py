@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from idcheck.gui.referral import fit_to_screen, page_images
+from idcheck.gui.referral import PRINT_LANGUAGES, fit_to_screen, page_images
 from idcheck.gui.session import why
 from idcheck.report import MissingFont
 from idcheck.report.export import Document, make_letter, save_document
@@ -74,6 +74,19 @@ class LetterDialog(QDialog):
         self.recipient.currentIndexChanged.connect(self.refresh)
         self.names = QCheckBox(self.tr("Print the child's names"))
         self.names.toggled.connect(self.reload)
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language of the printed letter"))
+        self.language.setToolTip(self.tr("Language of the printed letter"))
+        for code, name in PRINT_LANGUAGES:
+            self.language.addItem(name, code)
+        chosen = getattr(parent, "language", None)
+        lang = (
+            chosen.currentData()
+            if isinstance(chosen, QComboBox)
+            else session.call(lambda s: s.site_profile().print_language)
+        ) or "en"
+        self.language.setCurrentIndex(max(0, self.language.findData(lang)))
+        self.language.currentIndexChanged.connect(lambda _i: self.reload())
         intro = QLabel(
             self.tr(
                 "Tick each fact you have checked against the record and want in the letter. "
@@ -92,6 +105,7 @@ class LetterDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("For")))
         row.addWidget(self.recipient, 1)
+        row.addWidget(self.language)
         lbox.addLayout(row)
         lbox.addWidget(intro)
         lbox.addWidget(self.list, 1)
@@ -139,7 +153,12 @@ class LetterDialog(QDialog):
         """Fetch the facts (again, when names are switched), keeping the ticks."""
         keep = set(self.confirmed())
         facts = self.session.call(
-            lambda s: letter_facts(s, self.screening_id, include_names=self.names.isChecked())
+            lambda s: letter_facts(
+                s,
+                self.screening_id,
+                include_names=self.names.isChecked(),
+                lang=str(self.language.currentData() or "en"),
+            )
         )
         if facts is None:
             return
