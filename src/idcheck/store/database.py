@@ -13,6 +13,7 @@ import contextlib
 import functools
 import os
 import shutil
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +70,11 @@ def known_revisions() -> set[str]:
 def classify_file(path: Path) -> None:
     """Refuse, with a message saying what it is, a file that cannot be a store."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        size = st.st_size
+        if not stat.S_ISREG(st.st_mode):
+            # A FIFO would block the open below, a device never ends.
+            raise NotAStore(f"{path} is not a regular file: not an idcheck store")
         with path.open("rb") as f:
             head = f.read(16)
     except FileNotFoundError:

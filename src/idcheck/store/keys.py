@@ -46,6 +46,7 @@ import errno
 import json
 import os
 import secrets
+import stat
 import tempfile
 import time
 import uuid
@@ -341,7 +342,9 @@ class Slot:
         if kind == "user":
             if not isinstance(user_id, int) or isinstance(user_id, bool) or user_id <= 0:
                 raise ValueError("bad user id")
-            if not isinstance(username, str):
+            if user_id >= 2**62:
+                raise ValueError("bad user id")
+            if not isinstance(username, str) or not 0 < len(username) <= 64:
                 raise ValueError("bad user name")
         elif user_id is not None or username is not None:
             raise ValueError("a recovery slot names no user")
@@ -357,6 +360,10 @@ class Slot:
                     raise ValueError("bad kdf")
                 values.append(v)
             params = KdfParams(*values)
+            try:
+                params.checked()
+            except StoreCorrupt as e:
+                raise ValueError(str(e)) from None
         if (kind == "user") != (params is not None):
             raise ValueError("a user slot has argon2id parameters, a recovery slot none")
         slot_id = str(d["id"])
@@ -548,45 +555,131 @@ def new_slot_file() -> SlotFile:
     return SlotFile(store_id=str(uuid.uuid4()))
 
 
-def _read_one(path: Path) -> SlotFile | None:
+#: Largest slot file read (a real one holds a few KiB per user).
+MAX_SLOT_FILE_BYTES = 4 * 1024 * 1024
+
+
+def read_bounded(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; OSError otherwise.
+
+    Opened without blocking and checked with fstat before reading, so a FIFO, a
+    device such as /dev/zero (directly or through a link) or a huge file is
+    refused at once instead of hanging or filling memory; at most ``limit + 1``
+    bytes are ever read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        if st.st_size > limit:
+            raise OSError(errno.EFBIG, f"larger than {limit} bytes", str(path))
+        chunks = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"larger than {limit} bytes", str(path))
+    return data
+
+
+def _read_one(path: Path) -> SlotFile | None:
+    """One copy of the slot file, checked whole; None when it is missing or not a
+    valid slot file (every field of every slot has its type, size and range)."""
+    try:
+        return _parse_one(path)
+    except _BadCopy:
+        return None
+
+
+class _BadCopy(Exception):
+    """Why one copy of the slot file is not used."""
+
+
+def _parse_one(path: Path) -> SlotFile:
+    try:
+        data = json.loads(
+            read_bounded(path, MAX_SLOT_FILE_BYTES).decode("utf-8"),
+            parse_constant=_no_constant,
+        )
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            return None
+            raise ValueError("not an idcheck key slot file")
         version = data.get("version")
-        if version not in (1, VERSION):
-            return None
+        if type(version) is not int or version not in (1, VERSION):
+            raise ValueError(f"unknown version {version!r}"[:80])
         seq, generation = data["seq"], data.get("generation", 1)
         for n in (seq, generation):
             if not isinstance(n, int) or isinstance(n, bool) or not 0 <= n < 2**62:
-                return None
+                raise ValueError("bad sequence or generation number")
+        store_id = data["store_id"]
+        if not isinstance(store_id, str) or not 0 < len(store_id) <= 64:
+            raise ValueError("bad store id")
         slots = data["slots"]
         if not isinstance(slots, list) or len(slots) > 10_000:
-            return None
+            raise ValueError("bad list of slots")
+        parsed = [
+            Slot.from_json(s, legacy=version == 1 or bool(isinstance(s, dict) and s.get("legacy")))
+            for s in slots
+        ]
+        if not any(s.kind == "user" for s in parsed):
+            # every store has at least one user: this copy is not one of ours
+            raise ValueError("no user slot")
         return SlotFile(
-            store_id=str(data["store_id"]),
+            store_id=store_id,
             seq=seq,
             generation=generation,
-            slots=[
-                Slot.from_json(
-                    s, legacy=version == 1 or bool(isinstance(s, dict) and s.get("legacy"))
-                )
-                for s in slots
-            ],
+            slots=parsed,
             version=version,
         )
-    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError, RecursionError):
-        return None
+    except FileNotFoundError:
+        raise _BadCopy("missing") from None
+    except OSError as e:
+        raise _BadCopy(e.strerror or str(e)) from None
+    except KeyError as e:
+        raise _BadCopy(f"missing {e}"[:80]) from None
+    except RecursionError:
+        raise _BadCopy("nested too deep") from None
+    except (ValueError, TypeError, AttributeError, OverflowError, UnicodeError) as e:
+        raise _BadCopy(str(e).splitlines()[0][:160] if str(e) else type(e).__name__) from None
+    except MemoryError:
+        raise _BadCopy("too large") from None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a slot file holds")
+
+
+def read_slot_copies(data_dir: Path) -> list[SlotFile]:
+    """Every valid copy of the slot file, newest first; NotAStore / StoreCorrupt
+    when there is none."""
+    copies: list[SlotFile] = []
+    why: list[str] = []
+    for name in SLOT_FILES:
+        try:
+            copies.append(_parse_one(data_dir / name))
+        except _BadCopy as e:
+            if os.path.lexists(data_dir / name):
+                why.append(f"{name}: {e}")
+    if not copies:
+        if why:
+            raise StoreCorrupt(
+                f"the key slot files in {data_dir} are damaged ({'; '.join(why)}); use a backup"
+            )
+        raise NotAStore(f"{data_dir} holds no idcheck key slots")
+    return sorted(copies, key=lambda c: c.seq, reverse=True)
 
 
 def read_slots(data_dir: Path) -> SlotFile:
     """The newest valid copy of the slot file; NotAStore when there is none."""
-    copies = [c for c in (_read_one(data_dir / name) for name in SLOT_FILES) if c is not None]
-    if not copies:
-        if any((data_dir / name).exists() for name in SLOT_FILES):
-            raise StoreCorrupt(f"the key slot files in {data_dir} are damaged; use a backup")
-        raise NotAStore(f"{data_dir} holds no idcheck key slots")
-    return max(copies, key=lambda c: c.seq)
+    return read_slot_copies(data_dir)[0]
 
 
 def _fsync_dir(path: Path) -> None:

@@ -253,11 +253,27 @@ class Store:
         change, no audit row (see :func:`verify_store`). Call the function it
         returns to do those (on failure it locks the store)."""
         data_dir = Path(data_dir)
-        sf = _read_store_files(data_dir)
+        copies = _read_store_copies(data_dir)
+        sf = copies[0]
         wait = keys.wait_remaining(data_dir, username)
         if wait > 0:
             raise TooSoon(f"too many failed tries: wait {wait:.0f} s before the next", wait)
-        found = sf.open_user(username, password)
+        found = None
+        tried: set[bytes] = set()
+        # The newest valid copy first; an older one only when the newer does not
+        # open this user's slot (a copy that parses but lost or garbled the slot
+        # must not hide the good one). What an older slot opens is still checked
+        # by the database key itself.
+        for candidate in copies:
+            slot = candidate.user_slot(username)
+            mark = b"" if slot is None else slot.salt + slot.public + slot.private
+            if mark in tried:
+                continue
+            tried.add(mark)
+            found = candidate.open_user(username, password)
+            if found is not None:
+                sf = candidate
+                break
         if found is None:
             slot = sf.user_slot(username)
             delay = keys.record_failure(data_dir, username, slot.user_id if slot else None)
@@ -1815,13 +1831,19 @@ def _take_lock(data_dir: Path) -> FileLock:
     return lock
 
 
-def _read_store_files(data_dir: Path) -> keys.SlotFile:
+def _read_store_copies(data_dir: Path) -> list[keys.SlotFile]:
+    """Every valid copy of the slot file, newest first, once the folder is known to
+    hold a store."""
     if not data_dir.exists() or not store_exists(data_dir):
         raise NoStore(f"there is no idcheck store in {data_dir}; create one first")
     if not (data_dir / DB_NAME).exists():
         raise NotAStore(f"{data_dir} has key slots but no database; restore a backup")
     classify_file(data_dir / DB_NAME)
-    return keys.read_slots(data_dir)
+    return keys.read_slot_copies(data_dir)
+
+
+def _read_store_files(data_dir: Path) -> keys.SlotFile:
+    return _read_store_copies(data_dir)[0]
 
 
 def _open_recovery(data_dir: Path, sf: keys.SlotFile, recovery_text: str) -> list[keys.KeySet]:
