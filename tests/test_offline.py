@@ -163,3 +163,41 @@ def test_window_and_self_test_open_no_socket(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stdout + r.stderr
     assert r.stdout.strip().endswith("5 of 5 checks passed")
     assert_no_network(trace)
+
+
+def test_printing_from_the_window_opens_no_socket(tmp_path: Path) -> None:
+    """The print path: the window, offscreen, prints a referral with its Print
+    button through Qt's print dialog to a PDF file (tests/attack/print_referral.py),
+    traced. Qt's CUPS support reached the print service on 127.0.0.1:631 and
+    [::1]:631; it is now sent to the service's local socket."""
+    import hashlib
+
+    from idcheck.checklist import Answer, find, load_checklist_bytes
+    from idcheck.store import CaseDetails, Store
+
+    strace = shutil.which("strace")
+    if strace is None:
+        pytest.fail("strace is needed to prove the program opens no socket (./dev installs it)")
+    text = find("intake-screen").path.read_bytes()
+    data = tmp_path / "store"
+    store, _ = Store.create(data, "anna", "correct horse battery")
+    cid = store.create_case(CaseDetails(reference="2026-077"))
+    sid = store.start_screening(
+        cid, load_checklist_bytes(text), text, hashlib.sha256(text).hexdigest()
+    )
+    store.record_answer(sid, "debt", Answer(value="yes"))
+    store.lock()
+    out, trace = tmp_path / "printed.pdf", tmp_path / "trace.txt"
+    env = {k: v for k, v in os.environ.items() if k != "CUPS_SERVER"}
+    r = subprocess.run(
+        [strace, "-f", "-qq", "-e", "trace=socket,connect", "-o", str(trace), sys.executable,
+         str(ROOT / "tests" / "attack" / "print_referral.py"), str(data), str(out),
+         "correct horse battery"],
+        capture_output=True, text=True, timeout=300, cwd=tmp_path,
+        env={**env, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT / "src")},
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "PRINTED" in r.stdout and "audited 1" in r.stdout, r.stdout
+    assert out.read_bytes().startswith(b"%PDF")
+    assert_no_network(trace.read_text())
+    assert "cups.sock" in trace.read_text()  # the print service, asked over its local socket

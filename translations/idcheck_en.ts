@@ -1437,6 +1437,14 @@ What it may mean: {2}</source>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer is set up to print through the print server {0} on the network. Print through it? The system&apos;s print service would then send the referral over the network (idcheck itself never connects to one). No: print on this computer only (its own printers, or to a PDF file).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReviewDialog</name>

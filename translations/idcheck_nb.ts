@@ -1503,6 +1503,14 @@ Hva det kan bety: {2}</translation>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
+    <message>
+        <source>Print</source>
+        <translation>Skriv ut</translation>
+    </message>
+    <message>
+        <source>This computer is set up to print through the print server {0} on the network. Print through it? The system&apos;s print service would then send the referral over the network (idcheck itself never connects to one). No: print on this computer only (its own printers, or to a PDF file).</source>
+        <translation>Denne datamaskinen er satt opp til å skrive ut gjennom utskriftsserveren {0} på nettverket. Skrive ut gjennom den? Systemets utskriftstjeneste vil da sende henvisningen over nettverket (idcheck kobler seg selv aldri til et nettverk). Nei: skriv bare ut på denne datamaskinen (dens egne skrivere, eller til en PDF-fil).</translation>
+    </message>
 </context>
 <context>
     <name>ReviewDialog</name>

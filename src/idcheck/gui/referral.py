@@ -192,10 +192,29 @@ class ReferralDialog(QDialog):
             self.save_to(path)
 
     def print_(self) -> None:
+        from idcheck.gui import printing
+
+        # Before Qt's print support first reaches the print service: over its
+        # local socket, never TCP, unless the user chooses a network print server.
+        printing.choose_service(self._ask_network_printing)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
             return
         self.print_to(printer)
+
+    def _ask_network_printing(self, server: str) -> bool:
+        return bool(
+            self.session.messages.confirm(
+                self,
+                self.tr("Print"),
+                self.tr(
+                    "This computer is set up to print through the print server {0} on the "
+                    "network. Print through it? The system's print service would then send "
+                    "the referral over the network (idcheck itself never connects to one). "
+                    "No: print on this computer only (its own printers, or to a PDF file)."
+                ).format(server),
+            )
+        )
 
     def print_to(self, printer: QPrinter) -> None:
         painter = QPainter(printer)
