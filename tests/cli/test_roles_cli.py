@@ -162,3 +162,18 @@ def test_recover_refuses_bad_keys_and_disabled_users_with_one_line(site, tmp_pat
     r = idcheck("user", "recover", "anna", "--recovery-key-file", str(tmp_path / "k"),
                 "--new-password-file", pw, data_dir=d)
     assert r.returncode == 0, r.stderr
+
+
+def test_wrong_recovery_keys_wait_across_separate_runs(site, tmp_path):
+    """Each command is a new process: the count of wrong keys is kept on disk, and
+    the third wrong key in three runs brings the first wait, as for passwords."""
+    d, recovery = site
+    wrong = secret(tmp_path, "w", "AAAA-" * 7 + "AAAA")
+    pw = secret(tmp_path, "n", "ben's new password")
+    said = []
+    for _ in range(3):
+        r = idcheck("user", "recover", "ben", "--recovery-key-file", wrong,
+                    "--new-password-file", pw, data_dir=d)
+        assert r.returncode == 3 and "does not open" in r.stderr
+        said.append(r.stderr.strip())
+    assert "wait" not in said[1] and said[2].endswith("wait 2 s before the next try")

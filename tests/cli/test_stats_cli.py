@@ -109,7 +109,7 @@ def test_stats_are_refused_to_a_worker_and_a_wrong_password(screened):
     tmp, data, _ = screened
     r = run("stats", "--from", "2026-01-01", "--to", "2026-12-31", "--user", "ben",
             "--password-file", str(tmp / "pw-ben"), data=data)
-    assert r.returncode == 1 and "only an administrator" in r.stderr
+    assert r.returncode == 4 and "only an administrator" in r.stderr  # not allowed
     r = run("stats", "--from", "2026-01-01", "--to", "2026-12-31", "--user", "anna",
             "--password-file", "-", data=data, stdin="wrong password here\n")
     assert r.returncode == 3

@@ -216,7 +216,7 @@ def test_users(initialised, pwfile, tmp_path):
         str(newpw),
         data_dir=initialised,
     )
-    assert r.returncode == 1 and "only an administrator" in r.stderr
+    assert r.returncode == 4 and "only an administrator" in r.stderr  # not allowed
     assert idcheck("user", "disable", "ben", *common, data_dir=initialised).returncode == 0
     r = idcheck(
         "db", "verify", "--user", "ben", "--password-file", str(newpw), data_dir=initialised

@@ -142,6 +142,6 @@ def test_a_worker_sees_the_refusal(qtbot, session):
     dialog = StatsDialog(session)
     qtbot.addWidget(dialog)
     count(qtbot, dialog)
-    assert session.messages.errors == ["only an administrator may do this"]
+    assert session.messages.errors == ["only an administrator may see the statistics; ben is a worker"]
     assert dialog.table.rowCount() == 0
     assert not any(b.isEnabled() for b in dialog.save_buttons.values())

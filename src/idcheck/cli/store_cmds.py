@@ -33,7 +33,9 @@ from idcheck.store import (
     NotAllowed,
     Store,
     StoreError,
+    TooSoon,
     UnsafeOutput,
+    WrongPassword,
     check_output,
     plan_screening,
     record_plan,
@@ -134,6 +136,13 @@ def read_secret(path: str | None, prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
+def refusal(e: StoreError) -> str:
+    """The store's message, with the wait a wrong password or key now imposes."""
+    if isinstance(e, WrongPassword) and not isinstance(e, TooSoon) and e.wait_seconds > 0:
+        return f"{e}; wait {e.wait_seconds:.0f} s before the next try"
+    return str(e)
+
+
 def fail(code: int, message: str) -> int:
     print(f"idcheck: {message}", file=sys.stderr)
     return code
@@ -161,7 +170,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     except InvalidInput as e:
         return fail(EXIT_USAGE, str(e))
     except StoreError as e:
-        return fail(EXIT_STORE, str(e))
+        return fail(EXIT_STORE, refusal(e))
     store.lock()
     print(f"created the store in {where}")
     print("RECOVERY KEY (shown once; write it down and keep it somewhere safe):")
@@ -176,7 +185,7 @@ def _with_store(args: argparse.Namespace, fn: Any) -> int:
     except InvalidInput as e:
         return fail(EXIT_USAGE, str(e))
     except StoreError as e:
-        return fail(EXIT_STORE, str(e))
+        return fail(EXIT_STORE, refusal(e))
     try:
         return int(fn(store))
     except InvalidInput as e:
@@ -264,7 +273,7 @@ def cmd_user_recover(args: argparse.Namespace) -> int:
     except InvalidInput as e:
         return fail(EXIT_USAGE, str(e))
     except StoreError as e:
-        return fail(EXIT_STORE, str(e))
+        return fail(EXIT_STORE, refusal(e))
     store.lock()
     print(f"set a new password for {args.name}")
     print("NEW RECOVERY KEY (the old one no longer opens the store; shown once, write it down):")
@@ -351,7 +360,7 @@ def cmd_db_restore(args: argparse.Namespace) -> int:
     except NotAllowed as e:
         return fail(EXIT_DENIED, str(e))
     except StoreError as e:
-        return fail(EXIT_STORE, str(e))
+        return fail(EXIT_STORE, refusal(e))
     for m in result.messages:
         print(m)
     print(f"restored from {args.file}")
