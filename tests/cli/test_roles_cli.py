@@ -167,7 +167,7 @@ def test_recover_refuses_bad_keys_and_disabled_users_with_one_line(site, tmp_pat
 def test_wrong_recovery_keys_wait_across_separate_runs(site, tmp_path):
     """Each command is a new process: the count of wrong keys is kept on disk, and
     the third wrong key in three runs brings the first wait, as for passwords."""
-    d, recovery = site
+    d, _recovery = site
     wrong = secret(tmp_path, "w", "AAAA-" * 7 + "AAAA")
     pw = secret(tmp_path, "n", "ben's new password")
     said = []
