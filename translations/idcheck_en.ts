@@ -2233,6 +2233,10 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The store could not be opened ({0}). Restore a backup or ask an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>That is not a recovery key: eight groups of four letters A-Z and digits 2-7.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2391,6 +2391,10 @@ Hva det kan bety: {2}</translation>
         <translation>Setter det nye passordet …</translation>
     </message>
     <message>
+        <source>The store could not be opened ({0}). Restore a backup or ask an administrator.</source>
+        <translation>Lageret kunne ikke åpnes ({0}). Gjenopprett en sikkerhetskopi eller spør en administrator.</translation>
+    </message>
+    <message>
         <source>That is not a recovery key: eight groups of four letters A-Z and digits 2-7.</source>
         <translation>Det er ikke en gjenopprettingsnøkkel: åtte grupper med fire bokstaver A–Z og sifre 2–7.</translation>
     </message>

@@ -356,7 +356,16 @@ class UnlockPage(QWidget):
         self.button.setEnabled(True)
         self.forgot.setEnabled(True)
         if not isinstance(e, StoreError):
-            raise e
+            # Never left on "Opening the store…": say that it did not open, by the
+            # kind of failure only (its text could hold anything).
+            self.status.setText(
+                self.tr(
+                    "The store could not be opened ({0}). Restore a backup or ask an "
+                    "administrator."
+                ).format(type(e).__name__)
+            )
+            self.password.setFocus()
+            return
         self.status.setText(self.message(e))
         if isinstance(e, WrongPassword):
             if e.wait_seconds > 0:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import hashlib
 import json
 import os
 import re
@@ -47,6 +48,7 @@ from sqlalchemy.exc import DBAPIError
 from idcheck.checklist import (
     Answer,
     Checklist,
+    ChecklistError,
     Contact,
     Directory,
     find,
@@ -406,6 +408,9 @@ class Store:
         except DBAPIError as e:
             lock.release()
             raise translate(e.orig or e, path) from None
+        except sqlcipher.Error as e:
+            lock.release()
+            raise translate(e, path) from None
         except MemoryError:
             lock.release()
             raise StoreCorrupt(_DAMAGED) from None
@@ -444,6 +449,12 @@ class Store:
             before = migrate(engine, path, backup=lambda target: _vacuum_into(engine, target))
         except DBAPIError as e:
             raise translate(e.orig or e, path) from None
+        except sqlcipher.Error as e:
+            # SQLAlchemy re-raises some driver errors unwrapped (a page that fails
+            # its check while Alembic reads the schema version).
+            raise translate(e, path) from None
+        except MemoryError:
+            raise StoreCorrupt(_DAMAGED) from None
         self._mark_content_coverage(before)
 
     def _mark_content_coverage(self, before: str | None) -> None:
@@ -1375,7 +1386,7 @@ class Store:
             ).fetchone()
             if row is None:
                 raise StoreCorrupt(f"the checklist text {sha256[:12]} is missing from the store")
-            found = load_checklist_bytes(bytes(row[0]))
+            found = _stored_checklist(bytes(row[0]), sha256)
             self._checklists[sha256] = found
         return found
 
@@ -1383,7 +1394,7 @@ class Store:
         """The checklist a screening was answered under (parsed once per store)."""
         found = self._checklists.get(sha256)
         if found is None:
-            found = load_checklist_bytes(self._checklist_text(conn, sha256))
+            found = _stored_checklist(self._checklist_text(conn, sha256), sha256)
             self._checklists[sha256] = found
         return found
 
@@ -1829,6 +1840,20 @@ def _take_lock(data_dir: Path) -> FileLock:
     except OSError as e:
         raise StoreReadOnly(f"cannot write in {data_dir}: {e.strerror}") from None
     return lock
+
+
+def _stored_checklist(text: bytes, sha256: str) -> Checklist:
+    """A checklist text kept in the store, checked against its hash first: a text
+    read from a damaged page is the store's damage, not a checklist error."""
+    if hashlib.sha256(text).hexdigest() != sha256:
+        raise StoreCorrupt(
+            f"the stored checklist text {sha256[:12]} does not match its hash: {_DAMAGED}"
+        )
+    try:
+        return load_checklist_bytes(text)
+    except ChecklistError as e:
+        first = e.problems[0] if e.problems else "?"
+        raise StoreCorrupt(f"the stored checklist text {sha256[:12]} does not load: {first}") from None
 
 
 def _read_store_copies(data_dir: Path) -> list[keys.SlotFile]:
