@@ -1853,7 +1853,9 @@ def _stored_checklist(text: bytes, sha256: str) -> Checklist:
         return load_checklist_bytes(text)
     except ChecklistError as e:
         first = e.problems[0] if e.problems else "?"
-        raise StoreCorrupt(f"the stored checklist text {sha256[:12]} does not load: {first}") from None
+        raise StoreCorrupt(
+            f"the stored checklist text {sha256[:12]} does not load: {first}"
+        ) from None
 
 
 def _read_store_copies(data_dir: Path) -> list[keys.SlotFile]:
