@@ -80,3 +80,32 @@ def test_a_case_date_of_birth_and_agency_are_checked(store):
         "2011-03-05", "health", "ar, en", "a\nb")
     with pytest.raises(InvalidInput, match="not a date"):
         store.update_case(cid, CaseDetails(reference="DOB", claimed_dob="2011-02-30"))
+
+
+def test_a_multiple_choice_danger_answer_counts(store):
+    """A danger item answered with several options (a JSON list in the store)."""
+    import hashlib
+    import io
+
+    from ruamel.yaml import YAML
+
+    from idcheck.checklist import find, load_checklist_bytes
+
+    yaml = YAML(typ="safe", pure=True)
+    doc = yaml.load(find("child-trafficking-full").path.read_text(encoding="utf-8"))
+    items = [it for s in doc["sections"] for it in s["items"]]
+    spec = next(it for it in items if it["id"] == "danger-harm-now")["danger"]
+    multi = next(it for it in items if it.get("type") == "multi-choice")
+    options = [o["id"] for o in multi["options"]]
+    multi["danger"] = {**spec, "answers": [options[1]]}
+    out = io.StringIO()
+    yaml.dump(doc, out)
+    text = out.getvalue().encode()
+    checklist = load_checklist_bytes(text)
+    sha = hashlib.sha256(text).hexdigest()
+    for ref, value in (("MULTI-HIT", [options[0], options[1]]), ("MULTI-MISS", [options[0]])):
+        cid = store.create_case(CaseDetails(reference=ref))
+        sid = store.start_screening(cid, checklist, text, sha)
+        store.record_answer(sid, multi["id"], Answer(value=value))
+    flags = {r.reference: r.danger for r in store.list_cases()}
+    assert flags == {"MULTI-HIT": True, "MULTI-MISS": False}

@@ -968,8 +968,11 @@ class Store:
                     s.c.checklist_sha256.in_(shas),
                     or_(
                         a.c.status.in_(options),
+                        # One option, stored as a JSON string: a plain comparison.
+                        a.c.value.in_([json.dumps(o, ensure_ascii=False) for o in options]),
+                        # Several (multiple choice), stored as a JSON list.
                         and_(
-                            a.c.status == "answered",
+                            a.c.value.like("[%"),
                             exists(
                                 select(1).select_from(values).where(values.c.value.in_(options))
                             ),
@@ -983,6 +986,8 @@ class Store:
             .where(
                 s.c.case_id == cases.c.id,
                 s.c.status == "draft",
+                # Lets the answers index find the danger items' rows directly.
+                a.c.item_id.in_(sorted({item_id for item_id, _ in patterns})),
                 or_(*hits),
                 a.c.id == latest,
             )
