@@ -2345,6 +2345,7 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>disabled</source>
+        <extracomment>A running change of the database key (disable, reset, new recovery key).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2365,6 +2366,10 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>Make a new recovery key? The old one stops working at once, also with a copy of old key files. The new key is shown once: have paper and pen ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the database key…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

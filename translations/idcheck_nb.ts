@@ -2503,6 +2503,7 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>disabled</source>
+        <extracomment>A running change of the database key (disable, reset, new recovery key).</extracomment>
         <translation>deaktivert</translation>
     </message>
     <message>
@@ -2524,6 +2525,10 @@ Hva det kan bety: {2}</translation>
     <message>
         <source>Make a new recovery key? The old one stops working at once, also with a copy of old key files. The new key is shown once: have paper and pen ready.</source>
         <translation>Lage en ny gjenopprettingsnøkkel? Den gamle slutter å virke med én gang, også med en kopi av gamle nøkkelfiler. Den nye nøkkelen vises én gang: ha papir og penn klar.</translation>
+    </message>
+    <message>
+        <source>Changing the database key…</source>
+        <translation>Bytter nøkkelen til datalageret …</translation>
     </message>
     <message>
         <source>These users had not signed in since idcheck was updated and can no longer unlock; reset their passwords: {0}</source>

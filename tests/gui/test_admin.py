@@ -67,11 +67,14 @@ def test_add_reset_and_disable_a_user(qtbot, admin, window, data_dir, monkeypatc
 
     monkeypatch.setattr(PasswordDialog, "exec", accept_with(new_password))
     admin.users.reset_password()
+    assert admin.users.changing is not None  # the database key is replaced off the UI thread
+    admin.users.changing.wait()
     assert ("info", "The password of ben is changed.") in messages.shown
 
     admin.users.table.selectRow(1)
     messages.confirms.append(True)
     admin.users.disable_user()
+    admin.users.changing.wait()
     assert admin.users.table.item(1, 2).text() == "disabled"
     window.lock()
     with pytest.raises(WrongPassword):

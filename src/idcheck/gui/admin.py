@@ -35,7 +35,10 @@ from idcheck.gui.session import Session, line_edit, named, wrapped
 from idcheck.gui.site import SiteTab
 
 if TYPE_CHECKING:
-    from idcheck.store import KeyChange
+    from collections.abc import Callable
+
+    from idcheck.gui.session import Operation
+    from idcheck.store import KeyChange, Store
 
 # Translated where shown, so they follow a change of language.
 ROLE_LABELS = {
@@ -181,6 +184,8 @@ class UsersTab(QWidget):
         self.disable_button.clicked.connect(self.disable_user)
         self.recovery_button = QPushButton(self.tr("New recovery &key…"))
         self.recovery_button.clicked.connect(self.replace_recovery_key)
+        #: A running change of the database key (disable, reset, new recovery key).
+        self.changing: Operation | None = None
         row = QHBoxLayout()
         for b in (self.add_button, self.reset_button, self.disable_button, self.recovery_button):
             row.addWidget(b)
@@ -221,6 +226,7 @@ class UsersTab(QWidget):
             self.refresh()
 
     def reset_password(self) -> None:
+        """A new password for the selected user; the database key is replaced with it."""
         user = self.selected()
         if user is None:
             return
@@ -229,14 +235,17 @@ class UsersTab(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted or not self.session.open:
             return
         password = dialog.password.text()
-        change = self.session.call(lambda s: s.reset_password(user.id, password))
-        if change is not None:
+
+        def done(change: KeyChange) -> None:
             self.session.messages.info(
                 self,
                 self.tr("Users"),
                 self.tr("The password of {0} is changed.").format(user.username),
             )
             self.after_key_change(change)
+
+        # The database key is replaced too: a moment on a large store, off the UI thread.
+        self._key_change(lambda s: s.reset_password(user.id, password), done)
 
     def disable_user(self) -> None:
         user = self.selected()
@@ -247,10 +256,12 @@ class UsersTab(QWidget):
         ).format(user.username)
         if not self.session.messages.confirm(self, self.tr("Users"), question):
             return
-        change = self.session.call(lambda s: s.disable_user(user.id))
-        if change is not None:
+
+        def done(change: KeyChange) -> None:
             self.refresh()
             self.after_key_change(change)
+
+        self._key_change(lambda s: s.disable_user(user.id), done)
 
     def replace_recovery_key(self) -> None:
         """A new recovery key, shown once; the old one stops working."""
@@ -262,11 +273,29 @@ class UsersTab(QWidget):
         )
         if not self.session.messages.confirm(self, self.tr("Users"), question):
             return
-        fresh = self.session.call(lambda s: s.replace_recovery_key())
-        if fresh is not None:
+
+        def done(fresh: str) -> None:
             dialog = RecoveryKeyDialog(fresh, self)
             self.session.track(dialog)
             dialog.exec()
+
+        self._key_change(lambda s: s.replace_recovery_key(), done)
+
+    def _key_change(self, fn: Callable[[Store], Any], done: Callable[[Any], None]) -> None:
+        """Run a change that replaces the database key off the UI thread, the buttons
+        off meanwhile; ``self.changing`` is the running operation."""
+        buttons = (self.add_button, self.reset_button, self.disable_button, self.recovery_button)
+        for b in buttons:
+            b.setEnabled(False)
+        op = self.session.call_async(self.tr("Changing the database key…"), fn, done)
+        self.changing = op
+
+        def settled() -> None:
+            self.changing = None
+            for b in buttons:
+                b.setEnabled(True)
+
+        op.finished.connect(settled)
 
     def after_key_change(self, change: KeyChange) -> None:
         """A key change on a store of the first slot format: name the users whose
