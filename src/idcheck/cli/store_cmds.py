@@ -125,15 +125,38 @@ def _opener(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 
 def read_secret(path: str | None, prompt: str) -> str:
-    """A password from a file (first line), stdin ('-'), or a prompt."""
+    """A password from a file (first line), stdin ('-'), or a prompt.
+
+    The file must be UTF-8 (a byte-order mark is skipped); only its first 64 KiB
+    are read. The password is normalised (NFC) by the store when it is set and
+    checked.
+    """
     if path == "-":
-        return sys.stdin.readline().rstrip("\r\n")
+        return _first_line(sys.stdin.buffer.readline(65536), "standard input")
     if path:
         try:
-            return Path(path).read_text(encoding="utf-8").splitlines()[0]
-        except (OSError, IndexError) as e:
-            raise InvalidInput(f"cannot read a password from {path}: {e}") from None
+            with open(path, "rb") as f:
+                raw = f.read(65536)
+        except OSError as e:
+            raise InvalidInput(f"cannot read a password from {path}: {e.strerror}") from None
+        return _first_line(raw, path)
     return getpass.getpass(prompt)
+
+
+def _first_line(raw: bytes, where: str) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InvalidInput(
+            f"the password in {where} is not UTF-8 text (byte {e.start + 1}); "
+            "save it as UTF-8"
+        ) from None
+    lines = text.splitlines()
+    if not lines or not lines[0]:
+        raise InvalidInput(f"no password in {where}: its first line is empty")
+    return lines[0]
 
 
 def refusal(e: StoreError) -> str:

@@ -49,6 +49,7 @@ import secrets
 import stat
 import tempfile
 import time
+import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,10 +106,20 @@ def default_kdf() -> KdfParams:
     return KdfParams()
 
 
-def derive_password_key(password: str, salt: bytes, kdf: KdfParams) -> bytes:
+def normal_password(password: str) -> str:
+    """A password as it is set and checked: Unicode NFC, so an accent typed as one
+    character or as a letter and a combining mark is the same password."""
+    return unicodedata.normalize("NFC", password)
+
+
+def derive_password_key(
+    password: str, salt: bytes, kdf: KdfParams, *, normalise: bool = True
+) -> bytes:
     kdf.checked()
+    if normalise:
+        password = normal_password(password)
     return hash_secret_raw(
-        password.encode("utf-8"),
+        password.encode("utf-8", "surrogatepass"),
         salt,
         time_cost=kdf.t,
         memory_cost=kdf.m,
@@ -529,6 +540,10 @@ class SlotFile:
             return None
         kek = derive_password_key(password, slot.salt, slot.kdf.checked())
         found = slot.open(self.store_id, kek, self.generation)
+        if found is None and normal_password(password) != password:
+            # A slot made before passwords were normalised, from a decomposed form.
+            kek = derive_password_key(password, slot.salt, slot.kdf, normalise=False)
+            found = slot.open(self.store_id, kek, self.generation)
         return None if found is None else (slot, found)
 
     def open_recovery(self, recovery: bytes) -> tuple[Slot, list[KeySet]] | None:

@@ -126,6 +126,11 @@ from idcheck.store.site import (
     installed_routes,
 )
 
+#: A text with half of a UTF-16 pair (a lone surrogate) cannot be stored as UTF-8.
+_SURROGATE = (
+    "a text given holds a lone surrogate (half of a character), which is not text; "
+    "nothing was saved"
+)
 _DAMAGED = "the store is damaged (a page fails its check); restore a backup"
 DEFAULTS = {"idle_minutes": "5", "retention_years": "0"}
 #: The site profile's keys (set through set_site_profile, which checks them).
@@ -1139,6 +1144,8 @@ class Store:
                 raise translate(e, self.data_dir / DB_NAME) from None
             except MemoryError:
                 raise StoreCorrupt(_DAMAGED) from None
+            except UnicodeEncodeError:
+                raise InvalidInput(_SURROGATE) from None
             self._head = head
         return int(aid)
 
@@ -1800,6 +1807,8 @@ def _tx(engine: Engine, path: Path | None = None) -> Iterator[Connection]:
     except MemoryError:
         # SQLCipher reports a page that fails its HMAC check as SQLITE_NOMEM.
         raise StoreCorrupt(_DAMAGED) from None
+    except UnicodeEncodeError:
+        raise InvalidInput(_SURROGATE) from None
 
 
 def _vacuum_into(engine: Engine, target: Path) -> None:
@@ -1931,7 +1940,9 @@ def _first_that_opens(path: Path, keysets: list[keys.KeySet]) -> keys.KeySet:
 
 
 def _check_password(password: str) -> None:
-    if len(password) < 10:
+    if any("\ud800" <= c <= "\udfff" for c in password):
+        raise InvalidInput("a password cannot hold a lone surrogate (half of a character)")
+    if len(keys.normal_password(password)) < 10:
         raise InvalidInput("a password needs at least 10 characters")
 
 
