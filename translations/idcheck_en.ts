@@ -1010,6 +1010,14 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} is a backup of another store (store id {1}), not of this one (store id {2}), even if the same user name and password open it. Restoring it replaces every case in this store with that store&apos;s cases (the replaced files are kept beside them). Replace this store with it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nothing was replaced: {0}</source>
         <translation type="unfinished"></translation>
     </message>

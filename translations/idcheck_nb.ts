@@ -1044,6 +1044,14 @@ Hva det kan bety: {2}</translation>
         <translation>Sikkerhetskopien er gjenopprettet ({0} hendelser i loggen er kontrollert). Lås opp for å fortsette.</translation>
     </message>
     <message>
+        <source>{0} is a backup of another store (store id {1}), not of this one (store id {2}), even if the same user name and password open it. Restoring it replaces every case in this store with that store&apos;s cases (the replaced files are kept beside them). Replace this store with it?</source>
+        <translation>{0} er en sikkerhetskopi av et annet datalager (lager-ID {1}), ikke av dette (lager-ID {2}), selv om det samme brukernavnet og passordet åpner den. Å gjenopprette den erstatter alle sakene i dette datalageret med sakene i det andre (de erstattede filene beholdes ved siden av). Erstatte dette datalageret med den?</translation>
+    </message>
+    <message>
+        <source>Nothing was replaced.</source>
+        <translation>Ingenting ble erstattet.</translation>
+    </message>
+    <message>
         <source>Nothing was replaced: {0}</source>
         <translation>Ingenting ble erstattet: {0}</translation>
     </message>

@@ -169,6 +169,39 @@ def test_backup_then_restore_through_the_window(
     assert (data_dir / "idcheck.db.replaced").exists()
 
 
+def test_a_backup_of_another_store_is_restored_only_when_the_user_says_so(
+    qtbot, admin, window, unlock, data_dir, messages, tmp_path
+):
+    from PySide6.QtCore import Qt
+
+    other, _ = Store.create(tmp_path / "other", "anna", PASSWORD)  # same name and password
+    other.create_case(CaseDetails(reference="OTHER-1"))
+    backup = other.backup(tmp_path / "other.idcheck-backup")
+    other.lock()
+    admin.restore_requested.connect(window.restore)
+
+    def press_restore(*, replace: bool) -> str:
+        # The file, "replace everything?", the password, then the other-store question.
+        messages.shown.clear()
+        messages.paths.append(backup)
+        messages.confirms[:] = [True, replace]
+        messages.passwords.append(PASSWORD)
+        qtbot.mouseClick(admin.data.restore_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: messages.shown and messages.shown[-1][0] == "info", timeout=60_000)
+        questions = [t for k, t in messages.shown if k == "confirm"]
+        return questions[-1]
+
+    asked = press_restore(replace=False)
+    assert "is a backup of another store" in asked and "Replace this store with it?" in asked
+    assert messages.shown[-1] == ("info", "Nothing was replaced.")
+    unlock(qtbot, window)
+    assert [r.reference for r in window.cases.model.rows] == ["2026-017"]
+    press_restore(replace=True)
+    assert "The backup is restored" in messages.shown[-1][1]
+    unlock(qtbot, window)
+    assert [r.reference for r in window.cases.model.rows] == ["OTHER-1"]
+
+
 def test_restore_with_a_damaged_backup_replaces_nothing(
     qtbot, window, unlock, data_dir, messages, tmp_path
 ):

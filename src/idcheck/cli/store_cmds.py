@@ -31,6 +31,7 @@ from idcheck.store import (
     InvalidInput,
     KeyChange,
     NotAllowed,
+    OtherStore,
     Store,
     StoreError,
     TooSoon,
@@ -115,6 +116,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         da.add_parser("restore", help="replace the store by a checked backup", allow_abbrev=False)
     )
     q.add_argument("file", type=Path)
+    q.add_argument(
+        "--other-store",
+        action="store_true",
+        help="the backup is of another store: replace this one with it all the same",
+    )
     q.set_defaults(handler=cmd_db_restore)
 
 
@@ -377,7 +383,13 @@ def cmd_db_backup(args: argparse.Namespace) -> int:
 def cmd_db_restore(args: argparse.Namespace) -> int:
     try:
         password = read_secret(args.password_file, f"password for {args.user}: ")
-        result = restore(data_dir(args.data_dir), args.file, args.user, password)
+        result = restore(
+            data_dir(args.data_dir), args.file, args.user, password, other_store=args.other_store
+        )
+    except OtherStore as e:
+        return fail(
+            EXIT_USAGE, f"{e}; to replace this store with it, run the restore with --other-store"
+        )
     except InvalidInput as e:
         return fail(EXIT_USAGE, str(e))
     except NotAllowed as e:

@@ -272,12 +272,15 @@ class MainWindow(QMainWindow):
 
     def restore(self, backup: Path, password: str) -> None:
         """Lock, then replace the store with a checked backup, off the UI thread."""
-        from idcheck.store import InvalidInput, StoreError, restore
-
         if self.session is None:
             return
         username = self.session.store.user.username
         self.lock()
+        self._restore(backup, username, password, other_store=False)
+
+    def _restore(self, backup: Path, username: str, password: str, *, other_store: bool) -> None:
+        from idcheck.store import InvalidInput, OtherStore, StoreError, restore
+
         self.unlock_page.setEnabled(False)
 
         def done(result: Any) -> None:
@@ -295,6 +298,18 @@ class MainWindow(QMainWindow):
         def failed(e: Exception) -> None:
             self.unlock_page.setEnabled(True)
             self.unlock_page.reset()
+            if isinstance(e, OtherStore):
+                question = self.tr(
+                    "{0} is a backup of another store (store id {1}), not of this one (store "
+                    "id {2}), even if the same user name and password open it. Restoring it "
+                    "replaces every case in this store with that store's cases (the replaced "
+                    "files are kept beside them). Replace this store with it?"
+                ).format(backup.name, e.backup_id[:8], e.live_id[:8])
+                if self.messages.confirm(self, self.tr("Restore"), question):
+                    self._restore(backup, username, password, other_store=True)
+                else:
+                    self.messages.info(self, self.tr("Restore"), self.tr("Nothing was replaced."))
+                return
             if not isinstance(e, StoreError | InvalidInput):
                 raise e
             self.messages.error(
@@ -304,7 +319,7 @@ class MainWindow(QMainWindow):
         self.restore_op = run_async(
             self,
             self.tr("Checking and restoring the backup…"),
-            lambda: restore(self.data_dir, backup, username, password),
+            lambda: restore(self.data_dir, backup, username, password, other_store=other_store),
             done,
             failed,
         )

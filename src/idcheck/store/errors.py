@@ -64,5 +64,15 @@ class InvalidInput(StoreError):
     """The data given does not fit (unknown item, a value the item cannot take…)."""
 
 
+class OtherStore(StoreError):
+    """A backup is of another store than the one it would replace (their store ids,
+    kept in the key slots since each store was created, differ)."""
+
+    def __init__(self, message: str, backup_id: str, live_id: str) -> None:
+        super().__init__(message)
+        self.backup_id = backup_id
+        self.live_id = live_id
+
+
 class StoreLocked(StoreError):
     """The store was locked; unlock it again to continue."""

@@ -75,6 +75,7 @@ from idcheck.store.errors import (
     NoStore,
     NotAllowed,
     NotAStore,
+    OtherStore,
     ReadOnlyRecord,
     StoreCorrupt,
     StoreError,
@@ -2067,10 +2068,24 @@ def verify_store(
     return result
 
 
-def restore(data_dir: Path, backup_file: Path, username: str, password: str) -> VerifyResult:
+def restore(
+    data_dir: Path,
+    backup_file: Path,
+    username: str,
+    password: str,
+    *,
+    other_store: bool = False,
+) -> VerifyResult:
     """Replace the store in ``data_dir`` by a backup, after checking the whole backup
     in a temporary place (it must open with these credentials and verify). A
     truncated or altered backup is refused and the live store is untouched.
+
+    A backup of another store (its store id, kept in the key slots from the
+    store's creation, differs from the live store's) is refused with OtherStore,
+    before any password work, unless ``other_store`` confirms it: the same user
+    name and password opening both is no sign they are the same store. With no
+    live store, or one whose key slots cannot be read, there is nothing to
+    compare and the backup is restored.
 
     Administrators only: the user must be an administrator of the live store
     (when it still opens) and of the backup."""
@@ -2083,6 +2098,8 @@ def restore(data_dir: Path, backup_file: Path, username: str, password: str) -> 
             staged = Path(tmp) / "store"
             staged.mkdir()
             _unpack_backup(backup_file, staged)
+            if not other_store:
+                _refuse_other_store(data_dir, staged, backup_file)
             wait = keys.wait_remaining(data_dir, username)
             if wait > 0:
                 raise TooSoon(f"too many failed tries: wait {wait:.0f} s before the next", wait)
@@ -2119,6 +2136,24 @@ def restore(data_dir: Path, backup_file: Path, username: str, password: str) -> 
         return result
     finally:
         lock.release()
+
+
+def _refuse_other_store(data_dir: Path, staged: Path, backup_file: Path) -> None:
+    if not store_exists(data_dir):
+        return
+    try:
+        live = keys.read_slots(data_dir).store_id
+    except StoreError:
+        return  # unreadable key slots: a restore is what such a store needs
+    theirs = keys.read_slots(staged).store_id
+    if theirs != live:
+        raise OtherStore(
+            f"{backup_file.name} is a backup of another store (store id {theirs[:8]}), not of "
+            f"the store in {data_dir} (store id {live[:8]}): restoring it would replace every "
+            "case here with that store's. Nothing was replaced",
+            theirs,
+            live,
+        )
 
 
 def _require_live_admin(data_dir: Path, username: str, password: str, held: FileLock) -> None:
