@@ -111,3 +111,26 @@ def test_the_letter_prints_line_breaks_and_markup_characters(data, tmp_path):
     text = text_of(out)
     for literal in ("</para>", "<b>bold", "]]>", "<br/>"):
         assert literal in text, literal
+
+
+def test_a_long_quote_prints_every_word_in_order_across_pages(tmp_path):
+    """400 KB of the child's words (a pasted transcript) print in order, on as
+    many pages as they take, without reportlab breaking the rest of the text
+    again at every page (that took minutes)."""
+    import io
+
+    from pypdf import PdfReader
+
+    from idcheck.report.pdf import _styles, build_pdf, quoted
+    from idcheck.report.rtl import BidiParagraph
+
+    words = " ".join(f"w{i}" for i in range(60_000))  # about 400 KB
+    assert len(words) > 400_000
+    data = build_pdf(lambda: [BidiParagraph(str(quoted(words)), _styles()["quote"])],
+                     title="t", footer_left="", footer_right="")
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) > 50
+    import re
+
+    found = [int(n) for n in re.findall(r"w(\d+)", " ".join(p.extract_text() for p in reader.pages))]
+    assert found == list(range(60_000))

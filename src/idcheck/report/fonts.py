@@ -76,21 +76,23 @@ def runs(text: str, has_glyph: Callable[[str, str], bool] | None = None) -> list
     has them (``has_glyph(script, ch)``), else the Latin run. Where a word
     changes font, a hair space (U+200A) separates the two: HarfBuzz shapes a
     word in one font, and reportlab breaks words at spaces."""
-    out: list[tuple[str, str]] = []
+    scripts: list[str] = []
+    parts: list[list[str]] = []
     for ch in text:
         if ch.isalnum():
             s = script_of(ch)
         else:
-            s = out[-1][0] if out else "latin"
+            s = scripts[-1] if scripts else "latin"
             if not ch.isspace() and has_glyph is not None and not has_glyph(s, ch):
                 s = "latin"
-        if out and out[-1][0] == s:
-            out[-1] = (s, out[-1][1] + ch)
+        if scripts and scripts[-1] == s:
+            parts[-1].append(ch)
             continue
-        if out and not ch.isspace() and not out[-1][1][-1].isspace():
-            out[-1] = (out[-1][0], out[-1][1] + "\u200a")
-        out.append((s, ch))
-    return out
+        if scripts and not ch.isspace() and not parts[-1][-1].isspace():
+            parts[-1].append("\u200a")
+        scripts.append(s)
+        parts.append([ch])
+    return [(s, "".join(p)) for s, p in zip(scripts, parts, strict=True)]
 
 
 @cache
