@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -156,6 +157,8 @@ class ScreeningView(QWidget):
         self.case_label.setObjectName("casereference")
         self.case_label.setWordWrap(True)
         self.case_label.setTextFormat(Qt.TextFormat.PlainText)
+        # Never squeezed below its wrapped height by the section view below it.
+        self.case_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.section = QLabel()
         self.section.setObjectName("section")
         self.section.setWordWrap(True)
