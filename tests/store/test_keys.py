@@ -364,3 +364,31 @@ def test_a_reset_of_a_first_format_user_gives_them_a_new_slot_not_a_reset_notice
     assert change.reset_needed == ()
     assert change.recovery_key is not None  # the old-form recovery key could not be kept
     Store.open(data_dir, "ben", "ben's new long password").lock()
+
+
+def test_a_backup_from_before_a_disable_does_not_let_the_user_back_in(data_dir, tmp_path):
+    from idcheck.store import restore
+
+    admin = Store.open(data_dir, "anna", PASSWORD)
+    backup = admin.backup(tmp_path / "before.idcheck")  # ben active, his slot inside
+    admin.disable_user(admin.user_by_name("ben").id)
+    admin.lock()
+    result = restore(data_dir, backup, "anna", PASSWORD)
+    assert any("disabled again: ben" in m for m in result.messages)
+    with pytest.raises((WrongPassword, StoreCorrupt)):
+        Store.open(data_dir, "ben", WORKER_PASSWORD)
+    # The slot ben had in the backup holds a key that no longer opens the restored store.
+    saved = tmp_path / "slots-in-backup"
+    saved.mkdir()
+    import zipfile
+
+    with zipfile.ZipFile(backup) as z:
+        for name in SLOT_FILES:
+            (saved / name).write_bytes(z.read(name))
+    assert not any(_opens(data_dir, k.db_key) for k in _keys_in(saved, "ben", WORKER_PASSWORD))
+    s = Store.open(data_dir, "anna", PASSWORD)
+    try:
+        assert [u.disabled for u in s.list_users() if u.username == "ben"] == [True]
+        assert s.verify().ok
+    finally:
+        s.lock()

@@ -10,6 +10,7 @@ slow ones.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import errno
 import hashlib
@@ -2128,7 +2129,16 @@ def restore(
                 probe.lock()
             if not result.ok:
                 raise StoreCorrupt("the backup does not verify: " + "; ".join(result.messages))
-            _require_live_admin(data_dir, username, password, lock)
+            revoked = _require_live_admin(data_dir, username, password, lock)
+            kept = _keep_revoked(staged, username, password, revoked)
+            if kept:
+                result = dataclasses.replace(
+                    result,
+                    messages=(
+                        *result.messages,
+                        "disabled in the replaced store, so disabled again: " + ", ".join(kept),
+                    ),
+                )
             for f in staged.glob("*.json"):
                 if f.name not in SLOT_FILES:
                     f.unlink()
@@ -2156,20 +2166,39 @@ def _refuse_other_store(data_dir: Path, staged: Path, backup_file: Path) -> None
         )
 
 
-def _require_live_admin(data_dir: Path, username: str, password: str, held: FileLock) -> None:
-    """Refuse a restore by anyone but an administrator of the live store. A live
-    store too damaged to open (what a restore is for) is left to the backup's
-    own check."""
+def _require_live_admin(data_dir: Path, username: str, password: str, held: FileLock) -> set[str]:
+    """Refuse a restore by anyone but an administrator of the live store, and
+    return the names of the users disabled there. A live store too damaged to
+    open (what a restore is for) is left to the backup's own check."""
     if not store_exists(data_dir):
-        return
+        return set()
     try:
         live = Store.open(data_dir, username, password, _held=held)
     except (StoreCorrupt, NotAStore, NoStore, NewerSchema):
-        return
+        return set()
     try:
         live._require_admin("restore a backup")
+        return {u.username for u in live.list_users() if u.disabled}
     finally:
         live.lock()
+
+
+def _keep_revoked(staged: Path, username: str, password: str, revoked: set[str]) -> list[str]:
+    """A backup from before a user was disabled must not let them back in: disable
+    them again in the checked copy (which replaces their slot's key) before it is
+    swapped in. Returns the names disabled."""
+    if not revoked:
+        return []
+    store = Store.open(staged, username, password)
+    kept: list[str] = []
+    try:
+        for u in store.list_users():
+            if u.username in revoked and not u.disabled:
+                store.disable_user(u.id)
+                kept.append(u.username)
+    finally:
+        store.lock()
+    return kept
 
 
 #: Largest key slot file read from a backup (a real one is a few KiB).
