@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,6 +31,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
     AliasEvent,
@@ -44,9 +46,31 @@ from idcheck.checklist.model import Checklist, Directory, Routes
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ALIASES = 64
 MAX_DEPTH = 48
-MAX_EVENTS = 400_000
+MAX_EVENTS = 100_000
+#: Reading a file (parse, checks, model) gives up after this long.
+MAX_SECONDS = 5.0
 
 Loc = tuple[str | int, ...]
+#: A YAML library's own "where" line, which the problem's position replaces.
+_LIBRARY_WHERE = re.compile(r'^in "<[^>]*>", (?:line \d+, column \d+|position \d+)$')
+
+
+def _date_as_text(constructor: Any, node: Any) -> str:
+    # A date is kept as the text written (the models and answers check it), so
+    # "2011-13-05" is a located error, never a ValueError from the YAML library.
+    return str(node.value)
+
+
+class _TextDates(SafeConstructor):
+    """The safe constructor, with dates and times left as their text."""
+
+
+class _RoundTripTextDates(RoundTripConstructor):
+    """The round-trip constructor (positions), with dates left as their text."""
+
+
+_TextDates.add_constructor("tag:yaml.org,2002:timestamp", _date_as_text)
+_RoundTripTextDates.add_constructor("tag:yaml.org,2002:timestamp", _date_as_text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +82,18 @@ class Problem:
     col: int
     message: str
     severity: str = "error"
+
+    def __post_init__(self) -> None:
+        # One line, always: a library's message can carry a second line (such as
+        # '  in "<file>", position 43084') that repeats, without the path, what
+        # PATH:LINE:COL already says.
+        if "\n" in self.message or "\r" in self.message:
+            parts = [
+                p.strip()
+                for p in self.message.splitlines()
+                if p.strip() and not _LIBRARY_WHERE.match(p.strip())
+            ]
+            object.__setattr__(self, "message", "; ".join(parts) or "not valid YAML")
 
     def __str__(self) -> str:
         tag = "" if self.severity == "error" else f"{self.severity}: "
@@ -94,6 +130,7 @@ class Document:
         """1-based (line, col) of the deepest node ``loc`` reaches."""
         if self._positioned is None:
             yaml = YAML(typ="rt", pure=True)
+            yaml.Constructor = _RoundTripTextDates
             yaml.allow_duplicate_keys = False
             self._positioned = yaml.load(self._text)
         return locate(self._positioned, loc)
@@ -150,36 +187,74 @@ def _find_key(node: CommentedMap, part: str | int) -> Any:
 
 
 def _check_events(text: str, path: str) -> Problem | None:
-    """Refuse tags, alias bombs and deep nesting before building anything."""
-    yaml = YAML(typ="safe", pure=True)
-    depth = 0
-    aliases = 0
-    events = 0
+    """Refuse tags, alias bombs and deep nesting before building anything.
+
+    Aliases are counted, and so is the size of the document with every alias
+    expanded (what the model and the checks will walk): a few aliases nested in
+    each other can stand for millions of nodes in a file of a few hundred bytes.
+    """
+    # libyaml's parser when it is installed (ruamel.yaml.clib): the same events
+    # some thirty times faster, so even a refused 2 MB file is refused in a
+    # fraction of a second. Where it reads the text differently (a syntax
+    # error), the pure-Python parser decides, and locates the error.
     try:
-        for ev in yaml.parse(io.StringIO(text)):
-            events += 1
-            if events > MAX_EVENTS:
-                return _at(path, ev, f"too many YAML nodes (more than {MAX_EVENTS})")
-            if isinstance(ev, AliasEvent):
-                aliases += 1
-                if aliases > MAX_ALIASES:
-                    return _at(path, ev, f"too many aliases (more than {MAX_ALIASES})")
-            tag = getattr(ev, "tag", None) if isinstance(ev, NodeEvent) else None
-            if tag is not None:
-                if isinstance(ev, ScalarEvent) and tag == "!":
-                    pass  # a quoted scalar reports the non-specific tag '!'
-                else:
-                    return _at(path, ev, f"YAML tags are not allowed ({tag})")
-            if isinstance(ev, CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return _at(path, ev, f"nesting deeper than {MAX_DEPTH} levels")
-            elif isinstance(ev, CollectionEndEvent):
-                depth -= 1
+        return _count(YAML(typ="safe"), text, path)
+    except YAMLError:
+        pass
+    try:
+        return _count(YAML(typ="safe", pure=True), text, path)
     except MarkedYAMLError as e:
         return _yaml_problem(path, e)
     except YAMLError as e:  # pragma: no cover - unmarked errors are rare
         return Problem(path, 1, 1, f"not valid YAML: {e}")
+
+
+def _count(yaml: YAML, text: str, path: str) -> Problem | None:
+    depth = 0
+    aliases = 0
+    expanded = 0
+    sizes: dict[str, int] = {}
+    open_: list[tuple[str | None, int]] = []
+    deadline = time.monotonic() + MAX_SECONDS
+    for events, ev in enumerate(yaml.parse(io.StringIO(text)), start=1):
+        if events > MAX_EVENTS:
+            return _at(path, ev, f"too many YAML nodes (more than {MAX_EVENTS})")
+        if events % 4096 == 0 and time.monotonic() > deadline:
+            return _at(path, ev, f"took longer than {MAX_SECONDS:g} s to read; refused")
+        if isinstance(ev, AliasEvent):
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                return _at(path, ev, f"too many aliases (more than {MAX_ALIASES})")
+            expanded += sizes.get(str(ev.anchor), 1)
+        elif isinstance(ev, ScalarEvent):
+            expanded += 1
+            if ev.anchor is not None:
+                sizes[str(ev.anchor)] = 1
+        elif isinstance(ev, CollectionStartEvent):
+            expanded += 1
+            open_.append((None if ev.anchor is None else str(ev.anchor), expanded))
+        elif isinstance(ev, CollectionEndEvent) and open_:
+            anchor, start = open_.pop()
+            if anchor is not None:
+                sizes[anchor] = expanded - start + 1
+        if expanded > MAX_EVENTS:
+            return _at(
+                path,
+                ev,
+                f"too many YAML nodes once aliases are expanded (more than {MAX_EVENTS})",
+            )
+        tag = getattr(ev, "tag", None) if isinstance(ev, NodeEvent) else None
+        if tag is not None:
+            if isinstance(ev, ScalarEvent) and tag == "!":
+                pass  # a quoted scalar reports the non-specific tag '!'
+            else:
+                return _at(path, ev, f"YAML tags are not allowed ({tag})")
+        if isinstance(ev, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return _at(path, ev, f"nesting deeper than {MAX_DEPTH} levels")
+        elif isinstance(ev, CollectionEndEvent):
+            depth -= 1
     return None
 
 
@@ -221,6 +296,7 @@ def parse_yaml(raw: bytes, path: str) -> Document:
     # pure-Python parser throughout: libyaml reads some flow mappings differently,
     # and the positions (from the round-trip parser) must describe the same tree.
     yaml = YAML(typ="safe", pure=True)
+    yaml.Constructor = _TextDates
     yaml.allow_duplicate_keys = False
     try:
         data = yaml.load(text)
