@@ -2277,6 +2277,10 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This key no longer opens the store: the access was withdrawn (an account disabled, a password reset or a new recovery key), or the key files belong to another copy of the store. Ask an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A newer idcheck wrote this store; nothing was changed: {0}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2435,6 +2435,10 @@ Hva det kan bety: {2}</translation>
         <translation>Datalageret er åpent i et annet idcheck-vindu eller en annen kommando. Lukk det, og prøv igjen.</translation>
     </message>
     <message>
+        <source>This key no longer opens the store: the access was withdrawn (an account disabled, a password reset or a new recovery key), or the key files belong to another copy of the store. Ask an administrator.</source>
+        <translation>Denne nøkkelen åpner ikke lenger datalageret: tilgangen ble trukket tilbake (en konto deaktivert, et passord tilbakestilt eller en ny gjenopprettingsnøkkel), eller nøkkelfilene hører til en annen kopi av datalageret. Spør en administrator.</translation>
+    </message>
+    <message>
         <source>A newer idcheck wrote this store; nothing was changed: {0}</source>
         <translation>Datalageret er skrevet av en nyere idcheck; ingenting ble endret: {0}</translation>
     </message>

@@ -208,3 +208,24 @@ def test_an_administrator_makes_a_new_recovery_key_by_clicks(qtbot, store_dir, m
     with pytest.raises(WrongPassword):
         Store.open_with_recovery(data, recovery)
     Store.open_with_recovery(data, shown[0]).lock()
+
+
+def test_an_old_slot_of_a_disabled_user_is_named_as_withdrawn(qtbot, store_dir, messages,
+                                                               unlock):
+    import json
+
+    data, _ = store_dir
+    kept = {n: (data / n).read_text() for n in ("keyslots.0.json", "keyslots.1.json")}
+    s = Store.open(data, "anna", PASSWORD)
+    s.disable_user(s.user_by_name("ben").id)
+    s.lock()
+    for name, text in kept.items():  # ben puts his old copy back
+        doc = json.loads(text)
+        doc["seq"] = 10_000
+        (data / name).write_text(json.dumps(doc))
+    w = MainWindow(data, messages)
+    qtbot.addWidget(w)
+    w.show()
+    unlock(qtbot, w, user="ben", password=BEN)
+    assert w.stack.currentWidget() is w.unlock_page
+    assert w.unlock_page.status.text().startswith("This key no longer opens the store")

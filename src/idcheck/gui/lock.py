@@ -403,6 +403,12 @@ class UnlockPage(QWidget):
             return self.tr(
                 "The store is open in another idcheck window or command. Close it, then try again."
             )
+        if isinstance(e, errors.AccessWithdrawn):
+            return self.tr(
+                "This key no longer opens the store: the access was withdrawn (an account "
+                "disabled, a password reset or a new recovery key), or the key files belong "
+                "to another copy of the store. Ask an administrator."
+            )
         detailed = (
             (
                 errors.NewerSchema,

@@ -17,6 +17,7 @@ from idcheck.paths import store_exists
 from idcheck.store.answers_file import ScreenPlan, plan_screening, record_plan
 from idcheck.store.audit import AuditHead
 from idcheck.store.errors import (
+    AccessWithdrawn,
     DiskFull,
     InvalidInput,
     NewerSchema,
@@ -67,6 +68,7 @@ __all__ = [
     "JURISDICTIONS",
     "PRINT_LANGUAGES",
     "SOURCES",
+    "AccessWithdrawn",
     "Adult",
     "AnswerContext",
     "AuditHead",

@@ -40,6 +40,12 @@ class StoreCorrupt(StoreError):
     """The store's bytes do not check out (altered, truncated or damaged)."""
 
 
+class AccessWithdrawn(StoreCorrupt):
+    """The key a slot holds no longer opens the database: the user was disabled,
+    their password reset or the recovery key replaced (and the database key with
+    it), or the slot file belongs to another copy of the store."""
+
+
 class StoreInUse(StoreError):
     """Another idcheck process has the store open."""
 

@@ -70,6 +70,7 @@ from idcheck.store.database import (
     translate,
 )
 from idcheck.store.errors import (
+    AccessWithdrawn,
     DiskFull,
     InvalidInput,
     NewerSchema,
@@ -1933,7 +1934,7 @@ def _first_that_opens(path: Path, keysets: list[keys.KeySet]) -> keys.KeySet:
     for ks in sorted(keysets, key=lambda k: k.generation):
         if _key_opens(path, ks.db_key):
             return ks
-    raise StoreCorrupt(
+    raise AccessWithdrawn(
         f"the store ({path}) does not open with the key this account's slot holds: the "
         "access was withdrawn (a disabled user, a reset password or an old copy of the key "
         "slots), or the store is damaged or was replaced; ask an administrator or restore "
