@@ -126,8 +126,13 @@ def store_with_canary(tmp_path):
         cid = store.create_case(CaseDetails(
             reference=f"{CANARY_REF}-{i}", given_name=CANARY_NAME, family_name=CANARY_NAME,
             claimed_age=15 if i < 7 else None, gender="female" if i < 6 else "male",
-            identified_by="police" if i < 8 else CANARY_TEXT, notes=CANARY_TEXT,
-            nationality="ER"))
+            identified_by="police", notes=CANARY_TEXT, nationality="ER"))
+        if i == 8:
+            # Free text where an agency belongs, as answers files once allowed (the
+            # store now refuses it): still never in any output.
+            with store._write() as conn:
+                conn.exec_driver_sql("UPDATE cases SET identified_by = ? WHERE id = ?",
+                                     (CANARY_TEXT, cid))
         sid = store.start_screening(cid, checklist, text, sha)
         store.record_answer(sid, "debt", Answer(value="yes" if i < 5 else "no"),
                             AnswerContext(source="child-said", child_words=CANARY_TEXT,
