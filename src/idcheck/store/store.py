@@ -265,9 +265,7 @@ class Store:
         data_dir = Path(data_dir)
         copies = _read_store_copies(data_dir)
         sf = copies[0]
-        wait = keys.wait_remaining(data_dir, username)
-        if wait > 0:
-            raise TooSoon(f"too many failed tries: wait {wait:.0f} s before the next", wait)
+        _refuse_too_soon(data_dir, username, sf)
         found = None
         tried: set[bytes] = set()
         # The newest valid copy first; an older one only when the newer does not
@@ -1890,12 +1888,20 @@ def _read_store_files(data_dir: Path) -> keys.SlotFile:
     return _read_store_copies(data_dir)[0]
 
 
+def _refuse_too_soon(data_dir: Path, username: str, sf: keys.SlotFile | None) -> None:
+    """TooSoon while the delay after failed tries runs; the refused try is queued
+    for the audit trail (written at the next unlock)."""
+    wait = keys.wait_remaining(data_dir, username)
+    if wait > 0:
+        slot = sf.user_slot(username) if sf is not None else None
+        keys.record_refused(data_dir, username, slot.user_id if slot else None)
+        raise TooSoon(f"too many failed tries: wait {wait:.0f} s before the next", wait)
+
+
 def _open_recovery(data_dir: Path, sf: keys.SlotFile, recovery_text: str) -> list[keys.KeySet]:
     """The key sets the recovery slot holds; wrong keys are counted and delayed
     like wrong passwords (kept across restarts)."""
-    wait = keys.wait_remaining(data_dir, keys.RECOVERY_NAME)
-    if wait > 0:
-        raise TooSoon(f"too many failed tries: wait {wait:.0f} s before the next", wait)
+    _refuse_too_soon(data_dir, keys.RECOVERY_NAME, None)
     try:
         raw = keys.parse_recovery_key(recovery_text)
     except ValueError as e:
@@ -2102,9 +2108,7 @@ def restore(
             _unpack_backup(backup_file, staged)
             if not other_store:
                 _refuse_other_store(data_dir, staged, backup_file)
-            wait = keys.wait_remaining(data_dir, username)
-            if wait > 0:
-                raise TooSoon(f"too many failed tries: wait {wait:.0f} s before the next", wait)
+            _refuse_too_soon(data_dir, username, None)
             try:
                 probe, finish = Store._open_unwritten(staged, username, password)
             except TooSoon:
