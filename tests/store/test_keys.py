@@ -392,3 +392,37 @@ def test_a_backup_from_before_a_disable_does_not_let_the_user_back_in(data_dir, 
         assert s.verify().ok
     finally:
         s.lock()
+
+
+def test_low_order_x25519_keys_in_a_slot_are_refused_not_a_crash(data_dir):
+    """A crafted ephemeral or public key of all zeros gives an all-zero shared
+    secret, which X25519 refuses: the slot opens nothing, the others still do, and
+    a key change drops the crafted slot."""
+
+    def zero_ephemeral(doc: dict) -> None:
+        for slot in doc["slots"]:
+            if slot.get("username") == "ben":
+                for sealed in slot["sealed"]:
+                    sealed["ephemeral"] = "A" * 43 + "="
+
+    saved = _save_slots(data_dir, data_dir.parent / "now")
+    _put_back(saved, data_dir, zero_ephemeral)
+    with pytest.raises(WrongPassword):
+        Store.open(data_dir, "ben", WORKER_PASSWORD)
+
+    def zero_public(doc: dict) -> None:
+        for slot in doc["slots"]:
+            if slot.get("username") == "ben":
+                slot["public"] = "A" * 43 + "="
+
+    _put_back(saved, data_dir, zero_public)
+    with pytest.raises(WrongPassword):
+        Store.open(data_dir, "ben", WORKER_PASSWORD)
+    admin = Store.open(data_dir, "anna", PASSWORD)
+    try:
+        carl = admin.add_user("carl", "carl's long password")
+        admin.disable_user(carl.id)  # a key change with the crafted slot present
+    finally:
+        admin.lock()
+    assert read_slots(data_dir).user_slot("ben") is None
+    Store.open(data_dir, "anna", PASSWORD).lock()

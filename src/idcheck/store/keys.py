@@ -313,12 +313,13 @@ class Slot:
             return None
         out: list[KeySet] = []
         for s in self.sealed:
-            shared = private.exchange(X25519PublicKey.from_public_bytes(s.ephemeral))
             try:
+                # A crafted ephemeral key of low order gives an all-zero secret: refused.
+                shared = private.exchange(X25519PublicKey.from_public_bytes(s.ephemeral))
                 payload = AESGCM(_seal_key(shared, s.ephemeral, self.public)).decrypt(
                     s.nonce, s.box, self._sealed_aad(store_id, s.generation)
                 )
-            except InvalidTag:
+            except (InvalidTag, ValueError):
                 continue
             out.append(KeySet.from_payload(s.generation, payload))
         return out or None
@@ -490,10 +491,18 @@ class SlotFile:
         self.slots = [s for s in self.slots if s.user_id != user_id]
 
     def seal_all(self, ks: KeySet) -> None:
-        """Seal a new generation to every slot of the current format."""
+        """Seal a new generation to every slot of the current format. A slot whose
+        public key is not a usable X25519 key (a crafted one: it could never have
+        opened) is dropped."""
+        kept = []
         for s in self.slots:
             if not s.legacy:
-                s.seal(self.store_id, ks)
+                try:
+                    s.seal(self.store_id, ks)
+                except ValueError:
+                    continue
+            kept.append(s)
+        self.slots = kept
 
     def finish(self, generation: int) -> None:
         """The database is under ``generation``: drop every other sealed copy."""
