@@ -517,3 +517,29 @@ def test_a_changed_answer_keeps_its_context_in_section_mode(qtbot, window):
         "I must pay for the road",
     )
     assert len([a for a in rec.history if a.item_id == "debt-for-journey"]) == 2
+
+
+def test_too_long_words_are_refused_and_kept_in_the_box(qtbot, window, monkeypatch):
+    """The store keeps at most MAX_TEXT characters of the child's words: more is
+    not saved, the message says why, and what was typed stays to be shortened."""
+    from idcheck.store.records import MAX_TEXT
+
+    shown: list[str] = []
+    monkeypatch.setattr(window.session.messages, "error", lambda _p, _t, text: shown.append(text))
+    view = start(window, INTAKE)
+    press(qtbot, "nn")
+    view.show_item("debt")
+    words = "He said I must pay for the road. " * (MAX_TEXT // 30)
+    view.child_words.setPlainText(words)
+    view.setFocus()
+    press(qtbot, "y")
+    store = window.session.store
+    assert "debt" not in store.get_screening(view.screening_id, audit=False).answers
+    assert len(shown) == 1 and "the child's words for debt" in shown[0]
+    assert view.saved.text().startswith("NOT saved")
+    assert view.child_words.toPlainText() == words
+    view.child_words.setPlainText(words[:MAX_TEXT])
+    view.setFocus()
+    press(qtbot, "y")
+    kept = store.get_screening(view.screening_id, audit=False).answers["debt"]
+    assert kept.context.child_words == words[:MAX_TEXT]

@@ -176,7 +176,7 @@ def test_full_disk_during_an_answer(template, small_mount, intake):
                     f.flush()
             except OSError:
                 pass
-        words = "x" * 20000
+        words = "x" * 19_990  # under the 20,000-character bound on a note
         with pytest.raises(DiskFull) as info:
             for i in range(200):
                 saved.append(s.record_answer(
@@ -208,7 +208,7 @@ saved, error = [], None
 try:
     for i in range(200):
         saved.append(store.record_answer(sid, "debt", Answer(value="yes"),
-                                         AnswerContext(worker_note="%d %s" % (i, "x" * 20000))))
+                                         AnswerContext(worker_note="%d %s" % (i, "x" * 19990))))
 except DiskFull as e:
     error = str(e)
 resource.setrlimit(resource.RLIMIT_FSIZE, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))

@@ -36,6 +36,7 @@ from idcheck.store.records import (
     AnswerContext,
     CaseDetails,
     Decision,
+    text_too_long,
 )
 from idcheck.store.store import Store, check_case
 
@@ -130,6 +131,9 @@ def plan_screening(doc: Document, checklist: Checklist, case_ref: str | None) ->
                 if outcome not in known:
                     bad(("decision", "outcome"), f"outcome must be one of {', '.join(known)}")
             reasons = str(decision.get("reasons") or "")
+            why = text_too_long("the reasons", reasons)
+            if why:
+                bad(("decision", "reasons"), why)
     complete = data.get("complete", False)
     if not isinstance(complete, bool):
         bad(("complete",), "expected true or false")
@@ -243,6 +247,11 @@ def _plan_answer(checklist: Checklist, item_id: str, raw: Any, bad: Any) -> Plan
         for key in ("interpreter_present", "read_back"):
             if raw.get(key) is not None and not isinstance(raw[key], bool):
                 bad((key,), f"answer to {item_id}: {key} must be true or false")
+                return None
+        for key, what in (("child_words", "the child's words"), ("note", "the note")):
+            why = text_too_long(f"{what} for {item_id}", raw.get(key))
+            if why:
+                bad((key,), why)
                 return None
         interpreter = raw.get("interpreter")
         context = AnswerContext(

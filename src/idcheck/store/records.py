@@ -11,6 +11,23 @@ from idcheck.checklist import Answer
 Role = Literal["admin", "worker"]
 Source = Literal["observed", "child-said", "other-said", "document"]
 SOURCES: tuple[str, ...] = ("observed", "child-said", "other-said", "document")
+#: The most characters a free text keeps: the child's words and the worker's note of
+#: an answer, a decision's reasons, a case's notes (about eight printed pages each).
+#: Referrals and letters lay a text out as one paragraph, and their time grows with
+#: its square (400,000 characters of the child's words: 138 s for a letter).
+MAX_TEXT = 20_000
+
+
+def text_too_long(what: str, text: str | None) -> str | None:
+    """The message for a free text over :data:`MAX_TEXT`, else None."""
+    if text is None or len(text) <= MAX_TEXT:
+        return None
+    return (
+        f"{what}: {len(text):,} characters, and at most {MAX_TEXT:,} are kept "
+        "(about eight printed pages); keep what bears on it and shorten the rest"
+    )
+
+
 #: Who can have identified a child (the statistics count them).
 IDENTIFIED_BY: tuple[str, ...] = (
     "police",

@@ -106,6 +106,7 @@ from idcheck.store.records import (
     StoredAnswer,
     User,
     VerifyResult,
+    text_too_long,
 )
 from idcheck.store.schema import (
     adults,
@@ -1078,6 +1079,7 @@ class Store:
         context = context or AnswerContext()
         if context.source is not None and context.source not in SOURCES:
             raise InvalidInput(f"unknown source {context.source!r}")
+        check_context(item_id, context)
         # The hot path: statements prepared once and run on the driver's
         # connection in one IMMEDIATE transaction (SQLAlchemy's per-statement
         # work would cost as much as the commit itself).
@@ -1240,6 +1242,9 @@ class Store:
         suggestion."""
         if decision.differs and not decision.reasons.strip():
             raise InvalidInput("give your reasons when your decision differs from the suggestion")
+        why = text_too_long("the reasons for the decision", decision.reasons)
+        if why:
+            raise InvalidInput(why)
         with self._write() as conn:
             s = self._screening_row(conn, screening_id)
             if s.status == "completed":
@@ -1983,6 +1988,21 @@ def check_case(d: CaseDetails) -> None:
         raise InvalidInput(
             f"unknown identifying agency {d.identified_by!r}; one of: {', '.join(IDENTIFIED_BY)}"
         )
+    why = text_too_long("the case's notes", d.notes)
+    if why:
+        raise InvalidInput(why)
+
+
+def check_context(item_id: str, context: AnswerContext) -> None:
+    """InvalidInput for an answer's free text over the limit (the child's words, the
+    worker's note)."""
+    for what, text in (
+        (f"the child's words for {item_id}", context.child_words),
+        (f"the worker's note for {item_id}", context.worker_note),
+    ):
+        why = text_too_long(what, text)
+        if why:
+            raise InvalidInput(why)
 
 
 def _case_values(d: CaseDetails) -> dict[str, Any]:
