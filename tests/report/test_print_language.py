@@ -15,15 +15,24 @@ from pypdf import PdfReader
 
 from idcheck.checklist import Answer, find, load_checklist_bytes
 from idcheck.report.i18n import catalogue, frame_texts
-from idcheck.store import Adult, AnswerContext, CaseDetails, Decision, SiteProfile, Store
+from idcheck.store import (
+    PRINT_LANGUAGES,
+    Adult,
+    AnswerContext,
+    CaseDetails,
+    Decision,
+    SiteProfile,
+    Store,
+)
 
 PASSWORD = "correct horse battery"
 
 
-def test_every_frame_text_has_a_norwegian_translation():
+@pytest.mark.parametrize("lang", [x for x in PRINT_LANGUAGES if x != "en"])
+def test_every_frame_text_has_a_translation_in_every_print_language(lang):
     texts = frame_texts()
     assert len(texts) > 100  # the collector finds the templates' and the code's texts
-    nb = catalogue("nb")
+    nb = catalogue(lang)
     missing = [t for t in texts if not nb.get(t)]
     assert missing == []
     for text, plural in texts.items():

@@ -16,7 +16,7 @@ from idcheck.paths import data_dir
 from idcheck.report import MissingFont
 from idcheck.report.export import make_letter, save_document
 from idcheck.report.letter import RECIPIENTS, choose, letter_facts
-from idcheck.store import Store, UnsafeOutput, check_output
+from idcheck.store import PRINT_LANGUAGES, Store, UnsafeOutput, check_output
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q.add_argument("--names", action="store_true", help="print the child's names (off by default)")
     q.add_argument(
         "--lang",
-        choices=("en", "nb"),
+        choices=list(PRINT_LANGUAGES),
         default=None,
         help="language of the printed letter (default: the site's print language)",
     )

@@ -10,7 +10,7 @@ from idcheck.cli.store_cmds import _opener, _with_store, fail
 from idcheck.paths import data_dir
 from idcheck.report import MissingFont
 from idcheck.report.export import make_referral, save_document
-from idcheck.store import Store, UnsafeOutput, check_output
+from idcheck.store import PRINT_LANGUAGES, Store, UnsafeOutput, check_output
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     q.add_argument(
         "--lang",
-        choices=("en", "nb"),
+        choices=list(PRINT_LANGUAGES),
         default=None,
         help="language of the printed referral (default: the site's print language)",
     )

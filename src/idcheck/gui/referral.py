@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
 from idcheck.gui.session import why
 from idcheck.report import MissingFont
 from idcheck.report.export import Document, make_referral, record_print, save_document
+from idcheck.store import PRINT_LANGUAGES as SITE_PRINT_LANGUAGES
 from idcheck.store import UnsafeOutput
 
 # Languages a referral can be printed in, with their names as the menu shows them.
-PRINT_LANGUAGES = (("en", "English"), ("nb", "Norsk bokmål"))
+PRINT_LANGUAGES = tuple(SITE_PRINT_LANGUAGES.items())
 
 
 def pdf_bytes(store: Any, screening_id: int, include_names: bool) -> tuple[bytes, Any]:

@@ -15,9 +15,9 @@ import json
 from functools import cache
 from pathlib import Path
 
+from idcheck.store import PRINT_LANGUAGES
+
 LOCALE_DIR = Path(__file__).parent / "locale"
-#: Languages a document can be printed in (English is the source language).
-PRINT_LANGUAGES = ("en", "nb")
 
 
 @cache
