@@ -20,7 +20,8 @@ LOCATED = re.compile(r"^[^\n]+:\d+:\d+: [^\n]+$")
 
 
 def alias_bomb() -> str:
-    """716 bytes, 63 aliases (under the limit of 64), 9**7 nodes once expanded."""
+    """Under 800 bytes (the issue's was 716), 63 aliases (under the limit of 64), 9**7 nodes
+    once expanded."""
     lines = ["kind: checklist", 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i in range(1, 8):
         lines.append(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]")
