@@ -471,7 +471,7 @@ def build_summary(
         if role_id is None:
             return None, ()
         if role_id == "screening-worker":
-            return _("the worker who screened (%(name)s)") % {"name": screener}, ()
+            return _("%(name)s (screener)") % {"name": screener}, ()
         found = []
         for candidate in routes:
             try:
