@@ -188,3 +188,43 @@ def test_window_save_dialogs_refuse_the_store_files(
     finally:
         store.lock()
     _intact(data_dir, before, opened=True)
+
+
+def test_window_backup_button_refuses_the_store_files(qtbot, data_dir, tmp_path):
+    """Administration → Data → Back up the store, with the dialog answering a hard
+    link to the database, then the database itself."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    from idcheck.gui.admin import DataTab
+    from idcheck.gui.session import Messages, Session
+
+    class Answering(Messages):
+        def __init__(self, paths: list[Path]) -> None:
+            self.paths = paths
+            self.errors: list[str] = []
+
+        def save_path(self, parent, title, suggested, filter_):
+            return self.paths.pop(0)
+
+        def error(self, parent, title, text):
+            self.errors.append(text)
+
+    link = tmp_path / "backup.idcheck-backup"
+    os.link(data_dir / "idcheck.db", link)
+    before = _files(data_dir)
+    store = Store.open(data_dir, "anna", PASSWORD)
+    try:
+        parent = QWidget()
+        qtbot.addWidget(parent)
+        messages = Answering([link, data_dir / "idcheck.db"])
+        tab = DataTab(Session(store, messages, parent))
+        qtbot.addWidget(tab)
+        for _ in range(2):
+            qtbot.mouseClick(tab.backup_button, Qt.MouseButton.LeftButton)
+        assert len(messages.errors) == 2
+        assert all("one of the store's own files" in e for e in messages.errors)
+        assert tab.backup_button.isEnabled()
+    finally:
+        store.lock()
+    _intact(data_dir, before, opened=True)
