@@ -8,8 +8,10 @@ key derived from the user's password by argon2id (random salt), or for the
 recovery slot by HKDF from a 160-bit recovery key shown once; its public key in
 clear. The database key is *sealed* to each slot's public key (an ephemeral
 X25519 exchange, HKDF, AES-256-GCM). Replacing the database key (``PRAGMA
-rekey``, when a user is disabled, a password reset by an administrator or the
-recovery key used) seals the new key to every remaining public key: nobody's
+rekey``, when a user is disabled, a password reset by an administrator, the
+recovery key used or replaced, and to finish a revocation or a restore that
+brings back a disabled user's slot) seals the new key to every remaining public
+key: nobody's
 password is needed, and a copy of an old slot yields only keys that no longer
 open the database.
 
