@@ -98,3 +98,73 @@ def test_the_preview_fits_a_laptop_screen_with_its_buttons_on_it(qtbot, dialog, 
         assert QRect(top_left, button.size()).intersected(dialog.rect()) == QRect(
             top_left, button.size()), button.text() if hasattr(button, "text") else button
         assert button.isVisible()
+
+
+def _print_to_file(qtbot, dialog, target):
+    """Press Print, and in Qt's own print dialog choose "Print to File (PDF)", type
+    ``target`` and press its Print button."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import (
+        QApplication,
+        QComboBox,
+        QDialogButtonBox,
+        QLineEdit,
+        QMessageBox,
+    )
+
+    seen = []
+
+    def fill():
+        d = QApplication.activeModalWidget()
+        if not isinstance(d, QPrintDialog):
+            QTimer.singleShot(100, fill)
+            return
+        seen.append(d)
+        printers = d.findChild(QComboBox, "printers")
+        printers.setCurrentIndex(printers.findText("Print to File (PDF)"))
+        d.findChild(QLineEdit, "filename").setText(str(target))
+        box = d.findChild(QDialogButtonBox)
+        ok = [b for b in box.buttons()
+              if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole]
+        QTimer.singleShot(200, overwrite)
+        qtbot.mouseClick(ok[0], Qt.MouseButton.LeftButton)
+
+    def overwrite():
+        # Qt asks before printing over a file that exists: the user says Yes.
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes),
+                             Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(200, fill)
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert seen, "the print dialog was not shown"
+
+
+@pytest.mark.parametrize("name", ["idcheck.db", "keyslots.0.json"])
+def test_printing_to_a_file_never_writes_over_the_store(qtbot, dialog, walk_window, monkeypatch,
+                                                         name):
+    store = walk_window.session.store
+    target = store.data_dir / name
+    before = target.read_bytes()
+    errors: list[str] = []
+    monkeypatch.setattr(walk_window.session.messages, "error",
+                        lambda parent, title, text: errors.append(text))
+    _print_to_file(qtbot, dialog, target)
+    assert target.read_bytes() == before
+    assert len(errors) == 1 and name in errors[0], errors
+    with store._read() as conn:
+        printed = conn.exec_driver_sql(
+            "SELECT count(*) FROM audit WHERE action = 'report-printed'").scalar()
+    assert printed == 0
+
+
+def test_printing_to_a_pdf_file_prints_and_audits(qtbot, dialog, walk_window, tmp_path):
+    out = tmp_path / "printed.pdf"
+    _print_to_file(qtbot, dialog, out)
+    assert out.read_bytes().startswith(b"%PDF")
+    with walk_window.session.store._read() as conn:
+        printed = conn.exec_driver_sql(
+            "SELECT count(*) FROM audit WHERE action = 'report-printed'").scalar()
+    assert printed == 1

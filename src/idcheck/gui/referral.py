@@ -33,7 +33,7 @@ from idcheck.gui.session import why
 from idcheck.report import MissingFont
 from idcheck.report.export import Document, make_referral, record_print, save_document
 from idcheck.store import PRINT_LANGUAGES as SITE_PRINT_LANGUAGES
-from idcheck.store import UnsafeOutput
+from idcheck.store import UnsafeOutput, check_output
 
 # Languages a referral can be printed in, with their names as the menu shows them.
 PRINT_LANGUAGES = tuple(SITE_PRINT_LANGUAGES.items())
@@ -201,6 +201,13 @@ class ReferralDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
             return
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+            # "Print to File": Qt writes the file itself, so it is checked like a save.
+            try:
+                check_output(Path(printer.outputFileName()), self.session.store.data_dir)
+            except UnsafeOutput as e:
+                self.session.messages.error(self, self.tr("Print"), str(e))
+                return
         self.print_to(printer)
 
     def _ask_network_printing(self, server: str) -> bool:
