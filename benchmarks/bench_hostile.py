@@ -27,10 +27,10 @@ os.environ.setdefault("IDCHECK_KDF", "fast")  # the stores made here; not what i
 
 from _util import median, ms, repeat
 
-from idcheck.checklist import ChecklistError
+from idcheck.checklist import ChecklistError, find, load_checklist_bytes
 from idcheck.checklist.lint import lint_paths
-from idcheck.checklist.loader import read_document
-from idcheck.store import Store, StoreError, restore
+from idcheck.checklist.loader import MAX_ANSWERS_NODES, read_document
+from idcheck.store import Store, StoreError, plan_screening, restore
 from idcheck.store import keys as keys_mod
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,9 +57,12 @@ def deep_conditions(depth: int = 21) -> str:
     return MINIMAL.replace('    when: {answer: moved, is: "yes"}', "    when: " + cond(depth))
 
 
-def refused(path: Path) -> None:
+def refused(path: Path, max_nodes: int | None = None) -> None:
     try:
-        read_document(path)
+        if max_nodes is None:
+            read_document(path)
+        else:
+            read_document(path, max_nodes=max_nodes)
     except ChecklistError as e:
         assert len(e.problems) == 1
         return
@@ -83,12 +86,27 @@ def main() -> int:
 
     t_bomb = median(repeat(lambda: refused(bomb), args.runs))
     t_keys = median(repeat(lambda: refused(keys), args.runs))
-    t_answers = median(repeat(lambda: refused(answers), args.runs))
+    t_answers = median(repeat(lambda: refused(answers, MAX_ANSWERS_NODES), args.runs))
+    # Near the largest answers file under the limit, every item unknown: all errors reported.
+    wrong = tmp / "wrong.yaml"
+    wrong.write_text("answers:\n" + "".join(f"  item-{i}: 'yes'\n" for i in range(4_900)))
+    checklist = load_checklist_bytes(find("intake-screen").path.read_bytes())
+
+    def report_all() -> None:
+        try:
+            plan_screening(read_document(wrong, max_nodes=MAX_ANSWERS_NODES), checklist, "X")
+        except ChecklistError as e:
+            assert len(e.problems) == 4_900
+            return
+        raise AssertionError("no errors")
+
+    t_wrong = median(repeat(report_all, max(1, args.runs // 2)))
     t_deep = median(repeat(lambda: lint_paths([deep]), args.runs))
     print(f"alias bomb ({bomb.stat().st_size} bytes): {ms(t_bomb)}")
     print(f"190,000 keys ({keys.stat().st_size / 1e6:.1f} MB): {ms(t_keys)}")
     print(f"100,000-answer file: {ms(t_answers)}")
     print(f"deep any/all conditions, lint: {ms(t_deep)}")
+    print(f"4,900 unknown answers, every error reported: {ms(t_wrong)}")
 
     store = tmp / "store"
     s, _ = Store.create(store, "anna", "correct horse battery")
@@ -136,6 +154,10 @@ def main() -> int:
         f"deep any/all conditions linted whole (was over 60 s / 61 s / 57 s / 5–15 s) "
         f"| {ms(t_bomb)} / {ms(t_keys)} / {ms(t_answers)}; {ms(t_deep)} "
         "| `python benchmarks/bench_hostile.py` |"
+    )
+    print(
+        "| an answers file of 4,900 unknown items (near the largest under its 10,000-node limit): "
+        f"every error reported, each located | {ms(t_wrong)} | `python benchmarks/bench_hostile.py` |"
     )
     print(
         "| slot files read when one copy is a FIFO / a link to /dev/zero / a sparse 3 GiB file "

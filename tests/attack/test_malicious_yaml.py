@@ -158,3 +158,17 @@ def test_the_window_refuses_a_hostile_site_directory(qtbot, data_dir, tmp_path):
         assert LOCATED.match(messages.errors[0])
     finally:
         store.lock()
+
+
+def test_an_answers_file_under_its_limit_reports_every_error_located(tmp_path):
+    from idcheck.checklist import find, load_checklist_bytes
+    from idcheck.checklist.loader import MAX_ANSWERS_NODES
+    from idcheck.store import plan_screening
+
+    p = tmp_path / "answers.yaml"
+    p.write_text("answers:\n" + "".join(f"  item-{i}: 'yes'\n" for i in range(4_900)))
+    checklist = load_checklist_bytes(find("intake-screen").path.read_bytes())
+    with pytest.raises(ChecklistError) as info:
+        plan_screening(read_document(p, max_nodes=MAX_ANSWERS_NODES), checklist, "X")
+    assert len(info.value.problems) == 4_900
+    assert [p.line for p in info.value.problems] == list(range(2, 4_902))

@@ -47,6 +47,9 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_ALIASES = 64
 MAX_DEPTH = 48
 MAX_EVENTS = 100_000
+#: An answers file names each item once: at most about 2,700 nodes for the largest
+#: checklist. Its own, lower limit keeps the error report of a huge one fast.
+MAX_ANSWERS_NODES = 10_000
 #: Reading a file (parse, checks, model) gives up after this long.
 MAX_SECONDS = 5.0
 
@@ -186,7 +189,7 @@ def _find_key(node: CommentedMap, part: str | int) -> Any:
     return None
 
 
-def _check_events(text: str, path: str) -> Problem | None:
+def _check_events(text: str, path: str, max_nodes: int = MAX_EVENTS) -> Problem | None:
     """Refuse tags, alias bombs and deep nesting before building anything.
 
     Aliases are counted, and so is the size of the document with every alias
@@ -198,18 +201,18 @@ def _check_events(text: str, path: str) -> Problem | None:
     # fraction of a second. Where it reads the text differently (a syntax
     # error), the pure-Python parser decides, and locates the error.
     try:
-        return _count(YAML(typ="safe"), text, path)
+        return _count(YAML(typ="safe"), text, path, max_nodes)
     except YAMLError:
         pass
     try:
-        return _count(YAML(typ="safe", pure=True), text, path)
+        return _count(YAML(typ="safe", pure=True), text, path, max_nodes)
     except MarkedYAMLError as e:
         return _yaml_problem(path, e)
     except YAMLError as e:  # pragma: no cover - unmarked errors are rare
         return Problem(path, 1, 1, f"not valid YAML: {e}")
 
 
-def _count(yaml: YAML, text: str, path: str) -> Problem | None:
+def _count(yaml: YAML, text: str, path: str, max_nodes: int) -> Problem | None:
     depth = 0
     aliases = 0
     expanded = 0
@@ -217,8 +220,8 @@ def _count(yaml: YAML, text: str, path: str) -> Problem | None:
     open_: list[tuple[str | None, int]] = []
     deadline = time.monotonic() + MAX_SECONDS
     for events, ev in enumerate(yaml.parse(io.StringIO(text)), start=1):
-        if events > MAX_EVENTS:
-            return _at(path, ev, f"too many YAML nodes (more than {MAX_EVENTS})")
+        if events > max_nodes:
+            return _at(path, ev, f"too many YAML nodes (more than {max_nodes})")
         if events % 4096 == 0 and time.monotonic() > deadline:
             return _at(path, ev, f"took longer than {MAX_SECONDS:g} s to read; refused")
         if isinstance(ev, AliasEvent):
@@ -237,11 +240,11 @@ def _count(yaml: YAML, text: str, path: str) -> Problem | None:
             anchor, start = open_.pop()
             if anchor is not None:
                 sizes[anchor] = expanded - start + 1
-        if expanded > MAX_EVENTS:
+        if expanded > max_nodes:
             return _at(
                 path,
                 ev,
-                f"too many YAML nodes once aliases are expanded (more than {MAX_EVENTS})",
+                f"too many YAML nodes once aliases are expanded (more than {max_nodes})",
             )
         tag = getattr(ev, "tag", None) if isinstance(ev, NodeEvent) else None
         if tag is not None:
@@ -276,7 +279,7 @@ def _yaml_problem(path: str, e: MarkedYAMLError) -> Problem:
     return Problem(path, line, col, msg)
 
 
-def parse_yaml(raw: bytes, path: str) -> Document:
+def parse_yaml(raw: bytes, path: str, *, max_nodes: int = MAX_EVENTS) -> Document:
     """Parse bytes into a :class:`Document`; raises :class:`ChecklistError`."""
     if len(raw) > MAX_BYTES:
         raise ChecklistError(
@@ -289,7 +292,7 @@ def parse_yaml(raw: bytes, path: str) -> Document:
         raise ChecklistError([Problem(path, line, 1, "not UTF-8 text")]) from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    bad = _check_events(text, path)
+    bad = _check_events(text, path, max_nodes)
     if bad is not None:
         raise ChecklistError([bad])
     # The event pass refused tags, so the safe loader builds only plain data. The
@@ -307,7 +310,7 @@ def parse_yaml(raw: bytes, path: str) -> Document:
     return Document(path, data, raw, text)
 
 
-def read_document(path: str | Path) -> Document:
+def read_document(path: str | Path, *, max_nodes: int = MAX_EVENTS) -> Document:
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -318,7 +321,7 @@ def read_document(path: str | Path) -> Document:
         raw = p.read_bytes()
     except OSError as e:
         raise ChecklistError([Problem(str(path), 1, 1, f"cannot read: {e.strerror}")]) from None
-    return parse_yaml(raw, str(path))
+    return parse_yaml(raw, str(path), max_nodes=max_nodes)
 
 
 M = TypeVar("M", bound=BaseModel)

@@ -23,7 +23,7 @@ from idcheck.checklist import (
     load_checklist_bytes,
     text_for,
 )
-from idcheck.checklist.loader import read_document
+from idcheck.checklist.loader import MAX_ANSWERS_NODES, read_document
 from idcheck.cli import EXIT_DENIED, EXIT_FAILED, EXIT_OK, EXIT_STORE, EXIT_USAGE
 from idcheck.paths import data_dir
 from idcheck.store import (
@@ -320,7 +320,7 @@ def cmd_screen(args: argparse.Namespace) -> int:
     try:
         text = entry.path.read_bytes()
         checklist = load_checklist_bytes(text, str(entry.path))
-        doc = read_document(args.answers)
+        doc = read_document(args.answers, max_nodes=MAX_ANSWERS_NODES)
         plan = plan_screening(doc, checklist, args.case)
     except OSError as e:
         return fail(EXIT_USAGE, f"cannot read {args.answers}: {e.strerror}")
