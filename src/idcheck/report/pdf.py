@@ -166,10 +166,20 @@ def _styles() -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle(
             "title", parent=body, fontName=bold, fontSize=16, leading=19, spaceAfter=2
         ),
+        # A heading goes over to the next page with what it heads (keepWithNext).
         "h2": ParagraphStyle(
-            "h2", parent=body, fontName=bold, fontSize=12, leading=15, spaceBefore=7, spaceAfter=2
+            "h2",
+            parent=body,
+            fontName=bold,
+            fontSize=12,
+            leading=15,
+            spaceBefore=7,
+            spaceAfter=2,
+            keepWithNext=1,
         ),
-        "h3": ParagraphStyle("h3", parent=body, fontName=bold, fontSize=11, spaceBefore=6),
+        "h3": ParagraphStyle(
+            "h3", parent=body, fontName=bold, fontSize=11, spaceBefore=6, keepWithNext=1
+        ),
         "strong": ParagraphStyle("strong", parent=body, fontName=bold),
         "warning": ParagraphStyle(
             "warning", parent=body, fontName=bold, textColor=colors.HexColor("#8b0000")
