@@ -172,3 +172,27 @@ def test_referral_preview_save_and_print_are_audited(qtbot, window, tmp_path, mo
     with store._read() as conn:
         actions = [a for (a,) in conn.exec_driver_sql("SELECT action FROM audit")]
     assert actions.count("report-exported") == 1 and actions.count("report-printed") == 1
+
+
+def test_the_review_opens_large_enough_to_read_on_a_laptop(qtbot, window, monkeypatch):
+    """The review was opened at its small size hint (about 560 x 420), leaving the
+    indicators, the suggestion and why in a box a few lines high."""
+    view = start(window)
+    view.show_item("debt")
+    qtbot.keyClick(view, Qt.Key.Key_Y)
+    sizes = []
+
+    def shown(dialog):
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        available = dialog.screen().availableGeometry()
+        sizes.append((dialog.size(), available, dialog.summary.height()))
+        dialog.reject()
+        return 0
+
+    monkeypatch.setattr(ReviewDialog, "exec", shown)
+    qtbot.mouseClick(view.review_button, Qt.MouseButton.LeftButton)
+    (size, available, summary), = sizes
+    assert size.width() >= min(900, available.width() - 40), (size, available)
+    assert size.height() >= min(760, available.height() - 60), (size, available)
+    assert size.width() <= available.width() and size.height() <= available.height()

@@ -256,6 +256,12 @@ class ReviewDialog(QDialog):
             close.setFocus()
         else:
             self.outcome.setFocus()
+        # Room to read what was recorded, the suggestion and why, on a laptop's screen.
+        screen = self.screen() or (parent.screen() if parent is not None else None)
+        if screen is not None:
+            from idcheck.gui.referral import fit_to_screen
+
+            fit_to_screen(self, 900, 760, screen.availableGeometry())
 
     @staticmethod
     def _recorded_text(
