@@ -192,7 +192,7 @@ def test_the_review_opens_large_enough_to_read_on_a_laptop(qtbot, window, monkey
 
     monkeypatch.setattr(ReviewDialog, "exec", shown)
     qtbot.mouseClick(view.review_button, Qt.MouseButton.LeftButton)
-    (size, available, summary), = sizes
+    (size, available, _summary), = sizes
     assert size.width() >= min(900, available.width() - 40), (size, available)
     assert size.height() >= min(760, available.height() - 60), (size, available)
     assert size.width() <= available.width() and size.height() <= available.height()
