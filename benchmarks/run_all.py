@@ -31,7 +31,7 @@ END = "<!-- performance:end -->"
 HEADER = ["| what | figure | command |", "|---|---|---|"]
 #: The order of the table: these first, then any other ``bench_*.py`` by name, and
 #: the window last (its rows end with the frozen build's size).
-FIRST = ["bench_checklists.py", "bench_store.py", "bench_report.py"]
+FIRST = ["bench_checklists.py", "bench_cli.py", "bench_store.py", "bench_report.py"]
 LAST = ["bench_gui.py"]
 
 

@@ -1,7 +1,9 @@
 """The headless command line: ``idcheck SUBCOMMAND ...``.
 
-Each group of subcommands lives in its own module and registers itself through
-``register(subparsers)``; handlers return the process exit code:
+The parser is built by :mod:`idcheck.cli.commands`, which imports nothing heavy;
+each group of subcommands has its handlers in its own module (``store_cmds``,
+``checklist_cmds``, ...), imported only when one of them runs. Handlers return
+the process exit code:
 0 success, 1 a check or validation failed, 2 usage or bad input,
 3 the store could not be opened, 4 not allowed (an administrator's command run
 by a worker; nothing changed). Never imports Qt.
@@ -25,14 +27,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from idcheck.cli import (
-        checklist_cmds,
-        letter_cmds,
-        report_cmds,
-        site_cmds,
-        stats_cmds,
-        store_cmds,
-    )
+    from idcheck.cli import commands
 
     parser = argparse.ArgumentParser(
         prog="idcheck",
@@ -49,9 +44,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="where the store lives (default: the user data folder; IDCHECK_DATA_DIR overrides)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    # Each command group registers its own subcommands.
-    for module in (checklist_cmds, store_cmds, site_cmds, report_cmds, stats_cmds, letter_cmds):
-        module.register(sub)
+    for register in (
+        commands.register_checklist,
+        commands.register_store,
+        commands.register_site,
+        commands.register_report,
+        commands.register_stats,
+        commands.register_letter,
+    ):
+        register(sub)
     return parser
 
 

@@ -14,32 +14,6 @@ from idcheck.checklist.model import Checklist, Routes, text_for
 from idcheck.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("checklist", help="list, lint, diff and lock checklists")
-    actions = p.add_subparsers(dest="checklist_command", metavar="ACTION", required=True)
-
-    def with_root(q: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        q.add_argument(
-            "--root", type=Path, default=None, help="checklists folder (default: the installed one)"
-        )
-        return q
-
-    with_root(actions.add_parser("list", help="installed checklists and routes")).set_defaults(
-        handler=cmd_list
-    )
-    q = with_root(actions.add_parser("lint", help="validate files; PATH:LINE:COL errors"))
-    q.add_argument("paths", nargs="+", metavar="PATH")
-    q.set_defaults(handler=cmd_lint)
-    q = with_root(actions.add_parser("diff", help="what changed between two versions"))
-    q.add_argument("id")
-    q.add_argument("old")
-    q.add_argument("new")
-    q.set_defaults(handler=cmd_diff)
-    q = with_root(actions.add_parser("lock", help="write or check checklists.lock"))
-    q.add_argument("--check", action="store_true", help="fail if a published file changed")
-    q.set_defaults(handler=cmd_lock)
-
-
 def cmd_list(args: argparse.Namespace) -> int:
     root = args.root or bundled_root()
     rows = []

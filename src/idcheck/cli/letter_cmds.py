@@ -8,44 +8,14 @@ and the letter contains those only. Every export is an audit row.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from idcheck.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from idcheck.cli.store_cmds import _opener, _with_store, fail
+from idcheck.cli.store_cmds import _with_store, fail
 from idcheck.paths import data_dir
 from idcheck.report import MissingFont
 from idcheck.report.export import make_letter, save_document
-from idcheck.report.letter import RECIPIENTS, choose, letter_facts
-from idcheck.store import PRINT_LANGUAGES, Store, UnsafeOutput, check_output
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    q = _opener(
-        sub.add_parser(
-            "letter",
-            help="a support letter (guardian, lawyer, asylum case) from confirmed facts",
-            allow_abbrev=False,
-        )
-    )
-    q.add_argument("screening_id", type=int, metavar="SCREENING_ID")
-    q.add_argument("--list", action="store_true", help="list the facts that can be confirmed")
-    q.add_argument("--facts", metavar="all|ID,ID", help="the facts you confirm")
-    q.add_argument("--out", type=Path, metavar="FILE.pdf")
-    q.add_argument(
-        "--for",
-        dest="recipient",
-        choices=list(RECIPIENTS),
-        default="guardian",
-        help="who the letter is for (default: guardian)",
-    )
-    q.add_argument("--names", action="store_true", help="print the child's names (off by default)")
-    q.add_argument(
-        "--lang",
-        choices=list(PRINT_LANGUAGES),
-        default=None,
-        help="language of the printed letter (default: the site's print language)",
-    )
-    q.set_defaults(handler=cmd_letter)
+from idcheck.report.letter import choose, letter_facts
+from idcheck.store import Store, UnsafeOutput, check_output
 
 
 def cmd_letter(args: argparse.Namespace) -> int:

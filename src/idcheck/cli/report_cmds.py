@@ -3,28 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from idcheck.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from idcheck.cli.store_cmds import _opener, _with_store, fail
+from idcheck.cli.store_cmds import _with_store, fail
 from idcheck.paths import data_dir
 from idcheck.report import MissingFont
 from idcheck.report.export import make_referral, save_document
-from idcheck.store import PRINT_LANGUAGES, Store, UnsafeOutput, check_output
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    q = _opener(sub.add_parser("report", help="the referral summary of a screening, as PDF"))
-    q.add_argument("screening_id", type=int, metavar="SCREENING_ID")
-    q.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    q.add_argument(
-        "--lang",
-        choices=list(PRINT_LANGUAGES),
-        default=None,
-        help="language of the printed referral (default: the site's print language)",
-    )
-    q.add_argument("--names", action="store_true", help="print the child's names (off by default)")
-    q.set_defaults(handler=cmd_report)
+from idcheck.store import Store, UnsafeOutput, check_output
 
 
 def cmd_report(args: argparse.Namespace) -> int:

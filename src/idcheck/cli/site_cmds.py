@@ -8,44 +8,8 @@ import argparse
 import dataclasses
 
 from idcheck.cli import EXIT_OK, EXIT_USAGE
-from idcheck.cli.store_cmds import _opener, _with_store, fail
+from idcheck.cli.store_cmds import _with_store, fail
 from idcheck.store import JURISDICTIONS, PRINT_LANGUAGES, SiteProfile, Store, routes_for
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    s = sub.add_parser(
-        "site", help="show or set the site profile (setting: administrators)", allow_abbrev=False
-    )
-    sa = s.add_subparsers(dest="site_command", metavar="ACTION", required=True)
-    q = _opener(sa.add_parser("show", help="the site profile", allow_abbrev=False))
-    q.set_defaults(handler=cmd_site_show)
-    q = _opener(
-        sa.add_parser(
-            "set",
-            help="change the site profile (administrators); fields not given stay as they are",
-            allow_abbrev=False,
-        )
-    )
-    q.add_argument("--name", metavar="N", help="the site's name, printed on every document")
-    q.add_argument(
-        "--jurisdiction",
-        metavar="CODE",
-        help="one of: " + ", ".join(f"{k} ({v})" for k, v in JURISDICTIONS.items()),
-    )
-    q.add_argument("--phone", metavar="P", help="the site's own phone number")
-    q.add_argument("--address", metavar="A", help="the site's address (new lines allowed)")
-    q.add_argument(
-        "--print-language",
-        metavar="L",
-        help="the language documents are printed in: " + ", ".join(PRINT_LANGUAGES),
-    )
-    q.add_argument(
-        "--routes",
-        metavar="ID[,ID]",
-        help="the routes files the site uses (such as routes-no); '' for every installed "
-        "routes file of the site's country",
-    )
-    q.set_defaults(handler=cmd_site_set)
 
 
 def describe(profile: SiteProfile) -> list[str]:

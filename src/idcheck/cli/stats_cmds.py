@@ -11,10 +11,9 @@ import argparse
 import datetime as dt
 import re
 import sys
-from pathlib import Path
 
 from idcheck.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from idcheck.cli.store_cmds import _opener, _with_store, fail
+from idcheck.cli.store_cmds import _with_store, fail
 from idcheck.paths import data_dir
 from idcheck.report import MissingFont
 from idcheck.report.stats import collect, parse_date, to_csv, to_json, write_text
@@ -22,30 +21,6 @@ from idcheck.report.stats_pdf import render_stats_pdf
 from idcheck.store import Store, UnsafeOutput, check_output
 
 CHECKLIST_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
-
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    q = _opener(
-        sub.add_parser(
-            "stats",
-            help="anonymised counts of completed screenings (administrators)",
-            allow_abbrev=False,
-        )
-    )
-    q.add_argument("--from", dest="since", required=True, metavar="DATE", help="YYYY-MM-DD")
-    q.add_argument(
-        "--to", dest="until", required=True, metavar="DATE", help="YYYY-MM-DD (included)"
-    )
-    q.add_argument("--by", choices=["month", "year"], default="month")
-    q.add_argument("--format", choices=["csv", "json"], default="csv")
-    q.add_argument(
-        "--checklist",
-        metavar="ID",
-        help="count only screenings made with this checklist (e.g. child-trafficking-full)",
-    )
-    q.add_argument("--out", type=Path, metavar="FILE", help="write here instead of the screen")
-    q.add_argument("--pdf", type=Path, metavar="FILE.pdf", help="also a one-page PDF with a chart")
-    q.set_defaults(handler=cmd_stats)
 
 
 def _dates(args: argparse.Namespace) -> tuple[dt.date, dt.date]:

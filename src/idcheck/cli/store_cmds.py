@@ -13,7 +13,6 @@ import hashlib
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from idcheck.checklist import (
@@ -45,91 +44,6 @@ from idcheck.store import (
 )
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    # No abbreviated options: "--password SECRET" must not pass for "--password-file".
-    p = sub.add_parser(
-        "init", help="create the encrypted store and the first (admin) account", allow_abbrev=False
-    )
-    p.add_argument("--user", required=True)
-    p.add_argument("--password-file", metavar="F")
-    p.set_defaults(handler=cmd_init)
-
-    u = sub.add_parser("user", help="add, change or disable accounts", allow_abbrev=False)
-    ua = u.add_subparsers(dest="user_command", metavar="ACTION", required=True)
-    q = _opener(ua.add_parser("add", help="add an account (administrators)", allow_abbrev=False))
-    q.add_argument("name")
-    q.add_argument("--role", choices=["worker", "admin"], default="worker")
-    q.add_argument("--new-password-file", metavar="F")
-    q.set_defaults(handler=cmd_user_add)
-    q = _opener(
-        ua.add_parser("passwd", help="change your password, or reset another's", allow_abbrev=False)
-    )
-    q.add_argument("name", nargs="?", help="reset this user's password (administrators)")
-    q.add_argument("--new-password-file", metavar="F")
-    q.set_defaults(handler=cmd_user_passwd)
-    q = _opener(
-        ua.add_parser("disable", help="disable an account (administrators)", allow_abbrev=False)
-    )
-    q.add_argument("name")
-    q.set_defaults(handler=cmd_user_disable)
-    q = _opener(
-        ua.add_parser(
-            "new-recovery-key",
-            help="replace the recovery key; the old one stops working (administrators)",
-            allow_abbrev=False,
-        )
-    )
-    q.set_defaults(handler=cmd_user_new_recovery_key)
-    q = ua.add_parser(
-        "recover",
-        help="set a forgotten password with the recovery key (a new recovery key is printed)",
-        allow_abbrev=False,
-    )
-    q.add_argument("name")
-    q.add_argument(
-        "--recovery-key-file", metavar="F", help="read the recovery key from F ('-': stdin)"
-    )
-    q.add_argument("--new-password-file", metavar="F")
-    q.set_defaults(handler=cmd_user_recover)
-
-    q = _opener(
-        sub.add_parser(
-            "screen", help="record a whole screening from an answers file", allow_abbrev=False
-        )
-    )
-    q.add_argument("--checklist", required=True, metavar="ID[@VER]")
-    q.add_argument("--answers", required=True, type=Path, metavar="FILE.yaml")
-    q.add_argument("--case", metavar="REF", help="the case reference (created if new)")
-    q.set_defaults(handler=cmd_screen)
-
-    d = sub.add_parser("db", help="verify, back up or restore the store", allow_abbrev=False)
-    da = d.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    q = _opener(
-        da.add_parser("verify", help="integrity checks and the audit chain", allow_abbrev=False)
-    )
-    q.add_argument("--anchor", metavar="SEQ:HASH", help="a head printed on a report")
-    q.set_defaults(handler=cmd_db_verify)
-    q = _opener(da.add_parser("backup", help="an encrypted copy in one file", allow_abbrev=False))
-    q.add_argument("file", type=Path)
-    q.set_defaults(handler=cmd_db_backup)
-    q = _opener(
-        da.add_parser("restore", help="replace the store by a checked backup", allow_abbrev=False)
-    )
-    q.add_argument("file", type=Path)
-    q.add_argument(
-        "--other-store",
-        action="store_true",
-        help="the backup is of another store: replace this one with it all the same",
-    )
-    q.set_defaults(handler=cmd_db_restore)
-
-
-def _opener(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    p.add_argument("--user", required=True)
-    p.add_argument("--password-file", metavar="F", help="read the password from F ('-': stdin)")
-    return p
-
-
 def read_secret(path: str | None, prompt: str) -> str:
     """A password from a file (first line), stdin ('-'), or a prompt.
 
@@ -156,8 +70,7 @@ def _first_line(raw: bytes, where: str) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         raise InvalidInput(
-            f"the password in {where} is not UTF-8 text (byte {e.start + 1}); "
-            "save it as UTF-8"
+            f"the password in {where} is not UTF-8 text (byte {e.start + 1}); save it as UTF-8"
         ) from None
     lines = text.splitlines()
     if not lines or not lines[0]:

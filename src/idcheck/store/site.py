@@ -10,18 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from idcheck.choices import JURISDICTIONS as JURISDICTIONS
+from idcheck.choices import PRINT_LANGUAGES as PRINT_LANGUAGES
 from idcheck.store.errors import InvalidInput
-
-#: Jurisdiction codes a site can choose, with their names in English. The part
-#: before the hyphen is the country a routes file names (``jurisdiction: "GB"``).
-JURISDICTIONS: dict[str, str] = {
-    "NO": "Norway",
-    "GB-EAW": "England and Wales",
-    "GB-SCT": "Scotland",
-    "GB-NIR": "Northern Ireland",
-}
-#: Languages printed documents can be made in (the interface languages).
-PRINT_LANGUAGES: dict[str, str] = {"en": "English", "nb": "Norsk bokmål"}
 
 #: settings table key of each field.
 SETTING_KEYS: dict[str, str] = {

@@ -1,0 +1,255 @@
+"""Every subcommand's options, and which function runs it.
+
+Building the parser imports nothing heavy: each handler is named here by module
+and function, and its module (with the store, the report or the checklist
+models it needs) is imported only when that subcommand runs. ``idcheck --help``
+and ``idcheck --version`` therefore start in a few tens of milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from pathlib import Path
+from typing import TypeAlias
+
+from idcheck.choices import JURISDICTIONS, LETTER_RECIPIENTS, PRINT_LANGUAGES
+
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+class Lazy:
+    """A handler imported when called: ``Lazy('store_cmds', 'cmd_init')(args)``."""
+
+    __slots__ = ("function", "module")
+
+    def __init__(self, module: str, function: str) -> None:
+        self.module = module
+        self.function = function
+
+    def __call__(self, args: argparse.Namespace) -> int:
+        module = importlib.import_module(f"idcheck.cli.{self.module}")
+        return int(getattr(module, self.function)(args))
+
+    def __repr__(self) -> str:
+        return f"Lazy({self.module!r}, {self.function!r})"
+
+
+def _opener(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    p.add_argument("--user", required=True)
+    p.add_argument("--password-file", metavar="F", help="read the password from F ('-': stdin)")
+    return p
+
+
+def register_checklist(sub: Subparsers) -> None:
+    p = sub.add_parser("checklist", help="list, lint, diff and lock checklists")
+    actions = p.add_subparsers(dest="checklist_command", metavar="ACTION", required=True)
+
+    def with_root(q: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        q.add_argument(
+            "--root", type=Path, default=None, help="checklists folder (default: the installed one)"
+        )
+        return q
+
+    def run(name: str) -> Lazy:
+        return Lazy("checklist_cmds", name)
+
+    with_root(actions.add_parser("list", help="installed checklists and routes")).set_defaults(
+        handler=run("cmd_list")
+    )
+    q = with_root(actions.add_parser("lint", help="validate files; PATH:LINE:COL errors"))
+    q.add_argument("paths", nargs="+", metavar="PATH")
+    q.set_defaults(handler=run("cmd_lint"))
+    q = with_root(actions.add_parser("diff", help="what changed between two versions"))
+    q.add_argument("id")
+    q.add_argument("old")
+    q.add_argument("new")
+    q.set_defaults(handler=run("cmd_diff"))
+    q = with_root(actions.add_parser("lock", help="write or check checklists.lock"))
+    q.add_argument("--check", action="store_true", help="fail if a published file changed")
+    q.set_defaults(handler=run("cmd_lock"))
+
+
+def register_store(sub: Subparsers) -> None:
+    def run(name: str) -> Lazy:
+        return Lazy("store_cmds", name)
+
+    # No abbreviated options: "--password SECRET" must not pass for "--password-file".
+    p = sub.add_parser(
+        "init", help="create the encrypted store and the first (admin) account", allow_abbrev=False
+    )
+    p.add_argument("--user", required=True)
+    p.add_argument("--password-file", metavar="F")
+    p.set_defaults(handler=run("cmd_init"))
+
+    u = sub.add_parser("user", help="add, change or disable accounts", allow_abbrev=False)
+    ua = u.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    q = _opener(ua.add_parser("add", help="add an account (administrators)", allow_abbrev=False))
+    q.add_argument("name")
+    q.add_argument("--role", choices=["worker", "admin"], default="worker")
+    q.add_argument("--new-password-file", metavar="F")
+    q.set_defaults(handler=run("cmd_user_add"))
+    q = _opener(
+        ua.add_parser("passwd", help="change your password, or reset another's", allow_abbrev=False)
+    )
+    q.add_argument("name", nargs="?", help="reset this user's password (administrators)")
+    q.add_argument("--new-password-file", metavar="F")
+    q.set_defaults(handler=run("cmd_user_passwd"))
+    q = _opener(
+        ua.add_parser("disable", help="disable an account (administrators)", allow_abbrev=False)
+    )
+    q.add_argument("name")
+    q.set_defaults(handler=run("cmd_user_disable"))
+    q = _opener(
+        ua.add_parser(
+            "new-recovery-key",
+            help="replace the recovery key; the old one stops working (administrators)",
+            allow_abbrev=False,
+        )
+    )
+    q.set_defaults(handler=run("cmd_user_new_recovery_key"))
+    q = ua.add_parser(
+        "recover",
+        help="set a forgotten password with the recovery key (a new recovery key is printed)",
+        allow_abbrev=False,
+    )
+    q.add_argument("name")
+    q.add_argument(
+        "--recovery-key-file", metavar="F", help="read the recovery key from F ('-': stdin)"
+    )
+    q.add_argument("--new-password-file", metavar="F")
+    q.set_defaults(handler=run("cmd_user_recover"))
+
+    q = _opener(
+        sub.add_parser(
+            "screen", help="record a whole screening from an answers file", allow_abbrev=False
+        )
+    )
+    q.add_argument("--checklist", required=True, metavar="ID[@VER]")
+    q.add_argument("--answers", required=True, type=Path, metavar="FILE.yaml")
+    q.add_argument("--case", metavar="REF", help="the case reference (created if new)")
+    q.set_defaults(handler=run("cmd_screen"))
+
+    d = sub.add_parser("db", help="verify, back up or restore the store", allow_abbrev=False)
+    da = d.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    q = _opener(
+        da.add_parser("verify", help="integrity checks and the audit chain", allow_abbrev=False)
+    )
+    q.add_argument("--anchor", metavar="SEQ:HASH", help="a head printed on a report")
+    q.set_defaults(handler=run("cmd_db_verify"))
+    q = _opener(da.add_parser("backup", help="an encrypted copy in one file", allow_abbrev=False))
+    q.add_argument("file", type=Path)
+    q.set_defaults(handler=run("cmd_db_backup"))
+    q = _opener(
+        da.add_parser("restore", help="replace the store by a checked backup", allow_abbrev=False)
+    )
+    q.add_argument("file", type=Path)
+    q.add_argument(
+        "--other-store",
+        action="store_true",
+        help="the backup is of another store: replace this one with it all the same",
+    )
+    q.set_defaults(handler=run("cmd_db_restore"))
+
+
+def register_site(sub: Subparsers) -> None:
+    s = sub.add_parser(
+        "site", help="show or set the site profile (setting: administrators)", allow_abbrev=False
+    )
+    sa = s.add_subparsers(dest="site_command", metavar="ACTION", required=True)
+    q = _opener(sa.add_parser("show", help="the site profile", allow_abbrev=False))
+    q.set_defaults(handler=Lazy("site_cmds", "cmd_site_show"))
+    q = _opener(
+        sa.add_parser(
+            "set",
+            help="change the site profile (administrators); fields not given stay as they are",
+            allow_abbrev=False,
+        )
+    )
+    q.add_argument("--name", metavar="N", help="the site's name, printed on every document")
+    q.add_argument(
+        "--jurisdiction",
+        metavar="CODE",
+        help="one of: " + ", ".join(f"{k} ({v})" for k, v in JURISDICTIONS.items()),
+    )
+    q.add_argument("--phone", metavar="P", help="the site's own phone number")
+    q.add_argument("--address", metavar="A", help="the site's address (new lines allowed)")
+    q.add_argument(
+        "--print-language",
+        metavar="L",
+        help="the language documents are printed in: " + ", ".join(PRINT_LANGUAGES),
+    )
+    q.add_argument(
+        "--routes",
+        metavar="ID[,ID]",
+        help="the routes files the site uses (such as routes-no); '' for every installed "
+        "routes file of the site's country",
+    )
+    q.set_defaults(handler=Lazy("site_cmds", "cmd_site_set"))
+
+
+def register_report(sub: Subparsers) -> None:
+    q = _opener(sub.add_parser("report", help="the referral summary of a screening, as PDF"))
+    q.add_argument("screening_id", type=int, metavar="SCREENING_ID")
+    q.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    q.add_argument(
+        "--lang",
+        choices=list(PRINT_LANGUAGES),
+        default=None,
+        help="language of the printed referral (default: the site's print language)",
+    )
+    q.add_argument("--names", action="store_true", help="print the child's names (off by default)")
+    q.set_defaults(handler=Lazy("report_cmds", "cmd_report"))
+
+
+def register_stats(sub: Subparsers) -> None:
+    q = _opener(
+        sub.add_parser(
+            "stats",
+            help="anonymised counts of completed screenings (administrators)",
+            allow_abbrev=False,
+        )
+    )
+    q.add_argument("--from", dest="since", required=True, metavar="DATE", help="YYYY-MM-DD")
+    q.add_argument(
+        "--to", dest="until", required=True, metavar="DATE", help="YYYY-MM-DD (included)"
+    )
+    q.add_argument("--by", choices=["month", "year"], default="month")
+    q.add_argument("--format", choices=["csv", "json"], default="csv")
+    q.add_argument(
+        "--checklist",
+        metavar="ID",
+        help="count only screenings made with this checklist (e.g. child-trafficking-full)",
+    )
+    q.add_argument("--out", type=Path, metavar="FILE", help="write here instead of the screen")
+    q.add_argument("--pdf", type=Path, metavar="FILE.pdf", help="also a one-page PDF with a chart")
+    q.set_defaults(handler=Lazy("stats_cmds", "cmd_stats"))
+
+
+def register_letter(sub: Subparsers) -> None:
+    q = _opener(
+        sub.add_parser(
+            "letter",
+            help="a support letter (guardian, lawyer, asylum case) from confirmed facts",
+            allow_abbrev=False,
+        )
+    )
+    q.add_argument("screening_id", type=int, metavar="SCREENING_ID")
+    q.add_argument("--list", action="store_true", help="list the facts that can be confirmed")
+    q.add_argument("--facts", metavar="all|ID,ID", help="the facts you confirm")
+    q.add_argument("--out", type=Path, metavar="FILE.pdf")
+    q.add_argument(
+        "--for",
+        dest="recipient",
+        choices=list(LETTER_RECIPIENTS),
+        default="guardian",
+        help="who the letter is for (default: guardian)",
+    )
+    q.add_argument("--names", action="store_true", help="print the child's names (off by default)")
+    q.add_argument(
+        "--lang",
+        choices=list(PRINT_LANGUAGES),
+        default=None,
+        help="language of the printed letter (default: the site's print language)",
+    )
+    q.set_defaults(handler=Lazy("letter_cmds", "cmd_letter"))
