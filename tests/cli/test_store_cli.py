@@ -242,7 +242,9 @@ def test_a_bad_answers_file_names_each_place_and_saves_nothing(initialised, pwfi
     lines = r.stderr.strip().splitlines()
     assert lines == [
         f"idcheck: {answers}:3:16: expected a whole number of years",
-        f"idcheck: {answers}:4:9: unknown case detail 'hair'",
+        f"idcheck: {answers}:4:9: unknown case detail 'hair' (expected reference, given_name, "
+        "family_name, claimed_age, claimed_dob, assessed_age, age_disputed, gender, nationality, "
+        "languages, identified_by, adults, notes)",
         f"idcheck: {answers}:7:9: debt: expected one of yes, no, unsure, not-asked or declined",
         f"idcheck: {answers}:8:43: answer to documents-held: source must be one of "
         "observed, child-said, other-said, document",
@@ -255,6 +257,46 @@ def test_a_bad_answers_file_names_each_place_and_saves_nothing(initialised, pwfi
                 "--password-file", str(pwfile), data_dir=initialised)
     assert r.returncode == 0 and r.stdout.startswith("screening 1\n")
     assert r.stdout.rstrip().endswith("completed")
+
+
+def test_every_case_detail_the_message_names_is_recorded(initialised, pwfile, tmp_path):
+    """A guessed key (date_of_birth) is refused with the keys there are; each of
+    them, written as the message says, is taken and recorded."""
+    answers = tmp_path / "a.yaml"
+    answers.write_text("case:\n  reference: P-2\n  date_of_birth: 2012-03-05\n"
+                       'answers:\n  danger-harm: "no"\n')
+    auth = ("--user", "anna", "--password-file", str(pwfile))
+    r = idcheck("screen", "--checklist", "intake-screen", "--answers", str(answers), *auth,
+                data_dir=initialised)
+    assert r.returncode == 2
+    named = r.stderr.split("(expected ")[1].rstrip(")\n").split(", ")
+    assert "claimed_dob" in named
+    answers.write_text(
+        "case:\n  reference: P-2\n  given_name: Ali\n  family_name: Haddad\n"
+        "  claimed_age: 14\n  claimed_dob: 2012-03-05\n  assessed_age: 16\n"
+        "  age_disputed: true\n  gender: male\n  nationality: Syria\n"
+        "  languages: Arabic, English\n  identified_by: police\n"
+        "  adults: [{description: man about 40, stated_relation: uncle}]\n"
+        "  notes: \"Arrived by bus.\\nCarried a small bag.\"\n"
+        'answers:\n  danger-harm: "no"\n')
+    r = idcheck("screen", "--checklist", "intake-screen", "--answers", str(answers), *auth,
+                data_dir=initialised)
+    assert r.returncode == 0, r.stderr
+    from idcheck.store import Store
+
+    s = Store.open(initialised, "anna", PASSWORD)
+    try:
+        (row,) = [c for c in s.list_cases() if c.reference == "P-2"]
+        d = s.get_case(row.id, audit=False).details
+    finally:
+        s.lock()
+    got = {k: getattr(d, k) for k in named if k not in ("reference", "adults")}
+    assert got == {
+        "given_name": "Ali", "family_name": "Haddad", "claimed_age": 14,
+        "claimed_dob": "2012-03-05", "assessed_age": 16, "age_disputed": True, "gender": "male",
+        "nationality": "Syria", "languages": "Arabic, English", "identified_by": "police",
+        "notes": "Arrived by bus.\nCarried a small bag."}
+    assert [(a.description, a.stated_relation) for a in d.adults] == [("man about 40", "uncle")]
 
 
 def test_dates_and_case_from_the_command_line(initialised, pwfile, tmp_path):

@@ -52,6 +52,22 @@ ANSWER_KEYS = (
 )
 CASE_TEXT = ("given_name", "family_name", "nationality", "languages", "identified_by", "notes")
 GENDERS = ("female", "male", "other", "unknown")
+#: Every key of an answers file's ``case:``, in the order a message lists them.
+CASE_KEYS = (
+    "reference",
+    "given_name",
+    "family_name",
+    "claimed_age",
+    "claimed_dob",
+    "assessed_age",
+    "age_disputed",
+    "gender",
+    "nationality",
+    "languages",
+    "identified_by",
+    "adults",
+    "notes",
+)
 
 
 @dataclass(frozen=True)
@@ -193,7 +209,7 @@ def _plan_case(case: dict[Any, Any], case_ref: str | None, bad: Any) -> CaseDeta
                 continue
             value = adults
         else:
-            bad(("case", key), f"unknown case detail {key!r}")
+            bad(("case", key), f"unknown case detail {key!r} (expected {', '.join(CASE_KEYS)})")
             continue
         fields[str(key)] = value
     ref = case_ref or case.get("reference")
