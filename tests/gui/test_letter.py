@@ -141,3 +141,48 @@ def test_the_letter_is_printed_in_the_language_chosen(qtbot, screened):
     reader = PdfReader(io.BytesIO(dialog.data))
     assert reader.metadata.title == "Støttebrev"
     assert "Alder ifølge barnet: 15" in reader.pages[0].extract_text()
+
+
+MIXED = "قال الرجل إنني مدين له بمبلغ 3000 يورو عن رحلة Oslo"
+
+
+def test_mixed_arabic_words_read_right_to_left_in_the_list_of_facts(qtbot, tmp_path):
+    """The child's words are shown inside a left-to-right line ("“…” (The child's own
+    words, as said …)"): a Latin word ending the Arabic sentence must stay at its
+    left end, after the Arabic words in reading order, not jump to their right."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    store, _ = Store.create(tmp_path / "store", "anna", PASSWORD)
+    text = find("intake-screen").path.read_bytes()
+    checklist = load_checklist_bytes(text)
+    cid = store.create_case(CaseDetails(reference="2026-098", claimed_age=15))
+    sid = store.start_screening(cid, checklist, text, hashlib.sha256(text).hexdigest())
+    store.record_answer(sid, "debt", Answer(value="yes"), AnswerContext(
+        source="child-said", child_words=MIXED, language="ar", read_back=True))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    session = Session(store, Recorded(), parent)
+    try:
+        dialog = LetterDialog(session, sid, cid)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        shown = item_of(dialog, "words:debt").text()
+        # Laid out as the list draws it: one line, the list's own (left-to-right) direction.
+        layout = QTextLayout(shown, dialog.list.font())
+        option = QTextOption()
+        option.setTextDirection(dialog.list.layoutDirection())
+        layout.setTextOption(option)
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(100000)
+        layout.endLayout()
+
+        def x(word):
+            # Inside the word: a position at a run's edge has two places on the line.
+            return line.cursorToX(shown.index(word) + 1)[0]
+
+        first, last = "قال", "Oslo"
+        assert x(last) < x(first), "the sentence's last word is printed right of its first"
+        assert x("(") > max(x(first), x(last)), "the note follows the quote"
+    finally:
+        store.lock()

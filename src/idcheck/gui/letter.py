@@ -177,7 +177,13 @@ class LetterDialog(QDialog):
                 title.setFont(font)
                 title.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.list.addItem(title)
-            item = QListWidgetItem(fact.label)
+            label = fact.label
+            if fact.quote:
+                # The child's words in a first-strong isolate (FSI ... PDI): an Arabic
+                # sentence keeps its own right-to-left order inside this line, a
+                # Latin word or number at its end included.
+                label = label.replace(fact.quote, f"\u2068{fact.quote}\u2069", 1)
+            item = QListWidgetItem(label)
             item.setData(FACT_ROLE, fact.id)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             checked = fact.id in keep
