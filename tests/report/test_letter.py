@@ -190,3 +190,21 @@ def test_each_reader_is_told_what_the_letter_is_for(screened):
         return t.split("Support letter", 1)[1]
 
     assert len({body(t) for t in texts.values()}) == 3
+
+
+@pytest.mark.parametrize("lang, says", [("en", "Date of birth given: 2011-04-10."),
+                                        ("nb", "Oppgitt fødselsdato: 2011-04-10.")])
+def test_the_age_in_a_letter_holds_the_date_of_birth_the_child_gives(tmp_path, lang, says):
+    """The referral prints it; a letter about the child's age left it out."""
+    store, _ = Store.create(tmp_path / "b", "anna", PASSWORD)
+    try:
+        raw = find("intake-screen").path.read_bytes()
+        checklist = load_checklist_bytes(raw)
+        cid = store.create_case(CaseDetails(reference="B-1", claimed_age=15,
+                                            claimed_dob="2011-04-10", age_disputed=True))
+        sid = store.start_screening(cid, checklist, raw, hashlib.sha256(raw).hexdigest())
+        store.record_answer(sid, "debt", Answer(value="yes"), AnswerContext(source="observed"))
+        facts = letter_facts(store, sid, lang=lang)
+        assert says in _letter(facts, ("age",), recipient="lawyer")
+    finally:
+        store.lock()

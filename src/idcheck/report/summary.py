@@ -376,6 +376,7 @@ def build_summary(
     assessed = str(d.assessed_age) if d.assessed_age is not None else _("not assessed")
     age_lines = (
         _("Age the child gives: %(age)s") % {"age": claimed},
+        *((f"{_('Date of birth given')}: {d.claimed_dob}",) if d.claimed_dob else ()),
         _("Assessed age: %(age)s") % {"age": assessed},
         _("Age disputed: %(yesno)s") % {"yesno": _("yes") if d.age_disputed else _("no")},
     )
