@@ -17,7 +17,6 @@ hash inside its completion row's HMAC.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -41,11 +40,11 @@ _ANSWERS_SQL = (
 _PINNED_SQL = "SELECT screening_id, routes, contacts, site, pinned_at FROM pinned_documents"
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-
-
 def _part(kind: str, values: Iterable[Any]) -> bytes:
-    return _ENCODER.encode([kind, *values]).encode("utf-8") + b"\n"
+    # repr of a tuple of str, int, float and None: unambiguous and stable (floats
+    # print their shortest round-trip form), and several times cheaper than JSON
+    # over the hundreds of thousands of answers a verify reads.
+    return repr((kind, *values)).encode("utf-8") + b"\n"
 
 
 def screening_hash(conn: Connection, screening_id: int) -> str:

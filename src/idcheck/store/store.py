@@ -1628,7 +1628,7 @@ class Store:
             msgs.append(
                 "without an anchor this shows the trail is whole from the store's creation "
                 "to its last row; rows cut off its end, or a trail rewritten by someone "
-                "holding the database key, show only against an anchor printed earlier "
+                "who can unlock the store, show only against an anchor printed earlier "
                 "(--anchor SEQ:HASH from a referral)"
             )
         altered = tuple(p.screening_id for p in problems) + tuple(unrecorded)
