@@ -403,3 +403,31 @@ def test_an_older_store_keeps_verifying_and_says_from_where_content_is_covered(t
     ), result.messages
     assert later.ok and any("content covered from row 9: 1 completed" in m
                             for m in later.messages)
+
+
+def test_completions_hashed_in_the_first_form_keep_verifying(data_dir, intake, monkeypatch):
+    """The first release of content hashes wrote each part as JSON ("sha256:");
+    such rows are still checked, edits to them still found."""
+    from idcheck.store import content
+
+    checklist, text, sha = intake
+    s = Store.open(data_dir, "anna", PASSWORD)
+    try:
+        cid = s.create_case(CaseDetails(reference="FIRST-FORM"))
+        sid = s.start_screening(cid, checklist, text, sha)
+        s.record_answer(sid, "debt", Answer(value="yes"), AnswerContext(child_words=WORDS))
+        s.record_decision(sid, Decision("full-screening", (), "full-screening"))
+        with monkeypatch.context() as m:
+            m.setattr(content, "_part", content._part_json)
+            m.setattr(content, "PREFIX", content.PREFIX_JSON)
+            s.complete_screening(sid)
+        with s._read() as conn:
+            held = conn.exec_driver_sql(
+                "SELECT content FROM audit WHERE action = 'screening-completed' "
+                "AND screening_id = ?", (sid,)).scalar()
+        assert held.startswith("sha256:") and not held.startswith("sha256r:")
+        assert s.verify().ok
+    finally:
+        s.lock()
+    raw_sql(data_dir, *DROP, f"UPDATE answers SET child_words = 'x' WHERE screening_id = {sid}")
+    assert sid in verify_store(data_dir, "anna", PASSWORD).altered_screenings

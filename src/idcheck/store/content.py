@@ -17,13 +17,18 @@ hash inside its completion row's HMAC.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection
 
-PREFIX = "sha256:"
+#: The hash as written: SHA-256 over each part's repr.
+PREFIX = "sha256r:"
+#: The first form (each part as JSON), written by the first release of content
+#: hashes; still checked.
+PREFIX_JSON = "sha256:"
 
 # Spelled out, not built from the schema: a column added later must not change
 # the hash of a screening completed before it.
@@ -38,6 +43,13 @@ _ANSWERS_SQL = (
     "FROM answers"
 )
 _PINNED_SQL = "SELECT screening_id, routes, contacts, site, pinned_at FROM pinned_documents"
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def _part_json(kind: str, values: Iterable[Any]) -> bytes:
+    return _JSON.encode([kind, *values]).encode("utf-8") + b"\n"
 
 
 def _part(kind: str, values: Iterable[Any]) -> bytes:
@@ -84,21 +96,21 @@ def check_all(
     completion row and the hash it holds) in one pass over each table, and name
     every screening that differs. A screening that is gone is a problem unless
     retention deleted its case after it was completed."""
-    hashers: dict[int, Any] = {}
-    case_of: dict[int, int] = {}
+    # screening id -> its hash so far, and how its parts are written.
+    hashers: dict[int, tuple[Any, Any]] = {}
     for row in conn.exec_driver_sql(_SCREENING_SQL):
         sid = int(row[0])
         if sid in wanted:
+            part = _part_json if wanted[sid][1].startswith(PREFIX_JSON) else _part
             h = hashlib.sha256()
-            h.update(_part("screening", row))
-            hashers[sid] = h
-            case_of[sid] = int(row[1])
+            h.update(part("screening", row))
+            hashers[sid] = (h, part)
     # Answers in id order, each fed to its screening's hash: one sequential scan.
     raw = conn.connection.driver_connection
     for a in raw.execute(_ANSWERS_SQL + " ORDER BY id"):  # type: ignore[union-attr]
         found = hashers.get(int(a[1]))
         if found is not None:
-            found.update(_part("answer", a))
+            found[0].update(found[1]("answer", a))
     has_pinned = conn.exec_driver_sql(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pinned_documents'"
     ).first()
@@ -106,15 +118,16 @@ def check_all(
         for pin in conn.exec_driver_sql(_PINNED_SQL):
             found = hashers.get(int(pin[0]))
             if found is not None:
-                found.update(_part("pinned", tuple(pin)[1:]))
+                found[0].update(found[1]("pinned", tuple(pin)[1:]))
     problems: list[ContentProblem] = []
     for sid, (seq, expected) in sorted(wanted.items(), key=lambda kv: kv[1][0]):
-        h_ = hashers.get(sid)
-        if h_ is None:
+        got = hashers.get(sid)
+        if got is None:
             if not _deleted_after(seq, deleted_cases, conn):
                 problems.append(ContentProblem(sid, seq, "it is missing from the store"))
             continue
-        if PREFIX + h_.hexdigest() != expected:
+        prefix = PREFIX_JSON if got[1] is _part_json else PREFIX
+        if prefix + got[0].hexdigest() != expected:
             problems.append(
                 ContentProblem(
                     sid,
