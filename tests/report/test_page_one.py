@@ -181,3 +181,27 @@ def test_a_scottish_site_prints_the_british_route_only(store):
     # (the site's own directory still gives its own contacts' numbers)
     assert "999" in whole and "112" not in whole and "113" not in whole
     assert not [n for n in summary.notes if "not set up" in n]
+
+
+@pytest.mark.parametrize("lang, says", [("en", "Address: Storgata 1, 0155 Oslo."),
+                                        ("nb", "Adresse: Storgata 1, 0155 Oslo.")])
+def test_the_sites_address_is_printed_on_the_referral_and_the_letter(store, danger_case, lang,
+                                                                   says):
+    """First run and the Site tab ask for the address and say referrals and letters
+    print it; neither did. Typed on two lines, it prints on one."""
+    from idcheck.report import make_letter
+    from idcheck.report.letter import letter_facts
+
+    sid, _ = danger_case
+    site = store.site_profile()
+    store.set_site_profile(SiteProfile(name=site.name, jurisdiction=site.jurisdiction,
+                                       phone=site.phone, address="Storgata 1\n0155 Oslo"))
+    # A completed screening prints the site it was completed under: screen another.
+    _, sid = _screen(store, "2026-202", "intake-screen",
+                     answers=[("debt", "yes", None)],
+                     decision=Decision("full-screening", (), "full-screening"))
+    doc, _summary = make_referral(store, sid, lang=lang)
+    assert f"+47 22 00 00 01, {says.split(': ')[1].rstrip('.')}" in page(doc.data)
+    facts = letter_facts(store, sid, lang=lang)
+    letter = make_letter(facts, ("age",), recipient="lawyer")
+    assert says in page(letter.data)

@@ -92,6 +92,7 @@ class LetterFacts:
     #: Whether a professional's decision is recorded (the letter says so only then).
     decided: bool = False
     site_phone: str = ""
+    site_address: str = ""
 
     def ids(self) -> tuple[str, ...]:
         return tuple(f.id for f in self.facts)
@@ -188,6 +189,7 @@ def letter_facts(
         lang=s.lang,
         decided=s.decision is not None,
         site_phone=s.site_phone,
+        site_address=s.site_address,
     )
 
 

@@ -228,6 +228,11 @@ def _documents(store: Store, rec: ScreeningRecord, checklist: Checklist) -> _Doc
     return _Documents(tuple(installed), tuple(store.list_contacts()), store.site_profile(), False)
 
 
+def one_line(text: str) -> str:
+    """An address typed on several lines, as one line: its lines joined by commas."""
+    return ", ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
 def _site_routes(site: SiteProfile, routes: tuple[Routes, ...]) -> list[Routes]:
     """The site's own routes: those it names, else those of its country; every
     route when no jurisdiction is set."""
@@ -587,7 +592,7 @@ def build_summary(
         decided_by=decided_by,
         screener_role=_(ROLE_WORDS[screener_user.role]) if screener_user else "",
         site_phone=site.phone,
-        site_address=site.address,
+        site_address=one_line(site.address),
         safety=tuple(safety),
         not_asked=not_asked,
         forms=tuple(form_labels.get(f, f) for f in forms_pointed_to(checklist, yes_ids)),
