@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -233,8 +233,27 @@ class RecoverDialog(QDialog):
         elif not self.key.text().strip():
             self.problem.setText(self.tr("Give the recovery key."))
             self.key.setFocus()
+        elif not _is_recovery_key(self.key.text()):
+            # Said here, with everything typed kept, and no try counted.
+            self.problem.setText(
+                QCoreApplication.translate(
+                    "UnlockPage",
+                    "That is not a recovery key: eight groups of four letters A-Z and digits 2-7.",
+                )
+            )
+            self.key.setFocus()
         elif self.fields.match():
             self.accept()
+
+
+def _is_recovery_key(text: str) -> bool:
+    from idcheck.store.keys import parse_recovery_key
+
+    try:
+        parse_recovery_key(text)
+    except ValueError:
+        return False
+    return True
 
 
 class UnlockPage(QWidget):
