@@ -263,3 +263,37 @@ def test_a_mistyped_recovery_key_keeps_the_dialog_and_what_was_typed(qtbot, stor
     assert w.unlock_page.opening is None
     Store.open(data, "ben", BEN).lock()  # nothing changed
     Store.open_with_recovery(data, recovery).lock()
+
+
+def test_a_problem_said_in_the_dialog_cuts_none_of_its_text(qtbot, store_dir, messages):
+    """The message under the passwords took its lines from the explanation above the
+    fields, whose first and last lines were then cut off (Norwegian at 150 % showed it)."""
+    from PySide6.QtWidgets import QLabel
+
+    data, _recovery = store_dir
+    w = MainWindow(data, messages)
+    qtbot.addWidget(w)
+    w.show()
+    cut: list[list[tuple[str, int, int]]] = []
+
+    def act():
+        d = _visible(RecoverDialog)
+        if d is None:
+            QTimer.singleShot(20, act)
+            return
+        qtbot.waitExposed(d)
+        qtbot.keyClicks(d.user, "ben")
+        qtbot.keyClicks(d.key, "QP6Q-4W6N-GKTM")
+        qtbot.keyClicks(d.password, NEW)
+        qtbot.keyClicks(d.again, NEW)
+        qtbot.mouseClick(d.ok, Qt.MouseButton.LeftButton)
+        qtbot.wait(50)  # the layout settles
+        cut.append([(label.text()[:30], label.height(), label.heightForWidth(label.width()))
+                    for label in d.findChildren(QLabel)
+                    if label.wordWrap() and label.text() and label.isVisible()
+                    and label.height() < label.heightForWidth(label.width())])
+        qtbot.mouseClick(d.buttons.buttons()[1], Qt.MouseButton.LeftButton)  # Cancel
+
+    QTimer.singleShot(20, act)
+    qtbot.mouseClick(w.unlock_page.forgot, Qt.MouseButton.LeftButton)
+    assert cut == [[]]

@@ -244,6 +244,14 @@ class RecoverDialog(QDialog):
             self.key.setFocus()
         elif self.fields.match():
             self.accept()
+            return
+        # The message said under the fields makes the dialog taller; it never cuts text.
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        need = self.heightForWidth(self.width())
+        if need > self.height():
+            self.resize(self.width(), need)
 
 
 def _is_recovery_key(text: str) -> bool:
