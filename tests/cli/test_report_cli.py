@@ -40,7 +40,14 @@ def test_report_is_written_and_audited(tmp_path):
     r = run("report", "1", "--out", str(out), *auth, data=data)
     assert r.returncode == 0, r.stderr
     assert out.read_bytes().startswith(b"%PDF")
-    head = r.stdout.split("audit head ")[1].rstrip(")\n")
+    # The head it names is the one printed on the pages: a reader compares the two.
+    head = r.stdout.split("audit head on its pages ")[1].split(";")[0]
+    import io
+
+    from pypdf import PdfReader
+
+    for page in PdfReader(io.BytesIO(out.read_bytes())).pages:
+        assert f"audit {head}" in page.extract_text()
     v = run("db", "verify", "--anchor", head, *auth, data=data)
     assert v.returncode == 0, v.stdout
     from idcheck.store import Store

@@ -48,7 +48,8 @@ def cmd_letter(args: argparse.Namespace) -> int:
         except OSError as e:
             return fail(EXIT_USAGE, f"cannot write {args.out}: {e.strerror}")
         print(
-            f"support letter with {len(chosen)} fact(s) written to {args.out} (audit head {head})"
+            f"support letter with {len(chosen)} fact(s) written to {args.out} (audit head on "
+            f"its pages {doc.audit_head}; its export is audit row {head})"
         )
         return EXIT_OK
 

@@ -29,7 +29,10 @@ def cmd_report(args: argparse.Namespace) -> int:
             head = save_document(store, doc, args.out)
         except OSError as e:
             return fail(EXIT_USAGE, f"cannot write {args.out}: {e.strerror}")
-        print(f"referral summary written to {args.out} (audit head {head})")
+        print(
+            f"referral summary written to {args.out} (audit head on its pages "
+            f"{doc.audit_head}; its export is audit row {head})"
+        )
         return EXIT_OK
 
     return _with_store(args, run)
