@@ -164,3 +164,16 @@ def test_in_process_the_good_copy_opens(data_dir):
         _craft(data_dir / n, "empty list", good)
     with pytest.raises(StoreCorrupt, match="damaged"):
         Store.open(data_dir, "anna", PASSWORD)
+
+
+def test_the_recovery_key_opens_past_a_garbled_newer_copy(data_dir, template):
+    good = _good(data_dir)
+    d = _newer(good)
+    recovery = next(s for s in d["slots"] if s["kind"] == "recovery")
+    _garbled_private(recovery)
+    (data_dir / "keyslots.1.json").write_text(json.dumps(d))
+    s = Store.open_with_recovery(data_dir, template.recovery)
+    try:
+        assert s.user.is_admin
+    finally:
+        s.lock()

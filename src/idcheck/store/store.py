@@ -326,8 +326,7 @@ class Store:
         """Unlock with the recovery key, as the first active administrator. To set a
         forgotten password (and replace the recovery key) use :meth:`recover`."""
         data_dir = Path(data_dir)
-        sf = _read_store_files(data_dir)
-        keysets = _open_recovery(data_dir, sf, recovery_text)
+        sf, keysets = _open_recovery(data_dir, _read_store_copies(data_dir), recovery_text)
         store = cls._unlock(data_dir, sf, keysets)
         try:
             store._audit_pending_failures(keys.clear_failures(data_dir, keys.RECOVERY_NAME))
@@ -349,8 +348,7 @@ class Store:
         a disabled user cannot be recovered (UserDisabled)."""
         _check_password(new_password)
         data_dir = Path(data_dir)
-        sf = _read_store_files(data_dir)
-        keysets = _open_recovery(data_dir, sf, recovery_text)
+        sf, keysets = _open_recovery(data_dir, _read_store_copies(data_dir), recovery_text)
         store = cls._unlock(data_dir, sf, keysets, username=username)
         try:
             pending = keys.clear_failures(data_dir, keys.RECOVERY_NAME)
@@ -1903,19 +1901,23 @@ def _refuse_too_soon(data_dir: Path, username: str, sf: keys.SlotFile | None) ->
         raise TooSoon(f"too many failed tries: wait {wait:.0f} s before the next", wait)
 
 
-def _open_recovery(data_dir: Path, sf: keys.SlotFile, recovery_text: str) -> list[keys.KeySet]:
-    """The key sets the recovery slot holds; wrong keys are counted and delayed
-    like wrong passwords (kept across restarts)."""
+def _open_recovery(
+    data_dir: Path, copies: list[keys.SlotFile], recovery_text: str
+) -> tuple[keys.SlotFile, list[keys.KeySet]]:
+    """The slot file copy whose recovery slot the key opens (the newest valid one
+    first, as for passwords), and the key sets it holds; wrong keys are counted
+    and delayed like wrong passwords (kept across restarts)."""
     _refuse_too_soon(data_dir, keys.RECOVERY_NAME, None)
     try:
         raw = keys.parse_recovery_key(recovery_text)
     except ValueError as e:
         raise WrongPassword(str(e)) from None
-    found = sf.open_recovery(raw)
-    if found is None:
-        delay = keys.record_failure(data_dir, keys.RECOVERY_NAME, None, "recovery-failed")
-        raise WrongPassword("that recovery key does not open this store", delay)
-    return found[1]
+    for sf in copies:
+        found = sf.open_recovery(raw)
+        if found is not None:
+            return sf, found[1]
+    delay = keys.record_failure(data_dir, keys.RECOVERY_NAME, None, "recovery-failed")
+    raise WrongPassword("that recovery key does not open this store", delay)
 
 
 def _key_opens(path: Path, key: bytes) -> bool:
