@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from idcheck.checklist.loader import ChecklistError, Problem, load_any
@@ -80,17 +79,15 @@ def find(ref: str, root: Path | None = None) -> Entry:
     return matches[-1]
 
 
-@lru_cache(maxsize=32)
-def _load_cached(path: str, mtime_ns: int, size: int) -> Checklist | Routes:
-    _doc, obj = load_any(path)
-    if not isinstance(obj, Checklist | Routes):
-        raise ChecklistError([Problem(path, 1, 1, "expected a checklist or routes file")])
-    return obj
-
-
 def load_entry(entry: Entry) -> Checklist | Routes:
-    st = entry.path.stat()
-    return _load_cached(str(entry.path), st.st_mtime_ns, st.st_size)
+    """The validated file of ``entry`` (read and checked once per process for each
+    content: the loader keeps every validated text by its SHA-256)."""
+    _doc, obj = load_any(entry.path)
+    if not isinstance(obj, Checklist | Routes):
+        raise ChecklistError(
+            [Problem(str(entry.path), 1, 1, "expected a checklist or routes file")]
+        )
+    return obj
 
 
 def load_bundled(ref: str, root: Path | None = None) -> Checklist:

@@ -7,10 +7,16 @@ safe by construction:
 * the YAML event stream is read first and refused if it has tags (no object
   construction of any kind), too many aliases, or too deep nesting, so an alias
   bomb never expands;
-* only then is the round-trip loader run, which keeps the line and column of every
-  key, value and item, and which refuses duplicate keys;
+* only then is the data built, with libyaml's parser when it is installed (fast;
+  duplicate keys refused); if that reading fails or its data does not validate,
+  the file is read again with the pure-Python parser, and its problems are the
+  ones reported;
 * pydantic validates the document; each error's location path is walked back
-  through the document to a line and column.
+  through the round-trip reading (run only then), which keeps the line and
+  column of every key, value and item.
+
+Each validated text is kept once per process by its SHA-256, whichever way it
+came in (a path, the catalogue, the copy kept with a screening).
 
 All errors of a file are reported together (a YAML syntax error stops parsing, so
 it is reported alone).
@@ -21,10 +27,11 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -42,6 +49,13 @@ from ruamel.yaml.events import (
 )
 
 from idcheck.checklist.model import Checklist, Directory, Routes
+
+try:  # libyaml's parser, from ruamel.yaml.clib
+    from ruamel.yaml import cyaml
+
+    CParser: Any = getattr(cyaml, "CParser", None)
+except ImportError:  # pragma: no cover - the pure-Python parser alone
+    CParser = None
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ALIASES = 64
@@ -279,25 +293,42 @@ def _yaml_problem(path: str, e: MarkedYAMLError) -> Problem:
     return Problem(path, line, col, msg)
 
 
-def parse_yaml(raw: bytes, path: str, *, max_nodes: int = MAX_EVENTS) -> Document:
-    """Parse bytes into a :class:`Document`; raises :class:`ChecklistError`."""
+def parse_yaml(
+    raw: bytes, path: str, *, max_nodes: int = MAX_EVENTS, fast: bool = False
+) -> Document:
+    """Parse bytes into a :class:`Document`; raises :class:`ChecklistError`.
+
+    ``fast`` builds the data with libyaml's parser (ruamel.yaml.clib) when it is
+    installed; the caller must be ready to read again without it when the data
+    does not validate (see :func:`_load_validated`), since positions come from
+    the pure-Python round-trip parser.
+    """
     if len(raw) > MAX_BYTES:
         raise ChecklistError(
             [Problem(path, 1, 1, f"file is {len(raw)} bytes; at most {MAX_BYTES} are read")]
         )
+    text = _decode(raw, path)
+    bad = _check_events(text, path, max_nodes)
+    if bad is not None:
+        raise ChecklistError([bad])
+    data = _fast_data(text) if fast else None
+    if data is None:
+        data = _pure_data(text, path)
+    return Document(path, data, raw, text)
+
+
+def _decode(raw: bytes, path: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         raise ChecklistError([Problem(path, line, 1, "not UTF-8 text")]) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    bad = _check_events(text, path, max_nodes)
-    if bad is not None:
-        raise ChecklistError([bad])
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _pure_data(text: str, path: str) -> dict[str, Any]:
     # The event pass refused tags, so the safe loader builds only plain data. The
-    # pure-Python parser throughout: libyaml reads some flow mappings differently,
-    # and the positions (from the round-trip parser) must describe the same tree.
+    # pure-Python parser reads the text as the round-trip parser (positions) does.
     yaml = YAML(typ="safe", pure=True)
     yaml.Constructor = _TextDates
     yaml.allow_duplicate_keys = False
@@ -307,21 +338,26 @@ def parse_yaml(raw: bytes, path: str, *, max_nodes: int = MAX_EVENTS) -> Documen
         raise ChecklistError([_yaml_problem(path, e)]) from None
     if not isinstance(data, dict):
         raise ChecklistError([Problem(path, 1, 1, "expected a mapping at the top of the file")])
-    return Document(path, data, raw, text)
+    return data
+
+
+def _fast_data(text: str) -> dict[str, Any] | None:
+    """The plain data through libyaml's parser, or None when it is not installed or
+    finds anything to say (the pure-Python reading then reports it, located)."""
+    yaml = YAML(typ="safe")
+    if CParser is None or yaml.Parser is not CParser:
+        return None
+    yaml.Constructor = _TextDates
+    yaml.allow_duplicate_keys = False
+    try:
+        data = yaml.load(text)
+    except YAMLError:
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def read_document(path: str | Path, *, max_nodes: int = MAX_EVENTS) -> Document:
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise ChecklistError(
-                [Problem(str(path), 1, 1, f"file is {size} bytes; at most {MAX_BYTES} are read")]
-            )
-        raw = p.read_bytes()
-    except OSError as e:
-        raise ChecklistError([Problem(str(path), 1, 1, f"cannot read: {e.strerror}")]) from None
-    return parse_yaml(raw, str(path), max_nodes=max_nodes)
+    return parse_yaml(_read_bytes(path), str(path), max_nodes=max_nodes)
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -388,14 +424,16 @@ KINDS: dict[str, type[BaseModel]] = {
     "directory": Directory,
 }
 
+Loaded = Checklist | Routes | Directory
+#: Validated files by the SHA-256 of their bytes, for every way in (a path, the
+#: catalogue, the copy kept with a screening): a text is read and checked once per
+#: process. Only files that passed every check are kept; the models are frozen.
+_VALIDATED: OrderedDict[str, tuple[dict[str, Any], Loaded]] = OrderedDict()
+_VALIDATED_MAX = 32
+_VALIDATED_LOCK = threading.Lock()
 
-def load_any(path: str | Path) -> tuple[Document, Checklist | Routes | Directory]:
-    """Load a checklist, routes or directory file, chosen by its ``kind`` key.
 
-    Structural errors and reference errors (unknown ids in conditions and
-    rules, duplicate ids) are raised together as :class:`ChecklistError`.
-    """
-    doc = read_document(path)
+def _validate_any(doc: Document) -> Loaded:
     kind = doc.data.get("kind", "checklist")
     model = KINDS.get(kind) if isinstance(kind, str) else None
     if model is None:
@@ -409,7 +447,64 @@ def load_any(path: str | Path) -> tuple[Document, Checklist | Routes | Directory
     problems = [p for p in reference_problems(doc, obj) if p.severity == "error"]
     if problems:
         raise ChecklistError(problems)
+    return obj
+
+
+def _load_validated(raw: bytes, path: str) -> tuple[Document, Loaded]:
+    """Read, check and validate ``raw`` once per process (by SHA-256).
+
+    The data is built with libyaml's parser first; if anything is wrong, the file
+    is read again with the pure-Python parser, whose reading the round-trip
+    positions describe, and that reading's problems are the ones reported, at
+    PATH:LINE:COL exactly as without the fast path.
+    """
+    key = hashlib.sha256(raw).hexdigest()
+    with _VALIDATED_LOCK:
+        hit = _VALIDATED.get(key)
+        if hit is not None:
+            _VALIDATED.move_to_end(key)
+    if hit is not None:
+        data, obj = hit
+        return Document(path, data, raw, _decode(raw, path)), obj
+    doc = parse_yaml(raw, path, fast=True)
+    try:
+        obj = _validate_any(doc)
+    except ChecklistError:
+        doc = parse_yaml(raw, path)
+        obj = _validate_any(doc)
+    with _VALIDATED_LOCK:
+        _VALIDATED[key] = (doc.data, obj)
+        while len(_VALIDATED) > _VALIDATED_MAX:
+            _VALIDATED.popitem(last=False)
     return doc, obj
+
+
+def clear_cache() -> None:
+    """Forget every validated file (tests and benchmarks measure a cold load)."""
+    with _VALIDATED_LOCK:
+        _VALIDATED.clear()
+
+
+def _read_bytes(path: str | Path) -> bytes:
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise ChecklistError(
+                [Problem(str(path), 1, 1, f"file is {size} bytes; at most {MAX_BYTES} are read")]
+            )
+        return p.read_bytes()
+    except OSError as e:
+        raise ChecklistError([Problem(str(path), 1, 1, f"cannot read: {e.strerror}")]) from None
+
+
+def load_any(path: str | Path) -> tuple[Document, Loaded]:
+    """Load a checklist, routes or directory file, chosen by its ``kind`` key.
+
+    Structural errors and reference errors (unknown ids in conditions and
+    rules, duplicate ids) are raised together as :class:`ChecklistError`.
+    """
+    return _load_validated(_read_bytes(path), str(path))
 
 
 def load_checklist(path: str | Path) -> Checklist:
@@ -423,18 +518,24 @@ def load_checklist(path: str | Path) -> Checklist:
 def load_checklist_bytes(raw: bytes, name: str = "<stored checklist>") -> Checklist:
     """Load a checklist from its text, e.g. the copy kept with a screening.
 
-    Cached by content: reopening screenings answered under the same text
-    parses it once per process.
+    Cached by content with every other way in: reopening screenings answered
+    under the same text, or under an installed file, parses it once per process.
     """
-    return _load_checklist_bytes(raw, name)
+    try:
+        _doc, obj = _load_validated(raw, name)
+    except ChecklistError:
+        obj = None
+    if not isinstance(obj, Checklist):  # the checklist model's own errors, located
+        return _as_model(raw, name, Checklist)
+    return obj
 
 
-@lru_cache(maxsize=16)
-def _load_checklist_bytes(raw: bytes, name: str) -> Checklist:
+def _as_model(raw: bytes, name: str, model: type[M]) -> M:
     doc = parse_yaml(raw, name)
-    obj = validate_document(doc, Checklist)
+    obj = validate_document(doc, model)
     from idcheck.checklist.references import reference_problems
 
+    assert isinstance(obj, Checklist | Routes | Directory)
     problems = [p for p in reference_problems(doc, obj) if p.severity == "error"]
     if problems:
         raise ChecklistError(problems)
@@ -450,19 +551,12 @@ def load_routes(path: str | Path) -> Routes:
 
 def load_routes_bytes(raw: bytes, name: str = "<stored routes>") -> Routes:
     """Load a routes file from its text, e.g. the copy pinned with a screening."""
-    return _load_routes_bytes(raw, name)
-
-
-@lru_cache(maxsize=16)
-def _load_routes_bytes(raw: bytes, name: str) -> Routes:
-    doc = parse_yaml(raw, name)
-    obj = validate_document(doc, Routes)
-    from idcheck.checklist.references import reference_problems
-
-    assert isinstance(obj, Routes)
-    problems = [p for p in reference_problems(doc, obj) if p.severity == "error"]
-    if problems:
-        raise ChecklistError(problems)
+    try:
+        _doc, obj = _load_validated(raw, name)
+    except ChecklistError:
+        obj = None
+    if not isinstance(obj, Routes):
+        return _as_model(raw, name, Routes)
     return obj
 
 

@@ -1,0 +1,100 @@
+"""The fast reading (libyaml's parser) and the located one (the pure-Python parser
+that the round-trip positions describe) give the same models, and every way of
+loading a checklist shares one cache of validated files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from idcheck.checklist import (
+    ChecklistError,
+    bundled_root,
+    entries,
+    load_any,
+    load_checklist_bytes,
+    load_entry,
+    load_routes_bytes,
+    loader,
+)
+from idcheck.checklist.loader import _fast_data, _validate_any, clear_cache, parse_yaml
+
+DATA = Path(__file__).parent / "data"
+FILES = [e.path for e in entries(bundled_root())] + sorted(DATA.glob("*.yaml"))
+
+
+def test_libyaml_is_there() -> None:
+    """Without ruamel.yaml.clib every load takes the slow path; the package requires it."""
+    assert loader.CParser is not None
+
+
+@pytest.mark.parametrize("entry", entries(bundled_root()), ids=lambda e: e.ref)
+def test_bundled_files_take_the_fast_reading(entry) -> None:
+    assert _fast_data(entry.path.read_text(encoding="utf-8")) is not None
+
+
+def test_where_libyaml_reads_otherwise_the_located_reading_is_used() -> None:
+    """libyaml refuses ``{en: Alone?, nb: Alene?}`` (a plain scalar ending in '?' in a
+    flow mapping) that the YAML 1.2 parser reads: the file still loads."""
+    text = (DATA / "minimal.yaml").read_text(encoding="utf-8")
+    assert "{en: Alone?, nb: Alene?}" in text
+    assert _fast_data(text) is None
+    assert parse_yaml(text.encode(), "m", fast=True).data == parse_yaml(text.encode(), "m").data
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_fast_and_located_readings_give_the_same_model(path: Path) -> None:
+    raw = path.read_bytes()
+    fast = parse_yaml(raw, str(path), fast=True)
+    located = parse_yaml(raw, str(path))
+    assert fast.data == located.data
+    assert _validate_any(fast) == _validate_any(located)
+
+
+def test_every_way_in_shares_one_validated_copy() -> None:
+    clear_cache()
+    by_entry = {e.ref: load_entry(e) for e in entries(bundled_root())}
+    for e in entries(bundled_root()):
+        raw = e.path.read_bytes()
+        stored = (
+            load_checklist_bytes(raw)
+            if by_entry[e.ref].kind == "checklist"
+            else load_routes_bytes(raw)
+        )
+        assert stored is by_entry[e.ref], f"{e.ref} was parsed again"
+        assert load_any(e.path)[1] is by_entry[e.ref]
+
+
+def test_a_copy_elsewhere_with_the_same_bytes_is_not_parsed_again(tmp_path: Path) -> None:
+    clear_cache()
+    entry = next(e for e in entries(bundled_root()) if e.id == "intake-screen")
+    first = load_entry(entry)
+    copy = tmp_path / "copy.yaml"
+    copy.write_bytes(entry.path.read_bytes())
+    assert load_any(copy)[1] is first
+    copy.write_bytes(entry.path.read_bytes() + b"\n# edited\n")
+    assert load_any(copy)[1] is not first
+    assert load_any(copy)[1] == first
+
+
+def test_an_invalid_text_is_not_cached_and_reports_its_position_each_time(
+    write_checklist,
+) -> None:
+    text = (DATA / "minimal.yaml").read_text(encoding="utf-8")
+    bad = write_checklist(text.replace("id: tiny", "id: Tiny!", 1))
+    for _ in range(2):
+        with pytest.raises(ChecklistError) as info:
+            load_any(bad)
+        p = info.value.problems[0]
+        assert (p.path, p.line) == (str(bad), 1 + text[: text.index("id: tiny")].count("\n"))
+        with pytest.raises(ChecklistError) as again:
+            load_checklist_bytes(bad.read_bytes(), str(bad))
+        assert [str(q) for q in again.value.problems] == [str(q) for q in info.value.problems]
+
+
+def test_a_routes_text_given_as_a_checklist_is_refused_located() -> None:
+    routes = next(e for e in entries(bundled_root()) if e.id.startswith("routes-"))
+    with pytest.raises(ChecklistError) as info:
+        load_checklist_bytes(routes.path.read_bytes(), "pinned")
+    assert all(p.path == "pinned" and p.line >= 1 for p in info.value.problems)
