@@ -63,6 +63,15 @@ def read_secret(path: str | None, prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
+def read_new_secret(path: str | None, prompt: str) -> str:
+    """A new password: as :func:`read_secret`, but typed twice when prompted
+    (two that differ raise :class:`InvalidInput`)."""
+    secret = read_secret(path, prompt)
+    if not path and getpass.getpass("repeat it: ") != secret:
+        raise InvalidInput("the two passwords differ")
+    return secret
+
+
 def _first_line(raw: bytes, where: str) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -103,11 +112,7 @@ def opened(args: argparse.Namespace) -> Iterator[Store]:
 def cmd_init(args: argparse.Namespace) -> int:
     where = data_dir(args.data_dir)
     try:
-        password = read_secret(args.password_file, f"new password for {args.user}: ")
-        if not args.password_file:
-            again = getpass.getpass("repeat the password: ")
-            if again != password:
-                return fail(EXIT_USAGE, "the two passwords differ")
+        password = read_new_secret(args.password_file, f"new password for {args.user}: ")
         store, recovery = Store.create(where, args.user, password)
     except InvalidInput as e:
         return fail(EXIT_USAGE, str(e))
@@ -206,11 +211,7 @@ def cmd_user_recover(args: argparse.Namespace) -> int:
     where = data_dir(args.data_dir)
     try:
         key = read_secret(args.recovery_key_file, "recovery key: ")
-        new = read_secret(args.new_password_file, f"new password for {args.name}: ")
-        if not args.new_password_file:
-            again = getpass.getpass("repeat the new password: ")
-            if again != new:
-                return fail(EXIT_USAGE, "the two passwords differ")
+        new = read_new_secret(args.new_password_file, f"new password for {args.name}: ")
         store, fresh = Store.recover(where, args.name, key, new)
     except InvalidInput as e:
         return fail(EXIT_USAGE, str(e))

@@ -1367,18 +1367,7 @@ class Store:
             except (KeyError, OSError):
                 continue  # the referral says which routes it could not find
             routes.append({"id": entry.id, "version": entry.version, "text": text.decode("utf-8")})
-        people = [
-            dict(r._mapping)
-            for r in conn.execute(
-                select(
-                    contacts.c.role,
-                    contacts.c.name,
-                    contacts.c.phone,
-                    contacts.c.hours,
-                    contacts.c.note,
-                ).order_by(contacts.c.role, contacts.c.id)
-            )
-        ]
+        people = _contact_rows(conn)
         site = self._site_profile(conn).as_dict()
         return {
             "routes": json.dumps(routes, ensure_ascii=False),
@@ -1425,18 +1414,7 @@ class Store:
     def list_contacts(self) -> list[dict[str, str | None]]:
         """The local directory: dicts with role, name, phone, hours, note; by role."""
         with self._read() as conn:
-            return [
-                dict(r._mapping)
-                for r in conn.execute(
-                    select(
-                        contacts.c.role,
-                        contacts.c.name,
-                        contacts.c.phone,
-                        contacts.c.hours,
-                        contacts.c.note,
-                    ).order_by(contacts.c.role, contacts.c.id)
-                )
-            ]
+            return _contact_rows(conn)
 
     def save_contacts(
         self, entries: Directory | Iterable[Contact | Mapping[str, str | None]]
@@ -1796,6 +1774,22 @@ class Store:
 
 
 # ------------------------------------------------------------------ helpers
+
+
+def _contact_rows(conn: Connection) -> list[dict[str, Any]]:
+    """The local directory as dicts (role, name, phone, hours, note), by role."""
+    return [
+        dict(r._mapping)
+        for r in conn.execute(
+            select(
+                contacts.c.role,
+                contacts.c.name,
+                contacts.c.phone,
+                contacts.c.hours,
+                contacts.c.note,
+            ).order_by(contacts.c.role, contacts.c.id)
+        )
+    ]
 
 
 @contextmanager
