@@ -9,6 +9,7 @@ and translate it; :func:`is_disk_full` and :func:`is_read_only` say which it was
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import tempfile
@@ -34,10 +35,8 @@ def fsync_dir(path: Path) -> None:
     folder for syncing, and some file systems refuse: both are left as they are."""
     if os.name == "nt":
         return
-    try:
+    with contextlib.suppress(OSError):
         fsync_path(path)
-    except OSError:
-        pass
 
 
 def atomic_write(path: Path, data: bytes | str, *, sync_dir: bool = True) -> None:
