@@ -266,3 +266,26 @@ def test_a_store_opened_on_one_thread_and_locked_on_another_can_open_again(data_
         again.lock()
     finally:
         gc.enable()
+
+
+def test_an_answer_and_the_next_position_are_one_commit(store, intake):
+    """The walk saves an answer and where it goes next together: one commit (one
+    durable write, one fsync), and a crash after it resumes at the next item."""
+    _, sid = start(store, intake)
+    statements: list[str] = []
+    fairy = store.engine.raw_connection()  # the store's one pooled connection
+    try:
+        fairy.driver_connection.set_trace_callback(statements.append)
+        store.record_answer(sid, "debt", Answer(value="yes"), position="documents-held")
+        fairy.driver_connection.set_trace_callback(None)
+    finally:
+        fairy.close()
+    commits = [s for s in statements if s.strip().upper().startswith(("COMMIT", "END"))]
+    assert len(commits) == 1, statements
+    assert any(s.upper().startswith("UPDATE SCREENINGS") for s in statements), statements
+    rec = store.get_screening(sid)
+    assert rec.position == "documents-held"
+    assert rec.answers["debt"].answer == Answer(value="yes")
+    # Without a position the saved place stays where it was.
+    store.record_answer(sid, "claimed-age", Answer(value=15))
+    assert store.get_screening(sid).position == "documents-held"

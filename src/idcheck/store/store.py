@@ -148,6 +148,7 @@ def fold(text: str) -> str:
 
 
 _SCREENING_STATE_SQL = "SELECT case_id, status, checklist_sha256 FROM screenings WHERE id = ?"
+_SET_POSITION_SQL = "UPDATE screenings SET position = ? WHERE id = ?"
 _INSERT_ANSWER_SQL = (
     "INSERT INTO answers (screening_id, item_id, status, value, source, worker_note, "
     "child_words, language, interpreter_present, interpreter, read_back, answered_by, "
@@ -1066,9 +1067,13 @@ class Store:
         item_id: str,
         answer: Answer,
         context: AnswerContext | None = None,
+        *,
+        position: str | None = None,
     ) -> int:
         """Save one answer (the newest answer to an item wins; older ones stay as
         history). Returns once the answer and its audit row are durable.
+        ``position``: the item the walk moves to next, saved in the same
+        transaction (one commit per answer, the place to resume included).
 
         Raises InvalidInput (unknown screening or item, a value the item cannot
         take), ReadOnlyRecord (completed screening), DiskFull (nothing saved;
@@ -1124,6 +1129,8 @@ class Store:
                             time.time(),
                         ),
                     ).lastrowid
+                    if position is not None:
+                        db.execute(_SET_POSITION_SQL, (position, screening_id))
                     head = audit_mod.append_raw(
                         db,
                         self._audit_key,
