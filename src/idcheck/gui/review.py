@@ -7,7 +7,7 @@ never touch the store: the walk-through view saves what they return.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -25,20 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from idcheck.checklist import (
-    Answer,
-    Checklist,
-    ChecklistError,
-    ContactRole,
-    DangerHit,
-    Indicator,
-    Routes,
-    assess,
-    load_routes_ref,
-    parse_ref,
-    text_for,
-)
+from idcheck.checklist import Answer, Checklist, DangerHit, Indicator, assess, text_for
 from idcheck.store import Decision
+from idcheck.walk import contacts_for
 
 STRENGTH_ORDER = ("strong", "medium", "weak")
 
@@ -64,44 +53,6 @@ def _tr(context: str, text: object) -> str:
     return QCoreApplication.translate(context, str(text))
 
 
-def contacts_for(
-    checklist: Checklist,
-    role: str | None,
-    store_contacts: list[dict[str, Any]],
-    lang: str,
-    route_ids: Sequence[str] | None = None,
-) -> list[str]:
-    """Lines naming who to call for a role: the site's contacts, then national
-    numbers from the routes the site uses (``route_ids``; every routes file the
-    checklist names when none of them is the site's, or none is given)."""
-    if role is None:
-        return []
-    lines = [
-        f"{c['name']}: {c.get('phone') or ''}".strip(": ")
-        for c in store_contacts
-        if c.get("role") == role
-    ]
-    refs = list(checklist.routes)
-    if route_ids:
-        own = [r for r in refs if parse_ref(r)[0] in route_ids]
-        refs = own or refs
-    for ref in refs:
-        found = _role(ref, role)
-        if found is not None and found[1].national_number:
-            routes, r = found
-            lines.append(f"{text_for(r.label, lang)}: {r.national_number} ({routes.jurisdiction})")
-    return lines
-
-
-def _role(routes_ref: str, role: str) -> tuple[Routes, ContactRole] | None:
-    """A role of installed referral routes; None when either is missing."""
-    try:
-        routes = load_routes_ref(routes_ref)
-        return routes, routes.role(role)
-    except (KeyError, ChecklistError):
-        return None
-
-
 class DangerDialog(QDialog):
     """Stops the walk: the emergency message, the action and whom to call."""
 
@@ -109,7 +60,7 @@ class DangerDialog(QDialog):
         self,
         checklist: Checklist,
         hit: DangerHit,
-        contacts: list[dict[str, Any]],
+        contacts: Sequence[Mapping[str, Any]],
         lang: str,
         parent: QWidget | None = None,
         *,

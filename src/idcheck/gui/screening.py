@@ -58,9 +58,10 @@ from idcheck.checklist import (
     visible_item_ids,
 )
 from idcheck.gui import i18n
-from idcheck.gui.review import STRENGTH_ORDER, DangerDialog, ReviewDialog, contacts_for
+from idcheck.gui.review import STRENGTH_ORDER, DangerDialog, ReviewDialog
 from idcheck.gui.walk_panel import SOURCE_LABELS, ItemPanel, answer_text
 from idcheck.store import AnswerContext, ScreeningRecord
+from idcheck.walk import contacts_for
 
 __all__ = [
     "SOURCE_LABELS",
