@@ -5,7 +5,8 @@
     python build_scripts/translations.py pseudo [--out DIR]
     python build_scripts/translations.py check
 
-``extract`` runs pyside6-lupdate over ``src/idcheck/gui/*.py`` into
+``extract`` runs pyside6-lupdate over ``src/idcheck/gui/*.py`` and the shared
+words of an answer (``src/idcheck/checklist/vocabulary.py``) into
 ``translations/idcheck_en.ts`` and ``translations/idcheck_nb.ts``; strings already
 translated keep their translation, new ones are added as unfinished.
 ``compile`` runs pyside6-lrelease on every ``translations/idcheck_*.ts`` whose
@@ -36,6 +37,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "src" / "idcheck" / "gui"
+#: The words of an answer every layer shares (Qt-free; its marks are read too).
+SHARED_WORDS = ROOT / "src" / "idcheck" / "checklist" / "vocabulary.py"
 TS_DIR = ROOT / "translations"
 PSEUDO_DIR = ROOT / "build" / "translations-pseudo"
 #: The languages with a .ts file: English is the source language (the .ts is the
@@ -61,7 +64,7 @@ def tool(name: str) -> str:
 
 
 def source_files() -> list[str]:
-    return sorted(str(p) for p in SOURCES.glob("*.py"))
+    return [*sorted(str(p) for p in SOURCES.glob("*.py")), str(SHARED_WORDS)]
 
 
 def ts_path(lang: str) -> Path:

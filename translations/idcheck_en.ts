@@ -37,6 +37,64 @@
     </message>
 </context>
 <context>
+    <name>Answer</name>
+    <message>
+        <source>I observed it</source>
+        <extracomment>Where an answer comes from: the worker saw it, the child said it, another person said it, or a document shows it. A source as the worker chooses it while answering (first person).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child said it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another person said it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A document shows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>observed by the worker</source>
+        <extracomment>A source as a document states it to its reader (third person).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the child said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another person said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a document shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <extracomment>The answers every indicator and yes-no question shares, and the specials.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <source>Case {0}</source>

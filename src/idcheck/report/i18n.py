@@ -56,10 +56,13 @@ def frame_texts() -> dict[str, str | None]:
     """Every text marked for the catalogue in the report package: its English
     text and, for a text that counts, its plural (else None). Marked are the
     literal first arguments of ``_``, ``N_``, ``gettext`` and ``ngettext`` in
-    the templates and the modules."""
+    the templates and the modules, and the texts of the answer's shared words
+    (``QT_TRANSLATE_NOOP`` in :mod:`idcheck.checklist.vocabulary`)."""
     import ast
 
     from jinja2 import Environment, PackageLoader
+
+    from idcheck.checklist import vocabulary
 
     here = Path(__file__).parent
     found: dict[str, str | None] = {}
@@ -74,7 +77,7 @@ def frame_texts() -> dict[str, str | None]:
             if isinstance(parts[0], str):
                 plural = parts[1] if func == "ngettext" and len(parts) > 1 else None
                 found[parts[0]] = plural if isinstance(plural, str) else None
-    for path in sorted(here.glob("*.py")):
+    for path in [*sorted(here.glob("*.py")), Path(vocabulary.__file__)]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or not node.args:
@@ -83,6 +86,10 @@ def frame_texts() -> dict[str, str | None]:
             name = (
                 f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
             )
+            if name == "QT_TRANSLATE_NOOP" and len(node.args) == 2:
+                # The shared words of an answer (idcheck.checklist.vocabulary).
+                node.args = node.args[1:]
+                name = "_"
             first = node.args[0]
             if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
                 continue

@@ -34,6 +34,7 @@ from idcheck.checklist import (
     load_routes_ref,
     text_for,
 )
+from idcheck.checklist.vocabulary import answer_text, source_text
 from idcheck.report.i18n import Translator
 from idcheck.store import ScreeningRecord, SiteProfile, Store
 
@@ -43,12 +44,6 @@ def N_(text: str) -> str:
     return text
 
 
-SOURCE_WORDS = {
-    "observed": N_("observed by the worker"),
-    "child-said": N_("the child said"),
-    "other-said": N_("another person said"),
-    "document": N_("a document shows"),
-}
 GENDER_WORDS = {
     "female": N_("female"),
     "male": N_("male"),
@@ -64,13 +59,6 @@ IDENTIFIED_BY_WORDS = {
     "other": N_("other"),
 }
 ROLE_WORDS = {"admin": N_("administrator"), "worker": N_("worker")}
-ANSWER_WORDS = {
-    "yes": N_("yes"),
-    "no": N_("no"),
-    "unsure": N_("unsure"),
-    "not-asked": N_("not asked"),
-    "declined": N_("declined"),
-}
 STRENGTH_WORDS = {"strong": N_("strong"), "medium": N_("medium"), "weak": N_("weak")}
 VERIFICATION_WORDS = {
     "verified": N_("verified source"),
@@ -322,21 +310,11 @@ def build_summary(
             interpreters.add(ctx.interpreter)
         item = checklist.item(item_id)
         ans = stored.answer
-        shown = ans.status if ans.status != "answered" else ans.value
-        if isinstance(shown, list):
-            labels = {o.id: text_for(o.label, lang) for o in getattr(item, "options", [])}
-            shown = ", ".join(labels.get(v, v) for v in shown)
-        elif isinstance(shown, str) and getattr(item, "options", None):
-            shown = next(
-                (text_for(o.label, lang) for o in item.options if o.id == shown),  # type: ignore[union-attr]
-                _(ANSWER_WORDS.get(shown, shown)),
-            )
-        elif isinstance(shown, str):
-            shown = _(ANSWER_WORDS[shown]) if shown in ANSWER_WORDS else shown
-        source = _(SOURCE_WORDS[ctx.source]) if ctx.source in SOURCE_WORDS else None
+        shown = answer_text(item, ans, lang, _)
+        source = source_text(ctx.source, _)
         line = AnswerLine(
             text_for(item.text, lang),
-            "" if shown is None else str(shown),
+            shown,
             ctx.child_words,
             ctx.language,
             ctx.worker_note,
@@ -357,7 +335,7 @@ def build_summary(
                 IndicatorLine(
                     text=text_for(item.text, lang),
                     strength=_(STRENGTH_WORDS[item.strength]),
-                    answer=str(shown),
+                    answer=shown,
                     source=source,
                     child_words=ctx.child_words,
                     child_language=ctx.language,

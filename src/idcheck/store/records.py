@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from idcheck.checklist import Answer
+from idcheck.checklist.vocabulary import SOURCES as SOURCES  # the one source vocabulary
+from idcheck.checklist.vocabulary import Source as Source
 
 Role = Literal["admin", "worker"]
-Source = Literal["observed", "child-said", "other-said", "document"]
-SOURCES: tuple[str, ...] = ("observed", "child-said", "other-said", "document")
 #: The most characters a free text keeps: the child's words and the worker's note of
 #: an answer, a decision's reasons, a case's notes (about eight printed pages each).
 #: Referrals and letters lay a text out as one paragraph, and their time grows with
