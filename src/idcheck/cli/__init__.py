@@ -2,7 +2,9 @@
 
 The parser is built by :mod:`idcheck.cli.commands`, which imports nothing heavy;
 each group of subcommands has its handlers in its own module (``store_cmds``,
-``checklist_cmds``, ...), imported only when one of them runs. Handlers return
+``checklist_cmds``, ...), imported only when one of them runs, and what they
+share (reading a password, opening the store, exit codes for its errors) is in
+:mod:`idcheck.cli.common`. Handlers return
 the process exit code:
 0 success, 1 a check or validation failed, 2 usage or bad input,
 3 the store could not be opened, 4 not allowed (an administrator's command run

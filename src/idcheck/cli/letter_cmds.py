@@ -10,22 +10,20 @@ from __future__ import annotations
 import argparse
 
 from idcheck.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from idcheck.cli.store_cmds import _with_store, fail
-from idcheck.paths import data_dir
+from idcheck.cli.common import fail, unsafe_output, with_store
 from idcheck.report import MissingFont
 from idcheck.report.export import make_letter, save_document
 from idcheck.report.letter import choose, letter_facts
-from idcheck.store import Store, UnsafeOutput, check_output
+from idcheck.store import Store
 
 
 def cmd_letter(args: argparse.Namespace) -> int:
     if not args.list and (args.facts is None or args.out is None):
         return fail(EXIT_USAGE, "give --list, or --facts all|ID,ID and --out FILE.pdf")
     if args.out is not None:
-        try:
-            check_output(args.out, data_dir(args.data_dir))
-        except UnsafeOutput as e:
-            return fail(EXIT_USAGE, f"--out {e}")
+        refused = unsafe_output(args, args.out, "--out")
+        if refused is not None:
+            return refused
 
     def run(store: Store) -> int:
         facts = letter_facts(store, args.screening_id, include_names=args.names, lang=args.lang)
@@ -53,4 +51,4 @@ def cmd_letter(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
 
-    return _with_store(args, run)
+    return with_store(args, run)

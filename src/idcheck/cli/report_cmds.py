@@ -5,18 +5,16 @@ from __future__ import annotations
 import argparse
 
 from idcheck.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from idcheck.cli.store_cmds import _with_store, fail
-from idcheck.paths import data_dir
+from idcheck.cli.common import fail, unsafe_output, with_store
 from idcheck.report import MissingFont
 from idcheck.report.export import make_referral, save_document
-from idcheck.store import Store, UnsafeOutput, check_output
+from idcheck.store import Store
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    try:
-        check_output(args.out, data_dir(args.data_dir))
-    except UnsafeOutput as e:
-        return fail(EXIT_USAGE, f"--out {e}")
+    refused = unsafe_output(args, args.out, "--out")
+    if refused is not None:
+        return refused
 
     def run(store: Store) -> int:
         try:
@@ -35,4 +33,4 @@ def cmd_report(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
 
-    return _with_store(args, run)
+    return with_store(args, run)

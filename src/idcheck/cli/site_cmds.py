@@ -8,7 +8,7 @@ import argparse
 import dataclasses
 
 from idcheck.cli import EXIT_OK, EXIT_USAGE
-from idcheck.cli.store_cmds import _with_store, fail
+from idcheck.cli.common import fail, with_store
 from idcheck.store import JURISDICTIONS, PRINT_LANGUAGES, SiteProfile, Store, routes_for
 
 
@@ -46,7 +46,7 @@ def cmd_site_show(args: argparse.Namespace) -> int:
         print("\n".join(describe(store.site_profile())))
         return EXIT_OK
 
-    return _with_store(args, run)
+    return with_store(args, run)
 
 
 def cmd_site_set(args: argparse.Namespace) -> int:
@@ -70,4 +70,4 @@ def cmd_site_set(args: argparse.Namespace) -> int:
         print("\n".join(describe(store.site_profile())))
         return EXIT_OK
 
-    return _with_store(args, run)
+    return with_store(args, run)

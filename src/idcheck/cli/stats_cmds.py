@@ -13,12 +13,11 @@ import re
 import sys
 
 from idcheck.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from idcheck.cli.store_cmds import _with_store, fail
-from idcheck.paths import data_dir
+from idcheck.cli.common import fail, unsafe_output, with_store
 from idcheck.report import MissingFont
 from idcheck.report.stats import collect, parse_date, to_csv, to_json, write_text
 from idcheck.report.stats_pdf import render_stats_pdf
-from idcheck.store import Store, UnsafeOutput, check_output
+from idcheck.store import Store
 
 CHECKLIST_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 
@@ -41,10 +40,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
     for path, option in ((args.out, "--out"), (args.pdf, "--pdf")):
         if path is None:
             continue
-        try:
-            check_output(path, data_dir(args.data_dir))
-        except UnsafeOutput as e:
-            return fail(EXIT_USAGE, f"{option} {e}")
+        refused = unsafe_output(args, path, option)
+        if refused is not None:
+            return refused
     if args.out and args.pdf and args.out.resolve() == args.pdf.resolve():
         return fail(EXIT_USAGE, "--out and --pdf name the same file")
 
@@ -74,4 +72,4 @@ def cmd_stats(args: argparse.Namespace) -> int:
             )
         return EXIT_OK
 
-    return _with_store(args, run)
+    return with_store(args, run)

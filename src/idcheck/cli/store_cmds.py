@@ -8,12 +8,8 @@ standard input) or a prompt.
 from __future__ import annotations
 
 import argparse
-import getpass
 import hashlib
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
 
 from idcheck.checklist import (
     ChecklistError,
@@ -24,6 +20,14 @@ from idcheck.checklist import (
 )
 from idcheck.checklist.loader import MAX_ANSWERS_NODES, read_document
 from idcheck.cli import EXIT_DENIED, EXIT_FAILED, EXIT_OK, EXIT_STORE, EXIT_USAGE
+from idcheck.cli.common import (
+    fail,
+    read_new_secret,
+    read_secret,
+    refusal,
+    unsafe_output,
+    with_store,
+)
 from idcheck.paths import data_dir
 from idcheck.store import (
     AuditHead,
@@ -33,80 +37,11 @@ from idcheck.store import (
     OtherStore,
     Store,
     StoreError,
-    TooSoon,
-    UnsafeOutput,
-    WrongPassword,
-    check_output,
     plan_screening,
     record_plan,
     restore,
     verify_store,
 )
-
-
-def read_secret(path: str | None, prompt: str) -> str:
-    """A password from a file (first line), stdin ('-'), or a prompt.
-
-    The file must be UTF-8 (a byte-order mark is skipped); only its first 64 KiB
-    are read. The password is normalised (NFC) by the store when it is set and
-    checked.
-    """
-    if path == "-":
-        return _first_line(sys.stdin.buffer.readline(65536), "standard input")
-    if path:
-        try:
-            with open(path, "rb") as f:
-                raw = f.read(65536)
-        except OSError as e:
-            raise InvalidInput(f"cannot read a password from {path}: {e.strerror}") from None
-        return _first_line(raw, path)
-    return getpass.getpass(prompt)
-
-
-def read_new_secret(path: str | None, prompt: str) -> str:
-    """A new password: as :func:`read_secret`, but typed twice when prompted
-    (two that differ raise :class:`InvalidInput`)."""
-    secret = read_secret(path, prompt)
-    if not path and getpass.getpass("repeat it: ") != secret:
-        raise InvalidInput("the two passwords differ")
-    return secret
-
-
-def _first_line(raw: bytes, where: str) -> str:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise InvalidInput(
-            f"the password in {where} is not UTF-8 text (byte {e.start + 1}); save it as UTF-8"
-        ) from None
-    lines = text.splitlines()
-    if not lines or not lines[0]:
-        raise InvalidInput(f"no password in {where}: its first line is empty")
-    return lines[0]
-
-
-def refusal(e: StoreError) -> str:
-    """The store's message, with the wait a wrong password or key now imposes."""
-    if isinstance(e, WrongPassword) and not isinstance(e, TooSoon) and e.wait_seconds > 0:
-        return f"{e}; wait {e.wait_seconds:.0f} s before the next try"
-    return str(e)
-
-
-def fail(code: int, message: str) -> int:
-    print(f"idcheck: {message}", file=sys.stderr)
-    return code
-
-
-@contextmanager
-def opened(args: argparse.Namespace) -> Iterator[Store]:
-    password = read_secret(args.password_file, f"password for {args.user}: ")
-    store = Store.open(data_dir(args.data_dir), args.user, password)
-    try:
-        yield store
-    finally:
-        store.lock()
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -125,26 +60,6 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _with_store(args: argparse.Namespace, fn: Any) -> int:
-    try:
-        store_cm = opened(args)
-        store = store_cm.__enter__()
-    except InvalidInput as e:
-        return fail(EXIT_USAGE, str(e))
-    except StoreError as e:
-        return fail(EXIT_STORE, refusal(e))
-    try:
-        return int(fn(store))
-    except InvalidInput as e:
-        return fail(EXIT_USAGE, str(e))
-    except NotAllowed as e:
-        return fail(EXIT_DENIED, str(e))
-    except StoreError as e:
-        return fail(EXIT_FAILED, str(e))
-    finally:
-        store_cm.__exit__(None, None, None)
-
-
 def cmd_user_add(args: argparse.Namespace) -> int:
     def run(store: Store) -> int:
         pw = read_secret(args.new_password_file, f"password for the new user {args.name}: ")
@@ -152,7 +67,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
         print(f"added {u.username} ({u.role})")
         return EXIT_OK
 
-    return _with_store(args, run)
+    return with_store(args, run)
 
 
 def cmd_user_passwd(args: argparse.Namespace) -> int:
@@ -168,7 +83,7 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
             print("password changed")
         return EXIT_OK
 
-    return _with_store(args, run)
+    return with_store(args, run)
 
 
 def cmd_user_disable(args: argparse.Namespace) -> int:
@@ -178,7 +93,7 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
         report_key_change(change)
         return EXIT_OK
 
-    return _with_store(args, run)
+    return with_store(args, run)
 
 
 def report_key_change(change: KeyChange) -> None:
@@ -204,7 +119,7 @@ def cmd_user_new_recovery_key(args: argparse.Namespace) -> int:
         print(f"  {fresh}")
         return EXIT_OK
 
-    return _with_store(args, run)
+    return with_store(args, run)
 
 
 def cmd_user_recover(args: argparse.Namespace) -> int:
@@ -258,11 +173,11 @@ def cmd_screen(args: argparse.Namespace) -> int:
             print("completed")
         return EXIT_OK
 
-    return _with_store(args, run)
+    return with_store(args, run)
 
 
 def cmd_db_verify(args: argparse.Namespace) -> int:
-    # Not through _with_store: a store found damaged must not get the unlock and
+    # Not through with_store: a store found damaged must not get the unlock and
     # lock rows an ordinary opening writes (verify_store writes only when all is well).
     try:
         if args.anchor:
@@ -281,17 +196,16 @@ def cmd_db_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_db_backup(args: argparse.Namespace) -> int:
-    try:
-        check_output(args.file, data_dir(args.data_dir))
-    except UnsafeOutput as e:
-        return fail(EXIT_USAGE, str(e))
+    refused = unsafe_output(args, args.file)
+    if refused is not None:
+        return refused
 
     def run(store: Store) -> int:
         path = store.backup(args.file)
         print(f"backup written to {path}")
         return EXIT_OK
 
-    return _with_store(args, run)
+    return with_store(args, run)
 
 
 def cmd_db_restore(args: argparse.Namespace) -> int:
