@@ -27,10 +27,11 @@ os.environ.setdefault("IDCHECK_KDF", "fast")  # the stores made here; not what i
 
 from _util import median, ms, repeat
 
+from idcheck.answers_file import plan_screening
 from idcheck.checklist import ChecklistError, find, load_checklist_bytes
 from idcheck.checklist.lint import lint_paths
 from idcheck.checklist.loader import MAX_ANSWERS_NODES, read_document
-from idcheck.store import Store, StoreError, plan_screening, restore
+from idcheck.store import Store, StoreError, restore
 from idcheck.store import keys as keys_mod
 
 ROOT = Path(__file__).resolve().parents[1]

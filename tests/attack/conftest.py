@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from idcheck.answers_file import plan_screening, record_plan
 from idcheck.checklist import find, load_checklist_bytes
 from idcheck.checklist.loader import read_document
-from idcheck.store import Store, plan_screening, record_plan
+from idcheck.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct horse battery"

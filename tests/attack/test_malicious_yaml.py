@@ -161,9 +161,9 @@ def test_the_window_refuses_a_hostile_site_directory(qtbot, data_dir, tmp_path):
 
 
 def test_an_answers_file_under_its_limit_reports_every_error_located(tmp_path):
+    from idcheck.answers_file import plan_screening
     from idcheck.checklist import find, load_checklist_bytes
     from idcheck.checklist.loader import MAX_ANSWERS_NODES
-    from idcheck.store import plan_screening
 
     p = tmp_path / "answers.yaml"
     p.write_text("answers:\n" + "".join(f"  item-{i}: 'yes'\n" for i in range(4_900)))

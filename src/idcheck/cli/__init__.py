@@ -19,6 +19,17 @@ from collections.abc import Callable, Sequence
 
 from idcheck import __version__
 
+__all__ = [
+    "EXIT_DENIED",
+    "EXIT_FAILED",
+    "EXIT_OK",
+    "EXIT_STORE",
+    "EXIT_USAGE",
+    "Handler",
+    "build_parser",
+    "main",
+]
+
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2

@@ -11,6 +11,7 @@ import argparse
 import hashlib
 import sys
 
+from idcheck.answers_file import plan_screening, read_answers_file, record_plan
 from idcheck.checklist import (
     ChecklistError,
     DangerSpec,
@@ -18,7 +19,6 @@ from idcheck.checklist import (
     load_checklist_bytes,
     text_for,
 )
-from idcheck.checklist.loader import MAX_ANSWERS_NODES, read_document
 from idcheck.cli import EXIT_DENIED, EXIT_FAILED, EXIT_OK, EXIT_STORE, EXIT_USAGE
 from idcheck.cli.common import (
     fail,
@@ -37,8 +37,6 @@ from idcheck.store import (
     OtherStore,
     Store,
     StoreError,
-    plan_screening,
-    record_plan,
     restore,
     verify_store,
 )
@@ -149,7 +147,7 @@ def cmd_screen(args: argparse.Namespace) -> int:
     try:
         text = entry.path.read_bytes()
         checklist = load_checklist_bytes(text, str(entry.path))
-        doc = read_document(args.answers, max_nodes=MAX_ANSWERS_NODES)
+        doc = read_answers_file(args.answers)
         plan = plan_screening(doc, checklist, args.case)
     except OSError as e:
         return fail(EXIT_USAGE, f"cannot read {args.answers}: {e.strerror}")

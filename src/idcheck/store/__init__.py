@@ -14,7 +14,6 @@ Typical use::
 """
 
 from idcheck.paths import store_exists
-from idcheck.store.answers_file import ScreenPlan, plan_screening, record_plan
 from idcheck.store.audit import AuditHead
 from idcheck.store.errors import (
     AccessWithdrawn,
@@ -53,6 +52,7 @@ from idcheck.store.records import (
     StoredAnswer,
     User,
     VerifyResult,
+    text_too_long,
 )
 from idcheck.store.site import (
     JURISDICTIONS,
@@ -61,7 +61,7 @@ from idcheck.store.site import (
     installed_routes,
     routes_for,
 )
-from idcheck.store.store import KeyChange, Store, fold, restore, verify_store
+from idcheck.store.store import KeyChange, Store, check_case, fold, restore, verify_store
 
 __all__ = [
     "IDENTIFIED_BY",
@@ -87,7 +87,6 @@ __all__ = [
     "PinnedDocuments",
     "PinnedRoutes",
     "ReadOnlyRecord",
-    "ScreenPlan",
     "ScreeningRecord",
     "ScreeningRow",
     "SiteProfile",
@@ -105,13 +104,13 @@ __all__ = [
     "UserDisabled",
     "VerifyResult",
     "WrongPassword",
+    "check_case",
     "check_output",
     "fold",
     "installed_routes",
-    "plan_screening",
-    "record_plan",
     "restore",
     "routes_for",
     "store_exists",
+    "text_too_long",
     "verify_store",
 ]

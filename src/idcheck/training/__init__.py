@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from idcheck.answers_file import plan_screening, read_answers_file, record_plan
 from idcheck.checklist import ChecklistError, bundled_root, find, load_checklist_bytes
-from idcheck.checklist.loader import MAX_ANSWERS_NODES, read_document
-from idcheck.store import SiteProfile, Store, plan_screening, record_plan
+from idcheck.store import SiteProfile, Store
 
 __all__ = [
     "TRAINING_PASSWORD",
@@ -70,7 +70,7 @@ def synthetic_cases(folder: Path = CASES) -> list[CaseFile]:
     if not folder.is_dir() or not any(folder.glob("*.yaml")):
         raise FileNotFoundError(f"no synthetic training cases in {folder}")
     for path in sorted(folder.glob("*.yaml")):
-        doc = read_document(path, max_nodes=MAX_ANSWERS_NODES)
+        doc = read_answers_file(path)
         ref = doc.data.get("checklist") if isinstance(doc.data, dict) else None
         if not isinstance(ref, str):
             raise ChecklistError([doc.problem((), "a training case names its checklist: ID@VER")])
@@ -95,9 +95,7 @@ def build_training_store(folder: Path, cases: list[CaseFile] | None = None) -> S
             entry = find(case.checklist_ref)
             text = entry.path.read_bytes()
             checklist = load_checklist_bytes(text, str(entry.path))
-            plan = plan_screening(
-                read_document(case.path, max_nodes=MAX_ANSWERS_NODES), checklist, None
-            )
+            plan = plan_screening(read_answers_file(case.path), checklist, None)
             record_plan(store, plan, checklist, text, hashlib.sha256(text).hexdigest())
     except BaseException:
         store.lock()

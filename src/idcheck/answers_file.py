@@ -3,8 +3,9 @@ their context, the professional's decision), checked whole against its checklist
 before anything is saved, then recorded one committed answer at a time.
 
 ``idcheck screen`` reads them, and training mode builds its synthetic cases from
-them. The format is described in the README; ``examples/`` has one per bundled
-checklist.
+them: a use case over the store and the checklists, beside both (never inside
+the store). The format is described in the README; ``examples/`` has one per
+bundled checklist.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -27,18 +29,30 @@ from idcheck.checklist import (
     danger_hit,
     validate_answer,
 )
-from idcheck.checklist.loader import Document
-from idcheck.store.errors import InvalidInput, StoreError
-from idcheck.store.records import (
+from idcheck.checklist.loader import MAX_ANSWERS_NODES, Document, read_document
+from idcheck.checklist.vocabulary import SOURCES
+from idcheck.store import (
     IDENTIFIED_BY,
-    SOURCES,
     Adult,
     AnswerContext,
     CaseDetails,
     Decision,
+    InvalidInput,
+    Store,
+    StoreError,
+    check_case,
     text_too_long,
 )
-from idcheck.store.store import Store, check_case
+
+__all__ = [
+    "ANSWER_KEYS",
+    "CASE_KEYS",
+    "PlannedAnswer",
+    "ScreenPlan",
+    "plan_screening",
+    "read_answers_file",
+    "record_plan",
+]
 
 ANSWER_KEYS = (
     "answer",
@@ -93,6 +107,12 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
+
+
+def read_answers_file(path: Path) -> Document:
+    """An answers file read with its located positions, under the answers
+    files' limit of YAML nodes (raises ChecklistError, OSError)."""
+    return read_document(path, max_nodes=MAX_ANSWERS_NODES)
 
 
 def plan_screening(doc: Document, checklist: Checklist, case_ref: str | None) -> ScreenPlan:
