@@ -14,11 +14,10 @@ site's own and is not locked.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 
 from idcheck.checklist.catalogue import LOCK_NAME, entries
+from idcheck.files import atomic_write
 
 HEADER = (
     "# SHA-256 of every published checklist version. A published version never changes:\n"
@@ -54,16 +53,7 @@ def write_lock(root: Path) -> dict[str, str]:
     """Write the lock for every file now in the catalogue (atomically); return it."""
     hashes = current_hashes(root)
     body = HEADER + "".join(f"{name} {digest}\n" for name, digest in sorted(hashes.items()))
-    fd, tmp = tempfile.mkstemp(dir=root, prefix=".lock-")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(body)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, root / LOCK_NAME)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(root / LOCK_NAME, body)
     return hashes
 
 

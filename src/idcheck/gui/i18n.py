@@ -22,10 +22,8 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import sys
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -39,6 +37,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
+
+from idcheck.files import atomic_write
 
 log = logging.getLogger(__name__)
 
@@ -221,26 +221,7 @@ class UiPrefs:
             raise ValueError(f"text size {self.text_size} is not one of {TEXT_SIZES}")
         folder.mkdir(parents=True, exist_ok=True)
         body = json.dumps({"language": self.language, "text_size": self.text_size}, indent=2)
-        fd, tmp = tempfile.mkstemp(prefix=".interface-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(body + "\n")
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, folder / PREFS_FILE)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        try:  # the rename itself survives a power cut once the folder is synced
-            dfd = os.open(folder, os.O_RDONLY)
-        except OSError:
-            return
-        try:
-            os.fsync(dfd)
-        except OSError:
-            pass
-        finally:
-            os.close(dfd)
+        atomic_write(folder / PREFS_FILE, body + "\n")
 
 
 def scaled_style(style: str, percent: int) -> str:

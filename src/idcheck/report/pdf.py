@@ -13,9 +13,7 @@ a temporary name next to the target and renamed, never left half-written.
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -31,6 +29,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer
 
+from idcheck.files import atomic_write
 from idcheck.report.fonts import has_glyph, register, runs
 from idcheck.report.i18n import Translator
 from idcheck.report.rtl import BidiParagraph
@@ -290,22 +289,12 @@ def build_pdf(
 
 
 def write_atomic(data: bytes, target: Path | io.BytesIO) -> None:
-    """Into a buffer, or into a file under a temporary name next to it, synced and
-    renamed: never left half-written."""
+    """Into a buffer, or into a file idcheck may write to (:func:`check_output`)
+    with :func:`idcheck.files.atomic_write`: never left half-written."""
     if isinstance(target, io.BytesIO):
         target.write(data)
         return
-    target = check_output(target)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(check_output(target), data)
 
 
 def referral_pdf(summary: ReferralSummary) -> bytes:
