@@ -16,9 +16,10 @@ from idcheck.checklist import (
     load_checklist_bytes,
     load_entry,
     load_routes_bytes,
-    loader,
 )
-from idcheck.checklist.loader import _fast_data, _validate_any, clear_cache, parse_yaml
+from idcheck.checklist import document as reading
+from idcheck.checklist.document import _fast_data
+from idcheck.checklist.loader import _validate_any, clear_cache, parse_yaml
 
 DATA = Path(__file__).parent / "data"
 FILES = [e.path for e in entries(bundled_root())] + sorted(DATA.glob("*.yaml"))
@@ -26,7 +27,7 @@ FILES = [e.path for e in entries(bundled_root())] + sorted(DATA.glob("*.yaml"))
 
 def test_libyaml_is_there() -> None:
     """Without ruamel.yaml.clib every load takes the slow path; the package requires it."""
-    assert loader.CParser is not None
+    assert reading.CParser is not None
 
 
 @pytest.mark.parametrize("entry", entries(bundled_root()), ids=lambda e: e.ref)

@@ -5,335 +5,114 @@ into a :class:`Checklist`. Everything here is frozen: a loaded checklist is a
 value, safe to share between threads and to hash. Conditions and rules are plain
 data evaluated by :mod:`idcheck.checklist.conditions`; there is no ``eval``.
 
+This module holds the checklist itself (its items, sections, rules, outcomes)
+and is where every model of the language is imported from: the shared building
+blocks are in :mod:`idcheck.checklist.basics`, answers and conditions in
+:mod:`idcheck.checklist.answers`, referral routes and the site directory in
+:mod:`idcheck.checklist.routes`.
+
 The language is documented for checklist authors in ``docs/checklist-language.md``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Iterator, Sequence
-from enum import StrEnum
-from typing import Annotated, Any, Literal
+from collections.abc import Iterator
+from typing import Annotated, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Discriminator,
-    Field,
-    StringConstraints,
-    Tag,
-    field_validator,
-    model_validator,
+from pydantic import Field, StringConstraints, field_validator, model_validator
+
+from idcheck.checklist.answers import (
+    AllOf,
+    Answer,
+    AnswerCompare,
+    AnswerGiven,
+    AnswerIn,
+    AnswerIs,
+    AnswerValue,
+    AnyOf,
+    Condition,
+    Count,
+    CountFilter,
+    Not,
+    Special,
+    YesNo,
+    condition_item_refs,
 )
+from idcheck.checklist.basics import (
+    LANGUAGE_VERSION,
+    Action,
+    Deadline,
+    FrozenModel,
+    Id,
+    LangCode,
+    LanguageInfo,
+    Source,
+    SourceRef,
+    Text,
+    Verification,
+    Version,
+    parse_ref,
+    text_for,
+)
+from idcheck.checklist.routes import Contact, ContactRole, Directory, Duty, Routes
 
-#: Version of the checklist language this code reads.
-LANGUAGE_VERSION = 1
-
-Id = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$"),
+__all__ = [
+    "LANGUAGE_VERSION",
+    "YES_NO_OPTIONS",
+    "Action",
+    "AllOf",
+    "Answer",
+    "AnswerCompare",
+    "AnswerGiven",
+    "AnswerIn",
+    "AnswerIs",
+    "AnswerValue",
+    "AnyOf",
+    "Checklist",
+    "Condition",
+    "Contact",
+    "ContactRole",
+    "Count",
+    "CountFilter",
+    "DangerSpec",
+    "Deadline",
+    "Dimension",
+    "Directory",
+    "Duty",
+    "Example",
+    "ExploitationForm",
+    "FrozenModel",
+    "Id",
+    "Indicator",
+    "Item",
+    "LangCode",
+    "LanguageInfo",
+    "Not",
+    "Option",
+    "Outcome",
+    "Question",
+    "QuestionType",
+    "Reading",
+    "Routes",
+    "Rule",
+    "Section",
+    "Source",
+    "SourceRef",
+    "Special",
+    "Text",
+    "Verification",
+    "Version",
+    "YesNo",
+    "condition_item_refs",
+    "parse_ref",
+    "text_for",
 ]
-LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
-Version = Annotated[str, StringConstraints(pattern=r"^\d+\.\d+(\.\d+)?$")]
-
-#: A text is either one string (used for every language) or a map language -> string.
-Text = str | dict[LangCode, Annotated[str, StringConstraints(min_length=1)]]
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
-
-def text_for(text: Text | None, lang: str, fallback: str = "en") -> str:
-    """The wording of ``text`` in ``lang``, falling back to ``fallback`` then any.
-
-    >>> text_for({"en": "Hello", "nb": "Hei"}, "nb")
-    'Hei'
-    """
-    if text is None:
-        return ""
-    if isinstance(text, str):
-        return text
-    if lang in text:
-        return text[lang]
-    base = lang.split("-")[0]
-    if base in text:
-        return text[base]
-    if fallback in text:
-        return text[fallback]
-    return next(iter(text.values()), "")
-
-
-# --------------------------------------------------------------------------- answers
-
-
-class Special(StrEnum):
-    """Answers every item accepts besides its own values."""
-
-    NOT_ASKED = "not-asked"
-    DECLINED = "declined"
-
-
-class YesNo(StrEnum):
-    YES = "yes"
-    NO = "no"
-    UNSURE = "unsure"
-
-
-#: The value of one answer: an option id (yes/no/unsure or a choice), a list of
-#: option ids (multiple choice), free text, an ISO date string, or a number.
-AnswerValue = str | int | float | list[str]
-
-
-class Answer(_Frozen):
-    """One answer as the engine sees it (the store adds who, when and context).
-
-    ``status`` is ``answered`` with a ``value``, or one of the specials with no value.
-    """
-
-    status: Literal["answered", "not-asked", "declined"] = "answered"
-    value: AnswerValue | None = None
-
-    @model_validator(mode="after")
-    def _value_matches_status(self) -> Answer:
-        if self.status == "answered" and self.value is None:
-            raise ValueError("an answered item needs a value")
-        if self.status != "answered" and self.value is not None:
-            raise ValueError(f"a '{self.status}' answer carries no value")
-        return self
-
-    @classmethod
-    def of(cls, raw: AnswerValue | Answer) -> Answer:
-        """Build from a plain value; the strings 'not-asked'/'declined' become specials."""
-        if isinstance(raw, Answer):
-            return raw
-        if isinstance(raw, str) and raw in (Special.NOT_ASKED, Special.DECLINED):
-            return cls(status=raw)
-        return cls(value=raw)
-
-    def option_ids(self) -> frozenset[str]:
-        """The option ids this answer holds (empty for text/number/specials)."""
-        if self.status != "answered":
-            return frozenset({self.status})
-        if isinstance(self.value, list):
-            return frozenset(self.value)
-        if isinstance(self.value, str):
-            return frozenset({self.value})
-        return frozenset()
-
-
-# ------------------------------------------------------------------------ conditions
-
-
-class AnswerIs(_Frozen):
-    """``{answer: ITEM, is: VALUE}``: the item's answer is VALUE.
-
-    For a multiple-choice item, true when VALUE is among the chosen options.
-    VALUE may be ``not-asked`` or ``declined``.
-    """
-
-    answer: Id
-    is_: str | int | float = Field(alias="is")
-
-
-class AnswerIn(_Frozen):
-    """``{answer: ITEM, in: [V1, V2]}``: the answer is one of the values (any overlap
-    for multiple choice)."""
-
-    answer: Id
-    in_: Annotated[list[str], Field(min_length=1)] = Field(alias="in")
-
-
-class AnswerCompare(_Frozen):
-    """``{answer: ITEM, at_least: N}`` / ``{answer: ITEM, below: N}`` for numbers."""
-
-    answer: Id
-    at_least: float | None = None
-    below: float | None = None
-
-    @model_validator(mode="after")
-    def _one_bound(self) -> AnswerCompare:
-        if self.at_least is None and self.below is None:
-            raise ValueError("give 'at_least' or 'below' (or both)")
-        return self
-
-
-class AnswerGiven(_Frozen):
-    """``{answered: ITEM}``: the item has an answered value (not skipped, not declined)."""
-
-    answered: Id
-
-
-class AllOf(_Frozen):
-    """``{all: [C1, C2, ...]}``: every condition holds."""
-
-    all: Annotated[list[Condition], Field(min_length=1)]
-
-
-class AnyOf(_Frozen):
-    """``{any: [C1, C2, ...]}``: at least one condition holds."""
-
-    any: Annotated[list[Condition], Field(min_length=1)]
-
-
-class Not(_Frozen):
-    """``{not: C}``: the condition does not hold."""
-
-    not_: Condition = Field(alias="not")
-
-
-class CountFilter(_Frozen):
-    """Which items a ``count`` counts. Every given field must match; a list means any of."""
-
-    kind: Literal["indicator", "question", "any"] = "indicator"
-    answer: list[str] | str = "yes"
-    dimension: list[Id] | Id | None = None
-    strength: (
-        list[Literal["strong", "medium", "weak"]] | Literal["strong", "medium", "weak"] | None
-    ) = None
-    form: list[Id] | Id | None = None
-    section: list[Id] | Id | None = None
-    items: list[Id] | None = None
-
-    def as_sets(self) -> dict[str, frozenset[str] | None]:
-        def s(v: Sequence[str] | str | None) -> frozenset[str] | None:
-            if v is None:
-                return None
-            return frozenset([v] if isinstance(v, str) else v)
-
-        return {
-            "answer": s(self.answer),
-            "dimension": s(self.dimension),
-            "strength": s(self.strength),
-            "form": s(self.form),
-            "section": s(self.section),
-            "items": s(self.items),
-        }
-
-
-class Count(_Frozen):
-    """``{count: {FILTER}, at_least: N}``: at least N visible items match the filter.
-
-    ``distinct: dimension`` counts distinct dimensions among the matching items
-    instead of items (e.g. indicators in at least two of the six elements).
-    """
-
-    count: CountFilter
-    at_least: Annotated[int, Field(ge=1)]
-    distinct: Literal["dimension", "form"] | None = None
-
-
-def _condition_tag(value: Any) -> str | None:
-    """Choose the condition kind from the keys present (gives clear errors)."""
-    if isinstance(value, BaseModel):
-        return type(value).__name__
-    if not isinstance(value, dict):
-        return None
-    keys = set(value)
-    if "all" in keys:
-        return "AllOf"
-    if "any" in keys:
-        return "AnyOf"
-    if "not" in keys:
-        return "Not"
-    if "count" in keys:
-        return "Count"
-    if "answered" in keys:
-        return "AnswerGiven"
-    if "answer" in keys:
-        if "in" in keys:
-            return "AnswerIn"
-        if "at_least" in keys or "below" in keys:
-            return "AnswerCompare"
-        return "AnswerIs"
-    return None
-
-
-Condition = Annotated[
-    Annotated[AnswerIs, Tag("AnswerIs")]
-    | Annotated[AnswerIn, Tag("AnswerIn")]
-    | Annotated[AnswerCompare, Tag("AnswerCompare")]
-    | Annotated[AnswerGiven, Tag("AnswerGiven")]
-    | Annotated[AllOf, Tag("AllOf")]
-    | Annotated[AnyOf, Tag("AnyOf")]
-    | Annotated[Not, Tag("Not")]
-    | Annotated[Count, Tag("Count")],
-    Discriminator(
-        _condition_tag,
-        custom_error_type="condition",
-        custom_error_message=(
-            "expected a condition: {answer: ID, is: V}, {answer: ID, in: [..]}, "
-            "{answer: ID, at_least/below: N}, {answered: ID}, {all: [..]}, {any: [..]}, "
-            "{not: C} or {count: {..}, at_least: N}"
-        ),
-    ),
-]
-
-AllOf.model_rebuild()
-AnyOf.model_rebuild()
-Not.model_rebuild()
-
-
-def condition_item_refs(cond: Condition) -> Iterator[str]:
-    """Every item id a condition names (for lint and dependency graphs)."""
-    match cond:
-        case AnswerIs() | AnswerIn() | AnswerCompare():
-            yield cond.answer
-        case AnswerGiven():
-            yield cond.answered
-        case AllOf():
-            for c in cond.all:
-                yield from condition_item_refs(c)
-        case AnyOf():
-            for c in cond.any:
-                yield from condition_item_refs(c)
-        case Not():
-            yield from condition_item_refs(cond.not_)
-        case Count():
-            yield from cond.count.items or ()
-
 
 # ------------------------------------------------------------------- metadata pieces
 
 
-class LanguageInfo(_Frozen):
-    """A language the checklist carries, and how far its wording can be trusted.
-
-    ``scope: all`` means every worker text exists in the language; ``scope: child``
-    means only the child-friendly wording does (the worker reads another language).
-    """
-
-    name: str
-    status: Literal["reviewed", "draft"]
-    scope: Literal["all", "child"] = "all"
-    reviewed_by: str | None = None
-    note: str | None = None
-    direction: Literal["ltr", "rtl"] = "ltr"
-
-
-class Source(_Frozen):
-    """A public document the checklist's wording or rules rest on."""
-
-    id: Id
-    title: str
-    publisher: str
-    year: int | None = None
-    url: str | None = None
-    note: str | None = None
-
-
-class SourceRef(_Frozen):
-    """Where one indicator comes from, with the place in the source if known."""
-
-    ref: Id
-    where: str | None = None
-
-
-Verification = Literal["verified", "secondary", "unverified"]
-
-
-class Dimension(_Frozen):
+class Dimension(FrozenModel):
     """A grouping of indicators, e.g. one of the six ILO/EC elements."""
 
     id: Id
@@ -341,52 +120,12 @@ class Dimension(_Frozen):
     description: Text | None = None
 
 
-class ExploitationForm(_Frozen):
+class ExploitationForm(FrozenModel):
     id: Id
     label: Text
 
 
-class Deadline(_Frozen):
-    """By when an action is due: at once, or within hours / working days."""
-
-    immediately: bool = False
-    hours: Annotated[int, Field(ge=1)] | None = None
-    working_days: Annotated[int, Field(ge=1)] | None = None
-
-    @model_validator(mode="after")
-    def _exactly_one(self) -> Deadline:
-        given = [self.immediately, self.hours is not None, self.working_days is not None]
-        if sum(given) != 1:
-            raise ValueError(
-                "give exactly one of 'immediately: true', 'hours: N', 'working_days: N'"
-            )
-        return self
-
-    def sort_key(self) -> float:
-        if self.immediately:
-            return 0.0
-        if self.hours is not None:
-            return float(self.hours)
-        return float(self.working_days or 0) * 24.0
-
-
-class Action(_Frozen):
-    """Something an outcome sets in motion: who is notified, by whom, by when.
-
-    ``notify`` and ``by`` name contact roles; the local directory
-    (``checklists/directory.yaml`` or the store's contacts) fills in names and numbers.
-    """
-
-    id: Id
-    text: Text
-    notify: Id | None = None
-    by: Id = "screening-worker"
-    within: Deadline
-    legal_basis: Text | None = None
-    sources: list[SourceRef] = []
-
-
-class Outcome(_Frozen):
+class Outcome(FrozenModel):
     """A suggestion the rules can make. Outcomes are listed most urgent first."""
 
     id: Id
@@ -395,7 +134,7 @@ class Outcome(_Frozen):
     actions: list[Action] = []
 
 
-class DangerSpec(_Frozen):
+class DangerSpec(FrozenModel):
     """An immediate-danger item: these answers stop the walk-through at once."""
 
     answers: Annotated[list[str], Field(min_length=1)]
@@ -403,7 +142,7 @@ class DangerSpec(_Frozen):
     action: Action
 
 
-class Reading(_Frozen):
+class Reading(FrozenModel):
     """A trauma-informed reading of a behaviour: what we see, the common
     narrative about it, and what it may mean."""
 
@@ -412,7 +151,7 @@ class Reading(_Frozen):
     meaning: Text
 
 
-class Option(_Frozen):
+class Option(FrozenModel):
     id: Id
     label: Text
     child_label: Text | None = None
@@ -424,7 +163,7 @@ QuestionType = Literal["yes-no", "choice", "multi-choice", "text", "date", "numb
 YES_NO_OPTIONS: tuple[str, ...] = ("yes", "no", "unsure")
 
 
-class _ItemBase(_Frozen):
+class _ItemBase(FrozenModel):
     id: Id
     text: Text
     child_text: Text | None = None
@@ -486,7 +225,7 @@ class Question(_ItemBase):
 Item = Annotated[Indicator | Question, Field(discriminator="kind")]
 
 
-class Section(_Frozen):
+class Section(FrozenModel):
     id: Id
     title: Text
     intro: Text | None = None
@@ -494,7 +233,7 @@ class Section(_Frozen):
     items: Annotated[list[Item], Field(min_length=1)]
 
 
-class Rule(_Frozen):
+class Rule(FrozenModel):
     """When ``when`` holds, the rule fires and suggests ``outcome``.
 
     ``explain`` is shown to the worker as the reason for the suggestion.
@@ -506,7 +245,7 @@ class Rule(_Frozen):
     explain: Text
 
 
-class Example(_Frozen):
+class Example(FrozenModel):
     """A worked example: an answer set and what the rules must make of it.
 
     Runs as a test; also shown to trainers.
@@ -521,7 +260,7 @@ class Example(_Frozen):
 # ------------------------------------------------------------------------ checklist
 
 
-class Checklist(_Frozen):
+class Checklist(FrozenModel):
     """One published version of a checklist."""
 
     language_version: Literal[1] = 1
@@ -599,91 +338,3 @@ class Checklist(_Frozen):
     def ref(self) -> str:
         """``id@version``, as used on the command line and in the store."""
         return f"{self.id}@{self.version}"
-
-
-# ---------------------------------------------------------------- referral routes
-
-
-class ContactRole(_Frozen):
-    """A role an action notifies or is done by; the local directory fills it."""
-
-    id: Id
-    label: Text
-    description: Text | None = None
-    #: A national number that is the same everywhere (e.g. 112); local ones live
-    #: in the directory.
-    national_number: str | None = None
-
-
-class Duty(_Frozen):
-    """A statutory duty or principle the worker must know (shown in the plan)."""
-
-    id: Id
-    text: Text
-    legal_basis: Text
-    sources: list[SourceRef] = []
-
-
-class Routes(_Frozen):
-    """Referral routes of one jurisdiction: who is notified for each outcome."""
-
-    language_version: Literal[1] = 1
-    kind: Literal["routes"]
-    id: Id
-    version: Version
-    title: Text
-    jurisdiction: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
-    languages: dict[LangCode, LanguageInfo]
-    authors: Annotated[list[str], Field(min_length=1)]
-    licence: str
-    published: dt.date
-    sources: Annotated[list[Source], Field(min_length=1)]
-    roles: Annotated[list[ContactRole], Field(min_length=1)]
-    duties: list[Duty] = []
-    #: outcome id -> actions, for every outcome id used by the checklists that name
-    #: these routes.
-    outcomes: dict[Id, list[Action]]
-
-    @property
-    def ref(self) -> str:
-        return f"{self.id}@{self.version}"
-
-    def role(self, role_id: str) -> ContactRole:
-        for r in self.roles:
-            if r.id == role_id:
-                return r
-        raise KeyError(role_id)
-
-
-class Contact(_Frozen):
-    """One entry of a site's local directory."""
-
-    role: Id
-    name: str
-    phone: str | None = None
-    hours: str | None = None
-    note: str | None = None
-
-
-class Directory(_Frozen):
-    """A site's local partners and numbers (``kind: directory``), editable per site."""
-
-    language_version: Literal[1] = 1
-    kind: Literal["directory"]
-    site: str
-    updated: dt.date
-    contacts: list[Contact]
-
-    def for_role(self, role_id: str) -> list[Contact]:
-        return [c for c in self.contacts if c.role == role_id]
-
-
-_REF = re.compile(r"^(?P<id>[a-z0-9][a-z0-9-]*)(@(?P<version>\d+\.\d+(\.\d+)?))?$")
-
-
-def parse_ref(ref: str) -> tuple[str, str | None]:
-    """Split ``ID[@VERSION]``; raises ValueError on anything else."""
-    m = _REF.match(ref)
-    if not m:
-        raise ValueError(f"not a checklist reference (ID or ID@VERSION): {ref!r}")
-    return m.group("id"), m.group("version")

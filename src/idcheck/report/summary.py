@@ -16,27 +16,43 @@ the checklist's and routes' own texts in that language where they have it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from idcheck.checklist import (
-    Action,
     Checklist,
-    ChecklistError,
     Indicator,
     Question,
-    Routes,
     assess,
     danger_hit,
-    find,
     forms_pointed_to,
     load_checklist_bytes,
-    load_routes_bytes,
-    load_routes_ref,
     text_for,
 )
+from idcheck.checklist.assessment import Assessment
 from idcheck.checklist.vocabulary import answer_text, source_text
 from idcheck.report.i18n import Translator
-from idcheck.store import ScreeningRecord, SiteProfile, Store
+from idcheck.report.summary_child import child_lines
+from idcheck.report.summary_plan import (
+    ActionLine,
+    documents,
+    due_time,
+    duty_lines,
+    one_line,
+    plan_lines,
+    site_routes,
+)
+from idcheck.store import ScreeningRecord, Store
+
+__all__ = [
+    "ActionLine",
+    "AnswerLine",
+    "IndicatorLine",
+    "ReferralSummary",
+    "build_summary",
+    "due_time",
+    "one_line",
+]
 
 
 def N_(text: str) -> str:
@@ -44,20 +60,6 @@ def N_(text: str) -> str:
     return text
 
 
-GENDER_WORDS = {
-    "female": N_("female"),
-    "male": N_("male"),
-    "other": N_("other"),
-    "unknown": N_("not known"),
-}
-IDENTIFIED_BY_WORDS = {
-    "police": N_("police"),
-    "immigration": N_("immigration authority"),
-    "health": N_("health service"),
-    "child-welfare": N_("child welfare service"),
-    "ngo": N_("non-governmental organisation"),
-    "other": N_("other"),
-}
 ROLE_WORDS = {"admin": N_("administrator"), "worker": N_("worker")}
 STRENGTH_WORDS = {"strong": N_("strong"), "medium": N_("medium"), "weak": N_("weak")}
 VERIFICATION_WORDS = {
@@ -65,8 +67,6 @@ VERIFICATION_WORDS = {
     "secondary": N_("secondary source"),
     "unverified": N_("unverified source"),
 }
-#: The jurisdictions whose law presumes a child's age (Modern Slavery Act 2015, s.51).
-_GB = "GB"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,16 +96,6 @@ class AnswerLine:
     item_id: str = ""
     read_back: bool | None = None
     source: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ActionLine:
-    text: str
-    notify: str | None
-    contacts: tuple[str, ...]
-    by: str
-    due: str
-    legal_basis: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,158 +146,42 @@ def _fmt(ts: float | None) -> str:
     return "" if ts is None else dt.datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M")
 
 
-def due_time(start: float, action: Action, tr: Translator | None = None) -> str:
-    """When an action is due, from the time of the screening: a date and time,
-    and the deadline it comes from."""
-    tr = tr or Translator("en")
-    w = action.within
-    if w.immediately:
-        return tr.gettext("now")
-    at = dt.datetime.fromtimestamp(start)
-    if w.hours is not None:
-        within = tr.ngettext("within %(num)d hour", "within %(num)d hours", w.hours) % {
-            "num": w.hours
-        }
-        return f"{(at + dt.timedelta(hours=w.hours)).strftime('%Y-%m-%d %H:%M')} ({within})"
-    n = w.working_days or 0
-    days, d = 0, at
-    while days < n:
-        d += dt.timedelta(days=1)
-        if d.weekday() < 5:
-            days += 1
-    within = tr.ngettext("within %(num)d working day", "within %(num)d working days", n) % {
-        "num": n
-    }
-    return f"{d.strftime('%Y-%m-%d %H:%M')} ({within})"
+@dataclass
+class _Answers:
+    """The answers of a screening as the referral lists them."""
+
+    indicators: dict[str, list[IndicatorLine]] = field(default_factory=dict)
+    other: list[AnswerLine] = field(default_factory=list)
+    safety: list[AnswerLine] = field(default_factory=list)
+    languages: set[str] = field(default_factory=set)
+    interpreters: set[str] = field(default_factory=set)
+    not_asked: int = 0
+    #: The indicators answered yes, in walk order.
+    yes_ids: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class _Documents:
-    """The routes, contacts and site a referral prints, and whether they are the
-    ones pinned with a completed screening."""
-
-    routes: tuple[Routes, ...]
-    contacts: tuple[dict[str, str | None], ...]
-    site: SiteProfile
-    pinned: bool
-
-
-def _documents(store: Store, rec: ScreeningRecord, checklist: Checklist) -> _Documents:
-    if rec.pinned is not None:
-        routes = []
-        for r in rec.pinned.routes:
-            try:
-                routes.append(load_routes_bytes(r.text, f"<{r.id}@{r.version} as pinned>"))
-            except ChecklistError:
-                continue
-        return _Documents(
-            tuple(routes),
-            tuple(rec.pinned.contacts),
-            SiteProfile.from_dict(rec.pinned.site),
-            True,
-        )
-    installed = []
-    for ref in checklist.routes:
-        try:
-            find(ref)
-            installed.append(load_routes_ref(ref))
-        except (KeyError, ChecklistError):
-            continue
-    return _Documents(tuple(installed), tuple(store.list_contacts()), store.site_profile(), False)
-
-
-def one_line(text: str) -> str:
-    """An address typed on several lines, as one line: its lines joined by commas."""
-    return ", ".join(line.strip() for line in text.splitlines() if line.strip())
-
-
-def _site_routes(site: SiteProfile, routes: tuple[Routes, ...]) -> list[Routes]:
-    """The site's own routes: those it names, else those of its country; every
-    route when no jurisdiction is set."""
-    if not site.jurisdiction:
-        return list(routes)
-    if site.route_ids:
-        return [r for r in routes if r.id in site.route_ids]
-    return [r for r in routes if r.jurisdiction == site.country]
-
-
-def _presumption(
-    d_claimed: int | None, assessed: int | None, disputed: bool, tr: Translator, jurisdiction: str
-) -> str:
+def _answer_lines(
+    checklist: Checklist, rec: ScreeningRecord, a: Assessment, tr: Translator
+) -> _Answers:
+    """Every visible item's answer: indicators recorded (by dimension, strongest
+    first), the safety questions, the other questions; what was not asked."""
+    lang = tr.lang
     _ = tr.gettext
-    gb = jurisdiction.split("-")[0] == _GB
-    law = " " + _("(Modern Slavery Act 2015, s.51: presumption about age.)") if gb else ""
-    if assessed is None:
-        if d_claimed is not None and d_claimed >= 18 and not disputed:
-            return _(
-                "The person gives an age of 18 or over, the age is not disputed and it has "
-                "not been assessed."
-            )
-        return (
-            _("The age has not been assessed: the child is treated as a child until it is.") + law
-        )
-    if disputed:
-        return (
-            _(
-                "The age has been assessed and the assessment is disputed: the child is "
-                "treated as a child until the dispute is settled."
-            )
-            + law
-        )
-    if assessed < 18:
-        return _("The age has been assessed as under 18 and is accepted: a child.")
-    return _(
-        "The age has been assessed as 18 or over and is accepted: the person is not "
-        "treated as a child."
-    )
-
-
-def build_summary(
-    store: Store, screening_id: int, *, include_names: bool = False, lang: str | None = None
-) -> ReferralSummary:
-    """Everything the referral shows, read from the store once; writes no audit
-    row. ``lang`` is the print language (default: the site's)."""
-    rec = store.get_screening(screening_id, audit=False)
-    case = store.get_case(rec.case_id, audit=False)
-    docs = _documents(store, rec, load_checklist_bytes(rec.checklist_text))
-    # The language is chosen for each print: the site's as it is set today by default.
-    lang = lang or store.site_profile().print_language or "en"
-    tr = Translator(lang)
-    _ = tr.gettext
-    checklist = load_checklist_bytes(rec.checklist_text)
-    answers = rec.plain_answers()
-    a = assess(checklist, answers)
-    users = {u.id: u for u in store.list_users()}
-    acks = store.danger_acknowledgements(screening_id)
-    head = store.audit_head()
-    site = docs.site
-    d = case.details
-
-    def user_name(uid: int | None) -> str:
-        u = users.get(uid) if uid is not None else None
-        return u.username if u is not None else "?"
-
-    indicators: dict[str, list[IndicatorLine]] = {}
-    other: list[AnswerLine] = []
-    safety: list[AnswerLine] = []
-    languages: set[str] = set()
-    interpreters: set[str] = set()
-    not_asked = 0
+    out = _Answers()
     form_labels = {f.id: text_for(f.label, lang) for f in checklist.forms}
-    yes_ids: list[str] = []
     for item_id in checklist.item_ids():
         if item_id not in a.visible:
             continue
         stored = rec.answers.get(item_id)
         if stored is None or stored.answer.status != "answered":
-            not_asked += 1
+            out.not_asked += 1
             if stored is None:
                 continue
         ctx = stored.context
         if ctx.language:
-            languages.add(ctx.language)
+            out.languages.add(ctx.language)
         if ctx.interpreter:
-            interpreters.add(ctx.interpreter)
+            out.interpreters.add(ctx.interpreter)
         item = checklist.item(item_id)
         ans = stored.answer
         shown = answer_text(item, ans, lang, _)
@@ -323,15 +197,15 @@ def build_summary(
             source,
         )
         if item.danger is not None:
-            safety.append(line)
+            out.safety.append(line)
         if isinstance(item, Indicator):
             if item_id not in a.recorded_indicators:
                 continue
             dim = text_for(checklist.dimension(item.dimension).label, lang)
             forms = tuple(form_labels.get(f, f) for f in item.forms)
             if ans.value == "yes":
-                yes_ids.append(item_id)
-            indicators.setdefault(dim, []).append(
+                out.yes_ids.append(item_id)
+            out.indicators.setdefault(dim, []).append(
                 IndicatorLine(
                     text=text_for(item.text, lang),
                     strength=_(STRENGTH_WORDS[item.strength]),
@@ -348,71 +222,23 @@ def build_summary(
                 )
             )
         elif isinstance(item, Question) and item.danger is None:
-            other.append(line)
+            out.other.append(line)
     order = (_("strong"), _("medium"), _("weak"))
-    for dim_lines in indicators.values():
+    for dim_lines in out.indicators.values():
         dim_lines.sort(key=lambda x: order.index(x.strength) if x.strength in order else 3)
+    return out
 
-    # -- who the child is ------------------------------------------------------
-    not_known = _("not known")
-    claimed = str(d.claimed_age) if d.claimed_age is not None else not_known
-    assessed = str(d.assessed_age) if d.assessed_age is not None else _("not assessed")
-    age_lines = (
-        _("Age the child gives: %(age)s") % {"age": claimed},
-        *((f"{_('Date of birth given')}: {d.claimed_dob}",) if d.claimed_dob else ()),
-        _("Assessed age: %(age)s") % {"age": assessed},
-        _("Age disputed: %(yesno)s") % {"yesno": _("yes") if d.age_disputed else _("no")},
-    )
-    presumption = _presumption(d.claimed_age, d.assessed_age, d.age_disputed, tr, site.jurisdiction)
-    age_value = _("%(given)s as the child gives it; assessed: %(assessed)s") % {
-        "given": claimed,
-        "assessed": assessed,
-    }
-    if d.age_disputed:
-        age_value += "; " + _("the age is disputed")
-    child: list[tuple[tuple[str, str], ...]] = []
-    first: list[tuple[str, str]] = [(_("Reference"), d.reference)]
-    names = None
-    if include_names:
-        names = " ".join(x for x in (d.given_name, d.family_name) if x) or None
-        if names:
-            first.append((_("Name"), names))
-    identified = (
-        _(IDENTIFIED_BY_WORDS[d.identified_by])
-        if d.identified_by in IDENTIFIED_BY_WORDS
-        else (d.identified_by or not_known)
-    )
-    first.append((_("Identified by"), identified))
-    child.append(tuple(first))
-    age_row = [(_("Age"), age_value)]
-    if d.claimed_dob:
-        age_row.append((_("Date of birth given"), d.claimed_dob))
-    child.append(tuple(age_row))
-    spoken = d.languages or ", ".join(sorted(languages))
-    who_row = [
-        (_("Gender"), _(GENDER_WORDS[d.gender]) if d.gender else not_known),
-        (_("Nationality"), d.nationality or not_known),
-        (_("Languages"), spoken or not_known),
-    ]
-    if interpreters:
-        who_row.append((_("Interpreter"), ", ".join(sorted(interpreters))))
-    child.append(tuple(who_row))
-    if d.adults:
-        for adult in d.adults:
-            relation = adult.stated_relation or _("no relation stated")
-            child.append(
-                (
-                    (
-                        _("Accompanying adult"),
-                        _("%(who)s; stated relation: %(relation)s")
-                        % {"who": adult.description, "relation": relation},
-                    ),
-                )
-            )
-    else:
-        child.append(((_("Accompanying adult"), _("none recorded")),))
 
-    # -- urgency ---------------------------------------------------------------
+def _urgency(
+    checklist: Checklist,
+    rec: ScreeningRecord,
+    acks: list[tuple[float, int | None]],
+    user_name: Callable[[int | None], str],
+    tr: Translator,
+) -> tuple[tuple[str, ...], float | None]:
+    """Whether the immediate-danger stop fired, when, its actions and who
+    acknowledged it; and when it first fired (None: it did not)."""
+    _ = tr.gettext
     urgency: list[str] = []
     fired_at: float | None = None
     danger_actions: list[str] = []
@@ -426,7 +252,7 @@ def build_summary(
             continue
         if fired_at is None:
             fired_at = hist.answered_at
-        text = text_for(spec.action.text, lang)
+        text = text_for(spec.action.text, tr.lang)
         if text not in danger_actions:
             danger_actions.append(text)
     if fired_at is None:
@@ -442,73 +268,54 @@ def build_summary(
             )
         else:
             urgency.append(_("No acknowledgement of the stop is recorded."))
+    return tuple(urgency), fired_at
 
-    # -- the plan --------------------------------------------------------------
+
+def build_summary(
+    store: Store, screening_id: int, *, include_names: bool = False, lang: str | None = None
+) -> ReferralSummary:
+    """Everything the referral shows, read from the store once; writes no audit
+    row. ``lang`` is the print language (default: the site's)."""
+    rec = store.get_screening(screening_id, audit=False)
+    case = store.get_case(rec.case_id, audit=False)
+    checklist = load_checklist_bytes(rec.checklist_text)
+    docs = documents(store, rec, checklist)
+    # The language is chosen for each print: the site's as it is set today by default.
+    lang = lang or store.site_profile().print_language or "en"
+    tr = Translator(lang)
+    _ = tr.gettext
+    a = assess(checklist, rec.plain_answers())
+    users = {u.id: u for u in store.list_users()}
+    acks = store.danger_acknowledgements(screening_id)
+    head = store.audit_head()
+    site = docs.site
+
+    def user_name(uid: int | None) -> str:
+        u = users.get(uid) if uid is not None else None
+        return u.username if u is not None else "?"
+
+    answers = _answer_lines(checklist, rec, a, tr)
+    child = child_lines(
+        case.details,
+        languages=answers.languages,
+        interpreters=answers.interpreters,
+        include_names=include_names,
+        tr=tr,
+        jurisdiction=site.jurisdiction,
+    )
+    urgency, fired_at = _urgency(checklist, rec, acks, user_name, tr)
+
     outcome_id = rec.decision.decision_outcome if rec.decision else a.outcome.id
-    outcome = checklist.outcome(outcome_id)
-    start = rec.completed_at or rec.started_at
-    routes = _site_routes(site, docs.routes)
+    routes = site_routes(site, docs.routes)
     screener = user_name(rec.started_by)
-    told: set[str] = set()
-
-    def who(role_id: str | None) -> tuple[str | None, tuple[str, ...]]:
-        if role_id is None:
-            return None, ()
-        if role_id == "screening-worker":
-            return _("%(name)s (screener)") % {"name": screener}, ()
-        found = []
-        for candidate in routes:
-            try:
-                found.append((candidate, candidate.role(role_id)))
-            except KeyError:
-                continue
-        label = text_for(found[0][1].label, lang) if found else role_id
-        if role_id in told:
-            return label, ()
-        told.add(role_id)
-        lines = [
-            " ".join(x for x in (c.get("name"), c.get("phone"), c.get("hours")) if x)
-            for c in docs.contacts
-            if c.get("role") == role_id
-        ]
-        for routes_file, role in found:
-            if role.national_number:
-                where = f" ({routes_file.jurisdiction})" if len(found) > 1 else ""
-                lines.append(f"{text_for(role.label, lang)}: {role.national_number}{where}")
-        return label, tuple(lines)
-
-    chosen: list[Action] = []
-    for r in routes:
-        chosen.extend(r.outcomes.get(outcome_id, []))
-    ids = {x.id for x in chosen}
-    notified = {x.notify for x in chosen if x.notify}
-    for act in outcome.actions:
-        if act.id in ids or (act.notify and act.notify in notified):
-            continue  # the site's route says it already
-        chosen.append(act)
-    unique: list[Action] = []
-    for act in chosen:
-        if any(u.id == act.id for u in unique):
-            continue
-        unique.append(act)
-    plan = []
-    for act in sorted(unique, key=lambda x: x.within.sort_key()):
-        label, contact_lines = who(act.notify)
-        by_label, _none = who(act.by)
-        plan.append(
-            ActionLine(
-                text_for(act.text, lang),
-                label,
-                contact_lines,
-                by_label or act.by,
-                due_time(start, act, tr),
-                text_for(act.legal_basis, lang) or None,
-            )
-        )
-    duties = tuple(
-        f"{_first_sentence(text_for(du.text, lang))} ({text_for(du.legal_basis, lang)})"
-        for r in routes
-        for du in r.duties
+    plan = plan_lines(
+        checklist,
+        outcome_id,
+        routes,
+        docs.contacts,
+        screener=screener,
+        start=rec.completed_at or rec.started_at,
+        tr=tr,
     )
 
     notes = [] if rec.completed else [_("DRAFT: this screening is not completed.")]
@@ -525,23 +332,23 @@ def build_summary(
             % {"j": site.jurisdiction}
         )
 
-    decided_by = user_name(rec.decided_by) if rec.decision else ""
     screener_user = users.get(rec.started_by)
+    form_labels = {f.id: text_for(f.label, lang) for f in checklist.forms}
     return ReferralSummary(
-        case_reference=d.reference,
-        names=names,
+        case_reference=case.details.reference,
+        names=child.names,
         screened_by=screener,
         started=_fmt(rec.started_at),
         completed=_fmt(rec.completed_at) or None,
         site=site.name,
         checklist_ref=rec.checklist_ref,
         checklist_sha256=rec.checklist_sha256,
-        languages=tuple(sorted(languages)),
-        interpreters=tuple(sorted(interpreters)),
-        age_lines=age_lines,
-        presumption=presumption,
-        indicators=indicators,
-        other_answers=tuple(other),
+        languages=tuple(sorted(answers.languages)),
+        interpreters=tuple(sorted(answers.interpreters)),
+        age_lines=child.age_lines,
+        presumption=child.presumption,
+        indicators=answers.indicators,
+        other_answers=tuple(answers.other),
         suggested=text_for(a.outcome.label, lang),
         fired=tuple(
             (
@@ -558,28 +365,22 @@ def build_summary(
         if rec.decision
         else None,
         reasons=rec.decision.reasons if rec.decision else "",
-        actions=tuple(plan),
-        duties=duties,
+        actions=plan,
+        duties=duty_lines(routes, lang),
         audit_head=f"{head.seq}:{head.short}",
         generated=_fmt(dt.datetime.now().timestamp()),
         notes=tuple(notes),
         lang=lang,
-        child=tuple(child),
-        urgency=tuple(urgency),
+        child=child.child,
+        urgency=urgency,
         danger=fired_at is not None,
-        decided_by=decided_by,
+        decided_by=user_name(rec.decided_by) if rec.decision else "",
         screener_role=_(ROLE_WORDS[screener_user.role]) if screener_user else "",
         site_phone=site.phone,
         site_address=one_line(site.address),
-        safety=tuple(safety),
-        not_asked=not_asked,
-        forms=tuple(form_labels.get(f, f) for f in forms_pointed_to(checklist, yes_ids)),
+        safety=tuple(answers.safety),
+        not_asked=answers.not_asked,
+        forms=tuple(form_labels.get(f, f) for f in forms_pointed_to(checklist, answers.yes_ids)),
         case_id=rec.case_id,
         screening_id=rec.id,
     )
-
-
-def _first_sentence(text: str) -> str:
-    """A duty's first sentence: the referral cites duties in a few lines."""
-    i = text.find(". ")
-    return text[: i + 1] if 0 < i < len(text) - 2 else text

@@ -1,0 +1,216 @@
+"""What a referral says to do: the actions of the decided outcome with who is
+notified, their contacts and when each is due, and the duties of the routes.
+
+A completed screening carries the referral routes, contacts and site profile it
+was completed under (pinned with it), so reprinting it gives the same plan after
+any of them changes; a draft uses today's (:func:`documents`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from idcheck.checklist import (
+    Action,
+    Checklist,
+    ChecklistError,
+    Outcome,
+    Routes,
+    find,
+    load_routes_bytes,
+    load_routes_ref,
+    text_for,
+)
+from idcheck.report.i18n import Translator
+from idcheck.store import ScreeningRecord, SiteProfile, Store
+
+__all__ = [
+    "ActionLine",
+    "Documents",
+    "documents",
+    "due_time",
+    "duty_lines",
+    "one_line",
+    "plan_lines",
+    "site_routes",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ActionLine:
+    text: str
+    notify: str | None
+    contacts: tuple[str, ...]
+    by: str
+    due: str
+    legal_basis: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Documents:
+    """The routes, contacts and site a referral prints, and whether they are the
+    ones pinned with a completed screening."""
+
+    routes: tuple[Routes, ...]
+    contacts: tuple[dict[str, str | None], ...]
+    site: SiteProfile
+    pinned: bool
+
+
+def documents(store: Store, rec: ScreeningRecord, checklist: Checklist) -> Documents:
+    """The pinned documents of a completed screening, else today's."""
+    if rec.pinned is not None:
+        routes = []
+        for r in rec.pinned.routes:
+            try:
+                routes.append(load_routes_bytes(r.text, f"<{r.id}@{r.version} as pinned>"))
+            except ChecklistError:
+                continue
+        return Documents(
+            tuple(routes),
+            tuple(rec.pinned.contacts),
+            SiteProfile.from_dict(rec.pinned.site),
+            True,
+        )
+    installed = []
+    for ref in checklist.routes:
+        try:
+            find(ref)
+            installed.append(load_routes_ref(ref))
+        except (KeyError, ChecklistError):
+            continue
+    return Documents(tuple(installed), tuple(store.list_contacts()), store.site_profile(), False)
+
+
+def one_line(text: str) -> str:
+    """An address typed on several lines, as one line: its lines joined by commas."""
+    return ", ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def site_routes(site: SiteProfile, routes: tuple[Routes, ...]) -> list[Routes]:
+    """The site's own routes: those it names, else those of its country; every
+    route when no jurisdiction is set."""
+    if not site.jurisdiction:
+        return list(routes)
+    if site.route_ids:
+        return [r for r in routes if r.id in site.route_ids]
+    return [r for r in routes if r.jurisdiction == site.country]
+
+
+def due_time(start: float, action: Action, tr: Translator | None = None) -> str:
+    """When an action is due, from the time of the screening: a date and time,
+    and the deadline it comes from."""
+    tr = tr or Translator("en")
+    w = action.within
+    if w.immediately:
+        return tr.gettext("now")
+    at = dt.datetime.fromtimestamp(start)
+    if w.hours is not None:
+        within = tr.ngettext("within %(num)d hour", "within %(num)d hours", w.hours) % {
+            "num": w.hours
+        }
+        return f"{(at + dt.timedelta(hours=w.hours)).strftime('%Y-%m-%d %H:%M')} ({within})"
+    n = w.working_days or 0
+    days, d = 0, at
+    while days < n:
+        d += dt.timedelta(days=1)
+        if d.weekday() < 5:
+            days += 1
+    within = tr.ngettext("within %(num)d working day", "within %(num)d working days", n) % {
+        "num": n
+    }
+    return f"{d.strftime('%Y-%m-%d %H:%M')} ({within})"
+
+
+def _actions(outcome: Outcome, outcome_id: str, routes: list[Routes]) -> list[Action]:
+    """The routes' actions for the outcome, then the checklist's own that no
+    route says already; each once, soonest first."""
+    chosen: list[Action] = []
+    for r in routes:
+        chosen.extend(r.outcomes.get(outcome_id, []))
+    ids = {x.id for x in chosen}
+    notified = {x.notify for x in chosen if x.notify}
+    for act in outcome.actions:
+        if act.id in ids or (act.notify and act.notify in notified):
+            continue  # the site's route says it already
+        chosen.append(act)
+    unique: list[Action] = []
+    for act in chosen:
+        if any(u.id == act.id for u in unique):
+            continue
+        unique.append(act)
+    return sorted(unique, key=lambda x: x.within.sort_key())
+
+
+def plan_lines(
+    checklist: Checklist,
+    outcome_id: str,
+    routes: list[Routes],
+    contacts: tuple[dict[str, str | None], ...],
+    *,
+    screener: str,
+    start: float,
+    tr: Translator,
+) -> tuple[ActionLine, ...]:
+    """The actions of ``outcome_id``: what, whom to notify (with the contacts the
+    first time a role is named), by whom and by when."""
+    lang = tr.lang
+    told: set[str] = set()
+
+    def who(role_id: str | None) -> tuple[str | None, tuple[str, ...]]:
+        if role_id is None:
+            return None, ()
+        if role_id == "screening-worker":
+            return tr.gettext("%(name)s (screener)") % {"name": screener}, ()
+        found = []
+        for candidate in routes:
+            try:
+                found.append((candidate, candidate.role(role_id)))
+            except KeyError:
+                continue
+        label = text_for(found[0][1].label, lang) if found else role_id
+        if role_id in told:
+            return label, ()
+        told.add(role_id)
+        lines = [
+            " ".join(x for x in (c.get("name"), c.get("phone"), c.get("hours")) if x)
+            for c in contacts
+            if c.get("role") == role_id
+        ]
+        for routes_file, role in found:
+            if role.national_number:
+                where = f" ({routes_file.jurisdiction})" if len(found) > 1 else ""
+                lines.append(f"{text_for(role.label, lang)}: {role.national_number}{where}")
+        return label, tuple(lines)
+
+    plan = []
+    for act in _actions(checklist.outcome(outcome_id), outcome_id, routes):
+        label, contact_lines = who(act.notify)
+        by_label, _none = who(act.by)
+        plan.append(
+            ActionLine(
+                text_for(act.text, lang),
+                label,
+                contact_lines,
+                by_label or act.by,
+                due_time(start, act, tr),
+                text_for(act.legal_basis, lang) or None,
+            )
+        )
+    return tuple(plan)
+
+
+def duty_lines(routes: list[Routes], lang: str) -> tuple[str, ...]:
+    """Each duty of the routes in a line: its first sentence and its legal basis."""
+    return tuple(
+        f"{_first_sentence(text_for(du.text, lang))} ({text_for(du.legal_basis, lang)})"
+        for r in routes
+        for du in r.duties
+    )
+
+
+def _first_sentence(text: str) -> str:
+    """A duty's first sentence: the referral cites duties in a few lines."""
+    i = text.find(". ")
+    return text[: i + 1] if 0 < i < len(text) - 2 else text
