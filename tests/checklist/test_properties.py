@@ -186,9 +186,54 @@ def test_assessment_does_not_depend_on_answer_order(data):
     )
 
 
+OPTIONS = ["passport", "id-card", "birth-certificate", "other"]
+
+
+def multi_choice_checklist() -> Checklist:
+    """One multiple-choice question (``papers``, options OPTIONS) before the indicators."""
+    c = make_checklist([("d1", "weak")], [], gate=False)
+    data = c.model_dump(by_alias=True)
+    papers = {
+        "id": "papers",
+        "kind": "question",
+        "type": "multi-choice",
+        "text": "Which papers does the child have?",
+        "options": [{"id": o, "label": o} for o in OPTIONS],
+    }
+    data["sections"][0]["items"].insert(0, papers)
+    return Checklist.model_validate(data)
+
+
 def test_answer_in_for_multiple_choice_means_any_overlap():
+    c = multi_choice_checklist()
+    assert c.item("papers").type == "multi-choice"  # type: ignore[union-attr]
+    wanted = AnswerIn.model_validate({"answer": "papers", "in": ["passport", "id-card"]})
+    chosen = {"papers": Answer(value=["birth-certificate", "id-card"])}
+    assert holds(wanted, c, chosen)  # one chosen option is among those wanted
+    assert not holds(wanted, c, {"papers": Answer(value=["birth-certificate", "other"])})
+    assert not holds(wanted, c, {"papers": Answer(status="declined")})
+    assert not holds(wanted, c, {})
+    # "is" on a multiple choice: the one value is among the chosen.
+    assert holds(AnswerIs.model_validate({"answer": "papers", "is": "id-card"}), c, chosen)
+    assert not holds(AnswerIs.model_validate({"answer": "papers", "is": "passport"}), c, chosen)
+
+
+@given(
+    chosen=st.sets(st.sampled_from(OPTIONS), min_size=1),
+    wanted=st.sets(st.sampled_from(OPTIONS), min_size=1),
+)
+@settings(max_examples=60, deadline=None)
+def test_answer_in_holds_exactly_when_the_chosen_and_wanted_options_overlap(chosen, wanted):
+    c = multi_choice_checklist()
+    cond = AnswerIn.model_validate({"answer": "papers", "in": sorted(wanted)})
+    answers = {"papers": Answer(value=sorted(chosen))}
+    assert holds(cond, c, answers) == bool(chosen & wanted)
+
+
+def test_answer_in_and_is_for_a_single_answer():
     c = make_checklist([("d1", "weak")], [], gate=False)
     ans = {"i0": Answer(value="yes")}
     assert holds(AnswerIn.model_validate({"answer": "i0", "in": ["no", "yes"]}), c, ans)
+    assert not holds(AnswerIn.model_validate({"answer": "i0", "in": ["no", "unsure"]}), c, ans)
     assert not holds(AnswerIs.model_validate({"answer": "i0", "is": "no"}), c, ans)
     assert holds(AnswerIs.model_validate({"answer": "i0", "is": "not-asked"}), c, {})

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import shutil
 import subprocess
+import time
 import unicodedata
 from pathlib import Path
 
@@ -13,7 +15,7 @@ from pypdf import PdfReader
 
 from idcheck.checklist import Answer, find, load_checklist_bytes
 from idcheck.report import build_summary, render_referral
-from idcheck.store import AnswerContext, CaseDetails, Decision, Store
+from idcheck.store import AnswerContext, CaseDetails, Decision, SiteProfile, Store
 
 PASSWORD = "correct horse battery"
 ARABIC = "أخذوا جواز سفري"
@@ -130,12 +132,55 @@ def test_every_font_is_embedded(screened, tmp_path):
     assert "Arabic" in names and "Ethiopic" in names
 
 
-def test_reprint_of_a_completed_screening_has_the_same_content(screened, tmp_path):
-    store, sid = screened
-    a = build_summary(store, sid)
-    b = build_summary(store, sid)
-    fields = [f for f in a.__dataclass_fields__ if f not in ("audit_head", "generated")]
-    assert [getattr(a, f) for f in fields] == [getattr(b, f) for f in fields]
+def test_a_reprint_a_month_later_from_the_store_opened_again_has_the_same_content(
+    tmp_path, monkeypatch
+):
+    """Completed and printed a month ago; reprinted today from the store opened
+    again, after the contacts, the site and its print language changed: the same
+    content (only the print time and the audit head differ), every deadline still
+    counted from the completion, not from the day of the reprint."""
+    real_time = time.time
+    monkeypatch.setattr(time, "time", lambda: real_time() - 30 * 86400)
+    store, _ = Store.create(tmp_path / "store", "anna", PASSWORD)
+    store.set_site_profile(SiteProfile(name="Mottak Nord", jurisdiction="NO", phone="+47 22 00 00 01"))
+    store.save_contacts(
+        [{"role": "child-welfare-emergency", "name": "Barnevernvakten Oslo", "phone": "+47 21 80 21 80"}]
+    )
+    text = find("intake-screen").path.read_bytes()
+    checklist = load_checklist_bytes(text)
+    cid = store.create_case(CaseDetails(reference="2026-078", claimed_age=15))
+    sid = store.start_screening(cid, checklist, text, hashlib.sha256(text).hexdigest())
+    store.record_answer(sid, "danger-missing", Answer(value="yes"), AnswerContext(source="observed"))
+    store.record_event("danger-acknowledged", case_id=cid, screening_id=sid)
+    store.record_answer(
+        sid, "debt", Answer(value="yes"), AnswerContext(source="child-said", child_words=NORWEGIAN)
+    )
+    store.record_decision(sid, Decision("immediate-protection", (), "immediate-protection"))
+    store.complete_screening(sid)
+    first = build_summary(store, sid)
+    store.lock()
+
+    monkeypatch.setattr(time, "time", real_time)
+    store = Store.open(tmp_path / "store", "anna", PASSWORD)
+    try:
+        store.save_contacts(
+            [{"role": "child-welfare-emergency", "name": "Nytt nummer", "phone": "+47 99 99 99 99"}]
+        )
+        store.set_site_profile(
+            SiteProfile(name="Elsewhere", jurisdiction="GB-SCT", print_language="nb")
+        )
+        again = build_summary(store, sid, lang="en")
+    finally:
+        store.lock()
+
+    fields = [f for f in first.__dataclass_fields__ if f not in ("audit_head", "generated")]
+    assert [getattr(again, f) for f in fields] == [getattr(first, f) for f in fields]
+    contacts = [line for action in again.actions for line in action.contacts]
+    assert any("Barnevernvakten Oslo" in line for line in contacts)
+    assert again.site == "Mottak Nord" and again.danger
+    today = dt.date.today().isoformat()
+    dated = [a.due for a in again.actions if a.due[:4].isdigit()]
+    assert dated and all(due[:10] < today for due in dated)  # at most 14 days after completion
 
 
 def test_pdf_is_written_atomically(screened, tmp_path):
