@@ -32,7 +32,7 @@ from idcheck.checklist import ChecklistError, find, load_checklist_bytes
 from idcheck.checklist.lint import lint_paths
 from idcheck.checklist.loader import MAX_ANSWERS_NODES, read_document
 from idcheck.store import Store, StoreError, restore
-from idcheck.store import keys as keys_mod
+from idcheck.store import slotfile
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = (ROOT / "tests" / "checklist" / "data" / "minimal.yaml").read_text()
@@ -126,7 +126,7 @@ def main() -> int:
         else:
             with open(p, "wb") as f:
                 f.truncate(3 * 1024**3)
-        slot_times.append(median(repeat(lambda: keys_mod.read_slot_copies(store), args.runs)))
+        slot_times.append(median(repeat(lambda: slotfile.read_slot_copies(store), args.runs)))
         p.unlink()
         p.write_bytes(saved)
         print(f"slot copy as {kind}: {ms(slot_times[-1])}")

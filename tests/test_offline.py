@@ -172,15 +172,17 @@ def test_printing_from_the_window_opens_no_socket(tmp_path: Path) -> None:
     [::1]:631; it is now sent to the service's local socket."""
     import hashlib
 
+    from tests.conftest import new_store
+
     from idcheck.checklist import Answer, find, load_checklist_bytes
-    from idcheck.store import CaseDetails, Store
+    from idcheck.store import CaseDetails
 
     strace = shutil.which("strace")
     if strace is None:
         pytest.fail("strace is needed to prove the program opens no socket (./dev installs it)")
     text = find("intake-screen").path.read_bytes()
     data = tmp_path / "store"
-    store, _ = Store.create(data, "anna", "correct horse battery")
+    store, _ = new_store(data)
     cid = store.create_case(CaseDetails(reference="2026-077"))
     sid = store.start_screening(
         cid, load_checklist_bytes(text), text, hashlib.sha256(text).hexdigest()

@@ -5,13 +5,12 @@ line run as a separate process, and a small real filesystem to fill up."""
 from __future__ import annotations
 
 import hashlib
-import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from tests.conftest import PASSWORD, WORKER_PASSWORD, Template, make_template  # noqa: F401
 
 from idcheck.answers_file import plan_screening, record_plan
 from idcheck.checklist import find, load_checklist_bytes
@@ -19,38 +18,22 @@ from idcheck.checklist.loader import read_document
 from idcheck.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
-PASSWORD = "correct horse battery"
-WORKER_PASSWORD = "worker password 1"
-
-
-@dataclass
-class Template:
-    path: Path
-    recovery: str
-    screening_id: int
 
 
 @pytest.fixture(scope="session")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
-    path = tmp_path_factory.mktemp("attack-template") / "store"
-    store, recovery = Store.create(path, "anna", PASSWORD)
-    store.add_user("ben", WORKER_PASSWORD, "worker")
-    text = find("intake-screen").path.read_bytes()
-    checklist = load_checklist_bytes(text)
-    plan = plan_screening(read_document(ROOT / "examples" / "intake-screen.yaml"), checklist, "A-1")
-    sid, _ = record_plan(
-        store, plan, checklist, text, hashlib.sha256(text).hexdigest(), lambda *_: None
-    )
-    store.lock()
-    (path / "idcheck.lock").unlink()
-    return Template(path, recovery, sid)
+    """The plain store with one completed screening (examples/intake-screen.yaml)."""
 
+    def build(store: Store) -> int:
+        text = find("intake-screen").path.read_bytes()
+        checklist = load_checklist_bytes(text)
+        doc = read_document(ROOT / "examples" / "intake-screen.yaml")
+        plan = plan_screening(doc, checklist, "A-1")
+        sha = hashlib.sha256(text).hexdigest()
+        sid, _ = record_plan(store, plan, checklist, text, sha, lambda *_: None)
+        return sid
 
-@pytest.fixture
-def data_dir(template: Template, tmp_path: Path) -> Path:
-    target = tmp_path / "store"
-    shutil.copytree(template.path, target)
-    return target
+    return make_template(tmp_path_factory.mktemp("attack-template") / "store", build)
 
 
 @pytest.fixture

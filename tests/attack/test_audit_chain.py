@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import new_store
 
 from idcheck.checklist import Answer, find, load_checklist_bytes
 from idcheck.paths import DB_NAME
@@ -41,7 +42,7 @@ def template(tmp_path_factory: pytest.TempPathFactory, intake) -> tuple[Path, in
     decision) and one draft; returns its folder and the two screening ids."""
     checklist, text, sha = intake
     path = tmp_path_factory.mktemp("audit") / "store"
-    store, _ = Store.create(path, "anna", PASSWORD)
+    store, _ = new_store(path)
     store.add_user("ben", "worker password 1")  # user 2
     cid = store.create_case(CaseDetails(reference="2026-041"))
     sid = store.start_screening(cid, checklist, text, sha)

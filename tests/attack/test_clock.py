@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from idcheck.store import Store, TooSoon, WrongPassword, restore
-from idcheck.store import keys as keys_mod
+from idcheck.store import lockout as keys_mod
 
 PASSWORD = "correct horse battery"
 YEAR = 365 * 86400.0

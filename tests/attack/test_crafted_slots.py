@@ -14,8 +14,7 @@ from typing import Any
 
 import pytest
 
-from idcheck.store import Store, StoreCorrupt
-from idcheck.store import keys as keys_mod
+from idcheck.store import Store, StoreCorrupt, slotfile
 
 PASSWORD = "correct horse battery"
 
@@ -149,10 +148,10 @@ def test_reading_a_slot_file_is_bounded(tmp_path):
     (tmp_path / "zero").symlink_to("/dev/zero")
     for name in ("fifo", "zero"):
         with pytest.raises(OSError, match="not a regular file"):
-            keys_mod.read_bounded(tmp_path / name, 1024)
+            slotfile.read_bounded(tmp_path / name, 1024)
     (tmp_path / "big").write_bytes(b"{" * 2048)
     with pytest.raises(OSError, match="larger than"):
-        keys_mod.read_bounded(tmp_path / "big", 1024)
+        slotfile.read_bounded(tmp_path / "big", 1024)
 
 
 def test_in_process_the_good_copy_opens(data_dir):

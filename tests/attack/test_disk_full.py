@@ -91,16 +91,16 @@ def test_a_full_target_disk_leaves_a_row_and_no_partial_file(data_dir, small_dis
 CRASH = textwrap.dedent("""
     import os, sys
     from pathlib import Path
-    from idcheck.store import Store, keys
+    from idcheck.store import Store, slotfile
     data_dir, where = Path(sys.argv[1]), sys.argv[2]
     s = Store.open(data_dir, "anna", {password!r})
-    real_write = keys.atomic_write
+    real_write = slotfile.write_file
     def crash_before(path, data):
         os._exit(9)
     def crash_after_first(path, data):
         real_write(path, data)
         os._exit(9)
-    keys.atomic_write = crash_before if where == "before-slot" else crash_after_first
+    slotfile.write_file = crash_before if where == "before-slot" else crash_after_first
     s.set_password({password!r}, {new!r})
     os._exit(0)
 """).format(password=PASSWORD, new=NEW_PASSWORD)

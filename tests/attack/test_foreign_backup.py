@@ -15,16 +15,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import new_store
 
 from idcheck.store import CaseDetails, OtherStore, Store, restore
-from idcheck.store.keys import read_slots
+from idcheck.store.slotfile import read_slots
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct horse battery"
 
 
 def make_store(path: Path, reference: str) -> Path:
-    s, _ = Store.create(path, "anna", PASSWORD)
+    s, _ = new_store(path)
     s.create_case(CaseDetails(reference=reference))
     s.lock()
     return path

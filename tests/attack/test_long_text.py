@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import new_store
 
 from idcheck.checklist import Answer, find, load_checklist_bytes
 from idcheck.report.letter import choose, letter_facts, letter_pdf
@@ -35,7 +36,7 @@ LONG = ("I must pay back the trip first, he said, and then you can go to school.
 @pytest.fixture
 def screening(tmp_path: Path):
     text = find("intake-screen").path.read_bytes()
-    s, _ = Store.create(tmp_path / "store", "anna", PASSWORD)
+    s, _ = new_store(tmp_path / "store")
     cid = s.create_case(CaseDetails(reference="LONG-1"))
     sid = s.start_screening(cid, load_checklist_bytes(text), text, hashlib.sha256(text).hexdigest())
     yield s, cid, sid

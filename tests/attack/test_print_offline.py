@@ -22,10 +22,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from pypdf import PdfReader
+from tests.conftest import new_store
 
 from idcheck.checklist import Answer, find, load_checklist_bytes
 from idcheck.gui import printing
-from idcheck.store import AnswerContext, CaseDetails, Store
+from idcheck.store import AnswerContext, CaseDetails
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct horse battery"
@@ -38,7 +39,7 @@ def data_dir(tmp_path: Path) -> Path:
     text = find("intake-screen").path.read_bytes()
     checklist = load_checklist_bytes(text)
     path = tmp_path / "store"
-    store, _ = Store.create(path, "anna", PASSWORD)
+    store, _ = new_store(path)
     cid = store.create_case(CaseDetails(reference="2026-077", given_name="Amira"))
     sid = store.start_screening(cid, checklist, text, hashlib.sha256(text).hexdigest())
     store.record_answer(sid, "debt", Answer(value="yes"),

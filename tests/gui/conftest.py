@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
+from tests.conftest import make_template
 
 from idcheck.gui.app import MainWindow
 from idcheck.gui.session import Messages
-from idcheck.store import CaseDetails, Store
+from idcheck.store import CaseDetails
 
 PASSWORD = "correct horse battery"
 
@@ -51,11 +52,11 @@ class RecordingMessages(Messages):
 @pytest.fixture(scope="session")
 def template(tmp_path_factory):
     path = tmp_path_factory.mktemp("gui-template") / "store"
-    store, _ = Store.create(path, "anna", PASSWORD)
-    store.create_case(CaseDetails(reference="2026-017", given_name="Øystein"))
-    store.lock()
-    (path / "idcheck.lock").unlink()
-    return path
+
+    def build(store):
+        store.create_case(CaseDetails(reference="2026-017", given_name="Øystein"))
+
+    return make_template(path, build, worker=False).path
 
 
 @pytest.fixture
@@ -100,14 +101,14 @@ def unlock():
 def walk_template(tmp_path_factory):
     """A store with one child (Amira, 15) and the site's police duty desk."""
     path = tmp_path_factory.mktemp("walk-template") / "store"
-    store, _ = Store.create(path, "anna", PASSWORD)
-    store.create_case(CaseDetails(reference="2026-080", given_name="Amira", claimed_age=15))
-    store.save_contacts(
-        [{"role": "police-emergency", "name": "Local police duty desk", "phone": "+47 02800"}]
-    )
-    store.lock()
-    (path / "idcheck.lock").unlink()
-    return path
+
+    def build(store):
+        store.create_case(CaseDetails(reference="2026-080", given_name="Amira", claimed_age=15))
+        store.save_contacts(
+            [{"role": "police-emergency", "name": "Local police duty desk", "phone": "+47 02800"}]
+        )
+
+    return make_template(path, build, worker=False).path
 
 
 @pytest.fixture

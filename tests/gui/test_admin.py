@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog
+from tests.conftest import new_store
 
 from idcheck.checklist import Answer, assess, bundled_root, find, load_bundled
 from idcheck.gui.admin import AdminDialog, NewUserDialog, PasswordDialog
@@ -174,7 +175,7 @@ def test_a_backup_of_another_store_is_restored_only_when_the_user_says_so(
 ):
     from PySide6.QtCore import Qt
 
-    other, _ = Store.create(tmp_path / "other", "anna", PASSWORD)  # same name and password
+    other, _ = new_store(tmp_path / "other")  # same name and password
     other.create_case(CaseDetails(reference="OTHER-1"))
     backup = other.backup(tmp_path / "other.idcheck-backup")
     other.lock()

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from tests.conftest import new_store
 
 from idcheck.gui import i18n
 from idcheck.gui.i18n import UiPrefs
@@ -85,10 +86,10 @@ def qm_dir(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def store_template(tmp_path_factory):
-    from idcheck.store import Adult, CaseDetails, Store
+    from idcheck.store import Adult, CaseDetails
 
     path = tmp_path_factory.mktemp("layout-template") / "store"
-    store, _ = Store.create(path, "anna", PASSWORD)
+    store, _ = new_store(path)
     store.create_case(
         CaseDetails(
             reference="2026-071",

@@ -11,12 +11,13 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
+from tests.conftest import new_store
 
 from idcheck.checklist import Answer, find, load_checklist_bytes
 from idcheck.gui.letter import LetterDialog
 from idcheck.gui.referral import ReferralDialog
 from idcheck.gui.session import Messages, Session
-from idcheck.store import AnswerContext, CaseDetails, Decision, Store
+from idcheck.store import AnswerContext, CaseDetails, Decision
 
 PASSWORD = "correct horse battery"
 ARABIC = "أخذوا جواز سفري"
@@ -37,7 +38,7 @@ class Recorded(Messages):
 
 @pytest.fixture
 def screened(qtbot, tmp_path):
-    store, _ = Store.create(tmp_path / "store", "anna", PASSWORD)
+    store, _ = new_store(tmp_path / "store")
     text = find("intake-screen").path.read_bytes()
     checklist = load_checklist_bytes(text)
     cid = store.create_case(CaseDetails(reference="2026-099", given_name="Amira", claimed_age=15))
@@ -152,7 +153,7 @@ def test_mixed_arabic_words_read_right_to_left_in_the_list_of_facts(qtbot, tmp_p
     left end, after the Arabic words in reading order, not jump to their right."""
     from PySide6.QtGui import QTextLayout, QTextOption
 
-    store, _ = Store.create(tmp_path / "store", "anna", PASSWORD)
+    store, _ = new_store(tmp_path / "store")
     text = find("intake-screen").path.read_bytes()
     checklist = load_checklist_bytes(text)
     cid = store.create_case(CaseDetails(reference="2026-098", claimed_age=15))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
+from tests.conftest import new_store
 
 from idcheck.gui.app import MainWindow
 from idcheck.gui.lock import RecoverDialog, RecoveryKeyDialog
@@ -20,7 +21,7 @@ NEW = "ben's recovered password"
 @pytest.fixture
 def store_dir(tmp_path):
     d = tmp_path / "store"
-    s, recovery = Store.create(d, "anna", PASSWORD)
+    s, recovery = new_store(d)
     s.add_user("ben", BEN)
     s.lock()
     return d, recovery

@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QWidget
+from tests.conftest import new_store
 
 from idcheck.checklist import Answer, find, load_checklist_bytes
 from idcheck.gui.session import Messages, Session
@@ -39,7 +40,7 @@ class Recorded(Messages):
 
 @pytest.fixture
 def session(qtbot, tmp_path):
-    store, _ = Store.create(tmp_path / "store", "anna", PASSWORD)
+    store, _ = new_store(tmp_path / "store")
     store.add_user("ben", "worker password 1", "worker")
     text = find("intake-screen").path.read_bytes()
     checklist = load_checklist_bytes(text)

@@ -16,10 +16,11 @@ import time
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
+from tests.conftest import new_store
 
 from idcheck.gui.app import MainWindow
 from idcheck.gui.screening import DangerDialog
-from idcheck.store import CaseDetails, Store
+from idcheck.store import CaseDetails
 
 PASSWORD = "correct horse battery"
 INTAKE = "intake-screen@1.0.0"
@@ -105,7 +106,7 @@ CHILD = textwrap.dedent(
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):
     path = tmp_path_factory.mktemp("walk-resume-template") / "store"
-    store, _ = Store.create(path, "anna", PASSWORD)
+    store, _ = new_store(path)
     store.create_case(CaseDetails(reference="2026-070", claimed_age=14))
     store.lock()
     (path / "idcheck.lock").unlink()

@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import new_store
 
 from idcheck.checklist import Answer, find, load_checklist_bytes
-from idcheck.store import Adult, AnswerContext, CaseDetails, Decision, Store
+from idcheck.store import Adult, AnswerContext, CaseDetails, Decision
 
 PASSWORD = "correct horse battery"
 # Every kind of line break, then what reportlab's markup and the template's
@@ -28,7 +29,7 @@ ADULT = "Tall man\nadultbreak grey coat"
 
 @pytest.fixture
 def data(tmp_path):
-    store, _ = Store.create(tmp_path / "store", "anna", PASSWORD)
+    store, _ = new_store(tmp_path / "store")
     text = find("intake-screen").path.read_bytes()
     checklist = load_checklist_bytes(text)
     store.save_contacts([{"role": "child-welfare-service", "name": "Desk\ncontactbreak <x>", "phone": "02800\t1"}])

@@ -11,10 +11,11 @@ import unicodedata
 
 import pytest
 from pypdf import PdfReader
+from tests.conftest import new_store
 
 from idcheck.checklist import Answer, find, load_checklist_bytes
 from idcheck.report.letter import choose, letter_facts, render_letter
-from idcheck.store import AnswerContext, CaseDetails, Decision, Store
+from idcheck.store import AnswerContext, CaseDetails, Decision
 
 PASSWORD = "correct horse battery"
 ARABIC = "أخذوا جواز سفري"
@@ -23,7 +24,7 @@ NORWEGIAN = "Jeg må betale tilbake reisen før jeg får gå"
 
 @pytest.fixture
 def screened(tmp_path):
-    store, _ = Store.create(tmp_path / "store", "anna", PASSWORD)
+    store, _ = new_store(tmp_path / "store")
     text = find("intake-screen").path.read_bytes()
     checklist = load_checklist_bytes(text)
     cid = store.create_case(CaseDetails(reference="2026-088", given_name="Amira",
@@ -144,7 +145,7 @@ def _letter(facts, ids, recipient="guardian") -> str:
 
 
 def test_a_question_asked_ends_as_the_question_does(tmp_path):
-    store, _ = Store.create(tmp_path / "q", "anna", PASSWORD)
+    store, _ = new_store(tmp_path / "q")
     try:
         raw = find("intake-screen").path.read_bytes()
         checklist = load_checklist_bytes(raw)
@@ -162,7 +163,7 @@ def test_a_question_asked_ends_as_the_question_does(tmp_path):
 
 
 def test_a_draft_letter_does_not_speak_of_a_decision(tmp_path):
-    store, _ = Store.create(tmp_path / "d", "anna", PASSWORD)
+    store, _ = new_store(tmp_path / "d")
     try:
         raw = find("intake-screen").path.read_bytes()
         checklist = load_checklist_bytes(raw)
@@ -196,7 +197,7 @@ def test_each_reader_is_told_what_the_letter_is_for(screened):
                                         ("nb", "Oppgitt fødselsdato: 2011-04-10.")])
 def test_the_age_in_a_letter_holds_the_date_of_birth_the_child_gives(tmp_path, lang, says):
     """The referral prints it; a letter about the child's age left it out."""
-    store, _ = Store.create(tmp_path / "b", "anna", PASSWORD)
+    store, _ = new_store(tmp_path / "b")
     try:
         raw = find("intake-screen").path.read_bytes()
         checklist = load_checklist_bytes(raw)

@@ -10,11 +10,12 @@ import re
 import subprocess
 
 import pytest
+from tests.conftest import new_store
 
 from idcheck.checklist import Answer, find, load_checklist_bytes
 from idcheck.report import make_referral
 from idcheck.report.i18n import Translator
-from idcheck.store import Adult, AnswerContext, CaseDetails, Decision, SiteProfile, Store
+from idcheck.store import Adult, AnswerContext, CaseDetails, Decision, SiteProfile
 
 PASSWORD = "correct horse battery"
 HEADINGS = ("The child", "Urgency", "Suggestion and decision", "Action plan",
@@ -23,7 +24,7 @@ HEADINGS = ("The child", "Urgency", "Suggestion and decision", "Action plan",
 
 @pytest.fixture
 def store(tmp_path):
-    s, _ = Store.create(tmp_path / "store", "anna", PASSWORD)
+    s, _ = new_store(tmp_path / "store")
     s.set_site_profile(SiteProfile(name="Mottak Nord", jurisdiction="NO", phone="+47 22 00 00 01"))
     yield s
     s.lock()

@@ -11,10 +11,11 @@ import unicodedata
 
 import pytest
 from pypdf import PdfReader
+from tests.conftest import new_store
 
 from idcheck.checklist import Answer, find, load_checklist_bytes
 from idcheck.report import make_referral
-from idcheck.store import Adult, AnswerContext, CaseDetails, Decision, SiteProfile, Store
+from idcheck.store import Adult, AnswerContext, CaseDetails, Decision, SiteProfile
 
 PASSWORD = "correct horse battery"
 
@@ -35,7 +36,7 @@ def _screen(store, ref, checklist_id, details=None, answers=(), decision=None, c
 
 @pytest.fixture
 def store(tmp_path):
-    s, _ = Store.create(tmp_path / "store", "anna", PASSWORD)
+    s, _ = new_store(tmp_path / "store")
     s.set_site_profile(SiteProfile(name="Mottak Nord", jurisdiction="NO", phone="+47 22 00 00 01"))
     s.save_contacts([
         {"role": "child-welfare-emergency", "name": "Barnevernvakten Oslo", "phone": "+47 21 80 21 80"},
@@ -156,7 +157,7 @@ def test_the_pdf_title_names_no_case(store, danger_case):
 
 
 def test_a_site_not_set_up_prints_every_route_and_says_so_in_one_line(tmp_path):
-    store, _ = Store.create(tmp_path / "bare", "anna", PASSWORD)
+    store, _ = new_store(tmp_path / "bare")
     try:
         _, sid = _screen(store, "BARE", "intake-screen",
                          decision=Decision("immediate-protection", (), "immediate-protection",

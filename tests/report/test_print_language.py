@@ -12,6 +12,7 @@ import sys
 
 import pytest
 from pypdf import PdfReader
+from tests.conftest import new_store
 
 from idcheck.checklist import Answer, find, load_checklist_bytes
 from idcheck.report.i18n import catalogue, frame_texts
@@ -47,7 +48,7 @@ def test_every_frame_text_has_a_translation_in_every_print_language(lang):
 
 @pytest.fixture
 def data(tmp_path):
-    store, _ = Store.create(tmp_path / "store", "anna", PASSWORD)
+    store, _ = new_store(tmp_path / "store")
     raw = find("intake-screen").path.read_bytes()
     checklist = load_checklist_bytes(raw)
     cid = store.create_case(CaseDetails(reference="NB-1", claimed_age=15, gender="female",

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from tests.conftest import new_store
 
 from idcheck.checklist import Answer, find, load_checklist_bytes
 from idcheck.report import build_summary, render_referral
@@ -25,7 +26,7 @@ NORWEGIAN = "Jeg må betale tilbake reisen før jeg får gå"
 
 @pytest.fixture
 def screened(tmp_path):
-    store, _ = Store.create(tmp_path / "store", "anna", PASSWORD)
+    store, _ = new_store(tmp_path / "store")
     text = find("intake-screen").path.read_bytes()
     checklist = load_checklist_bytes(text)
     cid = store.create_case(
@@ -141,7 +142,7 @@ def test_a_reprint_a_month_later_from_the_store_opened_again_has_the_same_conten
     counted from the completion, not from the day of the reprint."""
     real_time = time.time
     monkeypatch.setattr(time, "time", lambda: real_time() - 30 * 86400)
-    store, _ = Store.create(tmp_path / "store", "anna", PASSWORD)
+    store, _ = new_store(tmp_path / "store")
     store.set_site_profile(SiteProfile(name="Mottak Nord", jurisdiction="NO", phone="+47 22 00 00 01"))
     store.save_contacts(
         [{"role": "child-welfare-emergency", "name": "Barnevernvakten Oslo", "phone": "+47 21 80 21 80"}]

@@ -10,10 +10,11 @@ import shutil
 
 import pytest
 from pypdf import PdfReader
+from tests.conftest import new_store
 
 from idcheck.checklist import Answer, bundled_root, find, load_checklist_bytes
 from idcheck.report import make_referral
-from idcheck.store import AnswerContext, CaseDetails, Decision, SiteProfile, Store
+from idcheck.store import AnswerContext, CaseDetails, Decision, SiteProfile
 
 PASSWORD = "correct horse battery"
 
@@ -34,7 +35,7 @@ def root(tmp_path, monkeypatch):
 
 def test_a_completed_referral_reprints_the_same_after_routes_contacts_and_site_change(
         root, tmp_path):
-    store, _ = Store.create(tmp_path / "store", "anna", PASSWORD)
+    store, _ = new_store(tmp_path / "store")
     try:
         store.set_site_profile(SiteProfile(name="Mottak Nord", jurisdiction="NO",
                                            phone="+47 22 00 00 01"))

@@ -13,10 +13,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from tests.conftest import new_store
 
 from idcheck.checklist import Answer, find, load_checklist_bytes
 from idcheck.report import build_summary, render_referral
-from idcheck.store import AnswerContext, CaseDetails, Decision, Store
+from idcheck.store import AnswerContext, CaseDetails, Decision
 
 PASSWORD = "correct horse battery"
 PURE = "أخذوا جواز سفري"
@@ -28,7 +29,7 @@ QUOTE_MARKS = "\u201c\u201d"
 
 @pytest.fixture
 def pdf(tmp_path) -> Path:
-    store, _ = Store.create(tmp_path / "store", "anna", PASSWORD)
+    store, _ = new_store(tmp_path / "store")
     try:
         text = find("intake-screen").path.read_bytes()
         checklist = load_checklist_bytes(text)

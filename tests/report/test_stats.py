@@ -13,6 +13,7 @@ import unicodedata
 
 import pytest
 from pypdf import PdfReader
+from tests.conftest import new_store
 
 from idcheck.checklist import Answer, find, load_checklist_bytes
 from idcheck.report.stats import (
@@ -118,7 +119,7 @@ def test_a_row_outside_the_days_asked_is_not_counted():
 
 @pytest.fixture
 def store_with_canary(tmp_path):
-    store, _ = Store.create(tmp_path / "store", "anna", PASSWORD)
+    store, _ = new_store(tmp_path / "store")
     text = find("intake-screen").path.read_bytes()
     checklist = load_checklist_bytes(text)
     sha = hashlib.sha256(text).hexdigest()

@@ -1,49 +1,17 @@
-"""A fresh encrypted store per test, copied from a template made once."""
+"""The store's tests share the bundled intake screen and a store as the first
+release wrote it; the store itself is tests/conftest.py's (``store``,
+``data_dir``, ``template``)."""
 
 from __future__ import annotations
 
 import hashlib
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from tests.conftest import PASSWORD, WORKER_PASSWORD  # noqa: F401  (the store's tests use them)
 
 from idcheck.checklist import Checklist, find, load_checklist_bytes
-from idcheck.store import Store
-
-PASSWORD = "correct horse battery"
-WORKER_PASSWORD = "worker password 1"
-
-
-@dataclass
-class Template:
-    path: Path
-    recovery: str
-
-
-@pytest.fixture(scope="session")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
-    path = tmp_path_factory.mktemp("template") / "store"
-    store, recovery = Store.create(path, "anna", PASSWORD)
-    store.add_user("ben", WORKER_PASSWORD, "worker")
-    store.lock()
-    (path / "idcheck.lock").unlink()
-    return Template(path, recovery)
-
-
-@pytest.fixture
-def data_dir(template: Template, tmp_path: Path) -> Path:
-    target = tmp_path / "store"
-    shutil.copytree(template.path, target)
-    return target
-
-
-@pytest.fixture
-def store(data_dir: Path):
-    s = Store.open(data_dir, "anna", PASSWORD)
-    yield s
-    s.lock()
 
 
 @dataclass

@@ -9,6 +9,7 @@ import zipfile
 import pytest
 
 from idcheck.checklist import Answer, Contact, bundled_root, load_directory
+from idcheck.report.stats import with_forms
 from idcheck.store import (
     Adult,
     CaseDetails,
@@ -80,7 +81,11 @@ def test_statistics_rows_hold_no_names_references_or_text(store, intake):
     assert [(r.outcome, r.gender, r.claimed_age, r.nationality, r.identified_by) for r in rows] == [
         ("full-screening", "female", 15, "ER", "police"),
         ("no-indicators-recorded", "male", None, None, None)]
-    assert rows[0].forms == ("begging", "criminal-exploitation", "labour")
+    # The items answered yes, as stored; the statistics classify them into forms.
+    assert sorted(rows[0].yes_items) == ["debt", "work-or-money"] and rows[0].forms == ()
+    assert rows[0].checklist_sha256 == intake.sha256
+    forms = [r.forms for r in with_forms(store, rows)]
+    assert forms == [("begging", "criminal-exploitation", "labour"), ()]
     assert rows[0].checklist_id == "intake-screen"
     text = repr(rows)
     assert "Amira" not in text and "S-1" not in text and "private" not in text
@@ -195,7 +200,7 @@ def test_statistics_are_for_administrators_and_count_an_amendment_once(store, da
     store.record_decision(new, Decision("no-indicators-recorded", (), "no-indicators-recorded"))
     store.complete_screening(new)
     rows = list(store.iter_stats(t0 - 1, time.time() + 1))
-    assert [(r.outcome, r.forms) for r in rows] == [("no-indicators-recorded", ())]
+    assert [(r.outcome, r.yes_items) for r in rows] == [("no-indicators-recorded", ())]
     store.lock()
     worker = Store.open(data_dir, "ben", WORKER_PASSWORD)
     try:

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import new_store
 
 from idcheck.checklist import Answer
 from idcheck.store import (
@@ -290,7 +291,7 @@ def test_read_only_data_folder(template, read_only_dir):
             Store.open(data_dir, "anna", PASSWORD)
         assert len(str(info.value).splitlines()) == 1
         with pytest.raises(StoreReadOnly):
-            Store.create(root / "new", "anna", PASSWORD)
+            new_store(root / "new")
         assert {f.name: f.read_bytes() for f in data_dir.iterdir()} == before
     finally:
         with contextlib.suppress(OSError):  # a read-only mount stays as it is

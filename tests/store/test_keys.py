@@ -21,9 +21,10 @@ from idcheck.store import (
     UserDisabled,
     WrongPassword,
     keys,
+    lockout,
 )
-from idcheck.store.keys import read_slots
 from idcheck.store.schema import audit
+from idcheck.store.slotfile import read_slots
 
 from .conftest import PASSWORD, WORKER_PASSWORD, write_first_format_slots
 
@@ -67,7 +68,7 @@ def _actions(store: Store) -> list[str]:
 
 
 def _keys_in(saved: Path, username: str, password: str) -> list[keys.KeySet]:
-    found = keys.read_slots(saved).open_user(username, password)
+    found = read_slots(saved).open_user(username, password)
     assert found is not None
     return found[1]
 
@@ -337,7 +338,7 @@ def test_wrong_recovery_keys_are_delayed_across_restarts_and_audited(data_dir, t
         Store.recover(data_dir, "ben", template.recovery, "ben's recovered pw")
     path = data_dir / "unlock-failures.json"
     failures = json.loads(path.read_text())
-    failures["users"][keys.RECOVERY_NAME]["last"] = time.time() - 3600
+    failures["users"][lockout.RECOVERY_NAME]["last"] = time.time() - 3600
     path.write_text(json.dumps(failures))
     store, _ = Store.recover(data_dir, "ben", template.recovery, "ben's recovered pw")
     try:

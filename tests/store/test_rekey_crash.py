@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from idcheck.store import CaseDetails, Store, StoreCorrupt, WrongPassword
-from idcheck.store.keys import read_slots
+from idcheck.store.slotfile import read_slots
 
 from .conftest import PASSWORD
 

@@ -22,7 +22,7 @@ from idcheck.store import (
     UserDisabled,
     WrongPassword,
 )
-from idcheck.store.keys import read_slots
+from idcheck.store.slotfile import read_slots
 
 PASSWORD = "correct horse battery"  # as in conftest.py
 WORKER_PASSWORD = "worker password 1"

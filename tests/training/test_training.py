@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import new_store
 
 from idcheck.checklist import ChecklistError
 from idcheck.store import Store
@@ -99,7 +100,7 @@ def _tree_digest(folder: Path) -> dict[str, str]:
 
 def test_idcheck_demo_never_touches_the_real_store(tmp_path):
     real = tmp_path / "real-store"
-    Store.create(real, "anna", "correct horse battery")[0].lock()
+    new_store(real)[0].lock()
     (real / "idcheck.lock").unlink(missing_ok=True)
     before = _tree_digest(real)
     env = {

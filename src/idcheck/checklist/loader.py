@@ -191,6 +191,16 @@ def _load_validated(raw: bytes, path: str) -> tuple[Document, Loaded]:
     return doc, obj
 
 
+def cached_checklist(sha256: str) -> Checklist | None:
+    """The checklist whose text has this SHA-256, when this process has loaded
+    and checked it already (nothing is read); None otherwise."""
+    with _VALIDATED_LOCK:
+        hit = _VALIDATED.get(sha256)
+    if hit is None or not isinstance(hit[1], Checklist):
+        return None
+    return hit[1]
+
+
 def clear_cache() -> None:
     """Forget every validated file (tests and benchmarks measure a cold load)."""
     with _VALIDATED_LOCK:

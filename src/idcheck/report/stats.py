@@ -29,13 +29,14 @@ import io
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from idcheck.store import StatRow, Store
+from idcheck.checklist import Checklist, forms_pointed_to
+from idcheck.store import IDENTIFIED_BY, StatRow, Store
 
 SUPPRESSED = "<5"
 SECONDARY = "x"
@@ -49,7 +50,8 @@ SUPPRESSION_NOTE = (
 )
 
 SEXES = ("female", "male", "other", "unknown")
-IDENTIFIERS = ("police", "immigration", "health", "child-welfare", "ngo", "other")
+#: Who identified the child: the store's own list of agencies.
+IDENTIFIERS = IDENTIFIED_BY
 FORMS = (
     "sexual",
     "labour",
@@ -180,6 +182,17 @@ def _minor(age: int | None) -> str:
     if age is None:
         return "unknown"
     return "under-18" if age < 18 else "18-over"
+
+
+def with_forms(store: Store, rows: Iterable[StatRow]) -> Iterator[StatRow]:
+    """Each row with its exploitation forms: those the indicators answered yes
+    point to, in the checklist the screening was answered under."""
+    checklists: dict[str, Checklist] = {}
+    for r in rows:
+        found = checklists.get(r.checklist_sha256)
+        if found is None:
+            found = checklists[r.checklist_sha256] = store.checklist(r.checklist_sha256)
+        yield replace(r, forms=forms_pointed_to(found, r.yes_items))
 
 
 def classify(row: StatRow) -> dict[str, list[str]]:
@@ -396,8 +409,8 @@ def collect(
         raise ValueError(f"--to {until.isoformat()} is before --from {since.isoformat()}")
     if checklist is not None and not _ID.match(checklist):
         raise ValueError(f"--checklist: {checklist!r} is not a checklist id")
-    rows = store.iter_stats(start, end)
+    rows = list(store.iter_stats(start, end))
     if checklist is not None:
-        rows = (r for r in rows if r.checklist_id == checklist)
-    stats = build_stats(rows, since, until, by)
+        rows = [r for r in rows if r.checklist_id == checklist]
+    stats = build_stats(with_forms(store, rows), since, until, by)
     return replace(stats, checklist=checklist, audit_head=str(store.audit_head()))

@@ -105,12 +105,6 @@ class AuditHead:
 
 _LAST = select(audit.c.seq, audit.c.hash).order_by(audit.c.seq.desc()).limit(1)
 _INSERT = audit.insert()
-_LAST_SQL = "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"
-_INSERT_SQL = (
-    "INSERT INTO audit (seq, at, user_id, action, case_id, screening_id, object_id, "
-    "content, prev_hash, hash) VALUES (:seq, :at, :user_id, :action, :case_id, "
-    ":screening_id, :object_id, :content, :prev_hash, :hash)"
-)
 
 
 def _next_row(
@@ -164,26 +158,6 @@ def append(
         key, last, action, user_id, case_id, screening_id, object_id, at, content
     )
     conn.execute(_INSERT, row)
-    return new_head
-
-
-def append_raw(
-    dbapi_conn: Any,
-    key: bytes | bytearray,
-    action: str,
-    user_id: int | None = None,
-    case_id: int | None = None,
-    screening_id: int | None = None,
-    object_id: int | None = None,
-    last: AuditHead | None = None,
-) -> AuditHead:
-    """As :func:`append`, on the driver's connection (the answer-save path, where
-    building SQL through SQLAlchemy would cost more than the commit)."""
-    if last is None:
-        found = dbapi_conn.execute(_LAST_SQL).fetchone()
-        last = None if found is None else AuditHead(int(found[0]), str(found[1]))
-    row, new_head = _next_row(key, last, action, user_id, case_id, screening_id, object_id, None)
-    dbapi_conn.execute(_INSERT_SQL, row)
     return new_head
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
 import shutil
 import stat
 from pathlib import Path
@@ -281,11 +280,3 @@ def check_triggers(conn: Any) -> list[str]:
         f"trigger {n} is not one of idcheck's" for n in sorted(found.keys() - wanted.keys())
     ]
     return problems
-
-
-def fsync_path(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

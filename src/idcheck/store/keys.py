@@ -26,10 +26,8 @@ database re-keyed in one transaction; the slot file with the old key removed.
 The opener tries the older key first, then the newer (a re-key cut short by a
 crash is rolled back by the older), and finishes a change it finds half done.
 
-The slot file is written twice (``keyslots.0.json`` and ``keyslots.1.json``),
-each atomically (temporary name, fsync, rename) and with a sequence number, one
-after the other: a crash at any moment leaves at least one complete copy, and
-the reader takes the valid copy with the highest number.
+The slot file holding every slot is :mod:`idcheck.store.slotfile`; the count of
+failed unlocks, :mod:`idcheck.store.lockout`.
 
 Slot files of the first format (version 1: the database key wrapped directly by
 each password) still open; a user's slot is converted at their next unlock, and
@@ -38,25 +36,17 @@ be reset) and replaces an old-form recovery slot with a new recovery key.
 
 KDF parameters read from a file are checked against floors and caps, so a
 crafted slot file can neither weaken a new password nor demand 4 GiB of memory.
+The cost of a new slot is an argument of whatever makes it (``KdfParams()``
+unless the caller says otherwise); nothing in the environment changes it.
 """
 
 from __future__ import annotations
 
 import base64
-import contextlib
-import errno
-import hashlib
 import json
-import math
-import os
 import secrets
-import stat
-import tempfile
-import time
 import unicodedata
-import uuid
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from argon2.low_level import Type, hash_secret_raw
@@ -66,8 +56,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from idcheck.paths import SLOT_FILES
-from idcheck.store.errors import DiskFull, NotAStore, StoreCorrupt, StoreReadOnly
+from idcheck.store.errors import StoreCorrupt
 
 FORMAT = "idcheck-keyslots"
 VERSION = 2
@@ -99,15 +88,9 @@ class KdfParams:
         return self
 
 
-def default_kdf() -> KdfParams:
-    """The parameters new slots get (t=3, 64 MiB, p=4: about 160 ms here).
-
-    ``IDCHECK_KDF=fast`` selects the floor (t=2, 19 MiB, p=1) for the test suite;
-    it is still the OWASP minimum, never weaker.
-    """
-    if os.environ.get("IDCHECK_KDF") == "fast":
-        return KdfParams(2, 19 * 1024, 1)
-    return KdfParams()
+#: The floor new slots may be given (t=2, 19 MiB, p=1): OWASP's minimum, never
+#: weaker; for stores that are made by the hundred (tests, benchmarks, training).
+MINIMUM_KDF = KdfParams(*KdfParams.FLOORS)
 
 
 def normal_password(password: str) -> str:
@@ -133,7 +116,7 @@ def derive_password_key(
     )
 
 
-def _recovery_kek(recovery: bytes, salt: bytes) -> bytes:
+def recovery_kek(recovery: bytes, salt: bytes) -> bytes:
     return HKDF(hashes.SHA256(), 32, salt, b"idcheck recovery slot").derive(recovery)
 
 
@@ -426,7 +409,7 @@ def _legacy_aad(store_id: str, slot: Slot) -> bytes:
     return f"{FORMAT}:{store_id}:{slot.slot_id}".encode()
 
 
-def _new_slot(
+def new_slot(
     slot_id: str,
     kind: str,
     user_id: int | None,
@@ -443,479 +426,6 @@ def _new_slot(
         slot.nonce, private.private_bytes_raw(), slot.binding(store_id)
     )
     return slot
-
-
-@dataclass
-class SlotFile:
-    store_id: str
-    seq: int = 0
-    #: The generation of the database key the store is under (the older one while
-    #: a change is under way).
-    generation: int = 1
-    slots: list[Slot] = field(default_factory=list)
-    version: int = VERSION
-
-    # -- making slots ----------------------------------------------------------
-
-    def add_user_slot(
-        self, user_id: int, username: str, password: str, keysets: list[KeySet]
-    ) -> None:
-        """A new slot (a new key pair) for a user, replacing any they had."""
-        kdf = default_kdf()
-        salt = secrets.token_bytes(16)
-        kek = derive_password_key(password, salt, kdf)
-        slot = _new_slot(
-            f"user:{user_id}", "user", user_id, username, salt, kdf, kek, self.store_id
-        )
-        for ks in keysets:
-            slot.seal(self.store_id, ks)
-        self.slots = [s for s in self.slots if s.slot_id != slot.slot_id]
-        self.slots.append(slot)
-
-    def set_recovery_slot(self, recovery: bytes, keysets: list[KeySet]) -> None:
-        salt = secrets.token_bytes(16)
-        slot = _new_slot(
-            "recovery",
-            "recovery",
-            None,
-            None,
-            salt,
-            None,
-            _recovery_kek(recovery, salt),
-            self.store_id,
-        )
-        for ks in keysets:
-            slot.seal(self.store_id, ks)
-        self.slots = [s for s in self.slots if s.kind != "recovery"]
-        self.slots.append(slot)
-
-    def remove_user_slot(self, user_id: int) -> None:
-        self.slots = [s for s in self.slots if s.user_id != user_id]
-
-    def seal_all(self, ks: KeySet) -> None:
-        """Seal a new generation to every slot of the current format. A slot whose
-        public key is not a usable X25519 key (a crafted one: it could never have
-        opened) is dropped."""
-        kept = []
-        for s in self.slots:
-            if not s.legacy:
-                try:
-                    s.seal(self.store_id, ks)
-                except ValueError:
-                    continue
-            kept.append(s)
-        self.slots = kept
-
-    def finish(self, generation: int) -> None:
-        """The database is under ``generation``: drop every other sealed copy."""
-        self.generation = generation
-        for s in self.slots:
-            if not s.legacy:
-                s.sealed = [x for x in s.sealed if x.generation == generation]
-
-    def drop_legacy(self) -> tuple[list[str], bool]:
-        """Remove the slots of the first format (they cannot take a new key):
-        (the user names dropped, whether the recovery slot was one)."""
-        names = [s.username or "" for s in self.slots if s.legacy and s.kind == "user"]
-        recovery = any(s.legacy and s.kind == "recovery" for s in self.slots)
-        self.slots = [s for s in self.slots if not s.legacy]
-        return names, recovery
-
-    @property
-    def pending(self) -> int | None:
-        """The newer generation a change was moving to, when one was cut short."""
-        newest = max(
-            (x.generation for s in self.slots if not s.legacy for x in s.sealed), default=0
-        )
-        return newest if newest > self.generation else None
-
-    # -- opening ---------------------------------------------------------------
-
-    def user_slot(self, username: str) -> Slot | None:
-        for s in self.slots:
-            if s.kind == "user" and s.username == username:
-                return s
-        return None
-
-    def recovery_slot(self) -> Slot | None:
-        for s in self.slots:
-            if s.kind == "recovery":
-                return s
-        return None
-
-    def open_user(self, username: str, password: str) -> tuple[Slot, list[KeySet]] | None:
-        """The user's slot and its key sets (oldest first), or None when the name
-        or password is wrong or the slot was altered."""
-        slot = self.user_slot(username)
-        if slot is None or slot.kdf is None:
-            # Spend the same time as a real try, so a wrong name is not told apart.
-            derive_password_key(password, b"\0" * 16, default_kdf())
-            return None
-        kek = derive_password_key(password, slot.salt, slot.kdf.checked())
-        found = slot.open(self.store_id, kek, self.generation)
-        if found is None and normal_password(password) != password:
-            # A slot made before passwords were normalised, from a decomposed form.
-            kek = derive_password_key(password, slot.salt, slot.kdf, normalise=False)
-            found = slot.open(self.store_id, kek, self.generation)
-        return None if found is None else (slot, found)
-
-    def open_recovery(self, recovery: bytes) -> tuple[Slot, list[KeySet]] | None:
-        slot = self.recovery_slot()
-        if slot is None:
-            return None
-        found = slot.open(self.store_id, _recovery_kek(recovery, slot.salt), self.generation)
-        return None if found is None else (slot, found)
-
-    # -- files -----------------------------------------------------------------
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "format": FORMAT,
-            "version": VERSION,
-            "store_id": self.store_id,
-            "seq": self.seq,
-            "generation": self.generation,
-            "slots": [s.to_json() for s in self.slots],
-        }
-
-
-def new_slot_file() -> SlotFile:
-    return SlotFile(store_id=str(uuid.uuid4()))
-
-
-#: Largest slot file read (a real one holds a few KiB per user).
-MAX_SLOT_FILE_BYTES = 4 * 1024 * 1024
-
-
-def read_bounded(path: Path, limit: int) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes; OSError otherwise.
-
-    Opened without blocking and checked with fstat before reading, so a FIFO, a
-    device such as /dev/zero (directly or through a link) or a huge file is
-    refused at once instead of hanging or filling memory; at most ``limit + 1``
-    bytes are ever read.
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(path))
-        if st.st_size > limit:
-            raise OSError(errno.EFBIG, f"larger than {limit} bytes", str(path))
-        chunks = []
-        left = limit + 1
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        data = b"".join(chunks)
-    finally:
-        os.close(fd)
-    if len(data) > limit:
-        raise OSError(errno.EFBIG, f"larger than {limit} bytes", str(path))
-    return data
-
-
-def _read_one(path: Path) -> SlotFile | None:
-    """One copy of the slot file, checked whole; None when it is missing or not a
-    valid slot file (every field of every slot has its type, size and range)."""
-    try:
-        return _parse_one(path)
-    except _BadCopy:
-        return None
-
-
-class _BadCopy(Exception):
-    """Why one copy of the slot file is not used."""
-
-
-def _parse_one(path: Path) -> SlotFile:
-    try:
-        data = json.loads(
-            read_bounded(path, MAX_SLOT_FILE_BYTES).decode("utf-8"),
-            parse_constant=_no_constant,
-        )
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise ValueError("not an idcheck key slot file")
-        version = data.get("version")
-        if type(version) is not int or version not in (1, VERSION):
-            raise ValueError(f"unknown version {version!r}"[:80])
-        seq, generation = data["seq"], data.get("generation", 1)
-        for n in (seq, generation):
-            if not isinstance(n, int) or isinstance(n, bool) or not 0 <= n < 2**62:
-                raise ValueError("bad sequence or generation number")
-        store_id = data["store_id"]
-        if not isinstance(store_id, str) or not 0 < len(store_id) <= 64:
-            raise ValueError("bad store id")
-        slots = data["slots"]
-        if not isinstance(slots, list) or len(slots) > 10_000:
-            raise ValueError("bad list of slots")
-        parsed = [
-            Slot.from_json(s, legacy=version == 1 or bool(isinstance(s, dict) and s.get("legacy")))
-            for s in slots
-        ]
-        if not any(s.kind == "user" for s in parsed):
-            # every store has at least one user: this copy is not one of ours
-            raise ValueError("no user slot")
-        return SlotFile(
-            store_id=store_id,
-            seq=seq,
-            generation=generation,
-            slots=parsed,
-            version=version,
-        )
-    except FileNotFoundError:
-        raise _BadCopy("missing") from None
-    except OSError as e:
-        raise _BadCopy(e.strerror or str(e)) from None
-    except KeyError as e:
-        raise _BadCopy(f"missing {e}"[:80]) from None
-    except RecursionError:
-        raise _BadCopy("nested too deep") from None
-    except (ValueError, TypeError, AttributeError, OverflowError, UnicodeError) as e:
-        raise _BadCopy(str(e).splitlines()[0][:160] if str(e) else type(e).__name__) from None
-    except MemoryError:
-        raise _BadCopy("too large") from None
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number a slot file holds")
-
-
-def read_slot_copies(data_dir: Path) -> list[SlotFile]:
-    """Every valid copy of the slot file, newest first; NotAStore / StoreCorrupt
-    when there is none."""
-    copies: list[SlotFile] = []
-    why: list[str] = []
-    for name in SLOT_FILES:
-        try:
-            copies.append(_parse_one(data_dir / name))
-        except _BadCopy as e:
-            if os.path.lexists(data_dir / name):
-                why.append(f"{name}: {e}")
-    if not copies:
-        if why:
-            raise StoreCorrupt(
-                f"the key slot files in {data_dir} are damaged ({'; '.join(why)}); use a backup"
-            )
-        raise NotAStore(f"{data_dir} holds no idcheck key slots")
-    return sorted(copies, key=lambda c: c.seq, reverse=True)
-
-
-def read_slots(data_dir: Path) -> SlotFile:
-    """The newest valid copy of the slot file; NotAStore when there is none."""
-    return read_slot_copies(data_dir)[0]
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name == "nt":  # directories cannot be opened for fsync on Windows
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary name in the same folder, fsync, rename, fsync the folder."""
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    except PermissionError as e:
-        raise StoreReadOnly(f"cannot write in {path.parent}: {e.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-        _fsync_dir(path.parent)
-    except BaseException as e:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-            raise DiskFull(
-                f"the disk is full: {path.name} was not changed; free some space and try again"
-            ) from None
-        if isinstance(e, OSError) and e.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-            raise StoreReadOnly(f"cannot write {path}: {e.strerror}") from None
-        raise
-
-
-def write_slots(data_dir: Path, sf: SlotFile) -> None:
-    """Write both copies, one after the other, each with a higher sequence number."""
-    for name in SLOT_FILES:
-        sf.seq += 1
-        atomic_write(data_dir / name, json.dumps(sf.to_json(), indent=1).encode("utf-8"))
-
-
-# ------------------------------------------------------------- failed unlocks
-
-LOCKOUT_FILE = "unlock-failures.json"
-#: The counter of wrong recovery keys (no user name can start with a space).
-RECOVERY_NAME = " recovery"
-FREE_TRIES = 3
-MAX_DELAY = 300.0
-
-
-#: Actions a queued entry may name (the file is outside the encrypted store).
-PENDING_ACTIONS = ("login-failed", "recovery-failed", "login-too-soon")
-
-
-def _fallback_file(data_dir: Path) -> Path:
-    """Where failed tries are counted when the data folder cannot be written (a
-    read-only folder or medium): this account's own state folder, one file per
-    store folder."""
-    from platformdirs import user_state_path
-
-    digest = hashlib.sha256(os.path.realpath(data_dir).encode("utf-8", "surrogatepass"))
-    return user_state_path("idcheck", appauthor=False) / "unlock-failures" / (
-        digest.hexdigest()[:32] + ".json"
-    )
-
-
-def _failure_files(data_dir: Path) -> tuple[Path, Path]:
-    return data_dir / LOCKOUT_FILE, _fallback_file(data_dir)
-
-
-def _read_failures_at(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(read_bounded(path, 1024 * 1024).decode("utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _read_failures(data_dir: Path) -> dict[str, Any]:
-    return _read_failures_at(data_dir / LOCKOUT_FILE)
-
-
-def _entry(data: dict[str, Any], username: str) -> tuple[int, float]:
-    """(failed tries in a row, time of the last) for ``username``, whatever the file holds."""
-    users = data.get("users")
-    entry = users.get(username) if isinstance(users, dict) else None
-    if not isinstance(entry, dict):
-        return 0, 0.0
-    count, last = entry.get("count"), entry.get("last")
-    if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-        count = 0
-    if not isinstance(last, int | float) or isinstance(last, bool) or not math.isfinite(last):
-        last = 0.0
-    return min(count, 10_000), float(last)
-
-
-def delay_after(failures: int) -> float:
-    """Seconds to wait after ``failures`` failed tries in a row: none for the first
-    three, then 2, 4, 8 … seconds, at most five minutes."""
-    if failures < FREE_TRIES:
-        return 0.0
-    return min(MAX_DELAY, 2.0 ** (failures - FREE_TRIES + 1))
-
-
-def wait_remaining(data_dir: Path, username: str, now: float | None = None) -> float:
-    """Seconds still to wait before ``username`` may try again.
-
-    Never more than the delay itself: a clock set back after a failed try (a
-    year, say) must not lock the person out for the whole jump.
-    """
-    now = time.time() if now is None else now
-    wait = 0.0
-    for path in _failure_files(data_dir):
-        count, last = _entry(_read_failures_at(path), username)
-        delay = delay_after(count)
-        wait = max(wait, min(delay, last + delay - now))
-    return max(0.0, wait)
-
-
-def _write_failures(data_dir: Path, update: Any) -> bool:
-    """Apply ``update`` to the failure file in the data folder, or, when that folder
-    cannot be written, to the fallback file; False when neither could be written."""
-    for path in _failure_files(data_dir):
-        data = _read_failures_at(path)
-        update(data)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(path, json.dumps(data).encode("utf-8"))
-            return True
-        except (OSError, StoreReadOnly, DiskFull):
-            continue
-    return False
-
-
-def _queue(data: dict[str, Any], user_id: int | None, at: float, action: str) -> None:
-    pending = data.get("pending_audit")
-    if not isinstance(pending, list):
-        pending = data["pending_audit"] = []
-    if len(pending) < 1000:
-        pending.append({"user_id": user_id, "at": at, "action": action})
-
-
-def record_failure(
-    data_dir: Path, username: str, user_id: int | None, action: str = "login-failed"
-) -> float:
-    """Count a failed try (kept across restarts); return the wait before the next.
-
-    The failure is also queued for the audit trail, by user id only, and written
-    there at the next successful unlock (the database cannot be written without
-    the key). A read-only data folder still counts: the count then goes to this
-    account's state folder (see :func:`_fallback_file`).
-    """
-    now = time.time()
-    counted = 0
-
-    def update(data: dict[str, Any]) -> None:
-        nonlocal counted
-        count, _last = _entry(data, username)
-        users = data.get("users")
-        if not isinstance(users, dict):
-            users = data["users"] = {}
-        counted = count + 1
-        users[username] = {"count": counted, "last": now}
-        _queue(data, user_id, now, action)
-
-    if not _write_failures(data_dir, update):
-        # Nowhere to count: the next try waits as long as the longest delay.
-        return MAX_DELAY
-    return delay_after(counted)
-
-
-def record_refused(data_dir: Path, username: str, user_id: int | None) -> None:
-    """Queue, for the audit trail, a try refused because it came too soon."""
-    now = time.time()
-    _write_failures(data_dir, lambda data: _queue(data, user_id, now, "login-too-soon"))
-
-
-def clear_failures(data_dir: Path, username: str) -> list[dict[str, Any]]:
-    """Reset a user's count after a successful unlock; return the queued audit
-    entries (checked: an action of :data:`PENDING_ACTIONS`, a finite time, a
-    user id or none), from the data folder and the fallback file."""
-    pending: list[dict[str, Any]] = []
-    for path in _failure_files(data_dir):
-        data = _read_failures_at(path)
-        if not data:
-            continue
-        raw = data.get("pending_audit")
-        for p in raw if isinstance(raw, list) else []:
-            if not isinstance(p, dict):
-                continue
-            action, at, uid = p.get("action", "login-failed"), p.get("at"), p.get("user_id")
-            if action not in PENDING_ACTIONS:
-                continue
-            if not isinstance(at, int | float) or isinstance(at, bool) or not math.isfinite(at):
-                continue
-            if uid is not None and (not isinstance(uid, int) or isinstance(uid, bool)):
-                uid = None
-            pending.append({"action": action, "at": float(at), "user_id": uid})
-        users = data.get("users")
-        if isinstance(users, dict):
-            users.pop(username, None)
-        data["pending_audit"] = []
-        with contextlib.suppress(OSError, StoreReadOnly, DiskFull):
-            atomic_write(path, json.dumps(data).encode("utf-8"))
-    pending.sort(key=lambda p: p["at"])
-    return pending
 
 
 def wipe(buf: bytearray) -> None:

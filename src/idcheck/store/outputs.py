@@ -16,7 +16,7 @@ from pathlib import Path
 
 from idcheck.paths import DB_NAME, SLOT_FILES, store_exists
 from idcheck.store.errors import InvalidInput
-from idcheck.store.keys import LOCKOUT_FILE
+from idcheck.store.lockout import LOCKOUT_FILE
 
 LOCK_NAME = "idcheck.lock"
 #: The store's own files, by name, in its data folder.

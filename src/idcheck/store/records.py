@@ -242,8 +242,26 @@ class StatRow:
     identified_by: str | None
     checklist_id: str
     outcome: str | None
-    #: Exploitation forms of the indicators answered yes.
+    #: Exploitation forms of the indicators answered yes (filled in by the
+    #: statistics, which classify: the store leaves it empty).
     forms: tuple[str, ...] = ()
+    #: The checklist text the screening was answered under.
+    checklist_sha256: str = ""
+    #: The items answered yes, as stored (their latest answers).
+    yes_items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRow:
+    """One row of the audit trail: what was done, when, by whom, to which ids."""
+
+    seq: int
+    at: float
+    user_id: int | None
+    action: str
+    case_id: int | None
+    screening_id: int | None
+    object_id: int | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,179 @@
+"""The audit trail as the store's users see it: actions recorded elsewhere, the
+trail's head and rows, and the whole store's check (``db verify``)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy import Connection, select
+
+from idcheck.store import audit as audit_mod
+from idcheck.store import content as content_mod
+from idcheck.store.core import StoreCore
+from idcheck.store.database import check_triggers
+from idcheck.store.records import AuditRow, VerifyResult
+from idcheck.store.schema import audit as audit_table
+from idcheck.store.schema import checklist_texts, screenings
+
+
+class Auditing(StoreCore):
+    """Recording events, reading the trail, verifying the store."""
+
+    def record_event(
+        self,
+        action: str,
+        case_id: int | None = None,
+        screening_id: int | None = None,
+        object_id: int | None = None,
+    ) -> str:
+        """Audit an action done elsewhere (export, print, report view); returns the
+        new head as ``SEQ:SHORTHASH``."""
+        with self._write() as conn:
+            self._audit_row(
+                conn, action, case_id=case_id, screening_id=screening_id, object_id=object_id
+            )
+            h = audit_mod.head(conn)
+        return str(h)
+
+    def audit_trail(
+        self, action: str | None = None, *, screening_id: int | None = None
+    ) -> list[AuditRow]:
+        """The trail's rows, oldest first (ids only: the trail holds no names or
+        text); only those of ``action`` and of ``screening_id`` when given. Reads
+        only: writes no audit row."""
+        t = audit_table
+        q = select(
+            t.c.seq, t.c.at, t.c.user_id, t.c.action, t.c.case_id, t.c.screening_id, t.c.object_id
+        ).order_by(t.c.seq)
+        if action is not None:
+            q = q.where(t.c.action == action)
+        if screening_id is not None:
+            q = q.where(t.c.screening_id == screening_id)
+        with self._read() as conn:
+            return [AuditRow(*r) for r in conn.execute(q)]
+
+    def danger_acknowledgements(self, screening_id: int) -> list[tuple[float, int | None]]:
+        """When, and by which user id, the immediate-danger stop of a screening was
+        acknowledged in the window (its ``danger-acknowledged`` audit rows), oldest
+        first. Reads only: writes no audit row."""
+        rows = self.audit_trail("danger-acknowledged", screening_id=screening_id)
+        return [(float(r.at), r.user_id) for r in rows]
+
+    def audit_head(self) -> audit_mod.AuditHead:
+        with self._read() as conn:
+            h = audit_mod.head(conn)
+        assert h is not None
+        return h
+
+    def verify(self, anchor: str | None = None) -> VerifyResult:
+        """SQLite's and SQLCipher's integrity checks, the protecting triggers, the
+        stored checklist texts, the audit chain from the store's creation, the
+        content of every completed screening against the hash in its completion
+        row, and (``anchor``: ``SEQ:HASH`` from a referral) that the trail reaches
+        the anchor with its hash. Writes nothing. Raises ValueError for an anchor
+        that is not ``SEQ:HASH``."""
+        parsed = audit_mod.AuditHead.parse(anchor) if anchor else None
+        with self._read() as conn:
+            ok, msgs = _database_checks(conn)
+            chain = audit_mod.verify_chain(conn, self._audit_key, parsed)
+            covered = {
+                sid: (seq, c) for sid, (seq, c) in chain.completions.items() if c is not None
+            }
+            problems = content_mod.check_all(conn, covered, chain.deleted_cases)
+            completed = conn.execute(
+                select(screenings.c.id)
+                .where(screenings.c.status == "completed")
+                .order_by(screenings.c.id)
+            ).scalars()
+            unrecorded = [int(i) for i in completed if int(i) not in chain.completions]
+        if chain.ok:
+            msgs.append(
+                f"audit chain: ok, {chain.rows} rows from the store's creation, head {chain.head}"
+            )
+        else:
+            ok = False
+            msgs.append(f"audit chain: broken at row {chain.first_bad}: {chain.reason}")
+        for p in problems:
+            ok = False
+            msgs.append(f"content: {p}")
+        if chain.ok and unrecorded:
+            ok = False
+            msgs.append(
+                "content: completed with no completion in the trail: screening(s) "
+                + ", ".join(str(i) for i in unrecorded[:20])
+            )
+        if chain.content_from is None:
+            msgs.append(
+                "content: not covered (the trail holds ids only; completions carry a "
+                "content hash once the store is upgraded)"
+            )
+        else:
+            older = sum(1 for seq, c in chain.completions.values() if c is None)
+            line = (
+                f"content covered from row {chain.content_from}: {len(covered)} completed "
+                f"screening(s) checked against their completion rows"
+            )
+            if older:
+                line += (
+                    f"; {older} completed before row {chain.content_from} are covered by ids only"
+                )
+            msgs.append(line)
+        if parsed is not None and chain.ok:
+            msgs.append(f"anchor {anchor}: the trail reaches it and matches it")
+        elif parsed is None:
+            msgs.append(
+                "without an anchor this shows the trail is whole from the store's creation "
+                "to its last row; rows cut off its end, or a trail rewritten by someone "
+                "who can unlock the store, show only against an anchor printed earlier "
+                "(--anchor SEQ:HASH from a referral)"
+            )
+        altered = tuple(p.screening_id for p in problems) + tuple(unrecorded)
+        return VerifyResult(
+            ok,
+            tuple(msgs),
+            chain.rows,
+            str(chain.head) if chain.head else None,
+            chain.content_from,
+            altered,
+        )
+
+
+def _database_checks(conn: Connection) -> tuple[bool, list[str]]:
+    """SQLite's and SQLCipher's own checks (their PRAGMAs), the triggers and the
+    checklist texts: whether all hold, and a line for each."""
+    ok = True
+    msgs: list[str] = []
+    ic = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").all()]
+    if ic != ["ok"]:
+        ok = False
+        msgs.append("SQLite integrity check: " + "; ".join(ic[:5]))
+    else:
+        msgs.append("SQLite integrity check: ok")
+    cic = [r[0] for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check").all()]
+    if cic:
+        ok = False
+        msgs.append("SQLCipher page check: " + "; ".join(cic[:5]))
+    else:
+        msgs.append("SQLCipher page check: ok")
+    fk = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+    if fk:
+        ok = False
+        msgs.append(f"foreign keys: {len(fk)} broken reference(s)")
+    triggers = check_triggers(conn)
+    if triggers:
+        ok = False
+        msgs.append(
+            "protecting triggers: " + "; ".join(triggers) + " (completed screenings "
+            "and the audit trail were left open to change)"
+        )
+    else:
+        msgs.append("protecting triggers: ok")
+    texts = [
+        str(sha)
+        for sha, text in conn.execute(select(checklist_texts.c.sha256, checklist_texts.c.text))
+        if hashlib.sha256(bytes(text)).hexdigest() != sha
+    ]
+    if texts:
+        ok = False
+        msgs.append("checklist texts: changed: " + ", ".join(t[:12] for t in texts))
+    return ok, msgs

@@ -1,0 +1,349 @@
+"""Cases: the child's details, the list with its search and filters, closing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import time
+import unicodedata
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    and_,
+    delete,
+    exists,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    update,
+)
+
+from idcheck.store.core import StoreCore
+from idcheck.store.errors import InvalidInput
+from idcheck.store.records import (
+    IDENTIFIED_BY,
+    Adult,
+    Case,
+    CaseDetails,
+    CaseRow,
+    text_too_long,
+)
+from idcheck.store.schema import adults, answers, cases, checklist_texts, screenings
+
+
+def fold(text: str) -> str:
+    """Search form of a name or reference: lower case, no accents, ø→o, æ→ae, å→a."""
+    text = text.lower().replace("ø", "o").replace("æ", "ae").replace("ß", "ss").replace("đ", "d")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+class Cases(StoreCore):
+    """Creating, changing, reading, listing and closing cases."""
+
+    def create_case(self, details: CaseDetails) -> int:
+        ref = details.reference.strip()
+        if not ref:
+            raise InvalidInput("a case needs a reference")
+        check_case(details)
+        now = time.time()
+        with self._write() as conn:
+            if conn.execute(select(cases.c.id).where(cases.c.reference == ref)).first():
+                raise InvalidInput(f"a case with reference {ref!r} exists already")
+            cid = conn.execute(
+                insert(cases).values(
+                    **_case_values(details),
+                    created_at=now,
+                    updated_at=now,
+                    status="open",
+                    created_by=self.user.id,
+                )
+            ).inserted_primary_key[0]  # type: ignore[index]
+            _insert_adults(conn, cid, details.adults)
+            self._audit_row(conn, "case-created", case_id=cid)
+        return int(cid)
+
+    def update_case(self, case_id: int, details: CaseDetails) -> None:
+        check_case(details)
+        with self._write() as conn:
+            case_row(conn, case_id)
+            conn.execute(
+                update(cases)
+                .where(cases.c.id == case_id)
+                .values(**_case_values(details), updated_at=time.time())
+            )
+            conn.execute(delete(adults).where(adults.c.case_id == case_id))
+            _insert_adults(conn, case_id, details.adults)
+            self._audit_row(conn, "case-changed", case_id=case_id)
+
+    def close_case(self, case_id: int) -> None:
+        with self._write() as conn:
+            case_row(conn, case_id)
+            now = time.time()
+            conn.execute(
+                update(cases)
+                .where(cases.c.id == case_id)
+                .values(status="closed", closed_at=now, updated_at=now)
+            )
+            self._audit_row(conn, "case-closed", case_id=case_id)
+
+    def get_case(self, case_id: int, *, audit: bool = True) -> Case:
+        """One case with its details; audited as a view unless ``audit`` is False
+        (a document built from it audits its own export instead)."""
+        with self._write() as conn:
+            r = case_row(conn, case_id)
+            ads = tuple(
+                Adult(a.description, a.stated_relation)
+                for a in conn.execute(
+                    select(adults).where(adults.c.case_id == case_id).order_by(adults.c.id)
+                )
+            )
+            if audit:
+                self._audit_row(conn, "case-viewed", case_id=case_id)
+        return Case(r.id, _details(r, ads), r.status, r.created_at, r.updated_at, r.closed_at)
+
+    def case_reference(self, case_id: int) -> str:
+        """A case's reference only (no names, not audited): what a screen shows
+        to say which case it is about."""
+        with self._read() as conn:
+            ref = conn.execute(select(cases.c.reference).where(cases.c.id == case_id)).scalar()
+        if ref is None:
+            raise InvalidInput(f"no case with id {case_id}")
+        return str(ref)
+
+    def list_cases(
+        self,
+        search: str = "",
+        status: str | None = None,
+        outcome: str | None = None,
+        since: float | None = None,
+        until: float | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[CaseRow]:
+        """Cases for the list, newest first; ``search`` matches reference or names
+        (accents and ø/æ/å folded)."""
+        n_scr = (
+            select(func.count())
+            .where(screenings.c.case_id == cases.c.id)
+            .correlate(cases)
+            .scalar_subquery()
+        )
+        n_draft = (
+            select(func.count())
+            .where(screenings.c.case_id == cases.c.id, screenings.c.status == "draft")
+            .correlate(cases)
+            .scalar_subquery()
+        )
+        last = (
+            select(func.coalesce(screenings.c.decision_outcome, screenings.c.suggested_outcome))
+            .where(screenings.c.case_id == cases.c.id, screenings.c.status == "completed")
+            .order_by(screenings.c.completed_at.desc())
+            .limit(1)
+            .correlate(cases)
+            .scalar_subquery()
+        )
+        with self._read() as conn:
+            q = select(
+                cases.c.id,
+                cases.c.reference,
+                cases.c.given_name,
+                cases.c.family_name,
+                cases.c.status,
+                cases.c.created_at,
+                cases.c.updated_at,
+                n_scr.label("n"),
+                n_draft.label("d"),
+                last.label("last"),
+                self._draft_in_danger(conn).label("danger"),
+            )
+            q = q.where(*_case_filters(search, status, since, until))
+            if outcome:
+                q = q.where(last == outcome)
+            q = q.order_by(cases.c.updated_at.desc(), cases.c.id.desc()).offset(offset)
+            if limit is not None:
+                q = q.limit(limit)
+            return [
+                CaseRow(
+                    r.id,
+                    r.reference,
+                    r.given_name,
+                    r.family_name,
+                    r.status,
+                    r.created_at,
+                    r.updated_at,
+                    r.n,
+                    r.d,
+                    r.last,
+                    bool(r.danger),
+                )
+                for r in conn.execute(q)
+            ]
+
+    def count_cases(
+        self,
+        search: str = "",
+        status: str | None = None,
+        since: float | None = None,
+        until: float | None = None,
+    ) -> int:
+        with self._read() as conn:
+            return int(
+                conn.execute(
+                    select(func.count())
+                    .select_from(cases)
+                    .where(*_case_filters(search, status, since, until))
+                ).scalar_one()
+            )
+
+    def _draft_in_danger(self, conn: Connection) -> Any:
+        """SQL, correlated to ``cases``: true when a draft of the case holds, as
+        the latest answer to an immediate-danger item, one of that item's danger
+        answers. Built from the danger items of the (few) checklist texts in the
+        store; the answers are read by SQL, only for the rows listed."""
+        patterns: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+        for sha in conn.execute(select(checklist_texts.c.sha256)).scalars():
+            checklist = self._checklist(conn, sha)
+            for item_id in checklist.item_ids():
+                spec = checklist.item(item_id).danger
+                if spec is not None:
+                    key = (item_id, tuple(sorted(spec.answers)))
+                    patterns.setdefault(key, []).append(sha)
+        if not patterns:
+            return literal(False)
+        s = screenings.alias("danger_s")
+        a = answers.alias("danger_a")
+        a2 = answers.alias("danger_a2")
+        latest = (
+            select(func.max(a2.c.id))
+            .where(a2.c.screening_id == a.c.screening_id, a2.c.item_id == a.c.item_id)
+            .scalar_subquery()
+        )
+        values = func.json_each(a.c.value).table_valued("value")
+        hits = []
+        for (item_id, options), shas in patterns.items():
+            hits.append(
+                and_(
+                    a.c.item_id == item_id,
+                    s.c.checklist_sha256.in_(shas),
+                    or_(
+                        a.c.status.in_(options),
+                        # One option, stored as a JSON string: a plain comparison.
+                        a.c.value.in_([json.dumps(o, ensure_ascii=False) for o in options]),
+                        # Several (multiple choice), stored as a JSON list.
+                        and_(
+                            a.c.value.like("[%"),
+                            exists(
+                                select(1).select_from(values).where(values.c.value.in_(options))
+                            ),
+                        ),
+                    ),
+                )
+            )
+        return exists(
+            select(1)
+            .select_from(s.join(a, a.c.screening_id == s.c.id))
+            .where(
+                s.c.case_id == cases.c.id,
+                s.c.status == "draft",
+                # Lets the answers index find the danger items' rows directly.
+                a.c.item_id.in_(sorted({item_id for item_id, _ in patterns})),
+                or_(*hits),
+                a.c.id == latest,
+            )
+        ).correlate(cases)
+
+
+def case_row(conn: Connection, case_id: int) -> Any:
+    """A case's row, or InvalidInput."""
+    r = conn.execute(select(cases).where(cases.c.id == case_id)).first()
+    if r is None:
+        raise InvalidInput(f"no case with id {case_id}")
+    return r
+
+
+def _insert_adults(conn: Connection, case_id: int, ads: tuple[Adult, ...]) -> None:
+    for a in ads:
+        conn.execute(
+            insert(adults).values(
+                case_id=case_id, description=a.description, stated_relation=a.stated_relation
+            )
+        )
+
+
+def _case_filters(
+    search: str, status: str | None, since: float | None, until: float | None
+) -> list[Any]:
+    f: list[Any] = []
+    if search.strip():
+        f.append(cases.c.search_key.contains(fold(search.strip()), autoescape=True))
+    if status:
+        f.append(cases.c.status == status)
+    if since is not None:
+        f.append(cases.c.created_at >= since)
+    if until is not None:
+        f.append(cases.c.created_at < until)
+    return f
+
+
+def check_case(d: CaseDetails) -> None:
+    """InvalidInput for a date of birth that is not a past date, or an unknown
+    identifying agency."""
+    if d.claimed_dob:
+        try:
+            born = dt.date.fromisoformat(d.claimed_dob)
+        except ValueError:
+            born = None
+        if born is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.claimed_dob):
+            raise InvalidInput(
+                f"the date of birth {d.claimed_dob!r} is not a date; write it as YYYY-MM-DD"
+            )
+        if born > dt.date.today():
+            raise InvalidInput(f"the date of birth {d.claimed_dob} is in the future")
+    if d.identified_by and d.identified_by not in IDENTIFIED_BY:
+        raise InvalidInput(
+            f"unknown identifying agency {d.identified_by!r}; one of: {', '.join(IDENTIFIED_BY)}"
+        )
+    why = text_too_long("the case's notes", d.notes)
+    if why:
+        raise InvalidInput(why)
+
+
+def _case_values(d: CaseDetails) -> dict[str, Any]:
+    names = " ".join(x for x in (d.reference, d.given_name, d.family_name) if x)
+    return {
+        "reference": d.reference.strip(),
+        "given_name": d.given_name,
+        "family_name": d.family_name,
+        "search_key": fold(names),
+        "claimed_dob": d.claimed_dob,
+        "claimed_age": d.claimed_age,
+        "assessed_age": d.assessed_age,
+        "age_disputed": d.age_disputed,
+        "nationality": d.nationality,
+        "languages": d.languages,
+        "gender": d.gender,
+        "identified_by": d.identified_by,
+        "notes": d.notes,
+    }
+
+
+def _details(r: Any, ads: tuple[Adult, ...]) -> CaseDetails:
+    return CaseDetails(
+        reference=r.reference,
+        given_name=r.given_name,
+        family_name=r.family_name,
+        claimed_dob=r.claimed_dob,
+        claimed_age=r.claimed_age,
+        assessed_age=r.assessed_age,
+        age_disputed=bool(r.age_disputed),
+        nationality=r.nationality,
+        languages=r.languages,
+        gender=r.gender,
+        identified_by=r.identified_by,
+        adults=ads,
+        notes=r.notes,
+    )
