@@ -139,7 +139,6 @@ def main() -> int:
         make_store(data, 0)
         env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                "IDCHECK_QUIT_AFTER_MS": "0", "IDCHECK_DATA_DIR": str(data)}
-        env.pop("IDCHECK_KDF", None)
         cmds = {"bare PySide6 window": [sys.executable, "-c", BARE],
                 "idcheck (source)": [sys.executable, "-m", "idcheck"]}
         if FROZEN.exists():

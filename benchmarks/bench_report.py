@@ -42,6 +42,7 @@ from idcheck.report import build_summary, make_referral, render_referral
 from idcheck.report.pdf import story
 from idcheck.report.stats import collect
 from idcheck.store import AnswerContext, CaseDetails, Decision, Store
+from idcheck.store.keys import MINIMUM_KDF
 
 PASSWORD = "benchmark password"
 WORDS = (
@@ -71,7 +72,7 @@ def sample_value(item) -> Answer | None:
 
 
 def screening_of_60(tmp: Path) -> tuple[Store, int]:
-    store, _ = Store.create(tmp / "referral", "bench", PASSWORD)
+    store, _ = Store.create(tmp / "referral", "bench", PASSWORD, kdf=MINIMUM_KDF)  # unlock not timed
     text = find("child-trafficking-full").path.read_bytes()
     checklist = load_checklist_bytes(text)
     cid = store.create_case(CaseDetails(reference="BENCH-060", claimed_age=15, age_disputed=True))
@@ -150,9 +151,8 @@ def large_completed_store(tmp: Path, n: int) -> tuple[Path, float]:
     from idcheck.store.schema import answers, cases, checklist_texts
     from idcheck.store.schema import screenings as scr
 
-    os.environ.pop("IDCHECK_KDF", None)  # real slot parameters: the CLI unlock is measured
     data = tmp / "large"
-    store, _ = Store.create(data, "bench", PASSWORD)
+    store, _ = Store.create(data, "bench", PASSWORD)  # real slot parameters: the CLI unlock is measured
     text = find("intake-screen").path.read_bytes()
     checklist = load_checklist_bytes(text)
     sha = hashlib.sha256(text).hexdigest()
@@ -210,7 +210,7 @@ def stats_figures(tmp: Path, n: int, runs: int) -> tuple[float, list[float], lis
     pw = tmp / "pw"
     pw.write_text(PASSWORD + "\n")
     cli = []
-    env = {k: v for k, v in os.environ.items() if k != "IDCHECK_KDF"}
+    env = dict(os.environ)
     for _ in range(runs):
         t0 = time.perf_counter()
         r = subprocess.run(
@@ -230,7 +230,6 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
-        os.environ.setdefault("IDCHECK_KDF", "fast")  # the referral store's unlock is not timed
         ours, base, render, pages = referral_figures(tmp, args.runs)
         ratio = median(ours) / median(base)
         print(f"referral of a 60-answer screening ({pages} pages), {args.runs} runs interleaved:")

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
 import secrets
 import statistics
 import sys
@@ -49,7 +48,6 @@ def bare_connection(path: Path) -> sqlcipher.Connection:
 
 
 def answer_save(tmp: Path, n: int) -> tuple[list[float], list[float]]:
-    os.environ.pop("IDCHECK_KDF", None)
     store, _ = Store.create(tmp / "store", "bench", PASSWORD)
     text = find("intake-screen").path.read_bytes()
     checklist = load_checklist_bytes(text)
@@ -101,7 +99,6 @@ def rekey(folder: Path, runs: int) -> list[float]:
 
 
 def large_store(tmp: Path, screenings: int) -> tuple[float, float, float, float]:
-    os.environ.pop("IDCHECK_KDF", None)  # real slot parameters: the open below is measured
     store, _ = Store.create(tmp / "large", "bench", PASSWORD)
     text = find("intake-screen").path.read_bytes()
     checklist = load_checklist_bytes(text)
@@ -138,7 +135,6 @@ def large_store(tmp: Path, screenings: int) -> tuple[float, float, float, float]
                 for item in ("danger-harm", "debt", "documents-held", "fear-threats")])
     build = time.perf_counter() - t0
     store.lock()
-    os.environ.pop("IDCHECK_KDF", None)
     t0 = time.perf_counter()
     s = Store.open(tmp / "large", "bench", PASSWORD)
     opened = time.perf_counter() - t0

@@ -20,8 +20,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def synthetic_store(data: Path, password: str):
     """A new store in ``data`` with five synthetic cases (no real child), open."""
     from idcheck.store import Adult, CaseDetails, Store
+    from idcheck.store.keys import MINIMUM_KDF
 
-    store, _ = Store.create(data, "anna", password)
+    store, _ = Store.create(data, "anna", password, kdf=MINIMUM_KDF)
     cases = [
         ("2026-031", "Amira", 15),
         ("2026-032", "Øystein", None),
@@ -46,7 +47,6 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("IDCHECK_KDF", "fast")
 
     from PySide6.QtWidgets import QApplication
 

@@ -10,7 +10,6 @@ needs. Uses a throw-away store with synthetic cases; nothing of a real store is 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from pathlib import Path
@@ -26,7 +25,6 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("IDCHECK_KDF", "fast")
 
     import translations
     from PySide6.QtWidgets import QApplication

@@ -75,6 +75,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "Adult",
         "AnswerContext",
         "AuditHead",
+        "AuditRow",
         "Case",
         "CaseDetails",
         "CaseRow",
