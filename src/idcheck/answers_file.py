@@ -124,7 +124,8 @@ def plan_screening(doc: Document, checklist: Checklist, case_ref: str | None) ->
         problems.append(doc.problem(loc, message))
 
     data = doc.data
-    keys = {"checklist", "case", "answers", "decision", "complete"}
+    # ``teaching``: what a training case teaches (read by idcheck.training.exercises).
+    keys = {"checklist", "case", "answers", "decision", "complete", "teaching"}
     for key in sorted(set(data) - keys, key=str):
         bad((key,), f"unknown key {key!r} (expected checklist, case, answers, decision, complete)")
     named = data.get("checklist")

@@ -9,7 +9,7 @@ closes the folder is deleted.
 
 The cases are answers files (the format of ``idcheck screen``, see the README),
 each naming its checklist; a trainer can add their own beside them. Each carries
-a "teaching point" in its opening comment.
+a ``teaching:`` point, which :mod:`idcheck.training.exercises` reads.
 
 Typical use::
 
