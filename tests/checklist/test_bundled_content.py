@@ -26,6 +26,7 @@ from idcheck.checklist import (
     bundled_root,
     load_any,
 )
+from idcheck.checklist.guide_model import Guide
 from idcheck.checklist.model import Contact, Example, LanguageInfo, Source
 
 ILO_ELEMENTS = (
@@ -144,7 +145,7 @@ def _file_id(path: Path) -> str:
 @pytest.mark.parametrize("path", _bundled_files(), ids=_file_id)
 def test_every_bundled_file_loads(path: Path) -> None:
     _doc, obj = load_any(path)
-    assert isinstance(obj, Checklist | Routes | Directory)
+    assert isinstance(obj, Checklist | Routes | Directory | Guide)
 
 
 # ---------------------------------------------------------- worked examples

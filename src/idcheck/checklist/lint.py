@@ -28,6 +28,7 @@ from pydantic import BaseModel
 from idcheck.checklist.assessment import assess
 from idcheck.checklist.catalogue import DIRECTORY_NAME, bundled_root, find, load_entry
 from idcheck.checklist.conditions import count_matches, matching_items, visible_item_ids
+from idcheck.checklist.guide_model import Guide
 from idcheck.checklist.loader import ChecklistError, Document, Loc, Problem, load_any
 from idcheck.checklist.model import (
     AllOf,
@@ -66,6 +67,10 @@ WORKER_TEXT_FIELDS = frozenset(
         "verification_note",
         "unit",
         "notes",
+        # the offline guide's sections (idcheck.checklist.guide_model)
+        "summary",
+        "body",
+        "keywords",
     }
 )
 #: Fields that hold the child's wording, which every declared language must have.
@@ -85,7 +90,7 @@ def lint_paths(paths: Iterable[str | Path], root: Path | None = None) -> list[Pr
     """
     files = _collect(paths)
     problems: list[Problem] = []
-    loaded: list[tuple[Document, Checklist | Routes | Directory]] = []
+    loaded: list[tuple[Document, Checklist | Routes | Directory | Guide]] = []
     for f in files:
         try:
             loaded.append(load_any(f))
@@ -106,9 +111,16 @@ def lint_paths(paths: Iterable[str | Path], root: Path | None = None) -> list[Pr
     for doc, obj in loaded:
         if isinstance(obj, Checklist):
             problems.extend(lint_checklist(doc, obj, routes))
-        elif isinstance(obj, Routes):
+        elif isinstance(obj, Routes | Guide):
             problems.extend(_placement(doc, obj.id, obj.version))
             problems.extend(_missing_texts(doc, obj, obj.languages))
+    guides = [(doc, obj) for doc, obj in loaded if isinstance(obj, Guide)]
+    if guides:
+        from idcheck.checklist.guide_lint import link_problems
+
+        given = {obj.id: obj for _d, obj in loaded if isinstance(obj, Checklist)}
+        for doc, guide in guides:
+            problems.extend(link_problems(doc, guide, given, root))
     return problems
 
 

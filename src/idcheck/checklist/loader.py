@@ -43,6 +43,7 @@ from idcheck.checklist.document import (
     read_bytes,
     read_document,
 )
+from idcheck.checklist.guide_model import Guide
 from idcheck.checklist.model import Checklist, Directory, Routes
 
 __all__ = [  # the reading's names stay importable from here
@@ -134,9 +135,10 @@ KINDS: dict[str, type[BaseModel]] = {
     "checklist": Checklist,
     "routes": Routes,
     "directory": Directory,
+    "guide": Guide,
 }
 
-Loaded = Checklist | Routes | Directory
+Loaded = Checklist | Routes | Directory | Guide
 #: Validated files by the SHA-256 of their bytes, for every way in (a path, the
 #: catalogue, the copy kept with a screening): a text is read and checked once per
 #: process. Only files that passed every check are kept; the models are frozen.
@@ -153,10 +155,16 @@ def _validate_any(doc: Document) -> Loaded:
             [doc.problem(("kind",), f"'kind': expected one of {', '.join(KINDS)}, got {kind!r}")]
         )
     obj = validate_document(doc, model)
-    from idcheck.checklist.references import reference_problems
+    if isinstance(obj, Guide):
+        from idcheck.checklist import guide_model
 
-    assert isinstance(obj, Checklist | Routes | Directory)
-    problems = [p for p in reference_problems(doc, obj) if p.severity == "error"]
+        found = guide_model.reference_problems(doc, obj)
+    else:
+        from idcheck.checklist.references import reference_problems
+
+        assert isinstance(obj, Checklist | Routes | Directory)
+        found = reference_problems(doc, obj)
+    problems = [p for p in found if p.severity == "error"]
     if problems:
         raise ChecklistError(problems)
     return obj
@@ -242,10 +250,16 @@ def load_checklist_bytes(raw: bytes, name: str = "<stored checklist>") -> Checkl
 def _as_model(raw: bytes, name: str, model: type[M]) -> M:
     doc = parse_yaml(raw, name)
     obj = validate_document(doc, model)
-    from idcheck.checklist.references import reference_problems
+    if isinstance(obj, Guide):
+        from idcheck.checklist import guide_model
 
-    assert isinstance(obj, Checklist | Routes | Directory)
-    problems = [p for p in reference_problems(doc, obj) if p.severity == "error"]
+        found = guide_model.reference_problems(doc, obj)
+    else:
+        from idcheck.checklist.references import reference_problems
+
+        assert isinstance(obj, Checklist | Routes | Directory)
+        found = reference_problems(doc, obj)
+    problems = [p for p in found if p.severity == "error"]
     if problems:
         raise ChecklistError(problems)
     return obj
