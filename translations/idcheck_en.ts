@@ -678,10 +678,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Writing the backup…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Restore from a backup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -717,8 +713,72 @@
         <source>{0} audit rows; head {1}</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>ErrorWords</name>
     <message>
-        <source>Checking the store…</source>
+        <source>A checklist could not be read; nothing was changed:
+{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document cannot be made: this computer has no font for some of its text. Nothing was saved. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That file cannot be written: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong password: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role does not allow this: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A completed screening is never changed; amend it instead. ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store is locked; unlock it to go on. ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full: this was not saved; everything saved before is intact. Free some space and try again. ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data folder cannot be written: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store is damaged; restore a backup that checks: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store is open in another idcheck window: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store refused this: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full: the file was not written{0}. Free some space or choose another drive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That folder cannot be written (it is read-only, or you may not write there){0}. Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1011,10 +1071,6 @@ What it may mean: {2}</source>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Could not save {0}: {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1104,6 +1160,29 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>Counting completed screenings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting closed cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the database key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the store…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1492,10 +1571,6 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not save {0}: {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save the referral summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1822,6 +1897,10 @@ What it may mean: {2}</source>
     <name>Session</name>
     <message>
         <source>idcheck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2168,10 +2247,6 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Counting completed screenings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Table</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2197,10 +2272,6 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>Save the statistics</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not save {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2436,10 +2507,6 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>Make a new recovery key? The old one stops working at once, also with a copy of old key files. The new key is shown once: have paper and pen ready.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changing the database key…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

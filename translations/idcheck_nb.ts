@@ -707,7 +707,7 @@
     </message>
     <message>
         <source>Writing the backup…</source>
-        <translation>Skriver sikkerhetskopien…</translation>
+        <translation type="vanished">Skriver sikkerhetskopien…</translation>
     </message>
     <message>
         <source>Restore from a backup</source>
@@ -751,7 +751,76 @@
     </message>
     <message>
         <source>Checking the store…</source>
-        <translation>Kontrollerer datalageret…</translation>
+        <translation type="vanished">Kontrollerer datalageret…</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorWords</name>
+    <message>
+        <source>A checklist could not be read; nothing was changed:
+{0}</source>
+        <translation>En sjekkliste kunne ikke leses; ingenting ble endret:
+{0}</translation>
+    </message>
+    <message>
+        <source>The document cannot be made: this computer has no font for some of its text. Nothing was saved. {0}</source>
+        <translation>Dokumentet kan ikke lages: denne datamaskinen har ingen skrift for noe av teksten. Ingenting ble lagret. {0}</translation>
+    </message>
+    <message>
+        <source>That file cannot be written: {0}</source>
+        <translation>Den filen kan ikke skrives: {0}</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>Ikke lagret: {0}</translation>
+    </message>
+    <message>
+        <source>Wrong password: {0}</source>
+        <translation>Feil passord: {0}</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this: {0}</source>
+        <translation>Rollen din tillater ikke dette: {0}</translation>
+    </message>
+    <message>
+        <source>A completed screening is never changed; amend it instead. ({0})</source>
+        <translation>En fullført kartlegging endres aldri; endre den som en ny, koblet registrering i stedet. ({0})</translation>
+    </message>
+    <message>
+        <source>The store is locked; unlock it to go on. ({0})</source>
+        <translation>Datalageret er låst; lås det opp for å fortsette. ({0})</translation>
+    </message>
+    <message>
+        <source>The disk is full: this was not saved; everything saved before is intact. Free some space and try again. ({0})</source>
+        <translation>Disken er full: dette ble ikke lagret; alt som ble lagret før, er i behold. Frigjør plass og prøv igjen. ({0})</translation>
+    </message>
+    <message>
+        <source>The data folder cannot be written: {0}</source>
+        <translation>Det går ikke å skrive i datamappen: {0}</translation>
+    </message>
+    <message>
+        <source>The store is damaged; restore a backup that checks: {0}</source>
+        <translation>Datalageret er skadet; gjenopprett en sikkerhetskopi som består kontrollen: {0}</translation>
+    </message>
+    <message>
+        <source>The store is open in another idcheck window: {0}</source>
+        <translation>Datalageret er åpent i et annet idcheck-vindu: {0}</translation>
+    </message>
+    <message>
+        <source>The store refused this: {0}</source>
+        <translation>Datalageret avviste dette: {0}</translation>
+    </message>
+    <message>
+        <source>The disk is full: the file was not written{0}. Free some space or choose another drive.</source>
+        <translation>Disken er full: filen ble ikke skrevet{0}. Frigjør plass eller velg en annen disk.</translation>
+    </message>
+    <message>
+        <source>That folder cannot be written (it is read-only, or you may not write there){0}. Choose another folder.</source>
+        <translation>Det går ikke å skrive i den mappen (den er skrivebeskyttet, eller du har ikke lov til å skrive der){0}. Velg en annen mappe.</translation>
+    </message>
+    <message>
+        <source>The file could not be written{0}: {1}</source>
+        <translation>Filen kunne ikke skrives{0}: {1}</translation>
     </message>
 </context>
 <context>
@@ -1047,7 +1116,7 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>Could not save {0}: {1}</source>
-        <translation>Kunne ikke lagre {0}: {1}</translation>
+        <translation type="vanished">Kunne ikke lagre {0}: {1}</translation>
     </message>
 </context>
 <context>
@@ -1155,6 +1224,29 @@ Hva det kan bety: {2}</translation>
     <message>
         <source>The two passwords differ.</source>
         <translation type="vanished">De to passordene er ikke like.</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>Counting completed screenings…</source>
+        <translation>Teller fullførte kartlegginger…</translation>
+    </message>
+    <message>
+        <source>Deleting closed cases…</source>
+        <translation>Sletter avsluttede saker…</translation>
+    </message>
+    <message>
+        <source>Changing the database key…</source>
+        <translation>Bytter nøkkelen til datalageret …</translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation>Skriver sikkerhetskopien…</translation>
+    </message>
+    <message>
+        <source>Checking the store…</source>
+        <translation>Kontrollerer datalageret…</translation>
     </message>
 </context>
 <context>
@@ -1559,7 +1651,7 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>Could not save {0}: {1}</source>
-        <translation>Kunne ikke lagre {0}: {1}</translation>
+        <translation type="vanished">Kunne ikke lagre {0}: {1}</translation>
     </message>
     <message>
         <source>Save the referral summary</source>
@@ -1974,6 +2066,10 @@ Hva det kan bety: {2}</translation>
         <source>idcheck</source>
         <translation>idcheck</translation>
     </message>
+    <message>
+        <source>Working…</source>
+        <translation>Arbeider…</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -2319,7 +2415,7 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>Counting completed screenings…</source>
-        <translation>Teller fullførte kartlegginger…</translation>
+        <translation type="vanished">Teller fullførte kartlegginger…</translation>
     </message>
     <message>
         <source>Table</source>
@@ -2351,7 +2447,7 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>Could not save {0}: {1}</source>
-        <translation>Kunne ikke lagre {0}: {1}</translation>
+        <translation type="vanished">Kunne ikke lagre {0}: {1}</translation>
     </message>
 </context>
 <context>
@@ -2598,7 +2694,7 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>Changing the database key…</source>
-        <translation>Bytter nøkkelen til datalageret …</translation>
+        <translation type="vanished">Bytter nøkkelen til datalageret …</translation>
     </message>
     <message>
         <source>These users had not signed in since idcheck was updated and can no longer unlock; reset their passwords: {0}</source>

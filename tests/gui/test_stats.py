@@ -130,7 +130,9 @@ def test_an_unwritable_file_is_a_message_and_not_audited(qtbot, session, tmp_pat
     qtbot.addWidget(dialog)
     count(qtbot, dialog)
     assert not dialog.save_to(tmp_path / "missing" / "stats.csv", "csv")
-    assert "Could not save" in session.messages.errors[0]
+    # The refusal of the path, in the interface's words (the write fails before the file).
+    assert session.messages.errors[0].startswith("That file cannot be written: ")
+    assert "does not exist" in session.messages.errors[0]
     with session.store._read() as conn:
         actions = [a for (a,) in conn.exec_driver_sql("SELECT action FROM audit")]
     assert not any(a.startswith("stats-exported") for a in actions)
@@ -143,6 +145,8 @@ def test_a_worker_sees_the_refusal(qtbot, session):
     dialog = StatsDialog(session)
     qtbot.addWidget(dialog)
     count(qtbot, dialog)
-    assert session.messages.errors == ["only an administrator may see the statistics; ben is a worker"]
+    assert session.messages.errors == [
+        "Your role does not allow this: only an administrator may see the statistics; ben is a worker"
+    ]
     assert dialog.table.rowCount() == 0
     assert not any(b.isEnabled() for b in dialog.save_buttons.values())

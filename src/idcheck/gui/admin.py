@@ -31,14 +31,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idcheck.gui import ops
 from idcheck.gui.session import Session, line_edit, named, wrapped
 from idcheck.gui.site import SiteTab
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from idcheck.gui.ops import Changes, Op
     from idcheck.gui.session import Operation
-    from idcheck.store import KeyChange, Store
+    from idcheck.store import KeyChange
 
 # Translated where shown, so they follow a change of language.
 ROLE_LABELS = {
@@ -194,10 +196,15 @@ class UsersTab(QWidget):
         box.addWidget(self.table)
         box.addLayout(row)
         self.users: list[Any] = []
+        session.changed.connect(self.on_changed)
         self.refresh()
 
+    def on_changed(self, changes: Changes) -> None:
+        if changes.users:
+            self.refresh()
+
     def refresh(self) -> None:
-        users = self.session.call(lambda s: s.list_users())
+        users = self.session.run(ops.list_users(), self)
         if users is None:
             return
         self.users = users
@@ -222,8 +229,7 @@ class UsersTab(QWidget):
             dialog.password.text(),
             dialog.role.currentData(),
         )
-        if self.session.call(lambda s: s.add_user(name, password, role)) is not None:
-            self.refresh()
+        self.session.run(ops.add_user(name, password, role), self)
 
     def reset_password(self) -> None:
         """A new password for the selected user; the database key is replaced with it."""
@@ -245,7 +251,7 @@ class UsersTab(QWidget):
             self.after_key_change(change)
 
         # The database key is replaced too: a moment on a large store, off the UI thread.
-        self._key_change(lambda s: s.reset_password(user.id, password), done)
+        self._key_change(ops.reset_password(user.id, password), done)
 
     def disable_user(self) -> None:
         user = self.selected()
@@ -257,11 +263,7 @@ class UsersTab(QWidget):
         if not self.session.messages.confirm(self, self.tr("Users"), question):
             return
 
-        def done(change: KeyChange) -> None:
-            self.refresh()
-            self.after_key_change(change)
-
-        self._key_change(lambda s: s.disable_user(user.id), done)
+        self._key_change(ops.disable_user(user.id), self.after_key_change)
 
     def replace_recovery_key(self) -> None:
         """A new recovery key, shown once; the old one stops working."""
@@ -279,23 +281,23 @@ class UsersTab(QWidget):
             self.session.track(dialog)
             dialog.exec()
 
-        self._key_change(lambda s: s.replace_recovery_key(), done)
+        self._key_change(ops.replace_recovery_key(), done)
 
-    def _key_change(self, fn: Callable[[Store], Any], done: Callable[[Any], None]) -> None:
+    def _key_change(self, op: Op[Any], done: Callable[[Any], None]) -> None:
         """Run a change that replaces the database key off the UI thread, the buttons
         off meanwhile; ``self.changing`` is the running operation."""
         buttons = (self.add_button, self.reset_button, self.disable_button, self.recovery_button)
         for b in buttons:
             b.setEnabled(False)
-        op = self.session.call_async(self.tr("Changing the database key…"), fn, done)
-        self.changing = op
+        running = self.session.start(op, self, done)
+        self.changing = running
 
         def settled() -> None:
             self.changing = None
             for b in buttons:
                 b.setEnabled(True)
 
-        op.finished.connect(settled)
+        running.finished.connect(settled)
 
     def after_key_change(self, change: KeyChange) -> None:
         """A key change on a store of the first slot format: name the users whose
@@ -363,7 +365,7 @@ class ContactsTab(QWidget):
         box.addWidget(self.table)
         box.addLayout(edit)
         box.addLayout(keep)
-        self.set_rows(self.session.call(lambda s: s.list_contacts()) or [])
+        self.set_rows(self.session.run(ops.list_contacts(), self) or [])
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.table.setRowCount(0)
@@ -424,7 +426,7 @@ class ContactsTab(QWidget):
 
     def save(self) -> None:
         rows = self.rows()
-        if self.session.act(lambda s: s.save_contacts(rows)):
+        if self.session.run(ops.save_contacts(rows), self):
             self.session.messages.info(
                 self, self.tr("Local contacts"), self.tr("Contacts saved: {0}.").format(len(rows))
             )
@@ -461,22 +463,17 @@ class StoreSettingsTab(QWidget):
         self.retention.setValue(self._number("retention_years", 0))
 
     def _number(self, key: str, default: int) -> int:
-        value = self.session.call(lambda s: s.get_setting(key))
+        value = self.session.run(ops.setting(key), self)
         return int(value) if value and str(value).isdigit() else default
 
     def save(self) -> None:
         idle, years = self.idle.value(), self.retention.value()
-
-        def write(s: Any) -> None:
-            s.set_setting("idle_minutes", str(idle))
-            s.set_setting("retention_years", str(years))
-
-        if self.session.act(write):
+        if self.session.run(ops.save_settings(idle, years), self):
             self.idle_changed.emit(idle)
             self.session.messages.info(self, self.tr("Settings"), self.tr("Settings saved."))
 
     def apply_retention(self) -> None:
-        years = self.session.call(lambda s: s.get_setting("retention_years"))
+        years = self.session.run(ops.setting("retention_years"), self)
         if not years or not str(years).isdigit() or int(years) == 0:
             self.session.messages.info(
                 self,
@@ -490,13 +487,18 @@ class StoreSettingsTab(QWidget):
         ).format(years)
         if not self.session.messages.confirm(self, self.tr("Retention"), question):
             return
-        deleted = self.session.call(lambda s: s.apply_retention())
-        if deleted is not None:
+
+        def done(deleted: list[int]) -> None:
             self.session.messages.info(
                 self,
                 self.tr("Retention"),
                 self.tr("Closed cases deleted: {0}.").format(len(deleted)),
             )
+
+        self.apply_button.setEnabled(False)
+        running = self.session.start(ops.apply_retention(), self, done)
+        running.finished.connect(lambda: self.apply_button.setEnabled(True))
+        self.deleting = running
 
 
 class DataTab(QWidget):
@@ -567,7 +569,7 @@ class DataTab(QWidget):
         def done(written: Path) -> None:
             self.result.setText(self.tr("Backup written to {0}").format(written))
 
-        op = self.session.call_async(self.tr("Writing the backup…"), lambda s: s.backup(path), done)
+        op = self.session.start(ops.backup(path), self, done)
         op.finished.connect(lambda: self.backup_button.setEnabled(True))
 
     def restore(self) -> None:
@@ -621,9 +623,7 @@ class DataTab(QWidget):
             ]
             self.result.setText("\n".join(lines))
 
-        op = self.session.call_async(
-            self.tr("Checking the store…"), lambda s: s.verify(anchor), done
-        )
+        op = self.session.start(ops.verify(anchor), self, done)
         op.finished.connect(lambda: self.verify_button.setEnabled(True))
 
 
@@ -640,7 +640,6 @@ class AdminDialog(QDialog):
         self.session = session
         self.tabs = QTabWidget()
         self.site = SiteTab(session)
-        self.site_changed = self.site.saved
         self.users = UsersTab(session)
         self.contacts = ContactsTab(session)
         self.settings = StoreSettingsTab(session)

@@ -217,17 +217,30 @@ class MainWindow(QMainWindow):
         self._start(store)
 
     def _start(self, store: Store) -> None:
+        self.session = Session(store, self.messages, self)
+        self.session.changed.connect(self._changed)
+        self._read_idle_minutes(store)
+        self.cases.attach(self.session)
+        self.stack.setCurrentWidget(self.cases)
+        self.cases.search.setFocus()
+
+    def _read_idle_minutes(self, store: Store) -> None:
         from idcheck.store import StoreError
 
-        self.session = Session(store, self.messages, self)
         try:
             minutes = int(store.get_setting("idle_minutes") or 5)
         except (StoreError, ValueError):
             minutes = 5
         self.set_idle_minutes(minutes)
-        self.cases.attach(self.session)
-        self.stack.setCurrentWidget(self.cases)
-        self.cases.search.setFocus()
+
+    def _changed(self, changes: Any) -> None:
+        """The idle time follows a change of the settings, wherever it was made."""
+        if changes.settings and self.session is not None:
+            from idcheck.gui import ops
+
+            minutes = self.session.run(ops.setting("idle_minutes"), self)
+            if minutes and minutes.isdigit():
+                self.set_idle_minutes(int(minutes))
 
     def set_idle_minutes(self, minutes: int) -> None:
         self.idle.setInterval(max(1, minutes) * 60_000)
@@ -244,15 +257,13 @@ class MainWindow(QMainWindow):
     def _admin(self, *, site: bool) -> None:
         from idcheck.gui.admin import AdminDialog
 
-        if self.session is None or not self.session.store.user.is_admin:
+        if self.session is None or not self.session.is_admin:
             return
         dialog = AdminDialog(self.session, self)
         if site:
             dialog.tabs.setCurrentWidget(dialog.site)
             dialog.site.fields.name.setFocus()
-        dialog.idle_changed.connect(self.set_idle_minutes)
         dialog.restore_requested.connect(self.restore)
-        dialog.site_changed.connect(self.cases.update_site_notice)
         self.session.track(dialog)
         dialog.exec()
 
@@ -266,15 +277,17 @@ class MainWindow(QMainWindow):
         session.track(dialog)
         if dialog.exec() != PasswordDialog.DialogCode.Accepted or not session.open:
             return
+        from idcheck.gui import ops
+
         old, new = dialog.current.text(), dialog.password.text()
-        if session.act(lambda s: s.set_password(old, new)):
+        if session.run(ops.change_own_password(old, new), self):
             self.messages.info(self, self.tr("My password"), self.tr("Your password is changed."))
 
     def restore(self, backup: Path, password: str) -> None:
         """Lock, then replace the store with a checked backup, off the UI thread."""
         if self.session is None:
             return
-        username = self.session.store.user.username
+        username = self.session.username
         self.lock()
         self._restore(backup, username, password, other_store=False)
 

@@ -3,7 +3,6 @@ presumption of childhood, and a case's screenings."""
 
 from __future__ import annotations
 
-import hashlib
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +10,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -45,11 +45,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idcheck.gui import ops
 from idcheck.gui.i18n import content_language
 from idcheck.gui.session import NO_AGE, Messages, Session, line_edit, named, wrapped
 
 if TYPE_CHECKING:
-    from idcheck.store import Case, CaseDetails, CaseRow, ScreeningRow, Store
+    from idcheck.gui.ops import Changes
+    from idcheck.store import Case, CaseDetails, CaseRow, ScreeningRow
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -464,6 +466,10 @@ class CasesPage(QWidget):
         box.addWidget(self.shown)
 
     def attach(self, session: Session | None) -> None:
+        if self.session is not None and self.session is not session:
+            self.session.changed.disconnect(self.on_changed)
+        if session is not None and session is not self.session:
+            session.changed.connect(self.on_changed)
         self.session = session
         self.search.clear()
         if session is None:
@@ -479,19 +485,26 @@ class CasesPage(QWidget):
             self.outcome.blockSignals(False)
             self.outcome.currentIndexChanged.connect(self.refresh)
             self.model.outcomes = outcome_labels()
-        user = session.store.user
-        self.who.setText(self.tr("Signed in: {0}").format(user.username))
-        self.admin_button.setVisible(user.is_admin)
+        self.who.setText(self.tr("Signed in: {0}").format(session.username))
+        self.admin_button.setVisible(session.is_admin)
         self.update_site_notice()
         self.refresh()
+
+    def on_changed(self, changes: Changes) -> None:
+        """What an operation changed, wherever it was made: the list and the site
+        notice follow."""
+        if changes.cases:
+            self.refresh()
+        if changes.site:
+            self.update_site_notice()
 
     def update_site_notice(self) -> None:
         """Show the site notice to an administrator while the site is not set up."""
         session = self.session
-        if session is None or not session.store.user.is_admin:
+        if session is None or not session.is_admin:
             self.site_bar.setVisible(False)
             return
-        profile = session.call(lambda s: s.site_profile())
+        profile = session.run(ops.site_profile(), self)
         self.site_bar.setVisible(profile is not None and not profile.is_set_up)
 
     def refresh(self) -> None:
@@ -500,18 +513,22 @@ class CasesPage(QWidget):
             return
         days = self.period.currentData() or 0
         since = time.time() - days * 86400 if days else None
-        rows = self.session.call(
-            lambda s: s.list_cases(
+        rows = self.session.run(
+            ops.list_cases(
                 search=self.search.text(),
                 status=self.status.currentData() or None,
                 outcome=self.outcome.currentData() or None,
                 since=since,
                 limit=LIST_LIMIT,
-            )
+            ),
+            self,
         )
         if rows is None:
             return
+        selected = self.selected_case()
         self.model.set_rows(rows)
+        if selected is not None:
+            self.select_case(selected)
         if len(rows) >= LIST_LIMIT:
             self.shown.setText(
                 self.tr("The newest {0} cases are shown: search or filter to find others.").format(
@@ -528,6 +545,18 @@ class CasesPage(QWidget):
             return None
         return int(self.proxy.data(index, Qt.ItemDataRole.UserRole))
 
+    def select_case(self, case_id: int) -> None:
+        """Select the case's row, if the list shows it."""
+        flags = QItemSelectionModel.SelectionFlag
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if self.proxy.data(index, Qt.ItemDataRole.UserRole) == case_id:
+                # Not selectRow(): right to left, on a hidden table, it selects nothing.
+                self.table.selectionModel().setCurrentIndex(
+                    index, flags.ClearAndSelect | flags.Rows
+                )
+                return
+
     def screen_selected(self, *, checklist_ref: str | None = None) -> None:
         """Resume the case's draft, or start a screening with a bundled checklist."""
         case_id = self.selected_case()
@@ -537,13 +566,11 @@ class CasesPage(QWidget):
     def screen_case(self, case_id: int, checklist_ref: str | None = None) -> None:
         if self.session is None:
             return
-        rows = self.session.call(lambda s: s.list_screenings(case_id)) or []
+        rows = self.session.run(ops.list_screenings(case_id), self) or []
         drafts = [r for r in rows if r.status == "draft"]
         if drafts:
             self.screening_requested.emit(drafts[-1].id)
             return
-        from idcheck.checklist import Checklist, load_entry
-
         choices = bundled_checklists()
         if checklist_ref is None:
             label, ok = QInputDialog.getItem(
@@ -554,12 +581,7 @@ class CasesPage(QWidget):
             entry = choices[label]
         else:
             entry = next(e for e in choices.values() if e.ref == checklist_ref)
-        text = entry.path.read_bytes()
-        checklist = load_entry(entry)
-        assert isinstance(checklist, Checklist)
-        sid = self.session.call(
-            lambda s: s.start_screening(case_id, checklist, text, hashlib.sha256(text).hexdigest())
-        )
+        sid = self.session.run(ops.start_screening(case_id, entry), self)
         if sid is not None:
             self.screening_requested.emit(int(sid))
 
@@ -567,7 +589,7 @@ class CasesPage(QWidget):
         case_id = self.selected_case()
         if self.session is None or case_id is None:
             return
-        rows = self.session.call(lambda s: s.list_screenings(case_id)) or []
+        rows = self.session.run(ops.list_screenings(case_id), self) or []
         if rows:
             self.screening_requested.emit(rows[-1].id)
 
@@ -577,10 +599,10 @@ class CasesPage(QWidget):
         if self.session is None or case_id is None:
             return
         session = self.session
-        case = session.call(lambda s: s.get_case(case_id))
-        rows = session.call(lambda s: s.list_screenings(case_id))
-        if case is None or rows is None:
+        opened = session.run(ops.open_case(case_id), self)
+        if opened is None:
             return
+        case, rows = opened
         dialog = CaseDialog(case, rows, self.model.outcomes, self)
         session.track(dialog)
         choice = dialog.exec()
@@ -595,8 +617,7 @@ class CasesPage(QWidget):
                 "Close case {0}? It stays readable; the retention time starts now."
             ).format(case.details.reference)
             if self.messages.confirm(self, self.tr("Close the case"), question):
-                session.call(lambda s: s.close_case(case_id))
-                self.refresh()
+                session.run(ops.close_case(case_id), self)
 
     def new_case(self) -> None:
         if self.session is None:
@@ -605,13 +626,7 @@ class CasesPage(QWidget):
         self.session.track(form)
         # A case the store refuses (a reference in use) brings the form back as typed.
         while form.exec() == QDialog.DialogCode.Accepted and self.session is not None:
-            details = form.details()
-
-            def create(s: Store, d: CaseDetails = details) -> int:
-                return s.create_case(d)
-
-            if self.session.call(create) is not None:
-                self.refresh()
+            if self.session.run(ops.create_case(form.details()), form) is not None:
                 return
 
 

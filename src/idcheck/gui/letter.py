@@ -12,7 +12,6 @@ written is the one the worker chooses (atomically), and each save is audited.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
@@ -31,12 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idcheck.gui import ops
 from idcheck.gui.referral import PRINT_LANGUAGES, fit_to_screen, page_images
-from idcheck.gui.session import why
-from idcheck.report import MissingFont
-from idcheck.report.export import Document, make_letter, save_document
-from idcheck.report.letter import LetterFacts, letter_facts
-from idcheck.store import UnsafeOutput
+from idcheck.gui.session import Session
+from idcheck.report.export import Document
+from idcheck.report.letter import LetterFacts
 
 RECIPIENT_WORDS = (
     ("guardian", QT_TRANSLATE_NOOP("LetterDialog", "the child's guardian or representative")),
@@ -58,7 +56,7 @@ class LetterDialog(QDialog):
     """Confirm facts one by one, preview the letter, save it as PDF."""
 
     def __init__(
-        self, session: Any, screening_id: int, case_id: int, parent: QWidget | None = None
+        self, session: Session, screening_id: int, case_id: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -80,11 +78,11 @@ class LetterDialog(QDialog):
         for code, name in PRINT_LANGUAGES:
             self.language.addItem(name, code)
         chosen = getattr(parent, "language", None)
-        lang = (
-            chosen.currentData()
-            if isinstance(chosen, QComboBox)
-            else session.call(lambda s: s.site_profile().print_language)
-        ) or "en"
+        if isinstance(chosen, QComboBox):
+            lang = chosen.currentData() or "en"
+        else:
+            profile = session.run(ops.site_profile(), parent)
+            lang = profile.print_language if profile is not None else "en"
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
         self.language.currentIndexChanged.connect(lambda _i: self.reload())
         intro = QLabel(
@@ -152,13 +150,13 @@ class LetterDialog(QDialog):
     def reload(self) -> None:
         """Fetch the facts (again, when names are switched), keeping the ticks."""
         keep = set(self.confirmed())
-        facts = self.session.call(
-            lambda s: letter_facts(
-                s,
+        facts = self.session.run(
+            ops.letter_facts(
                 self.screening_id,
                 include_names=self.names.isChecked(),
                 lang=str(self.language.currentData() or "en"),
-            )
+            ),
+            self,
         )
         if facts is None:
             return
@@ -214,18 +212,8 @@ class LetterDialog(QDialog):
     def _render(self) -> Document | None:
         """The letter with the confirmed facts, rendered once."""
         assert self.facts is not None
-        facts = self.facts
-        prepared_by = self.session.call(lambda s: s.user.username) or ""
-        try:
-            return make_letter(
-                facts,
-                self.confirmed(),
-                recipient=str(self.recipient.currentData()),
-                prepared_by=prepared_by,
-            )
-        except MissingFont as e:
-            self.session.messages.error(self, self.tr("Support letter"), str(e))
-            return None
+        op = ops.make_letter(self.facts, self.confirmed(), str(self.recipient.currentData()))
+        return self.session.run(op, self)
 
     def refresh(self) -> None:
         chosen = self.confirmed()
@@ -274,13 +262,4 @@ class LetterDialog(QDialog):
         doc = self.document
         if not self.confirmed() or doc is None:
             return False
-        try:
-            done = self.session.call(lambda s: save_document(s, doc, path))
-        except (OSError, UnsafeOutput) as e:
-            self.session.messages.error(
-                self,
-                self.tr("Support letter"),
-                self.tr("Could not save {0}: {1}").format(path, why(e)),
-            )
-            return False
-        return done is not None
+        return self.session.run(ops.export_document(doc, path), self) is not None

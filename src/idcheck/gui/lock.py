@@ -387,8 +387,7 @@ class UnlockPage(QWidget):
             # kind of failure only (its text could hold anything).
             self.status.setText(
                 self.tr(
-                    "The store could not be opened ({0}). Restore a backup or ask an "
-                    "administrator."
+                    "The store could not be opened ({0}). Restore a backup or ask an administrator."
                 ).format(type(e).__name__)
             )
             self.password.setFocus()

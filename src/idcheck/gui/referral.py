@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from idcheck.gui.session import why
-from idcheck.report import MissingFont
-from idcheck.report.export import Document, make_referral, record_print, save_document
+from idcheck.gui import ops
+from idcheck.gui.session import Session
+from idcheck.report.export import Document, make_referral
 from idcheck.store import PRINT_LANGUAGES as SITE_PRINT_LANGUAGES
 from idcheck.store import UnsafeOutput, check_output
 
@@ -75,7 +75,7 @@ class ReferralDialog(QDialog):
     """The referral as it will print: preview, save as PDF, print."""
 
     def __init__(
-        self, session: Any, screening_id: int, case_id: int, parent: QWidget | None = None
+        self, session: Session, screening_id: int, case_id: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -89,7 +89,8 @@ class ReferralDialog(QDialog):
         self.language.setToolTip(self.tr("Language of the printed referral"))
         for code, name in PRINT_LANGUAGES:
             self.language.addItem(name, code)
-        site_lang = session.call(lambda s: s.site_profile().print_language) or "en"
+        profile = session.run(ops.site_profile(), parent)
+        site_lang = profile.print_language if profile is not None else "en"
         self.language.setCurrentIndex(max(0, self.language.findData(site_lang)))
         self.language.currentIndexChanged.connect(lambda _i: self.refresh())
         self.pages = QVBoxLayout()
@@ -136,13 +137,9 @@ class ReferralDialog(QDialog):
     def refresh(self) -> None:
         include = self.names.isChecked()
         lang = str(self.language.currentData() or "en")
-        try:
-            made = self.session.call(
-                lambda s: make_referral(s, self.screening_id, include_names=include, lang=lang)
-            )
-        except MissingFont as e:
-            self.session.messages.error(self, self.tr("Referral summary"), str(e))
-            return
+        made = self.session.run(
+            ops.make_referral(self.screening_id, include_names=include, lang=lang), self
+        )
         if made is None:
             return
         self.document, self.summary = made
@@ -168,19 +165,13 @@ class ReferralDialog(QDialog):
         self.session.track(dialog)
         dialog.exec()
 
-    def save_to(self, path: Path) -> None:
-        """Write the previewed PDF itself (not a new one) and audit the export."""
+    def save_to(self, path: Path) -> bool:
+        """Write the previewed PDF itself (not a new one) and audit the export;
+        False (with a message) when it could not be."""
         doc = self.document
         if doc is None:
-            return
-        try:
-            self.session.call(lambda s: save_document(s, doc, path))
-        except (OSError, UnsafeOutput) as e:
-            self.session.messages.error(
-                self,
-                self.tr("Referral summary"),
-                self.tr("Could not save {0}: {1}").format(path, why(e)),
-            )
+            return False
+        return self.session.run(ops.export_document(doc, path), self) is not None
 
     def save(self) -> None:
         path = self.session.save_path(
@@ -204,7 +195,7 @@ class ReferralDialog(QDialog):
         if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
             # "Print to File": Qt writes the file itself, so it is checked like a save.
             try:
-                check_output(Path(printer.outputFileName()), self.session.store.data_dir)
+                check_output(Path(printer.outputFileName()), self.session.data_dir)
             except UnsafeOutput as e:
                 self.session.messages.error(self, self.tr("Print"), str(e))
                 return
@@ -240,4 +231,4 @@ class ReferralDialog(QDialog):
             painter.end()
         doc = self.document
         if doc is not None:
-            self.session.call(lambda s: record_print(s, doc))
+            self.session.run(ops.record_print(doc), self)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -26,7 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from idcheck.store import Store
+    from idcheck.gui.ops import Op
+    from idcheck.store import Store, User
+
+T = TypeVar("T")
 
 NO_AGE = -1
 
@@ -102,7 +105,16 @@ class Messages:
 
 
 class Session(QObject):
-    """The unlocked store and what the window shows of it; one per unlock."""
+    """The unlocked store and what the window shows of it; one per unlock.
+
+    Views never hold the store: they run named operations (:mod:`idcheck.gui.ops`)
+    through :meth:`run` (quick ones, on the UI thread) or :meth:`start` (ones that
+    can take long, off it). An expected error becomes one message in the
+    interface's language; ``changed(Changes)`` tells every view what an operation
+    changed, so that the views that show it refresh themselves."""
+
+    # An operation succeeded; the argument is its Changes (idcheck.gui.ops).
+    changed = Signal(object)
 
     def __init__(self, store: Store, messages: Messages, parent: QWidget) -> None:
         super().__init__(parent)
@@ -111,6 +123,89 @@ class Session(QObject):
         self.parent_widget = parent
         self.dialogs: list[QDialog] = []
         self.open = True
+        from idcheck.gui.ops import ErrorWords
+
+        self.words = ErrorWords(self)
+
+    # -- who is signed in ------------------------------------------------------
+
+    @property
+    def user(self) -> User:
+        """The signed-in user (name, role)."""
+        return self.store.user
+
+    @property
+    def username(self) -> str:
+        return self.store.user.username
+
+    @property
+    def is_admin(self) -> bool:
+        return self.store.user.is_admin
+
+    @property
+    def data_dir(self) -> Path:
+        """The store's folder (files are never written into it from the window)."""
+        return self.store.data_dir
+
+    @property
+    def is_open(self) -> bool:
+        """False once locked (by the idle time or a person) or closed."""
+        return self.open and self.store.is_open
+
+    # -- operations ------------------------------------------------------------
+
+    def report(self, error: BaseException, parent: QWidget | None = None) -> bool:
+        """Say an expected error in the interface's language; False (nothing said)
+        for an unexpected one, which the caller must let through."""
+        text = self.words.describe(error)
+        if text is None:
+            return False
+        self.messages.error(parent or self.parent_widget, self.tr("idcheck"), text)
+        return True
+
+    def run(self, op: Op[T], parent: QWidget | None = None) -> T | None:
+        """Run a quick operation now; its result, or None after a message saying
+        why it did not happen. ``changed`` is emitted when it changed something."""
+        if op.slow:
+            raise ValueError(f"{op.name} can take long: start it off the UI thread")
+        try:
+            result = op.fn(self.store)
+        except Exception as e:
+            if not self.report(e, parent):
+                raise
+            return None
+        if op.changes:
+            self.changed.emit(op.changes)
+        return result
+
+    def start(
+        self,
+        op: Op[T],
+        parent: QWidget | None = None,
+        on_done: Callable[[T], None] = lambda _r: None,
+    ) -> Operation:
+        """Run an operation off the UI thread, with a busy indicator if it takes
+        more than a moment. ``on_done(result)`` runs on the UI thread, after
+        ``changed``; an expected error becomes a message instead. Neither runs
+        once the session is locked."""
+        store = self.store
+        where = parent or self.parent_widget
+
+        def done(result: Any) -> None:
+            if not self.open:
+                return
+            if op.changes:
+                self.changed.emit(op.changes)
+            on_done(result)
+
+        def failed(e: Exception) -> None:
+            if not self.open:
+                return
+            if not self.report(e, where):
+                raise e
+
+        label = op.busy or self.tr("Working…")
+        return run_async(where, label, lambda: op.fn(store), done, failed)
 
     def save_path(
         self, parent: QWidget | None, title: str, suggested: str, filter_: str
@@ -129,7 +224,8 @@ class Session(QObject):
             return None
 
     def call(self, fn: Callable[[Store], Any]) -> Any:
-        """Run one store call; a StoreError becomes a message, and None is returned."""
+        """Run one store call; a StoreError becomes a message, and None is returned.
+        (Being replaced by named operations: :meth:`run`.)"""
         from idcheck.store import InvalidInput, StoreError
 
         try:
@@ -137,35 +233,6 @@ class Session(QObject):
         except (StoreError, InvalidInput) as e:
             self.messages.error(self.parent_widget, self.tr("idcheck"), str(e))
             return None
-
-    def act(self, fn: Callable[[Store], object]) -> bool:
-        """Run one store call for its effect; True when it succeeded."""
-        sentinel = object()
-        return self.call(lambda s: (fn(s), sentinel)[1]) is sentinel
-
-    def call_async(
-        self,
-        label: str,
-        fn: Callable[[Store], Any],
-        on_done: Callable[[Any], None] = lambda _r: None,
-    ) -> Operation:
-        """Run one slow store call off the UI thread (see :func:`run_async`). A store
-        error becomes a message; ``on_done`` is not called once the session is locked."""
-        from idcheck.store import InvalidInput, StoreError
-
-        store = self.store
-
-        def done(result: Any) -> None:
-            if self.open:
-                on_done(result)
-
-        def failed(e: Exception) -> None:
-            if isinstance(e, StoreError | InvalidInput):
-                self.messages.error(self.parent_widget, self.tr("idcheck"), str(e))
-                return
-            raise e
-
-        return run_async(self.parent_widget, label, lambda: fn(store), done, failed)
 
     def track(self, dialog: QDialog) -> None:
         """Close ``dialog`` at lock; it is forgotten once it finishes or is deleted

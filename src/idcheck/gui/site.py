@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idcheck.gui import ops
 from idcheck.gui.i18n import LANGUAGE_NAMES
 from idcheck.gui.session import Session, line_edit, named, wrapped
 
@@ -162,7 +163,7 @@ class SiteTab(QWidget):
         box.addLayout(routes)
         box.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
         box.addStretch()
-        profile = session.call(lambda s: s.site_profile())
+        profile = session.run(ops.site_profile(), self)
         if profile is not None:
             self.fields.set_profile(profile)
             self.own_routes.setChecked(not profile.route_ids)
@@ -200,9 +201,8 @@ class SiteTab(QWidget):
             )
             return
         profile = self.fields.profile(self.chosen_routes())
-        if self.session.act(lambda s: s.set_site_profile(profile)):
-            saved = self.session.call(lambda s: s.site_profile())
-            if saved is not None:
-                self.fields.set_profile(saved)
+        saved = self.session.run(ops.save_site(profile), self)
+        if saved is not None:
+            self.fields.set_profile(saved)
             self.saved.emit()
             self.session.messages.info(self, self.tr("Site"), self.tr("The site is saved."))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
@@ -29,11 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from idcheck.gui.session import why
-from idcheck.report import MissingFont
-from idcheck.report.stats import ALL, TOTAL, Stats, collect, to_csv, to_json, write_text
-from idcheck.report.stats_pdf import render_stats_pdf
-from idcheck.store import UnsafeOutput
+from idcheck.gui import ops
+from idcheck.gui.session import Session
+from idcheck.report.stats import ALL, TOTAL, Stats
 
 #: The words of the tables, for translation (the core keeps the English ones).
 WORDS = {
@@ -90,7 +87,7 @@ class StatsDialog(QDialog):
 
     FORMATS = ("csv", "json", "pdf")
 
-    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.stats: Stats | None = None
@@ -168,11 +165,7 @@ class StatsDialog(QDialog):
         by = str(self.by.currentData())
         self.busy = True
         self.show_button.setEnabled(False)
-        op = self.session.call_async(
-            self.tr("Counting completed screenings…"),
-            lambda s: collect(s, since, until, by),
-            self._counted,
-        )
+        op = self.session.start(ops.count_stats(since, until, by), self, self._counted)
         op.finished.connect(self._idle)
 
     def _idle(self) -> None:
@@ -233,19 +226,4 @@ class StatsDialog(QDialog):
         stats = self.stats
         if stats is None:
             return False
-        try:
-            if fmt == "pdf":
-                render_stats_pdf(stats, path)
-            else:
-                write_text(to_json(stats) if fmt == "json" else to_csv(stats), path)
-        except (OSError, UnsafeOutput) as e:
-            self.session.messages.error(
-                self,
-                self.tr("Anonymised statistics"),
-                self.tr("Could not save {0}: {1}").format(path, why(e)),
-            )
-            return False
-        except MissingFont as e:
-            self.session.messages.error(self, self.tr("Anonymised statistics"), str(e))
-            return False
-        return self.session.call(lambda s: s.record_event(f"stats-exported-{fmt}")) is not None
+        return self.session.run(ops.export_stats(stats, path, fmt), self) is not None
