@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from idcheck.gui.session import store_behind
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _util import median, ms
@@ -63,7 +65,7 @@ def main() -> int:
         w.cases.table.selectRow(0)
         w.cases.screen_selected(checklist_ref=FULL)
         view = w.screening_view
-        s = w.session.store
+        s = store_behind(w.session)
         other = s.start_screening(
             view.record.case_id, view.checklist, view.record.checklist_text,
             view.record.checklist_sha256,

@@ -14,6 +14,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from idcheck.gui.session import store_behind
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -164,8 +166,8 @@ def main() -> int:
 
         sid = view.screening_id
         view.set_mode("item")
-        w.session.store.record_decision(sid, Decision("refer", (), "refer"))
-        w.session.store.complete_screening(sid)
+        store_behind(w.session).record_decision(sid, Decision("refer", (), "refer"))
+        store_behind(w.session).complete_screening(sid)
         w._back_to_cases()
         w.cases.table.selectRow(0)
         w.cases.open_selected()
@@ -178,7 +180,7 @@ def main() -> int:
         from idcheck.gui.admin import AdminDialog
         from idcheck.gui.cases import CaseDialog
 
-        w.session.store.save_contacts(load_directory(bundled_root() / "directory.yaml"))
+        store_behind(w.session).save_contacts(load_directory(bundled_root() / "directory.yaml"))
         admin = AdminDialog(w.session, w)
         admin.tabs.setCurrentWidget(admin.contacts)
         shot(admin, "admin")
@@ -193,8 +195,8 @@ def main() -> int:
         admin.reject()
         case_id = w.cases.selected_case()
         case = CaseDialog(
-            w.session.store.get_case(case_id),
-            w.session.store.list_screenings(case_id),
+            store_behind(w.session).get_case(case_id),
+            store_behind(w.session).list_screenings(case_id),
             w.cases.model.outcomes,
             w,
         )

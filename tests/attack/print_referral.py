@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEd
 
 from idcheck.gui.app import MainWindow
 from idcheck.gui.referral import ReferralDialog
+from idcheck.gui.session import store_behind
 
 data, out, password = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 app = QApplication(sys.argv[:1])
@@ -57,7 +58,7 @@ def in_referral():
 
 QTimer.singleShot(400, in_referral)
 QTest.mouseClick(view.referral_button, Qt.MouseButton.LeftButton)
-store = w.session.store
+store = store_behind(w.session)
 with store._read() as conn:
     printed = conn.exec_driver_sql(
         "SELECT count(*) FROM audit WHERE action = 'report-printed'").scalar()

@@ -14,6 +14,7 @@ from tests.conftest import new_store
 from idcheck.checklist import Answer, assess, bundled_root, find, load_bundled
 from idcheck.gui.admin import AdminDialog, NewUserDialog, PasswordDialog
 from idcheck.gui.cases import CaseDialog
+from idcheck.gui.session import store_behind
 from idcheck.store import CaseDetails, Decision, Store, WrongPassword
 
 PASSWORD = "correct horse battery"
@@ -40,11 +41,11 @@ def accept_with(fill):
 def test_administration_is_offered_to_administrators_only(qtbot, window, unlock, data_dir):
     unlock(qtbot, window)
     assert window.cases.admin_button.isVisibleTo(window)
-    window.session.store.add_user("ben", "ben's long password", "worker")
+    store_behind(window.session).add_user("ben", "ben's long password", "worker")
     window.switch_user()
     assert window.session is None and window.unlock_page.user.text() == ""
     unlock(qtbot, window, user="ben", password="ben's long password")
-    assert window.session.store.user.username == "ben"
+    assert store_behind(window.session).user.username == "ben"
     assert not window.cases.admin_button.isVisibleTo(window)
     window.open_admin()  # refused quietly: no dialog is tracked
     assert window.session.dialogs == []
@@ -99,7 +100,7 @@ def test_contacts_from_a_site_directory_file_are_saved(qtbot, admin, window, mes
     rows = admin.contacts.rows()
     assert any(r["role"] == "police-emergency" and r["phone"] == "112" for r in rows)
     admin.contacts.save()
-    saved = window.session.store.list_contacts()
+    saved = store_behind(window.session).list_contacts()
     assert len(saved) == len(rows)
     again = AdminDialog(window.session, window)
     qtbot.addWidget(again)
@@ -128,7 +129,7 @@ def test_a_contact_without_a_name_is_refused(qtbot, admin, window, messages):
     admin.contacts.add_row({"role": "police", "phone": "02800"})
     admin.contacts.save()
     assert messages.shown[-1] == ("error", "Not saved: every contact needs a role and a name")
-    assert window.session.store.list_contacts() == []
+    assert store_behind(window.session).list_contacts() == []
 
 
 def test_idle_time_and_retention_settings(qtbot, admin, window, messages):
@@ -138,7 +139,7 @@ def test_idle_time_and_retention_settings(qtbot, admin, window, messages):
     # The window's idle lock follows the saved setting: nothing wires the two
     # but the change the operation announces.
     assert window.idle.interval() == 2 * 60_000
-    store = window.session.store
+    store = store_behind(window.session)
     assert store.get_setting("idle_minutes") == "2"
     assert store.get_setting("retention_years") == "7"
     qtbot.mouseClick(admin.settings.apply_button, Qt.MouseButton.LeftButton)  # asks first
@@ -157,7 +158,7 @@ def test_backup_then_restore_through_the_window(
     admin.data.backup()
     qtbot.waitUntil(lambda: "Backup written" in admin.data.result.text(), timeout=20_000)
     assert target.exists()
-    window.session.store.create_case(CaseDetails(reference="after-the-backup"))
+    store_behind(window.session).create_case(CaseDetails(reference="after-the-backup"))
 
     messages.paths.append(target)
     messages.confirms.append(True)
@@ -234,7 +235,7 @@ def test_the_audit_check_runs_off_the_ui_thread_and_reports(qtbot, admin):
 def test_the_audit_check_names_an_edited_screening_and_checks_an_anchor(qtbot, admin, window):
     from PySide6.QtCore import Qt
 
-    store = window.session.store
+    store = store_behind(window.session)
     checklist = load_bundled("intake-screen")
     text = find("intake-screen").path.read_bytes()
     cid = store.create_case(CaseDetails(reference="2026-090"))
@@ -304,7 +305,7 @@ def _completed_screening(store: Store, reference: str, danger: bool) -> int:
 
 def test_case_list_filters_by_outcome_and_period(qtbot, window, unlock):
     unlock(qtbot, window)
-    store = window.session.store
+    store = store_behind(window.session)
     _completed_screening(store, "urgent-1", danger=True)
     window.cases.refresh()
     assert window.cases.model.rowCount() == 2
@@ -322,7 +323,7 @@ def test_case_list_filters_by_outcome_and_period(qtbot, window, unlock):
 
 def test_case_dialog_lists_screenings_and_opens_one(qtbot, window, unlock, monkeypatch):
     unlock(qtbot, window)
-    store = window.session.store
+    store = store_behind(window.session)
     sid = _completed_screening(store, "2026-099", danger=False)
     amended = store.amend_screening(sid)
     window.cases.refresh()

@@ -53,6 +53,7 @@ from tests.conftest import new_store
 
 from idcheck.gui import i18n
 from idcheck.gui.i18n import UiPrefs
+from idcheck.gui.session import store_behind
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -170,7 +171,7 @@ def build(name: str, qtbot, store_template, tmp_path) -> QWidget:
         from idcheck.gui.cases import CaseDialog
 
         w = _screening(qtbot, store_template, tmp_path)  # the case has a draft screening
-        store, case_id = w.session.store, w.cases.selected_case()
+        store, case_id = store_behind(w.session), w.cases.selected_case()
         rows = store.list_screenings(case_id)
         return CaseDialog(store.get_case(case_id), rows, w.cases.model.outcomes, w)
     if name == "statistics":

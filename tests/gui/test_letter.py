@@ -16,7 +16,7 @@ from tests.conftest import new_store
 from idcheck.checklist import Answer, find, load_checklist_bytes
 from idcheck.gui.letter import LetterDialog
 from idcheck.gui.referral import ReferralDialog
-from idcheck.gui.session import Messages, Session
+from idcheck.gui.session import Messages, Session, store_behind
 from idcheck.store import AnswerContext, CaseDetails, Decision
 
 PASSWORD = "correct horse battery"
@@ -80,7 +80,7 @@ def test_nothing_is_ticked_and_nothing_can_be_saved_until_a_fact_is_confirmed(qt
     assert "0 of" in dialog.count.text()
     assert not dialog.save_to(tmp_path / "letter.pdf")
     assert not (tmp_path / "letter.pdf").exists()
-    assert "letter-exported" not in audit(session.store)
+    assert "letter-exported" not in audit(store_behind(session))
 
 
 def test_the_letter_holds_the_ticked_facts_only(qtbot, screened, tmp_path):
@@ -95,7 +95,7 @@ def test_the_letter_holds_the_ticked_facts_only(qtbot, screened, tmp_path):
     dialog.recipient.setCurrentIndex(dialog.recipient.findData("lawyer"))
     out = tmp_path / "letter.pdf"
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # the chooser cancelled
-    assert not out.exists() and "letter-exported" not in audit(session.store)
+    assert not out.exists() and "letter-exported" not in audit(store_behind(session))
     session.messages.answer_path = out
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     raw = "\n".join(p.extract_text() for p in PdfReader(out).pages)
@@ -105,13 +105,13 @@ def test_the_letter_holds_the_ticked_facts_only(qtbot, screened, tmp_path):
     assert all(w in squeezed or w[::-1] in squeezed for w in ARABIC.split())
     assert NORWEGIAN not in text and "The professional's decision:" not in text
     assert "Amira" not in text
-    assert audit(session.store).count("letter-exported") == 1
+    assert audit(store_behind(session)).count("letter-exported") == 1
     # Names switched on: the facts are fetched again and the ticks kept.
     dialog.names.setChecked(True)
     assert set(dialog.confirmed()) == {"age", "words:documents-held"}
     dialog.save_to(out)
     assert "Amira" in PdfReader(out).pages[0].extract_text()
-    assert audit(session.store).count("letter-exported") == 2
+    assert audit(store_behind(session)).count("letter-exported") == 2
 
 
 def test_opened_from_the_referral_dialog(qtbot, screened, monkeypatch):

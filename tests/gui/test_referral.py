@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from idcheck.checklist import Answer
 from idcheck.gui.referral import ReferralDialog
+from idcheck.gui.session import store_behind
 from idcheck.store import AnswerContext
 
 WORDS = "He took my papers\nand said\r\nI owe him\u2028</para> & ]]>\tend"
@@ -23,7 +24,7 @@ def view(walk_window):
 
 def test_the_referral_button_previews_text_with_line_breaks(qtbot, view, walk_window, monkeypatch,
                                                             tmp_path):
-    store = walk_window.session.store
+    store = store_behind(walk_window.session)
     out = tmp_path / "referral.pdf"
     errors: list[str] = []
     messages = walk_window.session.messages
@@ -50,7 +51,7 @@ def dialog(qtbot, view, monkeypatch):
 
 def test_save_writes_the_previewed_pdf_and_audits_once(qtbot, dialog, walk_window, monkeypatch,
                                                        tmp_path):
-    store = walk_window.session.store
+    store = store_behind(walk_window.session)
     out = tmp_path / "saved.pdf"
     monkeypatch.setattr(walk_window.session.messages, "save_path", lambda *args: out)
     previewed = dialog.data
@@ -145,7 +146,7 @@ def _print_to_file(qtbot, dialog, target):
 @pytest.mark.parametrize("name", ["idcheck.db", "keyslots.0.json"])
 def test_printing_to_a_file_never_writes_over_the_store(qtbot, dialog, walk_window, monkeypatch,
                                                          name):
-    store = walk_window.session.store
+    store = store_behind(walk_window.session)
     target = store.data_dir / name
     before = target.read_bytes()
     errors: list[str] = []
@@ -164,7 +165,7 @@ def test_printing_to_a_pdf_file_prints_and_audits(qtbot, dialog, walk_window, tm
     out = tmp_path / "printed.pdf"
     _print_to_file(qtbot, dialog, out)
     assert out.read_bytes().startswith(b"%PDF")
-    with walk_window.session.store._read() as conn:
+    with store_behind(walk_window.session)._read() as conn:
         printed = conn.exec_driver_sql(
             "SELECT count(*) FROM audit WHERE action = 'report-printed'").scalar()
     assert printed == 1

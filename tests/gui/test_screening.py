@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from idcheck.gui.screening import DangerDialog, ReviewDialog
+from idcheck.gui.session import store_behind
 
 PASSWORD = "correct horse battery"
 
@@ -43,7 +44,7 @@ def acknowledge_dangers(qtbot):
 
 def test_walk_the_whole_intake_screen_by_keyboard(qtbot, window):
     view = start(window)
-    store = window.session.store
+    store = store_behind(window.session)
     visited = []
     while True:
         item_id = view.current
@@ -77,7 +78,7 @@ def test_answer_context_is_saved_with_the_answer(qtbot, window):
     view.note.setPlainText("Looked at the door")
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Y)
-    rec = window.session.store.get_screening(view.screening_id, audit=False)
+    rec = store_behind(window.session).get_screening(view.screening_id, audit=False)
     ctx = rec.answers["debt"].context
     assert ctx.child_words == "Jeg må betale tilbake reisen"
     assert ctx.worker_note == "Looked at the door"
@@ -134,7 +135,7 @@ def test_review_decide_complete_then_read_only(qtbot, window, monkeypatch):
     monkeypatch.setattr(ReviewDialog, "exec", decide)
     sid = view.screening_id
     view.open_review()
-    store = window.session.store
+    store = store_behind(window.session)
     rec = store.get_screening(sid, audit=False)
     assert rec.completed
     assert rec.decision.decision_outcome == "immediate-protection"
@@ -168,7 +169,7 @@ def test_referral_preview_save_and_print_are_audited(qtbot, window, tmp_path, mo
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     dialog.print_to(printer)
     assert (tmp_path / "printed.pdf").stat().st_size > 1000
-    store = window.session.store
+    store = store_behind(window.session)
     with store._read() as conn:
         actions = [a for (a,) in conn.exec_driver_sql("SELECT action FROM audit")]
     assert actions.count("report-exported") == 1 and actions.count("report-printed") == 1

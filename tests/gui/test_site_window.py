@@ -12,6 +12,7 @@ from idcheck.checklist import Answer, find, load_checklist_bytes
 from idcheck.gui.admin import AdminDialog
 from idcheck.gui.app import CaseForm, MainWindow, RecoveryKeyDialog
 from idcheck.gui.cases import CaseDialog, CaseTableModel
+from idcheck.gui.session import store_behind
 from idcheck.gui.site import JURISDICTION_LABELS
 from idcheck.paths import store_exists
 from idcheck.store import JURISDICTIONS, CaseDetails, SiteProfile, Store
@@ -67,7 +68,7 @@ def test_first_run_starts_in_its_first_field_asks_for_the_site_and_enter_creates
     qtbot.keyClick(page.site.phone, Qt.Key.Key_Return)
     assert w.stack.currentWidget() is w.cases, messages.shown
     assert not w.cases.site_bar.isVisible()  # set up at first run: no notice
-    assert w.session.store.site_profile() == SiteProfile(
+    assert store_behind(w.session).site_profile() == SiteProfile(
         "Mottak Nord", "NO", "+47 22 00 00 00", "Storgata 1\n0155 Oslo", "nb"
     )
     w.lock()
@@ -96,7 +97,7 @@ def test_a_bad_site_at_first_run_is_said_and_creates_nothing(
     page.site.phone.clear()
     qtbot.keyClick(page.again, Qt.Key.Key_Return)
     assert w.stack.currentWidget() is w.cases
-    assert w.session.store.site_profile().name == "Mottak Nord"
+    assert store_behind(w.session).site_profile().name == "Mottak Nord"
     assert not w.cases.site_bar.isHidden()  # no jurisdiction yet: still not set up
     w.lock()
 
@@ -122,13 +123,13 @@ def test_the_administrator_sees_the_notice_and_its_button_opens_the_site_tab(
     qtbot.mouseClick(cases.site_button, LEFT)
     assert ("info", "The site is saved.") in messages.shown
     assert not cases.site_bar.isVisible()
-    got = window.session.store.site_profile()
+    got = store_behind(window.session).site_profile()
     assert (got.name, got.jurisdiction, got.route_ids) == ("Reception centre Nord", "GB-SCT", ())
 
 
 def test_the_site_tab_chooses_the_routes(qtbot, window, unlock, messages):
     unlock(qtbot, window)
-    window.session.store.set_site_profile(SiteProfile("Nord", "NO"))
+    store_behind(window.session).set_site_profile(SiteProfile("Nord", "NO"))
     window.cases.update_site_notice()
     assert not window.cases.site_bar.isVisible()
 
@@ -149,7 +150,7 @@ def test_the_site_tab_chooses_the_routes(qtbot, window, unlock, messages):
     _in = QPoint(6, -6)
     when_shown(AdminDialog, choose)
     qtbot.mouseClick(window.cases.admin_button, LEFT)
-    assert window.session.store.site_profile().route_ids == ("routes-gb", "routes-no")
+    assert store_behind(window.session).site_profile().route_ids == ("routes-gb", "routes-no")
 
 
 def test_a_worker_sees_no_site_notice(qtbot, window, unlock, data_dir):
@@ -206,7 +207,7 @@ def test_new_case_form_records_identifier_languages_birth_date_and_note(
     qtbot.mouseClick(window.cases.new_button, LEFT)
     assert seen == [(True, True,
                      "The date of birth 2011-13-05 is not a date: write it as YYYY-MM-DD.")]
-    store = window.session.store
+    store = store_behind(window.session)
     row = next(r for r in store.list_cases() if r.reference == "2026-019")
     d = store.get_case(row.id).details
     assert (d.claimed_dob, d.languages, d.identified_by, d.notes) == (
@@ -232,7 +233,7 @@ def test_a_future_birth_date_is_refused_in_the_form(qtbot):
 
 def test_the_case_list_marks_a_draft_in_which_the_danger_stop_fired(qtbot, window, unlock):
     unlock(qtbot, window)
-    store = window.session.store
+    store = store_behind(window.session)
     text = find("intake-screen").path.read_bytes()
     import hashlib
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from tests.conftest import new_store
 
 from idcheck.checklist import Answer, find, load_checklist_bytes
-from idcheck.gui.session import Messages, Session
+from idcheck.gui.session import Messages, Session, store_behind
 from idcheck.gui.stats import StatsDialog
 from idcheck.store import CaseDetails, Decision, Store
 
@@ -57,8 +57,8 @@ def session(qtbot, tmp_path):
     qtbot.addWidget(parent)
     s = Session(store, Recorded(), parent)
     yield s
-    if s.store.is_open:
-        s.store.lock()
+    if s.is_open:
+        s.close()
 
 
 def count(qtbot, dialog):
@@ -105,7 +105,7 @@ def test_period_table_and_saves(qtbot, session, tmp_path):
     csv_lines = (tmp_path / "stats.csv").read_text().splitlines()
     assert next(x for x in csv_lines if x.startswith("sex,male,")).endswith(",<5,<5")
     assert "male <5" in " ".join(PdfReader(tmp_path / "stats.pdf").pages[0].extract_text().split())
-    with session.store._read() as conn:
+    with store_behind(session)._read() as conn:
         actions = [a for (a,) in conn.exec_driver_sql("SELECT action FROM audit")]
     for fmt in ("csv", "json", "pdf"):
         assert actions.count(f"stats-exported-{fmt}") == 1
@@ -133,15 +133,17 @@ def test_an_unwritable_file_is_a_message_and_not_audited(qtbot, session, tmp_pat
     # The refusal of the path, in the interface's words (the write fails before the file).
     assert session.messages.errors[0].startswith("That file cannot be written: ")
     assert "does not exist" in session.messages.errors[0]
-    with session.store._read() as conn:
+    with store_behind(session)._read() as conn:
         actions = [a for (a,) in conn.exec_driver_sql("SELECT action FROM audit")]
     assert not any(a.startswith("stats-exported") for a in actions)
 
 
 def test_a_worker_sees_the_refusal(qtbot, session):
-    data = session.store.data_dir
-    session.store.lock()
-    session.store = Store.open(data, "ben", "worker password 1")
+    data = store_behind(session).data_dir
+    session.close()
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    session = Session(Store.open(data, "ben", "worker password 1"), Recorded(), parent)
     dialog = StatsDialog(session)
     qtbot.addWidget(dialog)
     count(qtbot, dialog)

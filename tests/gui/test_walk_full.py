@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from idcheck.checklist import Question, assess
+from idcheck.gui.session import store_behind
 from idcheck.store import ReadOnlyRecord
 
 PASSWORD = "correct horse battery"
@@ -147,7 +148,7 @@ def test_walk_the_whole_full_screening_one_item_at_a_time_by_keyboard(qtbot, win
     view = window.screening_view
     assert view.mode == "item"
     visited = walk(qtbot, view, Qt.Key.Key_Right)
-    store = window.session.store
+    store = store_behind(window.session)
     suggestion = check_stored_walk(store, view, visited)
     sid = view.screening_id
 
@@ -205,4 +206,4 @@ def test_walk_the_whole_full_screening_one_section_at_a_time_by_keyboard(qtbot, 
             )
         visited.append(answer_by_keyboard(qtbot, view, Qt.Key.Key_Down))
     assert sections == [s.id for s in view.checklist.sections]
-    check_stored_walk(window.session.store, view, visited)
+    check_stored_walk(store_behind(window.session), view, visited)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from idcheck.checklist import Answer, load_bundled
 from idcheck.gui.screening import DangerDialog, WalkPreferences
+from idcheck.gui.session import store_behind
 from idcheck.store import Decision, ReadOnlyRecord
 
 PASSWORD = "correct horse battery"
@@ -100,7 +101,7 @@ def test_section_mode_saves_each_answer_at_once_with_its_own_context(qtbot, wind
     view.set_mode("section")
     view.show_item("deceived-about-work")
     assert view.shown_section == "recruitment"
-    store = window.session.store
+    store = store_behind(window.session)
     view.language.setText("nb")
     view.interpreter_present.setChecked(True)
     view.interpreter.setText("Phone 4411")
@@ -323,7 +324,7 @@ def test_every_control_has_an_accessible_name_and_tab_reaches_it_in_order(qtbot,
 def test_immediate_danger_stops_the_walk_in_section_mode(qtbot, window):
     view = start(window)
     view.set_mode("section")
-    store = window.session.store
+    store = store_behind(window.session)
     seen = {}
 
     def acknowledge():
@@ -373,7 +374,7 @@ def test_amend_a_completed_screening_as_a_new_linked_draft(qtbot, window):
     view.setFocus()
     press(qtbot, "y")
     original = view.screening_id
-    store = window.session.store
+    store = store_behind(window.session)
     complete(store, original)
     before = store.get_screening(original, audit=False)
     window._back_to_cases()
@@ -424,7 +425,7 @@ def test_a_draft_offers_no_amendment(qtbot, window):
 
 def test_a_number_or_date_that_cannot_be_read_is_not_saved_and_stays_typed(qtbot, window):
     view = start(window)
-    store = window.session.store
+    store = store_behind(window.session)
     view.show_item("claimed-age")
     press(qtbot, "about 15")
     qtbot.keyClick(focus(), Qt.Key.Key_Return)
@@ -449,7 +450,7 @@ def test_an_answer_the_store_refuses_says_not_saved_and_keeps_what_was_typed(
     shown = []
     monkeypatch.setattr(window.messages, "error", lambda _p, _t, text: shown.append(text))
     view = start(window, INTAKE)
-    store = window.session.store
+    store = store_behind(window.session)
     # Completed meanwhile (another window of the same user): the store refuses.
     store.record_decision(view.screening_id, Decision("full-screening", (), "full-screening"))
     store.complete_screening(view.screening_id)
@@ -497,7 +498,7 @@ def test_every_action_is_reachable_from_the_keyboard(qtbot, window, monkeypatch)
 
 def test_a_changed_answer_keeps_its_context_in_section_mode(qtbot, window):
     view = start(window)
-    store = window.session.store
+    store = store_behind(window.session)
     view.show_item("debt-for-journey")
     view.source.setCurrentIndex(view.source.findData("child-said"))
     view.child_words.setPlainText("I must pay for the road")
@@ -533,7 +534,7 @@ def test_too_long_words_are_refused_and_kept_in_the_box(qtbot, window, monkeypat
     view.child_words.setPlainText(words)
     view.setFocus()
     press(qtbot, "y")
-    store = window.session.store
+    store = store_behind(window.session)
     assert "debt" not in store.get_screening(view.screening_id, audit=False).answers
     assert len(shown) == 1 and "the child's words for debt" in shown[0]
     assert view.saved.text().startswith("NOT saved")

@@ -20,6 +20,7 @@ from tests.conftest import new_store
 
 from idcheck.gui.app import MainWindow
 from idcheck.gui.screening import DangerDialog
+from idcheck.gui.session import store_behind
 from idcheck.store import CaseDetails
 
 PASSWORD = "correct horse battery"
@@ -224,7 +225,7 @@ def test_killed_one_item_at_a_time_resumes_exactly_there(data, spawn, reopen):
     w = reopen(data)
     view = w.screening_view
     assert view.current == where and view.mode == "item"
-    rec = w.session.store.get_screening(view.screening_id, audit=False)
+    rec = store_behind(w.session).get_screening(view.screening_id, audit=False)
     assert rec.plain_answers() == view.answers
     assert set(view.answers) == {
         "danger-harm",
@@ -296,7 +297,7 @@ def test_killed_with_the_danger_stop_on_screen_stops_again_on_resume(qtbot, data
     assert view.answers["danger-harm"].value == "yes"
     assert view.danger_banner.isVisibleTo(view)
     assert "Immediate danger recorded" in view.danger_banner.text()
-    store = w.session.store
+    store = store_behind(w.session)
     with store._read() as conn:
         actions = [a for (a,) in conn.exec_driver_sql("SELECT action FROM audit")]
     assert actions.count("danger-acknowledged") == 1  # the one on resume; the killed one never
@@ -311,7 +312,7 @@ def test_killed_in_the_middle_of_answering_loses_no_answer(data, spawn, reopen):
 
     w = reopen(data)
     view = w.screening_view
-    stored = w.session.store.get_screening(view.screening_id, audit=False)
+    stored = store_behind(w.session).get_screening(view.screening_id, audit=False)
     assert set(reported) <= set(stored.answers)
     visible = view.visible_ids()
     last = max(visible.index(i) for i in stored.answers)

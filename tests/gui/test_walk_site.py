@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QInputDialog
 from tests.gui.conftest import when_shown
 
 from idcheck.gui.screening import DangerDialog
+from idcheck.gui.session import store_behind
 from idcheck.store import SiteProfile
 
 LEFT = Qt.MouseButton.LeftButton
@@ -64,7 +65,7 @@ def test_after_the_danger_stop_the_banner_keeps_the_action_and_the_numbers(qtbot
 
 
 def test_a_site_in_england_gets_its_own_country_numbers(qtbot, walk_window):
-    walk_window.session.store.set_site_profile(SiteProfile("Centre", "GB-EAW"))
+    store_behind(walk_window.session).set_site_profile(SiteProfile("Centre", "GB-EAW"))
     view = start_by_button(qtbot, walk_window)
     acknowledge(qtbot, view)
     calls = view.danger_banner.text().splitlines()[2]

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from idcheck.gui.app import CaseForm, CaseTableModel, MainWindow, RecoveryKeyDialog
+from idcheck.gui.session import store_behind
 from idcheck.store import CaseRow, Store
 
 PASSWORD = "correct horse battery"
@@ -123,7 +124,7 @@ def test_ctrl_l_locks_and_hides_every_child(qtbot, window, unlock):
 
 def test_auto_lock_with_a_dialog_open(qtbot, window, unlock):
     unlock(qtbot, window)
-    store = window.session.store
+    store = store_behind(window.session)
     window.idle.setInterval(300)
     window.idle.start()
     # A safety net so a failing test cannot hang on the modal dialog.

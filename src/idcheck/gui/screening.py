@@ -57,7 +57,7 @@ from idcheck.checklist import (
     text_for,
     visible_item_ids,
 )
-from idcheck.gui import i18n
+from idcheck.gui import i18n, ops
 from idcheck.gui.review import STRENGTH_ORDER, DangerDialog, ReviewDialog
 from idcheck.gui.walk_panel import SOURCE_LABELS, ItemPanel, answer_text
 from idcheck.store import AnswerContext, ScreeningRecord
@@ -344,7 +344,9 @@ class ScreeningView(QWidget):
     def load(self, screening_id: int) -> None:
         """Show a screening (audited as a view), where it was left."""
         self.screening_id = screening_id
-        record: ScreeningRecord = self.session.store.get_screening(screening_id)
+        record: ScreeningRecord | None = self.session.run(ops.open_screening(screening_id), self)
+        if record is None:
+            return
         self.record = record
         self.checklist = load_checklist_bytes(record.checklist_text)
         self.answers: dict[str, Answer] = record.plain_answers()
@@ -801,7 +803,7 @@ class ScreeningView(QWidget):
         )
         self.session.track(dialog)
         self.danger_dialog = dialog
-        if dialog.exec() == QDialog.DialogCode.Accepted and self.session.store.is_open:
+        if dialog.exec() == QDialog.DialogCode.Accepted and self.session.is_open:
             self.session.call(
                 lambda s: s.record_event(
                     "danger-acknowledged",
@@ -811,7 +813,7 @@ class ScreeningView(QWidget):
             )
 
     def _remind_danger(self) -> None:
-        if self.read_only or not self.session.store.is_open:
+        if self.read_only or not self.session.is_open:
             return
         for hit in assess(self.checklist, self.answers).dangers:
             self._stop_for_danger(hit, reminder=True)
@@ -858,7 +860,10 @@ class ScreeningView(QWidget):
     # -- review, referral, amendment ------------------------------------------------
 
     def open_review(self) -> None:
-        self.record = self.session.store.get_screening(self.screening_id, audit=False)
+        record = self.session.run(ops.open_screening(self.screening_id, audit=False), self)
+        if record is None:
+            return
+        self.record = record
         dialog = ReviewDialog(
             self.checklist, self.answers, self.lang, self.read_only, self.record.decision, self
         )

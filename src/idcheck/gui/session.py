@@ -118,7 +118,7 @@ class Session(QObject):
 
     def __init__(self, store: Store, messages: Messages, parent: QWidget) -> None:
         super().__init__(parent)
-        self.store = store
+        self._store = store
         self.messages = messages
         self.parent_widget = parent
         self.dialogs: list[QDialog] = []
@@ -132,25 +132,25 @@ class Session(QObject):
     @property
     def user(self) -> User:
         """The signed-in user (name, role)."""
-        return self.store.user
+        return self._store.user
 
     @property
     def username(self) -> str:
-        return self.store.user.username
+        return self._store.user.username
 
     @property
     def is_admin(self) -> bool:
-        return self.store.user.is_admin
+        return self._store.user.is_admin
 
     @property
     def data_dir(self) -> Path:
         """The store's folder (files are never written into it from the window)."""
-        return self.store.data_dir
+        return self._store.data_dir
 
     @property
     def is_open(self) -> bool:
         """False once locked (by the idle time or a person) or closed."""
-        return self.open and self.store.is_open
+        return self.open and self._store.is_open
 
     # -- operations ------------------------------------------------------------
 
@@ -169,7 +169,7 @@ class Session(QObject):
         if op.slow:
             raise ValueError(f"{op.name} can take long: start it off the UI thread")
         try:
-            result = op.fn(self.store)
+            result = op.fn(self._store)
         except Exception as e:
             if not self.report(e, parent):
                 raise
@@ -188,7 +188,7 @@ class Session(QObject):
         more than a moment. ``on_done(result)`` runs on the UI thread, after
         ``changed``; an expected error becomes a message instead. Neither runs
         once the session is locked."""
-        store = self.store
+        store = self._store
         where = parent or self.parent_widget
 
         def done(result: Any) -> None:
@@ -218,7 +218,7 @@ class Session(QObject):
         if path is None:
             return None
         try:
-            return check_output(path, self.store.data_dir)
+            return check_output(path, self._store.data_dir)
         except UnsafeOutput as e:
             self.messages.error(parent, title, str(e))
             return None
@@ -229,7 +229,7 @@ class Session(QObject):
         from idcheck.store import InvalidInput, StoreError
 
         try:
-            return fn(self.store)
+            return fn(self._store)
         except (StoreError, InvalidInput) as e:
             self.messages.error(self.parent_widget, self.tr("idcheck"), str(e))
             return None
@@ -251,7 +251,14 @@ class Session(QObject):
         for d in list(self.dialogs):
             d.reject()
         self.dialogs.clear()
-        self.store.lock()
+        self._store.lock()
+
+
+def store_behind(session: Session) -> Store:
+    """The open store behind a session, for scripts and tests that prepare or
+    check the data a window shows. Views never use it: they run named operations
+    (tests/gui/test_session.py checks that no view module calls it)."""
+    return session._store
 
 
 # ------------------------------------------------------------------ operations
