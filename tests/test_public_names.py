@@ -151,6 +151,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "main",
     ),
     "idcheck.cli.common": (
+        "export",
         "fail",
         "opened",
         "read_new_secret",
@@ -158,6 +159,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "refusal",
         "unsafe_output",
         "with_store",
+        "without_store",
     ),
     "idcheck.answers_file": (
         "ANSWER_KEYS",

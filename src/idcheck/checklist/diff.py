@@ -42,18 +42,13 @@ class ChecklistDiff:
         lines = [f"--- {old_ref}", f"+++ {new_ref}"]
         if self.empty:
             lines.append("no differences in items, rules or outcomes")
-        for i in self.added_items:
-            lines.append(f"+ item {i}")
-        for i in self.removed_items:
-            lines.append(f"- item {i}")
-        for i, what in self.changed_items.items():
-            lines.append(f"~ item {i}: {'; '.join(what)}")
-        for r in self.added_rules:
-            lines.append(f"+ rule {r}")
-        for r in self.removed_rules:
-            lines.append(f"- rule {r}")
-        for r, what in self.changed_rules.items():
-            lines.append(f"~ rule {r}: {'; '.join(what)}")
+        for kind, added, removed, changed in (
+            ("item", self.added_items, self.removed_items, self.changed_items),
+            ("rule", self.added_rules, self.removed_rules, self.changed_rules),
+        ):
+            lines.extend(f"+ {kind} {x}" for x in added)
+            lines.extend(f"- {kind} {x}" for x in removed)
+            lines.extend(f"~ {kind} {x}: {'; '.join(what)}" for x, what in changed.items())
         lines.extend(f"~ {x}" for x in self.outcome_changes)
         return "\n".join(lines)
 

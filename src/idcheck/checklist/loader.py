@@ -155,18 +155,8 @@ def _validate_any(doc: Document) -> Loaded:
             [doc.problem(("kind",), f"'kind': expected one of {', '.join(KINDS)}, got {kind!r}")]
         )
     obj = validate_document(doc, model)
-    if isinstance(obj, Guide):
-        from idcheck.checklist import guide_model
-
-        found = guide_model.reference_problems(doc, obj)
-    else:
-        from idcheck.checklist.references import reference_problems
-
-        assert isinstance(obj, Checklist | Routes | Directory)
-        found = reference_problems(doc, obj)
-    problems = [p for p in found if p.severity == "error"]
-    if problems:
-        raise ChecklistError(problems)
+    assert isinstance(obj, Checklist | Routes | Directory | Guide)
+    _check_references(doc, obj)
     return obj
 
 
@@ -226,10 +216,7 @@ def load_any(path: str | Path) -> tuple[Document, Loaded]:
 
 def load_checklist(path: str | Path) -> Checklist:
     """Load and check one checklist file."""
-    _doc, obj = load_any(path)
-    if not isinstance(obj, Checklist):
-        raise ChecklistError([Problem(str(path), 1, 1, "expected 'kind: checklist'")])
-    return obj
+    return _of_kind(path, Checklist, "checklist")
 
 
 def load_checklist_bytes(raw: bytes, name: str = "<stored checklist>") -> Checklist:
@@ -238,18 +225,50 @@ def load_checklist_bytes(raw: bytes, name: str = "<stored checklist>") -> Checkl
     Cached by content with every other way in: reopening screenings answered
     under the same text, or under an installed file, parses it once per process.
     """
+    return _text_as(raw, name, Checklist)
+
+
+def load_routes(path: str | Path) -> Routes:
+    return _of_kind(path, Routes, "routes")
+
+
+def load_routes_bytes(raw: bytes, name: str = "<stored routes>") -> Routes:
+    """Load a routes file from its text, e.g. the copy pinned with a screening."""
+    return _text_as(raw, name, Routes)
+
+
+def load_directory(path: str | Path) -> Directory:
+    return _of_kind(path, Directory, "directory")
+
+
+K = TypeVar("K", Checklist, Routes, Directory)
+
+
+def _of_kind(path: str | Path, model: type[K], kind: str) -> K:
+    """The file at ``path``, which must be of this ``kind``."""
+    _doc, obj = load_any(path)
+    if not isinstance(obj, model):
+        raise ChecklistError([Problem(str(path), 1, 1, f"expected 'kind: {kind}'")])
+    return obj
+
+
+def _text_as(raw: bytes, name: str, model: type[K]) -> K:
+    """A stored text read as ``model`` (cached with every other way in); a text
+    that is not one gets that model's own errors, located."""
     try:
         _doc, obj = _load_validated(raw, name)
     except ChecklistError:
         obj = None
-    if not isinstance(obj, Checklist):  # the checklist model's own errors, located
-        return _as_model(raw, name, Checklist)
-    return obj
-
-
-def _as_model(raw: bytes, name: str, model: type[M]) -> M:
+    if isinstance(obj, model):
+        return obj
     doc = parse_yaml(raw, name)
-    obj = validate_document(doc, model)
+    checked = validate_document(doc, model)
+    _check_references(doc, checked)
+    return checked
+
+
+def _check_references(doc: Document, obj: Loaded) -> None:
+    """Raise the reference errors (unknown ids, duplicates) of a validated file."""
     if isinstance(obj, Guide):
         from idcheck.checklist import guide_model
 
@@ -257,34 +276,7 @@ def _as_model(raw: bytes, name: str, model: type[M]) -> M:
     else:
         from idcheck.checklist.references import reference_problems
 
-        assert isinstance(obj, Checklist | Routes | Directory)
         found = reference_problems(doc, obj)
     problems = [p for p in found if p.severity == "error"]
     if problems:
         raise ChecklistError(problems)
-    return obj
-
-
-def load_routes(path: str | Path) -> Routes:
-    _doc, obj = load_any(path)
-    if not isinstance(obj, Routes):
-        raise ChecklistError([Problem(str(path), 1, 1, "expected 'kind: routes'")])
-    return obj
-
-
-def load_routes_bytes(raw: bytes, name: str = "<stored routes>") -> Routes:
-    """Load a routes file from its text, e.g. the copy pinned with a screening."""
-    try:
-        _doc, obj = _load_validated(raw, name)
-    except ChecklistError:
-        obj = None
-    if not isinstance(obj, Routes):
-        return _as_model(raw, name, Routes)
-    return obj
-
-
-def load_directory(path: str | Path) -> Directory:
-    _doc, obj = load_any(path)
-    if not isinstance(obj, Directory):
-        raise ChecklistError([Problem(str(path), 1, 1, "expected 'kind: directory'")])
-    return obj

@@ -246,27 +246,14 @@ def _condition(
                 yield doc.problem((*loc, "answer"), f"'{cond.answer}' is not a number question")
         case AnswerGiven():
             yield from item_ref(cond.answered, (*loc, "answered"))
-        case AllOf():
-            for i, sub in enumerate(cond.all):
+        case AllOf() | AnyOf():
+            key, subs = ("all", cond.all) if isinstance(cond, AllOf) else ("any", cond.any)
+            for i, sub in enumerate(subs):
                 yield from _condition(
                     doc,
                     c,
                     sub,
-                    (*loc, "all", i),
-                    items,
-                    dims,
-                    forms,
-                    sections,
-                    before=before,
-                    owner=owner,
-                )
-        case AnyOf():
-            for i, sub in enumerate(cond.any):
-                yield from _condition(
-                    doc,
-                    c,
-                    sub,
-                    (*loc, "any", i),
+                    (*loc, key, i),
                     items,
                     dims,
                     forms,

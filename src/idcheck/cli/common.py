@@ -15,8 +15,9 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from idcheck.cli import EXIT_DENIED, EXIT_FAILED, EXIT_STORE, EXIT_USAGE
+from idcheck.cli import EXIT_DENIED, EXIT_FAILED, EXIT_OK, EXIT_STORE, EXIT_USAGE
 from idcheck.paths import data_dir
 from idcheck.store import (
     InvalidInput,
@@ -29,7 +30,11 @@ from idcheck.store import (
     check_output,
 )
 
+if TYPE_CHECKING:
+    from idcheck.report import Document
+
 __all__ = [
+    "export",
     "fail",
     "opened",
     "read_new_secret",
@@ -37,6 +42,7 @@ __all__ = [
     "refusal",
     "unsafe_output",
     "with_store",
+    "without_store",
 ]
 
 
@@ -117,22 +123,51 @@ def opened(args: argparse.Namespace) -> Iterator[Store]:
         store.lock()
 
 
+def _exit_code(e: StoreError, opening: bool) -> int:
+    """Bad input exits 2, a role's refusal 4; any other store error 3 while the
+    store is being opened (with the wait a wrong password imposes), else 1."""
+    if isinstance(e, InvalidInput):
+        return fail(EXIT_USAGE, str(e))
+    if isinstance(e, NotAllowed):
+        return fail(EXIT_DENIED, str(e))
+    return fail(EXIT_STORE, refusal(e)) if opening else fail(EXIT_FAILED, str(e))
+
+
 def with_store(args: argparse.Namespace, run: Callable[[Store], int]) -> int:
     """Open the store, ``run(store)``, lock it; each error as its exit code."""
     try:
         store_cm = opened(args)
         store = store_cm.__enter__()
-    except InvalidInput as e:
-        return fail(EXIT_USAGE, str(e))
     except StoreError as e:
-        return fail(EXIT_STORE, refusal(e))
+        return _exit_code(e, opening=True)
     try:
         return int(run(store))
-    except InvalidInput as e:
-        return fail(EXIT_USAGE, str(e))
-    except NotAllowed as e:
-        return fail(EXIT_DENIED, str(e))
     except StoreError as e:
-        return fail(EXIT_FAILED, str(e))
+        return _exit_code(e, opening=False)
     finally:
         store_cm.__exit__(None, None, None)
+
+
+def without_store(run: Callable[[], int]) -> int:
+    """``run()`` a command that opens, creates or replaces the store itself
+    (init, recover, restore): each error as its exit code, as while opening."""
+    try:
+        return int(run())
+    except StoreError as e:
+        return _exit_code(e, opening=True)
+
+
+def export(store: Store, doc: Document, out: Path, what: str) -> int:
+    """Write an exported document (a referral, a letter) to ``out`` with its
+    audit row, and say where and which audit heads it names; the exit code."""
+    from idcheck.report import save_document  # only the exporting commands load reportlab
+
+    try:
+        head = save_document(store, doc, out)
+    except OSError as e:
+        return fail(EXIT_USAGE, f"cannot write {out}: {e.strerror}")
+    print(
+        f"{what} written to {out} (audit head on its pages {doc.audit_head}; "
+        f"its export is audit row {head})"
+    )
+    return EXIT_OK

@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 
 from idcheck.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from idcheck.cli.common import fail, unsafe_output, with_store
+from idcheck.cli.common import export, fail, unsafe_output, with_store
 from idcheck.report import MissingFont
-from idcheck.report.export import make_letter, save_document
+from idcheck.report.export import make_letter
 from idcheck.report.letter import choose, letter_facts
 from idcheck.store import Store
 
@@ -41,14 +41,6 @@ def cmd_letter(args: argparse.Namespace) -> int:
             )
         except MissingFont as e:
             return fail(EXIT_FAILED, str(e))
-        try:
-            head = save_document(store, doc, args.out)
-        except OSError as e:
-            return fail(EXIT_USAGE, f"cannot write {args.out}: {e.strerror}")
-        print(
-            f"support letter with {len(chosen)} fact(s) written to {args.out} (audit head on "
-            f"its pages {doc.audit_head}; its export is audit row {head})"
-        )
-        return EXIT_OK
+        return export(store, doc, args.out, f"support letter with {len(chosen)} fact(s)")
 
     return with_store(args, run)

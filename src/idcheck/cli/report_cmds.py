@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from idcheck.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from idcheck.cli.common import fail, unsafe_output, with_store
+from idcheck.cli import EXIT_FAILED
+from idcheck.cli.common import export, fail, unsafe_output, with_store
 from idcheck.report import MissingFont
-from idcheck.report.export import make_referral, save_document
+from idcheck.report.export import make_referral
 from idcheck.store import Store
 
 
@@ -23,14 +23,6 @@ def cmd_report(args: argparse.Namespace) -> int:
             )
         except MissingFont as e:
             return fail(EXIT_FAILED, str(e))
-        try:
-            head = save_document(store, doc, args.out)
-        except OSError as e:
-            return fail(EXIT_USAGE, f"cannot write {args.out}: {e.strerror}")
-        print(
-            f"referral summary written to {args.out} (audit head on its pages "
-            f"{doc.audit_head}; its export is audit row {head})"
-        )
-        return EXIT_OK
+        return export(store, doc, args.out, "referral summary")
 
     return with_store(args, run)

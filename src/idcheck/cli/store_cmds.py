@@ -19,24 +19,21 @@ from idcheck.checklist import (
     load_checklist_bytes,
     text_for,
 )
-from idcheck.cli import EXIT_DENIED, EXIT_FAILED, EXIT_OK, EXIT_STORE, EXIT_USAGE
+from idcheck.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from idcheck.cli.common import (
     fail,
     read_new_secret,
     read_secret,
-    refusal,
     unsafe_output,
     with_store,
+    without_store,
 )
 from idcheck.paths import data_dir
 from idcheck.store import (
     AuditHead,
-    InvalidInput,
     KeyChange,
-    NotAllowed,
     OtherStore,
     Store,
-    StoreError,
     restore,
     verify_store,
 )
@@ -44,18 +41,17 @@ from idcheck.store import (
 
 def cmd_init(args: argparse.Namespace) -> int:
     where = data_dir(args.data_dir)
-    try:
+
+    def run() -> int:
         password = read_new_secret(args.password_file, f"new password for {args.user}: ")
         store, recovery = Store.create(where, args.user, password)
-    except InvalidInput as e:
-        return fail(EXIT_USAGE, str(e))
-    except StoreError as e:
-        return fail(EXIT_STORE, refusal(e))
-    store.lock()
-    print(f"created the store in {where}")
-    print("RECOVERY KEY (shown once; write it down and keep it somewhere safe):")
-    print(f"  {recovery}")
-    return EXIT_OK
+        store.lock()
+        print(f"created the store in {where}")
+        print("RECOVERY KEY (shown once; write it down and keep it somewhere safe):")
+        print(f"  {recovery}")
+        return EXIT_OK
+
+    return without_store(run)
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
@@ -102,19 +98,17 @@ def report_key_change(change: KeyChange) -> None:
             f"unlock; reset their passwords: {', '.join(change.reset_needed)}"
         )
     if change.recovery_key:
-        print(
-            "NEW RECOVERY KEY (the old one no longer opens the store; shown once, write it down):"
-        )
-        print(f"  {change.recovery_key}")
+        show_new_recovery_key(change.recovery_key)
+
+
+def show_new_recovery_key(key: str) -> None:
+    print("NEW RECOVERY KEY (the old one no longer opens the store; shown once, write it down):")
+    print(f"  {key}")
 
 
 def cmd_user_new_recovery_key(args: argparse.Namespace) -> int:
     def run(store: Store) -> int:
-        fresh = store.replace_recovery_key()
-        print(
-            "NEW RECOVERY KEY (the old one no longer opens the store; shown once, write it down):"
-        )
-        print(f"  {fresh}")
+        show_new_recovery_key(store.replace_recovery_key())
         return EXIT_OK
 
     return with_store(args, run)
@@ -122,19 +116,17 @@ def cmd_user_new_recovery_key(args: argparse.Namespace) -> int:
 
 def cmd_user_recover(args: argparse.Namespace) -> int:
     where = data_dir(args.data_dir)
-    try:
+
+    def run() -> int:
         key = read_secret(args.recovery_key_file, "recovery key: ")
         new = read_new_secret(args.new_password_file, f"new password for {args.name}: ")
         store, fresh = Store.recover(where, args.name, key, new)
-    except InvalidInput as e:
-        return fail(EXIT_USAGE, str(e))
-    except StoreError as e:
-        return fail(EXIT_STORE, refusal(e))
-    store.lock()
-    print(f"set a new password for {args.name}")
-    print("NEW RECOVERY KEY (the old one no longer opens the store; shown once, write it down):")
-    print(f"  {fresh}")
-    return EXIT_OK
+        store.lock()
+        print(f"set a new password for {args.name}")
+        show_new_recovery_key(fresh)
+        return EXIT_OK
+
+    return without_store(run)
 
 
 def cmd_screen(args: argparse.Namespace) -> int:
@@ -177,20 +169,19 @@ def cmd_screen(args: argparse.Namespace) -> int:
 def cmd_db_verify(args: argparse.Namespace) -> int:
     # Not through with_store: a store found damaged must not get the unlock and
     # lock rows an ordinary opening writes (verify_store writes only when all is well).
-    try:
-        if args.anchor:
-            AuditHead.parse(args.anchor)
-        password = read_secret(args.password_file, f"password for {args.user}: ")
-        result = verify_store(data_dir(args.data_dir), args.user, password, args.anchor)
-    except ValueError as e:
-        return fail(EXIT_USAGE, str(e))
-    except InvalidInput as e:
-        return fail(EXIT_USAGE, str(e))
-    except StoreError as e:
-        return fail(EXIT_STORE, str(e))
-    for m in result.messages:
-        print(m)
-    return EXIT_OK if result.ok else EXIT_FAILED
+    def run() -> int:
+        try:
+            if args.anchor:
+                AuditHead.parse(args.anchor)
+            password = read_secret(args.password_file, f"password for {args.user}: ")
+            result = verify_store(data_dir(args.data_dir), args.user, password, args.anchor)
+        except ValueError as e:
+            return fail(EXIT_USAGE, str(e))
+        for m in result.messages:
+            print(m)
+        return EXIT_OK if result.ok else EXIT_FAILED
+
+    return without_store(run)
 
 
 def cmd_db_backup(args: argparse.Namespace) -> int:
@@ -207,22 +198,24 @@ def cmd_db_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_db_restore(args: argparse.Namespace) -> int:
-    try:
+    def run() -> int:
         password = read_secret(args.password_file, f"password for {args.user}: ")
-        result = restore(
-            data_dir(args.data_dir), args.file, args.user, password, other_store=args.other_store
-        )
-    except OtherStore as e:
-        return fail(
-            EXIT_USAGE, f"{e}; to replace this store with it, run the restore with --other-store"
-        )
-    except InvalidInput as e:
-        return fail(EXIT_USAGE, str(e))
-    except NotAllowed as e:
-        return fail(EXIT_DENIED, str(e))
-    except StoreError as e:
-        return fail(EXIT_STORE, refusal(e))
-    for m in result.messages:
-        print(m)
-    print(f"restored from {args.file}")
-    return EXIT_OK
+        try:
+            result = restore(
+                data_dir(args.data_dir),
+                args.file,
+                args.user,
+                password,
+                other_store=args.other_store,
+            )
+        except OtherStore as e:
+            return fail(
+                EXIT_USAGE,
+                f"{e}; to replace this store with it, run the restore with --other-store",
+            )
+        for m in result.messages:
+            print(m)
+        print(f"restored from {args.file}")
+        return EXIT_OK
+
+    return without_store(run)
