@@ -246,34 +246,16 @@ def _condition(
                 yield doc.problem((*loc, "answer"), f"'{cond.answer}' is not a number question")
         case AnswerGiven():
             yield from item_ref(cond.answered, (*loc, "answered"))
-        case AllOf() | AnyOf():
-            key, subs = ("all", cond.all) if isinstance(cond, AllOf) else ("any", cond.any)
-            for i, sub in enumerate(subs):
+        case AllOf() | AnyOf() | Not():
+            if isinstance(cond, Not):
+                parts: list[tuple[Loc, Condition]] = [((*loc, "not"), cond.not_)]
+            else:
+                key, subs = ("all", cond.all) if isinstance(cond, AllOf) else ("any", cond.any)
+                parts = [((*loc, key, i), sub) for i, sub in enumerate(subs)]
+            for at, sub in parts:
                 yield from _condition(
-                    doc,
-                    c,
-                    sub,
-                    (*loc, key, i),
-                    items,
-                    dims,
-                    forms,
-                    sections,
-                    before=before,
-                    owner=owner,
+                    doc, c, sub, at, items, dims, forms, sections, before=before, owner=owner
                 )
-        case Not():
-            yield from _condition(
-                doc,
-                c,
-                cond.not_,
-                (*loc, "not"),
-                items,
-                dims,
-                forms,
-                sections,
-                before=before,
-                owner=owner,
-            )
         case Count():
             f = cond.count
             at = (*loc, "count")
