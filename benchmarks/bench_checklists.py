@@ -29,7 +29,7 @@ from _util import median, ms, pct, repeat
 
 from idcheck.checklist import bundled_root, entries
 from idcheck.checklist.lint import lint_paths
-from idcheck.checklist.loader import _validate_any, clear_cache, load_any, parse_yaml
+from idcheck.checklist.loader import clear_cache, load_any, parse_yaml, validate_any
 
 ROOT = Path(__file__).resolve().parents[1]
 FRESH = """
@@ -71,7 +71,7 @@ def main() -> int:
 
     def located(f: Path) -> None:
         raw = f.read_bytes()
-        _validate_any(parse_yaml(raw, str(f)))
+        validate_any(parse_yaml(raw, str(f)))
 
     for f in files:
         t = repeat(lambda f=f: uncached(f), args.runs)

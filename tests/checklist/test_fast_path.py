@@ -18,8 +18,8 @@ from idcheck.checklist import (
     load_routes_bytes,
 )
 from idcheck.checklist import document as reading
-from idcheck.checklist.document import _fast_data
-from idcheck.checklist.loader import _validate_any, clear_cache, parse_yaml
+from idcheck.checklist.document import fast_data
+from idcheck.checklist.loader import clear_cache, parse_yaml, validate_any
 
 DATA = Path(__file__).parent / "data"
 FILES = [e.path for e in entries(bundled_root())] + sorted(DATA.glob("*.yaml"))
@@ -32,7 +32,7 @@ def test_libyaml_is_there() -> None:
 
 @pytest.mark.parametrize("entry", entries(bundled_root()), ids=lambda e: e.ref)
 def test_bundled_files_take_the_fast_reading(entry) -> None:
-    assert _fast_data(entry.path.read_text(encoding="utf-8")) is not None
+    assert fast_data(entry.path.read_text(encoding="utf-8")) is not None
 
 
 def test_where_libyaml_reads_otherwise_the_located_reading_is_used() -> None:
@@ -40,7 +40,7 @@ def test_where_libyaml_reads_otherwise_the_located_reading_is_used() -> None:
     flow mapping) that the YAML 1.2 parser reads: the file still loads."""
     text = (DATA / "minimal.yaml").read_text(encoding="utf-8")
     assert "{en: Alone?, nb: Alene?}" in text
-    assert _fast_data(text) is None
+    assert fast_data(text) is None
     assert parse_yaml(text.encode(), "m", fast=True).data == parse_yaml(text.encode(), "m").data
 
 
@@ -50,7 +50,7 @@ def test_fast_and_located_readings_give_the_same_model(path: Path) -> None:
     fast = parse_yaml(raw, str(path), fast=True)
     located = parse_yaml(raw, str(path))
     assert fast.data == located.data
-    assert _validate_any(fast) == _validate_any(located)
+    assert validate_any(fast) == validate_any(located)
 
 
 def test_every_way_in_shares_one_validated_copy() -> None:

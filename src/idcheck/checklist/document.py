@@ -51,6 +51,7 @@ __all__ = [
     "Loc",
     "Problem",
     "decode",
+    "fast_data",
     "format_problems",
     "locate",
     "parse_yaml",
@@ -319,7 +320,7 @@ def parse_yaml(
     bad = _check_events(text, path, max_nodes)
     if bad is not None:
         raise ChecklistError([bad])
-    data = _fast_data(text) if fast else None
+    data = fast_data(text) if fast else None
     if data is None:
         data = _pure_data(text, path)
     return Document(path, data, raw, text)
@@ -350,7 +351,7 @@ def _pure_data(text: str, path: str) -> dict[str, Any]:
     return data
 
 
-def _fast_data(text: str) -> dict[str, Any] | None:
+def fast_data(text: str) -> dict[str, Any] | None:
     """The plain data through libyaml's parser, or None when it is not installed or
     finds anything to say (the pure-Python reading then reports it, located)."""
     yaml = YAML(typ="safe")

@@ -70,6 +70,7 @@ __all__ = [  # the reading's names stay importable from here
     "locate",
     "parse_yaml",
     "read_document",
+    "validate_any",
     "validate_document",
 ]
 
@@ -147,7 +148,9 @@ _VALIDATED_MAX = 32
 _VALIDATED_LOCK = threading.Lock()
 
 
-def _validate_any(doc: Document) -> Loaded:
+def validate_any(doc: Document) -> Loaded:
+    """Validate a read file as the model its ``kind`` names, with its reference
+    checks (no cache: :func:`load_any` keeps what passed)."""
     kind = doc.data.get("kind", "checklist")
     model = KINDS.get(kind) if isinstance(kind, str) else None
     if model is None:
@@ -178,10 +181,10 @@ def _load_validated(raw: bytes, path: str) -> tuple[Document, Loaded]:
         return Document(path, data, raw, decode(raw, path)), obj
     doc = parse_yaml(raw, path, fast=True)
     try:
-        obj = _validate_any(doc)
+        obj = validate_any(doc)
     except ChecklistError:
         doc = parse_yaml(raw, path)
-        obj = _validate_any(doc)
+        obj = validate_any(doc)
     with _VALIDATED_LOCK:
         _VALIDATED[key] = (doc.data, obj)
         while len(_VALIDATED) > _VALIDATED_MAX:
