@@ -8,10 +8,11 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from tests.conftest import new_store
 
 from idcheck.answers_file import plan_screening, read_answers_file, record_plan
 from idcheck.checklist import ChecklistError, find, load_checklist_bytes
-from idcheck.store import CaseDetails, Store
+from idcheck.store import CaseDetails
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "intake-screen.yaml"
@@ -77,7 +78,7 @@ def test_the_case_given_on_the_command_line_wins(tmp_path, intake):
 
 def test_recording_reuses_the_case_and_calls_out_each_danger(tmp_path, intake):
     checklist, raw = intake
-    store, _ = Store.create(tmp_path / "store", "anna", PASSWORD)
+    store, _ = new_store(tmp_path / "store")
     try:
         existing = store.create_case(CaseDetails(reference="A-7"))
         path = write(

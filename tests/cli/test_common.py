@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import new_store, open_store
 
 from idcheck.cli import EXIT_DENIED, EXIT_FAILED, EXIT_OK, EXIT_STORE, EXIT_USAGE
 from idcheck.cli.common import read_secret, unsafe_output, with_store
@@ -53,7 +54,7 @@ def test_a_password_on_standard_input(monkeypatch: pytest.MonkeyPatch):
 
 @pytest.fixture
 def store_dir(tmp_path: Path) -> Path:
-    store, _ = Store.create(tmp_path / "store", "anna", PASSWORD)
+    store, _ = new_store(tmp_path / "store")
     try:
         store.add_user("ben", "worker password 1", "worker")
     finally:
@@ -92,7 +93,7 @@ def test_each_store_failure_is_its_exit_code(store_dir, tmp_path, capsys):
     assert with_store(wrong, add_case) == EXIT_STORE
     assert with_store(args_for(store_dir, tmp_path, "anna", ""), add_case) == EXIT_USAGE
     # The store is locked again after each: the worker's refused command changed nothing.
-    store = Store.open(store_dir, "anna", PASSWORD)
+    store = open_store(store_dir)
     try:
         assert [u.username for u in store.list_users()] == ["anna", "ben"]
         assert [c.reference for c in store.list_cases()] == ["C-1"]

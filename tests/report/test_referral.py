@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from tests.conftest import new_store
+from tests.conftest import new_store, open_store
 
 from idcheck.checklist import Answer, find, load_checklist_bytes
 from idcheck.report import build_summary, render_referral
-from idcheck.store import AnswerContext, CaseDetails, Decision, SiteProfile, Store
+from idcheck.store import AnswerContext, CaseDetails, Decision, SiteProfile
 
 PASSWORD = "correct horse battery"
 ARABIC = "أخذوا جواز سفري"
@@ -162,7 +162,7 @@ def test_a_reprint_a_month_later_from_the_store_opened_again_has_the_same_conten
     store.lock()
 
     monkeypatch.setattr(time, "time", real_time)
-    store = Store.open(tmp_path / "store", "anna", PASSWORD)
+    store = open_store(tmp_path / "store")
     try:
         store.save_contacts(
             [{"role": "child-welfare-emergency", "name": "Nytt nummer", "phone": "+47 99 99 99 99"}]
