@@ -100,7 +100,7 @@ def main() -> int:
         form.reject()
 
         from idcheck.checklist import Answer, assess
-        from idcheck.gui.screening import DangerDialog, ReviewDialog
+        from idcheck.gui.review import DangerDialog, ReviewDialog
 
         w.cases.table.selectRow(0)
         w.cases.screen_selected(checklist_ref="child-trafficking-full@1.0.0")
@@ -109,15 +109,15 @@ def main() -> int:
             view.show_item(item_id)
             view.save(Answer(value="no"))
         view.show_item("debt-for-journey")
-        view.source.setCurrentIndex(view.source.findData("child-said"))
-        view.child_words.setPlainText("I must work to pay for the road.")
-        view.language.setText("prs")
-        view.interpreter_present.setChecked(True)
-        view.interpreter.setText("Phone interpreter 2207")
+        view.panel.context().source.setCurrentIndex(view.panel.context().source.findData("child-said"))
+        view.panel.context().child_words.setPlainText("I must work to pay for the road.")
+        view.form.language.setText("prs")
+        view.form.interpreter_present.setChecked(True)
+        view.form.interpreter.setText("Phone interpreter 2207")
         w.resize(1200, 760)
         shot(w, "walkthrough")
         view.save(Answer(value="yes"))
-        checklist = view.checklist
+        checklist = view.walk.checklist
         item = checklist.item("danger-harm-now")
         hit = assess(checklist, {"danger-harm-now": "yes"}).dangers[0]
         danger = DangerDialog(
@@ -154,12 +154,12 @@ def main() -> int:
         view.set_mode("section")
         view.show_item("accompanied-by")
         view.panel.choose("unrelated-adult")
-        card = view.panels["adult-speaks-for-child"]
+        card = view.area.panels["adult-speaks-for-child"]
         card.show_context(True)
-        card.source.setCurrentIndex(card.source.findData("child-said"))
-        card.child_words.setPlainText("He tells me what to say.")
+        card.context().source.setCurrentIndex(card.context().source.findData("child-said"))
+        card.context().child_words.setPlainText("He tells me what to say.")
         view.show_item("adult-stated-relation")
-        view.free.setText("cousin")
+        view.panel.free.setText("cousin")
         shot(w, "section")
         # A completed screening amended: a new linked draft, the original unchanged.
         from idcheck.store import Decision
@@ -171,7 +171,7 @@ def main() -> int:
         w._back_to_cases()
         w.cases.table.selectRow(0)
         w.cases.open_selected()
-        w.screening_view.amend()
+        w.screening_view.handoff.amend()
         w.screening_view.show_item("debt-for-journey")
         shot(w, "amend")
         del item

@@ -871,7 +871,6 @@
     </message>
     <message>
         <source>Item {0}: {1}</source>
-        <extracomment>item id, the answer, whether the walk should move on item id: keyboard focus entered this panel a message for the worker (an answer that could not be read) item id: the context fields were made (new controls for the tab order) Whether the child&apos;s chosen language is written right to left.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -882,6 +881,7 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>Answer</source>
+        <extracomment>item id, the answer, whether the walk should move on item id: keyboard focus entered this panel a message for the worker (an answer that could not be read) item id: the context fields were made (new controls for the tab order)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -934,10 +934,6 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>Child&apos;s own words</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved ✓ {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1689,7 +1685,7 @@ What it may mean: {2}</source>
     <name>ScreeningView</name>
     <message>
         <source>Overview of the items</source>
-        <extracomment>Drawn on top of the application style: which panel the single keys answer. original screening id, the new linked draft now shown in this view</extracomment>
+        <extracomment>Drawn on top of the application style: which panel the single keys answer.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1774,6 +1770,7 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>Case {0} · screening #{1}</source>
+        <extracomment>original screening id, the new linked draft now shown in this view</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

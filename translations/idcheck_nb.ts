@@ -912,7 +912,6 @@
     </message>
     <message>
         <source>Item {0}: {1}</source>
-        <extracomment>item id, the answer, whether the walk should move on item id: keyboard focus entered this panel a message for the worker (an answer that could not be read) item id: the context fields were made (new controls for the tab order) Whether the child&apos;s chosen language is written right to left.</extracomment>
         <translation>Punkt {0}: {1}</translation>
     </message>
     <message>
@@ -925,6 +924,7 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>Answer</source>
+        <extracomment>item id, the answer, whether the walk should move on item id: keyboard focus entered this panel a message for the worker (an answer that could not be read) item id: the context fields were made (new controls for the tab order)</extracomment>
         <translation>Svar</translation>
     </message>
     <message>
@@ -981,7 +981,7 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>Saved ✓ {0}</source>
-        <translation>Lagret ✓ {0}</translation>
+        <translation type="vanished">Lagret ✓ {0}</translation>
     </message>
     <message>
         <source>Answer: {0}</source>
@@ -1780,7 +1780,7 @@ Hva det kan bety: {2}</translation>
     <name>ScreeningView</name>
     <message>
         <source>Overview of the items</source>
-        <extracomment>Drawn on top of the application style: which panel the single keys answer. original screening id, the new linked draft now shown in this view</extracomment>
+        <extracomment>Drawn on top of the application style: which panel the single keys answer.</extracomment>
         <translation>Oversikt over punktene</translation>
     </message>
     <message>
@@ -1865,6 +1865,7 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>Case {0} · screening #{1}</source>
+        <extracomment>original screening id, the new linked draft now shown in this view</extracomment>
         <translation>Sak {0} · kartlegging nr. {1}</translation>
     </message>
     <message>

@@ -134,9 +134,6 @@ class WalkState:
         """The latest answer per item (hidden items' answers included)."""
         return self._answers
 
-    def answer(self, item_id: str) -> Answer | None:
-        return self._answers.get(item_id)
-
     def context(self, item_id: str) -> AnswerContext | None:
         """The context the item's latest answer was saved with."""
         return self._contexts.get(item_id)
@@ -246,25 +243,11 @@ class WalkState:
         unanswered = self.unanswered()
         return unanswered[0] if unanswered else visible[0]
 
-    def _index_from(self, item_id: str, step: int) -> int:
-        """Where ``item_id`` sits among the visible items; for a hidden item, the
-        visible item just past it in the direction of ``step``, less one step."""
-        visible = self.visible_ids()
-        if item_id in visible:
-            return visible.index(item_id)
-        if item_id not in self._order:
-            return 0 if step > 0 else len(visible) - 1
-        at = self._order.index(item_id)
-        before = [n for n, i in enumerate(visible) if self._order.index(i) < at]
-        if step > 0:
-            return before[-1] if before else -1
-        return before[-1] + 1 if before else 0
-
     def step_item(self, step: int, start: str | None = None) -> str:
         """The item ``step`` visible items from ``start`` (the current item),
         stopping at the first and the last."""
         visible = self.visible_ids()
-        i = self._index_from(start if start is not None else self.current, step)
+        i = _index_from(self._order, visible, start if start is not None else self.current, step)
         return visible[min(max(0, i + step), len(visible) - 1)]
 
     def step_section(self, step: int) -> str | None:
@@ -304,10 +287,6 @@ class WalkState:
 
     # -- completion and amendment ------------------------------------------------
 
-    @property
-    def completed(self) -> bool:
-        return self.read_only
-
     def complete(self, when: float | None = None) -> None:
         """The screening was completed: from now on it can only be amended."""
         self.read_only = True
@@ -319,6 +298,20 @@ class WalkState:
         if not self.read_only:
             return "none"
         return "open-existing" if self.amended_by is not None else "new"
+
+
+def _index_from(order: Sequence[str], visible: Sequence[str], item_id: str, step: int) -> int:
+    """Where ``item_id`` sits among the ``visible`` items; for a hidden item, the
+    visible item just past it in the direction of ``step``, less one step."""
+    if item_id in visible:
+        return list(visible).index(item_id)
+    if item_id not in order:
+        return 0 if step > 0 else len(visible) - 1
+    at = order.index(item_id)
+    before = [n for n, i in enumerate(visible) if order.index(i) < at]
+    if step > 0:
+        return before[-1] if before else -1
+    return before[-1] + 1 if before else 0
 
 
 def contacts_for(

@@ -57,7 +57,7 @@ def in_referral():
     d.accept()
 
 QTimer.singleShot(400, in_referral)
-QTest.mouseClick(view.referral_button, Qt.MouseButton.LeftButton)
+QTest.mouseClick(view.form.referral_button, Qt.MouseButton.LeftButton)
 store = store_behind(w.session)
 with store._read() as conn:
     printed = conn.exec_driver_sql(

@@ -165,7 +165,7 @@ def build(name: str, qtbot, store_template, tmp_path) -> QWidget:
         return _screening(qtbot, store_template, tmp_path)
     if name == "screening-section":
         w = _screening(qtbot, store_template, tmp_path)
-        w.screening_view.section_mode_button.click()  # one section at a time
+        w.screening_view.form.section_mode_button.click()  # one section at a time
         return w
     if name == "case":
         from idcheck.gui.cases import CaseDialog
@@ -200,10 +200,10 @@ def build(name: str, qtbot, store_template, tmp_path) -> QWidget:
         return RecoverDialog("anna")
     if name in ("review", "danger"):
         from idcheck.checklist import Answer, assess
-        from idcheck.gui.screening import DangerDialog, ReviewDialog
+        from idcheck.gui.review import DangerDialog, ReviewDialog
 
         w = _screening(qtbot, store_template, tmp_path)
-        checklist = w.screening_view.checklist
+        checklist = w.screening_view.walk.checklist
         if name == "danger":
             hit = assess(checklist, {"danger-harm-now": Answer.of("yes")}).dangers[0]
             contacts = [{"role": "police-emergency", "name": "Duty desk", "phone": "02800"}]

@@ -33,8 +33,8 @@ def test_the_referral_button_previews_text_with_line_breaks(qtbot, view, walk_wi
     store.record_answer(view.screening_id, "documents-held", Answer(value="yes"), AnswerContext(
         source="child-said", child_words=WORDS, worker_note="seen\nat the door"))
     monkeypatch.setattr(ReferralDialog, "exec", lambda self: 0)
-    qtbot.mouseClick(view.referral_button, Qt.MouseButton.LeftButton)
-    dialog = view.referral_dialog
+    qtbot.mouseClick(view.form.referral_button, Qt.MouseButton.LeftButton)
+    dialog = view.handoff.referral_dialog
     assert isinstance(dialog, ReferralDialog)
     assert dialog.pages.count() >= 1 and dialog.data.startswith(b"%PDF")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -45,8 +45,8 @@ def test_the_referral_button_previews_text_with_line_breaks(qtbot, view, walk_wi
 @pytest.fixture
 def dialog(qtbot, view, monkeypatch):
     monkeypatch.setattr(ReferralDialog, "exec", lambda self: 0)
-    qtbot.mouseClick(view.referral_button, Qt.MouseButton.LeftButton)
-    return view.referral_dialog
+    qtbot.mouseClick(view.form.referral_button, Qt.MouseButton.LeftButton)
+    return view.handoff.referral_dialog
 
 
 def test_save_writes_the_previewed_pdf_and_audits_once(qtbot, dialog, walk_window, monkeypatch,

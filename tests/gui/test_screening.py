@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
+from tests.gui.conftest import when_shown
+from tests.gui.walking import (
+    CTRL,
+    back_to_cases,
+    click,
+    focus,
+    go_to,
+    open_last,
+    press,
+    screen,
+    tick,
+)
 
-from idcheck.gui.screening import DangerDialog, ReviewDialog
+from idcheck.gui.review import DangerDialog, ReviewDialog
 from idcheck.gui.session import store_behind
+from idcheck.store import Store
 
-PASSWORD = "correct horse battery"
+INTAKE = "intake-screen@1.0.0"
 
 
 @pytest.fixture
@@ -17,49 +30,28 @@ def window(walk_window):
     return walk_window
 
 
-def start(window):
-    window.cases.screen_selected(checklist_ref="intake-screen@1.0.0")
-    view = window.screening_view
-    assert view is not None
-    return view
-
-
-def key(qtbot, view, text):
-    target = QApplication.focusWidget() or view
-    qtbot.keyClicks(target, text)
-
-
-def acknowledge_dangers(qtbot):
-    """Click the acknowledgement of any danger dialog as soon as it is shown."""
-
-    def click():
-        for w in QApplication.topLevelWidgets():
-            if isinstance(w, DangerDialog) and w.isVisible():
-                qtbot.mouseClick(w.ack, Qt.MouseButton.LeftButton)
-                return
-        QTimer.singleShot(20, click)
-
-    QTimer.singleShot(20, click)
+def start(qtbot, window):
+    return screen(qtbot, window, INTAKE)
 
 
 def test_walk_the_whole_intake_screen_by_keyboard(qtbot, window):
-    view = start(window)
+    view = start(qtbot, window)
     store = store_behind(window.session)
     visited = []
     while True:
-        item_id = view.current
+        item_id = view.walk.current
         if item_id in visited:
             break
         visited.append(item_id)
-        focus = QApplication.focusWidget()
-        if isinstance(focus, QLineEdit):
-            qtbot.keyClicks(focus, "15")
-            qtbot.keyClick(focus, Qt.Key.Key_Return)
+        target = focus()
+        if isinstance(target, QLineEdit):
+            qtbot.keyClicks(target, "15")
+            qtbot.keyClick(target, Qt.Key.Key_Return)
         else:
-            qtbot.keyClick(view, Qt.Key.Key_N)
-        assert view.saved.text().startswith("Saved"), item_id
-    checklist = view.checklist
-    assert set(visited) == set(checklist.item_ids())
+            qtbot.keyClick(target, Qt.Key.Key_N)
+        assert view.form.saved.text().startswith("Saved"), item_id
+    checklist = view.walk.checklist
+    assert visited == checklist.item_ids()
     stored = store.get_screening(view.screening_id, audit=False)
     assert set(stored.answers) == set(checklist.item_ids())
     assert stored.answers["claimed-age"].answer.value == 15
@@ -67,17 +59,19 @@ def test_walk_the_whole_intake_screen_by_keyboard(qtbot, window):
 
 
 def test_answer_context_is_saved_with_the_answer(qtbot, window):
-    view = start(window)
-    view.show_item("debt")
-    view.source.setCurrentIndex(view.source.findData("child-said"))
-    view.child_words.setPlainText("Jeg må betale tilbake reisen")
-    view.language.setText("nb")
-    view.interpreter_present.setChecked(True)
-    view.interpreter.setText("Phone 4411")
-    view.read_back.setChecked(True)
-    view.note.setPlainText("Looked at the door")
-    view.setFocus()
-    qtbot.keyClick(view, Qt.Key.Key_Y)
+    view = start(qtbot, window)
+    press(qtbot, "nn")
+    go_to(qtbot, view, "debt")
+    fields = view.panel.context()
+    fields.source.setCurrentIndex(fields.source.findData("child-said"))
+    qtbot.keyClicks(fields.child_words, "Jeg må betale tilbake reisen")
+    qtbot.keyClicks(view.form.language, "nb")
+    tick(qtbot, view.form.interpreter_present)
+    qtbot.keyClicks(view.form.interpreter, "Phone 4411")
+    tick(qtbot, fields.read_back)
+    qtbot.keyClicks(fields.note, "Looked at the door")
+    view.panel.setFocus()
+    qtbot.keyClick(view.panel, Qt.Key.Key_Y)
     rec = store_behind(window.session).get_screening(view.screening_id, audit=False)
     ctx = rec.answers["debt"].context
     assert ctx.child_words == "Jeg må betale tilbake reisen"
@@ -88,86 +82,132 @@ def test_answer_context_is_saved_with_the_answer(qtbot, window):
         "Phone 4411",
         True,
     )
+    assert ctx.interpreter_present is True
+
+
+def test_an_answer_is_one_store_call_that_keeps_the_next_position(qtbot, window, monkeypatch):
+    """One commit per answer: the answer, its context and where the walk moves on."""
+    calls = []
+    for name in ("record_answer", "set_position"):
+        real = getattr(Store, name)
+
+        def spy(self, *args, _real=real, _name=name, **kwargs):
+            calls.append((_name, kwargs.get("position")))
+            return _real(self, *args, **kwargs)
+
+        monkeypatch.setattr(Store, name, spy)
+    view = start(qtbot, window)
+    calls.clear()
+    press(qtbot, "n")
+    assert calls == [("record_answer", "danger-missing")]
+    assert view.walk.current == "danger-missing"
+    stored = store_behind(window.session).get_screening(view.screening_id, audit=False)
+    assert stored.position == "danger-missing"
+    calls.clear()
+    qtbot.keyClick(focus(), Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)  # a move alone
+    assert calls == [("set_position", None)]
 
 
 def test_immediate_danger_stops_the_walk_until_acknowledged(qtbot, window):
-    view = start(window)
-    assert view.current == "danger-harm"
-    acknowledge_dangers(qtbot)
-    qtbot.keyClick(view, Qt.Key.Key_Y)
-    dialog = view.danger_dialog
-    assert dialog.result() == DangerDialog.DialogCode.Accepted
-    texts = " ".join(lbl.text() for lbl in dialog.findChildren(type(view.saved)))
-    assert "Local police duty desk" in texts and "112" in texts
-    dialog.reject()  # Escape does not dismiss it
-    assert dialog.result() == DangerDialog.DialogCode.Accepted  # unchanged by reject
+    view = start(qtbot, window)
+    store = store_behind(window.session)
+    assert view.walk.current == "danger-harm"
+    seen = {}
+
+    def stopped(dialog):
+        # Stopped at once: the answer is saved, the walk has not moved on.
+        seen["at"] = view.walk.current
+        seen["position"] = store.get_screening(view.screening_id, audit=False).position
+        seen["texts"] = " ".join(lbl.text() for lbl in dialog.findChildren(type(view.form.saved)))
+        qtbot.keyClick(focus(), Qt.Key.Key_Escape)  # Escape does not dismiss it
+        seen["after_escape"] = dialog.isVisible()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        seen["after_second_escape"] = dialog.isVisible()
+        click(qtbot, dialog.ack)
+
+    when_shown(DangerDialog, stopped)
+    qtbot.keyClick(view.panel, Qt.Key.Key_Y)
+    assert seen["at"] == "danger-harm" and seen["position"] == "danger-harm"
+    assert seen["after_escape"] is True and seen["after_second_escape"] is True
+    assert "Local police duty desk" in seen["texts"] and "112" in seen["texts"]
+    assert view.danger.dialog.result() == DangerDialog.DialogCode.Accepted
+    assert len(store.danger_acknowledgements(view.screening_id)) == 1
+    assert view.walk.current == "danger-missing"  # acknowledged: the walk goes on
 
 
 def test_resume_where_it_was_left_after_the_window_is_gone(qtbot, window):
-    view = start(window)
+    view = start(qtbot, window)
     sid = view.screening_id
-    qtbot.keyClick(view, Qt.Key.Key_N)
-    qtbot.keyClick(view, Qt.Key.Key_N)
-    where = view.current
-    window._back_to_cases()
-    window.cases.table.selectRow(0)
-    window.cases.screen_selected()
-    resumed = window.screening_view
+    press(qtbot, "nn")
+    where = view.walk.current
+    back_to_cases(qtbot, window)
+    resumed = screen(qtbot, window)  # the draft: no checklist asked
     assert resumed.screening_id == sid
-    assert resumed.current == where
-    assert set(resumed.answers) == {"danger-harm", "danger-missing"}
+    assert resumed.walk.current == where
+    assert set(resumed.walk.answers) == {"danger-harm", "danger-missing"}
 
 
-def test_review_decide_complete_then_read_only(qtbot, window, monkeypatch):
-    view = start(window)
-    view.show_item("debt")
-    qtbot.keyClick(view, Qt.Key.Key_Y)
+def test_review_decide_complete_then_read_only(qtbot, window):
+    view = start(qtbot, window)
+    press(qtbot, "nn")
+    go_to(qtbot, view, "debt")
+    press(qtbot, "y")
+    seen = {}
 
     def decide(dialog):
-        assert dialog.result_assessment.outcome.id == "full-screening"
+        seen["suggested"] = dialog.result_assessment.outcome.id
         dialog.outcome.setCurrentIndex(dialog.outcome.findData("immediate-protection"))
-        dialog._check()
-        assert "Give your reasons" in dialog.note.text()  # differs: reasons required
-        dialog.reasons.setPlainText("The adult outside is waiting for her.")
-        dialog._check()
-        return dialog.result()
+        click(qtbot, dialog.complete_button)
+        seen["note"] = dialog.note.text()  # differs: reasons required
+        seen["open"] = dialog.isVisible()
+        qtbot.keyClicks(dialog.reasons, "The adult outside is waiting for her.")
+        click(qtbot, dialog.complete_button)
 
-    monkeypatch.setattr(ReviewDialog, "exec", decide)
+    when_shown(ReviewDialog, decide)
     sid = view.screening_id
-    view.open_review()
+    qtbot.keyClick(focus(), Qt.Key.Key_R, CTRL)
+    assert seen["suggested"] == "full-screening"
+    assert "Give your reasons" in seen["note"] and seen["open"]
     store = store_behind(window.session)
     rec = store.get_screening(sid, audit=False)
     assert rec.completed
     assert rec.decision.decision_outcome == "immediate-protection"
     assert rec.decision.suggested_outcome == "full-screening"
-    window.cases.table.selectRow(0)
-    window.cases.open_selected()
-    ro = window.screening_view
-    assert ro.read_only
-    assert not any(b.isEnabled() for b in ro.option_buttons.values())
-    qtbot.keyClick(ro, Qt.Key.Key_N)
+    assert rec.decision.reasons == "The adult outside is waiting for her."
+    assert window.screening_view is None  # back to the cases
+    ro = open_last(qtbot, window)
+    assert ro.walk.read_only and ro.screening_id == sid
+    go_to(qtbot, ro, "debt")
+    assert not any(b.isEnabled() for b in ro.panel.option_buttons.values())
+    qtbot.keyClick(ro.panel, Qt.Key.Key_N)
     assert store.get_screening(sid, audit=False).answers["debt"].answer.value == "yes"
 
 
-def test_referral_preview_save_and_print_are_audited(qtbot, window, tmp_path, monkeypatch):
+def test_referral_preview_save_and_print_are_audited(qtbot, window, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
     from idcheck.gui.referral import ReferralDialog
 
-    view = start(window)
-    view.show_item("debt")
-    qtbot.keyClick(view, Qt.Key.Key_Y)
-    monkeypatch.setattr(ReferralDialog, "exec", lambda self: 0)
-    view.open_referral()
-    dialog = view.referral_dialog
-    assert dialog.pages.count() >= 1
+    view = start(qtbot, window)
+    press(qtbot, "nn")
+    go_to(qtbot, view, "debt")
+    press(qtbot, "y")
     out = tmp_path / "referral.pdf"
-    dialog.save_to(out)
+    seen = {}
+
+    def export(dialog):
+        seen["pages"] = dialog.pages.count()
+        dialog.save_to(out)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+        dialog.print_to(printer)
+        dialog.accept()
+
+    when_shown(ReferralDialog, export)
+    qtbot.keyClick(focus(), Qt.Key.Key_P, CTRL)
+    assert seen["pages"] >= 1
     assert out.read_bytes().startswith(b"%PDF")
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    dialog.print_to(printer)
     assert (tmp_path / "printed.pdf").stat().st_size > 1000
     store = store_behind(window.session)
     with store._read() as conn:
@@ -175,25 +215,22 @@ def test_referral_preview_save_and_print_are_audited(qtbot, window, tmp_path, mo
     assert actions.count("report-exported") == 1 and actions.count("report-printed") == 1
 
 
-def test_the_review_opens_large_enough_to_read_on_a_laptop(qtbot, window, monkeypatch):
+def test_the_review_opens_large_enough_to_read_on_a_laptop(qtbot, window):
     """The review was opened at its small size hint (about 560 x 420), leaving the
     indicators, the suggestion and why in a box a few lines high."""
-    view = start(window)
-    view.show_item("debt")
-    qtbot.keyClick(view, Qt.Key.Key_Y)
+    view = start(qtbot, window)
+    press(qtbot, "n")
     sizes = []
 
     def shown(dialog):
-        dialog.show()
         qtbot.waitExposed(dialog)
         available = dialog.screen().availableGeometry()
-        sizes.append((dialog.size(), available, dialog.summary.height()))
-        dialog.reject()
-        return 0
+        sizes.append((dialog.size(), available))
+        qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Escape)
 
-    monkeypatch.setattr(ReviewDialog, "exec", shown)
-    qtbot.mouseClick(view.review_button, Qt.MouseButton.LeftButton)
-    (size, available, _summary), = sizes
+    when_shown(ReviewDialog, shown)
+    click(qtbot, view.form.review_button)
+    ((size, available),) = sizes
     assert size.width() >= min(900, available.width() - 40), (size, available)
     assert size.height() >= min(760, available.height() - 60), (size, available)
     assert size.width() <= available.width() and size.height() <= available.height()

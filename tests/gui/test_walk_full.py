@@ -53,8 +53,8 @@ def focus():
 
 def answer_by_keyboard(qtbot, view, next_item_key):
     """Answer the item that has the focus, as a worker would at the keyboard."""
-    item_id = view.current
-    item = view.checklist.item(item_id)
+    item_id = view.walk.current
+    item = view.walk.checklist.item(item_id)
     target = focus()
     assert view.isAncestorOf(target), f"{item_id}: the focus left the walk ({target!r})"
     if isinstance(item, Question) and item.type in ("text", "number", "date"):
@@ -63,22 +63,22 @@ def answer_by_keyboard(qtbot, view, next_item_key):
         qtbot.keyClick(target, Qt.Key.Key_Return)
     elif isinstance(item, Question) and item.type == "multi-choice":
         qtbot.keyClicks(target, DIGITS[item_id])  # each digit toggles an option
-        assert view.current == item_id  # multiple choice does not move on by itself
+        assert view.walk.current == item_id  # multiple choice does not move on by itself
         qtbot.keyClick(focus(), next_item_key, ALT)
     elif isinstance(item, Question) and item.type == "choice":
         qtbot.keyClicks(target, DIGITS.get(item_id, "1"))
     else:
         qtbot.keyClicks(target, "y" if item_id in YES else "n")
-    assert view.saved.text().startswith("Saved"), (item_id, view.saved.text())
+    assert view.form.saved.text().startswith("Saved"), (item_id, view.form.saved.text())
     return item_id
 
 
 def walk(qtbot, view, next_item_key):
     visited = []
     for _ in range(200):
-        if not assess(view.checklist, view.answers).unanswered:
+        if not assess(view.walk.checklist, view.walk.answers).unanswered:
             break
-        item_id = view.current
+        item_id = view.walk.current
         assert item_id not in visited, f"came back to {item_id}"
         visited.append(answer_by_keyboard(qtbot, view, next_item_key))
     return visited
@@ -90,7 +90,7 @@ def review_by_keyboard(qtbot, view, reasons):
     seen = {}
 
     def act():
-        dialog = getattr(view, "review_dialog", None)
+        dialog = view.handoff.review_dialog
         if dialog is None or not dialog.isVisible():
             QTimer.singleShot(20, act)
             return
@@ -123,7 +123,7 @@ def review_by_keyboard(qtbot, view, reasons):
 
 
 def check_stored_walk(store, view, visited):
-    checklist = view.checklist
+    checklist = view.walk.checklist
     rec = store.get_screening(view.screening_id, audit=False)
     answers = rec.plain_answers()
     a = assess(checklist, answers)
@@ -166,13 +166,13 @@ def test_walk_the_whole_full_screening_one_item_at_a_time_by_keyboard(qtbot, win
     window.cases.table.selectRow(0)
     window.cases.open_selected()
     ro = window.screening_view
-    assert ro.read_only and ro.screening_id == sid
+    assert ro.walk.read_only and ro.screening_id == sid
     ro.show_item("debt-for-journey")
     qtbot.keyClicks(ro.panel, "nud")  # the keys that answer a draft
     assert not ro.save(rec.answers["debt-for-journey"].answer)
-    assert not any(b.isEnabled() for b in ro.option_buttons.values())
-    assert not ro.source.isEnabled() and not ro.child_words.isEnabled()
-    assert not ro.language.isEnabled()
+    assert not any(b.isEnabled() for b in ro.panel.option_buttons.values())
+    assert not ro.panel.context().source.isEnabled() and not ro.panel.context().child_words.isEnabled()
+    assert not ro.form.language.isEnabled()
     with pytest.raises(ReadOnlyRecord):
         from idcheck.checklist import Answer
 
@@ -189,21 +189,21 @@ def test_walk_the_whole_full_screening_one_section_at_a_time_by_keyboard(qtbot, 
     sections = []
     visited = []
     for _ in range(200):
-        if not assess(view.checklist, view.answers).unanswered:
+        if not assess(view.walk.checklist, view.walk.answers).unanswered:
             break
-        section = view.checklist.section_of(view.current).id
+        section = view.walk.checklist.section_of(view.walk.current).id
         if not sections or sections[-1] != section:
             sections.append(section)
             # Every visible item of the section is on screen with its answer controls.
-            shown = [i for i, p in view.panels.items() if p.isVisibleTo(view)]
-            visible = set(view.visible_ids())
+            shown = [i for i, p in view.area.panels.items() if p.isVisibleTo(view)]
+            visible = set(view.walk.visible_ids())
             expected = [
-                it.id for it in view.checklist.sections[len(sections) - 1].items if it.id in visible
+                it.id for it in view.walk.checklist.sections[len(sections) - 1].items if it.id in visible
             ]
             assert shown == expected, section
             assert all(
-                view.panels[i].option_buttons or view.panels[i].kind == "free" for i in shown
+                view.area.panels[i].option_buttons or view.area.panels[i].kind == "free" for i in shown
             )
         visited.append(answer_by_keyboard(qtbot, view, Qt.Key.Key_Down))
-    assert sections == [s.id for s in view.checklist.sections]
+    assert sections == [s.id for s in view.walk.checklist.sections]
     check_stored_walk(store_behind(window.session), view, visited)

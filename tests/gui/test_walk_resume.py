@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 from tests.conftest import new_store
 
 from idcheck.gui.app import MainWindow
-from idcheck.gui.screening import DangerDialog
+from idcheck.gui.review import DangerDialog
 from idcheck.gui.session import store_behind
 from idcheck.store import CaseDetails
 
@@ -73,13 +73,13 @@ CHILD = textwrap.dedent(
                 QTest.keyClick(target(), KEYS[name], MODS.get(mod, Qt.KeyboardModifier.NoModifier))
             elif kind == "answer":      # single keys, one answer each, reported once saved
                 for k in arg:
-                    item = v.current
+                    item = v.walk.current
                     QTest.keyClicks(target(), k)
                     say("answered", item)
             elif kind == "loop":        # answer item after item until killed
                 while True:
-                    item = v.current
-                    kind = getattr(v.checklist.item(item), "type", "indicator")
+                    item = v.walk.current
+                    kind = getattr(v.walk.checklist.item(item), "type", "indicator")
                     if kind in ("text", "number", "date"):
                         QTest.keyClicks(target(), "2020-01-01" if kind == "date" else "12")
                         QTest.keyClick(target(), Qt.Key.Key_Return)
@@ -89,14 +89,14 @@ CHILD = textwrap.dedent(
                     else:
                         QTest.keyClicks(target(), "1" if kind == "choice" else "n")
                     say("answered", item)
-                    if v.current == item:
+                    if v.walk.current == item:
                         say("end")
                         break
             elif kind == "danger":      # report once the stop is on the screen, then answer yes
                 QTimer.singleShot(200, lambda: say(
-                    "stopped", v.danger_dialog is not None and v.danger_dialog.isVisible()))
+                    "stopped", v.danger.dialog is not None and v.danger.dialog.isVisible()))
                 QTest.keyClicks(target(), "y")
-        say("at", v.current, v.mode)
+        say("at", v.walk.current, v.mode)
 
     QTimer.singleShot(0, run)
     app.exec()
@@ -224,21 +224,21 @@ def test_killed_one_item_at_a_time_resumes_exactly_there(data, spawn, reopen):
 
     w = reopen(data)
     view = w.screening_view
-    assert view.current == where and view.mode == "item"
+    assert view.walk.current == where and view.mode == "item"
     rec = store_behind(w.session).get_screening(view.screening_id, audit=False)
-    assert rec.plain_answers() == view.answers
-    assert set(view.answers) == {
+    assert rec.plain_answers() == view.walk.answers
+    assert set(view.walk.answers) == {
         "danger-harm",
         "danger-missing",
         "claimed-age",
         "age-doubt",
         "travelling-without-parents",
     }
-    assert view.answers["claimed-age"].value == 15
-    assert view.answers["age-doubt"].value == "yes"
+    assert view.walk.answers["claimed-age"].value == 15
+    assert view.walk.answers["age-doubt"].value == "yes"
     # The answer on screen is the stored one, and the next one goes on from there.
-    assert view.option_buttons["no"].isChecked()
-    assert view.progress.text().startswith("5 of 14")
+    assert view.panel.option_buttons["no"].isChecked()
+    assert view.form.progress.text().startswith("5 of 14")
 
 
 def test_killed_one_section_at_a_time_resumes_in_that_section_at_that_item(data, spawn, reopen):
@@ -262,17 +262,17 @@ def test_killed_one_section_at_a_time_resumes_in_that_section_at_that_item(data,
     w = reopen(data)
     view = w.screening_view
     assert view.mode == "section"
-    assert view.current == where
-    assert view.shown_section == "identity"
-    assert view.panels[where].property("current") is True
-    assert [i for i, p in view.panels.items() if p.isVisibleTo(view)][:3] == [
+    assert view.walk.current == where
+    assert view.area.shown_section == "identity"
+    assert view.area.panels[where].property("current") is True
+    assert [i for i, p in view.area.panels.items() if p.isVisibleTo(view)][:3] == [
         "claimed-age",
         "stated-birth-date",
         "nationality",
     ]
-    assert view.answers["claimed-age"].value == 14
-    assert view.answers["stated-birth-date"].value == "2012-05-06"
-    assert "nationality" not in view.answers
+    assert view.walk.answers["claimed-age"].value == 14
+    assert view.walk.answers["stated-birth-date"].value == "2012-05-06"
+    assert "nationality" not in view.walk.answers
 
 
 def test_killed_with_the_danger_stop_on_screen_stops_again_on_resume(qtbot, data, spawn, reopen):
@@ -294,9 +294,9 @@ def test_killed_with_the_danger_stop_on_screen_stops_again_on_resume(qtbot, data
     w = reopen(data)
     view = w.screening_view
     qtbot.waitUntil(lambda: "text" in seen, timeout=5000)
-    assert view.answers["danger-harm"].value == "yes"
-    assert view.danger_banner.isVisibleTo(view)
-    assert "Immediate danger recorded" in view.danger_banner.text()
+    assert view.walk.answers["danger-harm"].value == "yes"
+    assert view.form.danger_banner.isVisibleTo(view)
+    assert "Immediate danger recorded" in view.form.danger_banner.text()
     store = store_behind(w.session)
     with store._read() as conn:
         actions = [a for (a,) in conn.exec_driver_sql("SELECT action FROM audit")]
@@ -314,7 +314,7 @@ def test_killed_in_the_middle_of_answering_loses_no_answer(data, spawn, reopen):
     view = w.screening_view
     stored = store_behind(w.session).get_screening(view.screening_id, audit=False)
     assert set(reported) <= set(stored.answers)
-    visible = view.visible_ids()
+    visible = view.walk.visible_ids()
     last = max(visible.index(i) for i in stored.answers)
     # Where it was left: the last item answered, or the one it had moved on to.
-    assert visible.index(view.current) in (last, last + 1)
+    assert visible.index(view.walk.current) in (last, last + 1)

@@ -15,12 +15,12 @@ ARABIC = "أخذوا جواز سفري"
 def test_child_wording_and_words_in_arabic_are_right_to_left(qtbot, walk_window):
     walk_window.cases.screen_selected(checklist_ref=INTAKE)
     view = walk_window.screening_view
-    view.words_toggle.setChecked(True)
-    view.child_lang.setCurrentIndex(view.child_lang.findData("ar"))
+    view.form.words_toggle.setChecked(True)
+    view.form.child_lang.setCurrentIndex(view.form.child_lang.findData("ar"))
     panel = view.panel
     assert panel.text.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert panel.text.alignment() & Qt.AlignmentFlag.AlignRight
-    box = panel.child_words
+    box = panel.context().child_words
     box.show()
     qtbot.waitExposed(box)
     # Empty, the box is ready for the child's language.
@@ -44,5 +44,5 @@ def test_child_wording_and_words_in_arabic_are_right_to_left(qtbot, walk_window)
     box.setTextCursor(cursor)
     assert box.cursorRect().x() < box.viewport().width() * 0.2
     # Back to an English child wording: left to right again.
-    view.child_lang.setCurrentIndex(view.child_lang.findData("en"))
+    view.form.child_lang.setCurrentIndex(view.form.child_lang.findData("en"))
     assert panel.text.layoutDirection() == Qt.LayoutDirection.LeftToRight

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 from tests.gui.conftest import when_shown
 
-from idcheck.gui.screening import DangerDialog
+from idcheck.gui.review import DangerDialog
 from idcheck.gui.session import store_behind
 from idcheck.store import SiteProfile
 
@@ -32,22 +32,22 @@ def start_by_button(qtbot, window):
 def acknowledge(qtbot, view):
     when_shown(DangerDialog, lambda d: qtbot.mouseClick(d.ack, LEFT))
     qtbot.keyClick(view, Qt.Key.Key_Y)
-    assert view.danger_dialog.result() == DangerDialog.DialogCode.Accepted
+    assert view.danger.dialog.result() == DangerDialog.DialogCode.Accepted
 
 
 def test_the_walk_through_shows_the_case_reference(qtbot, walk_window):
     view = start_by_button(qtbot, walk_window)
-    assert view.case_label.isVisible()
-    assert view.case_label.text() == f"Case 2026-080 · screening #{view.screening_id}"
+    assert view.form.case_label.isVisible()
+    assert view.form.case_label.text() == f"Case 2026-080 · screening #{view.screening_id}"
 
 
 def test_after_the_danger_stop_the_banner_keeps_the_action_and_the_numbers(qtbot, walk_window):
     view = start_by_button(qtbot, walk_window)
-    assert view.current == "danger-harm"
-    assert not view.danger_banner.isVisible()
+    assert view.walk.current == "danger-harm"
+    assert not view.form.danger_banner.isVisible()
     acknowledge(qtbot, view)
-    assert view.danger_banner.isVisible()
-    assert view.danger_banner.text().splitlines() == [
+    assert view.form.danger_banner.isVisible()
+    assert view.form.danger_banner.text().splitlines() == [
         "Immediate danger recorded: The child may be in danger now. Stop the screen, stay "
         "with the child and call the emergency number.",
         "Call the police emergency number now and stay with the child until help arrives.",
@@ -59,16 +59,16 @@ def test_after_the_danger_stop_the_banner_keeps_the_action_and_the_numbers(qtbot
     walk_window.cases.table.selectRow(0)
     when_shown(DangerDialog, lambda d: qtbot.mouseClick(d.ack, LEFT))
     qtbot.mouseClick(walk_window.cases.screen_button, LEFT)
-    qtbot.waitUntil(lambda: walk_window.screening_view.danger_dialog is not None)
+    qtbot.waitUntil(lambda: walk_window.screening_view.danger.dialog is not None)
     again = walk_window.screening_view
-    assert again.danger_banner.text().splitlines()[2].startswith("Call: Local police duty desk")
+    assert again.form.danger_banner.text().splitlines()[2].startswith("Call: Local police duty desk")
 
 
 def test_a_site_in_england_gets_its_own_country_numbers(qtbot, walk_window):
     store_behind(walk_window.session).set_site_profile(SiteProfile("Centre", "GB-EAW"))
     view = start_by_button(qtbot, walk_window)
     acknowledge(qtbot, view)
-    calls = view.danger_banner.text().splitlines()[2]
+    calls = view.form.danger_banner.text().splitlines()[2]
     assert calls == "Call: Local police duty desk: +47 02800; Police (emergency): 999 (GB)"
-    dialog_text = " ".join(lbl.text() for lbl in view.danger_dialog.findChildren(type(view.saved)))
+    dialog_text = " ".join(lbl.text() for lbl in view.danger.dialog.findChildren(type(view.form.saved)))
     assert "999 (GB)" in dialog_text and "112" not in dialog_text

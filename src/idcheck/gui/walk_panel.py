@@ -1,28 +1,25 @@
 """One item of the walk-through: its wording, guidance, answer controls and the
 context of the answer.
 
-The walk-through shows one :class:`ItemPanel` at a time, or every item of a
-section as a column of panels. A panel never saves anything itself: it emits
-:attr:`ItemPanel.answered` and the view saves at once, with the panel's context.
+A panel is made once and shows one item after another (:meth:`ItemPanel.bind`):
+one item at a time, the same panel shows the next item when an answer moves on;
+one section at a time, a column of panels is bound to the section's items. A
+panel never saves anything itself: it emits :attr:`ItemPanel.answered` and the
+view saves at once, with the panel's context.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,52 +27,40 @@ from PySide6.QtWidgets import (
 
 from idcheck.checklist import Answer, Checklist, Indicator, Question, text_for
 from idcheck.gui import i18n
-from idcheck.report.rtl import base_is_rtl
-from idcheck.store import SOURCES, AnswerContext
+from idcheck.gui.walk_context import ContextFields
+from idcheck.gui.walk_words import (
+    KEYS,
+    SPECIAL_LABELS,
+    YES_NO_LABELS,
+    placeholder,
+    reading_text,
+    summary_text,
+    tr,
+)
+from idcheck.store import AnswerContext
 
-#: Where an answer comes from, as the worker reads it (translated at display).
-SOURCE_LABELS = {
-    "observed": QT_TRANSLATE_NOOP("ItemPanel", "I observed it"),
-    "child-said": QT_TRANSLATE_NOOP("ItemPanel", "The child said it"),
-    "other-said": QT_TRANSLATE_NOOP("ItemPanel", "Another person said it"),
-    "document": QT_TRANSLATE_NOOP("ItemPanel", "A document shows it"),
-}
-#: The answers of an indicator or a yes-no question, with their single keys.
-YES_NO_LABELS = {
-    "yes": QT_TRANSLATE_NOOP("ItemPanel", "&Yes"),
-    "no": QT_TRANSLATE_NOOP("ItemPanel", "&No"),
-    "unsure": QT_TRANSLATE_NOOP("ItemPanel", "&Unsure"),
-}
-SPECIAL_LABELS = {
-    "declined": QT_TRANSLATE_NOOP("ItemPanel", "&Declined"),
-    "not-asked": QT_TRANSLATE_NOOP("ItemPanel", "Not a&sked"),
-}
-KEYS = {"y": "yes", "n": "no", "u": "unsure"}
+__all__ = ["ItemPanel"]
 
-
-def tr(text: object) -> str:
-    """A string of the tables above in the interface language."""
-    return QCoreApplication.translate("ItemPanel", str(text))
+# How the keyboard focus moves when the worker moves it.
+WORKER_MOVES = (
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.MouseFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+)
 
 
-def answer_text(item: Indicator | Question, answer: Answer, lang: str) -> str:
-    """An answer as the worker reads it (for the overview and the panel's summary)."""
-    if answer.status == "declined":
-        return tr(SPECIAL_LABELS["declined"]).replace("&", "")
-    if answer.status == "not-asked":
-        return tr(SPECIAL_LABELS["not-asked"]).replace("&", "")
-    value = answer.value
-    if isinstance(item, Question) and item.options:
-        labels = {o.id: text_for(o.label, lang) for o in item.options}
-        chosen = value if isinstance(value, list) else [value]
-        return ", ".join(labels.get(str(v), str(v)) for v in chosen)
-    if isinstance(value, str) and value in YES_NO_LABELS:
-        return tr(YES_NO_LABELS[value]).replace("&", "")
-    return str(value)
+def _label(name: str, *, plain: bool = True) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    if plain:
+        label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
 
 
 class ItemPanel(QFrame):
-    """One item with its answer controls and the per-answer context.
+    """An item with its answer controls and the per-answer context.
 
     ``compact`` (section mode) keeps the context behind a toggle (key C) so that a
     whole section fits on the screen; in item mode it is always shown.
@@ -91,161 +76,81 @@ class ItemPanel(QFrame):
     context_built = Signal(str)
 
     def __init__(
-        self,
-        checklist: Checklist,
-        item: Indicator | Question,
-        lang: str,
-        *,
-        compact: bool,
-        read_only: bool,
-        number: int = 0,
-        parent: QWidget | None = None,
+        self, checklist: Checklist, lang: str, *, compact: bool, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.checklist = checklist
-        self.item = item
-        self.item_id = item.id
         self.lang = lang
         self.compact = compact
-        #: Whether the child's chosen language is written right to left.
-        self._child_rtl = False
-        self.read_only = read_only
+        self.item: Indicator | Question | None = None
+        self.item_id = ""
+        self.read_only = False
         self.answer: Answer | None = None
         self.stored_context: AnswerContext | None = None
+        self._wording = (False, lang)
+        self._child_rtl = False
         self.setObjectName("card" if compact else "item")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setProperty("current", False)
-        self.kind = (
-            "options"
-            if isinstance(item, Indicator) or item.type in ("yes-no", "choice", "multi-choice")
-            else "free"
-        )
-        self.simple = isinstance(item, Indicator) or item.type == "yes-no"
-        self.multi = isinstance(item, Question) and item.type == "multi-choice"
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 6, 8, 6) if compact else box.setContentsMargins(0, 0, 0, 0)
-        self.text = QLabel()
-        self.text.setObjectName("cardtext" if compact else "itemtext")
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.words_note = QLabel()
-        self.words_note.setObjectName("wordsnote")
-        self.words_note.setWordWrap(True)
-        self.worker_text = QLabel()
-        self.worker_text.setObjectName("workertext")
-        self.worker_text.setWordWrap(True)
-        self.child_options = QLabel()
-        self.child_options.setObjectName("childoptions")
-        self.child_options.setWordWrap(True)
-        self.guidance = QLabel(text_for(item.guidance, lang))
-        self.guidance.setObjectName("guidance")
-        self.guidance.setWordWrap(True)
-        self.guidance.setTextFormat(Qt.TextFormat.PlainText)
-        self.reading = QLabel(self._reading_text())
-        self.reading.setObjectName("reading")
-        self.reading.setWordWrap(True)
-        self.reading.setTextFormat(Qt.TextFormat.PlainText)
+        self.text = _label("cardtext" if compact else "itemtext")
+        self.words_note = _label("wordsnote", plain=False)
+        self.worker_text = _label("workertext", plain=False)
+        self.child_options = _label("childoptions", plain=False)
+        self.guidance = _label("guidance")
+        self.reading = _label("reading")
         for w in (self.text, self.words_note, self.worker_text, self.child_options):
             box.addWidget(w)
         box.addWidget(self.guidance)
         box.addWidget(self.reading)
-        # Shown or hidden only once in the panel: a widget with no parent shown
-        # would open as a window of its own.
-        self.guidance.setVisible(bool(self.guidance.text()))
-        self.reading.setVisible(bool(self.reading.text()))
-        self._build_answers(box, number)
-        self.summary = QLabel()
-        self.summary.setObjectName("recorded")
-        self.summary.setWordWrap(True)
+        self._build_answers(box)
+        self.summary = _label("recorded", plain=False)
         box.addWidget(self.summary)
         self._box = box
-        self.context_box: QWidget | None = None
+        self.context_box: ContextFields | None = None
         if not compact:
             # In section mode a panel's context is built when first shown (key C):
             # a section opens several times faster.
             self._build_context()
-        self.set_wording(False, lang)
-        self.setAccessibleName(
-            (self.tr("Item {0}: {1}").format(number, text_for(item.text, lang)))
-            if number
-            else text_for(item.text, lang)
-        )
-        self.setAccessibleDescription(self.guidance.text())
         for control in self.focus_chain():
             control.installEventFilter(self)
-        self.set_read_only(read_only)
 
     # -- building ------------------------------------------------------------------
 
-    def _reading_text(self) -> str:
-        item = self.item
-        if not isinstance(item, Indicator) or item.reading is None:
-            return ""
-        r = item.reading
-        return self.tr("What we see: {0}\nA common reading: {1}\nWhat it may mean: {2}").format(
-            text_for(r.seen, self.lang),
-            text_for(r.narrative, self.lang),
-            text_for(r.meaning, self.lang),
-        )
+    def _button(self) -> QPushButton:
+        b = QPushButton()
+        b.setCheckable(True)
+        b.clicked.connect(lambda _c=False, b=b: self.choose(str(b.property("value"))))
+        b.installEventFilter(self)
+        return b
 
-    def _build_answers(self, box: QVBoxLayout, number: int) -> None:
+    def _build_answers(self, box: QVBoxLayout) -> None:
         row = QHBoxLayout()
         # Many options wrap into a grid, and at large text the specials into a row
         # of their own, so a panel stays as wide as the screen.
         size = i18n.text_size()
-        columns = 3 if size <= 110 else 2 if size <= 150 else 1
+        self._columns = 3 if size <= 110 else 2 if size <= 150 else 1
         specials = row if size <= 125 else QHBoxLayout()
-        grid = QGridLayout()
+        self._grid = QGridLayout()
         self.option_buttons: dict[str, QPushButton] = {}
-        self.special_buttons: dict[str, QPushButton] = {}
+        self._yes_no: dict[str, QPushButton] = {}
+        self._pool: list[QPushButton] = []
+        for value in YES_NO_LABELS:
+            b = self._button()
+            b.setProperty("value", value)
+            row.addWidget(b)
+            self._yes_no[value] = b
         self.free = QLineEdit()
         self.free.setAccessibleName(self.tr("Answer"))
-        self.free.setAccessibleDescription(text_for(self.item.text, self.lang))
         self.free.returnPressed.connect(self._save_free)
-        item = self.item
-        if self.kind == "options":
-            if self.simple:
-                labels = {v: tr(t) for v, t in YES_NO_LABELS.items()}
-            else:
-                assert isinstance(item, Question)
-                labels = {
-                    o.id: f"&{n} {text_for(o.label, self.lang)}"
-                    for n, o in enumerate(item.options, 1)
-                }
-            for value, label in labels.items():
-                # Several panels share a screen in section mode: single keys answer
-                # the focused one, so mnemonics would only be ambiguous there.
-                b = QPushButton(label.replace("&", "") if self.compact else label)
-                b.setCheckable(True)
-                b.setAccessibleName(label.replace("&", ""))
-                b.setAccessibleDescription(text_for(item.text, self.lang))
-                b.clicked.connect(lambda _c=False, v=value: self.choose(v))
-                if self.simple:
-                    row.addWidget(b)
-                else:
-                    n = len(self.option_buttons)
-                    grid.addWidget(b, n // columns, n % columns)
-                self.option_buttons[value] = b
-            self.free.hide()
-        else:
-            if isinstance(item, Question) and item.type == "date":
-                self.free.setPlaceholderText(self.tr("YYYY-MM-DD, then Enter"))
-            elif isinstance(item, Question) and item.type == "number":
-                unit = text_for(item.unit, self.lang)
-                self.free.setPlaceholderText(
-                    self.tr("A number ({0}), then Enter").format(unit)
-                    if unit
-                    else self.tr("A number, then Enter")
-                )
-            else:
-                self.free.setPlaceholderText(self.tr("Type the answer, then Enter"))
-            row.addWidget(self.free, 2)
+        row.addWidget(self.free, 2)
+        self.special_buttons: dict[str, QPushButton] = {}
         for special, special_label in SPECIAL_LABELS.items():
             text = tr(special_label)
             b = QPushButton(text.replace("&", "") if self.compact else text)
             b.setCheckable(True)
             b.setAccessibleName(text.replace("&", ""))
-            b.setAccessibleDescription(text_for(item.text, self.lang))
             b.clicked.connect(lambda _c=False, v=special: self.give(Answer(status=v)))
             specials.addWidget(b)
             self.special_buttons[special] = b
@@ -256,80 +161,113 @@ class ItemPanel(QFrame):
             self.context_toggle.setToolTip(self.tr("Key C"))
             self.context_toggle.toggled.connect(self.show_context)
             specials.addWidget(self.context_toggle)
-        if not self.simple:
-            box.addLayout(grid)
-            row.addStretch()
+        box.addLayout(self._grid)
+        row.addStretch()
         box.addLayout(row)
         if specials is not row:
             specials.addStretch()
             box.addLayout(specials)
 
-    def _build_context(self) -> QWidget:
+    def _option_button(self, n: int) -> QPushButton:
+        """The n-th button of the options grid (made when first needed)."""
+        while len(self._pool) <= n:
+            b = self._button()
+            k = len(self._pool)
+            self._grid.addWidget(b, k // self._columns, k % self._columns)
+            self._pool.append(b)
+        return self._pool[n]
+
+    def _build_context(self) -> ContextFields:
         if self.context_box is not None:
             return self.context_box
-        self._source = QComboBox()
-        self._source.setAccessibleName(self.tr("Source"))
-        self._source.addItem(self.tr("(source not recorded)"), None)
-        for s in SOURCES:
-            self._source.addItem(tr(SOURCE_LABELS[s]), s)
-        self._child_words = QPlainTextEdit()
-        self._child_words.setAccessibleName(self.tr("The child's own words, as said"))
-        self._child_words.setTabChangesFocus(True)
-        self._child_words.setMaximumHeight(70)
-        self._child_words.textChanged.connect(self._align_child_words)
-        self._read_back = QCheckBox(self.tr("Read back to the child"))
-        self._read_back.setAccessibleName(self.tr("Read back to the child"))
-        self._note = QPlainTextEdit()
-        self._note.setAccessibleName(self.tr("Your note"))
-        self._note.setTabChangesFocus(True)
-        self._note.setMaximumHeight(60)
-        box = QWidget()
-        form = QFormLayout(box)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Source"), self._source)
-        form.addRow(self.tr("Child's own words"), self._child_words)
-        form.addRow("", self._read_back)
-        form.addRow(self.tr("Your note"), self._note)
+        box = ContextFields()
         self._box.insertWidget(self._box.indexOf(self.summary), box)
         self.context_box = box
-        self._fill_context(self.stored_context)
-        self._align_child_words()
-        for w in (self._source, self._child_words, self._read_back, self._note):
-            w.setEnabled(not self.read_only)
+        box.fill(self.stored_context)
+        box.set_child_rtl(self._child_rtl)
+        box.set_read_only(self.read_only)
+        for w in box.controls():
             w.installEventFilter(self)
         if self.compact:
             box.hide()
         self.context_built.emit(self.item_id)
         return box
 
-    def _fill_context(self, context: AnswerContext | None) -> None:
-        if context is None or self.context_box is None:
-            return
-        self._source.setCurrentIndex(max(0, self._source.findData(context.source)))
-        self._child_words.setPlainText(context.child_words or "")
-        self._read_back.setChecked(bool(context.read_back))
-        self._note.setPlainText(context.worker_note or "")
+    def context(self) -> ContextFields:
+        """The per-answer context fields (made on first use in section mode)."""
+        return self._build_context()
 
-    # The per-answer context fields (built on first use in section mode).
-    @property
-    def source(self) -> QComboBox:
-        self._build_context()
-        return self._source
+    # -- showing an item -------------------------------------------------------------
+
+    def bind(
+        self,
+        item: Indicator | Question,
+        *,
+        number: int = 0,
+        answer: Answer | None = None,
+        context: AnswerContext | None = None,
+        read_only: bool = False,
+    ) -> None:
+        """Show ``item`` (its ``number`` among the visible items), its answer and context."""
+        changed = item is not self.item
+        self.item = item
+        self.item_id = item.id
+        if changed:
+            self._show_controls(item)
+            guidance = text_for(item.guidance, self.lang)
+            self.guidance.setText(guidance)
+            self.guidance.setVisible(bool(guidance))
+            reading = reading_text(item, self.lang)
+            self.reading.setText(reading)
+            self.reading.setVisible(bool(reading))
+            if self.compact and self.context_box is not None:
+                self.show_context(False)
+            self.set_wording(*self._wording)
+        name = text_for(item.text, self.lang)
+        self.setAccessibleName(self.tr("Item {0}: {1}").format(number, name) if number else name)
+        self.setAccessibleDescription(self.guidance.text())
+        self.set_read_only(read_only)
+        self.set_answer(answer, context)
 
     @property
-    def child_words(self) -> QPlainTextEdit:
-        self._build_context()
-        return self._child_words
+    def kind(self) -> str:
+        """ "options" (answered by buttons and keys) or "free" (typed, then Enter)."""
+        item = self.item
+        if isinstance(item, Indicator) or (
+            item is not None and item.type in ("yes-no", "choice", "multi-choice")
+        ):
+            return "options"
+        return "free"
 
-    @property
-    def read_back(self) -> QCheckBox:
-        self._build_context()
-        return self._read_back
-
-    @property
-    def note(self) -> QPlainTextEdit:
-        self._build_context()
-        return self._note
+    def _show_controls(self, item: Indicator | Question) -> None:
+        simple = isinstance(item, Indicator) or item.type == "yes-no"
+        self.multi = isinstance(item, Question) and item.type == "multi-choice"
+        described = text_for(item.text, self.lang)
+        for b in self._yes_no.values():
+            b.setVisible(simple)
+        self.option_buttons = {}
+        if simple:
+            for value, b in self._yes_no.items():
+                label = tr(YES_NO_LABELS[value])
+                b.setText(label.replace("&", "") if self.compact else label)
+                b.setAccessibleName(label.replace("&", ""))
+                self.option_buttons[value] = b
+        options = item.options if isinstance(item, Question) and not simple else []
+        for n, o in enumerate(options):
+            b = self._option_button(n)
+            label = f"&{n + 1} {text_for(o.label, self.lang)}"
+            b.setText(label.replace("&", "") if self.compact else label)
+            b.setAccessibleName(label.replace("&", ""))
+            b.setProperty("value", o.id)
+            b.show()
+            self.option_buttons[o.id] = b
+        for b in self._pool[len(options) :]:
+            b.hide()
+        for b in (*self.option_buttons.values(), *self.special_buttons.values()):
+            b.setAccessibleDescription(described)
+        self.free.setVisible(self.kind == "free")
+        self.free.setAccessibleDescription(described)
+        self.free.setPlaceholderText(placeholder(item, self.lang))
 
     # -- state -----------------------------------------------------------------------
 
@@ -342,17 +280,23 @@ class ItemPanel(QFrame):
         if self.compact:
             chain.append(self.context_toggle)
         if self.context_box is not None:
-            chain += [self._source, self._child_words, self._read_back, self._note]
+            chain += self.context_box.controls()
         return chain
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn:
-            self.focused.emit(self.item_id)
+            self._focus_in(event)
         return False
 
     def focusInEvent(self, event: Any) -> None:
         super().focusInEvent(event)
-        self.focused.emit(self.item_id)
+        self._focus_in(event)
+
+    def _focus_in(self, event: Any) -> None:
+        """The worker moved into this panel (Tab, a click, a mnemonic); focus that
+        Qt moves itself (a page shown, a panel hidden) does not move the walk."""
+        if self.item_id and event.reason() in WORKER_MOVES:
+            self.focused.emit(self.item_id)
 
     def set_current(self, on: bool) -> None:
         """Mark the panel the single keys answer (drawn with a frame in section mode)."""
@@ -369,13 +313,14 @@ class ItemPanel(QFrame):
             self.setFocus()
 
     def set_read_only(self, read_only: bool) -> None:
+        if read_only == self.read_only and self.item is not None:
+            return
         self.read_only = read_only
-        for b in (*self.option_buttons.values(), *self.special_buttons.values()):
+        for b in (*self._yes_no.values(), *self._pool, *self.special_buttons.values()):
             b.setEnabled(not read_only)
         self.free.setEnabled(not read_only)
         if self.context_box is not None:
-            for w in (self._source, self._child_words, self._read_back, self._note):
-                w.setEnabled(not read_only)
+            self.context_box.set_read_only(read_only)
 
     def set_answer(self, answer: Answer | None, context: AnswerContext | None) -> None:
         """Show the stored answer and its context (filled in, so a changed answer keeps it)."""
@@ -388,116 +333,70 @@ class ItemPanel(QFrame):
             b.setChecked(answer is not None and answer.status == value)
         if self.kind == "free":
             self.free.setText("" if answer is None or answer.value is None else str(answer.value))
-        self._fill_context(context)
-        self._update_summary()
+        if self.context_box is not None:
+            self.context_box.fill(context)
+        self.show_summary()
 
-    def mark_saved(self, when: str) -> None:
-        self._update_summary(self.tr("Saved ✓ {0}").format(when))
-
-    def _update_summary(self, saved: str = "") -> None:
-        parts = []
-        if self.answer is not None:
-            parts.append(
-                self.tr("Answer: {0}").format(
-                    html.escape(answer_text(self.item, self.answer, self.lang))
-                )
-            )
-        ctx = self.stored_context
-        if ctx is not None:
-            if ctx.source:
-                parts.append(html.escape(tr(SOURCE_LABELS[ctx.source])))
-            if ctx.child_words:
-                parts.append(self.tr("own words recorded"))
-            if ctx.language:
-                parts.append(self.tr("language {0}").format(html.escape(ctx.language)))
-            if ctx.interpreter_present or ctx.interpreter:
-                parts.append(self.tr("interpreter {0}").format(html.escape(ctx.interpreter or "")))
-            if ctx.read_back:
-                parts.append(self.tr("read back"))
-            if ctx.worker_note:
-                parts.append(self.tr("note"))
-        if saved:
-            parts.append(f"<b>{html.escape(saved)}</b>")
-        self.summary.setText(" · ".join(parts))
-        self.summary.setVisible(bool(parts) and self.compact)
+    def show_summary(self, saved: str = "") -> None:
+        """What is recorded for the item (section mode), and when it was saved."""
+        if self.item is None:
+            return
+        text = summary_text(self.item, self.answer, self.stored_context, self.lang, saved)
+        self.summary.setText(text)
+        self.summary.setVisible(bool(text) and self.compact)
 
     def show_context(self, on: bool) -> None:
         if self.compact:
-            self._build_context().setVisible(on)
+            box = self._build_context()
+            box.setVisible(on)
             if self.context_toggle.isChecked() != on:
                 self.context_toggle.setChecked(on)
             if on:
-                self.source.setFocus()
-
-    def _align_child_words(self) -> None:
-        """The child's words as they are written: right to left and aligned right
-        when they start with a right-to-left letter, or, while empty, when the
-        child's language is written right to left."""
-        box = getattr(self, "_child_words", None)
-        if box is None:
-            return
-        text = box.toPlainText()
-        rtl = base_is_rtl(text) if text.strip() else self._child_rtl
-        direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-        if box.layoutDirection() != direction:
-            box.setLayoutDirection(direction)
-        option = box.document().defaultTextOption()
-        align = (
-            Qt.AlignmentFlag.AlignRight
-            if rtl
-            else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
-        )
-        if option.alignment() != align:
-            option.setAlignment(align)
-            box.document().setDefaultTextOption(option)
+                box.source.setFocus()
 
     def set_wording(self, child: bool, child_lang: str) -> None:
         """Adult words or child words (in the child's language where the checklist has it)."""
+        self._wording = (child, child_lang)
+        chosen = self.checklist.languages.get(child_lang)
+        self._child_rtl = chosen is not None and chosen.direction == "rtl"
         item = self.item
+        if item is None:
+            return
         rtl = False
-        self.words_note.clear()
-        self.worker_text.clear()
-        self.child_options.clear()
+        notes, worker, options = "", "", ""
+        shown = text_for(item.text, self.lang)
         if child and item.child_text is not None:
             text = item.child_text
             has = isinstance(text, str) or child_lang in text
             shown_lang = child_lang if has else self.lang
-            self.text.setText(text_for(text, shown_lang))
+            shown = text_for(text, shown_lang)
             info = self.checklist.languages.get(shown_lang)
             rtl = info is not None and info.direction == "rtl"
-            notes = []
             if not has:
                 name = self.checklist.languages[child_lang].name
-                notes.append(self.tr("This item has no child wording in {0}.").format(name))
+                notes = self.tr("This item has no child wording in {0}.").format(name)
             elif info is not None and info.status == "draft" and shown_lang != self.lang:
-                notes.append(self.tr("Draft translation: have a qualified interpreter check it."))
-            self.words_note.setText(" ".join(notes))
+                notes = self.tr("Draft translation: have a qualified interpreter check it.")
             if shown_lang != self.lang:
-                self.worker_text.setText(
-                    self.tr("In your language: {0}").format(text_for(text, self.lang))
-                )
+                worker = self.tr("In your language: {0}").format(text_for(text, self.lang))
             if isinstance(item, Question) and any(o.child_label for o in item.options):
-                self.child_options.setText(
-                    "   ".join(
-                        f"{n} · {text_for(o.child_label or o.label, shown_lang)}"
-                        for n, o in enumerate(item.options, 1)
-                    )
+                options = "   ".join(
+                    f"{n} · {text_for(o.child_label or o.label, shown_lang)}"
+                    for n, o in enumerate(item.options, 1)
                 )
         elif child:
-            self.text.setText(text_for(item.text, self.lang))
-            self.words_note.setText(self.tr("No child wording for this item: adult words shown."))
-        else:
-            self.text.setText(text_for(item.text, self.lang))
-        chosen = self.checklist.languages.get(child_lang)
-        self._child_rtl = chosen is not None and chosen.direction == "rtl"
-        self._align_child_words()
+            notes = self.tr("No child wording for this item: adult words shown.")
+        self.text.setText(shown)
+        self.words_note.setText(notes)
+        self.worker_text.setText(worker)
+        self.child_options.setText(options)
+        if self.context_box is not None:
+            self.context_box.set_child_rtl(self._child_rtl)
         direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
         for w in (self.text, self.child_options):
             w.setLayoutDirection(direction)
-            w.setAlignment(
-                (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
-                | Qt.AlignmentFlag.AlignVCenter
-            )
+            w.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
         for w in (self.words_note, self.worker_text, self.child_options):
             if w.isHidden() == bool(w.text()):
                 w.setVisible(bool(w.text()))
@@ -506,11 +405,6 @@ class ItemPanel(QFrame):
 
     def context_fields(self) -> dict[str, Any]:
         """The per-answer part of the context as typed in this panel."""
-
-        def text(w: QPlainTextEdit) -> str | None:
-            t = w.toPlainText()
-            return t if t.strip() else None
-
         if self.context_box is None:  # never opened: what is stored goes on
             c = self.stored_context or AnswerContext()
             return {
@@ -519,20 +413,16 @@ class ItemPanel(QFrame):
                 "child_words": c.child_words,
                 "read_back": c.read_back,
             }
-        return {
-            "source": self.source.currentData(),
-            "worker_note": text(self.note),
-            "child_words": text(self.child_words),
-            "read_back": self.read_back.isChecked() or None,
-        }
+        return self.context_box.fields()
 
     def handle_key(self, key: str) -> bool:
         """Answer by a single key: Y / N / U, a digit for an option, D, S; C shows
         the context in section mode. True when the key was used."""
-        if self.read_only:
-            return False
         item = self.item
-        if self.simple and key in KEYS:
+        if self.read_only or item is None:
+            return False
+        simple = isinstance(item, Indicator) or item.type == "yes-no"
+        if simple and key in KEYS:
             self.choose(KEYS[key])
         elif key == "d":
             self.give(Answer(status="declined"))
@@ -571,7 +461,7 @@ class ItemPanel(QFrame):
     def _save_free(self) -> None:
         item = self.item
         raw = self.free.text().strip()
-        if not raw:
+        if not raw or item is None:
             return
         value: Any = raw
         if isinstance(item, Question) and item.type == "number":

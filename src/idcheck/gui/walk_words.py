@@ -1,0 +1,123 @@
+"""The walk-through's fixed words: where an answer comes from, the answers every
+indicator shares with their single keys, and an answer as the worker reads it.
+
+Marked with ``QT_TRANSLATE_NOOP`` in the ``ItemPanel`` context and translated
+when shown, so a language switched at run time applies to the next screen.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from idcheck.checklist import Answer, Indicator, Question, text_for
+from idcheck.store import AnswerContext
+
+__all__ = [
+    "KEYS",
+    "SOURCE_LABELS",
+    "SPECIAL_LABELS",
+    "YES_NO_LABELS",
+    "answer_text",
+    "placeholder",
+    "reading_text",
+    "summary_text",
+    "tr",
+]
+
+#: Where an answer comes from, as the worker reads it (translated at display).
+SOURCE_LABELS = {
+    "observed": QT_TRANSLATE_NOOP("ItemPanel", "I observed it"),
+    "child-said": QT_TRANSLATE_NOOP("ItemPanel", "The child said it"),
+    "other-said": QT_TRANSLATE_NOOP("ItemPanel", "Another person said it"),
+    "document": QT_TRANSLATE_NOOP("ItemPanel", "A document shows it"),
+}
+#: The answers of an indicator or a yes-no question, with their single keys.
+YES_NO_LABELS = {
+    "yes": QT_TRANSLATE_NOOP("ItemPanel", "&Yes"),
+    "no": QT_TRANSLATE_NOOP("ItemPanel", "&No"),
+    "unsure": QT_TRANSLATE_NOOP("ItemPanel", "&Unsure"),
+}
+SPECIAL_LABELS = {
+    "declined": QT_TRANSLATE_NOOP("ItemPanel", "&Declined"),
+    "not-asked": QT_TRANSLATE_NOOP("ItemPanel", "Not a&sked"),
+}
+KEYS = {"y": "yes", "n": "no", "u": "unsure"}
+
+
+def tr(text: object) -> str:
+    """A string of the tables above in the interface language."""
+    return QCoreApplication.translate("ItemPanel", str(text))
+
+
+def answer_text(item: Indicator | Question, answer: Answer, lang: str) -> str:
+    """An answer as the worker reads it (for the overview and the panel's summary)."""
+    if answer.status == "declined":
+        return tr(SPECIAL_LABELS["declined"]).replace("&", "")
+    if answer.status == "not-asked":
+        return tr(SPECIAL_LABELS["not-asked"]).replace("&", "")
+    value = answer.value
+    if isinstance(item, Question) and item.options:
+        labels = {o.id: text_for(o.label, lang) for o in item.options}
+        chosen = value if isinstance(value, list) else [value]
+        return ", ".join(labels.get(str(v), str(v)) for v in chosen)
+    if isinstance(value, str) and value in YES_NO_LABELS:
+        return tr(YES_NO_LABELS[value]).replace("&", "")
+    return str(value)
+
+
+def placeholder(item: Indicator | Question, lang: str) -> str:
+    """What the answer field of a typed answer says while empty."""
+    if isinstance(item, Question) and item.type == "date":
+        return QCoreApplication.translate("ItemPanel", "YYYY-MM-DD, then Enter")
+    if isinstance(item, Question) and item.type == "number":
+        unit = text_for(item.unit, lang)
+        if unit:
+            return QCoreApplication.translate("ItemPanel", "A number ({0}), then Enter").format(
+                unit
+            )
+        return QCoreApplication.translate("ItemPanel", "A number, then Enter")
+    return QCoreApplication.translate("ItemPanel", "Type the answer, then Enter")
+
+
+def reading_text(item: Indicator | Question, lang: str) -> str:
+    """An indicator's trauma-informed reading; empty for none."""
+    if not isinstance(item, Indicator) or item.reading is None:
+        return ""
+    r = item.reading
+    return QCoreApplication.translate(
+        "ItemPanel", "What we see: {0}\nA common reading: {1}\nWhat it may mean: {2}"
+    ).format(text_for(r.seen, lang), text_for(r.narrative, lang), text_for(r.meaning, lang))
+
+
+def summary_text(
+    item: Indicator | Question,
+    answer: Answer | None,
+    ctx: AnswerContext | None,
+    lang: str,
+    saved: str = "",
+) -> str:
+    """The answer and what its context holds, in one line (rich text, escaped)."""
+    parts = []
+    if answer is not None:
+        shown = html.escape(answer_text(item, answer, lang))
+        parts.append(QCoreApplication.translate("ItemPanel", "Answer: {0}").format(shown))
+    if ctx is not None:
+        if ctx.source:
+            parts.append(html.escape(tr(SOURCE_LABELS[ctx.source])))
+        if ctx.child_words:
+            parts.append(QCoreApplication.translate("ItemPanel", "own words recorded"))
+        if ctx.language:
+            language = html.escape(ctx.language)
+            parts.append(QCoreApplication.translate("ItemPanel", "language {0}").format(language))
+        if ctx.interpreter_present or ctx.interpreter:
+            who = html.escape(ctx.interpreter or "")
+            parts.append(QCoreApplication.translate("ItemPanel", "interpreter {0}").format(who))
+        if ctx.read_back:
+            parts.append(QCoreApplication.translate("ItemPanel", "read back"))
+        if ctx.worker_note:
+            parts.append(QCoreApplication.translate("ItemPanel", "note"))
+    if saved:
+        parts.append(f"<b>{html.escape(saved)}</b>")
+    return " · ".join(parts)
