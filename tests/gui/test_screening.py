@@ -210,9 +210,8 @@ def test_referral_preview_save_and_print_are_audited(qtbot, window, tmp_path):
     assert out.read_bytes().startswith(b"%PDF")
     assert (tmp_path / "printed.pdf").stat().st_size > 1000
     store = store_behind(window.session)
-    with store._read() as conn:
-        actions = [a for (a,) in conn.exec_driver_sql("SELECT action FROM audit")]
-    assert actions.count("report-exported") == 1 and actions.count("report-printed") == 1
+    assert len(store.audit_trail("report-exported", screening_id=view.screening_id)) == 1
+    assert len(store.audit_trail("report-printed", screening_id=view.screening_id)) == 1
 
 
 def test_the_review_opens_large_enough_to_read_on_a_laptop(qtbot, window):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
+from tests.gui.walking import go_to, open_last, screen
 
 from idcheck.checklist import Question, assess
 from idcheck.gui.session import store_behind
@@ -144,8 +145,7 @@ def check_stored_walk(store, view, visited):
 
 
 def test_walk_the_whole_full_screening_one_item_at_a_time_by_keyboard(qtbot, window):
-    window.cases.screen_selected(checklist_ref=FULL)
-    view = window.screening_view
+    view = screen(qtbot, window, FULL)
     assert view.mode == "item"
     visited = walk(qtbot, view, Qt.Key.Key_Right)
     store = store_behind(window.session)
@@ -163,15 +163,14 @@ def test_walk_the_whole_full_screening_one_item_at_a_time_by_keyboard(qtbot, win
     assert window.screening_view is None  # back to the case list
 
     # A completed screening cannot be edited: not by keys, not through the view.
-    window.cases.table.selectRow(0)
-    window.cases.open_selected()
-    ro = window.screening_view
+    ro = open_last(qtbot, window)
     assert ro.walk.read_only and ro.screening_id == sid
-    ro.show_item("debt-for-journey")
+    go_to(qtbot, ro, "debt-for-journey")
     qtbot.keyClicks(ro.panel, "nud")  # the keys that answer a draft
     assert not ro.save(rec.answers["debt-for-journey"].answer)
     assert not any(b.isEnabled() for b in ro.panel.option_buttons.values())
-    assert not ro.panel.context().source.isEnabled() and not ro.panel.context().child_words.isEnabled()
+    fields = ro.panel.context()
+    assert not fields.source.isEnabled() and not fields.child_words.isEnabled()
     assert not ro.form.language.isEnabled()
     with pytest.raises(ReadOnlyRecord):
         from idcheck.checklist import Answer
@@ -182,8 +181,7 @@ def test_walk_the_whole_full_screening_one_item_at_a_time_by_keyboard(qtbot, win
 
 
 def test_walk_the_whole_full_screening_one_section_at_a_time_by_keyboard(qtbot, window):
-    window.cases.screen_selected(checklist_ref=FULL)
-    view = window.screening_view
+    view = screen(qtbot, window, FULL)
     qtbot.keyClick(focus(), Qt.Key.Key_M, CTRL)  # one section at a time
     assert view.mode == "section"
     sections = []

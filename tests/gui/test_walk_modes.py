@@ -464,7 +464,8 @@ def test_an_answer_the_store_refuses_says_not_saved_and_keeps_what_was_typed(
     view.setFocus()
     press(qtbot, "n")
     assert view.form.saved.text().startswith("NOT saved")
-    assert shown == ["this screening is completed; amend it to make changes"]
+    # Said once, in the interface's words (the named operations' one place for them).
+    assert len(shown) == 1 and shown[0].startswith("A completed screening is never changed")
     assert view.walk.current == "danger-harm" and "danger-harm" not in view.walk.answers
     assert view.panel.context().child_words.toPlainText() == "Nobody is coming"
     assert view.panel.context().source.currentData() == "observed"

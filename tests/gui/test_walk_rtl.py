@@ -7,15 +7,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
+from tests.gui.walking import click, screen
 
 INTAKE = "intake-screen@1.0.0"
 ARABIC = "أخذوا جواز سفري"
 
 
 def test_child_wording_and_words_in_arabic_are_right_to_left(qtbot, walk_window):
-    walk_window.cases.screen_selected(checklist_ref=INTAKE)
-    view = walk_window.screening_view
-    view.form.words_toggle.setChecked(True)
+    view = screen(qtbot, walk_window, INTAKE)
+    click(qtbot, view.form.words_toggle)
     view.form.child_lang.setCurrentIndex(view.form.child_lang.findData("ar"))
     panel = view.panel
     assert panel.text.layoutDirection() == Qt.LayoutDirection.RightToLeft

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 from tests.gui.conftest import when_shown
+from tests.gui.walking import back_to_cases
 
 from idcheck.gui.review import DangerDialog
 from idcheck.gui.session import store_behind
@@ -55,7 +56,7 @@ def test_after_the_danger_stop_the_banner_keeps_the_action_and_the_numbers(qtbot
         "Police (emergency): 999 (GB)",
     ]
     # Still there when the draft is opened again.
-    walk_window._back_to_cases()
+    back_to_cases(qtbot, walk_window)
     walk_window.cases.table.selectRow(0)
     when_shown(DangerDialog, lambda d: qtbot.mouseClick(d.ack, LEFT))
     qtbot.mouseClick(walk_window.cases.screen_button, LEFT)

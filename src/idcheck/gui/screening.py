@@ -34,7 +34,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from idcheck.checklist import Answer, load_checklist_bytes, text_for
-from idcheck.gui import i18n
+from idcheck.gui import i18n, ops
 from idcheck.gui.walk_area import PanelArea
 from idcheck.gui.walk_danger import DangerStop
 from idcheck.gui.walk_form import LOCAL_STYLE, MODES, WalkForm, WalkPreferences
@@ -131,16 +131,16 @@ class ScreeningView(QWidget):
         """Show a screening (audited as a view), where it was left."""
         from idcheck.store import routes_for
 
-        record = self.session.call(lambda s: s.get_screening(screening_id))
+        record = self.session.run(ops.open_screening(screening_id), self)
         if record is None:
             return
         checklist = load_checklist_bytes(record.checklist_text)
         walk = self.walk = WalkState.from_record(record, checklist)
-        reference = self.session.call(lambda s: s.case_reference(record.case_id))
+        reference = self.session.run(ops.case_reference(record.case_id), self)
         self.form.case_label.setText(
             self.tr("Case {0} · screening #{1}").format(reference or "", screening_id)
         )
-        profile = self.session.call(lambda s: s.site_profile())
+        profile = self.session.run(ops.site_profile(), self)
         self.route_ids = routes_for(profile) if profile is not None else []
         self.form.fill_child_languages(checklist, walk.child_language(self.lang))
         # The conversation goes on where it was left.
@@ -190,7 +190,7 @@ class ScreeningView(QWidget):
         self._select_in_overview()
         if not walk.read_only and walk.position != item_id:
             sid = walk.screening_id
-            if self.session.act(lambda s: s.set_position(sid, item_id)):
+            if self.session.run(ops.move(sid, item_id), self):
                 walk.position = item_id
 
     def _select_in_overview(self) -> None:
@@ -285,9 +285,7 @@ class ScreeningView(QWidget):
             return False
         item_id, sid, ctx = walk.current, walk.screening_id, self.context()
         target = walk.after_answer(item_id, answer, advance)
-        if not self.session.act(
-            lambda s: s.record_answer(sid, item_id, answer, ctx, position=target)
-        ):
+        if not self.session.run(ops.save_answer(sid, item_id, answer, ctx, position=target), self):
             self.form.saved.setText(
                 self.tr("NOT saved — see the message; nothing you typed was lost.")
             )

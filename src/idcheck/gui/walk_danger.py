@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
 from idcheck.checklist import DangerHit, text_for
+from idcheck.gui import ops
 from idcheck.gui.review import DangerDialog
 from idcheck.walk import contacts_for
 
@@ -30,7 +31,7 @@ class DangerStop:
         self.dialog: DangerDialog | None = None
 
     def _contacts(self) -> list[dict[str, str | None]]:
-        return self.view.session.call(lambda s: s.list_contacts()) or []
+        return self.view.session.run(ops.list_contacts(), self.view) or []
 
     def stop(self, hit: DangerHit, *, reminder: bool = False) -> None:
         """Stop the walk until the worker acknowledges ``hit``."""
@@ -47,17 +48,13 @@ class DangerStop:
         )
         v.session.track(dialog)
         self.dialog = dialog
-        if dialog.exec() == QDialog.DialogCode.Accepted and v.session.open:
-            v.session.call(
-                lambda s: s.record_event(
-                    "danger-acknowledged", case_id=walk.case_id, screening_id=walk.screening_id
-                )
-            )
+        if dialog.exec() == QDialog.DialogCode.Accepted and v.session.is_open:
+            v.session.run(ops.acknowledge_danger(walk.case_id, walk.screening_id), v)
 
     def remind(self) -> None:
         """A draft reopened with a danger recorded stops again."""
         walk = self.view.walk
-        if walk.read_only or not self.view.session.open:
+        if walk.read_only or not self.view.session.is_open:
             return
         for hit in walk.dangers():
             self.stop(hit, reminder=True)

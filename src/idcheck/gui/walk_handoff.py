@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
+from idcheck.gui import ops
 from idcheck.gui.review import ReviewDialog
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ class WalkHandoff:
         recording it completes the screening, and the walk closes."""
         v = self.view
         walk = v.walk
-        record = v.session.call(lambda s: s.get_screening(walk.screening_id, audit=False))
+        record = v.session.run(ops.open_screening(walk.screening_id, audit=False), v)
         if record is None:
             return
         dialog = ReviewDialog(
@@ -45,7 +46,7 @@ class WalkHandoff:
             return
         d = dialog.decision()
         sid = walk.screening_id
-        ok = v.session.act(lambda s: (s.record_decision(sid, d), s.complete_screening(sid)))
+        ok = v.session.run(ops.decide_and_complete(sid, d), v)
         if ok:
             walk.complete(dt.datetime.now().timestamp())
             v.completed.emit(sid)
@@ -76,7 +77,7 @@ class WalkHandoff:
             v.load(walk.amended_by)
             return
         original = walk.screening_id
-        new = v.session.call(lambda s: s.amend_screening(original))
+        new = v.session.run(ops.amend(original), v)
         if new is None:
             return
         v.load(int(new))
