@@ -196,11 +196,14 @@ def test_walk_the_whole_full_screening_one_section_at_a_time_by_keyboard(qtbot, 
             shown = [i for i, p in view.area.panels.items() if p.isVisibleTo(view)]
             visible = set(view.walk.visible_ids())
             expected = [
-                it.id for it in view.walk.checklist.sections[len(sections) - 1].items if it.id in visible
+                it.id
+                for it in view.walk.checklist.sections[len(sections) - 1].items
+                if it.id in visible
             ]
             assert shown == expected, section
             assert all(
-                view.area.panels[i].option_buttons or view.area.panels[i].kind == "free" for i in shown
+                view.area.panels[i].option_buttons or view.area.panels[i].kind == "free"
+                for i in shown
             )
         visited.append(answer_by_keyboard(qtbot, view, Qt.Key.Key_Down))
     assert sections == [s.id for s in view.walk.checklist.sections]

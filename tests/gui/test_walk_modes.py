@@ -292,7 +292,11 @@ def test_every_control_has_an_accessible_name_and_tab_reaches_it_in_order(qtbot,
     # Tab from the answer goes through every control once: first this item's
     # answer and context, then the conversation, the actions, the switches and
     # the overview.
-    start_at = view.area.panels[view.walk.current] if mode == "item" else next(iter(view.area.panels.values()))
+    start_at = (
+        view.area.panels[view.walk.current]
+        if mode == "item"
+        else next(iter(view.area.panels.values()))
+    )
     start_at.setFocus()
     order = [focus()]
     for _ in range(400):

@@ -62,7 +62,9 @@ def test_after_the_danger_stop_the_banner_keeps_the_action_and_the_numbers(qtbot
     qtbot.mouseClick(walk_window.cases.screen_button, LEFT)
     qtbot.waitUntil(lambda: walk_window.screening_view.danger.dialog is not None)
     again = walk_window.screening_view
-    assert again.form.danger_banner.text().splitlines()[2].startswith("Call: Local police duty desk")
+    assert (
+        again.form.danger_banner.text().splitlines()[2].startswith("Call: Local police duty desk")
+    )
 
 
 def test_a_site_in_england_gets_its_own_country_numbers(qtbot, walk_window):
@@ -71,5 +73,7 @@ def test_a_site_in_england_gets_its_own_country_numbers(qtbot, walk_window):
     acknowledge(qtbot, view)
     calls = view.form.danger_banner.text().splitlines()[2]
     assert calls == "Call: Local police duty desk: +47 02800; Police (emergency): 999 (GB)"
-    dialog_text = " ".join(lbl.text() for lbl in view.danger.dialog.findChildren(type(view.form.saved)))
+    dialog_text = " ".join(
+        lbl.text() for lbl in view.danger.dialog.findChildren(type(view.form.saved))
+    )
     assert "999 (GB)" in dialog_text and "112" not in dialog_text
