@@ -770,15 +770,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The disk is full: the file was not written{0}. Free some space or choose another drive.</source>
+        <source>The disk is full: the file was not written. Free some space or choose another drive.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>That folder cannot be written (it is read-only, or you may not write there){0}. Choose another folder.</source>
+        <source>That folder cannot be written (it is read-only, or you may not write there): the file was not written. Choose another folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The file could not be written{0}: {1}</source>
+        <source>The file could not be written: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

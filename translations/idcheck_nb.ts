@@ -811,16 +811,28 @@
         <translation>Datalageret avviste dette: {0}</translation>
     </message>
     <message>
+        <source>The disk is full: the file was not written. Free some space or choose another drive.</source>
+        <translation>Disken er full: filen ble ikke skrevet. Frigjør plass eller velg en annen disk.</translation>
+    </message>
+    <message>
+        <source>That folder cannot be written (it is read-only, or you may not write there): the file was not written. Choose another folder.</source>
+        <translation>Det går ikke å skrive i den mappen (den er skrivebeskyttet, eller du har ikke lov til å skrive der): filen ble ikke skrevet. Velg en annen mappe.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {0}</source>
+        <translation>Filen kunne ikke skrives: {0}</translation>
+    </message>
+    <message>
         <source>The disk is full: the file was not written{0}. Free some space or choose another drive.</source>
-        <translation>Disken er full: filen ble ikke skrevet{0}. Frigjør plass eller velg en annen disk.</translation>
+        <translation type="vanished">Disken er full: filen ble ikke skrevet{0}. Frigjør plass eller velg en annen disk.</translation>
     </message>
     <message>
         <source>That folder cannot be written (it is read-only, or you may not write there){0}. Choose another folder.</source>
-        <translation>Det går ikke å skrive i den mappen (den er skrivebeskyttet, eller du har ikke lov til å skrive der){0}. Velg en annen mappe.</translation>
+        <translation type="vanished">Det går ikke å skrive i den mappen (den er skrivebeskyttet, eller du har ikke lov til å skrive der){0}. Velg en annen mappe.</translation>
     </message>
     <message>
         <source>The file could not be written{0}: {1}</source>
-        <translation>Filen kunne ikke skrives{0}: {1}</translation>
+        <translation type="vanished">Filen kunne ikke skrives{0}: {1}</translation>
     </message>
 </context>
 <context>

@@ -127,8 +127,11 @@ def test_a_broken_directory_file_is_named_and_changes_nothing(
 
 def test_a_contact_without_a_name_is_refused(qtbot, admin, window, messages):
     admin.contacts.add_row({"role": "police", "phone": "02800"})
-    admin.contacts.save()
+    qtbot.mouseClick(admin.contacts.save_button, Qt.MouseButton.LeftButton)
     assert messages.shown[-1] == ("error", "Not saved: every contact needs a role and a name")
+    assert admin.contacts.rows() == [  # what was typed stays, to be completed
+        {"role": "police", "name": None, "phone": "02800", "hours": None, "note": None}
+    ]
     assert store_behind(window.session).list_contacts() == []
 
 

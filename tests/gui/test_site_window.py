@@ -177,7 +177,8 @@ def test_screen_resume_button_starts_a_screening_on_a_case_with_none(qtbot, wind
     assert view is not None and window.stack.currentWidget() is view
     assert view.checklist.id == "intake-screen"
     # The button again resumes that draft.
-    window._back_to_cases()
+    qtbot.mouseClick(view.leave_button, LEFT)
+    assert window.stack.currentWidget() is window.cases
     window.cases.table.selectRow(0)
     qtbot.mouseClick(window.cases.screen_button, LEFT)
     assert window.screening_view.screening_id == view.screening_id

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from idcheck.gui.app import CaseForm, CaseTableModel, MainWindow, RecoveryKeyDialog
 from idcheck.gui.session import store_behind
-from idcheck.store import CaseRow, Store
+from idcheck.store import CaseDetails, CaseRow, Store
 
 PASSWORD = "correct horse battery"
 
@@ -72,15 +72,35 @@ def test_growing_delay_is_visible(qtbot, window, unlock):
 
 
 def test_search_folds_norwegian_letters(qtbot, window, unlock):
+    """"oyst" finds Øystein and Oystein among many, and none of the names that
+    share letters with it (Østen, Øyvind, Systad, Bjørn Øy) or nothing at all."""
     unlock(qtbot, window)
+    store = store_behind(window.session)
+    names = {
+        "N-001": ("Oystein", "Lie"),  # the template's Øystein is 2026-017
+        "N-002": ("Østen", "Haugen"),
+        "N-003": ("Øyvind", "Berg"),
+        "N-004": ("Kristian", "Systad"),
+        "N-005": ("Bjørn", "Øy"),
+        "N-006": ("Ståle", "Søyland"),
+    }
+    for ref, (given, family) in names.items():
+        store.create_case(CaseDetails(reference=ref, given_name=given, family_name=family))
+    for i in range(300):
+        store.create_case(CaseDetails(reference=f"F-{i:03d}", given_name="Ola", family_name="Nordmann"))
+    window.cases.refresh()
+    assert window.cases.model.rowCount() == 307
     resets = []
     window.cases.model.modelReset.connect(lambda: resets.append(1))
     with qtbot.waitSignal(window.cases.search_pause.timeout):
         qtbot.keyClicks(window.cases.search, "oyst")
-    assert window.cases.model.rowCount() == 1
+    assert sorted(r.reference for r in window.cases.model.rows) == ["2026-017", "N-001"]
     assert len(resets) == 1  # one query after the pause, not one per keystroke
-    window.cases.search.setText("nobody")
+    window.cases.search.setText("øyv")
     qtbot.keyClick(window.cases.search, Qt.Key.Key_Return)  # Enter searches at once
+    assert [r.reference for r in window.cases.model.rows] == ["N-003"]
+    window.cases.search.setText("nobody")
+    qtbot.keyClick(window.cases.search, Qt.Key.Key_Return)
     assert window.cases.model.rowCount() == 0
 
 

@@ -419,8 +419,8 @@ class ContactsTab(QWidget):
             return
         try:
             directory = load_directory(path)
-        except ChecklistError as e:
-            self.session.messages.error(self, self.tr("Local contacts"), str(e))
+        except (ChecklistError, OSError) as e:
+            self.session.report(e, self)
             return
         self.set_rows([c.model_dump() for c in directory.contacts])
 

@@ -50,6 +50,7 @@ from idcheck.gui.i18n import content_language
 from idcheck.gui.session import NO_AGE, Messages, Session, line_edit, named, wrapped
 
 if TYPE_CHECKING:
+    from idcheck.checklist import Entry
     from idcheck.gui.ops import Changes
     from idcheck.store import Case, CaseDetails, CaseRow, ScreeningRow
 
@@ -306,7 +307,7 @@ class CaseForm(QDialog):
             self.presumption.setText("")
 
 
-def bundled_checklists() -> dict[str, Any]:
+def bundled_checklists() -> dict[str, Entry]:
     """Label -> catalogue entry for every installed screening checklist."""
     from idcheck.checklist import entries, load_entry, text_for
 
@@ -571,7 +572,9 @@ class CasesPage(QWidget):
         if drafts:
             self.screening_requested.emit(drafts[-1].id)
             return
-        choices = bundled_checklists()
+        choices = self.session.run(ops.installed_checklists(), self)
+        if choices is None:
+            return
         if checklist_ref is None:
             label, ok = QInputDialog.getItem(
                 self, self.tr("Start a screening"), self.tr("Checklist"), list(choices), 0, False

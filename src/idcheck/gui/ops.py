@@ -165,20 +165,21 @@ class ErrorWords(QObject):
         return self.tr("The store refused this: {0}").format(e)
 
     def os_error(self, e: OSError) -> str:
+        """The system's refusal to write a file. The path is not repeated: the
+        worker just chose it, and the system may name a temporary file instead."""
         from idcheck.gui.session import why
 
-        where = f" ({e.filename})" if e.filename else ""
         if e.errno in (errno.ENOSPC, errno.EDQUOT):
             return self.tr(
-                "The disk is full: the file was not written{0}. Free some space or choose "
+                "The disk is full: the file was not written. Free some space or choose "
                 "another drive."
-            ).format(where)
+            )
         if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             return self.tr(
-                "That folder cannot be written (it is read-only, or you may not write there)"
-                "{0}. Choose another folder."
-            ).format(where)
-        return self.tr("The file could not be written{0}: {1}").format(where, why(e))
+                "That folder cannot be written (it is read-only, or you may not write "
+                "there): the file was not written. Choose another folder."
+            )
+        return self.tr("The file could not be written: {0}").format(why(e))
 
 
 # ------------------------------------------------------------------ cases
@@ -215,6 +216,14 @@ def create_case(details: CaseDetails) -> Op[int]:
 
 def close_case(case_id: int) -> Op[bool]:
     return Op("close case", _done(lambda s: s.close_case(case_id)), Changes(cases=True))
+
+
+def installed_checklists() -> Op[dict[str, Entry]]:
+    """Label -> catalogue entry of every installed screening checklist (read and
+    checked; a broken file is said, naming its line and column)."""
+    from idcheck.gui.cases import bundled_checklists
+
+    return Op("installed checklists", lambda _s: bundled_checklists())
 
 
 def start_screening(case_id: int, entry: Entry) -> Op[int]:
