@@ -75,8 +75,8 @@ def test_a_referral_saved_into_a_read_only_folder_is_said_and_kept_to_save_again
     monkeypatch.setattr(ReferralDialog, "exec", lambda self: 0)
     walk_window.cases.screen_selected(checklist_ref="intake-screen@1.0.0")
     view = walk_window.screening_view
-    qtbot.mouseClick(view.referral_button, LEFT)
-    dialog = view.referral_dialog
+    qtbot.mouseClick(view.form.referral_button, LEFT)
+    dialog = view.handoff.referral_dialog
     previewed = dialog.data
     qtbot.mouseClick(dialog.save_button, LEFT)
     assert errors == [

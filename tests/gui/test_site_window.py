@@ -175,9 +175,9 @@ def test_screen_resume_button_starts_a_screening_on_a_case_with_none(qtbot, wind
     qtbot.mouseClick(window.cases.screen_button, LEFT)
     view = window.screening_view
     assert view is not None and window.stack.currentWidget() is view
-    assert view.checklist.id == "intake-screen"
+    assert view.walk.checklist.id == "intake-screen"
     # The button again resumes that draft.
-    qtbot.mouseClick(view.leave_button, LEFT)
+    qtbot.mouseClick(view.form.leave_button, LEFT)
     assert window.stack.currentWidget() is window.cases
     window.cases.table.selectRow(0)
     qtbot.mouseClick(window.cases.screen_button, LEFT)
