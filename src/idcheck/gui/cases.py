@@ -21,38 +21,29 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QSpinBox,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from idcheck.gui import ops
+from idcheck.gui.case_dialog import CaseDialog
+from idcheck.gui.case_form import IDENTIFIERS, CaseForm
 from idcheck.gui.i18n import content_language
-from idcheck.gui.session import NO_AGE, Messages, Session, line_edit, named, wrapped
+from idcheck.gui.session import Messages, Session, line_edit, named, wrapped
 
 if TYPE_CHECKING:
     from idcheck.checklist import Entry
     from idcheck.gui.ops import Changes
-    from idcheck.store import Case, CaseDetails, CaseRow, ScreeningRow
+    from idcheck.store import CaseRow
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -127,184 +118,6 @@ class CaseTableModel(QAbstractTableModel):
             time.strftime("%Y-%m-%d %H:%M", time.localtime(r.updated_at)),
         )
         return values[index.column()]
-
-
-#: Who identified the child, as the form lists them (the statistics count them).
-IDENTIFIERS = (
-    ("police", QT_TRANSLATE_NOOP("CaseForm", "police")),
-    ("immigration", QT_TRANSLATE_NOOP("CaseForm", "immigration authority")),
-    ("health", QT_TRANSLATE_NOOP("CaseForm", "health service")),
-    ("child-welfare", QT_TRANSLATE_NOOP("CaseForm", "child welfare service")),
-    ("ngo", QT_TRANSLATE_NOOP("CaseForm", "voluntary organisation (NGO)")),
-    ("other", QT_TRANSLATE_NOOP("CaseForm", "other")),
-)
-
-
-class CaseForm(QDialog):
-    """A new case: reference, names, age uncertainty and date of birth, gender,
-    nationality and languages, who identified the child, the accompanying adult,
-    a note. Save checks the date of birth and says what is wrong, keeping every
-    field as typed."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("New case"))
-        self.reference = line_edit(self.tr("Case reference"))
-        self.given = line_edit(self.tr("Given name (optional)"))
-        self.family = line_edit(self.tr("Family name (optional)"))
-        self.claimed = self._age(self.tr("Age the child gives"))
-        self.dob = line_edit(
-            self.tr("Date of birth the child gives (YYYY-MM-DD)"), placeholder=self.tr("YYYY-MM-DD")
-        )
-        self.assessed = self._age(self.tr("Assessed age"))
-        self.disputed = QCheckBox(self.tr("Age is disputed"))
-        self.gender = named(QComboBox(), self.tr("Gender"))
-        for value, label in (
-            ("", self.tr("not recorded")),
-            ("female", self.tr("female")),
-            ("male", self.tr("male")),
-            ("other", self.tr("other")),
-            ("unknown", self.tr("unknown")),
-        ):
-            self.gender.addItem(label, value)
-        self.nationality = line_edit(self.tr("Nationality"))
-        self.languages = line_edit(
-            self.tr("Languages the child speaks"),
-            placeholder=self.tr("for example: Arabic, French"),
-        )
-        self.identified_by = named(QComboBox(), self.tr("Identified by"))
-        self.identified_by.addItem(self.tr("not recorded"), "")
-        for code, agency in IDENTIFIERS:
-            self.identified_by.addItem(QCoreApplication.translate("CaseForm", str(agency)), code)
-        self.adult = line_edit(self.tr("Accompanying adult"))
-        self.relation = line_edit(self.tr("Relation the adult states"))
-        self.notes = named(QPlainTextEdit(), self.tr("Note"))
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
-        self.presumption = QLabel("")
-        self.presumption.setWordWrap(True)
-        self.presumption.setObjectName("presumption")
-        self.problem = QLabel("")
-        self.problem.setObjectName("problem")
-        self.problem.setWordWrap(True)
-        self.problem.setVisible(False)
-        for w in (self.claimed, self.assessed):
-            w.valueChanged.connect(self._update_presumption)
-        self.disputed.toggled.connect(self._update_presumption)
-        self.dob.textChanged.connect(lambda _t: self.problem.setVisible(False))
-        form = QFormLayout()
-        # A label too long beside its field (large text, long words) goes above it.
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.tr("Case reference"), self.reference)
-        form.addRow(self.tr("Given name (optional)"), self.given)
-        form.addRow(self.tr("Family name (optional)"), self.family)
-        form.addRow(self.tr("Age the child gives"), self.claimed)
-        form.addRow(self.tr("Date of birth the child gives"), self.dob)
-        form.addRow(self.tr("Assessed age"), self.assessed)
-        form.addRow("", self.disputed)
-        form.addRow(self.tr("Gender"), self.gender)
-        form.addRow(self.tr("Nationality"), self.nationality)
-        form.addRow(self.tr("Languages"), self.languages)
-        form.addRow(self.tr("Identified by"), self.identified_by)
-        form.addRow(self.tr("Accompanying adult"), self.adult)
-        form.addRow(self.tr("Relation the adult states"), self.relation)
-        form.addRow(self.tr("Note"), self.notes)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        # The fields scroll when a large text size makes them taller than the screen.
-        holder = QWidget()
-        inner = QVBoxLayout(holder)
-        inner.addLayout(form)
-        inner.addWidget(self.presumption)
-        inner.addStretch()
-        scroll = QScrollArea()
-        scroll.setWidget(holder)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        box = QVBoxLayout(self)
-        box.addWidget(scroll, 1)
-        box.addWidget(self.problem)
-        box.addWidget(self.buttons)
-        self._update_presumption()
-        hint = holder.sizeHint()
-        self.resize(max(hint.width() + 40, 640), min(hint.height() + 120, 700))
-
-    def _age(self, name: str) -> QSpinBox:
-        s = QSpinBox()
-        s.setAccessibleName(name)
-        s.setRange(NO_AGE, 30)
-        s.setSpecialValueText(self.tr("not known"))
-        s.setValue(NO_AGE)
-        return s
-
-    def accept(self) -> None:
-        """Save, unless the date of birth is not a past date: then say so."""
-        import datetime as dt
-
-        text = self.dob.text().strip()
-        if text:
-            try:
-                born: dt.date | None = dt.date.fromisoformat(text)
-            except ValueError:
-                born = None
-            if born is None or len(text) != 10:
-                self._say(
-                    self.tr("The date of birth {0} is not a date: write it as YYYY-MM-DD.").format(
-                        text
-                    )
-                )
-                return
-            if born > dt.date.today():
-                self._say(self.tr("The date of birth {0} is in the future.").format(text))
-                return
-        super().accept()
-
-    def _say(self, message: str) -> None:
-        self.problem.setText(message)
-        self.problem.setVisible(True)
-        self.dob.setFocus()
-        self.dob.selectAll()
-
-    def details(self) -> CaseDetails:
-        from idcheck.store import Adult, CaseDetails
-
-        def age(s: QSpinBox) -> int | None:
-            return None if s.value() == NO_AGE else s.value()
-
-        def text(w: QLineEdit) -> str | None:
-            return w.text().strip() or None
-
-        adults: tuple[Adult, ...] = ()
-        if self.adult.text().strip():
-            adults = (Adult(self.adult.text().strip(), self.relation.text().strip() or None),)
-        return CaseDetails(
-            reference=self.reference.text().strip(),
-            given_name=text(self.given),
-            family_name=text(self.family),
-            claimed_dob=text(self.dob),
-            claimed_age=age(self.claimed),
-            assessed_age=age(self.assessed),
-            age_disputed=self.disputed.isChecked(),
-            gender=self.gender.currentData() or None,
-            nationality=text(self.nationality),
-            languages=text(self.languages),
-            identified_by=self.identified_by.currentData() or None,
-            adults=adults,
-            notes=self.notes.toPlainText().strip() or None,
-        )
-
-    def _update_presumption(self) -> None:
-        if self.details().may_be_child:
-            self.presumption.setText(
-                self.tr(
-                    "The child may be under 18: treat them as a child until their age is assessed."
-                )
-            )
-        else:
-            self.presumption.setText("")
 
 
 def bundled_checklists() -> dict[str, Entry]:
@@ -633,152 +446,4 @@ class CasesPage(QWidget):
                 return
 
 
-def _when(ts: float | None) -> str:
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(ts)) if ts else ""
-
-
-class CaseDialog(QDialog):
-    """A case: the child's details and every screening (draft, completed, amended).
-
-    Built from records fetched before; ``exec()`` returns OPEN (with ``chosen``, a
-    screening id), SCREEN (start or resume), CLOSE_CASE, or 0 for Close."""
-
-    OPEN, SCREEN, CLOSE_CASE = 10, 11, 12
-
-    def __init__(
-        self,
-        case: Case,
-        screenings: list[ScreeningRow],
-        outcomes: dict[str, str],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        d = case.details
-        self.setWindowTitle(self.tr("Case {0}").format(d.reference))
-        self.chosen: int | None = None
-        self.rows = screenings
-        facts, more, notes = QFormLayout(), QFormLayout(), QFormLayout()
-        for f in (facts, more):
-            f.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        name = " ".join(x for x in (d.given_name, d.family_name) if x)
-        unknown = self.tr("not known")
-        age = self.tr("gives {0}, assessed {1}").format(
-            d.claimed_age if d.claimed_age is not None else unknown,
-            d.assessed_age if d.assessed_age is not None else unknown,
-        )
-        if d.age_disputed:
-            age += self.tr(" (disputed)")
-        identifiers = {value: str(label) for value, label in IDENTIFIERS}
-        genders = {
-            "female": self.tr("female"),
-            "male": self.tr("male"),
-            "other": self.tr("other"),
-            "unknown": self.tr("unknown"),
-        }
-        for label, value in (
-            (self.tr("Reference"), d.reference),
-            (self.tr("Name"), name or self.tr("not recorded")),
-            (self.tr("Age"), age),
-            (self.tr("Gender"), genders.get(d.gender or "", self.tr("not recorded"))),
-            (self.tr("Status"), QCoreApplication.translate("CaseTableModel", case.status)),
-            (self.tr("Date of birth the child gives"), d.claimed_dob or self.tr("not recorded")),
-            (self.tr("Nationality"), d.nationality or self.tr("not recorded")),
-            (self.tr("Languages"), d.languages or self.tr("not recorded")),
-            (
-                self.tr("Identified by"),
-                QCoreApplication.translate("CaseForm", identifiers[d.identified_by])
-                if d.identified_by in identifiers
-                else d.identified_by or self.tr("not recorded"),
-            ),
-        ):
-            value_label = QLabel(str(value))
-            value_label.setTextFormat(Qt.TextFormat.PlainText)
-            value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            # Two columns of facts, so the screenings keep their room at large text.
-            (facts if facts.rowCount() < 5 else more).addRow(label, value_label)
-        for a in d.adults:
-            more.addRow(
-                self.tr("Accompanying adult"),
-                QLabel(a.description + (f" ({a.stated_relation})" if a.stated_relation else "")),
-            )
-        self.note = QLabel(d.notes or "")
-        self.note.setWordWrap(True)
-        self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if d.notes:
-            notes.addRow(self.tr("Note"), self.note)
-        self.presumption = QLabel("")
-        self.presumption.setObjectName("presumption")
-        self.presumption.setWordWrap(True)
-        if d.may_be_child:
-            self.presumption.setText(
-                self.tr(
-                    "The child may be under 18: treat them as a child until their age is assessed."
-                )
-            )
-        headers = [
-            self.tr("Checklist"),
-            self.tr("Status"),
-            self.tr("Started"),
-            self.tr("Completed"),
-        ]
-        headers += [self.tr("Outcome"), self.tr("Amends")]
-        self.table = named(QTableWidget(len(screenings), len(headers)), self.tr("Screenings"))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        for i, r in enumerate(screenings):
-            status = {"draft": self.tr("draft"), "completed": self.tr("completed")}[r.status]
-            if r.amended_by is not None:
-                status = self.tr("amended by #{0}").format(r.amended_by)
-            values = (
-                r.checklist_ref,
-                status,
-                _when(r.started_at),
-                _when(r.completed_at),
-                outcomes.get(r.outcome or "", r.outcome or ""),
-                f"#{r.amends_id}" if r.amends_id else "",
-            )
-            for j, v in enumerate(values):
-                self.table.setItem(i, j, QTableWidgetItem(v))
-        self.table.activated.connect(lambda _i: self._open())
-        if screenings:
-            self.table.selectRow(len(screenings) - 1)
-        self.open_button = QPushButton(self.tr("&Open screening"))
-        self.open_button.setEnabled(bool(screenings))
-        self.open_button.clicked.connect(self._open)
-        drafts = any(r.status == "draft" for r in screenings)
-        self.screen_button = QPushButton(
-            self.tr("&Resume the draft") if drafts else self.tr("&New screening")
-        )
-        self.screen_button.clicked.connect(lambda: self.done(self.SCREEN))
-        self.close_case_button = QPushButton(self.tr("Close the &case…"))
-        self.close_case_button.setVisible(case.status == "open")
-        self.close_case_button.clicked.connect(lambda: self.done(self.CLOSE_CASE))
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.reject)
-        row = QHBoxLayout()
-        for b in (self.open_button, self.screen_button, self.close_case_button):
-            row.addWidget(b)
-        row.addStretch()
-        row.addWidget(close)
-        box = QVBoxLayout(self)
-        columns = QHBoxLayout()
-        columns.addLayout(facts, 1)
-        columns.addLayout(more, 1)
-        box.addLayout(columns)
-        box.addLayout(notes)
-        box.addWidget(self.presumption)
-        box.addWidget(QLabel(self.tr("Screenings")))
-        box.addWidget(self.table, 1)
-        box.addLayout(row)
-        self.resize(820, 520)
-
-    def _open(self) -> None:
-        row = self.table.currentRow()
-        if 0 <= row < len(self.rows):
-            self.chosen = self.rows[row].id
-            self.done(self.OPEN)
+__all__ = ["IDENTIFIERS", "CaseDialog", "CaseForm", "CaseTableModel", "CasesPage"]
