@@ -223,17 +223,6 @@ class Session(QObject):
             self.messages.error(parent, title, str(e))
             return None
 
-    def call(self, fn: Callable[[Store], Any]) -> Any:
-        """Run one store call; a StoreError becomes a message, and None is returned.
-        (Being replaced by named operations: :meth:`run`.)"""
-        from idcheck.store import InvalidInput, StoreError
-
-        try:
-            return fn(self._store)
-        except (StoreError, InvalidInput) as e:
-            self.messages.error(self.parent_widget, self.tr("idcheck"), str(e))
-            return None
-
     def track(self, dialog: QDialog) -> None:
         """Close ``dialog`` at lock; it is forgotten once it finishes or is deleted
         (with its parent, before it finished)."""
