@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         commands.register_report,
         commands.register_stats,
         commands.register_letter,
+        commands.register_guide,
     ):
         register(sub)
     return parser

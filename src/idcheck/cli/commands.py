@@ -65,6 +65,14 @@ def register_checklist(sub: Subparsers) -> None:
     q.add_argument("old")
     q.add_argument("new")
     q.set_defaults(handler=run("cmd_diff"))
+    q = with_root(
+        actions.add_parser("print", help="a checklist as a blank form to fill by hand (PDF)")
+    )
+    q.add_argument("id", metavar="ID[@VER]")
+    q.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    q.add_argument("--lang", choices=list(PRINT_LANGUAGES), default="en")
+    q.add_argument("--trainer", action="store_true", help="add trainer notes and readings")
+    q.set_defaults(handler=Lazy("handout_cmds", "cmd_checklist_print"))
     q = with_root(actions.add_parser("lock", help="write or check checklists.lock"))
     q.add_argument("--check", action="store_true", help="fail if a published file changed")
     q.set_defaults(handler=run("cmd_lock"))
@@ -253,3 +261,27 @@ def register_letter(sub: Subparsers) -> None:
         help="language of the printed letter (default: the site's print language)",
     )
     q.set_defaults(handler=Lazy("letter_cmds", "cmd_letter"))
+
+
+def register_guide(sub: Subparsers) -> None:
+    q = sub.add_parser(
+        "guide",
+        help="the offline guide (identification and follow-up): on the screen or as a PDF handout",
+        allow_abbrev=False,
+    )
+    q.add_argument("--topic", metavar="T", help="one section: its id, or words it holds")
+    q.add_argument("--out", type=Path, metavar="FILE.pdf", help="write a PDF handout here")
+    q.add_argument("--lang", choices=list(PRINT_LANGUAGES), default="en")
+    q.add_argument(
+        "--jurisdiction",
+        choices=list(JURISDICTIONS),
+        default=None,
+        help="only the duties of this place (default: every place)",
+    )
+    q.add_argument(
+        "--file", type=Path, metavar="F", help="a guide file instead of the installed one"
+    )
+    q.add_argument(
+        "--root", type=Path, default=None, help="checklists folder (default: the installed one)"
+    )
+    q.set_defaults(handler=Lazy("handout_cmds", "cmd_guide"))

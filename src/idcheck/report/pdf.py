@@ -13,6 +13,7 @@ a temporary name next to the target and renamed, never left half-written.
 from __future__ import annotations
 
 import io
+import math
 import re
 import unicodedata
 from functools import cache
@@ -26,6 +27,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer
 
@@ -35,6 +37,7 @@ from idcheck.report.i18n import Translator
 from idcheck.report.rtl import BidiParagraph
 from idcheck.report.summary import ReferralSummary
 from idcheck.store.outputs import check_output
+from idcheck.watermark import in_training
 
 _BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -226,9 +229,33 @@ def story(summary: ReferralSummary) -> list[Any]:
     return flow_of("referral.txt.j2", summary.lang, s=summary)
 
 
-def _numbered_canvas(left: str, right: str, page_of: str) -> type[Canvas]:
+def _watermark(canvas: Canvas, words: tuple[str, str]) -> None:
+    """The training watermark across the page, corner to corner, over what is
+    printed (light enough to read through; nothing on the page can cover it)."""
+    big, small = words
+    width, height = canvas._pagesize
+    diagonal = math.hypot(width, height)
+    bold = register("latin-bold")
+    size = min(120.0, 0.62 * diagonal / max(1.0, stringWidth(big, bold, 1)))
+    canvas.saveState()
+    canvas.setFillColor(colors.HexColor("#b00020"))
+    canvas.setFillAlpha(0.16)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(math.degrees(math.atan2(height, width)))
+    canvas.setFont(bold, size)
+    canvas.drawCentredString(0, -size * 0.3, big)
+    canvas.setFillAlpha(0.3)
+    canvas.setFont(bold, max(9.0, size / 7))
+    canvas.drawCentredString(0, -size * 0.3 - size / 3.2, small)
+    canvas.restoreState()
+
+
+def _numbered_canvas(
+    left: str, right: str, page_of: str, watermark: tuple[str, str] | None = None
+) -> type[Canvas]:
     """A canvas that keeps each finished page until the end, then draws the footer
-    ("Page x of y · LEFT", RIGHT) on every page: one layout pass, not two."""
+    ("Page x of y · LEFT", RIGHT) on every page: one layout pass, not two; and,
+    when printed in training, the ``watermark`` on every page."""
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type stubs
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -251,6 +278,8 @@ def _numbered_canvas(left: str, right: str, page_of: str) -> type[Canvas]:
                 self.drawString(18 * mm, 10 * mm, f"{page} · {left}")
                 self.drawRightString(width - 18 * mm, 10 * mm, right)
                 self.restoreState()
+                if watermark is not None:
+                    _watermark(self, watermark)
                 super().showPage()
             super().save()
 
@@ -265,11 +294,22 @@ def build_pdf(
     footer_right: str,
     lang: str = "en",
     pagesize: tuple[float, float] = A4,
+    training: bool | None = None,
 ) -> bytes:
     """The PDF bytes of ``make_story()`` with the footer on every page (its
     words in ``lang``). The title is the document's kind only: a PDF's metadata
-    shows in file lists and search indexes, so it names no case."""
+    shows in file lists and search indexes, so it names no case.
+
+    Every PDF made in training mode carries a diagonal TRAINING watermark on
+    every page: ``training`` None follows :func:`idcheck.watermark.in_training`."""
     tr = Translator(lang)
+    if training is None:
+        training = in_training()
+    mark = (
+        (tr.gettext("TRAINING"), tr.gettext("Training only: not a real child"))
+        if training
+        else None
+    )
     footer_left, footer_right = (clean(x).replace("\n", " ") for x in (footer_left, footer_right))
     out = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -284,7 +324,7 @@ def build_pdf(
         author="idcheck",
     )
     page_of = tr.gettext("Page %(page)d of %(pages)d")
-    doc.build(make_story(), canvasmaker=_numbered_canvas(footer_left, footer_right, page_of))
+    doc.build(make_story(), canvasmaker=_numbered_canvas(footer_left, footer_right, page_of, mark))
     return out.getvalue()
 
 

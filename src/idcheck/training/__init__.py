@@ -23,6 +23,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -30,6 +31,7 @@ from types import TracebackType
 from idcheck.answers_file import plan_screening, read_answers_file, record_plan
 from idcheck.checklist import ChecklistError, bundled_root, find, load_checklist_bytes
 from idcheck.store import SiteProfile, Store
+from idcheck.watermark import training_prints
 
 __all__ = [
     "TRAINING_PASSWORD",
@@ -118,13 +120,17 @@ class TrainingStore:
         self.cases = cases
         self.folder: Path | None = None
         self.store: Store | None = None
+        # Every PDF printed while the store exists carries the TRAINING watermark.
+        self._prints = ExitStack()
 
     def __enter__(self) -> TrainingStore:
+        self._prints.enter_context(training_prints())
         self.folder = Path(tempfile.mkdtemp(prefix="idcheck-training-", dir=_scratch_parent()))
         try:
             self.store = build_training_store(self.folder / "store", self.cases)
         except BaseException:
             shutil.rmtree(self.folder, ignore_errors=True)
+            self._prints.close()
             raise
         return self
 
@@ -148,3 +154,4 @@ class TrainingStore:
         if self.folder is not None:
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder = None
+        self._prints.close()
