@@ -59,7 +59,7 @@ def in_referral():
 QTimer.singleShot(400, in_referral)
 QTest.mouseClick(view.form.referral_button, Qt.MouseButton.LeftButton)
 store = store_behind(w.session)
-with store._read() as conn:
+with store.engine.connect() as conn:
     printed = conn.exec_driver_sql(
         "SELECT count(*) FROM audit WHERE action = 'report-printed'").scalar()
 w.lock()

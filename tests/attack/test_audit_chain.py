@@ -82,7 +82,7 @@ def raw_sql(data_dir: Path, *statements: str, params: tuple = ()) -> None:
     which is the same SQLCipher file and key)."""
     s = Store.open(data_dir, "anna", PASSWORD)
     try:
-        with s._write() as conn:
+        with s.engine.begin() as conn:
             for st in statements:
                 conn.exec_driver_sql(st, params if "?" in st else ())
     finally:
@@ -245,7 +245,7 @@ def test_every_protecting_trigger_is_checked(data_dir):
     s = Store.open(data_dir, "anna", PASSWORD)
     try:
         for name in names:
-            with s._write() as conn:
+            with s.engine.begin() as conn:
                 sql = conn.exec_driver_sql(
                     "SELECT sql FROM sqlite_master WHERE name = ?", (name,)
                 ).scalar()
@@ -253,7 +253,7 @@ def test_every_protecting_trigger_is_checked(data_dir):
             result = s.verify()
             assert not result.ok
             assert any(f"trigger {name} is missing" in m for m in result.messages), name
-            with s._write() as conn:
+            with s.engine.begin() as conn:
                 conn.exec_driver_sql(sql)
         assert s.verify().ok
     finally:
@@ -263,7 +263,7 @@ def test_every_protecting_trigger_is_checked(data_dir):
 def test_a_disarmed_or_extra_trigger_is_found(data_dir):
     s = Store.open(data_dir, "anna", PASSWORD)
     try:
-        with s._write() as conn:
+        with s.engine.begin() as conn:
             conn.exec_driver_sql("DROP TRIGGER audit_no_delete")
             conn.exec_driver_sql(
                 "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit WHEN 0 "
@@ -299,7 +299,7 @@ def test_an_empty_trail_is_refused_with_or_without_an_anchor(data_dir):
     s = Store.open(data_dir, "anna", PASSWORD)
     head = s.audit_head()
     try:
-        with s._write() as conn:
+        with s.engine.begin() as conn:
             conn.exec_driver_sql("DROP TRIGGER audit_no_delete")
             conn.exec_driver_sql("DELETE FROM audit")
         s._head = None
@@ -422,7 +422,7 @@ def test_completions_hashed_in_the_first_form_keep_verifying(data_dir, intake, m
             m.setattr(content, "_part", content._part_json)
             m.setattr(content, "PREFIX", content.PREFIX_JSON)
             s.complete_screening(sid)
-        with s._read() as conn:
+        with s.engine.connect() as conn:
             held = conn.exec_driver_sql(
                 "SELECT content FROM audit WHERE action = 'screening-completed' "
                 "AND screening_id = ?", (sid,)).scalar()

@@ -22,7 +22,7 @@ YEAR = 365 * 86400.0
 
 
 def _actions(data_dir: Path) -> list[str]:
-    with Store.open(data_dir, "anna", PASSWORD) as s, s._read() as conn:
+    with Store.open(data_dir, "anna", PASSWORD) as s, s.engine.connect() as conn:
         return [a for (a,) in conn.exec_driver_sql("SELECT action FROM audit ORDER BY seq")]
 
 

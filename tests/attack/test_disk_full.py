@@ -48,7 +48,7 @@ def _fill(folder: Path) -> Path:
 
 
 def _actions(s: Store) -> list[str]:
-    with s._read() as conn:
+    with s.engine.connect() as conn:
         return [a for (a,) in conn.exec_driver_sql("SELECT action FROM audit ORDER BY seq")]
 
 

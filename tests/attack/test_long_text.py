@@ -44,7 +44,7 @@ def screening(tmp_path: Path):
 
 
 def counts(s: Store) -> tuple[int, int]:
-    with s._read() as conn:
+    with s.engine.connect() as conn:
         return (
             conn.exec_driver_sql("SELECT count(*) FROM answers").scalar(),
             conn.exec_driver_sql("SELECT count(*) FROM audit").scalar(),

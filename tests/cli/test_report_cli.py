@@ -54,7 +54,7 @@ def test_report_is_written_and_audited(tmp_path):
 
     s = Store.open(data, "anna", "correct horse battery")
     try:
-        with s._read() as conn:
+        with s.engine.connect() as conn:
             actions = [a for (a,) in conn.exec_driver_sql("SELECT action FROM audit")]
     finally:
         s.lock()

@@ -49,7 +49,7 @@ def _profile(d: Path) -> SiteProfile:
 def _site_changes(d: Path) -> int:
     store = Store.open(d, "anna", PASSWORD)
     try:
-        with store._read() as conn:
+        with store.engine.connect() as conn:
             return int(conn.exec_driver_sql(
                 "SELECT count(*) FROM audit WHERE action = 'site-changed'").scalar())
     finally:

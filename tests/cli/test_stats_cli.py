@@ -44,7 +44,7 @@ def actions(data: Path) -> list[str]:
 
     s = Store.open(data, "anna", PASSWORD)
     try:
-        with s._read() as conn:
+        with s.engine.connect() as conn:
             rows = conn.exec_driver_sql("SELECT action FROM audit").all()
     finally:
         s.lock()

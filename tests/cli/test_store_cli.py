@@ -352,7 +352,7 @@ def test_verify_names_the_first_altered_row(initialised, pwfile):
     from idcheck.store import Store
 
     s = Store.open(initialised, "anna", PASSWORD)
-    with s._write() as conn:
+    with s.engine.begin() as conn:
         conn.exec_driver_sql("DROP TRIGGER audit_no_update")  # as someone with the key could
         conn.exec_driver_sql("UPDATE audit SET user_id = 7 WHERE seq = 2")
     s.lock()

@@ -258,7 +258,7 @@ def test_the_audit_check_names_an_edited_screening_and_checks_an_anchor(qtbot, a
     shown = check(anchor)
     assert shown.startswith("Everything checks.") and f"anchor {anchor}: the trail reaches" in shown
     assert "not an audit anchor" in check("twelve")
-    with store._write() as conn:  # as someone with the key could, outside idcheck
+    with store.engine.begin() as conn:  # as someone with the key could, outside idcheck
         conn.exec_driver_sql("DROP TRIGGER answers_no_update")
         conn.exec_driver_sql(f"UPDATE answers SET value = '\"no\"' WHERE screening_id = {sid}")
     shown = check(anchor)

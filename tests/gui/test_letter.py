@@ -62,7 +62,7 @@ def item_of(dialog, fact_id):
 
 
 def audit(store):
-    with store._read() as conn:
+    with store.engine.connect() as conn:
         return [a for (a,) in conn.exec_driver_sql("SELECT action FROM audit")]
 
 

@@ -131,7 +131,7 @@ def store_with_canary(tmp_path):
         if i == 8:
             # Free text where an agency belongs, as answers files once allowed (the
             # store now refuses it): still never in any output.
-            with store._write() as conn:
+            with store.engine.begin() as conn:
                 conn.exec_driver_sql("UPDATE cases SET identified_by = ? WHERE id = ?",
                                      (CANARY_TEXT, cid))
         sid = store.start_screening(cid, checklist, text, sha)

@@ -116,7 +116,7 @@ def test_case_details_are_changed_and_audited(store):
     store.update_case(cid, new)
     assert store.get_case(cid).details == new
     assert [r.reference for r in store.list_cases("oyvind")] == ["U-1"]
-    with store._read() as conn:
+    with store.engine.connect() as conn:
         assert conn.exec_driver_sql(
             "SELECT count(*) FROM audit WHERE action = 'case-changed' AND case_id = ?",
             (cid,)).scalar() == 1
@@ -161,7 +161,7 @@ def test_backup_restores_to_the_same_state(store, intake, data_dir, tmp_path):
         assert [c.reference for c in s.list_cases()] == ["B-1"]
         assert s.get_screening(sid).completed
         assert s.verify(str(head_at_backup)).ok  # the restored trail holds the old head
-        with s._read() as conn:
+        with s.engine.connect() as conn:
             actions = [r[0] for r in conn.exec_driver_sql("SELECT action FROM audit")]
         assert "restore" in actions
     finally:

@@ -118,7 +118,7 @@ def test_damage_found_by_verify(store, data_dir, intake):
 
 
 def test_newer_schema_is_refused_untouched(store, data_dir):
-    with store._write() as conn:
+    with store.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999_from_the_future'")
     store.lock()
     before = db(data_dir).read_bytes()

@@ -63,7 +63,7 @@ def _make_ben_admin_and_his_slot_id(doc: dict) -> None:
 
 
 def _actions(store: Store) -> list[str]:
-    with store._read() as conn:
+    with store.engine.connect() as conn:
         return [r.action for r in conn.execute(select(audit.c.action).order_by(audit.c.seq))]
 
 

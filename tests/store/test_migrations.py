@@ -34,7 +34,7 @@ def test_a_store_made_by_the_first_schema_opens_and_upgrades(first_schema_store)
         assert [c.reference for c in store.list_cases("oystein")] == ["V1-001"]
         # Work goes on where it stopped, and the old trail still chains.
         store.record_answer(v1.draft_id, "fear-threats", Answer(value="no"))
-        with store._read() as conn:
+        with store.engine.connect() as conn:
             indexes = {r[0] for r in conn.exec_driver_sql(
                 "SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert {"ix_screenings_completed", "ix_screenings_amends"} <= indexes

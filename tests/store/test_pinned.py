@@ -6,9 +6,10 @@ from __future__ import annotations
 import time
 
 import pytest
+import sqlcipher3.dbapi2 as sqlcipher
 
 from idcheck.checklist import Answer, find
-from idcheck.store import CaseDetails, Decision, ReadOnlyRecord, SiteProfile
+from idcheck.store import CaseDetails, Decision, SiteProfile
 
 
 def _complete(store, intake, ref="PIN-1"):
@@ -43,9 +44,9 @@ def test_completion_pins_the_routes_contacts_and_site_in_use(store, intake):
 def test_the_database_refuses_to_change_the_pins_of_a_completed_screening(store, intake):
     _, sid = _complete(store, intake)
     store.complete_screening(sid)
-    with pytest.raises(ReadOnlyRecord, match="read-only"), store._write() as conn:
+    with pytest.raises(sqlcipher.IntegrityError, match="read-only"), store.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE pinned_documents SET contacts = '[]'")
-    with pytest.raises(ReadOnlyRecord, match="read-only"), store._write() as conn:
+    with pytest.raises(sqlcipher.IntegrityError, match="read-only"), store.engine.begin() as conn:
         conn.exec_driver_sql("DELETE FROM pinned_documents")
 
 
@@ -55,6 +56,6 @@ def test_retention_deletes_the_pins_with_their_case(store, intake):
     store.close_case(cid)
     store.set_setting("retention_years", "1")
     assert store.apply_retention(now=time.time() + 2 * 366 * 86400) == [cid]
-    with store._read() as conn:
+    with store.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM pinned_documents").scalar() == 0
     assert store.verify().ok

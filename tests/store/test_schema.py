@@ -7,7 +7,7 @@ from idcheck.store.schema import metadata
 
 
 def test_tables_and_columns_match_the_migrations(store):
-    with store._read() as conn:
+    with store.engine.connect() as conn:
         tables = {
             name
             for (name,) in conn.exec_driver_sql(
@@ -29,5 +29,5 @@ def test_checklist_text_is_stored_once(store, intake):
     for ref in ("A", "B", "C"):
         cid = store.create_case(CaseDetails(reference=ref))
         store.start_screening(cid, intake.checklist, intake.text, intake.sha256)
-    with store._read() as conn:
+    with store.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM checklist_texts").scalar() == 1

@@ -32,7 +32,7 @@ NORD = SiteProfile(
 
 
 def _actions(store: Store) -> list[str]:
-    with store._read() as conn:
+    with store.engine.connect() as conn:
         return [r[0] for r in conn.exec_driver_sql("SELECT action FROM audit ORDER BY seq")]
 
 

@@ -7,6 +7,7 @@ import json
 import time
 
 import pytest
+import sqlcipher3.dbapi2 as sqlcipher
 
 from idcheck.checklist import Answer
 from idcheck.store import (
@@ -82,10 +83,10 @@ def test_completed_screening_is_read_only_and_amended_as_a_new_record(store, int
         store.record_answer(sid, "debt", Answer(value="no"))
     with pytest.raises(ReadOnlyRecord):
         store.record_decision(sid, Decision("full-screening", (), "full-screening"))
-    # The database itself refuses, whatever code runs against it.
-    with pytest.raises(ReadOnlyRecord, match="read-only"), store._write() as conn:
+    # The database itself refuses (its triggers), whatever code runs against it.
+    with pytest.raises(sqlcipher.IntegrityError, match="read-only"), store.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE screenings SET decision_outcome = 'x' WHERE id = ?", (sid,))
-    with pytest.raises(ReadOnlyRecord), store._write() as conn:
+    with pytest.raises(sqlcipher.IntegrityError, match=r"read-only|never changed"), store.engine.begin() as conn:
         conn.exec_driver_sql("DELETE FROM answers WHERE screening_id = ?", (sid,))
     new = store.amend_screening(sid)
     amended = store.get_screening(new)
@@ -196,7 +197,7 @@ def test_growing_delay_after_failures_persists_and_is_audited_by_id(store, data_
     _pass_time(data_dir, "ben")
     s = Store.open(data_dir, "ben", WORKER_PASSWORD)
     try:
-        with s._read() as conn:
+        with s.engine.connect() as conn:
             rows = conn.exec_driver_sql(
                 "SELECT user_id FROM audit WHERE action = 'login-failed'").all()
         assert [r[0] for r in rows] == [s.user.id] * 4
@@ -211,7 +212,7 @@ def test_every_action_is_one_audit_row_with_ids_only(store, intake):
                         AnswerContext(child_words="I owe them money"))
     store.get_case(cid)
     store.record_event("report-exported", case_id=cid, screening_id=sid)
-    with store._read() as conn:
+    with store.engine.connect() as conn:
         actions = [r[0] for r in conn.exec_driver_sql("SELECT action FROM audit ORDER BY seq")]
         dump = json.dumps([list(r) for r in conn.exec_driver_sql("SELECT * FROM audit")])
     assert actions[-5:] == ["case-created", "screening-started", "answer", "case-viewed",
@@ -240,7 +241,7 @@ def test_retention_deletes_old_closed_cases_and_audits_them(store, intake):
     store.set_setting("retention_years", "2")
     assert store.apply_retention(now=time.time() + 3 * 366 * 86400) == [old]
     assert [c.reference for c in store.list_cases()] == ["KEEP"]
-    with store._read() as conn:
+    with store.engine.connect() as conn:
         assert conn.exec_driver_sql(
             "SELECT case_id FROM audit WHERE action = 'case-deleted-retention'").all() == [(old,)]
     assert store.verify().ok

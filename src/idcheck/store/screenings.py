@@ -54,6 +54,14 @@ _INSERT_ANSWER = insert(answers)
 _SET_POSITION = (
     update(screenings).where(screenings.c.id == bindparam("sid")).values(position=bindparam("pos"))
 )
+# An answer with the next position: the draft's state read and its position set in
+# one statement (no row: no such screening, or a completed one).
+_MOVE = (
+    update(screenings)
+    .where(screenings.c.id == bindparam("sid"), screenings.c.status != "completed")
+    .values(position=bindparam("pos"))
+    .returning(screenings.c.case_id, screenings.c.status, screenings.c.checklist_sha256)
+)
 
 
 class Screenings(StoreCore):
@@ -109,11 +117,15 @@ class Screenings(StoreCore):
             raise InvalidInput(f"unknown source {context.source!r}")
         check_context(item_id, context)
         with self._write() as conn:
-            s = conn.execute(_STATE, {"sid": screening_id}).first()
+            s = None
+            if position is not None:
+                s = conn.execute(_MOVE, {"sid": screening_id, "pos": position}).first()
             if s is None:
-                raise InvalidInput(f"no screening with id {screening_id}")
-            if s.status == "completed":
-                raise ReadOnlyRecord(_READ_ONLY)
+                s = conn.execute(_STATE, {"sid": screening_id}).first()
+                if s is None:
+                    raise InvalidInput(f"no screening with id {screening_id}")
+                if s.status == "completed":
+                    raise ReadOnlyRecord(_READ_ONLY)
             checklist = self._checklist(conn, s.checklist_sha256)
             try:
                 item = checklist.item(item_id)
@@ -126,8 +138,6 @@ class Screenings(StoreCore):
             aid = conn.execute(
                 _INSERT_ANSWER, {"screening_id": screening_id, **values}
             ).inserted_primary_key[0]  # type: ignore[index]
-            if position is not None:
-                conn.execute(_SET_POSITION, {"sid": screening_id, "pos": position})
             self._audit_row(
                 conn, "answer", case_id=s.case_id, screening_id=screening_id, object_id=aid
             )
