@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from platformdirs import user_config_path
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from idcheck.checklist import Checklist
 from idcheck.gui import i18n
+from idcheck.gui.walk_overview import OverviewModel
 from idcheck.store import AnswerContext
 
 __all__ = ["LOCAL_STYLE", "MODES", "WalkForm", "WalkPreferences"]
@@ -111,7 +112,6 @@ class WalkForm:
         # One line a row, cut by the model: no row is measured or elided again on
         # every answer (eliding the visible rows took half of a key press's time).
         self.overview.setUniformItemSizes(True)
-        self.overview.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.overview.setToolTip(
             QCoreApplication.translate("ScreeningView", "Ctrl+O; Enter opens the item")
         )
@@ -284,13 +284,14 @@ class WalkForm:
         root.addWidget(self.overview, 1)
         root.addLayout(centre, 3)
 
-    def set_overview_model(self, model: QAbstractItemModel) -> None:
+    def set_overview_model(self, model: OverviewModel) -> None:
         """The overview shows ``model``. Its current row is kept in view by
         centring it when it leaves the view, not by scrolling a row at a time: a
         walk that moves on one item scrolls the list once a screenful, not at
         every answer."""
         self.overview.setAutoScroll(False)
         self.overview.setModel(model)
+        model.follow_width(self.overview)
 
         def keep_in_view(index: QModelIndex, _previous: QModelIndex) -> None:
             seen, row = self.overview.viewport().rect(), self.overview.visualRect(index)

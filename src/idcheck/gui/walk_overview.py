@@ -15,11 +15,13 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtWidgets import QListView
 
 from idcheck.checklist import Indicator, Question, text_for
 from idcheck.gui.walk_words import answer_text
@@ -42,6 +44,10 @@ class OverviewModel(QAbstractListModel):
         self.only_unanswered = False
         self._rows: list[OverviewRow] = []
         self._items: dict[str, Indicator | Question] = {}
+        # Rows cut to the list's width with an ellipsis, once per text and width
+        # (Qt's own eliding redid every visible row on every answer).
+        self._view: QListView | None = None
+        self._elided: dict[str, str] = {}
 
     def show(self, walk: WalkState, lang: str) -> None:
         """Show another walk (a screening loaded)."""
@@ -50,6 +56,29 @@ class OverviewModel(QAbstractListModel):
         self._items = {item.id: item for _, item in walk.checklist.items()}
         self._rows = walk.overview(self.only_unanswered)
         self.endResetModel()
+
+    def follow_width(self, view: QListView) -> None:
+        """Cut each row to ``view``'s width, again when it is resized."""
+        view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self._view = view
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self._rows:
+            self._elided.clear()
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+        return False
+
+    def _cut(self, text: str) -> str:
+        view = self._view
+        if view is None:
+            return text
+        cut = self._elided.get(text)
+        if cut is None:
+            width = view.viewport().width() - 2 * view.spacing() - 8
+            cut = view.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)
+            self._elided[text] = cut
+        return cut
 
     def set_only_unanswered(self, on: bool) -> None:
         self.only_unanswered = on
@@ -90,8 +119,7 @@ class OverviewModel(QAbstractListModel):
         text = text_for(item.text, self.lang)
         if role == Qt.ItemDataRole.DisplayRole:
             mark = "✓" if row.answer is not None else "·"
-            cut = text if len(text) <= 48 else text[:47].rstrip() + "…"
-            return f"{mark} {row.number}. {cut}"
+            return self._cut(f"{mark} {row.number}. {text}")
         if role == Qt.ItemDataRole.ToolTipRole:
             return text
         if role == Qt.ItemDataRole.AccessibleTextRole:

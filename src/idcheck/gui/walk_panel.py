@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
@@ -162,7 +164,10 @@ class ItemPanel(QFrame):
             self.context_toggle.toggled.connect(self.show_context)
             specials.addWidget(self.context_toggle)
         box.addLayout(self._grid)
-        row.addStretch()
+        # Yes / no / unsure share the row's width; options leave the rest empty.
+        self._row_end = QSpacerItem(0, 0)
+        row.addItem(self._row_end)
+        self._row = row
         box.addLayout(row)
         if specials is not row:
             specials.addStretch()
@@ -245,6 +250,9 @@ class ItemPanel(QFrame):
         described = text_for(item.text, self.lang)
         for b in self._yes_no.values():
             b.setVisible(simple)
+        fill = QSizePolicy.Policy.Minimum if simple else QSizePolicy.Policy.Expanding
+        self._row_end.changeSize(0, 0, fill, QSizePolicy.Policy.Minimum)
+        self._row.invalidate()
         self.option_buttons = {}
         if simple:
             for value, b in self._yes_no.items():
