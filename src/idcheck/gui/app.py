@@ -100,6 +100,12 @@ class MainWindow(QMainWindow):
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 6, 0)
         header.addWidget(self.banner, 1)
+        if training:  # the room and the projector; every dialog framed TRAINING
+            from idcheck.gui.presenter import install_training_room
+            from idcheck.gui.training_frame import install_training_frame
+
+            header.addWidget(install_training_room(self), 0, Qt.AlignmentFlag.AlignRight)
+            install_training_frame(self.banner)
         header.addWidget(self.settings_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(header)
         layout.addWidget(self.stack, 1)

@@ -34,7 +34,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from idcheck.checklist import Answer, load_checklist_bytes, text_for
-from idcheck.gui import i18n, ops
+from idcheck.gui import i18n, ops, why
 from idcheck.gui.walk_area import PanelArea
 from idcheck.gui.walk_danger import DangerStop
 from idcheck.gui.walk_form import LOCAL_STYLE, MODES, WalkForm, WalkPreferences
@@ -79,6 +79,10 @@ class ScreeningView(QWidget):
         self.handoff = WalkHandoff(self)
         self._connect()
         self.load(screening_id)
+        # F1: the sources and verification of the item with the focus.
+        why.install_why_key(
+            self, lambda: (self.walk.checklist, self.walk.current, self.lang), session.track
+        )
 
     def _connect(self) -> None:
         f = self.form

@@ -1,0 +1,164 @@
+"""The why of an item, one key away: its cited sources and how well its element
+and strength are supported (the verification and its note), in words a worker can
+weigh.
+
+The walk-through installs the key with :func:`install_why_key` (F1 on the item
+that has the focus); the training room shows the same text beside the trainer's
+notes (:func:`why_html`). Sources are printed as text: the window opens no
+network connection, so an address is there to be copied, not followed.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from idcheck.checklist import Checklist, Indicator, Question, text_for
+
+__all__ = [
+    "STRENGTH_WORDS",
+    "VERIFICATION_MEANS",
+    "WHY_KEY",
+    "WhyDialog",
+    "install_why_key",
+    "strength_word",
+    "why_html",
+]
+
+CONTEXT = "Why"
+#: The key that opens the why of the item with the focus.
+WHY_KEY = "F1"
+
+STRENGTH_WORDS = {
+    "strong": QT_TRANSLATE_NOOP("Why", "strong"),
+    "medium": QT_TRANSLATE_NOOP("Why", "medium"),
+    "weak": QT_TRANSLATE_NOOP("Why", "weak"),
+}
+
+
+def strength_word(strength: str) -> str:
+    """An indicator's strength in the interface language: "strong" → "sterk"."""
+    return QCoreApplication.translate(CONTEXT, str(STRENGTH_WORDS[strength]))
+
+
+#: What each verification means for the item it is on.
+VERIFICATION_MEANS = {
+    "verified": QT_TRANSLATE_NOOP(
+        "Why",
+        "Verified: the element and the strength were read in the cited source itself.",
+    ),
+    "secondary": QT_TRANSLATE_NOOP(
+        "Why",
+        "Secondary: this item is found only in a compilation that cites other work; the "
+        "original was not read. Its element and strength rest on how others read that "
+        "work: weigh it with that in mind.",
+    ),
+    "unverified": QT_TRANSLATE_NOOP(
+        "Why",
+        "Unverified: no published list gives this element and strength; they are the "
+        "checklist authors' judgement. Take the strength as a guide for the "
+        "conversation, not as evidence.",
+    ),
+}
+
+
+def _tr(text: object) -> str:
+    return QCoreApplication.translate(CONTEXT, str(text))
+
+
+def _para(label: str, text: str) -> str:
+    return f"<p><b>{html.escape(label)}</b> {html.escape(text)}</p>"
+
+
+def why_html(checklist: Checklist, item: Indicator | Question, lang: str) -> str:
+    """The item's element and strength, its verification and what that means, and
+    every source it cites (title, publisher, year, the place in it, the address)."""
+    out = [f"<h3>{html.escape(text_for(item.text, lang))}</h3>"]
+    if isinstance(item, Indicator):
+        try:
+            element = text_for(checklist.dimension(item.dimension).label, lang)
+        except KeyError:
+            element = item.dimension
+        out.append(_para(_tr("Element:"), element))
+        out.append(_para(_tr("Strength:"), _tr(STRENGTH_WORDS[item.strength])))
+        out.append(f"<h4>{html.escape(_tr('How well this is supported'))}</h4>")
+        out.append(f"<p>{html.escape(_tr(VERIFICATION_MEANS[item.verification]))}</p>")
+        note = text_for(item.verification_note, lang)
+        if note:
+            out.append(_para(_tr("For this item:"), note))
+    out.append(f"<h4>{html.escape(_tr('Sources'))}</h4>")
+    known = {s.id: s for s in checklist.sources}
+    if not item.sources:
+        out.append(f"<p>{html.escape(_tr('This item cites no source.'))}</p>")
+    else:
+        out.append("<ul>")
+        for ref in item.sources:
+            source = known.get(ref.ref)
+            if source is None:
+                out.append(f"<li>{html.escape(ref.ref)}</li>")
+                continue
+            head = source.title + (f" ({source.year})" if source.year else "")
+            parts = [f"<b>{html.escape(head)}</b>", html.escape(source.publisher)]
+            if ref.where:
+                parts.append(html.escape(_tr("at: {0}").format(ref.where)))
+            if source.note:
+                parts.append(f"<i>{html.escape(source.note)}</i>")
+            if source.url:
+                parts.append(html.escape(source.url))
+            out.append("<li>" + "<br>".join(parts) + "</li>")
+        out.append("</ul>")
+    return "\n".join(out)
+
+
+class WhyDialog(QDialog):
+    """The sources and the verification of one item; Escape or Enter closes it."""
+
+    def __init__(
+        self, checklist: Checklist, item: Indicator | Question, lang: str, parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Why this item: its sources"))
+        self.text = QTextBrowser()
+        self.text.setObjectName("why")
+        self.text.setOpenLinks(False)
+        self.text.setAccessibleName(self.tr("Sources and verification of the item"))
+        self.text.setHtml(why_html(checklist, item, lang))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(self.text, 1)
+        box.addWidget(buttons)
+        self.resize(640, 480)
+        self.text.setFocus()
+
+
+def install_why_key(
+    view: QWidget,
+    current: Callable[[], tuple[Checklist, str, str] | None],
+    track: Callable[[QDialog], None] | None = None,
+) -> QShortcut:
+    """F1 in ``view`` (and its children) opens the why of the item ``current()``
+    names: ``(checklist, item id, language)``, or None when there is no item."""
+
+    def open_why() -> None:
+        now = current()
+        if now is None:
+            return
+        checklist, item_id, lang = now
+        try:
+            item = checklist.item(item_id)
+        except KeyError:
+            return
+        dialog = WhyDialog(checklist, item, lang, view)
+        if track is not None:
+            track(dialog)
+        dialog.exec()
+
+    key = QShortcut(QKeySequence(WHY_KEY), view)
+    key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    key.activated.connect(open_why)
+    return key
