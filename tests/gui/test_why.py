@@ -35,7 +35,7 @@ def test_f1_in_the_walk_shows_the_sources_and_the_verification_of_the_item(qtbot
     walk_window.cases.screen_selected(checklist_ref=INTAKE)
     view = walk_window.screening_view
     view.show_item("adult-controls")
-    item = view.checklist.item("adult-controls")
+    item = view.walk.checklist.item("adult-controls")
     assert isinstance(item, Indicator) and item.verification == "secondary"
 
     seen = _press_why(qtbot, view)
@@ -43,14 +43,14 @@ def test_f1_in_the_walk_shows_the_sources_and_the_verification_of_the_item(qtbot
     assert text_for(item.text, "en") in text
     assert "Secondary: this item is found only in a compilation" in text
     assert text_for(item.verification_note, "en") in text
-    sources = {s.id: s for s in view.checklist.sources}
+    sources = {s.id: s for s in view.walk.checklist.sources}
     for ref in item.sources:
         assert sources[ref.ref].title in text
     assert "Strength: strong" in text
     # closed, and the walk goes on where it was, nothing answered by the keys
     assert not any(isinstance(w, WhyDialog) and w.isVisible() for w in qtbot_widgets())
-    assert view.current == "adult-controls"
-    assert "adult-controls" not in view.answers
+    assert view.walk.current == "adult-controls"
+    assert "adult-controls" not in view.walk.answers
 
 
 def test_an_unverified_item_says_it_is_the_authors_judgement(qtbot, walk_window):
@@ -58,7 +58,7 @@ def test_an_unverified_item_says_it_is_the_authors_judgement(qtbot, walk_window)
     view = walk_window.screening_view
     item = next(
         i
-        for _, i in view.checklist.items()
+        for _, i in view.walk.checklist.items()
         if isinstance(i, Indicator) and i.verification == "unverified" and i.show_if is None
     )
     view.show_item(item.id)
