@@ -155,7 +155,10 @@ def test_the_window_refuses_a_hostile_site_directory(qtbot, data_dir, tmp_path):
         qtbot.mouseClick(tab.load_button, Qt.MouseButton.LeftButton)
         assert len(messages.errors) == 1
         assert "once aliases are expanded" in messages.errors[0]
-        assert LOCATED.match(messages.errors[0])
+        # the window says what happened on its first line, then where: file:line:column
+        said, where = messages.errors[0].split("\n", 1)
+        assert "nothing was changed" in said
+        assert LOCATED.match(where)
     finally:
         store.lock()
 

@@ -143,7 +143,7 @@ def test_a_checklist_that_no_longer_loads_is_said_and_starts_nothing(
     assert broken
     kind, text = messages.shown[-1]
     assert kind == "error"
-    assert text.startswith("A checklist could not be read; nothing was changed:\n")
+    assert text.startswith("The file could not be read; nothing was changed:\n")
     assert f"{broken[0]}:" in text  # where, with its line and column
     assert window.stack.currentWidget() is window.cases and window.screening_view is None
     case_id = window.cases.selected_case()

@@ -126,7 +126,7 @@ def test_an_expected_error_of_each_kind_is_one_message_and_announces_nothing(ses
         load_directory(bad)
     cases = [
         (ops.create_case(CaseDetails(reference="OPS-1")), "Not saved: a case with reference "),
-        (raising(checklist_error.value), "A checklist could not be read; nothing was changed:\n"),
+        (raising(checklist_error.value), "The file could not be read; nothing was changed:\n"),
         (raising(MissingFont("install fonts-noto-core")), "The document cannot be made: "),
         (raising(OSError(errno.ENOSPC, "No space left on device")), "The disk is full: "),
         (raising(OSError(errno.EROFS, "Read-only file system")), "That folder cannot be written"),

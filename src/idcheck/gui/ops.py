@@ -122,7 +122,7 @@ class ErrorWords(QObject):
         if isinstance(e, StoreError):
             return self.store_error(e)
         if isinstance(e, ChecklistError):
-            return self.tr("A checklist could not be read; nothing was changed:\n{0}").format(e)
+            return self.tr("The file could not be read; nothing was changed:\n{0}").format(e)
         if isinstance(e, MissingFont):
             return self.tr(
                 "The document cannot be made: this computer has no font for some of its "
