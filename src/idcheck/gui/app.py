@@ -18,6 +18,8 @@ import os
 import signal
 import socket
 import sys
+import time
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +41,7 @@ from PySide6.QtWidgets import (
 from idcheck.gui.cases import CaseForm, CasesPage, CaseTableModel
 from idcheck.gui.lock import FirstRunPage, RecoveryKeyDialog, UnlockPage
 from idcheck.gui.session import Messages, Session, line_edit, named, run_async
+from idcheck.gui.style import STYLE
 from idcheck.paths import data_dir as default_data_dir
 from idcheck.paths import store_exists
 
@@ -50,6 +53,7 @@ if TYPE_CHECKING:
 # needed, not before the first window is shown: start-up is what a worker waits for.
 
 __all__ = [
+    "STYLE",
     "CaseForm",
     "CaseTableModel",
     "CasesPage",
@@ -80,10 +84,17 @@ class MainWindow(QMainWindow):
     """First run or unlock, then the case list; locks itself after the idle time."""
 
     def __init__(
-        self, data_dir: Path, messages: Messages | None = None, *, training: bool = False
+        self,
+        data_dir: Path,
+        messages: Messages | None = None,
+        *,
+        training: bool = False,
+        now: Callable[[], float] = time.time,
     ) -> None:
         super().__init__()
         self.data_dir = data_dir
+        # The clock of every session opened here (tests move it; nothing sleeps).
+        self.now = now
         self.messages = messages or Messages()
         self.session: Session | None = None
         self.training = training
@@ -223,7 +234,7 @@ class MainWindow(QMainWindow):
         self._start(store)
 
     def _start(self, store: Store) -> None:
-        self.session = Session(store, self.messages, self)
+        self.session = Session(store, self.messages, self, now=self.now)
         self.session.changed.connect(self._changed)
         self._read_idle_minutes(store)
         self.cases.attach(self.session)
@@ -388,28 +399,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: Any) -> None:
         self.lock()
         super().closeEvent(event)
-
-
-STYLE = """
-QWidget { font-size: 11pt; }
-QLabel#title { font-size: 16pt; font-weight: 600; }
-QLabel#casereference { font-weight: 600; }
-QLabel#subtitle { font-size: 13pt; font-weight: 600; margin: 8px 0 0 0; padding: 0; }
-QLabel#recovery { font-family: monospace; font-size: 15pt; padding: 8px; }
-QLabel#presumption { color: #7a4b00; }
-QLabel#itemtext { font-size: 15pt; font-weight: 600; padding: 6px 0; }
-QLabel#section { font-size: 12pt; color: #444; }
-QLabel#guidance { color: #234; background: #eef3f8; padding: 6px; }
-QLabel#reading { color: #333; background: #f6f1e7; padding: 6px; }
-QLabel#saved { color: #1d6b2a; font-weight: 600; }
-QLabel#danger { font-size: 15pt; font-weight: 700; color: #8b0000; }
-QLabel#sitenotice { background: #fff3c4; color: #5a4300; padding: 6px; }
-QLabel#training { background: #fff3c4; color: #5a4300; font-weight: 600; padding: 8px;
-                  border-bottom: 2px solid #d9b100; }
-QPushButton:focus, QCheckBox:focus, QRadioButton:focus, QComboBox:focus, QLineEdit:focus,
-QAbstractSpinBox:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractItemView:focus {
-    border: 2px solid #1f5fc4; }
-"""
 
 
 def run_window(argv: list[str]) -> int:

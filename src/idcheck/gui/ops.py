@@ -61,7 +61,10 @@ class Changes:
     started, completed or amended); ``screening``: the id of a screening whose
     answers, position or decision changed; ``users``, ``site``, ``contacts``,
     ``settings``: the administration's tabs and what depends on them (the case
-    list's site notice, the idle lock)."""
+    list's site notice, the idle lock); ``tasks``: tasks anywhere (My work, the
+    case list's overdue and due-soon counts); ``case``: the id of a case whose
+    follow-up (tasks, referrals, plan, missing episodes, notes, first contact)
+    changed."""
 
     cases: bool = False
     screening: int | None = None
@@ -69,10 +72,12 @@ class Changes:
     site: bool = False
     contacts: bool = False
     settings: bool = False
+    tasks: bool = False
+    case: int | None = None
 
     def __bool__(self) -> bool:
-        shown = (self.cases, self.users, self.site, self.contacts, self.settings)
-        return any(shown) or self.screening is not None
+        shown = (self.cases, self.users, self.site, self.contacts, self.settings, self.tasks)
+        return any(shown) or self.screening is not None or self.case is not None
 
 
 NOTHING = Changes()

@@ -9,6 +9,7 @@ take long (unlocking, a backup, a restore, a verify), so the window never freeze
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -116,10 +117,20 @@ class Session(QObject):
     # An operation succeeded; the argument is its Changes (idcheck.gui.ops).
     changed = Signal(object)
 
-    def __init__(self, store: Store, messages: Messages, parent: QWidget) -> None:
+    def __init__(
+        self,
+        store: Store,
+        messages: Messages,
+        parent: QWidget,
+        *,
+        now: Callable[[], float] = time.time,
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self.messages = messages
+        #: The clock every view reads "now" from (epoch seconds): what is due,
+        #: overdue or due today. Tests give their own and move it, never sleep.
+        self.now = now
         self.parent_widget = parent
         self.dialogs: list[QDialog] = []
         self.open = True
