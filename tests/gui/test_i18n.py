@@ -205,6 +205,40 @@ def test_apply_norwegian_then_english_changes_new_widgets_and_standard_buttons(q
     assert len(QApplication.instance().findChildren(i18n.QTranslator, i18n._TRANSLATOR)) == 0
 
 
+def test_the_walk_shows_the_shared_vocabulary_in_the_interface_language(qtbot, ui):
+    """The context's sources and an answer as text are the vocabulary's words
+    (context Answer), translated by the window: the same Norwegian as before."""
+    from idcheck.checklist import Answer, Indicator, load_bundled
+    from idcheck.gui.walk_context import ContextFields
+    from idcheck.gui.walk_words import answer_text, summary_text
+    from idcheck.store import AnswerContext
+
+    item = next(
+        i for _s, i in load_bundled("child-trafficking-full").items() if isinstance(i, Indicator)
+    )
+    assert ui("nb") == "nb"
+    fields = ContextFields()
+    qtbot.addWidget(fields)
+    shown = [fields.source.itemText(i) for i in range(fields.source.count())]
+    assert shown == [
+        "(kilde ikke registrert)",
+        "Jeg har sett det selv",
+        "Barnet har sagt det",
+        "En annen person har sagt det",
+        "Et dokument viser det",
+    ]
+    assert answer_text(item, Answer(value="unsure"), "nb") == "usikker"
+    assert answer_text(item, Answer(status="declined"), "nb") == "ville ikke svare"
+    line = summary_text(item, Answer(value="yes"), AnswerContext(source="child-said"), "nb")
+    assert line == "Svar: ja · Barnet har sagt det"
+
+    assert ui("en") == "en"
+    assert answer_text(item, Answer(value="yes"), "en") == "yes"
+    again = ContextFields()
+    qtbot.addWidget(again)
+    assert again.source.itemText(1) == "I observed it"
+
+
 def test_a_language_without_a_translation_falls_back_to_english(ui):
     assert ui("de") == "en"
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight

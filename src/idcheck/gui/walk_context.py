@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QPlainTextEdit, QWidget
 
-from idcheck.gui.walk_words import SOURCE_LABELS, tr
+from idcheck.gui.walk_words import source_choice
 from idcheck.report.rtl import base_is_rtl
 from idcheck.store import SOURCES, AnswerContext
 
@@ -26,7 +26,7 @@ class ContextFields(QWidget):
         self.source.setAccessibleName(QCoreApplication.translate("ItemPanel", "Source"))
         self.source.addItem(QCoreApplication.translate("ItemPanel", "(source not recorded)"), None)
         for s in SOURCES:
-            self.source.addItem(tr(SOURCE_LABELS[s]), s)
+            self.source.addItem(source_choice(s), s)
         self.child_words = QPlainTextEdit()
         self.child_words.setAccessibleName(
             QCoreApplication.translate("ItemPanel", "The child's own words, as said")

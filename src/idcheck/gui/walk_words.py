@@ -1,5 +1,7 @@
-"""The walk-through's fixed words: where an answer comes from, the answers every
-indicator shares with their single keys, and an answer as the worker reads it.
+"""The walk-through's fixed words: the answers every indicator shares with their
+single keys, the typed answer's hints, and an answer and its context in one line.
+Where an answer comes from and an answer as text are the shared vocabulary's
+(:mod:`idcheck.checklist.vocabulary`, context ``Answer``), translated here.
 
 Marked with ``QT_TRANSLATE_NOOP`` in the ``ItemPanel`` context and translated
 when shown, so a language switched at run time applies to the next screen.
@@ -11,28 +13,22 @@ import html
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from idcheck.checklist import Answer, Indicator, Question, text_for
+from idcheck.checklist import Answer, Indicator, Question, text_for, vocabulary
 from idcheck.store import AnswerContext
 
 __all__ = [
     "KEYS",
-    "SOURCE_LABELS",
     "SPECIAL_LABELS",
     "YES_NO_LABELS",
     "answer_text",
     "placeholder",
     "reading_text",
+    "source_choice",
     "summary_text",
     "tr",
+    "words",
 ]
 
-#: Where an answer comes from, as the worker reads it (translated at display).
-SOURCE_LABELS = {
-    "observed": QT_TRANSLATE_NOOP("ItemPanel", "I observed it"),
-    "child-said": QT_TRANSLATE_NOOP("ItemPanel", "The child said it"),
-    "other-said": QT_TRANSLATE_NOOP("ItemPanel", "Another person said it"),
-    "document": QT_TRANSLATE_NOOP("ItemPanel", "A document shows it"),
-}
 #: The answers of an indicator or a yes-no question, with their single keys.
 YES_NO_LABELS = {
     "yes": QT_TRANSLATE_NOOP("ItemPanel", "&Yes"),
@@ -51,20 +47,20 @@ def tr(text: object) -> str:
     return QCoreApplication.translate("ItemPanel", str(text))
 
 
+def words(text: str) -> str:
+    """A word of :mod:`idcheck.checklist.vocabulary` in the interface language."""
+    return QCoreApplication.translate(vocabulary.CONTEXT, text)
+
+
 def answer_text(item: Indicator | Question, answer: Answer, lang: str) -> str:
-    """An answer as the worker reads it (for the overview and the panel's summary)."""
-    if answer.status == "declined":
-        return tr(SPECIAL_LABELS["declined"]).replace("&", "")
-    if answer.status == "not-asked":
-        return tr(SPECIAL_LABELS["not-asked"]).replace("&", "")
-    value = answer.value
-    if isinstance(item, Question) and item.options:
-        labels = {o.id: text_for(o.label, lang) for o in item.options}
-        chosen = value if isinstance(value, list) else [value]
-        return ", ".join(labels.get(str(v), str(v)) for v in chosen)
-    if isinstance(value, str) and value in YES_NO_LABELS:
-        return tr(YES_NO_LABELS[value]).replace("&", "")
-    return str(value)
+    """An answer as the worker reads it (the overview, the panel's summary): the
+    one renderer every layer shares, with the window's translation."""
+    return vocabulary.answer_text(item, answer, lang, words)
+
+
+def source_choice(source: str) -> str:
+    """A source as the worker chooses it ("I observed it"), translated."""
+    return vocabulary.source_text(source, words, chosen=True) or source
 
 
 def placeholder(item: Indicator | Question, lang: str) -> str:
@@ -105,7 +101,7 @@ def summary_text(
         parts.append(QCoreApplication.translate("ItemPanel", "Answer: {0}").format(shown))
     if ctx is not None:
         if ctx.source:
-            parts.append(html.escape(tr(SOURCE_LABELS[ctx.source])))
+            parts.append(html.escape(source_choice(ctx.source)))
         if ctx.child_words:
             parts.append(QCoreApplication.translate("ItemPanel", "own words recorded"))
         if ctx.language:
