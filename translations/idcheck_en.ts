@@ -717,7 +717,7 @@
 <context>
     <name>ErrorWords</name>
     <message>
-        <source>A checklist could not be read; nothing was changed:
+        <source>The file could not be read; nothing was changed:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -779,6 +779,186 @@
     </message>
     <message>
         <source>The file could not be written: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExercisePanel</name>
+    <message>
+        <source>Exercise to run</source>
+        <extracomment>The room&apos;s answers by key, as in the walk-through.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step, as the room sees it, and the trainer&apos;s notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room answers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room answers: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room&apos;s decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room&apos;s &amp;decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room&apos;s reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room&apos;s reasons (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reveal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a&amp;gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not decided yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The worker answered: {0} (not on the projector until the reveal).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exercise: case {0} (synthetic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worked example: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>says {0} years old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assessed at {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>age disputed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the child was met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An adult with the child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step through what the worker found, item by item. For each sign, what would you answer? Then decide, and see what the rules suggest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These answers were given. Which outcome do the checklist&apos;s rules suggest, and which rules lead there?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The worker&apos;s note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not yet: Y yes, N no, U unsure, D declined, S not asked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What does the room decide?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which outcome do the rules suggest?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rule fired: the checklist&apos;s default applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>because of: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the checklist&apos;s rules suggest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With the room&apos;s answers the rules suggest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the room answered otherwise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: the room {1}, the worker {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The worker decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing yet: the screening is a draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this case teaches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules suggest; the professional decides, and records the reasons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reveal</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -982,6 +1162,25 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>Not saved: expected a date as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ItemsPanel</name>
+    <message>
+        <source>Checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hecklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items of the checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The item, the trainer&apos;s notes and the sources</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1217,6 +1416,18 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorWindow</name>
+    <message>
+        <source>idcheck: TRAINING — projector</source>
+        <extracomment>The projector&apos;s text sizes, in percent. How each kind of block looks (font sizes at 100 %, scaled to the room&apos;s size).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TRAINING: synthetic material, not a real child</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2336,6 +2547,115 @@ What it may mean: {2}</source>
     </message>
 </context>
 <context>
+    <name>TrainingFrame</name>
+    <message>
+        <source>TRAINING</source>
+        <extracomment>The frame&apos;s width and the height of the strip at the top, in pixels at 100 %.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TRAINING: synthetic cases only, not a real child</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingRoom</name>
+    <message>
+        <source>item {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the child&apos;s words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Element and strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} · {1} indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the behaviour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What we see: {0}
+The common narrative: {1}
+What it may mean: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trainer notes (not on the projector):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guidance for the worker:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xercise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worked e&amp;xample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Exercises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wor&amp;ked examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show on the &amp;projector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to &amp;cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escape (with the projector hidden)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projector text {0} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The projector&apos;s view opens full screen on the second screen ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One screen: F5 shows the projector&apos;s view full screen on this one, without the trainer&apos;s notes; Escape or F5 comes back here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training room…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training room: the projector, exercises, worked examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <source>User name</source>
@@ -2508,6 +2828,74 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>These users had not signed in since idcheck was updated and can no longer unlock; reset their passwords: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Why</name>
+    <message>
+        <source>strong</source>
+        <extracomment>The key that opens the why of the item with the focus.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified: the element and the strength were read in the cited source itself.</source>
+        <extracomment>What each verification means for the item it is on.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secondary: this item is found only in a compilation that cites other work; the original was not read. Its element and strength rest on how others read that work: weigh it with that in mind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unverified: no published list gives this element and strength; they are the checklist authors&apos; judgement. Take the strength as a guide for the conversation, not as evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Element:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How well this is supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For this item:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This item cites no source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WhyDialog</name>
+    <message>
+        <source>Why this item: its sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources and verification of the item</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

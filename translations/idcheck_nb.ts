@@ -759,7 +759,13 @@
     <message>
         <source>A checklist could not be read; nothing was changed:
 {0}</source>
-        <translation>En sjekkliste kunne ikke leses; ingenting ble endret:
+        <translation type="vanished">En sjekkliste kunne ikke leses; ingenting ble endret:
+{0}</translation>
+    </message>
+    <message>
+        <source>The file could not be read; nothing was changed:
+{0}</source>
+        <translation>Filen kunne ikke leses; ingenting ble endret:
 {0}</translation>
     </message>
     <message>
@@ -833,6 +839,186 @@
     <message>
         <source>The file could not be written{0}: {1}</source>
         <translation type="vanished">Filen kunne ikke skrives{0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ExercisePanel</name>
+    <message>
+        <source>Exercise to run</source>
+        <extracomment>The room&apos;s answers by key, as in the walk-through.</extracomment>
+        <translation>Øvelsen som skal kjøres</translation>
+    </message>
+    <message>
+        <source>The step, as the room sees it, and the trainer&apos;s notes</source>
+        <translation>Steget slik deltakerne ser det, og kursholderens notater</translation>
+    </message>
+    <message>
+        <source>The room answers:</source>
+        <translation>Deltakerne svarer:</translation>
+    </message>
+    <message>
+        <source>The room answers: {0}</source>
+        <translation>Deltakerne svarer: {0}</translation>
+    </message>
+    <message>
+        <source>The room&apos;s decision</source>
+        <translation>Deltakernes beslutning</translation>
+    </message>
+    <message>
+        <source>The room&apos;s &amp;decision</source>
+        <translation>Deltakernes &amp;beslutning</translation>
+    </message>
+    <message>
+        <source>The room&apos;s reasons</source>
+        <translation>Deltakernes begrunnelse</translation>
+    </message>
+    <message>
+        <source>The room&apos;s reasons (optional)</source>
+        <translation>Deltakernes begrunnelse (valgfritt)</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal</source>
+        <translation>Vis &amp;fasit</translation>
+    </message>
+    <message>
+        <source>Start a&amp;gain</source>
+        <translation>Start på &amp;nytt</translation>
+    </message>
+    <message>
+        <source>(not decided yet)</source>
+        <translation>(ikke bestemt ennå)</translation>
+    </message>
+    <message>
+        <source>The worker answered: {0} (not on the projector until the reveal).</source>
+        <translation>Fagpersonen svarte: {0} (vises ikke på prosjektoren før fasiten).</translation>
+    </message>
+    <message>
+        <source>Exercise: case {0} (synthetic)</source>
+        <translation>Øvelse: sak {0} (oppdiktet)</translation>
+    </message>
+    <message>
+        <source>Worked example: {0}</source>
+        <translation>Eksempel med løsning: {0}</translation>
+    </message>
+    <message>
+        <source>says {0} years old</source>
+        <translation>oppgir å være {0} år</translation>
+    </message>
+    <message>
+        <source>assessed at {0}</source>
+        <translation>vurdert til {0}</translation>
+    </message>
+    <message>
+        <source>age disputed</source>
+        <translation>alderen er omstridt</translation>
+    </message>
+    <message>
+        <source>The child</source>
+        <translation>Barnet</translation>
+    </message>
+    <message>
+        <source>How the child was met</source>
+        <translation>Hvordan barnet ble møtt</translation>
+    </message>
+    <message>
+        <source>An adult with the child</source>
+        <translation>En voksen sammen med barnet</translation>
+    </message>
+    <message>
+        <source>Step through what the worker found, item by item. For each sign, what would you answer? Then decide, and see what the rules suggest.</source>
+        <translation>Gå gjennom det fagpersonen fant, punkt for punkt. Hva ville dere svart på hvert tegn? Bestem dere så, og se hva reglene foreslår.</translation>
+    </message>
+    <message>
+        <source>These answers were given. Which outcome do the checklist&apos;s rules suggest, and which rules lead there?</source>
+        <translation>Disse svarene ble gitt. Hvilket utfall foreslår sjekklistens regler, og hvilke regler fører dit?</translation>
+    </message>
+    <message>
+        <source>item {0} of {1}</source>
+        <translation>punkt {0} av {1}</translation>
+    </message>
+    <message>
+        <source>Source: {0}</source>
+        <translation>Kilde: {0}</translation>
+    </message>
+    <message>
+        <source>The worker&apos;s note</source>
+        <translation>Fagpersonens notat</translation>
+    </message>
+    <message>
+        <source>The room&apos;s answer</source>
+        <translation>Deltakernes svar</translation>
+    </message>
+    <message>
+        <source>(not yet: Y yes, N no, U unsure, D declined, S not asked)</source>
+        <translation>(ikke ennå: Y ja, N nei, U usikker, D ville ikke svare, S ikke spurt)</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Registrert</translation>
+    </message>
+    <message>
+        <source>What does the room decide?</source>
+        <translation>Hva bestemmer deltakerne?</translation>
+    </message>
+    <message>
+        <source>Which outcome do the rules suggest?</source>
+        <translation>Hvilket utfall foreslår reglene?</translation>
+    </message>
+    <message>
+        <source>The room says</source>
+        <translation>Deltakerne sier</translation>
+    </message>
+    <message>
+        <source>No rule fired: the checklist&apos;s default applies.</source>
+        <translation>Ingen regel slo til: sjekklistens standardutfall gjelder.</translation>
+    </message>
+    <message>
+        <source>because of: {0}</source>
+        <translation>på grunn av: {0}</translation>
+    </message>
+    <message>
+        <source>What the checklist&apos;s rules suggest</source>
+        <translation>Hva sjekklistens regler foreslår</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Hvorfor</translation>
+    </message>
+    <message>
+        <source>With the room&apos;s answers the rules suggest</source>
+        <translation>Med deltakernes svar foreslår reglene</translation>
+    </message>
+    <message>
+        <source>Where the room answered otherwise</source>
+        <translation>Der deltakerne svarte annerledes</translation>
+    </message>
+    <message>
+        <source>{0}: the room {1}, the worker {2}</source>
+        <translation>{0}: deltakerne {1}, fagpersonen {2}</translation>
+    </message>
+    <message>
+        <source>The worker decided</source>
+        <translation>Fagpersonen bestemte</translation>
+    </message>
+    <message>
+        <source>nothing yet: the screening is a draft</source>
+        <translation>ingenting ennå: kartleggingen er et utkast</translation>
+    </message>
+    <message>
+        <source>The room decided</source>
+        <translation>Deltakerne bestemte</translation>
+    </message>
+    <message>
+        <source>What this case teaches</source>
+        <translation>Hva denne saken lærer oss</translation>
+    </message>
+    <message>
+        <source>The rules suggest; the professional decides, and records the reasons.</source>
+        <translation>Reglene foreslår; fagpersonen avgjør og registrerer begrunnelsen.</translation>
+    </message>
+    <message>
+        <source>the reveal</source>
+        <translation>fasit</translation>
     </message>
 </context>
 <context>
@@ -1042,6 +1228,25 @@ Hva det kan bety: {2}</translation>
     <message>
         <source>Not saved: expected a date as YYYY-MM-DD.</source>
         <translation>Ikke lagret: skriv inn en dato som ÅÅÅÅ-MM-DD.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsPanel</name>
+    <message>
+        <source>Checklist</source>
+        <translation>Sjekkliste</translation>
+    </message>
+    <message>
+        <source>C&amp;hecklist</source>
+        <translation>S&amp;jekkliste</translation>
+    </message>
+    <message>
+        <source>Items of the checklist</source>
+        <translation>Punktene i sjekklisten</translation>
+    </message>
+    <message>
+        <source>The item, the trainer&apos;s notes and the sources</source>
+        <translation>Punktet, kursholderens notater og kildene</translation>
     </message>
 </context>
 <context>
@@ -1313,6 +1518,18 @@ Hva det kan bety: {2}</translation>
     <message>
         <source>The two passwords differ.</source>
         <translation>De to passordene er ikke like.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorWindow</name>
+    <message>
+        <source>idcheck: TRAINING — projector</source>
+        <extracomment>The projector&apos;s text sizes, in percent. How each kind of block looks (font sizes at 100 %, scaled to the room&apos;s size).</extracomment>
+        <translation>idcheck: OPPLÆRING — prosjektor</translation>
+    </message>
+    <message>
+        <source>TRAINING: synthetic material, not a real child</source>
+        <translation>OPPLÆRING: oppdiktet materiale, ikke et virkelig barn</translation>
     </message>
 </context>
 <context>
@@ -2535,6 +2752,117 @@ Hva det kan bety: {2}</translation>
     </message>
 </context>
 <context>
+    <name>TrainingFrame</name>
+    <message>
+        <source>TRAINING</source>
+        <extracomment>The frame&apos;s width and the height of the strip at the top, in pixels at 100 %.</extracomment>
+        <translation>OPPLÆRING</translation>
+    </message>
+    <message>
+        <source>TRAINING: synthetic cases only, not a real child</source>
+        <translation>OPPLÆRING: bare oppdiktede saker, ikke et virkelig barn</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingRoom</name>
+    <message>
+        <source>item {0} of {1}</source>
+        <translation>punkt {0} av {1}</translation>
+    </message>
+    <message>
+        <source>In the child&apos;s words</source>
+        <translation>Med barnets ord</translation>
+    </message>
+    <message>
+        <source>Element and strength</source>
+        <translation>Element og styrke</translation>
+    </message>
+    <message>
+        <source>{0} · {1} indicator</source>
+        <translation>{0} · {1} indikator</translation>
+    </message>
+    <message>
+        <source>Reading the behaviour</source>
+        <translation>Å lese atferden</translation>
+    </message>
+    <message>
+        <source>What we see: {0}
+The common narrative: {1}
+What it may mean: {2}</source>
+        <translation>Det vi ser: {0}
+Den vanlige forklaringen: {1}
+Hva det kan bety: {2}</translation>
+    </message>
+    <message>
+        <source>Trainer notes (not on the projector):</source>
+        <translation>Notater til kursholder (vises ikke på prosjektoren):</translation>
+    </message>
+    <message>
+        <source>Guidance for the worker:</source>
+        <translation>Veiledning til fagpersonen:</translation>
+    </message>
+    <message>
+        <source>E&amp;xercise</source>
+        <translation>Øv&amp;else</translation>
+    </message>
+    <message>
+        <source>Worked e&amp;xample</source>
+        <translation>Ek&amp;sempel</translation>
+    </message>
+    <message>
+        <source>&amp;Indicators</source>
+        <translation>&amp;Indikatorer</translation>
+    </message>
+    <message>
+        <source>&amp;Exercises</source>
+        <translation>Ø&amp;velser</translation>
+    </message>
+    <message>
+        <source>Wor&amp;ked examples</source>
+        <translation>E&amp;ksempler med løsning</translation>
+    </message>
+    <message>
+        <source>Show on the &amp;projector</source>
+        <translation>Vis på &amp;prosjektoren</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>Mindre tekst</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Større tekst</translation>
+    </message>
+    <message>
+        <source>Back to &amp;cases</source>
+        <translation>Ti&amp;lbake til sakene</translation>
+    </message>
+    <message>
+        <source>Escape (with the projector hidden)</source>
+        <translation>Escape (når prosjektoren er skjult)</translation>
+    </message>
+    <message>
+        <source>Projector text {0} %</source>
+        <translation>Tekst på prosjektoren {0} %</translation>
+    </message>
+    <message>
+        <source>The projector&apos;s view opens full screen on the second screen ({0}).</source>
+        <translation>Prosjektorvisningen åpnes i fullskjerm på den andre skjermen ({0}).</translation>
+    </message>
+    <message>
+        <source>One screen: F5 shows the projector&apos;s view full screen on this one, without the trainer&apos;s notes; Escape or F5 comes back here.</source>
+        <translation>Én skjerm: F5 viser prosjektorvisningen i fullskjerm på denne skjermen, uten kursholderens notater; Escape eller F5 fører deg tilbake hit.</translation>
+    </message>
+    <message>
+        <source>Training room…</source>
+        <translation>Opplæringsrom…</translation>
+    </message>
+    <message>
+        <source>Training room: the projector, exercises, worked examples</source>
+        <translation>Opplæringsrom: prosjektoren, øvelser, eksempler med løsning</translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <source>User name</source>
@@ -2712,6 +3040,74 @@ Hva det kan bety: {2}</translation>
     <message>
         <source>These users had not signed in since idcheck was updated and can no longer unlock; reset their passwords: {0}</source>
         <translation>Disse brukerne har ikke logget inn siden idcheck ble oppdatert og kan ikke lenger låse opp; tilbakestill passordene deres: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Why</name>
+    <message>
+        <source>strong</source>
+        <extracomment>The key that opens the why of the item with the focus.</extracomment>
+        <translation>sterk</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>middels</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>svak</translation>
+    </message>
+    <message>
+        <source>Verified: the element and the strength were read in the cited source itself.</source>
+        <extracomment>What each verification means for the item it is on.</extracomment>
+        <translation>Verifisert: elementet og styrken er lest i selve kilden det vises til.</translation>
+    </message>
+    <message>
+        <source>Secondary: this item is found only in a compilation that cites other work; the original was not read. Its element and strength rest on how others read that work: weigh it with that in mind.</source>
+        <translation>Annenhånds: dette punktet finnes bare i en sammenstilling som viser til andre arbeider; originalen er ikke lest. Elementet og styrken bygger på hvordan andre har lest det arbeidet: vei punktet med det i tankene.</translation>
+    </message>
+    <message>
+        <source>Unverified: no published list gives this element and strength; they are the checklist authors&apos; judgement. Take the strength as a guide for the conversation, not as evidence.</source>
+        <translation>Ikke verifisert: ingen publisert liste gir dette elementet og denne styrken; de bygger på skjønnet til dem som har laget sjekklisten. Bruk styrken som en rettesnor for samtalen, ikke som bevis.</translation>
+    </message>
+    <message>
+        <source>Element:</source>
+        <translation>Element:</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>Styrke:</translation>
+    </message>
+    <message>
+        <source>How well this is supported</source>
+        <translation>Hvor godt dette er underbygget</translation>
+    </message>
+    <message>
+        <source>For this item:</source>
+        <translation>For dette punktet:</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Kilder</translation>
+    </message>
+    <message>
+        <source>This item cites no source.</source>
+        <translation>Dette punktet viser ikke til noen kilde.</translation>
+    </message>
+    <message>
+        <source>at: {0}</source>
+        <translation>sted: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>WhyDialog</name>
+    <message>
+        <source>Why this item: its sources</source>
+        <translation>Hvorfor dette punktet: kildene</translation>
+    </message>
+    <message>
+        <source>Sources and verification of the item</source>
+        <translation>Punktets kilder og verifisering</translation>
     </message>
 </context>
 <context>

@@ -371,3 +371,27 @@ def test_the_language_and_size_in_use_are_known_to_widgets_with_their_own_style(
     ui("de", 100)  # not installed: English
     assert i18n.current_language() == "en"
     assert i18n.local_style("QLabel { font-size: 13pt; }") == "QLabel { font-size: 13pt; }"
+
+
+def test_the_why_and_the_training_room_read_in_norwegian(qtbot, ui):
+    """Their labels are built by helper functions outside a widget: each must be a
+    string the extraction finds, or a Norwegian user reads English."""
+    from idcheck.checklist import Indicator
+    from idcheck.gui.presenter import bundled_checklists, item_slide, trainer_notes_html
+    from idcheck.gui.why import why_html
+
+    ui("nb")
+    checklist = next(c for c in bundled_checklists() if c.id == "child-trafficking-full")
+    item = next(
+        i for _, i in checklist.items() if isinstance(i, Indicator) and i.reading is not None
+    )
+    why = why_html(checklist, item, "nb")
+    for word in ("Element:", "Styrke:", "Hvor godt dette er underbygget", "Kilder"):
+        assert word in why
+    for english in ("Strength:", "Sources", "How well"):
+        assert english not in why
+    slide = item_slide(checklist, item, "nb").text()
+    assert "Element og styrke" in slide and "Det vi ser: " in slide
+    assert "indikator" in slide and "indicator" not in slide
+    if item.trainer_notes is not None:
+        assert "Notater til kursholder" in trainer_notes_html(item, "nb")

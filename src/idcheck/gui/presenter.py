@@ -80,33 +80,45 @@ def item_slide(checklist: Checklist, item: Indicator | Question, lang: str) -> S
     Never the trainer's notes."""
     ids = checklist.item_ids()
     section = checklist.section_of(item.id)
-    title = f"{text_for(checklist.title, lang)} · {text_for(section.title, lang)} · " + _tr(
-        "item {0} of {1}"
-    ).format(ids.index(item.id) + 1, len(ids))
+    title = (
+        f"{text_for(checklist.title, lang)} · {text_for(section.title, lang)} · "
+        + QCoreApplication.translate("TrainingRoom", "item {0} of {1}").format(
+            ids.index(item.id) + 1, len(ids)
+        )
+    )
     blocks = [Block("headline", text_for(item.text, lang))]
     if item.child_text is not None:
-        blocks.append(Block("label", _tr("In the child's words")))
+        blocks.append(
+            Block("label", QCoreApplication.translate("TrainingRoom", "In the child's words"))
+        )
         blocks.append(Block("child", text_for(item.child_text, lang)))
     if isinstance(item, Indicator):
         try:
             element = text_for(checklist.dimension(item.dimension).label, lang)
         except KeyError:
             element = item.dimension
-        blocks.append(Block("label", _tr("Element and strength")))
+        blocks.append(
+            Block("label", QCoreApplication.translate("TrainingRoom", "Element and strength"))
+        )
         blocks.append(
             Block(
                 "text",
-                _tr("{0} · {1} indicator").format(element, strength_word(item.strength)),
+                QCoreApplication.translate("TrainingRoom", "{0} · {1} indicator").format(
+                    element, strength_word(item.strength)
+                ),
             )
         )
         if item.reading is not None:
             r = item.reading
-            blocks.append(Block("label", _tr("Reading the behaviour")))
+            blocks.append(
+                Block("label", QCoreApplication.translate("TrainingRoom", "Reading the behaviour"))
+            )
             blocks.append(
                 Block(
                     "reading",
-                    _tr(
-                        "What we see: {0}\nThe common narrative: {1}\nWhat it may mean: {2}"
+                    QCoreApplication.translate(
+                        "TrainingRoom",
+                        "What we see: {0}\nThe common narrative: {1}\nWhat it may mean: {2}",
                     ).format(
                         text_for(r.seen, lang),
                         text_for(r.narrative, lang),
@@ -140,16 +152,15 @@ def trainer_notes_html(item: Indicator | Question, lang: str) -> str:
     out = []
     notes = text_for(item.trainer_notes, lang)
     if notes:
+        label = QCoreApplication.translate("TrainingRoom", "Trainer notes (not on the projector):")
         out.append(
             "<div style='background:#fff3c4; padding:6px'>"
-            f"<b>{html.escape(_tr('Trainer notes (not on the projector):'))}</b> "
-            f"{html.escape(notes)}</div>"
+            f"<b>{html.escape(label)}</b> {html.escape(notes)}</div>"
         )
     guidance = text_for(item.guidance, lang)
     if guidance:
-        out.append(
-            f"<p><b>{html.escape(_tr('Guidance for the worker:'))}</b> {html.escape(guidance)}</p>"
-        )
+        label = QCoreApplication.translate("TrainingRoom", "Guidance for the worker:")
+        out.append(f"<p><b>{html.escape(label)}</b> {html.escape(guidance)}</p>")
     return "\n".join(out)
 
 
@@ -385,9 +396,13 @@ class TrainingRoom(QWidget):
 def install_training_room(window: Any) -> QPushButton:
     """The training window's way into the room: a button for its header, and
     Ctrl+T. ``window`` is the main window (its ``stack`` holds the room page)."""
-    button = QPushButton(_tr("Training room…"))
+    button = QPushButton(QCoreApplication.translate("TrainingRoom", "Training room…"))
     button.setToolTip("Ctrl+T")
-    button.setAccessibleName(_tr("Training room: the projector, exercises, worked examples"))
+    button.setAccessibleName(
+        QCoreApplication.translate(
+            "TrainingRoom", "Training room: the projector, exercises, worked examples"
+        )
+    )
     state: dict[str, Any] = {}
 
     def back() -> None:

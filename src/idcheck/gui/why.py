@@ -83,17 +83,24 @@ def why_html(checklist: Checklist, item: Indicator | Question, lang: str) -> str
             element = text_for(checklist.dimension(item.dimension).label, lang)
         except KeyError:
             element = item.dimension
-        out.append(_para(_tr("Element:"), element))
-        out.append(_para(_tr("Strength:"), _tr(STRENGTH_WORDS[item.strength])))
-        out.append(f"<h4>{html.escape(_tr('How well this is supported'))}</h4>")
+        out.append(_para(QCoreApplication.translate("Why", "Element:"), element))
+        out.append(
+            _para(
+                QCoreApplication.translate("Why", "Strength:"), _tr(STRENGTH_WORDS[item.strength])
+            )
+        )
+        supported = QCoreApplication.translate("Why", "How well this is supported")
+        out.append(f"<h4>{html.escape(supported)}</h4>")
         out.append(f"<p>{html.escape(_tr(VERIFICATION_MEANS[item.verification]))}</p>")
         note = text_for(item.verification_note, lang)
         if note:
-            out.append(_para(_tr("For this item:"), note))
-    out.append(f"<h4>{html.escape(_tr('Sources'))}</h4>")
+            out.append(_para(QCoreApplication.translate("Why", "For this item:"), note))
+    sources = QCoreApplication.translate("Why", "Sources")
+    out.append(f"<h4>{html.escape(sources)}</h4>")
     known = {s.id: s for s in checklist.sources}
     if not item.sources:
-        out.append(f"<p>{html.escape(_tr('This item cites no source.'))}</p>")
+        none = QCoreApplication.translate("Why", "This item cites no source.")
+        out.append(f"<p>{html.escape(none)}</p>")
     else:
         out.append("<ul>")
         for ref in item.sources:
@@ -104,7 +111,9 @@ def why_html(checklist: Checklist, item: Indicator | Question, lang: str) -> str
             head = source.title + (f" ({source.year})" if source.year else "")
             parts = [f"<b>{html.escape(head)}</b>", html.escape(source.publisher)]
             if ref.where:
-                parts.append(html.escape(_tr("at: {0}").format(ref.where)))
+                parts.append(
+                    html.escape(QCoreApplication.translate("Why", "at: {0}").format(ref.where))
+                )
             if source.note:
                 parts.append(f"<i>{html.escape(source.note)}</i>")
             if source.url:
