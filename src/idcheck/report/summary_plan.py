@@ -22,6 +22,7 @@ from idcheck.checklist import (
     load_routes_ref,
     text_for,
 )
+from idcheck.followup import due_at
 from idcheck.report.i18n import Translator
 from idcheck.store import ScreeningRecord, SiteProfile, Store
 
@@ -99,28 +100,23 @@ def site_routes(site: SiteProfile, routes: tuple[Routes, ...]) -> list[Routes]:
 
 
 def due_time(start: float, action: Action, tr: Translator | None = None) -> str:
-    """When an action is due, from the time of the screening: a date and time,
-    and the deadline it comes from."""
+    """When an action is due, counted from ``start`` (:func:`idcheck.followup.due_at`):
+    a date and time, and the deadline it comes from."""
     tr = tr or Translator("en")
     w = action.within
     if w.immediately:
         return tr.gettext("now")
-    at = dt.datetime.fromtimestamp(start)
+    when = dt.datetime.fromtimestamp(due_at(start, w)).strftime("%Y-%m-%d %H:%M")
     if w.hours is not None:
         within = tr.ngettext("within %(num)d hour", "within %(num)d hours", w.hours) % {
             "num": w.hours
         }
-        return f"{(at + dt.timedelta(hours=w.hours)).strftime('%Y-%m-%d %H:%M')} ({within})"
+        return f"{when} ({within})"
     n = w.working_days or 0
-    days, d = 0, at
-    while days < n:
-        d += dt.timedelta(days=1)
-        if d.weekday() < 5:
-            days += 1
     within = tr.ngettext("within %(num)d working day", "within %(num)d working days", n) % {
         "num": n
     }
-    return f"{d.strftime('%Y-%m-%d %H:%M')} ({within})"
+    return f"{when} ({within})"
 
 
 def _actions(outcome: Outcome, outcome_id: str, routes: list[Routes]) -> list[Action]:

@@ -58,6 +58,7 @@ class Cases(StoreCore):
                     **_case_values(details),
                     created_at=now,
                     updated_at=now,
+                    first_contact_at=now,
                     status="open",
                     created_by=self.user.id,
                 )
@@ -103,7 +104,15 @@ class Cases(StoreCore):
             )
             if audit:
                 self._audit_row(conn, "case-viewed", case_id=case_id)
-        return Case(r.id, _details(r, ads), r.status, r.created_at, r.updated_at, r.closed_at)
+        return Case(
+            r.id,
+            _details(r, ads),
+            r.status,
+            r.created_at,
+            r.updated_at,
+            r.closed_at,
+            r.first_contact_at,
+        )
 
     def case_reference(self, case_id: int) -> str:
         """A case's reference only (no names, not audited): what a screen shows

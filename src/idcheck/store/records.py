@@ -95,6 +95,9 @@ class Case:
     created_at: float
     updated_at: float
     closed_at: float | None
+    #: When the child first came to notice (the clocks count from it); the time
+    #: the case was created unless changed with a reason.
+    first_contact_at: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +117,14 @@ class CaseRow:
     #: A draft of the case holds an answer that stops the walk-through for
     #: immediate danger (its latest answer to a danger item is a danger answer).
     danger: bool = False
+    #: Open tasks past their due time (counted at the list's ``now``).
+    overdue_tasks: int = 0
+    #: Open tasks due within the next 24 hours.
+    due_soon_tasks: int = 0
+    #: The child has a missing episode not yet ended by being found.
+    missing: bool = False
+    #: The soonest due time of the case's open tasks.
+    next_due_at: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

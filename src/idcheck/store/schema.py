@@ -56,6 +56,8 @@ cases = Table(
     Column("updated_at", Float, nullable=False),
     Column("closed_at", Float),
     Column("created_by", Integer, ForeignKey("users.id"), nullable=False),
+    #: When the child first came to notice: the clocks count from it (0006).
+    Column("first_contact_at", Float, nullable=False),
     Index("ix_cases_search", "search_key"),
 )
 
@@ -178,4 +180,123 @@ pinned_documents = Table(
     Column("contacts", Text, nullable=False),
     Column("site", Text, nullable=False),
     Column("pinned_at", Float, nullable=False),
+)
+
+# ------------------------------------------------------------ follow-up (0006)
+# A case's first contact is ``cases.first_contact_at`` (added by 0006, see above).
+
+tasks = Table(
+    "tasks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("screening_id", Integer, ForeignKey("screenings.id", ondelete="SET NULL")),
+    Column("what", Text, nullable=False),
+    Column("role", String),
+    Column("contact", String),
+    Column("assignee_id", Integer, ForeignKey("users.id")),
+    Column("due_at", Float),
+    Column("note", Text, nullable=False),
+    Column("clock", String),
+    Column("status", String, nullable=False),  # open | done | not_needed
+    Column("reason", Text, nullable=False),
+    Column("done_by", Integer, ForeignKey("users.id")),
+    Column("done_at", Float),
+    Column("created_by", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("source", String, nullable=False),  # plan | manual
+    Index("ix_tasks_status_due", "status", "due_at"),
+    Index("ix_tasks_case", "case_id", "status", "due_at"),
+    Index("ix_tasks_assignee", "assignee_id", "status", "due_at"),
+)
+
+referral_records = Table(
+    "referral_records",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("recipient", String, nullable=False),
+    Column("method", String, nullable=False),
+    Column("sent_at", Float, nullable=False),
+    Column("follow_up_on", Float),
+    Column("note", Text, nullable=False),
+    Column("state", String, nullable=False),  # the newest of its referral_states
+    Column("created_by", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", Float, nullable=False),
+    Index("ix_referral_records_case", "case_id", "sent_at"),
+)
+
+referral_states = Table(
+    "referral_states",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "referral_id",
+        Integer,
+        ForeignKey("referral_records.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("state", String, nullable=False),
+    Column("at", Float, nullable=False),
+    Column("by", Integer, ForeignKey("users.id"), nullable=False),
+    Column("reason", Text, nullable=False),
+    Index("ix_referral_states_referral", "referral_id", "id"),
+)
+
+plans = Table(
+    "plans",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("next_review_on", Float),
+    Column("saved_by", Integer, ForeignKey("users.id"), nullable=False),
+    Column("saved_at", Float, nullable=False),
+    Column("summary", Text, nullable=False),
+    Index("ix_plans_case_version", "case_id", "version", unique=True),
+)
+
+plan_entries = Table(
+    "plan_entries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("need", Text, nullable=False),
+    Column("goal", Text, nullable=False),
+    Column("measures", Text, nullable=False),
+    Column("responsible", String, nullable=False),
+    Column("review_on", Float),
+    Index("ix_plan_entries_plan", "plan_id", "position"),
+)
+
+missing_episodes = Table(
+    "missing_episodes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("missing_at", Float, nullable=False),
+    Column("last_seen_where", Text, nullable=False),
+    Column("reported_at", Float),
+    Column("reported_by", String, nullable=False),
+    Column("police_reference", String, nullable=False),
+    Column("found_at", Float),
+    Column("found_where", Text, nullable=False),
+    Column("interview_at", Float),
+    Column("interview_by", String, nullable=False),
+    Column("note", Text, nullable=False),
+    Column("recorded_by", Integer, ForeignKey("users.id"), nullable=False),
+    Column("recorded_at", Float, nullable=False),
+    Index("ix_missing_episodes_case", "case_id", "found_at"),
+)
+
+case_notes = Table(
+    "case_notes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("by", Integer, ForeignKey("users.id"), nullable=False),
+    Column("at", Float, nullable=False),
+    Index("ix_case_notes_case", "case_id", "at"),
 )
