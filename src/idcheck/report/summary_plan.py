@@ -15,7 +15,6 @@ from idcheck.checklist import (
     Action,
     Checklist,
     ChecklistError,
-    Outcome,
     Routes,
     find,
     load_routes_bytes,
@@ -23,6 +22,7 @@ from idcheck.checklist import (
     text_for,
 )
 from idcheck.followup import due_at
+from idcheck.followup.actions import plan_actions, site_routes
 from idcheck.report.i18n import Translator
 from idcheck.store import ScreeningRecord, SiteProfile, Store
 
@@ -89,16 +89,6 @@ def one_line(text: str) -> str:
     return ", ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
-def site_routes(site: SiteProfile, routes: tuple[Routes, ...]) -> list[Routes]:
-    """The site's own routes: those it names, else those of its country; every
-    route when no jurisdiction is set."""
-    if not site.jurisdiction:
-        return list(routes)
-    if site.route_ids:
-        return [r for r in routes if r.id in site.route_ids]
-    return [r for r in routes if r.jurisdiction == site.country]
-
-
 def due_time(start: float, action: Action, tr: Translator | None = None) -> str:
     """When an action is due, counted from ``start`` (:func:`idcheck.followup.due_at`):
     a date and time, and the deadline it comes from."""
@@ -117,26 +107,6 @@ def due_time(start: float, action: Action, tr: Translator | None = None) -> str:
         "num": n
     }
     return f"{when} ({within})"
-
-
-def _actions(outcome: Outcome, outcome_id: str, routes: list[Routes]) -> list[Action]:
-    """The routes' actions for the outcome, then the checklist's own that no
-    route says already; each once, soonest first."""
-    chosen: list[Action] = []
-    for r in routes:
-        chosen.extend(r.outcomes.get(outcome_id, []))
-    ids = {x.id for x in chosen}
-    notified = {x.notify for x in chosen if x.notify}
-    for act in outcome.actions:
-        if act.id in ids or (act.notify and act.notify in notified):
-            continue  # the site's route says it already
-        chosen.append(act)
-    unique: list[Action] = []
-    for act in chosen:
-        if any(u.id == act.id for u in unique):
-            continue
-        unique.append(act)
-    return sorted(unique, key=lambda x: x.within.sort_key())
 
 
 def plan_lines(
@@ -181,7 +151,7 @@ def plan_lines(
         return label, tuple(lines)
 
     plan = []
-    for act in _actions(checklist.outcome(outcome_id), outcome_id, routes):
+    for act in plan_actions(checklist.outcome(outcome_id), outcome_id, routes):
         label, contact_lines = who(act.notify)
         by_label, _none = who(act.by)
         plan.append(

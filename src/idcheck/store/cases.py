@@ -32,7 +32,15 @@ from idcheck.store.records import (
     CaseRow,
     text_too_long,
 )
-from idcheck.store.schema import adults, answers, cases, checklist_texts, screenings
+from idcheck.store.schema import (
+    adults,
+    answers,
+    cases,
+    checklist_texts,
+    missing_episodes,
+    screenings,
+    tasks,
+)
 
 
 def fold(text: str) -> str:
@@ -132,9 +140,14 @@ class Cases(StoreCore):
         until: float | None = None,
         limit: int | None = None,
         offset: int = 0,
+        now: float | None = None,
     ) -> list[CaseRow]:
         """Cases for the list, newest first; ``search`` matches reference or names
-        (accents and ø/æ/å folded)."""
+        (accents and ø/æ/å folded). Each row carries its follow-up flags at
+        ``now``: open tasks overdue and due within 24 hours, the soonest due
+        time, and whether the child is missing (an episode not ended)."""
+        now = time.time() if now is None else now
+        flags = _follow_up_flags(now)
         n_scr = (
             select(func.count())
             .where(screenings.c.case_id == cases.c.id)
@@ -168,6 +181,7 @@ class Cases(StoreCore):
                 n_draft.label("d"),
                 last.label("last"),
                 self._draft_in_danger(conn).label("danger"),
+                *(v.label(k) for k, v in flags.items()),
             )
             q = q.where(*_case_filters(search, status, since, until))
             if outcome:
@@ -188,6 +202,10 @@ class Cases(StoreCore):
                     r.d,
                     r.last,
                     bool(r.danger),
+                    r.overdue,
+                    r.due_soon,
+                    bool(r.missing),
+                    r.next_due,
                 )
                 for r in conn.execute(q)
             ]
@@ -264,6 +282,30 @@ class Cases(StoreCore):
                 a.c.id == latest,
             )
         ).correlate(cases)
+
+
+def _follow_up_flags(now: float) -> dict[str, Any]:
+    """SQL, correlated to ``cases``, for the list's follow-up flags; each is read
+    through an index by case (tasks: case, status, due; missing: case, found)."""
+
+    def open_tasks(expr: Any, *cond: Any) -> Any:
+        return (
+            select(expr)
+            .where(tasks.c.case_id == cases.c.id, tasks.c.status == "open", *cond)
+            .correlate(cases)
+            .scalar_subquery()
+        )
+
+    return {
+        "overdue": open_tasks(func.count(), tasks.c.due_at < now),
+        "due_soon": open_tasks(func.count(), tasks.c.due_at >= now, tasks.c.due_at < now + 86400),
+        "next_due": open_tasks(func.min(tasks.c.due_at)),
+        "missing": exists(
+            select(1).where(
+                missing_episodes.c.case_id == cases.c.id, missing_episodes.c.found_at.is_(None)
+            )
+        ).correlate(cases),
+    }
 
 
 def case_row(conn: Connection, case_id: int) -> Any:

@@ -295,7 +295,11 @@ case_notes = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    #: "note", or "first-contact": a change of the time of first contact (``value``,
+    #: the new time) with its reason (``text``).
+    Column("kind", String, nullable=False),
     Column("text", Text, nullable=False),
+    Column("value", Float),
     Column("by", Integer, ForeignKey("users.id"), nullable=False),
     Column("at", Float, nullable=False),
     Index("ix_case_notes_case", "case_id", "at"),

@@ -38,6 +38,7 @@ from idcheck.store.schema import (
     screenings,
 )
 from idcheck.store.site_settings import contact_rows, site_profile_in
+from idcheck.store.tasks import insert_plan_tasks
 
 #: An answer's context, as its columns are named (the fields of AnswerContext).
 CONTEXT_COLUMNS = tuple(f.name for f in dataclasses.fields(AnswerContext))
@@ -260,29 +261,39 @@ class Screenings(StoreCore):
             )
             self._audit_row(conn, "decision", case_id=s.case_id, screening_id=screening_id)
 
-    def complete_screening(self, screening_id: int) -> None:
-        """Complete a screening (a decision must be recorded); it is read-only after."""
+    def complete_screening(self, screening_id: int, *, now: float | None = None) -> None:
+        """Complete a screening (a decision must be recorded); it is read-only
+        after. In the same transaction its plan's actions become the case's
+        tasks, due from the case's first contact (:func:`.tasks.insert_plan_tasks`)."""
         with self._write() as conn:
             s = screening_row(conn, screening_id)
             if s.status == "completed":
                 raise ReadOnlyRecord("this screening is already completed")
             if s.decision_outcome is None:
                 raise InvalidInput("record the professional's decision before completing")
-            now = time.time()
+            now = time.time() if now is None else now
             # The documents its referral prints, kept with it while it is still a draft
             # (the triggers refuse them once it is completed): a reprint is the same.
+            docs = self._documents_in_use(conn, s.checklist_sha256)
             conn.execute(
                 insert(pinned_documents).values(
-                    screening_id=screening_id,
-                    case_id=s.case_id,
-                    pinned_at=now,
-                    **self._documents_in_use(conn, s.checklist_sha256),
+                    screening_id=screening_id, case_id=s.case_id, pinned_at=now, **docs
                 )
             )
             conn.execute(
                 update(screenings)
                 .where(screenings.c.id == screening_id)
                 .values(status="completed", completed_at=now)
+            )
+            made = insert_plan_tasks(
+                conn,
+                case_id=s.case_id,
+                screening_id=screening_id,
+                checklist=self._checklist(conn, s.checklist_sha256),
+                outcome_id=s.decision_outcome,
+                documents=docs,
+                user_id=self.user.id,
+                now=now,
             )
             # What was completed (decision, every answer with its context, the
             # pinned documents) is hashed into the completion's audit row.
@@ -293,6 +304,10 @@ class Screenings(StoreCore):
                 screening_id=screening_id,
                 content=content_mod.screening_hash(conn, screening_id),
             )
+            for tid in made:
+                self._audit_row(
+                    conn, "task-added", case_id=s.case_id, screening_id=screening_id, object_id=tid
+                )
 
     def amend_screening(self, screening_id: int) -> int:
         """A new draft linked to a completed screening, starting from its answers."""

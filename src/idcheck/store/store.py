@@ -12,6 +12,7 @@ material, and the one transaction-and-audit path every write takes):
                             amendment, the rows statistics count
 :mod:`.site_settings`       the site profile, settings, contacts, retention
 :mod:`.backups`             backup, restore, verify before writing
+:mod:`.tasks`               first contact, tasks and their clocks, My work
 :mod:`.auditing`            events, the trail, the whole store's check
 ==========================  =====================================================
 
@@ -32,6 +33,7 @@ from idcheck.store.core import KeyChange
 from idcheck.store.opening import DEFAULT_KDF, Opening
 from idcheck.store.screenings import Screenings, check_context
 from idcheck.store.site_settings import DEFAULTS, SiteSettings
+from idcheck.store.tasks import Tasks
 
 __all__ = [
     "DEFAULTS",
@@ -46,6 +48,6 @@ __all__ = [
 ]
 
 
-class Store(Opening, Cases, Screenings, SiteSettings, Backups, Auditing):
+class Store(Opening, Cases, Screenings, Tasks, SiteSettings, Backups, Auditing):
     """An unlocked store. Build with :meth:`create` or :meth:`open`; end with
     :meth:`lock` (or use it as a context manager)."""

@@ -105,7 +105,9 @@ STATEMENTS = [
     """CREATE TABLE case_notes (
         id INTEGER NOT NULL PRIMARY KEY,
         case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        kind VARCHAR NOT NULL,
         text TEXT NOT NULL,
+        value FLOAT,
         "by" INTEGER NOT NULL REFERENCES users (id),
         at FLOAT NOT NULL
     )""",
