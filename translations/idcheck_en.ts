@@ -758,6 +758,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A newer idcheck wrote this store; nothing was changed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not an idcheck store; nothing was changed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no store here: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The store is damaged; restore a backup that checks: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -779,6 +791,74 @@
     </message>
     <message>
         <source>The file could not be written: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store could not be opened ({0}). Restore a backup or ask an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many failed tries. Wait {0} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a recovery key: eight groups of four letters A-Z and digits 2-7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That recovery key does not open this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is disabled; a disabled account cannot be recovered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is disabled; ask an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no user of that name in this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new password needs at least 10 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store is open in another idcheck window or command. Close it, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key no longer opens the store: the access was withdrawn (an account disabled, a password reset or a new recovery key), or the key files belong to another copy of the store. Ask an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store is damaged; nothing was changed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full; free some space and try again: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was replaced: that user name and password do not open the backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was replaced: a newer idcheck wrote this backup. ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was replaced: the backup is damaged or is not an idcheck backup. ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was replaced: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1011,23 +1091,6 @@
 </context>
 <context>
     <name>ItemPanel</name>
-    <message>
-        <source>I observed it</source>
-        <extracomment>Where an answer comes from, as the worker reads it (translated at display).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The child said it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Another person said it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A document shows it</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>&amp;Yes</source>
         <extracomment>The answers of an indicator or a yes-no question, with their single keys.</extracomment>
@@ -1310,30 +1373,6 @@ What it may mean: {2}</source>
         <source>Your password is changed.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The backup is restored ({0} audit rows check). Unlock to go on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} is a backup of another store (store id {1}), not of this one (store id {2}), even if the same user name and password open it. Restoring it replaces every case in this store with that store&apos;s cases (the replaced files are kept beside them). Replace this store with it?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing was replaced.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing was replaced: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking and restoring the backup…</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>NewUserDialog</name>
@@ -1360,6 +1399,18 @@ What it may mean: {2}</source>
 </context>
 <context>
     <name>Operations</name>
+    <message>
+        <source>Opening the store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting the new password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking and restoring the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Counting completed screenings…</source>
         <translation type="unfinished"></translation>
@@ -1795,6 +1846,25 @@ What it may mean: {2}</source>
     </message>
 </context>
 <context>
+    <name>Restore</name>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is restored ({0} audit rows check). Unlock to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is a backup of another store (store id {1}), not of this one (store id {2}), even if the same user name and password open it. Restoring it replaces every case in this store with that store&apos;s cases (the replaced files are kept beside them). Replace this store with it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Strong indicators</source>
@@ -2105,6 +2175,7 @@ What it may mean: {2}</source>
     <name>Session</name>
     <message>
         <source>idcheck</source>
+        <extracomment>The clock every view reads &quot;now&quot; from (epoch seconds): what is due, overdue or due today. Tests give their own and move it, never sleep.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2679,75 +2750,7 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Opening the store…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Setting the new password…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The store could not be opened ({0}). Restore a backup or ask an administrator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>That is not a recovery key: eight groups of four letters A-Z and digits 2-7.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>That recovery key does not open this store.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wrong user name or password.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This account is disabled; a disabled account cannot be recovered.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This account is disabled; ask an administrator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no user of that name in this store.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The new password needs at least 10 characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The store is open in another idcheck window or command. Close it, then try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This key no longer opens the store: the access was withdrawn (an account disabled, a password reset or a new recovery key), or the key files belong to another copy of the store. Ask an administrator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A newer idcheck wrote this store; nothing was changed: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The store is damaged; nothing was changed: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This is not an idcheck store; nothing was changed: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no store here: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The data folder cannot be written: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The disk is full; free some space and try again: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

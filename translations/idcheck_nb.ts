@@ -805,6 +805,18 @@
         <translation>Det går ikke å skrive i datamappen: {0}</translation>
     </message>
     <message>
+        <source>A newer idcheck wrote this store; nothing was changed: {0}</source>
+        <translation>Datalageret er skrevet av en nyere idcheck; ingenting ble endret: {0}</translation>
+    </message>
+    <message>
+        <source>This is not an idcheck store; nothing was changed: {0}</source>
+        <translation>Dette er ikke et idcheck-datalager; ingenting ble endret: {0}</translation>
+    </message>
+    <message>
+        <source>There is no store here: {0}</source>
+        <translation>Det finnes ikke noe datalager her: {0}</translation>
+    </message>
+    <message>
         <source>The store is damaged; restore a backup that checks: {0}</source>
         <translation>Datalageret er skadet; gjenopprett en sikkerhetskopi som består kontrollen: {0}</translation>
     </message>
@@ -827,6 +839,74 @@
     <message>
         <source>The file could not be written: {0}</source>
         <translation>Filen kunne ikke skrives: {0}</translation>
+    </message>
+    <message>
+        <source>The store could not be opened ({0}). Restore a backup or ask an administrator.</source>
+        <translation>Lageret kunne ikke åpnes ({0}). Gjenopprett en sikkerhetskopi eller spør en administrator.</translation>
+    </message>
+    <message>
+        <source>Too many failed tries. Wait {0} s.</source>
+        <translation>For mange mislykkede forsøk. Vent {0} s.</translation>
+    </message>
+    <message>
+        <source>That is not a recovery key: eight groups of four letters A-Z and digits 2-7.</source>
+        <translation>Det er ikke en gjenopprettingsnøkkel: åtte grupper med fire bokstaver A–Z og sifre 2–7.</translation>
+    </message>
+    <message>
+        <source>That recovery key does not open this store.</source>
+        <translation>Den gjenopprettingsnøkkelen åpner ikke dette datalageret.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Feil brukernavn eller passord.</translation>
+    </message>
+    <message>
+        <source>This account is disabled; a disabled account cannot be recovered.</source>
+        <translation>Denne kontoen er deaktivert; en deaktivert konto kan ikke gjenopprettes.</translation>
+    </message>
+    <message>
+        <source>This account is disabled; ask an administrator.</source>
+        <translation>Denne kontoen er deaktivert; spør en administrator.</translation>
+    </message>
+    <message>
+        <source>There is no user of that name in this store.</source>
+        <translation>Det finnes ingen bruker med det navnet i dette datalageret.</translation>
+    </message>
+    <message>
+        <source>The new password needs at least 10 characters.</source>
+        <translation>Det nye passordet må ha minst 10 tegn.</translation>
+    </message>
+    <message>
+        <source>The store is open in another idcheck window or command. Close it, then try again.</source>
+        <translation>Datalageret er åpent i et annet idcheck-vindu eller en annen kommando. Lukk det, og prøv igjen.</translation>
+    </message>
+    <message>
+        <source>This key no longer opens the store: the access was withdrawn (an account disabled, a password reset or a new recovery key), or the key files belong to another copy of the store. Ask an administrator.</source>
+        <translation>Denne nøkkelen åpner ikke lenger datalageret: tilgangen ble trukket tilbake (en konto deaktivert, et passord tilbakestilt eller en ny gjenopprettingsnøkkel), eller nøkkelfilene hører til en annen kopi av datalageret. Spør en administrator.</translation>
+    </message>
+    <message>
+        <source>The store is damaged; nothing was changed: {0}</source>
+        <translation>Datalageret er skadet; ingenting ble endret: {0}</translation>
+    </message>
+    <message>
+        <source>The disk is full; free some space and try again: {0}</source>
+        <translation>Disken er full; frigjør plass og prøv igjen: {0}</translation>
+    </message>
+    <message>
+        <source>Nothing was replaced: that user name and password do not open the backup.</source>
+        <translation>Ingenting ble erstattet: det brukernavnet og passordet åpner ikke sikkerhetskopien.</translation>
+    </message>
+    <message>
+        <source>Nothing was replaced: a newer idcheck wrote this backup. ({0})</source>
+        <translation>Ingenting ble erstattet: en nyere idcheck skrev denne sikkerhetskopien. ({0})</translation>
+    </message>
+    <message>
+        <source>Nothing was replaced: the backup is damaged or is not an idcheck backup. ({0})</source>
+        <translation>Ingenting ble erstattet: sikkerhetskopien er skadet eller er ikke en idcheck-sikkerhetskopi. ({0})</translation>
+    </message>
+    <message>
+        <source>Nothing was replaced: {0}</source>
+        <translation>Ingenting ble erstattet: {0}</translation>
     </message>
     <message>
         <source>The disk is full: the file was not written{0}. Free some space or choose another drive.</source>
@@ -1073,19 +1153,19 @@
     <message>
         <source>I observed it</source>
         <extracomment>Where an answer comes from, as the worker reads it (translated at display).</extracomment>
-        <translation>Jeg har sett det selv</translation>
+        <translation type="vanished">Jeg har sett det selv</translation>
     </message>
     <message>
         <source>The child said it</source>
-        <translation>Barnet har sagt det</translation>
+        <translation type="vanished">Barnet har sagt det</translation>
     </message>
     <message>
         <source>Another person said it</source>
-        <translation>En annen person har sagt det</translation>
+        <translation type="vanished">En annen person har sagt det</translation>
     </message>
     <message>
         <source>A document shows it</source>
-        <translation>Et dokument viser det</translation>
+        <translation type="vanished">Et dokument viser det</translation>
     </message>
     <message>
         <source>&amp;Yes</source>
@@ -1381,27 +1461,27 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation>Gjenopprett</translation>
+        <translation type="vanished">Gjenopprett</translation>
     </message>
     <message>
         <source>The backup is restored ({0} audit rows check). Unlock to go on.</source>
-        <translation>Sikkerhetskopien er gjenopprettet ({0} hendelser i loggen er kontrollert). Lås opp for å fortsette.</translation>
+        <translation type="vanished">Sikkerhetskopien er gjenopprettet ({0} hendelser i loggen er kontrollert). Lås opp for å fortsette.</translation>
     </message>
     <message>
         <source>{0} is a backup of another store (store id {1}), not of this one (store id {2}), even if the same user name and password open it. Restoring it replaces every case in this store with that store&apos;s cases (the replaced files are kept beside them). Replace this store with it?</source>
-        <translation>{0} er en sikkerhetskopi av et annet datalager (lager-ID {1}), ikke av dette (lager-ID {2}), selv om det samme brukernavnet og passordet åpner den. Å gjenopprette den erstatter alle sakene i dette datalageret med sakene i det andre (de erstattede filene beholdes ved siden av). Erstatte dette datalageret med den?</translation>
+        <translation type="vanished">{0} er en sikkerhetskopi av et annet datalager (lager-ID {1}), ikke av dette (lager-ID {2}), selv om det samme brukernavnet og passordet åpner den. Å gjenopprette den erstatter alle sakene i dette datalageret med sakene i det andre (de erstattede filene beholdes ved siden av). Erstatte dette datalageret med den?</translation>
     </message>
     <message>
         <source>Nothing was replaced.</source>
-        <translation>Ingenting ble erstattet.</translation>
+        <translation type="vanished">Ingenting ble erstattet.</translation>
     </message>
     <message>
         <source>Nothing was replaced: {0}</source>
-        <translation>Ingenting ble erstattet: {0}</translation>
+        <translation type="vanished">Ingenting ble erstattet: {0}</translation>
     </message>
     <message>
         <source>Checking and restoring the backup…</source>
-        <translation>Kontrollerer og gjenoppretter sikkerhetskopien…</translation>
+        <translation type="vanished">Kontrollerer og gjenoppretter sikkerhetskopien…</translation>
     </message>
 </context>
 <context>
@@ -1445,6 +1525,18 @@ Hva det kan bety: {2}</translation>
 </context>
 <context>
     <name>Operations</name>
+    <message>
+        <source>Opening the store…</source>
+        <translation>Åpner datalageret…</translation>
+    </message>
+    <message>
+        <source>Setting the new password…</source>
+        <translation>Setter det nye passordet …</translation>
+    </message>
+    <message>
+        <source>Checking and restoring the backup…</source>
+        <translation>Kontrollerer og gjenoppretter sikkerhetskopien…</translation>
+    </message>
     <message>
         <source>Counting completed screenings…</source>
         <translation>Teller fullførte kartlegginger…</translation>
@@ -1900,6 +1992,25 @@ Hva det kan bety: {2}</translation>
     </message>
 </context>
 <context>
+    <name>Restore</name>
+    <message>
+        <source>Restore</source>
+        <translation>Gjenopprett</translation>
+    </message>
+    <message>
+        <source>The backup is restored ({0} audit rows check). Unlock to go on.</source>
+        <translation>Sikkerhetskopien er gjenopprettet ({0} hendelser i loggen er kontrollert). Lås opp for å fortsette.</translation>
+    </message>
+    <message>
+        <source>{0} is a backup of another store (store id {1}), not of this one (store id {2}), even if the same user name and password open it. Restoring it replaces every case in this store with that store&apos;s cases (the replaced files are kept beside them). Replace this store with it?</source>
+        <translation>{0} er en sikkerhetskopi av et annet datalager (lager-ID {1}), ikke av dette (lager-ID {2}), selv om det samme brukernavnet og passordet åpner den. Å gjenopprette den erstatter alle sakene i dette datalageret med sakene i det andre (de erstattede filene beholdes ved siden av). Erstatte dette datalageret med den?</translation>
+    </message>
+    <message>
+        <source>Nothing was replaced.</source>
+        <translation>Ingenting ble erstattet.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Strong indicators</source>
@@ -2294,6 +2405,7 @@ Hva det kan bety: {2}</translation>
     <name>Session</name>
     <message>
         <source>idcheck</source>
+        <extracomment>The clock every view reads &quot;now&quot; from (epoch seconds): what is due, overdue or due today. Tests give their own and move it, never sleep.</extracomment>
         <translation>idcheck</translation>
     </message>
     <message>
@@ -2887,15 +2999,15 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>Opening the store…</source>
-        <translation>Åpner datalageret…</translation>
+        <translation type="vanished">Åpner datalageret…</translation>
     </message>
     <message>
         <source>Setting the new password…</source>
-        <translation>Setter det nye passordet …</translation>
+        <translation type="vanished">Setter det nye passordet …</translation>
     </message>
     <message>
         <source>The store could not be opened ({0}). Restore a backup or ask an administrator.</source>
-        <translation>Lageret kunne ikke åpnes ({0}). Gjenopprett en sikkerhetskopi eller spør en administrator.</translation>
+        <translation type="vanished">Lageret kunne ikke åpnes ({0}). Gjenopprett en sikkerhetskopi eller spør en administrator.</translation>
     </message>
     <message>
         <source>That is not a recovery key: eight groups of four letters A-Z and digits 2-7.</source>
@@ -2903,59 +3015,59 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>That recovery key does not open this store.</source>
-        <translation>Den gjenopprettingsnøkkelen åpner ikke dette datalageret.</translation>
+        <translation type="vanished">Den gjenopprettingsnøkkelen åpner ikke dette datalageret.</translation>
     </message>
     <message>
         <source>Wrong user name or password.</source>
-        <translation>Feil brukernavn eller passord.</translation>
+        <translation type="vanished">Feil brukernavn eller passord.</translation>
     </message>
     <message>
         <source>This account is disabled; a disabled account cannot be recovered.</source>
-        <translation>Denne kontoen er deaktivert; en deaktivert konto kan ikke gjenopprettes.</translation>
+        <translation type="vanished">Denne kontoen er deaktivert; en deaktivert konto kan ikke gjenopprettes.</translation>
     </message>
     <message>
         <source>This account is disabled; ask an administrator.</source>
-        <translation>Denne kontoen er deaktivert; spør en administrator.</translation>
+        <translation type="vanished">Denne kontoen er deaktivert; spør en administrator.</translation>
     </message>
     <message>
         <source>There is no user of that name in this store.</source>
-        <translation>Det finnes ingen bruker med det navnet i dette datalageret.</translation>
+        <translation type="vanished">Det finnes ingen bruker med det navnet i dette datalageret.</translation>
     </message>
     <message>
         <source>The new password needs at least 10 characters.</source>
-        <translation>Det nye passordet må ha minst 10 tegn.</translation>
+        <translation type="vanished">Det nye passordet må ha minst 10 tegn.</translation>
     </message>
     <message>
         <source>The store is open in another idcheck window or command. Close it, then try again.</source>
-        <translation>Datalageret er åpent i et annet idcheck-vindu eller en annen kommando. Lukk det, og prøv igjen.</translation>
+        <translation type="vanished">Datalageret er åpent i et annet idcheck-vindu eller en annen kommando. Lukk det, og prøv igjen.</translation>
     </message>
     <message>
         <source>This key no longer opens the store: the access was withdrawn (an account disabled, a password reset or a new recovery key), or the key files belong to another copy of the store. Ask an administrator.</source>
-        <translation>Denne nøkkelen åpner ikke lenger datalageret: tilgangen ble trukket tilbake (en konto deaktivert, et passord tilbakestilt eller en ny gjenopprettingsnøkkel), eller nøkkelfilene hører til en annen kopi av datalageret. Spør en administrator.</translation>
+        <translation type="vanished">Denne nøkkelen åpner ikke lenger datalageret: tilgangen ble trukket tilbake (en konto deaktivert, et passord tilbakestilt eller en ny gjenopprettingsnøkkel), eller nøkkelfilene hører til en annen kopi av datalageret. Spør en administrator.</translation>
     </message>
     <message>
         <source>A newer idcheck wrote this store; nothing was changed: {0}</source>
-        <translation>Datalageret er skrevet av en nyere idcheck; ingenting ble endret: {0}</translation>
+        <translation type="vanished">Datalageret er skrevet av en nyere idcheck; ingenting ble endret: {0}</translation>
     </message>
     <message>
         <source>The store is damaged; nothing was changed: {0}</source>
-        <translation>Datalageret er skadet; ingenting ble endret: {0}</translation>
+        <translation type="vanished">Datalageret er skadet; ingenting ble endret: {0}</translation>
     </message>
     <message>
         <source>This is not an idcheck store; nothing was changed: {0}</source>
-        <translation>Dette er ikke et idcheck-datalager; ingenting ble endret: {0}</translation>
+        <translation type="vanished">Dette er ikke et idcheck-datalager; ingenting ble endret: {0}</translation>
     </message>
     <message>
         <source>There is no store here: {0}</source>
-        <translation>Det finnes ikke noe datalager her: {0}</translation>
+        <translation type="vanished">Det finnes ikke noe datalager her: {0}</translation>
     </message>
     <message>
         <source>The data folder cannot be written: {0}</source>
-        <translation>Det går ikke å skrive i datamappen: {0}</translation>
+        <translation type="vanished">Det går ikke å skrive i datamappen: {0}</translation>
     </message>
     <message>
         <source>The disk is full; free some space and try again: {0}</source>
-        <translation>Disken er full; frigjør plass og prøv igjen: {0}</translation>
+        <translation type="vanished">Disken er full; frigjør plass og prøv igjen: {0}</translation>
     </message>
     <message>
         <source>You may try again.</source>

@@ -210,23 +210,6 @@ def test_a_backup_of_another_store_is_restored_only_when_the_user_says_so(
     assert [r.reference for r in window.cases.model.rows] == ["OTHER-1"]
 
 
-def test_restore_with_a_damaged_backup_replaces_nothing(
-    qtbot, window, unlock, data_dir, messages, tmp_path
-):
-    bad = tmp_path / "damaged.idcheck-backup"
-    bad.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
-    before = (data_dir / "idcheck.db").stat().st_ino
-    unlock(qtbot, window)
-    window.restore(bad, PASSWORD)
-    qtbot.waitUntil(lambda: window.unlock_page.isEnabled(), timeout=30_000)
-    kind, text = messages.shown[-1]
-    assert kind == "error" and text.startswith("Nothing was replaced")
-    assert (data_dir / "idcheck.db").stat().st_ino == before  # the same file, never swapped
-    assert list(data_dir.glob("*.replaced")) == []
-    unlock(qtbot, window)
-    assert [r.reference for r in window.cases.model.rows] == ["2026-017"]
-
-
 def test_the_audit_check_runs_off_the_ui_thread_and_reports(qtbot, admin):
     admin.data.verify()
     assert not admin.data.verify_button.isEnabled()

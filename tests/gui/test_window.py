@@ -221,26 +221,6 @@ def test_unlocking_runs_off_the_ui_thread(qtbot, window):
     assert page.button.isEnabled() and page.status.text() == ""
 
 
-def test_the_unlock_page_says_why_a_store_did_not_open_in_its_own_words(qtbot, tmp_path):
-    from idcheck.gui.lock import UnlockPage
-    from idcheck.store import errors
-
-    page = UnlockPage(tmp_path)
-    qtbot.addWidget(page)
-    cases = {
-        errors.WrongPassword("wrong user name or password", 0): "Wrong user name or password.",
-        errors.StoreInUse("in use"): "The store is open in another idcheck window or command. "
-        "Close it, then try again.",
-        errors.NewerSchema("schema 0009, this idcheck knows 0003"): "A newer idcheck wrote this "
-        "store; nothing was changed: schema 0009, this idcheck knows 0003",
-        errors.NotAStore("/x/idcheck.db is a JPEG"): "This is not an idcheck store; nothing was "
-        "changed: /x/idcheck.db is a JPEG",
-        errors.TooSoon("too soon", 7.2): "Too many failed tries. Wait 8 s.",
-    }
-    for error, said in cases.items():
-        assert page.message(error) == said
-
-
 def test_the_unlock_page_speaks_norwegian_when_chosen(qtbot, window, unlock):
     from idcheck.gui.i18n import UiPrefs, apply
 

@@ -40,12 +40,13 @@ from PySide6.QtWidgets import (
 
 from idcheck.gui.cases import CaseForm, CasesPage, CaseTableModel
 from idcheck.gui.lock import FirstRunPage, RecoveryKeyDialog, UnlockPage
-from idcheck.gui.session import Messages, Session, line_edit, named, run_async
+from idcheck.gui.session import Messages, Session, line_edit, named
 from idcheck.gui.style import STYLE
 from idcheck.paths import data_dir as default_data_dir
 from idcheck.paths import store_exists
 
 if TYPE_CHECKING:
+    from idcheck.gui.restore import Restore
     from idcheck.gui.screening import ScreeningView
     from idcheck.store import Store
 
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.screening_view: ScreeningView | None = None
+        self.restoring: Restore | None = None
         self._build_pages()
         self.stack.setCurrentWidget(self.unlock_page if store_exists(data_dir) else self.first_run)
         lock_key = QShortcut(QKeySequence("Ctrl+L"), self)
@@ -302,57 +304,13 @@ class MainWindow(QMainWindow):
 
     def restore(self, backup: Path, password: str) -> None:
         """Lock, then replace the store with a checked backup, off the UI thread."""
+        from idcheck.gui.restore import Restore
+
         if self.session is None:
             return
         username = self.session.username
         self.lock()
-        self._restore(backup, username, password, other_store=False)
-
-    def _restore(self, backup: Path, username: str, password: str, *, other_store: bool) -> None:
-        from idcheck.store import InvalidInput, OtherStore, StoreError, restore
-
-        self.unlock_page.setEnabled(False)
-
-        def done(result: Any) -> None:
-            self.unlock_page.setEnabled(True)
-            self.unlock_page.user.setText(username)
-            self.unlock_page.reset()
-            self.messages.info(
-                self,
-                self.tr("Restore"),
-                self.tr("The backup is restored ({0} audit rows check). Unlock to go on.").format(
-                    result.audit_rows
-                ),
-            )
-
-        def failed(e: Exception) -> None:
-            self.unlock_page.setEnabled(True)
-            self.unlock_page.reset()
-            if isinstance(e, OtherStore):
-                question = self.tr(
-                    "{0} is a backup of another store (store id {1}), not of this one (store "
-                    "id {2}), even if the same user name and password open it. Restoring it "
-                    "replaces every case in this store with that store's cases (the replaced "
-                    "files are kept beside them). Replace this store with it?"
-                ).format(backup.name, e.backup_id[:8], e.live_id[:8])
-                if self.messages.confirm(self, self.tr("Restore"), question):
-                    self._restore(backup, username, password, other_store=True)
-                else:
-                    self.messages.info(self, self.tr("Restore"), self.tr("Nothing was replaced."))
-                return
-            if not isinstance(e, StoreError | InvalidInput):
-                raise e
-            self.messages.error(
-                self, self.tr("Restore"), self.tr("Nothing was replaced: {0}").format(e)
-            )
-
-        self.restore_op = run_async(
-            self,
-            self.tr("Checking and restoring the backup…"),
-            lambda: restore(self.data_dir, backup, username, password, other_store=other_store),
-            done,
-            failed,
-        )
+        self.restoring = Restore(self, backup, username, password)
 
     def switch_user(self) -> None:
         """Lock, and let another person sign in."""

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idcheck.gui.error_words import ErrorWords
 from idcheck.gui.i18n import content_language
-from idcheck.gui.session import Messages, Operation, line_edit, run_async, wrapped
+from idcheck.gui.session import Messages, Operation, line_edit, wrapped
 from idcheck.gui.site import PRINT_LANGUAGES, SiteFields
 
 if TYPE_CHECKING:
@@ -281,6 +282,7 @@ class UnlockPage(QWidget):
         self.forgot = QPushButton(self.tr("Forgot your password?"))
         self.forgot.setAutoDefault(False)
         self.forgot.clicked.connect(self.recover)
+        self.words = ErrorWords(self)
         self.status = QLabel("")
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
@@ -312,54 +314,40 @@ class UnlockPage(QWidget):
         and the migration, take a moment); ``unlocked`` is emitted with the open
         store. Returns the running operation, or None while a wait is imposed or
         an opening is already under way."""
-        from idcheck.store import Store
+        from idcheck.gui import ops
 
         if time.monotonic() < self._until or self.opening is not None:
             return None
-        folder, user, password = self.data_dir, self.user.text().strip(), self.password.text()
+        op = ops.open_store(self.data_dir, self.user.text().strip(), self.password.text())
         self.password.clear()
         self.button.setEnabled(False)
-        self.status.setText(self.tr("Opening the store…"))
-        op = run_async(
-            self,
-            self.tr("Opening the store…"),
-            lambda: Store.open(folder, user, password),
-            self._opened,
-            self._refused,
-        )
-        self.opening = op
-        op.finished.connect(self._settled)
-        return op
+        self.status.setText(op.busy)
+        self.opening = op.start(self, self._opened, self._refused)
+        self.opening.finished.connect(self._settled)
+        return self.opening
 
     def recover(self) -> Operation | None:
         """*Forgot your password?*: ask for the user name, the recovery key and a new
         password, then open the store with the key off the UI thread; ``recovered``
         is emitted with the store and the new recovery key. Returns the running
         operation, or None when cancelled, waiting, or already opening."""
-        from idcheck.store import Store
+        from idcheck.gui import ops
 
         if time.monotonic() < self._until or self.opening is not None:
             return None
         dialog = RecoverDialog(self.user.text().strip(), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        folder, user = self.data_dir, dialog.user.text().strip()
-        key, password = dialog.key.text(), dialog.password.text()
+        user = dialog.user.text().strip()
+        op = ops.recover_store(self.data_dir, user, dialog.key.text(), dialog.password.text())
         self.user.setText(user)
         self.button.setEnabled(False)
         self.forgot.setEnabled(False)
         self._recovering = True
-        self.status.setText(self.tr("Setting the new password…"))
-        op = run_async(
-            self,
-            self.tr("Setting the new password…"),
-            lambda: Store.recover(folder, user, key, password),
-            self._recovered,
-            self._refused,
-        )
-        self.opening = op
-        op.finished.connect(self._settled)
-        return op
+        self.status.setText(op.busy)
+        self.opening = op.start(self, self._recovered, self._refused)
+        self.opening.finished.connect(self._settled)
+        return self.opening
 
     def _settled(self) -> None:
         self.opening = None
@@ -378,78 +366,18 @@ class UnlockPage(QWidget):
         self.recovered.emit(*result)
 
     def _refused(self, e: Exception) -> None:
-        from idcheck.store import StoreError, WrongPassword
+        from idcheck.store import WrongPassword
 
         self.button.setEnabled(True)
         self.forgot.setEnabled(True)
-        if not isinstance(e, StoreError):
-            # Never left on "Opening the store…": say that it did not open, by the
-            # kind of failure only (its text could hold anything).
-            self.status.setText(
-                self.tr(
-                    "The store could not be opened ({0}). Restore a backup or ask an administrator."
-                ).format(type(e).__name__)
-            )
-            self.password.setFocus()
-            return
-        self.status.setText(self.message(e))
-        if isinstance(e, WrongPassword):
-            if e.wait_seconds > 0:
-                self._until = time.monotonic() + e.wait_seconds
-                self.button.setEnabled(False)
-                self.forgot.setEnabled(False)
-                self._countdown.start()
-                self._tick()
-            self.password.setFocus()
-
-    def message(self, e: Exception) -> str:
-        """What the page says for a store that did not open, in the interface's
-        language; the store's own words (a path, a version) follow where they help."""
-        from idcheck.store import errors
-
-        if isinstance(e, errors.TooSoon):
-            return self.tr("Too many failed tries. Wait {0} s.").format(int(e.wait_seconds) + 1)
-        if isinstance(e, errors.WrongPassword) and self._recovering:
-            if str(e).startswith("not a recovery key"):
-                return self.tr(
-                    "That is not a recovery key: eight groups of four letters A-Z and digits 2-7."
-                )
-            return self.tr("That recovery key does not open this store.")
-        if isinstance(e, errors.WrongPassword):
-            return self.tr("Wrong user name or password.")
-        if isinstance(e, errors.UserDisabled) and self._recovering:
-            return self.tr("This account is disabled; a disabled account cannot be recovered.")
-        if isinstance(e, errors.UserDisabled):
-            return self.tr("This account is disabled; ask an administrator.")
-        if isinstance(e, errors.InvalidInput) and self._recovering:
-            if str(e).startswith("there is no user named"):
-                return self.tr("There is no user of that name in this store.")
-            return self.tr("The new password needs at least 10 characters.")
-        if isinstance(e, errors.StoreInUse):
-            return self.tr(
-                "The store is open in another idcheck window or command. Close it, then try again."
-            )
-        if isinstance(e, errors.AccessWithdrawn):
-            return self.tr(
-                "This key no longer opens the store: the access was withdrawn (an account "
-                "disabled, a password reset or a new recovery key), or the key files belong "
-                "to another copy of the store. Ask an administrator."
-            )
-        detailed = (
-            (
-                errors.NewerSchema,
-                self.tr("A newer idcheck wrote this store; nothing was changed: {0}"),
-            ),
-            (errors.StoreCorrupt, self.tr("The store is damaged; nothing was changed: {0}")),
-            (errors.NotAStore, self.tr("This is not an idcheck store; nothing was changed: {0}")),
-            (errors.NoStore, self.tr("There is no store here: {0}")),
-            (errors.StoreReadOnly, self.tr("The data folder cannot be written: {0}")),
-            (errors.DiskFull, self.tr("The disk is full; free some space and try again: {0}")),
-        )
-        for kind, text in detailed:
-            if isinstance(e, kind):
-                return text.format(e)
-        return str(e)
+        self.status.setText(self.words.opening(e, recovering=self._recovering))
+        if isinstance(e, WrongPassword) and e.wait_seconds > 0:
+            self._until = time.monotonic() + e.wait_seconds
+            self.button.setEnabled(False)
+            self.forgot.setEnabled(False)
+            self._countdown.start()
+            self._tick()
+        self.password.setFocus()
 
     def _tick(self) -> None:
         left = self._until - time.monotonic()

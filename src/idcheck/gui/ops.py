@@ -14,24 +14,27 @@ key, counting statistics), the words of its busy indicator: such an operation on
 runs off the UI thread (:meth:`Session.start <idcheck.gui.session.Session.start>`).
 Every expected error of every operation (a store refusal, a checklist that does not
 load, a missing font, a full disk or a folder that cannot be written) becomes one
-message in the interface's language in one place, :class:`ErrorWords`; what was
+message in the interface's language in one place,
+:class:`~idcheck.gui.error_words.ErrorWords`; what was
 typed stays where it was typed. After an operation succeeds the session emits
 ``changed(Changes)`` and each view that shows what changed refreshes itself.
 """
 
 from __future__ import annotations
 
-import errno
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from idcheck.checklist import Answer, Entry
+    from idcheck.gui.session import Operation
     from idcheck.report.export import Document
     from idcheck.report.letter import LetterFacts
     from idcheck.report.stats import Stats
@@ -111,80 +114,62 @@ def _done(fn: Callable[[Store], object]) -> Callable[[Store], bool]:
     return run
 
 
-class ErrorWords(QObject):
-    """The one place an expected error of an operation becomes a message in the
-    interface's language. The store's and the checklist's own words (a file
-    position, a field) follow where they help; a child's data never appears in
-    them."""
+# ------------------------------------------------------------------ before a store is open
 
-    def describe(self, e: BaseException) -> str | None:
-        """The message for ``e``, or None when ``e`` is not an expected error
-        (a defect, which must not be hidden behind a message)."""
-        from idcheck.checklist import ChecklistError
-        from idcheck.report import MissingFont
-        from idcheck.store import StoreError
 
-        if isinstance(e, StoreError):
-            return self.store_error(e)
-        if isinstance(e, ChecklistError):
-            return self.tr("The file could not be read; nothing was changed:\n{0}").format(e)
-        if isinstance(e, MissingFont):
-            return self.tr(
-                "The document cannot be made: this computer has no font for some of its "
-                "text. Nothing was saved. {0}"
-            ).format(e)
-        if isinstance(e, OSError):
-            return self.os_error(e)
-        return None
+@dataclass(frozen=True, slots=True)
+class FolderOp(Generic[T]):
+    """An action on the data folder before any store is open (unlock, the
+    recovery key, a restore): no session exists yet, so the page that asks runs
+    it off the UI thread (:meth:`start`) and says a refusal through
+    :class:`~idcheck.gui.error_words.ErrorWords` (``opening`` / ``restoring``)."""
 
-    def store_error(self, e: BaseException) -> str:
-        from idcheck.store import UnsafeOutput, errors
+    name: str
+    fn: Callable[[], T]
+    busy: str
 
-        words: tuple[tuple[type[BaseException], str], ...] = (
-            (UnsafeOutput, self.tr("That file cannot be written: {0}")),
-            (errors.InvalidInput, self.tr("Not saved: {0}")),
-            (errors.WrongPassword, self.tr("Wrong password: {0}")),
-            (errors.NotAllowed, self.tr("Your role does not allow this: {0}")),
-            (
-                errors.ReadOnlyRecord,
-                self.tr("A completed screening is never changed; amend it instead. ({0})"),
-            ),
-            (errors.StoreLocked, self.tr("The store is locked; unlock it to go on. ({0})")),
-            (
-                errors.DiskFull,
-                self.tr(
-                    "The disk is full: this was not saved; everything saved before is intact. "
-                    "Free some space and try again. ({0})"
-                ),
-            ),
-            (errors.StoreReadOnly, self.tr("The data folder cannot be written: {0}")),
-            (
-                errors.StoreCorrupt,
-                self.tr("The store is damaged; restore a backup that checks: {0}"),
-            ),
-            (errors.StoreInUse, self.tr("The store is open in another idcheck window: {0}")),
-        )
-        for kind, text in words:
-            if isinstance(e, kind):
-                return text.format(e)
-        return self.tr("The store refused this: {0}").format(e)
+    def start(
+        self,
+        parent: QWidget,
+        on_done: Callable[[T], None],
+        on_error: Callable[[Exception], None],
+    ) -> Operation:
+        from idcheck.gui.session import run_async
 
-    def os_error(self, e: OSError) -> str:
-        """The system's refusal to write a file. The path is not repeated: the
-        worker just chose it, and the system may name a temporary file instead."""
-        from idcheck.gui.session import why
+        return run_async(parent, self.busy, self.fn, on_done, on_error)
 
-        if e.errno in (errno.ENOSPC, errno.EDQUOT):
-            return self.tr(
-                "The disk is full: the file was not written. Free some space or choose "
-                "another drive."
-            )
-        if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            return self.tr(
-                "That folder cannot be written (it is read-only, or you may not write "
-                "there): the file was not written. Choose another folder."
-            )
-        return self.tr("The file could not be written: {0}").format(why(e))
+
+def open_store(folder: Path, username: str, password: str) -> FolderOp[Store]:
+    """Unlock: argon2id, and on an upgrade the copy and the migration."""
+    from idcheck.store import Store
+
+    busy = QCoreApplication.translate("Operations", "Opening the store…")
+    return FolderOp("open store", lambda: Store.open(folder, username, password), busy)
+
+
+def recover_store(
+    folder: Path, username: str, key: str, password: str
+) -> FolderOp[tuple[Store, str]]:
+    """A forgotten password: the recovery key sets a new one; the store and a new
+    recovery key (shown once)."""
+    from idcheck.store import Store
+
+    busy = QCoreApplication.translate("Operations", "Setting the new password…")
+    return FolderOp("recover", lambda: Store.recover(folder, username, key, password), busy)
+
+
+def restore_backup(
+    folder: Path, backup: Path, username: str, password: str, *, other_store: bool = False
+) -> FolderOp[VerifyResult]:
+    """Replace the store with a backup checked in full first (the store is locked)."""
+    from idcheck.store import restore
+
+    busy = QCoreApplication.translate("Operations", "Checking and restoring the backup…")
+    return FolderOp(
+        "restore",
+        lambda: restore(folder, backup, username, password, other_store=other_store),
+        busy,
+    )
 
 
 # ------------------------------------------------------------------ cases

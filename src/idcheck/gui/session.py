@@ -134,7 +134,7 @@ class Session(QObject):
         self.parent_widget = parent
         self.dialogs: list[QDialog] = []
         self.open = True
-        from idcheck.gui.ops import ErrorWords
+        from idcheck.gui.error_words import ErrorWords
 
         self.words = ErrorWords(self)
 

@@ -19,6 +19,7 @@ from idcheck.paths import DB_NAME, SLOT_FILES, store_exists
 from idcheck.store import audit as audit_mod
 from idcheck.store import lockout
 from idcheck.store.core import StoreCore, os_error, take_lock, vacuum_into
+from idcheck.store.database import refuse_newer
 from idcheck.store.errors import (
     NewerSchema,
     NoStore,
@@ -157,6 +158,7 @@ def restore(
                 delay = lockout.record_failure(data_dir, username, None)
                 raise WrongPassword("wrong user name or password", delay) from None
             try:
+                refuse_newer(probe.engine, "update idcheck to restore it. Nothing was replaced")
                 probe._require_admin("restore a backup")
                 result = probe.verify()
             except BaseException:

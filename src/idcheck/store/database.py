@@ -202,6 +202,15 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def refuse_newer(engine: Engine, then: str) -> str | None:
+    """The store's schema revision; NewerSchema (saying ``then``) when a newer
+    idcheck wrote it: a revision this one does not know."""
+    rev = current_revision(engine)
+    if rev is not None and rev != head_revision() and rev not in known_revisions():
+        raise NewerSchema(f"this store was written by a newer idcheck (schema {rev}); {then}")
+    return rev
+
+
 def migrate(engine: Engine, path: Path, backup: Any) -> str | None:
     """Bring the schema to head; refuse (untouched) a store from a newer idcheck.
 
@@ -211,15 +220,10 @@ def migrate(engine: Engine, path: Path, backup: Any) -> str | None:
     """
     from alembic import command
 
-    rev = current_revision(engine)
+    rev = refuse_newer(engine, "update idcheck to open it. The store was not changed")
     head = head_revision()
     if rev == head:
         return None
-    if rev is not None and rev not in known_revisions():
-        raise NewerSchema(
-            f"this store was written by a newer idcheck (schema {rev}); "
-            "update idcheck to open it. The store was not changed"
-        )
     if rev is not None:
         backup(path.with_name(f"{path.name}.before-{head}.bak"))
     cfg = alembic_config()
