@@ -64,6 +64,9 @@ def test_completing_a_screening_makes_the_plans_tasks_due_from_first_contact(sto
     assert by_clock["safe-placement"].role == "child-welfare-service"
     assert by_clock["call-police"].contact  # whom to call, from the routes
     # Each task made has its audit row, after the completion's.
+    timeline = [(e.kind, e.title) for e in store.timeline(cid)]
+    assert ("screening", "Screening completed") in timeline
+    assert timeline.count(("task", "Task added")) == len(got)
     acts = [a for a, _c, _o in _actions(store, cid)]
     i = acts.index("screening-completed")
     assert acts[i + 1 : i + 1 + len(got)] == ["task-added"] * len(got)
@@ -174,6 +177,24 @@ def test_tasks_by_hand_finish_reopen_and_assign_with_their_audit_rows(store):
         "task-reopened",
         "task-not-needed",
     ]
+
+
+def test_a_task_of_another_case_is_refused_when_the_case_is_given(store):
+    mine = store.create_case(CaseDetails(reference="MINE"))
+    other = store.create_case(CaseDetails(reference="OTHER"))
+    theirs = store.add_task(other, TaskDraft("theirs"))
+    n = len(_actions(store))
+    for call in (
+        lambda: store.finish_task(theirs, "done", case_id=mine),
+        lambda: store.assign_task(theirs, "ben", case_id=mine),
+        lambda: store.reopen_task(theirs, "x", case_id=mine),
+    ):
+        with pytest.raises(InvalidInput, match="not a task of this case"):
+            call()
+    assert store.task(theirs).status == "open" and store.task(theirs).assignee is None
+    assert len(_actions(store)) == n
+    store.finish_task(theirs, "done", case_id=other)
+    assert store.task(theirs).status == "done"
 
 
 def test_a_task_id_of_nothing_or_a_wrong_status_is_refused(store):

@@ -13,6 +13,10 @@ material, and the one transaction-and-audit path every write takes):
 :mod:`.site_settings`       the site profile, settings, contacts, retention
 :mod:`.backups`             backup, restore, verify before writing
 :mod:`.tasks`               first contact, tasks and their clocks, My work
+:mod:`.referrals`           referrals as records with their state history
+:mod:`.plans`               the individual plan, every version kept
+:mod:`.missing`             missing episodes (found, reported, interviewed)
+:mod:`.timeline`            case notes and the case's timeline
 :mod:`.auditing`            events, the trail, the whole store's check
 ==========================  =====================================================
 
@@ -30,10 +34,14 @@ from idcheck.store.auditing import Auditing
 from idcheck.store.backups import Backups, restore, verify_store
 from idcheck.store.cases import Cases, check_case, fold
 from idcheck.store.core import KeyChange
+from idcheck.store.missing import Missing
 from idcheck.store.opening import DEFAULT_KDF, Opening
+from idcheck.store.plans import Plans
+from idcheck.store.referrals import Referrals
 from idcheck.store.screenings import Screenings, check_context
 from idcheck.store.site_settings import DEFAULTS, SiteSettings
 from idcheck.store.tasks import Tasks
+from idcheck.store.timeline import Timeline
 
 __all__ = [
     "DEFAULTS",
@@ -48,6 +56,18 @@ __all__ = [
 ]
 
 
-class Store(Opening, Cases, Screenings, Tasks, SiteSettings, Backups, Auditing):
+class Store(
+    Opening,
+    Cases,
+    Screenings,
+    Tasks,
+    Referrals,
+    Plans,
+    Missing,
+    Timeline,
+    SiteSettings,
+    Backups,
+    Auditing,
+):
     """An unlocked store. Build with :meth:`create` or :meth:`open`; end with
     :meth:`lock` (or use it as a context manager)."""

@@ -210,9 +210,11 @@ class Tasks(StoreCore):
         *,
         note: str = "",
         now: float | None = None,
+        case_id: int | None = None,
     ) -> None:
         """Mark an open task done (``note``, if any, is added to its note) or not
-        needed (``note`` is then the reason, and required)."""
+        needed (``note`` is then the reason, and required). With ``case_id``, a
+        task of another case is refused."""
         if status not in ("done", "not_needed"):
             raise InvalidInput(f"a task is finished as done or not_needed, not {status!r}")
         text = check_text(
@@ -222,7 +224,7 @@ class Tasks(StoreCore):
         )
         now = time.time() if now is None else now
         with self._write() as conn:
-            r = _task_row(conn, task_id)
+            r = _task_row(conn, task_id, case_id)
             if r.status != "open":
                 raise InvalidInput(f"task {task_id} is {_said(r.status)} already; reopen it first")
             values: dict[str, Any] = {"status": status, "done_by": self.user.id, "done_at": now}
@@ -238,11 +240,11 @@ class Tasks(StoreCore):
                 object_id=task_id,
             )
 
-    def reopen_task(self, task_id: int, reason: str) -> None:
+    def reopen_task(self, task_id: int, reason: str, *, case_id: int | None = None) -> None:
         """Open a finished task again; a reason is required (kept as its reason)."""
         why = check_text("the reason for reopening", reason, required=True)
         with self._write() as conn:
-            r = _task_row(conn, task_id)
+            r = _task_row(conn, task_id, case_id)
             if r.status == "open":
                 raise InvalidInput(f"task {task_id} is open already")
             conn.execute(
@@ -252,10 +254,12 @@ class Tasks(StoreCore):
             )
             self._audit_row(conn, "task-reopened", case_id=r.case_id, object_id=task_id)
 
-    def assign_task(self, task_id: int, username: str | None) -> None:
+    def assign_task(
+        self, task_id: int, username: str | None, *, case_id: int | None = None
+    ) -> None:
         """Give a task to a worker (by user name), or to nobody (None)."""
         with self._write() as conn:
-            r = _task_row(conn, task_id)
+            r = _task_row(conn, task_id, case_id)
             conn.execute(
                 update(tasks)
                 .where(tasks.c.id == task_id)
@@ -293,10 +297,12 @@ def _said(status: str) -> str:
     return "not needed" if status == "not_needed" else status
 
 
-def _task_row(conn: Connection, task_id: int) -> Any:
+def _task_row(conn: Connection, task_id: int, case_id: int | None = None) -> Any:
     r = conn.execute(TASK_SELECT.where(tasks.c.id == task_id)).first()
     if r is None:
         raise InvalidInput(f"no task with id {task_id}")
+    if case_id is not None and r.case_id != case_id:
+        raise InvalidInput(f"task {task_id} is not a task of this case; nothing was changed")
     return r
 
 
