@@ -130,13 +130,30 @@ def walk_window(qtbot, walk_template, tmp_path):
     w.lock()
 
 
-def when_shown(kind, act, tries=200):
-    """Run ``act(dialog)`` as soon as a (modal) dialog of ``kind`` is shown."""
+def when_shown(kind, act, tries=200, settle=50):
+    """Run ``act(dialog)`` once a (modal) dialog of ``kind`` is shown and is the
+    active window.
 
-    def poll(left=tries):
+    A dialog is visible before it is active: the platform's activation arrives as
+    an event of its own, and until it is handled ``QApplication.focusWidget()`` is
+    still in the window below, so a key pressed "where the focus is" would go
+    there, the dialog would stay open and its ``exec()`` never return. So this
+    waits for the activation (up to ``settle`` polls, then acts anyway, for a
+    dialog shown without activating). If ``act`` fails, the dialog is closed so
+    the test reports the failure instead of hanging."""
+
+    def poll(left=tries, waited=0):
         for w in QApplication.topLevelWidgets():
             if isinstance(w, kind) and w.isVisible():
-                act(w)
+                if QApplication.activeWindow() is not w and waited < settle:
+                    QTimer.singleShot(20, lambda: poll(left, waited + 1))
+                    return
+                try:
+                    act(w)
+                except BaseException:
+                    if w.isVisible() and hasattr(w, "reject"):
+                        w.reject()
+                    raise
                 return
         if left:
             QTimer.singleShot(20, lambda: poll(left - 1))

@@ -47,6 +47,15 @@ def open_room(qtbot, w):
     return room
 
 
+def escape(qtbot, dialog) -> bool:
+    """Press Escape where the keyboard focus is (inside the active dialog): True
+    when that closed it."""
+    assert QApplication.activeWindow() is dialog
+    assert dialog.isAncestorOf(focus())
+    qtbot.keyClick(focus(), Qt.Key.Key_Escape)
+    return not dialog.isVisible()
+
+
 def whole_text(widget: QWidget) -> str:
     """Every text anything in the widget's tree carries: labels, buttons, names,
     tips, the window title."""
@@ -251,12 +260,13 @@ def test_every_dialog_of_training_says_so_below_the_banner(qtbot, training):
         seen["title"] = dialog.windowTitle()
         seen["frame"] = frame is not None and frame.isVisible() and frame.rect() == dialog.rect()
         seen["top"] = dialog.frameGeometry().top()
-        dialog.reject()
+        seen["closed"] = escape(qtbot, dialog)
 
     when_shown(SettingsDialog, look)
     qtbot.mouseClick(w.settings_button, Qt.MouseButton.LeftButton)
     banner_bottom = w.banner.mapToGlobal(QPoint(0, w.banner.height())).y()
     assert seen["title"].startswith("TRAINING — ")
+    assert seen["closed"], "Escape did not close the framed dialog"
     assert seen["frame"]
     assert seen["top"] >= banner_bottom
 
@@ -273,12 +283,13 @@ def test_the_referral_preview_in_training_is_framed_and_leaves_the_banner(qtbot,
     def look(dialog):
         seen["title"] = dialog.windowTitle()
         seen["top"] = dialog.frameGeometry().top()
-        dialog.reject()
+        seen["closed"] = escape(qtbot, dialog)
 
     when_shown(ReferralDialog, look)
     view.setFocus()
     qtbot.keyClick(focus(), Qt.Key.Key_P, CTRL)
     qtbot.waitUntil(lambda: "title" in seen, timeout=20_000)
+    assert seen["closed"], "Escape did not close the referral preview"
     assert seen["title"].startswith("TRAINING — ")
     assert seen["top"] >= w.banner.mapToGlobal(QPoint(0, w.banner.height())).y()
 
@@ -291,8 +302,9 @@ def test_the_ordinary_window_has_no_training_room_and_no_frame(qtbot, window):
 
     def look(dialog):
         seen["title"] = dialog.windowTitle()
-        dialog.reject()
+        seen["closed"] = escape(qtbot, dialog)
 
     when_shown(SettingsDialog, look)
     qtbot.mouseClick(window.settings_button, Qt.MouseButton.LeftButton)
     assert not seen["title"].startswith("TRAINING")
+    assert seen["closed"]
