@@ -40,7 +40,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from idcheck.cli import commands
+    from idcheck.cli import commands, followup_args
 
     parser = argparse.ArgumentParser(
         prog="idcheck",
@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         commands.register_stats,
         commands.register_letter,
         commands.register_guide,
+        followup_args.register_followup,
     ):
         register(sub)
     return parser

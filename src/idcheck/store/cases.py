@@ -131,6 +131,16 @@ class Cases(StoreCore):
             raise InvalidInput(f"no case with id {case_id}")
         return str(ref)
 
+    def case_by_reference(self, reference: str) -> int:
+        """The id of the case with exactly this reference (not audited), or
+        InvalidInput."""
+        ref = reference.strip()
+        with self._read() as conn:
+            cid = conn.execute(select(cases.c.id).where(cases.c.reference == ref)).scalar()
+        if cid is None:
+            raise InvalidInput(f"no case with reference {ref!r}")
+        return int(cid)
+
     def list_cases(
         self,
         search: str = "",

@@ -1,0 +1,352 @@
+"""The follow-up on the command line: ``case show``, ``case first-contact``,
+``task list/add/done``, ``referral add/state``, ``missing add/found``. Bad input
+is said in one line, exits 2 and changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from tests.conftest import PASSWORD, WORKER_PASSWORD, open_store
+
+from idcheck.checklist import find, load_checklist_bytes
+from idcheck.cli import main
+from idcheck.store import CaseDetails, Decision, SiteProfile, TaskDraft
+
+ROOT = Path(__file__).resolve().parents[2]
+HOUR = 3600.0
+
+
+@pytest.fixture
+def pw(tmp_path: Path) -> Path:
+    p = tmp_path / "pw"
+    p.write_text(PASSWORD + "\n", encoding="utf-8")
+    return p
+
+
+@pytest.fixture
+def ben_pw(tmp_path: Path) -> Path:
+    p = tmp_path / "ben-pw"
+    p.write_text(WORKER_PASSWORD + "\n", encoding="utf-8")
+    return p
+
+
+@pytest.fixture
+def case_with_plan(data_dir: Path) -> Path:
+    """A case F-1 ("Mei Lin") whose screening was completed with immediate
+    protection at a Norwegian site: its plan's tasks are made."""
+    store = open_store(data_dir)
+    try:
+        store.set_site_profile(SiteProfile(name="Mottak Nord", jurisdiction="NO"))
+        cid = store.create_case(CaseDetails(reference="F-1", given_name="Mei", family_name="Lin"))
+        store.set_first_contact(cid, time.time() - 30 * HOUR, "found at the station at night")
+        text = find("intake-screen").path.read_bytes()
+        sid = store.start_screening(
+            cid, load_checklist_bytes(text), text, hashlib.sha256(text).hexdigest()
+        )
+        store.record_decision(sid, Decision("immediate-protection", (), "immediate-protection"))
+        store.complete_screening(sid)
+    finally:
+        store.lock()
+    return data_dir
+
+
+def cli(data: Path, pw: Path, *args: str, user: str = "anna") -> int:
+    return main(["--data-dir", str(data), *args, "--user", user, "--password-file", str(pw)])
+
+
+def test_case_show_prints_the_case_its_tasks_referrals_and_timeline(case_with_plan, pw, capsys):
+    assert (
+        cli(
+            case_with_plan,
+            pw,
+            "referral",
+            "add",
+            "F-1",
+            "--to",
+            "Barnevernvakten Oslo",
+            "--method",
+            "phone",
+        )
+        == 0
+    )
+    assert capsys.readouterr().out == "referral #1 recorded for F-1\n"
+    assert cli(case_with_plan, pw, "case", "show", "F-1") == 0
+    out = capsys.readouterr().out
+    assert out.startswith("case F-1 (open)\n")
+    assert "Mei" not in out  # names only with --names
+    # First contact 30 hours ago: the 24-hour placement is overdue, the meeting is not.
+    safe = next(line for line in out.splitlines() if "safe placement" in line.lower())
+    assert "OVERDUE by 6 h" in safe
+    assert "due in" in next(line for line in out.splitlines() if "meeting" in line.lower())
+    assert "Barnevernvakten Oslo (phone)  sent" in out
+    timeline = out.split("\ntimeline:\n")[1].splitlines()
+    assert "First contact" in timeline[0]
+    assert any("First contact changed (anna): found at the station at night" in t for t in timeline)
+    assert any("Screening completed" in t for t in timeline)
+    assert cli(case_with_plan, pw, "case", "show", "F-1", "--names") == 0
+    assert capsys.readouterr().out.startswith("case F-1 (open)  Mei Lin\n")
+
+
+def test_task_list_done_and_not_needed(case_with_plan, pw, ben_pw, capsys):
+    assert cli(case_with_plan, pw, "task", "list", "--overdue") == 0
+    overdue = capsys.readouterr().out.splitlines()
+    assert overdue and all(line.startswith("F-1  #") and "OVERDUE" in line for line in overdue)
+    first = int(overdue[0].split("#")[1].split()[0])
+    assert (
+        cli(case_with_plan, pw, "task", "done", str(first), "--note", "police came at 02:10") == 0
+    )
+    assert f"task #{first} done" in capsys.readouterr().out
+    assert cli(case_with_plan, pw, "task", "list", "--overdue") == 0
+    assert f"#{first} " not in capsys.readouterr().out
+    # Not needed takes a reason; an empty one is refused.
+    second = int(overdue[1].split("#")[1].split()[0])
+    assert cli(case_with_plan, pw, "task", "done", str(second), "--not-needed", " ") == 2
+    assert "reason it is not needed is required" in capsys.readouterr().err
+    assert (
+        cli(
+            case_with_plan,
+            pw,
+            "task",
+            "done",
+            str(second),
+            "--not-needed",
+            "the supervisor was there",
+        )
+        == 0
+    )
+    # --mine: the screener's own tasks went to anna, none to ben.
+    assert cli(case_with_plan, pw, "task", "list", "--mine") == 0
+    assert capsys.readouterr().out.strip()
+    assert cli(case_with_plan, ben_pw, "task", "list", "--mine", user="ben") == 0
+    assert capsys.readouterr().out.strip() == "no open tasks"
+    store = open_store(case_with_plan)
+    try:
+        done = store.task(first)
+        assert (done.status, done.done_by, done.note) == ("done", "anna", "police came at 02:10")
+        assert store.task(second).reason == "the supervisor was there"
+    finally:
+        store.lock()
+
+
+def test_referral_state_and_missing_found(case_with_plan, pw, capsys):
+    now = dt.datetime.now()
+    sent = (now - dt.timedelta(hours=5)).strftime("%Y-%m-%dT%H:%M")
+    follow = (now + dt.timedelta(days=2)).strftime("%Y-%m-%d")
+    assert (
+        cli(
+            case_with_plan,
+            pw,
+            "referral",
+            "add",
+            "F-1",
+            "--to",
+            "Politiet",
+            "--method",
+            "by_hand",
+            "--sent",
+            sent,
+            "--follow-up",
+            follow,
+        )
+        == 0
+    )
+    rid = int(capsys.readouterr().out.split("#")[1].split()[0])
+    assert cli(case_with_plan, pw, "referral", "state", str(rid), "declined") == 2
+    assert "reason it was declined is required" in capsys.readouterr().err
+    assert (
+        cli(
+            case_with_plan,
+            pw,
+            "referral",
+            "state",
+            str(rid),
+            "declined",
+            "--reason",
+            "wrong district",
+        )
+        == 0
+    )
+    missing = (now - dt.timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M")
+    assert (
+        cli(
+            case_with_plan,
+            pw,
+            "missing",
+            "add",
+            "F-1",
+            "--missing-at",
+            missing,
+            "--last-seen",
+            "Reception centre",
+            "--police-reference",
+            "POL-77",
+        )
+        == 0
+    )
+    eid = int(capsys.readouterr().out.split("#")[1].split()[0])
+    store = open_store(case_with_plan)
+    try:
+        assert [r.missing for r in store.list_cases()] == [True]
+    finally:
+        store.lock()
+    assert cli(case_with_plan, pw, "case", "show", "F-1") == 0
+    out = capsys.readouterr().out
+    assert "STILL MISSING" in out and "declined (anna): wrong district" in out
+    found = (now - dt.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
+    assert (
+        cli(
+            case_with_plan,
+            pw,
+            "missing",
+            "found",
+            str(eid),
+            "--found-at",
+            found,
+            "--where",
+            "Oslo S",
+        )
+        == 0
+    )
+    store = open_store(case_with_plan)
+    try:
+        assert [r.missing for r in store.list_cases()] == [False]
+        (ep,) = store.missing_episodes(store.case_by_reference("F-1"))
+        assert (ep.found_where, ep.police_reference) == ("Oslo S", "POL-77")
+    finally:
+        store.lock()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("case", "show", "NOPE"), "no case with reference 'NOPE'"),
+        (("case", "first-contact", "F-1", "2026-13-40", "--reason", "x"), "is not a date"),
+        (("case", "first-contact", "F-1", "yesterday", "--reason", "x"), "write 2026-12-05T14:30"),
+        (("case", "first-contact", "F-1", "2026-12-01", "--reason", ""), "reason"),
+        (("case", "first-contact", "F-1", "2026-12-01", "--reason", "\n"), "reason"),
+        (("task", "done", "abc"), "task 'abc' is not a number"),
+        (("task", "done", "99999"), "no task with id 99999"),
+        (("task", "add", "F-1", "Call\nthe guardian"), "must be one line"),
+        (("task", "add", "F-1", "Call the \u202eguardian"), "control character"),
+        (("task", "add", "F-1", "x", "--due", "2026-12-05T25:00"), "--due"),
+        (("task", "add", "F-1", "x", "--assign", "nobody"), "no active user named 'nobody'"),
+        (("referral", "add", "F-1", "--to", "Politi\net", "--method", "phone"), "one line"),
+        (
+            ("referral", "add", "F-1", "--to", "P", "--method", "phone", "--sent", "2026-02-30"),
+            "not a date",
+        ),
+        (("referral", "state", "7", "accepted"), "no referral with id 7"),
+        (("missing", "add", "NOPE", "--missing-at", "2026-12-01"), "no case with reference"),
+        (("missing", "found", "0", "--found-at", "2026-12-01"), "not an id"),
+    ],
+)
+def test_bad_input_is_said_exits_2_and_changes_nothing(case_with_plan, pw, capsys, args, message):
+    def state():
+        store = open_store(case_with_plan)
+        try:
+            cid = store.case_by_reference("F-1")
+            return (
+                store.get_case(cid, audit=False).first_contact_at,
+                store.tasks(cid),
+                store.referrals(cid),
+                store.missing_episodes(cid),
+            )
+        finally:
+            store.lock()
+
+    before = state()
+    assert cli(case_with_plan, pw, *args) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and err.startswith("idcheck: ")
+    assert state() == before
+
+
+def test_first_contact_and_a_task_by_hand_with_right_to_left_text(case_with_plan, pw, capsys):
+    assert (
+        cli(
+            case_with_plan,
+            pw,
+            "case",
+            "first-contact",
+            "F-1",
+            "2026-12-01T08:15",
+            "--reason",
+            "الشرطة اتصلت صباحا",
+        )
+        == 0
+    )
+    assert (
+        cli(
+            case_with_plan,
+            pw,
+            "task",
+            "add",
+            "F-1",
+            "اتصل بالوصي",
+            "--due",
+            "2026-12-09",
+            "--assign",
+            "ben",
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert cli(case_with_plan, pw, "case", "show", "F-1") == 0
+    out = capsys.readouterr().out
+    assert "first contact: 2026-12-01 08:15" in out
+    assert "اتصل بالوصي  [taken by ben]" in out
+    assert "First contact changed (anna): الشرطة اتصلت صباحا" in out
+
+
+def test_the_command_runs_as_a_program_and_logs_no_childs_data(case_with_plan, pw):
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "idcheck",
+            "--data-dir",
+            str(case_with_plan),
+            "case",
+            "show",
+            "F-1",
+            "--user",
+            "anna",
+            "--password-file",
+            str(pw),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == "" and "Mei" not in r.stdout
+    store = open_store(case_with_plan)
+    try:
+        with store.engine.connect() as conn:
+            trail = conn.exec_driver_sql("SELECT * FROM audit").all()
+            viewed = [row for row in trail if row.action == "case-viewed"]
+        assert viewed  # the view of the case is audited
+        assert "station" not in repr(trail) and "Mei" not in repr(trail)
+    finally:
+        store.lock()
+    # Nothing written beside the store (no log file with the child's data).
+    assert sorted(p.name for p in case_with_plan.iterdir() if "log" in p.name.lower()) == []
+
+
+def test_tasks_added_by_the_store_show_in_the_list_with_the_clock_moved(case_with_plan, pw, capsys):
+    store = open_store(case_with_plan)
+    try:
+        cid = store.case_by_reference("F-1")
+        store.add_task(cid, TaskDraft("Soon", due_at=time.time() + 2 * HOUR))
+    finally:
+        store.lock()
+    assert cli(case_with_plan, pw, "task", "list") == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if "Soon" in x)
+    assert "due in 1 h" in line or "due in 2 h" in line
