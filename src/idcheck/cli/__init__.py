@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         commands.register_letter,
         commands.register_guide,
         followup_args.register_followup,
+        commands.register_export,
     ):
         register(sub)
     return parser

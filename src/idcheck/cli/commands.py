@@ -285,3 +285,36 @@ def register_guide(sub: Subparsers) -> None:
         "--root", type=Path, default=None, help="checklists folder (default: the installed one)"
     )
     q.set_defaults(handler=Lazy("handout_cmds", "cmd_guide"))
+
+
+def register_export(sub: Subparsers) -> None:
+    q = _opener(
+        sub.add_parser(
+            "export",
+            help="a case for another agency (--format package), or cases in the IOM Human "
+            "Trafficking Case Data Standard (--format htcds; administrators)",
+            allow_abbrev=False,
+        )
+    )
+    q.add_argument(
+        "reference", nargs="?", metavar="REF", help="the case's reference (htcds: default all)"
+    )
+    q.add_argument("--format", choices=["package", "htcds"], default="package")
+    q.add_argument(
+        "--to",
+        action="append",
+        default=[],
+        metavar="RECIPIENT",
+        help="package: a recipient from the site directory, or a public key (repeatable)",
+    )
+    q.add_argument("--pdf", action="store_true", help="package: the referral PDF alone")
+    q.add_argument(
+        "--anonymised",
+        action="store_true",
+        help="htcds: for national monitoring (no names, references, dates or free text; "
+        "age bands; small cells suppressed)",
+    )
+    q.add_argument(
+        "--out", type=Path, required=True, metavar="FILE", help="htcds: FILE.json or FILE.csv"
+    )
+    q.set_defaults(handler=Lazy("export_cmds", "cmd_export"))

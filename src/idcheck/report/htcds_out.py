@@ -1,0 +1,169 @@
+"""An HTCDS export anonymised for national monitoring, and written as JSON or CSV.
+
+:func:`anonymise` keeps only coded columns: no names, references, dates of birth
+or other dates, ages (the statistics' age bands instead), lookups to people or free
+text. Small cells are handled as :mod:`idcheck.report.stats` handles them: with
+fewer than five records (``SMALL``) no record is given at all, as a total of 1 to
+4 is shown as ``<5``; otherwise every record must share the values that could
+single a child out (citizenship, languages, who identified the child, gender, age
+band, whether the age is disputed) with at least four others, and where it does
+not, those values are emptied one at a time, the rarest kind first (citizenship,
+then the second language, ...) until it does; each emptied value is named in the
+record's ``idc_Suppressed``. The records are put in the order of their values, so
+their order tells nothing of when a case was made.
+
+:func:`to_json` keeps every text as it is (line breaks and right-to-left text
+included); :func:`to_csv` writes UTF-8 with a byte-order mark (so spreadsheets read
+non-Latin scripts), quotes every cell (a line break stays inside its cell), joins a
+multi-select's codes with ``;``, and neutralises a cell a spreadsheet would run as
+a formula. Qt-free.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from idcheck import __version__
+from idcheck.files import atomic_write
+from idcheck.report import htcds_map as hm
+from idcheck.report.htcds import COLUMNS, Export, organisation
+from idcheck.report.stats import SMALL
+
+#: The columns an anonymised record keeps: coded values only.
+ANONYMOUS_KINDS = frozenset({"code", "codes", "checkbox"})
+DROPPED = frozenset({"idc_CaseReference", "idc_ClaimedAge", "idc_AssessedAge"})
+#: The values that could single a child out, emptied in this order where needed.
+QUASI_IDENTIFIERS = (
+    "prs_Citizenship",
+    "prs_SecondaryLanguage",
+    "prs_PrimaryLanguage",
+    "cas_ReferringOrganisation.org_Type",
+    "prs_Gender",
+    "idc_AgeDisputed",
+    "idc_AgeBand",
+)
+SUPPRESSED_COLUMN = "idc_Suppressed"
+SUPPRESSION_NOTE = (
+    f"No record is given when there are fewer than {SMALL}. Otherwise each record shares "
+    "its citizenship, languages, referring organisation type, gender, disputed age and age "
+    f"band with at least {SMALL - 1} others; where it did not, those values were emptied, "
+    f"citizenship first, and are named in {SUPPRESSED_COLUMN}."
+)
+#: What a spreadsheet runs as a formula when a cell starts with it.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def anonymous_columns() -> dict[str, str]:
+    cols = {
+        k: kind
+        for k, kind in COLUMNS.items()
+        if kind in ANONYMOUS_KINDS and k not in DROPPED and not k.endswith(".org_Name")
+    }
+    cols[SUPPRESSED_COLUMN] = "codes"
+    return cols
+
+
+def _key(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _groups(records: list[dict[str, Any]]) -> Counter[tuple[Any, ...]]:
+    return Counter(tuple(_key(r[q]) for q in QUASI_IDENTIFIERS) for r in records)
+
+
+def _sort_key(record: dict[str, Any]) -> str:
+    return json.dumps(record, sort_keys=True, ensure_ascii=False)
+
+
+def anonymise(export: Export) -> Export:
+    """The export for national monitoring (see the module's description)."""
+    cols = anonymous_columns()
+    records = [{k: r.get(k, []) for k in cols} for r in export.records]
+    for r in records:
+        r[SUPPRESSED_COLUMN] = []
+    if len(records) < SMALL:
+        return replace(
+            export, records=(), anonymised=True, suppression=SUPPRESSION_NOTE, withheld=True
+        )
+    for field in QUASI_IDENTIFIERS:
+        groups = _groups(records)
+        small = [r for r in records if groups[tuple(_key(r[q]) for q in QUASI_IDENTIFIERS)] < SMALL]
+        if not small:
+            break
+        for r in small:
+            if r[field] not in (None, []):
+                r[field] = [] if cols[field] == "codes" else None
+                r[SUPPRESSED_COLUMN].append(field)
+    return replace(
+        export,
+        records=tuple(sorted(records, key=_sort_key)),
+        anonymised=True,
+        suppression=SUPPRESSION_NOTE,
+    )
+
+
+def columns_of(export: Export) -> dict[str, str]:
+    return anonymous_columns() if export.anonymised else dict(COLUMNS)
+
+
+def to_json(export: Export) -> str:
+    doc: dict[str, Any] = {
+        "standard": hm.STANDARD,
+        "version": hm.VERSION,
+        "source": hm.SOURCE,
+        "made_by": f"idcheck {__version__}",
+        "anonymised": export.anonymised,
+        "organisation": organisation(export.site),
+        "columns": list(columns_of(export)),
+        "records": list(export.records),
+    }
+    if export.anonymised:
+        doc["suppression"] = export.suppression
+        doc["records_withheld"] = "<5" if export.withheld else None
+    return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
+
+
+def neutralise(cell: str) -> str:
+    """A cell that starts (after any spaces) with = + - @, or with a tab or carriage
+    return, gets a leading apostrophe: a spreadsheet shows it as text."""
+    if cell.startswith(FORMULA_START) or cell.lstrip().startswith(FORMULA_START[:4]):
+        return "'" + cell
+    return cell
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    return neutralise(str(value))
+
+
+def to_csv(export: Export) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    cols = list(columns_of(export))
+    w.writerow(cols)
+    for r in export.records:
+        w.writerow([_cell(r.get(c)) for c in cols])
+    return "\ufeff" + buf.getvalue()
+
+
+def write(export: Export, target: Path, fmt: str) -> None:
+    """Write the export as ``fmt`` ("json" or "csv") to ``target``, atomically."""
+    text = to_json(export) if fmt == "json" else to_csv(export)
+    atomic_write(Path(target), text.encode("utf-8"))
+
+
+def format_for(target: Path) -> str | None:
+    """The format by the file's name: "json", "csv", or None."""
+    suffix = Path(target).suffix.lower()
+    return {".json": "json", ".csv": "csv"}.get(suffix)
