@@ -56,6 +56,6 @@ def test_preview_check_fails_on_a_blank_referral_and_without_one():
     c.showPage()
     c.save()
     with pytest.raises(RuntimeError, match="page 1 of the referral renders blank"):
-        checks._preview({"referral": buf.getvalue()})
+        dict(checks.CHECKS)["preview"]({"referral": buf.getvalue()})
     with pytest.raises(RuntimeError, match="the store check failed"):
-        checks._preview({})
+        dict(checks.CHECKS)["preview"]({})

@@ -302,11 +302,14 @@ def test_an_empty_trail_is_refused_with_or_without_an_anchor(data_dir):
         with s.engine.begin() as conn:
             conn.exec_driver_sql("DROP TRIGGER audit_no_delete")
             conn.exec_driver_sql("DELETE FROM audit")
+        # Deliberate: the store keeps the trail's head in memory to chain the next
+        # row; with the trail deleted behind its back (no public call does that)
+        # the remembered head is forgotten, as a store opened now would have none.
         s._head = None
         plain = s.verify()
         anchored = s.verify(str(head))
     finally:
-        s._settled = False  # the lock row would start a new trail
+        s._settled = False  # the lock row would start a new trail (the same reason)
         s.lock()
     assert not plain.ok and any("the trail is empty" in m for m in plain.messages)
     assert not anchored.ok
@@ -419,8 +422,7 @@ def test_completions_hashed_in_the_first_form_keep_verifying(data_dir, intake, m
         s.record_answer(sid, "debt", Answer(value="yes"), AnswerContext(child_words=WORDS))
         s.record_decision(sid, Decision("full-screening", (), "full-screening"))
         with monkeypatch.context() as m:
-            m.setattr(content, "_part", content._part_json)
-            m.setattr(content, "PREFIX", content.PREFIX_JSON)
+            m.setattr(content, "WRITTEN", content.PREFIX_JSON)
             s.complete_screening(sid)
         with s.engine.connect() as conn:
             held = conn.exec_driver_sql(

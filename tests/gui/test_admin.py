@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog
 from tests.conftest import new_store
 
@@ -30,9 +31,14 @@ def admin(qtbot, window, unlock):
 
 
 def accept_with(fill):
+    """The dialog shown, filled by ``fill``, and its OK button pressed."""
+
     def exec_(self):
+        self.open()
         fill(self)
-        self._check() if hasattr(self, "_check") else self.accept()
+        QTest.mouseClick(self.ok, Qt.MouseButton.LeftButton)
+        if self.isVisible():  # refused: the dialog stays open until Cancel
+            self.reject()
         return self.result()
 
     return exec_
@@ -89,7 +95,9 @@ def test_new_user_passwords_must_match(qtbot):
     qtbot.addWidget(d)
     d.password.setText("one long password")
     d.again.setText("another long password")
-    d._check()
+    d.show()
+    qtbot.mouseClick(d.ok, Qt.MouseButton.LeftButton)
+    assert d.isVisible()
     assert d.result() != QDialog.DialogCode.Accepted
     assert d.problem.text() == "The two passwords differ."
 
@@ -325,7 +333,8 @@ def test_case_dialog_lists_screenings_and_opens_one(qtbot, window, unlock, monke
             for i in range(self.table.rowCount())
         ]
         self.table.selectRow(0)
-        self._open()
+        self.show()
+        QTest.mouseClick(self.open_button, Qt.MouseButton.LeftButton)
         return self.result()
 
     monkeypatch.setattr(CaseDialog, "exec", pick_first)

@@ -133,7 +133,8 @@ def _chain_ok(result):
 
 def _rows(store):
     with store.engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.exec_driver_sql("SELECT * FROM audit ORDER BY seq")]
+        rows = conn.exec_driver_sql("SELECT * FROM audit ORDER BY seq").mappings()
+        return [dict(r) for r in rows]
 
 
 @settings(max_examples=25, deadline=None,

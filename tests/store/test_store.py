@@ -222,6 +222,8 @@ def test_every_action_is_one_audit_row_with_ids_only(store, intake):
 
 
 def test_lock_wipes_the_key_and_refuses_further_calls(store):
+    # Deliberate: the key material itself, to see it zeroed in memory; no public
+    # call hands out the database key.
     key = store._key
     store.lock()
     assert key == bytearray(len(key))

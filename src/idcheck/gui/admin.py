@@ -87,8 +87,9 @@ class PasswordFields(QWidget):
         return False
 
 
-def _ok_cancel(dialog: NewUserDialog | PasswordDialog, above: QFormLayout) -> None:
-    """The dialog's own rows, the password fields, OK (only when they match) and Cancel."""
+def _ok_cancel(dialog: NewUserDialog | PasswordDialog, above: QFormLayout) -> QPushButton:
+    """The dialog's own rows, the password fields, OK (only when they match) and
+    Cancel; returns OK."""
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
@@ -98,6 +99,7 @@ def _ok_cancel(dialog: NewUserDialog | PasswordDialog, above: QFormLayout) -> No
     box.addLayout(above)
     box.addWidget(dialog.fields)
     box.addWidget(buttons)
+    return buttons.button(QDialogButtonBox.StandardButton.Ok)
 
 
 class NewUserDialog(QDialog):
@@ -119,7 +121,7 @@ class NewUserDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Role"), self.role)
-        _ok_cancel(self, form)
+        self.ok = _ok_cancel(self, form)
 
     def _check(self) -> None:
         if self.fields.match():
@@ -142,7 +144,7 @@ class PasswordDialog(QDialog):
         form = QFormLayout()
         if own:
             form.addRow(self.tr("Current password"), self.current)
-        _ok_cancel(self, form)
+        self.ok = _ok_cancel(self, form)
 
     def _check(self) -> None:
         if self.fields.match():
