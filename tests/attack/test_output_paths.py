@@ -75,6 +75,24 @@ def test_letter_and_stats_onto_store_files_are_refused(data_dir, pwfile, templat
     _intact(data_dir, before)
 
 
+def test_htcds_export_onto_store_files_is_refused(data_dir, pwfile, tmp_path, cli):
+    """The export takes .json and .csv names: the key slots and the failure counter
+    are .json, and a link may carry any name."""
+    before = _files(data_dir)
+    link = tmp_path / "innocent.csv"
+    link.symlink_to(data_dir / "idcheck.db")
+    hard = tmp_path / "hard.json"
+    os.link(data_dir / "keyslots.1.json", hard)
+    for target in ("keyslots.0.json", "keyslots.1.json", "unlock-failures.json", link, hard):
+        for anonymised in ((), ("--anonymised",)):
+            r = cli("export", "--format", "htcds", *anonymised, "--out", str(data_dir / target),
+                    *_auth(pwfile), data_dir=data_dir)
+            assert r.returncode == 2, r.stderr
+            assert "one of the store's own files" in r.stderr and len(r.stderr.splitlines()) == 1
+    assert not (data_dir / "unlock-failures.json").exists()
+    _intact(data_dir, before)
+
+
 def test_a_symlink_to_the_database_is_refused(data_dir, pwfile, template, tmp_path, cli):
     before = _files(data_dir)
     link = tmp_path / "innocent.pdf"

@@ -150,7 +150,7 @@ def test_refusals_exit_with_their_codes_and_write_nothing(screened) -> None:
     out = tmp / "refused.json"
     cases = [
         ((), "--out", str(tmp / "cases.txt"), 2, "name a .json or a .csv file"),
-        ((), "--out", str(data / "idcheck.db"), 2, "idcheck.db"),
+        ((), "--out", str(data / "keyslots.0.json"), 2, "one of the store's own files"),
         (("--to", "someone"), "--out", str(out), 2, "takes no --to or --pdf"),
         (("--user", "ben", "--password-file", str(tmp / "pw-ben")), "--out", str(out), 4,
          "administrator"),

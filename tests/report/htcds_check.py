@@ -11,6 +11,7 @@ from typing import Any
 
 from idcheck.report import htcds_map
 from idcheck.report.stats import AGE_BANDS
+from idcheck.store import REFERRAL_STATES
 
 ROOT = Path(__file__).resolve().parents[2]
 STANDARD = json.loads((ROOT / "tests" / "data" / "htcds" / "fields-2.0.json").read_text("utf-8"))
@@ -34,6 +35,8 @@ def _extension(column: str, value: Any, columns: list[str]) -> str | None:
         "idc_AssessedAge": lambda v: isinstance(v, int) and not isinstance(v, bool),
         "idc_AgeDisputed": lambda v: isinstance(v, bool),
         "idc_AgeBand": lambda v: v in AGE_BANDS,
+        "idc_ReferralState": lambda v: v in REFERRAL_STATES,
+        "idc_Referrals": lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
         "idc_Suppressed": lambda v: isinstance(v, list) and all(c in columns for c in v),
     }
     if column not in ok:

@@ -6,6 +6,7 @@ export (canary, small cells), and JSON and CSV keeping every text safe."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import io
 import json
@@ -25,6 +26,7 @@ from idcheck.store import (
     CaseDetails,
     Decision,
     NotAllowed,
+    ReferralDraft,
     SiteProfile,
     Store,
 )
@@ -197,6 +199,33 @@ def test_citizenship_and_languages_are_iso_codes_or_empty(store: Store) -> None:
     assert got["3"]["prs_Citizenship"] == ["BIH"] and got["3"]["prs_PrimaryLanguage"] == "tir"
 
 
+def test_the_latest_referral_and_its_state(store: Store) -> None:
+    cid = store.create_case(child("2026-REF"))
+    day = dt.datetime(2026, 11, 2, 10, 0).timestamp()
+    first = store.add_referral(cid, ReferralDraft("Barnevernvakta Oslo", "phone", day))
+    store.set_referral_state(first, "declined", reason=f"{CANARY}-declined", at=day + 3600)
+    later = store.add_referral(
+        cid, ReferralDraft("Statens barnehus", "encrypted_file", day + 86400, note=f"{CANARY}-n")
+    )
+    store.set_referral_state(later, "received", at=day + 2 * 86400)
+    store.set_referral_state(later, "accepted", at=day + 3 * 86400)
+    store.create_case(child("none"))
+    got = records(store)
+    r = got["2026-REF"]
+    assert r["cas_ReferredOrganisation.org_Name"] == "Statens barnehus"
+    assert r["cas_OutgoingReferralDate"] == "2026-11-03"
+    assert r["cas_OutgoingReferralDetails"] == (
+        "sent (encrypted file) 2026-11-03; received 2026-11-04; accepted 2026-11-05"
+    )
+    assert (r["idc_ReferralState"], r["idc_Referrals"]) == ("accepted", 2)
+    assert r["cas_ReasonForOutgoingReferral"] is None  # not held
+    assert got["none"]["idc_Referrals"] == 0 and got["none"]["idc_ReferralState"] is None
+    full = htcds.build(htcds.collect(store), store.site_profile())
+    assert CANARY not in htcds_out.to_json(full).replace(f"{CANARY}given", "").replace(
+        f"{CANARY}family", ""
+    )
+
+
 def test_a_worker_cannot_export(tmp_path: Path) -> None:
     s, _ = new_store(tmp_path / "store")
     s.add_user("ben", WORKER_PASSWORD, "worker")
@@ -268,6 +297,8 @@ def six_children(store: Store) -> None:
     for i in range(5):
         cid = store.create_case(child(f"{CANARY}-ref-{i}"))
         screen(store, cid, "child-trafficking-full", FULL_YES)
+    draft = ReferralDraft(f"{CANARY}-recipient", "phone", 1_790_000_000.0, note=f"{CANARY}-note")
+    store.set_referral_state(store.add_referral(cid, draft), "accepted", at=1_790_090_000.0)
     odd = child(f"{CANARY}-ref-odd", gender="male", claimed_age=16, nationality="Syria",
                 languages="Arabic", identified_by="ngo", claimed_dob="2010-01-02")  # fmt: skip
     screen(store, store.create_case(odd), "intake-screen", {"debt": "yes"})
@@ -279,7 +310,7 @@ def test_anonymised_holds_no_name_reference_date_or_words(store: Store) -> None:
     anon = htcds_out.anonymise(full)
     for text in (htcds_out.to_json(anon), htcds_out.to_csv(anon)):
         assert CANARY.lower() not in text.lower()
-        assert "2011-04-10" not in text and "2010-01-02" not in text
+        assert "2011-04-10" not in text and "2010-01-02" not in text and "2026-" not in text
         assert '"15"' not in text and "15," not in text  # ages only as bands
     # The full export names the child, and still never holds their words or notes.
     text = htcds_out.to_json(full) + htcds_out.to_csv(full)
@@ -301,6 +332,7 @@ def test_anonymised_suppresses_what_few_share(store: Store) -> None:
     ]  # fmt: skip
     assert odd[0]["prs_Citizenship"] == [] and odd[0]["prs_Gender"] is None
     assert odd[0]["vic_MethodsOfControl"] == ["DebtBondage"]  # what monitoring counts stays
+    assert sorted(str(r["idc_ReferralState"]) for r in anon.records).count("accepted") == 1
     alike = [r for r in anon.records if not r["idc_Suppressed"]]
     assert all(r["prs_Citizenship"] == ["ERI"] and r["prs_Gender"] == "Feminine" for r in alike)
     text = htcds_out.to_json(anon)

@@ -7,7 +7,8 @@ fields in its own order (a lookup to an organisation as two columns, its
 ``org_Name`` and ``org_Type``), then idcheck's own columns, named ``idc_``.
 
 A record holds what idcheck holds and nothing else: a field idcheck does not hold
-stays empty. The indicators come from the case's completed screenings (a screening
+stays empty. The latest referral fills the standard's outgoing referral, with its state in
+``idc_ReferralState``. The indicators come from the case's completed screenings (a screening
 amended by a completed amendment counts through the amendment), the trafficking
 status from the professional's latest recorded decision, never from the rules'
 suggestion, and only ever as a *possible* victim of trafficking. The child's own
@@ -18,6 +19,7 @@ mapped through, and why, are in :mod:`idcheck.report.htcds_map`;
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +27,14 @@ from typing import Any
 from idcheck.checklist import Checklist, Indicator, forms_pointed_to, visible_item_ids
 from idcheck.report import htcds_map as hm
 from idcheck.report.stats import _band
-from idcheck.store import Case, InvalidInput, NotAllowed, ScreeningRecord, SiteProfile, Store
+from idcheck.store import (
+    Case,
+    NotAllowed,
+    Referral,
+    ScreeningRecord,
+    SiteProfile,
+    Store,
+)
 
 #: Each column and its kind: "text", "long-text", "date", "number", "checkbox",
 #: "code" (one code), "codes" (a multi-select: a list of codes).
@@ -51,14 +60,17 @@ _CAS = (
     "ReasonForOutgoingReferral:code OutgoingReferralDate:date OutgoingReferralDetails:long-text"
 )
 _CON = "Consent:checkbox"
-#: idcheck's own columns (not in the standard): the case's reference, the ages, and
-#: the age band the statistics use (report/stats.py).
+#: idcheck's own columns (not in the standard): the case's reference, the ages, the
+#: age band the statistics use (report/stats.py), the latest referral's state and how
+#: many referrals the case has.
 EXTENSIONS: dict[str, str] = {
     "idc_CaseReference": "text",
     "idc_ClaimedAge": "number",
     "idc_AssessedAge": "number",
     "idc_AgeDisputed": "checkbox",
     "idc_AgeBand": "code",
+    "idc_ReferralState": "code",
+    "idc_Referrals": "number",
 }
 
 
@@ -88,6 +100,8 @@ class CaseFacts:
 
     case: Case
     screenings: tuple[tuple[ScreeningRecord, Checklist], ...]
+    #: The case's referrals, in the order they were sent.
+    referrals: tuple[Referral, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +128,7 @@ def _standing(store: Store, case_id: int) -> list[int]:
 def _case_ids(store: Store, reference: str | None) -> list[int]:
     if reference is None:
         return sorted(r.id for r in store.list_cases())
-    wanted = reference.strip()
-    found = [r.id for r in store.list_cases(search=wanted) if r.reference == wanted]
-    if not found:
-        raise InvalidInput(f"no case with reference {wanted!r}")
-    return found
+    return [store.case_by_reference(reference)]
 
 
 def collect(store: Store, reference: str | None = None) -> list[CaseFacts]:
@@ -141,7 +151,7 @@ def collect(store: Store, reference: str | None = None) -> list[CaseFacts]:
             if found is None:
                 found = checklists[s.checklist_sha256] = store.checklist(s.checklist_sha256)
             pairs.append((s, found))
-        out.append(CaseFacts(case, tuple(pairs)))
+        out.append(CaseFacts(case, tuple(pairs), tuple(store.referrals(case_id))))
     return out
 
 
@@ -175,6 +185,28 @@ def _status(facts: CaseFacts) -> str | None:
     latest = max(decided, key=lambda s: (s.decided_at or 0.0, s.id))
     assert latest.decision is not None
     return hm.TRAFFICKING_STATUS.get(latest.decision.decision_outcome)
+
+
+def _day(at: float) -> str:
+    return dt.date.fromtimestamp(at).isoformat()
+
+
+def _referral(facts: CaseFacts) -> dict[str, Any]:
+    """The latest referral as the standard's outgoing referral: the recipient as
+    named, the day it was sent, and its history in idcheck's words (method, states
+    and days; never the worker's note or a reason typed)."""
+    if not facts.referrals:
+        return {"idc_Referrals": 0}
+    latest = max(facts.referrals, key=lambda r: (r.sent_at, r.id))
+    steps = [f"sent ({latest.method.replace('_', ' ')}) {_day(latest.sent_at)}"]
+    steps += [f"{h.state} {_day(h.at)}" for h in latest.history[1:]]
+    return {
+        "cas_ReferredOrganisation.org_Name": latest.recipient,
+        "cas_OutgoingReferralDate": _day(latest.sent_at),
+        "cas_OutgoingReferralDetails": "; ".join(steps),
+        "idc_ReferralState": latest.state,
+        "idc_Referrals": len(facts.referrals),
+    }
 
 
 def case_record(facts: CaseFacts) -> dict[str, Any]:
@@ -213,6 +245,7 @@ def case_record(facts: CaseFacts) -> dict[str, Any]:
             "idc_AssessedAge": d.assessed_age,
             "idc_AgeDisputed": d.age_disputed,
             "idc_AgeBand": _band(age),
+            **_referral(facts),
         }
     )
     return record
