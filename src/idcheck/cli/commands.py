@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 from pathlib import Path
-from typing import TypeAlias
+from typing import ClassVar, TypeAlias
 
 from idcheck.choices import JURISDICTIONS, LETTER_RECIPIENTS, PRINT_LANGUAGES
 
@@ -23,9 +23,14 @@ class Lazy:
 
     __slots__ = ("function", "module")
 
+    #: Every handler made, in order: what a parser built here can run (a test
+    #: checks that each names a function that exists).
+    made: ClassVar[list[Lazy]] = []
+
     def __init__(self, module: str, function: str) -> None:
         self.module = module
         self.function = function
+        Lazy.made.append(self)
 
     def __call__(self, args: argparse.Namespace) -> int:
         module = importlib.import_module(f"idcheck.cli.{self.module}")
