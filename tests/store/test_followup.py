@@ -217,3 +217,44 @@ def test_the_timeline_puts_everything_in_time_order(store):
     assert entries[4].detail == "Barnevernet (phone)"
     with pytest.raises(InvalidInput, match="no case"):
         store.timeline(cid + 5)
+
+
+def test_followup_stats_count_per_case_without_names_or_references(store, intake):
+    from tests.store.test_tasks import _completed
+
+    cid, _sid = _completed(store, intake, "S-1")
+    first = store.get_case(cid).first_contact_at
+    safe = next(t for t in store.tasks(cid) if t.clock == "safe-placement")
+    store.finish_task(safe.id, "done", now=first + 20 * HOUR)
+    store.add_referral(cid, ReferralDraft("Barnevernet", "phone", first + HOUR), now=first + HOUR)
+    later = store.add_referral(
+        cid, ReferralDraft("Barnevernet", "post", first + 9 * HOUR), now=first + 9 * HOUR
+    )
+    store.set_referral_state(later, "accepted", at=first + 10 * HOUR)
+    store.add_referral(
+        cid, ReferralDraft("UDI", "encrypted_file", first + 2 * HOUR), now=first + 2 * HOUR
+    )
+    e1 = store.add_missing(cid, MissingDraft(first + 3 * HOUR), now=first + 4 * HOUR)
+    store.update_missing(
+        e1, MissingDraft(first + 3 * HOUR, found_at=first + 5 * HOUR), now=first + 6 * HOUR
+    )
+    store.add_missing(cid, MissingDraft(first + 7 * HOUR), now=first + 8 * HOUR)
+    quiet = store.create_case(CaseDetails(reference="S-2", given_name="Øystein"))
+    outside = store.create_case(CaseDetails(reference="S-3"))
+    store.set_first_contact(outside, first - 400 * 86400, "an old case found again")
+    rows = list(store.iter_followup_stats(first - 86400, first + 86400))
+    assert len(rows) == 2
+    row = rows[0]
+    assert row.first_contact_at == first
+    assert row.safe_placement_done_at == first + 20 * HOUR
+    assert row.first_referrals == (("Barnevernet", first + HOUR), ("UDI", first + 2 * HOUR))
+    assert row.referral_states == ("sent", "sent", "accepted")
+    assert (row.missing_episodes, row.missing_found) == (2, 1)
+    other = rows[1]
+    assert other.first_contact_at == store.get_case(quiet).first_contact_at
+    assert (other.safe_placement_done_at, other.first_referrals, other.missing_episodes) == (
+        None,
+        (),
+        0,
+    )
+    assert "S-1" not in repr(rows) and "Øystein" not in repr(rows)

@@ -151,13 +151,15 @@ class Cases(StoreCore):
         limit: int | None = None,
         offset: int = 0,
         now: float | None = None,
+        follow_up: bool = True,
     ) -> list[CaseRow]:
         """Cases for the list, newest first; ``search`` matches reference or names
         (accents and ø/æ/å folded). Each row carries its follow-up flags at
         ``now``: open tasks overdue and due within 24 hours, the soonest due
-        time, and whether the child is missing (an episode not ended)."""
+        time, and whether the child is missing (an episode not ended); without
+        ``follow_up`` they are left at their defaults (not read)."""
         now = time.time() if now is None else now
-        flags = _follow_up_flags(now)
+        flags = _follow_up_flags(now) if follow_up else _NO_FLAGS
         n_scr = (
             select(func.count())
             .where(screenings.c.case_id == cases.c.id)
@@ -292,6 +294,15 @@ class Cases(StoreCore):
                 a.c.id == latest,
             )
         ).correlate(cases)
+
+
+#: The flags' defaults, when the list is made without them.
+_NO_FLAGS: dict[str, Any] = {
+    "overdue": literal(0),
+    "due_soon": literal(0),
+    "next_due": literal(None),
+    "missing": literal(False),
+}
 
 
 def _follow_up_flags(now: float) -> dict[str, Any]:

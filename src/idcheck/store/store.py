@@ -17,6 +17,7 @@ material, and the one transaction-and-audit path every write takes):
 :mod:`.plans`               the individual plan, every version kept
 :mod:`.missing`             missing episodes (found, reported, interviewed)
 :mod:`.timeline`            case notes and the case's timeline
+:mod:`.followup_stats`      the anonymous rows follow-up statistics count
 :mod:`.auditing`            events, the trail, the whole store's check
 ==========================  =====================================================
 
@@ -34,6 +35,7 @@ from idcheck.store.auditing import Auditing
 from idcheck.store.backups import Backups, restore, verify_store
 from idcheck.store.cases import Cases, check_case, fold
 from idcheck.store.core import KeyChange
+from idcheck.store.followup_stats import FollowupStats
 from idcheck.store.missing import Missing
 from idcheck.store.opening import DEFAULT_KDF, Opening
 from idcheck.store.plans import Plans
@@ -65,6 +67,7 @@ class Store(
     Plans,
     Missing,
     Timeline,
+    FollowupStats,
     SiteSettings,
     Backups,
     Auditing,

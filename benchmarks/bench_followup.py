@@ -1,0 +1,163 @@
+"""The case list with its follow-up flags, measured side by side in one run.
+
+    python benchmarks/bench_followup.py [--cases N] [--tasks-per-case K] [--runs R]
+
+A store of N cases (default 100,000) with K tasks each (default 10: 1,000,000
+tasks; a third open, due from two weeks ago to two weeks ahead, the rest done)
+and an open missing episode in one case in a hundred. The first page of the
+case list (200 cases, the README's goal 50 ms) and the window's 5,000 are
+listed with the flags (overdue, due within 24 hours, next due time, missing)
+and without them, taking turns so both see the same load; medians of R runs.
+The rows are inserted in big transactions through the store's engine (one by
+one through the API would take hours of fsyncs; the rows are the same).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _util import ms
+from sqlalchemy import insert
+
+from idcheck.store import Store
+from idcheck.store.keys import MINIMUM_KDF
+from idcheck.store.schema import cases, missing_episodes, tasks
+
+PASSWORD = "benchmark password"
+DAY = 86400.0
+
+
+def build(path: Path, n_cases: int, per_case: int, now: float) -> float:
+    store, _ = Store.create(path, "bench", PASSWORD, kdf=MINIMUM_KDF)
+    rng = random.Random(13)
+    t0 = time.perf_counter()
+    with store.engine.begin() as conn:
+        conn.execute(
+            insert(cases),
+            [
+                {
+                    "reference": f"B-{i:06d}",
+                    "search_key": f"b-{i:06d}",
+                    "age_disputed": False,
+                    "status": "open",
+                    "created_at": now - i * 60,
+                    "updated_at": now - i * 60,
+                    "first_contact_at": now - i * 60,
+                    "created_by": 1,
+                }
+                for i in range(n_cases)
+            ],
+        )
+        step = 50_000
+        total = n_cases * per_case
+        for start in range(0, total, step):
+            rows = []
+            for k in range(start, min(start + step, total)):
+                open_ = rng.random() < 1 / 3
+                rows.append(
+                    {
+                        "case_id": k // per_case + 1,
+                        "what": "Follow up",
+                        "note": "",
+                        "reason": "",
+                        "status": "open" if open_ else "done",
+                        "due_at": now + rng.uniform(-14, 14) * DAY,
+                        "done_by": None if open_ else 1,
+                        "done_at": None if open_ else now,
+                        "created_by": 1,
+                        "created_at": now,
+                        "source": "plan",
+                        "clock": "safe-placement" if k % per_case == 0 else None,
+                    }
+                )
+            conn.execute(insert(tasks), rows)
+        conn.execute(
+            insert(missing_episodes),
+            [
+                {
+                    "case_id": i + 1,
+                    "missing_at": now - DAY,
+                    "last_seen_where": "",
+                    "reported_by": "",
+                    "police_reference": "",
+                    "found_where": "",
+                    "interview_by": "",
+                    "note": "",
+                    "recorded_by": 1,
+                    "recorded_at": now,
+                }
+                for i in range(0, n_cases, 100)
+            ],
+        )
+    built = time.perf_counter() - t0
+    store.lock()
+    return built
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--tasks-per-case", type=int, default=10)
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    now = time.time()
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "store"
+        built = build(path, args.cases, args.tasks_per_case, now)
+        size = (path / "idcheck.db").stat().st_size / 1e6
+        s = Store.open(path, "bench", PASSWORD, kdf=MINIMUM_KDF)
+        try:
+            times: dict[tuple[int, bool], list[float]] = {}
+            for limit in (200, 5000):
+                for flags in (True, False):  # warm both
+                    s.list_cases(limit=limit, now=now, follow_up=flags)
+                for _ in range(args.runs):
+                    for flags in (True, False):
+                        t0 = time.perf_counter()
+                        rows = s.list_cases(limit=limit, now=now, follow_up=flags)
+                        times.setdefault((limit, flags), []).append(time.perf_counter() - t0)
+                        assert len(rows) == limit
+                rows = s.list_cases(limit=limit, now=now)
+                assert sum(r.missing for r in rows) == limit // 100
+                assert any(r.overdue_tasks for r in rows) and any(r.due_soon_tasks for r in rows)
+            t0 = time.perf_counter()
+            stats = sum(1 for _ in s.iter_followup_stats(0, now + DAY))
+            stats_time = time.perf_counter() - t0
+        finally:
+            s.lock()
+    med = {k: statistics.median(v) for k, v in times.items()}
+    load = os.getloadavg()[0]
+    print(
+        f"store: {args.cases:,} cases, {args.cases * args.tasks_per_case:,} tasks, "
+        f"{size:.0f} MB, built in {built:.1f} s; load average {load:.1f}"
+    )
+    for limit in (200, 5000):
+        print(
+            f"first {limit:>5} cases: with flags {ms(med[(limit, True)])}, "
+            f"without {ms(med[(limit, False)])} "
+            f"(median of {args.runs}, taking turns)"
+        )
+    print(f"follow-up statistics rows over every case: {stats:,} in {stats_time * 1000:.0f} ms")
+    print()
+    print(
+        f"| case list with follow-up flags (overdue, due soon, next due, missing) over "
+        f"{args.cases:,} cases and {args.cases * args.tasks_per_case:,} tasks: the first page "
+        f"of 200 (goal 50 ms) / the window's 5,000, with flags vs without | "
+        f"{ms(med[(200, True)])} vs {ms(med[(200, False)])} / "
+        f"{ms(med[(5000, True)])} vs {ms(med[(5000, False)])} | "
+        f"`python benchmarks/bench_followup.py` |"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
