@@ -27,14 +27,8 @@ from typing import Any
 from idcheck.checklist import Checklist, Indicator, forms_pointed_to, visible_item_ids
 from idcheck.report import htcds_map as hm
 from idcheck.report.stats import _band
-from idcheck.store import (
-    Case,
-    NotAllowed,
-    Referral,
-    ScreeningRecord,
-    SiteProfile,
-    Store,
-)
+from idcheck.store import Case, Referral, SiteProfile, Store
+from idcheck.store.case_export import StandingScreening
 
 #: Each column and its kind: "text", "long-text", "date", "number", "checkbox",
 #: "code" (one code), "codes" (a multi-select: a list of codes).
@@ -94,12 +88,12 @@ COLUMNS: dict[str, str] = _columns()
 
 @dataclass(frozen=True, slots=True)
 class CaseFacts:
-    """What the store holds for one case that the export reads: the case, and its
+    """What the store holds for one case that the export reads: the case, its
     completed screenings that stand (an amended one only through its amendment),
-    oldest first, each with the checklist it was answered under."""
+    oldest first, each with the checklist it was answered under, and its referrals."""
 
     case: Case
-    screenings: tuple[tuple[ScreeningRecord, Checklist], ...]
+    screenings: tuple[tuple[StandingScreening, Checklist], ...]
     #: The case's referrals, in the order they were sent.
     referrals: tuple[Referral, ...] = ()
 
@@ -117,48 +111,28 @@ class Export:
     withheld: bool = False
 
 
-def _standing(store: Store, case_id: int) -> list[int]:
-    """Completed screenings of a case not amended by a completed amendment, oldest first."""
-    rows = sorted(store.list_screenings(case_id), key=lambda r: (r.completed_at or 0.0, r.id))
-    completed = {r.id for r in rows if r.status == "completed"}
-    superseded = {r.amends_id for r in rows if r.id in completed and r.amends_id is not None}
-    return [r.id for r in rows if r.id in completed and r.id not in superseded]
-
-
-def _case_ids(store: Store, reference: str | None) -> list[int]:
-    if reference is None:
-        return sorted(r.id for r in store.list_cases())
-    return [store.case_by_reference(reference)]
-
-
 def collect(store: Store, reference: str | None = None) -> list[CaseFacts]:
-    """Every case (or the one with ``reference``) with its standing screenings.
-    Administrators only: an HTCDS export is a whole-store export, like the
-    statistics and a backup. Reading writes no audit row; the caller audits the
-    export once it is written."""
-    if not store.user.is_admin:
-        raise NotAllowed(
-            f"only an administrator may export cases in HTCDS; {store.user.username} is a worker"
-        )
+    """Every case (or the one with ``reference``) with its standing screenings and
+    referrals, read by :meth:`Store.cases_for_export` (administrators only: an
+    HTCDS export is a whole-store export, like the statistics and a backup).
+    Reading writes no audit row; the caller audits the export once it is written."""
     checklists: dict[str, Checklist] = {}
     out: list[CaseFacts] = []
-    for case_id in _case_ids(store, reference):
-        case = store.get_case(case_id, audit=False)
+    for found in store.cases_for_export(reference):
         pairs = []
-        for sid in _standing(store, case_id):
-            s = store.get_screening(sid, audit=False)
-            found = checklists.get(s.checklist_sha256)
-            if found is None:
-                found = checklists[s.checklist_sha256] = store.checklist(s.checklist_sha256)
-            pairs.append((s, found))
-        out.append(CaseFacts(case, tuple(pairs), tuple(store.referrals(case_id))))
+        for s in found.screenings:
+            checklist = checklists.get(s.checklist_sha256)
+            if checklist is None:
+                checklist = checklists[s.checklist_sha256] = store.checklist(s.checklist_sha256)
+            pairs.append((s, checklist))
+        out.append(CaseFacts(found.case, tuple(pairs), found.referrals))
     return out
 
 
-def _yes(s: ScreeningRecord, checklist: Checklist) -> set[str]:
+def _yes(s: StandingScreening, checklist: Checklist) -> set[str]:
     """The items whose latest answer is yes and that the answers show (an answer
     left behind when an earlier answer hid its item does not stand)."""
-    answers = s.plain_answers()
+    answers = s.answers
     shown = visible_item_ids(checklist, answers)
     return {i for i, a in answers.items() if a.value == "yes" and i in shown}
 
@@ -179,12 +153,11 @@ def _relationship(facts: CaseFacts, yes: set[str]) -> str | None:
 def _status(facts: CaseFacts) -> str | None:
     """The latest recorded decision's status (a screening with no decision of its
     own says nothing: the rules' suggestion is not a decision)."""
-    decided = [s for s, _ in facts.screenings if s.decision is not None]
+    decided = [s for s, _ in facts.screenings if s.decision_outcome is not None]
     if not decided:
         return None
     latest = max(decided, key=lambda s: (s.decided_at or 0.0, s.id))
-    assert latest.decision is not None
-    return hm.TRAFFICKING_STATUS.get(latest.decision.decision_outcome)
+    return hm.TRAFFICKING_STATUS.get(latest.decision_outcome or "")
 
 
 def _day(at: float) -> str:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from idcheck.store.auditing import Auditing
 from idcheck.store.backups import Backups, restore, verify_store
+from idcheck.store.case_export import CaseExport
 from idcheck.store.cases import Cases, check_case, fold
 from idcheck.store.core import KeyChange
 from idcheck.store.followup_stats import FollowupStats
@@ -71,6 +72,7 @@ class Store(
     SiteSettings,
     Backups,
     Auditing,
+    CaseExport,
 ):
     """An unlocked store. Build with :meth:`create` or :meth:`open`; end with
     :meth:`lock` (or use it as a context manager)."""
