@@ -170,6 +170,24 @@ def test_an_amendment_stands_for_the_screening_it_amends(store: Store) -> None:
     assert r["vic_RelationshipToTrafficker"] is None  # no adult control recorded any more
 
 
+def test_drafts_and_hidden_answers_count_for_nothing(store: Store) -> None:
+    """A draft's answers are not a screening's; an answer whose item a later answer
+    hid (the child is alone after all) no longer stands."""
+    draft = store.create_case(child("draft"))
+    text = find("child-trafficking-full").path.read_bytes()
+    sid = store.start_screening(
+        draft, load_checklist_bytes(text), text, hashlib.sha256(text).hexdigest()
+    )
+    store.record_answer(sid, "threats-now", Answer(value="yes"), AnswerContext())
+    hidden = store.create_case(child("hidden"))
+    screen(store, hidden, "child-trafficking-full", {**FULL_YES, "accompanied-by": "alone"})
+    got = records(store)
+    assert got["draft"]["vic_MethodsOfControl"] == []
+    assert got["draft"]["vic_TraffickingStatus"] is None
+    assert "PhysicalThreats" in got["hidden"]["vic_MethodsOfControl"]  # still shown
+    assert got["hidden"]["vic_RelationshipToTrafficker"] is None  # adult items hidden
+
+
 def test_relationship_needs_one_controlling_adult_and_an_undoubted_relation(
     store: Store,
 ) -> None:
