@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 
@@ -39,9 +40,47 @@ CHILD = textwrap.dedent(
     from PySide6.QtWidgets import QApplication
     from idcheck.gui.app import MainWindow
 
+    import os
+    import traceback
+    from idcheck.gui.session import Messages
+
+    def say(*words):
+        print(*words, flush=True)
+        # Progress: the watchdog waits for the next word, and once the window has
+        # reached where it waits to be killed, not at all.
+        if words[0] in ("at", "stopped"):
+            watchdog.stop()
+        else:
+            watchdog.start()
+
+    class Said(Messages):
+        # A message is said on standard output: a modal box would block the steps.
+
+        def info(self, parent, title, text):
+            say("message", "info")
+
+        def error(self, parent, title, text):
+            say("message", "error")
+
+        def confirm(self, parent, title, text):
+            say("message", "confirm")
+            return False
+
+    def stuck():
+        # Whatever blocks the steps (a modal dialog's own loop runs this timer too)
+        # is said, and the process ends, instead of waiting to be killed.
+        modal, focused = QApplication.activeModalWidget(), QApplication.focusWidget()
+        say("stuck", type(modal).__name__, type(focused).__name__)
+        os._exit(3)
+
     data, ref, *steps = sys.argv[1:]
     app = QApplication([])
-    w = MainWindow(Path(data))
+    watchdog = QTimer()
+    watchdog.setSingleShot(True)
+    watchdog.setInterval(40_000)
+    watchdog.timeout.connect(stuck)
+    watchdog.start()
+    w = MainWindow(Path(data), Said())
     w.show()
     w.activateWindow()
     assert QTest.qWaitForWindowActive(w)
@@ -51,9 +90,7 @@ CHILD = textwrap.dedent(
     w.cases.table.selectRow(0)
     w.cases.screen_selected(checklist_ref=ref)
     v = w.screening_view
-
-    def say(*words):
-        print(*words, flush=True)
+    assert v is not None, "no screening opened"
 
     def target():
         f = QApplication.focusWidget()
@@ -64,7 +101,16 @@ CHILD = textwrap.dedent(
             "up": Qt.Key.Key_Up, "m": Qt.Key.Key_M, "return": Qt.Key.Key_Return, "c": Qt.Key.Key_C}
 
     def run():
+        try:
+            steps_then_report()
+        except BaseException:
+            traceback.print_exc()
+            say("failed")
+            os._exit(3)
+
+    def steps_then_report():
         for step in steps:
+            QApplication.processEvents()  # what the last step set in motion settles first
             kind, _, arg = step.partition(":")
             if kind == "type":          # text into the focused widget
                 QTest.keyClicks(target(), arg)
@@ -125,11 +171,13 @@ class Child:
     """The window in a child process, read line by line with a deadline."""
 
     def __init__(self, data, ref, *steps):
+        # The child's traceback, if any (closed in close()).
+        self.errors = tempfile.TemporaryFile("w+")  # noqa: SIM115
         self.proc = subprocess.Popen(
             [sys.executable, "-c", CHILD, str(data), ref, *steps],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
+            stderr=self.errors,
             text=True,
             env=os.environ.copy(),  # offscreen, the fast KDF, this test's config folder
         )
@@ -143,15 +191,23 @@ class Child:
         while time.monotonic() < deadline:
             ready, _, _ = select.select([self.proc.stdout], [], [], 0.5)
             if not ready:
-                assert self.proc.poll() is None, "the window process ended by itself"
+                assert self.proc.poll() is None, f"the window process ended:\n{self.stderr()}"
                 continue
             line = self.proc.stdout.readline()
-            assert line, "the window process ended by itself"
+            assert line, f"the window process ended:\n{self.stderr()}"
             words = line.split()
             self.lines.append(words)
             if words[0] == first_word:
                 return words
-        raise AssertionError(f"no {first_word!r} from the window process in {timeout} s")
+            if words[0] in ("stuck", "failed"):
+                raise AssertionError(f"the window process said {words}:\n{self.stderr()}")
+        raise AssertionError(
+            f"no {first_word!r} from the window process in {timeout} s:\n{self.stderr()}"
+        )
+
+    def stderr(self):
+        self.errors.seek(0)
+        return self.errors.read()[-4000:]
 
     def kill(self):
         os.kill(self.proc.pid, signal.SIGKILL)
@@ -162,7 +218,7 @@ class Child:
         if self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait(timeout=30)
-        for stream in (self.proc.stdin, self.proc.stdout):
+        for stream in (self.proc.stdin, self.proc.stdout, self.errors):
             if stream is not None and not stream.closed:
                 stream.close()
 
