@@ -1,0 +1,57 @@
+"""The verify reads each audit row's message as SQLite spells it; rows whose
+values SQLite spells otherwise than the chain was written (times needing 16 or 17
+digits, text beyond ASCII) still verify, and a change too small to show in
+SQLite's spelling is still caught."""
+
+from __future__ import annotations
+
+from idcheck.store import Store
+from idcheck.store import audit as audit_mod
+
+# Times whose shortest form has 15, 16 and 17 significant digits, and a whole one.
+AWKWARD_TIMES = (1797367373.484539, 1796557730.713514, 0.1 + 0.2, 1797011309.482107, 1.0e9)
+
+
+def _append(store: Store, action: str, at: float) -> None:
+    # Written as the store writes every row (the chain's own append), with
+    # chosen times; the store's cached head is re-read after.
+    with store.engine.begin() as conn:
+        audit_mod.append(conn, store._audit_key, action, user_id=1, case_id=7, at=at)
+    store._head = None
+
+
+def _chain_line(result) -> str:
+    return next(m for m in result.messages if m.startswith("audit chain"))
+
+
+def test_rows_spelled_otherwise_by_sqlite_still_verify(store):
+    for at in AWKWARD_TIMES:
+        _append(store, "report-viewed", at)
+    _append(store, "vérifié-ø", 1797367373.5)  # text beyond ASCII
+    result = store.verify()
+    assert result.ok, result.messages
+    assert _chain_line(result).startswith("audit chain: ok")
+
+
+def test_a_change_of_a_millionth_of_a_second_is_caught(store):
+    for at in AWKWARD_TIMES:
+        _append(store, "report-viewed", at)
+    head = store.audit_head()
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TRIGGER audit_no_update")
+        conn.exec_driver_sql("UPDATE audit SET at = at + 0.000001 WHERE seq = ?", (head.seq - 2,))
+    result = store.verify()
+    assert not result.ok
+    assert f"audit chain: broken at row {head.seq - 2}" in _chain_line(result)
+
+
+def test_a_case_id_changed_to_text_is_caught(store):
+    """A case id changed from a number to text breaks the row's HMAC."""
+    _append(store, "report-viewed", 1797367373.25)
+    head = store.audit_head()
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TRIGGER audit_no_update")
+        conn.exec_driver_sql("UPDATE audit SET case_id = 'seven' WHERE seq = ?", (head.seq,))
+    result = store.verify()
+    assert not result.ok
+    assert f"audit chain: broken at row {head.seq}" in _chain_line(result)
