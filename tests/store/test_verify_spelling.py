@@ -1,7 +1,7 @@
-"""The verify reads each audit row's message as SQLite spells it; rows whose
-values SQLite spells otherwise than the chain was written (times needing 16 or 17
-digits, text beyond ASCII) still verify, and a change too small to show in
-SQLite's spelling is still caught."""
+"""The verify spells each audit row's HMAC message itself (not through a JSON
+encoder pass per row): rows with times needing 15, 16 or 17 digits and text beyond
+ASCII still verify, a change of a millionth of a second is caught, and a value of
+a type the store never writes is caught."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def _chain_line(result) -> str:
     return next(m for m in result.messages if m.startswith("audit chain"))
 
 
-def test_rows_spelled_otherwise_by_sqlite_still_verify(store):
+def test_rows_with_awkward_times_and_text_verify(store):
     for at in AWKWARD_TIMES:
         _append(store, "report-viewed", at)
     _append(store, "vérifié-ø", 1797367373.5)  # text beyond ASCII

@@ -186,49 +186,16 @@ class ChainResult:
 
 _BATCH = 4096
 
-# Each row's HMAC message (the previous row's hash, "|" and :func:`canonical`),
-# written by SQLite: the keys in sorted order, every value as JSON (json_quote),
-# and ``at`` in the shortest form that reads back as the same float, as Python
-# writes it. Where SQLite's spelling differs from Python's (a string that is not
-# plain ASCII, a float whose 15 to 17 digits are spelled otherwise), the row's
-# HMAC does not match this message and the row is checked again through
-# :func:`canonical` itself, so no row is judged on SQLite's spelling alone.
-_AT_TEXT = (
-    "CASE WHEN CAST(printf('%!.15g', at) AS REAL) = at THEN printf('%!.15g', at) "
-    "WHEN CAST(printf('%!.16g', at) AS REAL) = at THEN printf('%!.16g', at) "
-    "ELSE printf('%!.17g', at) END"
-)
-_MESSAGE = (
-    "prev_hash || '|{\"action\":' || json_quote(action) || ',\"at\":' || "
-    + _AT_TEXT
-    + " || ',\"case_id\":' || json_quote(case_id) || "
-    "{content}"
-    "',\"object_id\":' || json_quote(object_id) || "
-    "',\"screening_id\":' || json_quote(screening_id) || "
-    "',\"seq\":' || json_quote(seq) || ',\"user_id\":' || json_quote(user_id) || '}'"
-)
-_WITH_CONTENT = (
-    "CASE WHEN content IS NULL THEN '' ELSE ',\"content\":' || json_quote(content) END || "
-)
-# The rows the verify looks into besides their hash: completions, deletions by
-# retention, and the marker from which completions carry a content hash.
-_KIND = (
-    "CASE WHEN action IN ('screening-completed', 'case-deleted-retention') "
-    "OR (action IN ('store-created', 'audit-content-on') AND content = 'content-v1') "
-    "THEN action END"
-)
-# (Built from the constants above only: no value is ever formatted into SQL.)
 _CHAIN_SQL = (
-    "SELECT seq, prev_hash, hash, "  # noqa: S608
-    + _MESSAGE.replace("{content}", _WITH_CONTENT)
-    + f", {_KIND}, case_id, screening_id, content FROM audit ORDER BY seq"
+    "SELECT seq, at, user_id, action, case_id, screening_id, object_id, prev_hash, hash, "
+    "content FROM audit ORDER BY seq"
 )
-_CHAIN_SQL_BEFORE_CONTENT = (  # schema revisions before 0005: no content column
-    "SELECT seq, prev_hash, hash, "  # noqa: S608
-    + _MESSAGE.replace("{content}", "")
-    + ", CASE WHEN action IN ('screening-completed', 'case-deleted-retention') THEN action END"
-    ", case_id, screening_id, NULL FROM audit ORDER BY seq"
+_CHAIN_SQL_BEFORE_CONTENT = (  # schema revisions before 0005
+    "SELECT seq, at, user_id, action, case_id, screening_id, object_id, prev_hash, hash, "
+    "NULL FROM audit ORDER BY seq"
 )
+_INT_OR_NONE = frozenset({int, type(None)})
+_JSON_STR = json.encoder.encode_basestring_ascii  # type: ignore[attr-defined]
 _ROW_SQL = (
     "SELECT seq, at, user_id, action, case_id, screening_id, object_id, {content} "
     "FROM audit WHERE seq = ?"
@@ -249,8 +216,8 @@ def _pads(key: bytes | bytearray) -> tuple[Any, Any]:
 def _row_checks(
     raw: Any, key: bytes | bytearray, prev: str, seq: int, stored: Any, has_content: bool
 ) -> bool:
-    """One row's HMAC checked through :func:`canonical` (the exact form it was
-    written in), for a row whose SQLite-spelled message did not match."""
+    """One row's HMAC checked through :func:`canonical` itself (the form it was
+    written in), for a row the fast spelling did not match or could not spell."""
     r = raw.execute(_ROW_SQL.format(content="content" if has_content else "NULL"), (seq,))
     values = r.fetchone()
     if values is None:
@@ -288,42 +255,66 @@ def verify_chain(
         good = AuditHead(expected_seq - 1, prev) if expected_seq > 1 else None
         return ChainResult(False, n, good, seq, reason, content_from, completions, deleted)
 
-    first = conn.exec_driver_sql("SELECT action FROM audit ORDER BY seq LIMIT 1").first()
     inner, outer = _pads(key)
     # The driver's cursor, fetched in batches: the trail can be millions of rows.
     raw = conn.connection.driver_connection
     cursor = raw.execute(_CHAIN_SQL if has_content else _CHAIN_SQL_BEFORE_CONTENT)  # type: ignore[union-attr]
     while batch := cursor.fetchmany(_BATCH):
-        for seq, prev_hash, h, message, kind, case_id, screening_id, content in batch:
+        for seq, at, uid, action, case_id, sid, oid, prev_hash, h, content in batch:
             n += 1
             if seq != expected_seq:
                 return bad(expected_seq, f"row {expected_seq} is missing (next row is {seq})")
             if prev_hash != prev:
                 return bad(seq, "does not link to the row before it")
-            mac = inner.copy()
-            mac.update(message.encode("utf-8", "surrogatepass"))
-            outer_mac = outer.copy()
-            outer_mac.update(mac.digest())
-            # (The stored hash is no secret: a plain comparison leaks nothing.)
-            if outer_mac.hexdigest() != h and not _row_checks(raw, key, prev, seq, h, has_content):
+            # The row's HMAC message, ``prev|canonical(row)``, spelled out: the
+            # keys in sorted order, as json.dumps writes each value. Only for the
+            # types the store writes; any other value goes through canonical().
+            if (
+                type(at) is float
+                and type(action) is str
+                and type(uid) in _INT_OR_NONE
+                and type(case_id) in _INT_OR_NONE
+                and type(sid) in _INT_OR_NONE
+                and type(oid) in _INT_OR_NONE
+                and (content is None or type(content) is str)
+            ):
+                message = (
+                    f'{prev}|{{"action":{_JSON_STR(action)},"at":{at!r},"case_id":'
+                    f"{'null' if case_id is None else case_id},"
+                    + ("" if content is None else f'"content":{_JSON_STR(content)},')
+                    + f'"object_id":{"null" if oid is None else oid},'
+                    f'"screening_id":{"null" if sid is None else sid},'
+                    f'"seq":{seq},"user_id":{"null" if uid is None else uid}}}'
+                )
+                mac = inner.copy()
+                mac.update(message.encode("utf-8", "surrogatepass"))
+                outer_mac = outer.copy()
+                outer_mac.update(mac.digest())
+                good = outer_mac.hexdigest() == h  # (the stored hash is no secret)
+            else:
+                good = False
+            if not good and not _row_checks(raw, key, prev, seq, h, has_content):
                 return bad(seq, "its content or hash was altered")
-            if seq == 1 and (first is None or first[0] != CREATED):
+            if seq == 1 and action != CREATED:
                 return bad(
                     1,
                     "the trail does not start with the store's creation: "
                     "rows were removed from its start or it was replaced",
                 )
-            if kind is not None:
-                if kind == COMPLETED:
-                    if screening_id is not None:
-                        if content_from is not None and content is None:
-                            return bad(seq, "a completion without its content hash")
-                        completions[int(screening_id)] = (seq, content)
-                elif kind == "case-deleted-retention":
-                    if case_id is not None:
-                        deleted[int(case_id)] = seq
-                elif content_from is None:
-                    content_from = seq
+            if action == COMPLETED:
+                if sid is not None:
+                    if content_from is not None and content is None:
+                        return bad(seq, "a completion without its content hash")
+                    completions[int(sid)] = (seq, content)
+            elif action == "case-deleted-retention":
+                if case_id is not None:
+                    deleted[int(case_id)] = seq
+            elif (
+                content == CONTENT_MARKER
+                and action in (CREATED, CONTENT_ON)
+                and content_from is None
+            ):
+                content_from = seq
             prev = h
             expected_seq += 1
     last = AuditHead(expected_seq - 1, prev) if expected_seq > 1 else None

@@ -4,13 +4,14 @@ trail's head and rows, and the whole store's check (``db verify``)."""
 from __future__ import annotations
 
 import hashlib
+import threading
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Engine, select
 
 from idcheck.store import audit as audit_mod
 from idcheck.store import content as content_mod
 from idcheck.store.core import StoreCore
-from idcheck.store.database import check_triggers
+from idcheck.store.database import check_triggers, reader_engine
 from idcheck.store.records import AuditRow, VerifyResult
 from idcheck.store.schema import audit as audit_table
 from idcheck.store.schema import checklist_texts, screenings
@@ -74,18 +75,24 @@ class Auditing(StoreCore):
         that is not ``SEQ:HASH``."""
         parsed = audit_mod.AuditHead.parse(anchor) if anchor else None
         with self._read() as conn:
-            ok, msgs = _database_checks(conn)
-            chain = audit_mod.verify_chain(conn, self._audit_key, parsed)
-            covered = {
-                sid: (seq, c) for sid, (seq, c) in chain.completions.items() if c is not None
-            }
-            problems = content_mod.check_all(conn, covered, chain.deleted_cases)
-            completed = conn.execute(
-                select(screenings.c.id)
-                .where(screenings.c.status == "completed")
-                .order_by(screenings.c.id)
-            ).scalars()
-            unrecorded = [int(i) for i in completed if int(i) not in chain.completions]
+            # SQLite's whole-file checks read every page in C, without Python's
+            # lock: on their own connection and thread, beside the chain and
+            # content checks here.
+            side = _Beside(reader_engine(self.db_path, self._key))
+            try:
+                chain = audit_mod.verify_chain(conn, self._audit_key, parsed)
+                covered = {
+                    sid: (seq, c) for sid, (seq, c) in chain.completions.items() if c is not None
+                }
+                problems = content_mod.check_all(conn, covered, chain.deleted_cases)
+                completed = conn.execute(
+                    select(screenings.c.id)
+                    .where(screenings.c.status == "completed")
+                    .order_by(screenings.c.id)
+                ).scalars()
+                unrecorded = [int(i) for i in completed if int(i) not in chain.completions]
+            finally:
+                ok, msgs = side.result()
         if chain.ok:
             msgs.append(
                 f"audit chain: ok, {chain.rows} rows from the store's creation, head {chain.head}"
@@ -136,6 +143,33 @@ class Auditing(StoreCore):
             chain.content_from,
             altered,
         )
+
+
+class _Beside:
+    """:func:`_database_checks` on its own engine and thread; ``result()`` waits
+    for them, closes the engine and raises what they raised."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._out: tuple[bool, list[str]] | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="verify-checks", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            with self._engine.connect() as conn:
+                self._out = _database_checks(conn)
+        except BaseException as e:  # handed to the caller's thread
+            self._error = e
+
+    def result(self) -> tuple[bool, list[str]]:
+        self._thread.join()
+        self._engine.dispose()
+        if self._error is not None:
+            raise self._error
+        assert self._out is not None
+        return self._out
 
 
 def _database_checks(conn: Connection) -> tuple[bool, list[str]]:

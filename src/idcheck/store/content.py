@@ -109,12 +109,22 @@ def check_all(
             h = hashlib.sha256()
             h.update(part("screening", row))
             hashers[sid] = (h, part)
-    # Answers in id order, each fed to its screening's hash: one sequential scan.
+    # Answers in id order, each fed to its screening's hash: one sequential scan,
+    # fetched in batches, the common (repr) form spelled inline.
     raw = conn.connection.driver_connection
-    for a in raw.execute(_ANSWERS_SQL + " ORDER BY id"):  # type: ignore[union-attr]
-        found = hashers.get(int(a[1]))
-        if found is not None:
-            found[0].update(found[1]("answer", a))
+    cursor = raw.execute(_ANSWERS_SQL + " ORDER BY id")  # type: ignore[union-attr]
+    get = hashers.get
+    while batch := cursor.fetchmany(4096):
+        for a in batch:
+            # (A screening id that is not a whole number finds no hash: that answer
+            # is then missing from its screening's hash, which no longer matches.)
+            found = get(a[1])
+            if found is None:
+                continue
+            if found[1] is _part:
+                found[0].update(repr(("answer", *a)).encode("utf-8") + b"\n")
+            else:
+                found[0].update(found[1]("answer", a))
     has_pinned = conn.exec_driver_sql(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pinned_documents'"
     ).first()

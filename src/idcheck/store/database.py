@@ -135,6 +135,24 @@ def make_engine(path: Path, key: bytearray, *, create: bool = False) -> Engine:
     return engine
 
 
+def reader_engine(path: Path, key: bytearray) -> Engine:
+    """A second, read-only engine on an open store's file (its own connection),
+    for checks that run beside the store's own connection (``db verify``'s
+    whole-file checks, on another thread). Dispose of it after use."""
+    hexkey = key.hex()
+
+    def connect() -> sqlcipher.Connection:
+        conn = sqlcipher.connect(
+            str(path), timeout=0.5, check_same_thread=False, isolation_level=None
+        )
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{hexkey}'\"")
+        conn.execute("PRAGMA query_only = ON")
+        return conn
+
+    return create_engine("sqlite://", creator=connect, poolclass=StaticPool, future=True)
+
+
 def check_pragmas(conn: Any) -> None:
     for name, wanted in REQUIRED_PRAGMAS.items():
         got = conn.exec_driver_sql(f"PRAGMA {name}").scalar()
