@@ -195,7 +195,7 @@ _CHAIN_SQL_BEFORE_CONTENT = (  # schema revisions before 0005
     "NULL FROM audit ORDER BY seq"
 )
 _INT_OR_NONE = frozenset({int, type(None)})
-_JSON_STR = json.encoder.encode_basestring_ascii  # type: ignore[attr-defined]
+_JSON_STR = json.encoder.encode_basestring_ascii
 _ROW_SQL = (
     "SELECT seq, at, user_id, action, case_id, screening_id, object_id, {content} "
     "FROM audit WHERE seq = ?"
