@@ -1090,6 +1090,111 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>{0}: a draft, not yet reviewed. Check it with your lead.</source>
+        <extracomment>The key that opens the guide from anywhere in the window. The keys the search field hands to the list of sections.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: reviewed by {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: reviewed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For sites in: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type words to find in the guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every &amp;place&apos;s duties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s place is not set: the duties of every place are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also the duties and numbers of places other than this site&apos;s ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sections of the guide found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The section of the guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guide: {0} (version {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of {1} sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No section holds every word you typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in the guide holds every word of “{0}”. Try fewer words, or the guide&apos;s other language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guide could not be read; nothing was changed:
+{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help: the guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Guide…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ItemPanel</name>
     <message>
         <source>&amp;Yes</source>
@@ -2890,6 +2995,18 @@ What it may mean: {2}</source>
         <source>at: {0}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The guide could not be read: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guide has no section on this item; F1 opens the guide at its start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the guide: {0}. F1 opens it there.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WhyDialog</name>
@@ -2899,6 +3016,14 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>Sources and verification of the item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read in the &amp;guide (F1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Guide (F1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1149,6 +1149,112 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>{0}: a draft, not yet reviewed. Check it with your lead.</source>
+        <extracomment>The key that opens the guide from anywhere in the window. The keys the search field hands to the list of sections.</extracomment>
+        <translation>{0}: et utkast, ikke gjennomgått ennå. Sjekk det med lederen din.</translation>
+    </message>
+    <message>
+        <source>{0}: reviewed by {1}.</source>
+        <translation>{0}: gjennomgått av {1}.</translation>
+    </message>
+    <message>
+        <source>{0}: reviewed.</source>
+        <translation>{0}: gjennomgått.</translation>
+    </message>
+    <message>
+        <source>For sites in: {0}</source>
+        <translation>For steder i: {0}</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Kilder</translation>
+    </message>
+    <message>
+        <source>at: {0}</source>
+        <translation>sted: {0}</translation>
+    </message>
+    <message>
+        <source>Search the guide</source>
+        <translation>Søk i veilederen</translation>
+    </message>
+    <message>
+        <source>Type words to find in the guide</source>
+        <translation>Skriv ord du vil finne i veilederen</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Søk</translation>
+    </message>
+    <message>
+        <source>Language of the guide</source>
+        <translation>Veilederens språk</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>Sp&amp;råk</translation>
+    </message>
+    <message>
+        <source>Every &amp;place&apos;s duties</source>
+        <translation>Pliktene på alle st&amp;eder</translation>
+    </message>
+    <message>
+        <source>The site&apos;s place is not set: the duties of every place are shown.</source>
+        <translation>Stedets land eller landsdel er ikke valgt: pliktene for alle steder vises.</translation>
+    </message>
+    <message>
+        <source>Also the duties and numbers of places other than this site&apos;s ({0})</source>
+        <translation>Også pliktene og numrene for andre steder enn dette stedets ({0})</translation>
+    </message>
+    <message>
+        <source>Sections of the guide found</source>
+        <translation>Deler av veilederen som ble funnet</translation>
+    </message>
+    <message>
+        <source>The section of the guide</source>
+        <translation>Delen av veilederen</translation>
+    </message>
+    <message>
+        <source>Guide: {0} (version {1})</source>
+        <translation>Veileder: {0} (versjon {1})</translation>
+    </message>
+    <message>
+        <source>{0} of {1} sections</source>
+        <translation>{0} av {1} deler</translation>
+    </message>
+    <message>
+        <source>No section holds every word you typed.</source>
+        <translation>Ingen del inneholder alle ordene du skrev.</translation>
+    </message>
+    <message>
+        <source>Nothing in the guide holds every word of “{0}”. Try fewer words, or the guide&apos;s other language.</source>
+        <translation>Ingenting i veilederen inneholder alle ordene i «{0}». Prøv færre ord, eller veilederens andre språk.</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>Veileder</translation>
+    </message>
+    <message>
+        <source>The guide could not be read; nothing was changed:
+{0}</source>
+        <translation>Veilederen kunne ikke leses; ingenting ble endret:
+{0}</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Hjelp</translation>
+    </message>
+    <message>
+        <source>Help: the guide</source>
+        <translation>Hjelp: veilederen</translation>
+    </message>
+    <message>
+        <source>&amp;Guide…</source>
+        <translation>&amp;Veileder…</translation>
+    </message>
+</context>
+<context>
     <name>ItemPanel</name>
     <message>
         <source>I observed it</source>
@@ -3210,6 +3316,18 @@ Hva det kan bety: {2}</translation>
         <source>at: {0}</source>
         <translation>sted: {0}</translation>
     </message>
+    <message>
+        <source>The guide could not be read: {0}</source>
+        <translation>Veilederen kunne ikke leses: {0}</translation>
+    </message>
+    <message>
+        <source>The guide has no section on this item; F1 opens the guide at its start.</source>
+        <translation>Veilederen har ingen del om dette punktet; F1 åpner veilederen fra begynnelsen.</translation>
+    </message>
+    <message>
+        <source>In the guide: {0}. F1 opens it there.</source>
+        <translation>I veilederen: {0}. F1 åpner den der.</translation>
+    </message>
 </context>
 <context>
     <name>WhyDialog</name>
@@ -3220,6 +3338,14 @@ Hva det kan bety: {2}</translation>
     <message>
         <source>Sources and verification of the item</source>
         <translation>Punktets kilder og verifisering</translation>
+    </message>
+    <message>
+        <source>Read in the &amp;guide (F1)</source>
+        <translation>Les i &amp;veilederen (F1)</translation>
+    </message>
+    <message>
+        <source>&amp;Guide (F1)</source>
+        <translation>&amp;Veileder (F1)</translation>
     </message>
 </context>
 <context>

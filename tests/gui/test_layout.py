@@ -222,6 +222,18 @@ def build(name: str, qtbot, store_template, tmp_path) -> QWidget:
         from idcheck.gui.settings import SettingsDialog
 
         return SettingsDialog(UiPrefs("nb", 200))
+    if name == "guide":
+        from idcheck.checklist.guide import bundled_guide
+        from idcheck.gui.guide import GuideDialog
+        from idcheck.gui.i18n import content_language
+
+        return GuideDialog(bundled_guide(), content_language(), "NO", section_id="age-disputes")
+    if name == "why":
+        from idcheck.gui.why import WhyDialog
+
+        w = _screening(qtbot, store_template, tmp_path)
+        checklist = w.screening_view.walk.checklist
+        return WhyDialog(checklist, checklist.item("debt-for-journey"), "en", w)
     raise AssertionError(name)
 
 
@@ -240,6 +252,8 @@ SCREENS = (
     "settings",
     "case",
     "statistics",
+    "guide",
+    "why",
     *ADMIN_TABS,
 )
 

@@ -148,10 +148,15 @@ def citations(guide: Guide, section: GuideSection) -> list[tuple[Source, str | N
 
 
 def _fold(text: str) -> str:
-    """Lower case without accents; æ, ø and å folded too (ae, o, a)."""
+    """Lower case without accents; æ, ø and å folded too (ae, o, a). Invisible
+    format characters (direction marks and overrides, zero-width joiners, a soft
+    hyphen) are dropped, so text pasted from a right-to-left document still finds
+    its words."""
     text = text.casefold().replace("æ", "ae").replace("ø", "o").replace("å", "a")
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(
+        c for c in decomposed if not unicodedata.combining(c) and unicodedata.category(c) != "Cf"
+    )
 
 
 def search(guide: Guide, query: str, lang: str) -> list[GuideSection]:

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from idcheck.checklist import Checklist, Indicator, Question, text_for
 from idcheck.gui import i18n
+from idcheck.gui.header import HeaderButton
 from idcheck.gui.projector import PROJECTOR_SIZES, Block, ProjectorWindow, Slide
 from idcheck.gui.why import strength_word, why_html
 
@@ -396,13 +397,17 @@ class TrainingRoom(QWidget):
 def install_training_room(window: Any) -> QPushButton:
     """The training window's way into the room: a button for its header, and
     Ctrl+T. ``window`` is the main window (its ``stack`` holds the room page)."""
-    button = QPushButton(QCoreApplication.translate("TrainingRoom", "Training room…"))
-    button.setToolTip("Ctrl+T")
-    button.setAccessibleName(
-        QCoreApplication.translate(
-            "TrainingRoom", "Training room: the projector, exercises, worked examples"
+
+    def texts(button: QPushButton) -> None:  # again after a language change
+        button.setText(QCoreApplication.translate("TrainingRoom", "Training room…"))
+        button.setAccessibleName(
+            QCoreApplication.translate(
+                "TrainingRoom", "Training room: the projector, exercises, worked examples"
+            )
         )
-    )
+
+    button = HeaderButton(texts)
+    button.setToolTip("Ctrl+T")
     state: dict[str, Any] = {}
 
     def back() -> None:

@@ -69,6 +69,7 @@ class ScreeningView(QWidget):
         self.prefs = prefs or WalkPreferences()
         self.mode = self.prefs.mode()
         self.route_ids: list[str] = []
+        self.jurisdiction: str | None = None
         self.setStyleSheet(i18n.local_style(LOCAL_STYLE))
         self.area = PanelArea()
         self.form = WalkForm()
@@ -81,7 +82,10 @@ class ScreeningView(QWidget):
         self.load(screening_id)
         # F1: the sources and verification of the item with the focus.
         why.install_why_key(
-            self, lambda: (self.walk.checklist, self.walk.current, self.lang), session.track
+            self,
+            lambda: (self.walk.checklist, self.walk.current, self.lang),
+            session.track,
+            site=lambda: self.jurisdiction,
         )
 
     def _connect(self) -> None:
@@ -146,6 +150,7 @@ class ScreeningView(QWidget):
         )
         profile = self.session.run(ops.site_profile(), self)
         self.route_ids = routes_for(profile) if profile is not None else []
+        self.jurisdiction = (profile.jurisdiction or None) if profile is not None else None
         self.form.fill_child_languages(checklist, walk.child_language(self.lang))
         # The conversation goes on where it was left.
         self.form.show_conversation(walk.conversation(), editable=not walk.read_only)

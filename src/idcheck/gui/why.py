@@ -12,10 +12,18 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from idcheck.checklist import Checklist, Indicator, Question, text_for
 
@@ -124,19 +132,39 @@ def why_html(checklist: Checklist, item: Indicator | Question, lang: str) -> str
 
 
 class WhyDialog(QDialog):
-    """The sources and the verification of one item; Escape or Enter closes it."""
+    """The sources and the verification of one item; Escape or Enter closes it.
+    F1 (or the Guide button) opens the offline guide at the section the item
+    links to, or at its start when the item links to none."""
 
     def __init__(
-        self, checklist: Checklist, item: Indicator | Question, lang: str, parent: QWidget | None
+        self,
+        checklist: Checklist,
+        item: Indicator | Question,
+        lang: str,
+        parent: QWidget | None,
+        *,
+        jurisdiction: str | None = None,
+        track: Callable[[QDialog], None] | None = None,
     ) -> None:
         super().__init__(parent)
+        self.lang = lang
+        self.jurisdiction = jurisdiction
+        self.track = track
         self.setWindowTitle(self.tr("Why this item: its sources"))
         self.text = QTextBrowser()
         self.text.setObjectName("why")
         self.text.setOpenLinks(False)
         self.text.setAccessibleName(self.tr("Sources and verification of the item"))
-        self.text.setHtml(why_html(checklist, item, lang))
+        self.guide, self.guide_sections, said = _guide_links(checklist.id, item.id, lang)
+        self.text.setHtml(why_html(checklist, item, lang) + f"<p>{html.escape(said)}</p>")
+        self.guide_button = QPushButton(
+            self.tr("Read in the &guide (F1)") if self.guide_sections else self.tr("&Guide (F1)")
+        )
+        self.guide_button.setEnabled(self.guide is not None)
+        self.guide_button.clicked.connect(self.open_guide)
+        QShortcut(QKeySequence(WHY_KEY), self).activated.connect(self.open_guide)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.guide_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
         box.addWidget(self.text, 1)
@@ -144,14 +172,53 @@ class WhyDialog(QDialog):
         self.resize(640, 480)
         self.text.setFocus()
 
+    def open_guide(self) -> QDialog | None:
+        """The guide at the item's first section (its start if it has none)."""
+        if self.guide is None:
+            return None
+        from idcheck.gui.guide import GuideDialog
+
+        first = self.guide_sections[0].id if self.guide_sections else None
+        dialog = GuideDialog(self.guide, self.lang, self.jurisdiction, self, first)
+        if self.track is not None:
+            self.track(dialog)
+        dialog.exec()
+        # The keyboard comes back here (not every window manager hands it back).
+        self.activateWindow()
+        return dialog
+
+
+def _guide_links(checklist_id: str, item_id: str, lang: str) -> tuple[Any, list[Any], str]:
+    """The guide, the sections the item links to, and a line saying which."""
+    from idcheck.checklist import guide
+    from idcheck.checklist.loader import ChecklistError
+
+    try:
+        g = guide.bundled_guide()
+    except (ChecklistError, OSError) as e:
+        said = QCoreApplication.translate("Why", "The guide could not be read: {0}")
+        return None, [], said.format(str(e).splitlines()[0] if str(e) else type(e).__name__)
+    sections = guide.sections_for_item(g, checklist_id, item_id)
+    if not sections:
+        said = QCoreApplication.translate(
+            "Why", "The guide has no section on this item; F1 opens the guide at its start."
+        )
+        return g, [], said
+    reading = lang if lang in g.languages else "en"
+    titles = "; ".join(s.title_in(reading) for s in sections)
+    said = QCoreApplication.translate("Why", "In the guide: {0}. F1 opens it there.")
+    return g, sections, said.format(titles)
+
 
 def install_why_key(
     view: QWidget,
     current: Callable[[], tuple[Checklist, str, str] | None],
     track: Callable[[QDialog], None] | None = None,
+    site: Callable[[], str | None] | None = None,
 ) -> QShortcut:
     """F1 in ``view`` (and its children) opens the why of the item ``current()``
-    names: ``(checklist, item id, language)``, or None when there is no item."""
+    names: ``(checklist, item id, language)``, or None when there is no item.
+    ``site()`` is the site's jurisdiction, for the guide's sections of its place."""
 
     def open_why() -> None:
         now = current()
@@ -162,10 +229,12 @@ def install_why_key(
             item = checklist.item(item_id)
         except KeyError:
             return
-        dialog = WhyDialog(checklist, item, lang, view)
+        where = site() if site is not None else None
+        dialog = WhyDialog(checklist, item, lang, view, jurisdiction=where, track=track)
         if track is not None:
             track(dialog)
         dialog.exec()
+        view.window().activateWindow()  # the walk has the keyboard again
 
     key = QShortcut(QKeySequence(WHY_KEY), view)
     key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
