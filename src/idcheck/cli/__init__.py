@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         commands.register_guide,
         followup_args.register_followup,
         commands.register_export,
+        commands.register_sharing,
     ):
         register(sub)
     return parser

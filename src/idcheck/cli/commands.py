@@ -310,9 +310,17 @@ def register_export(sub: Subparsers) -> None:
         action="append",
         default=[],
         metavar="RECIPIENT",
-        help="package: a recipient from the site directory, or a public key (repeatable)",
+        help="package: a recipient from the site directory, or an age public key (repeatable)",
     )
-    q.add_argument("--pdf", action="store_true", help="package: the referral PDF alone")
+    q.add_argument(
+        "--pdf", action="store_true", help="package: the referral PDF alone, for the age tool"
+    )
+    q.add_argument(
+        "--all-changed-since-last-transfer",
+        action="store_true",
+        dest="changed",
+        help="package: every case changed since the last package sent to the recipient",
+    )
     q.add_argument(
         "--anonymised",
         action="store_true",
@@ -320,6 +328,62 @@ def register_export(sub: Subparsers) -> None:
         "age bands; small cells suppressed)",
     )
     q.add_argument(
-        "--out", type=Path, required=True, metavar="FILE", help="htcds: FILE.json or FILE.csv"
+        "--out",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="package: the file to write; htcds: FILE.json or FILE.csv",
     )
     q.set_defaults(handler=Lazy("export_cmds", "cmd_export"))
+
+
+def register_sharing(sub: Subparsers) -> None:
+    """keys, recipient and import: sharing a case between stores (export: above)."""
+    k = sub.add_parser("keys", help="this store's public keys and fingerprint", allow_abbrev=False)
+    ka = k.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    q = _opener(
+        ka.add_parser(
+            "show", help="the public keys and the fingerprint to read out", allow_abbrev=False
+        )
+    )
+    q.add_argument("--out", type=Path, metavar="FILE", help="also write the public card here")
+    q.set_defaults(handler=Lazy("sharing_cmds", "cmd_keys_show"))
+
+    r = sub.add_parser(
+        "recipient", help="the sites and agencies cases can be sent to", allow_abbrev=False
+    )
+    ra = r.add_subparsers(dest="recipient_command", metavar="ACTION", required=True)
+    q = _opener(
+        ra.add_parser(
+            "add",
+            help="add a site (its public card) or an agency (its age key) (administrators)",
+            allow_abbrev=False,
+        )
+    )
+    q.add_argument("name", nargs="?", help="the name to know it by (default: the card's)")
+    key = q.add_mutually_exclusive_group(required=True)
+    key.add_argument("--card", type=Path, metavar="FILE", help="a public card (idcheck keys show)")
+    key.add_argument("--age-key", metavar="age1…", help="an agency's age public key")
+    q.add_argument(
+        "--fingerprint",
+        metavar="XXXX-XXXX-XXXX-XXXX",
+        help="the fingerprint read to you by the other site; the card must match it",
+    )
+    q.set_defaults(handler=Lazy("sharing_cmds", "cmd_recipient_add"))
+    q = _opener(ra.add_parser("list", help="the directory's recipients", allow_abbrev=False))
+    q.set_defaults(handler=Lazy("sharing_cmds", "cmd_recipient_list"))
+
+    q = _opener(
+        sub.add_parser(
+            "import",
+            help="check, decrypt and merge a case package (append-only, idempotent)",
+            allow_abbrev=False,
+        )
+    )
+    q.add_argument("file", type=Path, metavar="FILE")
+    q.add_argument(
+        "--trust",
+        metavar="XXXX-XXXX-XXXX-XXXX",
+        help="the sender's fingerprint, as they read it to you (for a sender not yet known)",
+    )
+    q.set_defaults(handler=Lazy("sharing_cmds", "cmd_import"))

@@ -5,22 +5,101 @@ Human Trafficking Case Data Standard 2.0, JSON or CSV by the name of ``--out``;
 ``--anonymised`` makes it fit for national monitoring. Administrators only (the
 export checks it); the output path is checked before the store is opened, the file
 written atomically, and each export is one audit row. ``--format package`` (the
-default) is a case encrypted to its recipients.
+default) is a case package, encrypted to each recipient and signed by this store
+(one case, or with ``--all-changed-since-last-transfer`` every case changed since
+the last package to the recipient); with ``--pdf`` the referral PDF alone,
+encrypted for the standard age tool.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from idcheck.cli import EXIT_OK, EXIT_USAGE
+from idcheck.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from idcheck.cli.common import fail, unsafe_output, with_store
 from idcheck.store import Store
+from idcheck.store.sharing_keys import PublicKeys
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     if args.format == "htcds":
         return _htcds(args)
-    return fail(EXIT_USAGE, "--format package: case packages are not available in this version")
+    return _package(args)
+
+
+def _package(args: argparse.Namespace) -> int:
+    """A case package (one case, or every case changed since the last transfer
+    to the recipients), or with ``--pdf`` the referral alone, encrypted."""
+    from idcheck.sharing import PackageRefused, export_cases, resolve_recipient
+
+    if args.anonymised:
+        return fail(EXIT_USAGE, "--anonymised goes with --format htcds")
+    if not args.to:
+        return fail(
+            EXIT_USAGE, "name a recipient with --to (a name in the directory or an age key)"
+        )
+    if args.changed == (args.reference is not None):
+        return fail(EXIT_USAGE, "give a case's REF, or --all-changed-since-last-transfer")
+    if args.pdf and args.changed:
+        return fail(EXIT_USAGE, "--pdf exports one case's referral: give its REF")
+    refused = unsafe_output(args, args.out, "--out")
+    if refused is not None:
+        return refused
+
+    def run(store: Store) -> int:
+        to = [resolve_recipient(store, t) for t in args.to]
+        try:
+            if args.pdf:
+                return _pdf(store, args, to)
+            if args.changed:
+                ids: list[int] = []
+                for keys in to:
+                    ids += [
+                        c
+                        for c in store.case_ids_changed_since_transfer(keys.fingerprint)
+                        if c not in ids
+                    ]
+                if not ids:
+                    print("no case changed since the last transfer: nothing written")
+                    return EXIT_OK
+            else:
+                ids = [store.case_id_by_reference(args.reference)]
+            done = export_cases(store, sorted(ids), to, args.out)
+        except PackageRefused as e:
+            return fail(EXIT_USAGE, str(e))
+        except OSError as e:
+            return fail(EXIT_USAGE, f"cannot write {args.out}: {e.strerror}")
+        names = ", ".join(k.name or k.fingerprint for k in done.to)
+        print(
+            f"{done.cases} case(s) written to {done.path}, encrypted to {names}; "
+            f"sha256 {done.sha256}"
+        )
+        return EXIT_OK
+
+    return with_store(args, run)
+
+
+def _pdf(store: Store, args: argparse.Namespace, to: list[PublicKeys]) -> int:
+    from idcheck.report import MissingFont
+    from idcheck.report.export import make_referral
+    from idcheck.sharing import export_file
+
+    case_id = store.case_id_by_reference(args.reference)
+    done = [s for s in store.list_screenings(case_id) if s.status == "completed"]
+    if not done:
+        return fail(EXIT_USAGE, f"case {args.reference} has no completed screening to refer")
+    newest = max(done, key=lambda s: (s.completed_at or 0, s.id))
+    try:
+        doc, _ = make_referral(store, newest.id)
+    except MissingFont as e:
+        return fail(EXIT_FAILED, str(e))
+    out = export_file(store, doc.data, newest.id, to, args.out)
+    print(
+        f"the referral of screening {newest.id} written to {out.path}, encrypted to "
+        f"{', '.join(k.name or k.age for k in out.to)} (open with: age -d -i KEY.txt FILE); "
+        f"sha256 {out.sha256}"
+    )
+    return EXIT_OK
 
 
 def _htcds(args: argparse.Namespace) -> int:

@@ -49,7 +49,11 @@ class Accounts(StoreCore):
         with self._read() as conn:
             return [
                 User(r.id, r.username, r.role, bool(r.disabled))
-                for r in conn.execute(select(users).order_by(users.c.username))
+                for r in conn.execute(
+                    select(users.c.id, users.c.username, users.c.role, users.c.disabled).order_by(
+                        users.c.username
+                    )
+                )
             ]
 
     def user_by_name(self, username: str) -> User:
@@ -118,7 +122,11 @@ class Accounts(StoreCore):
 
     def _user(self, where: object, missing: str) -> User:
         with self._read() as conn:
-            r = conn.execute(select(users).where(where)).first()  # type: ignore[arg-type]
+            r = conn.execute(
+                select(users.c.id, users.c.username, users.c.role, users.c.disabled).where(
+                    where  # type: ignore[arg-type]
+                )
+            ).first()
         if r is None:
             raise InvalidInput(missing)
         return User(r.id, r.username, r.role, bool(r.disabled))

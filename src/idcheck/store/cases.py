@@ -7,6 +7,7 @@ import json
 import re
 import time
 import unicodedata
+import uuid
 from typing import Any
 
 from sqlalchemy import (
@@ -69,6 +70,7 @@ class Cases(StoreCore):
                     first_contact_at=now,
                     status="open",
                     created_by=self.user.id,
+                    uid=str(uuid.uuid4()),  # the case's global id, for sharing it
                 )
             ).inserted_primary_key[0]  # type: ignore[index]
             _insert_adults(conn, cid, details.adults)
@@ -194,6 +196,7 @@ class Cases(StoreCore):
                 last.label("last"),
                 self._draft_in_danger(conn).label("danger"),
                 *(v.label(k) for k, v in flags.items()),
+                cases.c.origin,
             )
             q = q.where(*_case_filters(search, status, since, until))
             if outcome:
@@ -218,6 +221,7 @@ class Cases(StoreCore):
                     r.due_soon,
                     bool(r.missing),
                     r.next_due,
+                    origin=r.origin,
                 )
                 for r in conn.execute(q)
             ]

@@ -268,7 +268,8 @@ class Opening(Accounts):
                 else None
             )
             with engine.connect() as conn:
-                q = select(users)
+                # The columns every schema has (a store is read before its upgrade).
+                q = select(users.c.id, users.c.username, users.c.role, users.c.disabled)
                 if user_id is not None:
                     q = q.where(users.c.id == user_id)
                 elif username is not None:

@@ -125,6 +125,9 @@ class CaseRow:
     missing: bool = False
     #: The soonest due time of the case's open tasks.
     next_due_at: float | None = None
+    #: Where the case came from: the sending site's name and fingerprint (a case
+    #: received in a package), or None for a case made here.
+    origin: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

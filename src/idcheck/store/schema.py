@@ -32,6 +32,10 @@ users = Table(
     Column("role", String, nullable=False),  # admin | worker
     Column("disabled", Boolean, nullable=False, default=False),
     Column("created_at", Float, nullable=False),
+    #: An account of another site (its fingerprint) and its name there: who
+    #: answered or decided in a case received (migration 0007); never signs in.
+    Column("origin", String),
+    Column("origin_name", String),
 )
 
 cases = Table(
@@ -58,7 +62,12 @@ cases = Table(
     Column("created_by", Integer, ForeignKey("users.id"), nullable=False),
     #: When the child first came to notice: the clocks count from it (0006).
     Column("first_contact_at", Float, nullable=False),
+    #: The case's global id (a UUID), the same in every store it is shared with,
+    #: and where it came from (the sending site's name and fingerprint; None: here).
+    Column("uid", String),
+    Column("origin", String),
     Index("ix_cases_search", "search_key"),
+    Index("ix_cases_uid", "uid", unique=True),
 )
 
 adults = Table(
@@ -98,9 +107,13 @@ screenings = Table(
     Column("decision_reasons", Text),
     Column("decided_by", Integer, ForeignKey("users.id")),
     Column("decided_at", Float),
+    #: The global id of a screening received from another store (None: made
+    #: here, known by an id derived from the store's and its own).
+    Column("uid", String),
     Index("ix_screenings_case_status", "case_id", "status", "completed_at"),
     Index("ix_screenings_completed", "status", "completed_at"),
     Index("ix_screenings_amends", "amends_id"),
+    Index("ix_screenings_uid", "uid", unique=True),
 )
 
 answers = Table(
@@ -122,7 +135,9 @@ answers = Table(
     Column("read_back", Boolean),
     Column("answered_by", Integer, ForeignKey("users.id"), nullable=False),
     Column("answered_at", Float, nullable=False),
+    Column("uid", String),  # as screenings.uid
     Index("ix_answers_screening", "screening_id", "item_id", "id"),
+    Index("ix_answers_uid", "uid", unique=True),
 )
 
 contacts = Table(
@@ -303,4 +318,61 @@ case_notes = Table(
     Column("by", Integer, ForeignKey("users.id"), nullable=False),
     Column("at", Float, nullable=False),
     Index("ix_case_notes_case", "case_id", "at"),
+)
+
+#: Other sites and agencies a case can be sent to, by their public keys (0007).
+recipients = Table(
+    "recipients",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String, nullable=False, unique=True),
+    Column("kind", String, nullable=False),  # site | agency
+    Column("age_key", String, nullable=False),
+    Column("sign_key", String),
+    Column("fingerprint", String, nullable=False, unique=True),
+    Column("added_at", Float, nullable=False),
+    Column("added_by", Integer, ForeignKey("users.id"), nullable=False),
+)
+
+#: Each package sent (one row per recipient) or received (0007).
+transfers = Table(
+    "transfers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("direction", String, nullable=False),  # in | out
+    Column("package_id", String, nullable=False),
+    Column("sha256", String, nullable=False),
+    Column("peer", String, nullable=False),  # the other side's fingerprint
+    Column("peer_name", String, nullable=False),
+    Column("cases", Integer, nullable=False),
+    Column("at", Float, nullable=False),
+    Column("by", Integer, ForeignKey("users.id"), nullable=False),
+    Index("ix_transfers_peer", "direction", "peer", "at"),
+    Index("ix_transfers_package", "package_id"),
+)
+
+#: Versions of a case's details exchanged with other stores (their hashes; the
+#: details too when they were kept beside the local ones: ``conflict``) (0007).
+case_versions = Table(
+    "case_versions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("hash", String, nullable=False),
+    Column("details", Text),
+    Column("origin", String),
+    Column("at", Float, nullable=False),
+    Column("conflict", Boolean, nullable=False, default=False),
+    Index("ix_case_versions_case", "case_id", "hash"),
+)
+
+
+#: This store's private sharing keys and its global id: one row (0007).
+sharing_keys = Table(
+    "sharing_keys",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("age_identity", String, nullable=False),
+    Column("sign_key", String, nullable=False),
+    Column("store_uid", String, nullable=False),
 )

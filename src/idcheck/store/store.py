@@ -19,6 +19,7 @@ material, and the one transaction-and-audit path every write takes):
 :mod:`.timeline`            case notes and the case's timeline
 :mod:`.followup_stats`      the anonymous rows follow-up statistics count
 :mod:`.auditing`            events, the trail, the whole store's check
+:mod:`.exchange`            sharing keys, recipients, packages sent and merged
 ==========================  =====================================================
 
 Every method that changes data runs one transaction that also writes its audit
@@ -36,6 +37,7 @@ from idcheck.store.backups import Backups, restore, verify_store
 from idcheck.store.case_export import CaseExport
 from idcheck.store.cases import Cases, check_case, fold
 from idcheck.store.core import KeyChange
+from idcheck.store.exchange import Exchange
 from idcheck.store.followup_stats import FollowupStats
 from idcheck.store.missing import Missing
 from idcheck.store.opening import DEFAULT_KDF, Opening
@@ -73,6 +75,7 @@ class Store(
     Backups,
     Auditing,
     CaseExport,
+    Exchange,
 ):
     """An unlocked store. Build with :meth:`create` or :meth:`open`; end with
     :meth:`lock` (or use it as a context manager)."""
