@@ -210,7 +210,14 @@ def test_citizenship_and_languages_are_iso_codes_or_empty(store: Store) -> None:
     store.create_case(child("1", nationality="Syria / Eritrea", languages="Dari; Pashto and Farsi"))
     store.create_case(child("2", nationality="Eritrean", languages="Tigrinja"))  # not names
     store.create_case(child("3", nationality="Bosnia and Herzegovina", languages="ti"))
+    store.create_case(child("4", nationality="no", languages="IT, Norwegian"))
+    store.create_case(child("5", nationality="NO, ERI", languages="nob"))
     got = records(store)
+    assert got["4"]["prs_Citizenship"] == []  # "no" is not Norway's code as written
+    assert (got["4"]["prs_PrimaryLanguage"], got["4"]["prs_SecondaryLanguage"]) == ("nor", None)
+    assert (
+        got["5"]["prs_Citizenship"] == ["NOR", "ERI"] and got["5"]["prs_PrimaryLanguage"] == "nob"
+    )
     assert got["1"]["prs_Citizenship"] == ["SYR", "ERI"]
     assert (got["1"]["prs_PrimaryLanguage"], got["1"]["prs_SecondaryLanguage"]) == ("fas", "pus")
     assert got["2"]["prs_Citizenship"] == [] and got["2"]["prs_PrimaryLanguage"] is None

@@ -17,7 +17,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 VERSION = "2.0"
@@ -264,26 +264,29 @@ def _iso() -> dict[str, dict[str, list[str]]]:
 
 
 @cache
-def _country_index() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for alpha3, (alpha2, *names) in _iso()["countries"].items():
-        for key in (alpha3, alpha2, *names):
-            out[fold(key)] = alpha3
-        for name in names:  # "the State of Eritrea" -> also "State of Eritrea"
-            out[fold(re.sub(r"^the ", "", name))] = alpha3
-    return out
+def _country_index() -> tuple[dict[str, str], dict[str, str]]:
+    """(folded names -> alpha-3, codes as written -> alpha-3)."""
+    names: dict[str, str] = {}
+    codes: dict[str, str] = {}
+    for alpha3, (alpha2, *given) in _iso()["countries"].items():
+        codes[alpha3] = codes[alpha2] = alpha3
+        for name in given:  # "the State of Eritrea" -> also "State of Eritrea"
+            names[fold(name)] = names[fold(re.sub(r"^the ", "", name))] = alpha3
+    return names, codes
 
 
 @cache
-def _language_index() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for alpha3, (alpha2, biblio, *names) in _iso()["languages"].items():
-        for key in (alpha3, alpha2, biblio, *names):
-            if key:
-                out[fold(key)] = alpha3
-    for name, alpha3 in LANGUAGE_ALIASES.items():
-        out[name] = alpha3
-    return out
+def _language_index() -> tuple[dict[str, str], dict[str, str]]:
+    """(folded names -> ISO 639-2 code, codes as written -> ISO 639-2 code)."""
+    names: dict[str, str] = dict(LANGUAGE_ALIASES)
+    codes: dict[str, str] = {}
+    for alpha3, (alpha2, biblio, *given) in _iso()["languages"].items():
+        for code in (alpha3, alpha2, biblio):
+            if code:
+                codes[code] = alpha3
+        for name in given:
+            names[fold(name)] = alpha3
+    return names, codes
 
 
 def countries() -> frozenset[str]:
@@ -296,28 +299,34 @@ def languages() -> frozenset[str]:
     return frozenset(_iso()["languages"])
 
 
-def _found(text: str | None, index: dict[str, str]) -> list[str]:
+@lru_cache(maxsize=4096)
+def _found(text: str, countries: bool) -> tuple[str, ...]:
     """The codes of the names in ``text``: split at , ; / + &, and a part that is
-    no name as a whole at "and" ("Bosnia and Herzegovina" stays one); each once."""
+    no name as a whole at "and" ("Bosnia and Herzegovina" stays one); each once.
+    A code counts only as codes are written (countries in capitals, "ERI", "ER";
+    languages in small letters, "tir", "ti"), so words such as "no" or "IT" in
+    another case are never read as Norway or Italian."""
+    names, codes = _country_index() if countries else _language_index()
     found: list[str] = []
-    for part in _SPLIT.split(text or ""):
-        whole = fold(part)
-        pieces = [whole] if whole in index else [fold(p) for p in _AND.split(part)]
-        found += [index[p] for p in pieces if p in index]
-    return list(dict.fromkeys(found))
+    for part in _SPLIT.split(text):
+        for piece in [part] if fold(part) in names else _AND.split(part):
+            code = codes.get(piece.strip()) or names.get(fold(piece))
+            if code:
+                found.append(code)
+    return tuple(dict.fromkeys(found))
 
 
 def country_codes(text: str | None) -> list[str]:
     """ISO 3166-1 alpha-3 codes of the countries named in ``text`` (English ISO
     names, common or official, or codes; several split at , ; / and "and"), in
     order, each once. A part that is not such a name is left out, never guessed."""
-    return _found(text, _country_index())
+    return list(_found(text or "", True))
 
 
 def language_codes(text: str | None) -> list[str]:
     """ISO 639-2 codes of the languages named in ``text``, in the child's order,
     each once; a word that is not an ISO 639-2 name or code is left out."""
-    return _found(text, _language_index())
+    return list(_found(text or "", False))
 
 
 def relation_code(stated: str | None) -> str | None:
