@@ -111,11 +111,18 @@ def test_the_projector_follows_the_trainer_and_never_shows_a_trainer_note(qtbot,
         room.items.checklist_box.setCurrentIndex(index)
         room.items.items.setFocus()
         ids = checklist.item_ids()
+        previous = None
         for n, item_id in enumerate(ids):
             item = checklist.item(item_id)
             assert room.items.item.id == item_id
             shown = whole_text(projector)
             assert text_for(item.text, "en") in shown
+            # the slide before is off the screen at once (not when Qt deletes it)
+            if previous is not None and text_for(previous.text, "en") not in text_for(
+                item.text, "en"
+            ):
+                assert text_for(previous.text, "en") not in projector.shown_text()
+            previous = item
             if item.child_text is not None:
                 assert text_for(item.child_text, "en") in shown
             if isinstance(item, Indicator):

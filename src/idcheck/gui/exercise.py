@@ -414,7 +414,7 @@ class ExercisePanel(QWidget):
                     Block(
                         "text",
                         self.tr("{0}: the room {1}, the worker {2}").format(
-                            text_for(item.text, self.lang),
+                            text_for(item.text, self.lang).rstrip(".?"),
                             answer_text(item, room, self.lang, _words),
                             answer_text(item, worker, self.lang, _words),
                         ),

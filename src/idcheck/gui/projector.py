@@ -127,6 +127,7 @@ class ProjectorWindow(QWidget):
             old = self.body_box.takeAt(0)
             widget = old.widget() if old is not None else None
             if widget is not None:
+                widget.hide()  # off the screen now, not when the deferred delete runs
                 widget.deleteLater()
         for block in slide.blocks:
             label = QLabel(block.text)
