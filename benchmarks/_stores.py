@@ -2,7 +2,7 @@
 
 Every case has one completed screening of the full checklist with ``answers``
 answers (default 40), each with the child's words, a decision and the pinned
-documents, and the audit rows the store writes for them (case created,
+documents (the routes text once, as the store keeps it), and the audit rows the store writes for them (case created,
 screening started, one per answer, decision, completion with its content hash):
 about 44 audit rows a case. Built in large transactions with the store's own row
 functions (``audit._next_row`` for the chain, ``content.screening_hash`` for the
@@ -138,10 +138,14 @@ def _one_case(db: Any, key: bytearray, head: audit_mod.AuditHead, n: int, at: fl
         (outcome, json.dumps([]), outcome, uid, at + 45, sid),
     )
     audit("decision", at + 45, sid)
+    # As pinned.pin() writes it: the routes text once, by its SHA-256.
+    routes_sha = hashlib.sha256(pinned["routes"].encode("utf-8")).hexdigest()
+    db.execute("INSERT OR IGNORE INTO pinned_texts (sha256, text) VALUES (?, ?)",
+               (routes_sha, pinned["routes"]))
     db.execute(
-        "INSERT INTO pinned_documents (screening_id, case_id, routes, contacts, site, pinned_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        (sid, cid, pinned["routes"], pinned["contacts"], pinned["site"], at + 46),
+        "INSERT INTO pinned_documents (screening_id, case_id, routes, routes_sha256, contacts, "
+        "site, pinned_at) VALUES (?, ?, '', ?, ?, ?, ?)",
+        (sid, cid, routes_sha, pinned["contacts"], pinned["site"], at + 46),
     )
     db.execute("UPDATE screenings SET status = 'completed', completed_at = ? WHERE id = ?",
                (at + 46, sid))

@@ -59,3 +59,47 @@ def test_retention_deletes_the_pins_with_their_case(store, intake):
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM pinned_documents").scalar() == 0
     assert store.verify().ok
+
+
+def test_a_routes_text_pinned_by_many_screenings_is_kept_once(store, intake):
+    """Every screening completed under the same routes pins the same text: it is
+    stored once (migration 0007) and each screening reads it back whole."""
+    sids = []
+    for n in range(3):
+        _, sid = _complete(store, intake, ref=f"PIN-{n}")
+        store.complete_screening(sid)
+        sids.append(sid)
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM pinned_texts").scalar() == 1
+        kept = conn.exec_driver_sql(
+            "SELECT sum(length(routes)) FROM pinned_documents").scalar()
+    assert kept == 0  # no row holds its own copy
+    first = store.get_screening(sids[0]).pinned
+    assert first is not None and first.routes
+    for r in first.routes:
+        assert r.text == find(f"{r.id}@{r.version}").path.read_bytes()
+    for s in sids:
+        p = store.get_screening(s).pinned
+        assert p is not None and (p.routes, p.contacts, p.site) == (
+            first.routes, first.contacts, first.site)
+    assert store.verify().ok
+
+
+def test_the_shared_routes_text_is_read_only_and_a_change_to_it_is_found(store, intake):
+    sids = []
+    for n in range(2):
+        _, sid = _complete(store, intake, ref=f"PIN-{n}")
+        store.complete_screening(sid)
+        sids.append(sid)
+    with pytest.raises(sqlcipher.IntegrityError, match="read-only"), store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE pinned_texts SET text = '[]'")
+    with pytest.raises(sqlcipher.IntegrityError, match="read-only"), store.engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM pinned_texts")
+    with store.engine.begin() as conn:  # as someone with the key could
+        conn.exec_driver_sql("DROP TRIGGER pinned_texts_no_update")
+        conn.exec_driver_sql("UPDATE pinned_texts SET text = replace(text, 'Call', 'Ring')")
+    result = store.verify()
+    assert not result.ok
+    assert set(result.altered_screenings) == set(sids)
+    assert any(m.startswith("pinned routes texts: changed") for m in result.messages)
+    assert any("trigger pinned_texts_no_update is missing" in m for m in result.messages)

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine, select
 
 from idcheck.store import audit as audit_mod
 from idcheck.store import content as content_mod
+from idcheck.store import pinned as pinned_mod
 from idcheck.store.core import StoreCore
 from idcheck.store.database import check_triggers, reader_engine
 from idcheck.store.records import AuditRow, VerifyResult
@@ -210,4 +211,8 @@ def _database_checks(conn: Connection) -> tuple[bool, list[str]]:
     if texts:
         ok = False
         msgs.append("checklist texts: changed: " + ", ".join(t[:12] for t in texts))
+    pinned = pinned_mod.changed_texts(conn)
+    if pinned:
+        ok = False
+        msgs.append("pinned routes texts: changed: " + ", ".join(t[:12] for t in pinned))
     return ok, msgs

@@ -24,6 +24,8 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from idcheck.store import pinned as pinned_mod
+
 #: The hash as written: SHA-256 over each part's repr.
 PREFIX = "sha256r:"
 #: The first form (each part as JSON), written by the first release of content
@@ -45,7 +47,6 @@ _ANSWERS_SQL = (
     "language, interpreter_present, interpreter, read_back, answered_by, answered_at "
     "FROM answers"
 )
-_PINNED_SQL = "SELECT screening_id, routes, contacts, site, pinned_at FROM pinned_documents"
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
@@ -75,7 +76,9 @@ def screening_hash(conn: Connection, screening_id: int) -> str:
         _ANSWERS_SQL + " WHERE screening_id = ? ORDER BY id", (screening_id,)
     ):
         h.update(part("answer", a))
-    pin = conn.exec_driver_sql(_PINNED_SQL + " WHERE screening_id = ?", (screening_id,)).first()
+    pin = conn.exec_driver_sql(
+        pinned_mod.PINNED_SQL + " WHERE p.screening_id = ?", (screening_id,)
+    ).first()
     if pin is not None:
         h.update(part("pinned", tuple(pin)[1:]))
     return WRITTEN + h.hexdigest()
@@ -129,10 +132,7 @@ def check_all(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pinned_documents'"
     ).first()
     if has_pinned is not None:
-        for pin in conn.exec_driver_sql(_PINNED_SQL):
-            found = hashers.get(int(pin[0]))
-            if found is not None:
-                found[0].update(found[1]("pinned", tuple(pin)[1:]))
+        _feed_pinned(conn, hashers)
     problems: list[ContentProblem] = []
     for sid, (seq, expected) in sorted(wanted.items(), key=lambda kv: kv[1][0]):
         got = hashers.get(sid)
@@ -150,6 +150,43 @@ def check_all(
                 )
             )
     return problems
+
+
+def _feed_pinned(conn: Connection, hashers: dict[int, tuple[Any, Any]]) -> None:
+    """Each screening's pinned part fed to its hash. A routes text shared by many
+    screenings is read and spelled once (as ``repr`` writes it inside the part),
+    not once a screening."""
+    if not pinned_mod.has_texts(conn):
+        for pin in conn.exec_driver_sql(pinned_mod.PINNED_SQL_BEFORE_TEXTS):
+            found = hashers.get(int(pin[0]))
+            if found is not None:
+                found[0].update(found[1]("pinned", tuple(pin)[1:]))
+        return
+    texts: dict[str, str] = {
+        str(sha): str(text)
+        for sha, text in conn.exec_driver_sql("SELECT sha256, text FROM pinned_texts")
+    }
+    spelled: dict[str, bytes] = {}
+    for sid, sha, routes, contacts, site, at in conn.exec_driver_sql(
+        "SELECT screening_id, routes_sha256, routes, contacts, site, pinned_at "
+        "FROM pinned_documents"
+    ):
+        found = hashers.get(sid)
+        if found is None:
+            continue
+        text = texts.get(sha) if sha is not None else None
+        if text is None or found[1] is not _part:
+            # (as PINNED_SQL reads it: the shared text where there is one)
+            values = (text if text is not None else routes, contacts, site, at)
+            found[0].update(found[1]("pinned", values))
+            continue
+        if sha not in spelled:
+            spelled[sha] = repr(text).encode("utf-8")
+        # repr of the part's tuple, in three pieces: the same bytes as _part().
+        h = found[0]
+        h.update(b"('pinned', ")
+        h.update(spelled[sha])
+        h.update(f", {contacts!r}, {site!r}, {at!r})\n".encode())
 
 
 def _deleted_after(seq: int, deleted_cases: dict[int, int], conn: Connection) -> bool:

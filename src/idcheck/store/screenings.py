@@ -15,6 +15,7 @@ from sqlalchemy import Connection, bindparam, func, insert, select, update
 from idcheck.checklist import Answer, Checklist, find, validate_answer
 from idcheck.store import audit as audit_mod
 from idcheck.store import content as content_mod
+from idcheck.store import pinned as pinned_mod
 from idcheck.store.cases import case_row
 from idcheck.store.core import StoreCore
 from idcheck.store.errors import InvalidInput, ReadOnlyRecord
@@ -22,8 +23,6 @@ from idcheck.store.records import (
     SOURCES,
     AnswerContext,
     Decision,
-    PinnedDocuments,
-    PinnedRoutes,
     ScreeningRecord,
     ScreeningRow,
     StatRow,
@@ -34,7 +33,6 @@ from idcheck.store.schema import (
     answers,
     cases,
     checklist_texts,
-    pinned_documents,
     screenings,
 )
 from idcheck.store.site_settings import contact_rows, site_profile_in
@@ -164,9 +162,7 @@ class Screenings(StoreCore):
                 select(screenings.c.id).where(screenings.c.amends_id == screening_id)
             ).scalar()
             text = self._checklist_text(conn, s.checklist_sha256)
-            pin = conn.execute(
-                select(pinned_documents).where(pinned_documents.c.screening_id == screening_id)
-            ).first()
+            pin = pinned_mod.pinned(conn, screening_id)
             if audit:
                 self._audit_row(
                     conn, "screening-viewed", case_id=s.case_id, screening_id=screening_id
@@ -200,7 +196,7 @@ class Screenings(StoreCore):
             decided_at=s.decided_at,
             answers={a.item_id: a for a in history},
             history=history,
-            pinned=_pinned(pin) if pin is not None else None,
+            pinned=pin,
         )
 
     def list_screenings(self, case_id: int) -> list[ScreeningRow]:
@@ -275,11 +271,7 @@ class Screenings(StoreCore):
             # The documents its referral prints, kept with it while it is still a draft
             # (the triggers refuse them once it is completed): a reprint is the same.
             docs = self._documents_in_use(conn, s.checklist_sha256)
-            conn.execute(
-                insert(pinned_documents).values(
-                    screening_id=screening_id, case_id=s.case_id, pinned_at=now, **docs
-                )
-            )
+            pinned_mod.pin(conn, screening_id, s.case_id, now, docs)
             conn.execute(
                 update(screenings)
                 .where(screenings.c.id == screening_id)
@@ -480,15 +472,3 @@ def check_context(item_id: str, context: AnswerContext) -> None:
         why = text_too_long(what, text)
         if why:
             raise InvalidInput(why)
-
-
-def _pinned(r: Any) -> PinnedDocuments:
-    return PinnedDocuments(
-        routes=tuple(
-            PinnedRoutes(x["id"], x["version"], x["text"].encode("utf-8"))
-            for x in json.loads(r.routes)
-        ),
-        contacts=tuple(json.loads(r.contacts)),
-        site=dict(json.loads(r.site)),
-        pinned_at=r.pinned_at,
-    )
