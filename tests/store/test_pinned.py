@@ -63,7 +63,7 @@ def test_retention_deletes_the_pins_with_their_case(store, intake):
 
 def test_a_routes_text_pinned_by_many_screenings_is_kept_once(store, intake):
     """Every screening completed under the same routes pins the same text: it is
-    stored once (migration 0007) and each screening reads it back whole."""
+    stored once (migration 0008) and each screening reads it back whole."""
     sids = []
     for n in range(3):
         _, sid = _complete(store, intake, ref=f"PIN-{n}")

@@ -1,10 +1,10 @@
 """The documents pinned with a completed screening, with each routes text kept
-once (migration 0007).
+once (migration 0008).
 
 Every screening completed under a checklist pins the same routes files' texts
 (tens of kilobytes); kept in each row they made up most of a store (about 80 %
 of a store of completed screenings), and so most of what its backup copies and
-its verify reads. From 0007 a row names its routes text by SHA-256 in
+its verify reads. From 0008 a row names its routes text by SHA-256 in
 ``pinned_texts`` (written once, never changed); rows pinned before keep the text
 in their own ``routes`` column. Read back, both are the same: the routes text,
 so a screening's content hash and its reprint do not depend on where the text
@@ -28,14 +28,14 @@ PINNED_SQL = (
     "SELECT p.screening_id, COALESCE(t.text, p.routes), p.contacts, p.site, p.pinned_at "
     "FROM pinned_documents p LEFT JOIN pinned_texts t ON t.sha256 = p.routes_sha256"
 )
-#: The same before 0007 (every routes text in its row).
+#: The same before 0008 (every routes text in its row).
 PINNED_SQL_BEFORE_TEXTS = (
     "SELECT screening_id, routes, contacts, site, pinned_at FROM pinned_documents"
 )
 
 
 def has_texts(conn: Connection) -> bool:
-    """Whether the store's schema keeps routes texts apart (0007 on)."""
+    """Whether the store's schema keeps routes texts apart (0008 on)."""
     found = conn.exec_driver_sql(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pinned_texts'"
     ).first()

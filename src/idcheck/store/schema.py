@@ -195,11 +195,11 @@ pinned_documents = Table(
     Column("contacts", Text, nullable=False),
     Column("site", Text, nullable=False),
     Column("pinned_at", Float, nullable=False),
-    #: From 0007: the routes text is kept once in ``pinned_texts`` (``routes`` empty).
+    #: From 0008: the routes text is kept once in ``pinned_texts`` (``routes`` empty).
     Column("routes_sha256", String, ForeignKey("pinned_texts.sha256")),
 )
 
-#: Each pinned routes text (JSON), once by its SHA-256 (migration 0007).
+#: Each pinned routes text (JSON), once by its SHA-256 (migration 0008).
 pinned_texts = Table(
     "pinned_texts",
     metadata,

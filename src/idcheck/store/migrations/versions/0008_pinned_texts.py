@@ -1,7 +1,7 @@
 """Each pinned routes text kept once.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 
 Every screening completed under a checklist pinned the same routes files' texts
 (about 47 KB for the full screening) in its own row: most of a store's size,
@@ -14,8 +14,8 @@ A screening's content hash covers the routes text wherever it is kept.
 
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 
 STATEMENTS = [
     """CREATE TABLE pinned_texts (
