@@ -317,20 +317,26 @@ def test_every_table_maps_into_the_standards_codes() -> None:
 # --------------------------------------------------------------------- anonymised
 
 
-def six_children(store: Store) -> None:
-    """Five alike and one (a boy from Syria, found by an NGO) unlike any other."""
+def twelve_children(store: Store) -> None:
+    """Five Eritrean girls found by the police (full screening, one referred on), six
+    Afghan girls found by child welfare (intake screen), and one boy from Syria found
+    by an NGO, like no other."""
     for i in range(5):
         cid = store.create_case(child(f"{CANARY}-ref-{i}"))
         screen(store, cid, "child-trafficking-full", FULL_YES)
     draft = ReferralDraft(f"{CANARY}-recipient", "phone", 1_790_000_000.0, note=f"{CANARY}-note")
     store.set_referral_state(store.add_referral(cid, draft), "accepted", at=1_790_090_000.0)
+    for i in range(6):
+        afghan = child(f"{CANARY}-af-{i}", nationality="Afghanistan", languages="Dari",
+                       identified_by="child-welfare")  # fmt: skip
+        screen(store, store.create_case(afghan), "intake-screen", {"debt": "yes"})
     odd = child(f"{CANARY}-ref-odd", gender="male", claimed_age=16, nationality="Syria",
                 languages="Arabic", identified_by="ngo", claimed_dob="2010-01-02")  # fmt: skip
     screen(store, store.create_case(odd), "intake-screen", {"debt": "yes"})
 
 
 def test_anonymised_holds_no_name_reference_date_or_words(store: Store) -> None:
-    six_children(store)
+    twelve_children(store)
     full = htcds.build(htcds.collect(store), store.site_profile())
     anon = htcds_out.anonymise(full)
     for text in (htcds_out.to_json(anon), htcds_out.to_csv(anon)):
@@ -344,25 +350,36 @@ def test_anonymised_holds_no_name_reference_date_or_words(store: Store) -> None:
         assert f"{CANARY}-{never}" not in text
 
 
-def test_anonymised_suppresses_what_few_share(store: Store) -> None:
-    six_children(store)
+def test_anonymised_suppresses_small_cells_as_the_statistics_do(store: Store) -> None:
+    twelve_children(store)
     anon = htcds_out.anonymise(htcds.build(htcds.collect(store), store.site_profile()))
-    assert len(anon.records) == 6 and not anon.withheld
-    odd = [r for r in anon.records if r["idc_Suppressed"]]
-    assert len(odd) == 1
-    # Alone in its kind whatever is emptied, the boy's record keeps none of them.
-    assert odd[0]["idc_Suppressed"] == [
-        "prs_Citizenship", "prs_PrimaryLanguage", "cas_ReferringOrganisation.org_Type",
-        "prs_Gender", "idc_AgeDisputed", "idc_AgeBand",
-    ]  # fmt: skip
-    assert odd[0]["prs_Citizenship"] == [] and odd[0]["prs_Gender"] is None
-    assert odd[0]["vic_MethodsOfControl"] == ["DebtBondage"]  # what monitoring counts stays
-    assert sorted(str(r["idc_ReferralState"]) for r in anon.records).count("accepted") == 1
-    alike = [r for r in anon.records if not r["idc_Suppressed"]]
-    assert all(r["prs_Citizenship"] == ["ERI"] and r["prs_Gender"] == "Feminine" for r in alike)
+    assert len(anon.records) == 12 and not anon.withheld
     text = htcds_out.to_json(anon)
-    assert "SYR" not in text and "Masculine" not in text and '"NGO"' not in text
     assert problems(json.loads(text)) == []
+    # One Syrian (<5), so the next smallest, Eritrea (5), goes too; Afghanistan (6) stays.
+    # The same for the first language (Arabic 1, Tigrinya 5, Persian 6) and who found
+    # the child (NGO 1, police 5, child welfare 6). One boy: the girls' gender goes too.
+    for gone in ('"SYR"', '"ERI"', '"tir"', '"NGO"', '"LawEnforcement"',
+                 "Masculine", "Feminine", "accepted"):  # fmt: skip
+        assert gone not in text, gone
+    for kept in ('"AFG"', '"fas"', "LocalGovernmentOrganisation", '"15-17"'):
+        assert kept in text, kept
+    assert {r["prs_PrimaryLanguage"] for r in anon.records} == {None, "fas"}
+    eritrean = [r for r in anon.records if r["vic_RelationshipToTrafficker"] == "Familial"]
+    assert len(eritrean) == 5
+    for r in eritrean:
+        assert r["prs_Citizenship"] == [] and r["prs_SecondaryLanguage"] == "ara"
+        assert {"prs_Citizenship", "prs_PrimaryLanguage", "prs_Gender"} <= set(r["idc_Suppressed"])
+    referred = [r for r in anon.records if "idc_ReferralState" in r["idc_Suppressed"]]
+    assert len(referred) == 1 and referred[0]["idc_ReferralState"] is None
+    # The boy, like no other in what could single him out, keeps none of it.
+    (boy,) = [r for r in anon.records if r["idc_AgeBand"] is None]
+    assert {"prs_Citizenship", "prs_PrimaryLanguage", "cas_ReferringOrganisation.org_Type",
+            "prs_Gender", "idc_AgeDisputed", "idc_AgeBand"} <= set(boy["idc_Suppressed"])  # fmt: skip
+    # What monitoring counts stays.
+    assert all(r["vic_TraffickingStatus"] == "PossibleVictimOfTrafficking" for r in anon.records)
+    assert all("DebtBondage" in r["vic_MethodsOfControl"] for r in anon.records)
+    assert sum("FalsePromises" in r["vic_MethodsOfControl"] for r in anon.records) == 5
 
 
 def test_fewer_than_five_records_are_withheld(store: Store) -> None:

@@ -4,12 +4,15 @@
 or other dates, ages (the statistics' age bands instead), lookups to people or free
 text. Small cells are handled as :mod:`idcheck.report.stats` handles them: with
 fewer than five records (``SMALL``) no record is given at all, as a total of 1 to
-4 is shown as ``<5``; otherwise every record must share the values that could
-single a child out (citizenship, languages, who identified the child, gender, age
-band, whether the age is disputed) with at least four others, and where it does
-not, those values are emptied one at a time, the rarest kind first (citizenship,
-then the second language, ...) until it does; each emptied value is named in the
-record's ``idc_Suppressed``. The records are put in the order of their values, so
+4 is shown as ``<5``. Otherwise each column is a table of counts: a value that 1
+to 4 records hold is taken out of them, and where that leaves a single value hidden
+in a column, the value the fewest other records hold is taken out too (the
+statistics' ``x``). Then every record must share the values that could single a
+child out (citizenship, languages, who identified the child, gender, whether the
+age is disputed, age band) with at least four others; where it does not, those
+values are emptied one at a time, the rarest kind first (citizenship, then the
+second language, ...) until it does. Each column a record lost a value in is named
+in its ``idc_Suppressed``. The records are put in the order of their values, so
 their order tells nothing of when a case was made.
 
 :func:`to_json` keeps every text as it is (line breaks and right-to-left text
@@ -50,10 +53,12 @@ QUASI_IDENTIFIERS = (
 )
 SUPPRESSED_COLUMN = "idc_Suppressed"
 SUPPRESSION_NOTE = (
-    f"No record is given when there are fewer than {SMALL}. Otherwise each record shares "
-    "its citizenship, languages, referring organisation type, gender, disputed age and age "
+    f"No record is given when there are fewer than {SMALL}. A value that 1 to 4 records "
+    "hold is taken out of them, and where that leaves one value hidden in a column, the "
+    "value the fewest other records hold is taken out too. Each record then shares its "
+    "citizenship, languages, referring organisation type, gender, disputed age and age "
     f"band with at least {SMALL - 1} others; where it did not, those values were emptied, "
-    f"citizenship first, and are named in {SUPPRESSED_COLUMN}."
+    f"citizenship first. The columns a record lost a value in are named in {SUPPRESSED_COLUMN}."
 )
 #: What a spreadsheet runs as a formula when a cell starts with it.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -81,6 +86,35 @@ def _sort_key(record: dict[str, Any]) -> str:
     return json.dumps(record, sort_keys=True, ensure_ascii=False)
 
 
+def _held(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _small_cells(records: list[dict[str, Any]], cols: dict[str, str]) -> None:
+    """Each column counted as the statistics count a table: a value held by 1 to 4
+    records is taken out of them; where that leaves one value hidden in a column
+    (what it was could be told from what is missing), the value held by the fewest
+    other records is taken out too."""
+    for col, kind in cols.items():
+        if col == SUPPRESSED_COLUMN:
+            continue
+        counts = Counter(v for r in records for v in _held(r[col]))
+        hidden = {v for v, n in counts.items() if n < SMALL}
+        rest = [v for v in counts if v not in hidden]
+        if len(hidden) == 1 and rest:
+            hidden.add(min(rest, key=lambda v: (counts[v], str(v))))
+        if not hidden:
+            continue
+        for r in records:
+            kept = [v for v in _held(r[col]) if v not in hidden]
+            if kept == _held(r[col]):
+                continue
+            r[col] = kept if kind == "codes" else (kept[0] if kept else None)
+            r[SUPPRESSED_COLUMN].append(col)
+
+
 def anonymise(export: Export) -> Export:
     """The export for national monitoring (see the module's description)."""
     cols = anonymous_columns()
@@ -91,6 +125,7 @@ def anonymise(export: Export) -> Export:
         return replace(
             export, records=(), anonymised=True, suppression=SUPPRESSION_NOTE, withheld=True
         )
+    _small_cells(records, cols)
     for field in QUASI_IDENTIFIERS:
         groups = _groups(records)
         small = [r for r in records if groups[tuple(_key(r[q]) for q in QUASI_IDENTIFIERS)] < SMALL]
@@ -99,7 +134,8 @@ def anonymise(export: Export) -> Export:
         for r in small:
             if r[field] not in (None, []):
                 r[field] = [] if cols[field] == "codes" else None
-                r[SUPPRESSED_COLUMN].append(field)
+                if field not in r[SUPPRESSED_COLUMN]:
+                    r[SUPPRESSED_COLUMN].append(field)
     return replace(
         export,
         records=tuple(sorted(records, key=_sort_key)),
