@@ -93,7 +93,12 @@ def _ok_cancel(dialog: NewUserDialog | PasswordDialog, above: QFormLayout) -> QP
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
-    buttons.accepted.connect(dialog._check)
+
+    def accept_if_they_match() -> None:
+        if dialog.fields.match():
+            dialog.accept()
+
+    buttons.accepted.connect(accept_if_they_match)
     buttons.rejected.connect(dialog.reject)
     box = QVBoxLayout(dialog)
     box.addLayout(above)
@@ -123,10 +128,6 @@ class NewUserDialog(QDialog):
         form.addRow(self.tr("Role"), self.role)
         self.ok = _ok_cancel(self, form)
 
-    def _check(self) -> None:
-        if self.fields.match():
-            self.accept()
-
 
 class PasswordDialog(QDialog):
     """A new password typed twice, and the current one when it is your own."""
@@ -145,10 +146,6 @@ class PasswordDialog(QDialog):
         if own:
             form.addRow(self.tr("Current password"), self.current)
         self.ok = _ok_cancel(self, form)
-
-    def _check(self) -> None:
-        if self.fields.match():
-            self.accept()
 
 
 class UsersTab(QWidget):

@@ -11,17 +11,15 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from idcheck.gui.session import NO_AGE, line_edit, named
+from idcheck.gui.session import NO_AGE, line_edit, named, scrolling
 
 if TYPE_CHECKING:
     from idcheck.store import CaseDetails
@@ -117,12 +115,8 @@ class CaseForm(QDialog):
         inner.addLayout(form)
         inner.addWidget(self.presumption)
         inner.addStretch()
-        scroll = QScrollArea()
-        scroll.setWidget(holder)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
         box = QVBoxLayout(self)
-        box.addWidget(scroll, 1)
+        box.addWidget(scrolling(holder), 1)
         box.addWidget(self.problem)
         box.addWidget(self.buttons)
         self._update_presumption()

@@ -14,7 +14,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from idcheck.gui import ops
-from idcheck.gui.referral import PRINT_LANGUAGES, fit_to_screen, page_images
+from idcheck.gui.referral import PRINT_LANGUAGES, fit_dialog, show_pages
 from idcheck.gui.session import Session
 from idcheck.report.export import Document
 from idcheck.report.letter import LetterFacts
@@ -138,11 +137,7 @@ class LetterDialog(QDialog):
         box.addWidget(split, 1)
         box.addLayout(buttons)
         self.document: Document | None = None
-        screen = self.screen() or (parent.screen() if parent is not None else None)
-        if screen is not None:
-            fit_to_screen(self, 1300, 900, screen.availableGeometry())
-        else:
-            self.resize(1200, 700)
+        fit_dialog(self, parent, 1300, 900)
         self.reload()
 
     # ------------------------------------------------------------------ facts
@@ -220,28 +215,13 @@ class LetterDialog(QDialog):
         total = len(self.fact_items())
         self.count.setText(self.tr("{0} of {1} facts confirmed").format(len(chosen), total))
         self.save_button.setEnabled(bool(chosen))
-        while self.pages.count():
-            item = self.pages.takeAt(0)
-            old = item.widget() if item is not None else None
-            if old is not None and old is not self.empty:
-                old.hide()  # gone at once, not when the deferred delete runs
-                old.deleteLater()
-        self.data = b""
-        self.document = None
-        if not chosen or self.facts is None:
+        wanted = bool(chosen) and self.facts is not None
+        self.document = self._render() if wanted else None
+        self.data = self.document.data if self.document is not None else b""
+        show_pages(self.pages, self.data, scale=1.2, keep=self.empty)
+        if not wanted:
             self.pages.addWidget(self.empty)
-            self.empty.show()
-            return
-        self.empty.hide()
-        self.document = self._render()
-        if self.document is None:
-            return
-        self.data = self.document.data
-        for image in page_images(self.data, scale=1.2):
-            label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image))
-            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            self.pages.addWidget(label)
+        self.empty.setVisible(not wanted)
 
     # ------------------------------------------------------------------ save
 

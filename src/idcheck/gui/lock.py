@@ -17,17 +17,15 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from idcheck.gui.error_words import ErrorWords
 from idcheck.gui.i18n import content_language
-from idcheck.gui.session import Messages, Operation, line_edit, wrapped
+from idcheck.gui.session import Messages, Operation, line_edit, scrolling, wrapped
 from idcheck.gui.site import PRINT_LANGUAGES, SiteFields
 
 if TYPE_CHECKING:
@@ -91,14 +89,7 @@ class FirstRunPage(QWidget):
         box.addLayout(form)
         box.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
         box.addStretch()
-        # The page scrolls when large text makes it taller than the window.
-        scroll = QScrollArea()
-        scroll.setWidget(holder)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scrolling(holder, self)
         self.setFocusProxy(self.user)
 
     def showEvent(self, event: QShowEvent) -> None:

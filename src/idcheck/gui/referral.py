@@ -52,6 +52,34 @@ def fit_to_screen(dialog: QWidget, want_width: int, want_height: int, available:
     dialog.resize(max(width, 320), max(height, 240))
 
 
+def fit_dialog(dialog: QWidget, parent: QWidget | None, want_width: int, want_height: int) -> None:
+    """:func:`fit_to_screen` on the screen the dialog opens on (its parent's);
+    the size it wants when no screen is known."""
+    screen = dialog.screen() or (parent.screen() if parent is not None else None)
+    if screen is not None:
+        fit_to_screen(dialog, want_width, want_height, screen.availableGeometry())
+    else:
+        dialog.resize(want_width, want_height)
+
+
+def show_pages(
+    pages: QVBoxLayout, data: bytes, scale: float = 1.4, keep: QWidget | None = None
+) -> None:
+    """The preview's pages: the ones shown before gone at once (not when the
+    deferred delete runs), ``keep`` excepted, and a label per page of ``data``."""
+    while pages.count():
+        item = pages.takeAt(0)
+        old = item.widget() if item is not None else None
+        if old is not None and old is not keep:
+            old.hide()
+            old.deleteLater()
+    for image in page_images(data, scale) if data else []:
+        label = QLabel()
+        label.setPixmap(QPixmap.fromImage(image))
+        label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        pages.addWidget(label)
+
+
 def page_images(data: bytes, scale: float = 1.4) -> list[QImage]:
     """Every page of a PDF as an image (held in memory only)."""
     doc = pdfium.PdfDocument(data)
@@ -125,11 +153,7 @@ class ReferralDialog(QDialog):
         box = QVBoxLayout(self)
         box.addWidget(scroll, 1)
         box.addLayout(buttons)
-        screen = self.screen() or (parent.screen() if parent is not None else None)
-        if screen is not None:
-            fit_to_screen(self, 900, 900, screen.availableGeometry())
-        else:
-            self.resize(900, 700)
+        fit_dialog(self, parent, 900, 900)
         self.data = b""
         self.document: Document | None = None
         self.refresh()
@@ -144,17 +168,7 @@ class ReferralDialog(QDialog):
             return
         self.document, self.summary = made
         self.data = self.document.data
-        while self.pages.count():
-            item = self.pages.takeAt(0)
-            old = item.widget() if item is not None else None
-            if old is not None:
-                old.hide()  # gone at once, not when the deferred delete runs
-                old.deleteLater()
-        for image in page_images(self.data):
-            label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image))
-            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            self.pages.addWidget(label)
+        show_pages(self.pages, self.data)
 
     def open_letter(self) -> None:
         """The support letter of this screening, from facts the worker confirms."""

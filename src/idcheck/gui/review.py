@@ -208,11 +208,9 @@ class ReviewDialog(QDialog):
         else:
             self.outcome.setFocus()
         # Room to read what was recorded, the suggestion and why, on a laptop's screen.
-        screen = self.screen() or (parent.screen() if parent is not None else None)
-        if screen is not None:
-            from idcheck.gui.referral import fit_to_screen
+        from idcheck.gui.referral import fit_dialog
 
-            fit_to_screen(self, 900, 760, screen.availableGeometry())
+        fit_dialog(self, parent, 900, 760)
 
     @staticmethod
     def _recorded_text(

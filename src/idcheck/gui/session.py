@@ -18,11 +18,14 @@ from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTim
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QFrame,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QProgressDialog,
+    QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -52,6 +55,21 @@ def wrapped(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     return label
+
+
+def scrolling(holder: QWidget, page: QWidget | None = None) -> QScrollArea:
+    """``holder`` in a frameless area that scrolls when large text makes it
+    taller than its window, so nothing is cut; with ``page``, that area is all
+    the page holds, edge to edge."""
+    scroll = QScrollArea()
+    scroll.setWidget(holder)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    if page is not None:
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+    return scroll
 
 
 def named(widget: Any, name: str) -> Any:
@@ -355,16 +373,15 @@ class Operation(QObject):
         self.deleteLater()
 
     def _done(self, result: Any) -> None:
-        self.progress.reset()
-        try:
-            self._on_done(result)
-        finally:
-            self._finish()
+        self._end(self._on_done, result)
 
     def _failed(self, error: Exception) -> None:
+        self._end(self._on_error, error)
+
+    def _end(self, callback: Callable[[Any], None], value: Any) -> None:
         self.progress.reset()
         try:
-            self._on_error(error)
+            callback(value)
         finally:
             self._finish()
 

@@ -16,19 +16,17 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QFrame,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from idcheck.gui import ops
 from idcheck.gui.i18n import LANGUAGE_NAMES
-from idcheck.gui.session import Session, line_edit, named, wrapped
+from idcheck.gui.session import Session, line_edit, named, scrolling, wrapped
 
 if TYPE_CHECKING:
     from idcheck.store import SiteProfile
@@ -140,13 +138,7 @@ class SiteTab(QWidget):
         routes.addWidget(self.routes_note)
         # The tab scrolls when large text makes it taller than the dialog.
         holder = QWidget()
-        scroll = QScrollArea()
-        scroll.setWidget(holder)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scrolling(holder, self)
         box = QVBoxLayout(holder)
         box.addWidget(
             wrapped(

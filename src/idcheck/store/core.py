@@ -159,16 +159,8 @@ class StoreCore:
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
-        with self._mutex:
-            try:
-                with self.engine.connect() as conn:
-                    yield conn
-            except DBAPIError as e:
-                raise translate(e.orig or e) from None
-            except sqlcipher.Error as e:
-                raise translate(e) from None
-            except MemoryError:
-                raise StoreCorrupt(DAMAGED) from None
+        with self._mutex, driver_errors(), self.engine.connect() as conn:
+            yield conn
 
     def _audit_row(
         self,
@@ -243,20 +235,31 @@ class StoreCore:
 
 
 @contextmanager
-def transaction(engine: Engine, path: Path | None = None) -> Iterator[Connection]:
-    """One transaction; driver errors become StoreErrors with a clear message."""
+def driver_errors(path: Path | None = None) -> Iterator[None]:
+    """The one translation of what the driver raises into StoreErrors with a
+    clear message: SQLAlchemy's wrapped errors, the driver's own (SQLAlchemy
+    re-raises some unwrapped, such as a page that fails its check while Alembic
+    reads the schema version), and SQLITE_NOMEM, which is how SQLCipher reports
+    a page that fails its HMAC check."""
     try:
-        with engine.begin() as conn:
-            yield conn
+        yield
     except DBAPIError as e:
         raise translate(e.orig or e, path) from None
     except sqlcipher.Error as e:
         raise translate(e, path) from None
     except MemoryError:
-        # SQLCipher reports a page that fails its HMAC check as SQLITE_NOMEM.
         raise StoreCorrupt(DAMAGED) from None
-    except UnicodeEncodeError:
-        raise InvalidInput(SURROGATE) from None
+
+
+@contextmanager
+def transaction(engine: Engine, path: Path | None = None) -> Iterator[Connection]:
+    """One transaction; driver errors become StoreErrors with a clear message."""
+    with driver_errors(path):
+        try:
+            with engine.begin() as conn:
+                yield conn
+        except UnicodeEncodeError:
+            raise InvalidInput(SURROGATE) from None
 
 
 def stored_checklist(text: bytes, sha256: str) -> Checklist:

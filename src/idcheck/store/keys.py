@@ -373,23 +373,15 @@ class Slot:
         salt = _unb64(d["salt"])
         if not 16 <= len(salt) <= 64:
             raise ValueError("bad salt")
-        if legacy:
-            return cls(
-                slot_id,
-                kind,
-                user_id,
-                username,
-                salt,
-                params,
-                b"",
-                _unb64(d["nonce"], 12),
-                _unb64(d["wrapped"], KEY_BYTES + 16),
-                [],
-                True,
-            )
-        sealed = d["sealed"]
-        if not isinstance(sealed, list) or len(sealed) > 8:
-            raise ValueError("bad sealed keys")
+        if legacy:  # the first format: the database key wrapped, no key pair
+            public, secret, sealed_keys = b"", _unb64(d["wrapped"], KEY_BYTES + 16), []
+        else:
+            sealed = d["sealed"]
+            if not isinstance(sealed, list) or len(sealed) > 8:
+                raise ValueError("bad sealed keys")
+            public, secret = _unb64(d["public"], 32), _unb64(d["private"], 32 + 16)
+            sealed_keys = [Sealed.from_json(s) for s in sealed]
+        nonce = _unb64(d["nonce"], 12)
         return cls(
             slot_id,
             kind,
@@ -397,11 +389,11 @@ class Slot:
             username,
             salt,
             params,
-            _unb64(d["public"], 32),
-            _unb64(d["nonce"], 12),
-            _unb64(d["private"], 32 + 16),
-            [Sealed.from_json(s) for s in sealed],
-            False,
+            public,
+            nonce,
+            secret,
+            sealed_keys,
+            legacy,
         )
 
 

@@ -14,13 +14,12 @@ from typing import Self
 import sqlcipher3.dbapi2 as sqlcipher
 from filelock import FileLock
 from sqlalchemy import insert, select
-from sqlalchemy.exc import DBAPIError
 
 from idcheck.paths import DB_NAME, store_exists
 from idcheck.store import audit as audit_mod
 from idcheck.store import lockout
 from idcheck.store.accounts import Accounts, check_password, check_username
-from idcheck.store.core import DAMAGED, take_lock, transaction, vacuum_into
+from idcheck.store.core import DAMAGED, driver_errors, take_lock, transaction, vacuum_into
 from idcheck.store.database import CONTENT_REVISION, classify_file, make_engine, migrate, translate
 from idcheck.store.errors import (
     AccessWithdrawn,
@@ -260,33 +259,28 @@ class Opening(Accounts):
             lock = held
             lock.acquire()
         try:
-            ks = _first_that_opens(path, keysets)
-            engine = make_engine(path, bytearray(ks.db_key))
-            before = (
-                migrate(engine, path, backup=lambda target: vacuum_into(engine, target))
-                if upgrade
-                else None
-            )
-            with engine.connect() as conn:
-                # The columns every schema has (a store is read before its upgrade).
-                q = select(users.c.id, users.c.username, users.c.role, users.c.disabled)
-                if user_id is not None:
-                    q = q.where(users.c.id == user_id)
-                elif username is not None:
-                    q = q.where(users.c.username == username)
-                else:
-                    q = q.where(users.c.role == "admin", users.c.disabled.is_(False)).order_by(
-                        users.c.id
-                    )
-                row = conn.execute(q).first()
-        except BaseException as e:
+            with driver_errors(path):
+                ks = _first_that_opens(path, keysets)
+                engine = make_engine(path, bytearray(ks.db_key))
+                before = (
+                    migrate(engine, path, backup=lambda target: vacuum_into(engine, target))
+                    if upgrade
+                    else None
+                )
+                with engine.connect() as conn:
+                    # The columns every schema has (a store is read before its upgrade).
+                    q = select(users.c.id, users.c.username, users.c.role, users.c.disabled)
+                    if user_id is not None:
+                        q = q.where(users.c.id == user_id)
+                    elif username is not None:
+                        q = q.where(users.c.username == username)
+                    else:
+                        q = q.where(users.c.role == "admin", users.c.disabled.is_(False)).order_by(
+                            users.c.id
+                        )
+                    row = conn.execute(q).first()
+        except BaseException:
             lock.release()
-            if isinstance(e, DBAPIError):
-                raise translate(e.orig or e, path) from None
-            if isinstance(e, sqlcipher.Error):
-                raise translate(e, path) from None
-            if isinstance(e, MemoryError):
-                raise StoreCorrupt(DAMAGED) from None
             raise
         if row is None or (user_id is not None and row.username != username):
             engine.dispose()
@@ -315,16 +309,8 @@ class Opening(Accounts):
     def _upgrade(self) -> None:
         """Bring the schema to head (a copy of the store is made first)."""
         path, engine = self.db_path, self.engine
-        try:
+        with driver_errors(path):
             before = migrate(engine, path, backup=lambda target: vacuum_into(engine, target))
-        except DBAPIError as e:
-            raise translate(e.orig or e, path) from None
-        except sqlcipher.Error as e:
-            # SQLAlchemy re-raises some driver errors unwrapped (a page that fails
-            # its check while Alembic reads the schema version).
-            raise translate(e, path) from None
-        except MemoryError:
-            raise StoreCorrupt(DAMAGED) from None
         self._mark_content_coverage(before)
 
     def _mark_content_coverage(self, before: str | None) -> None:
