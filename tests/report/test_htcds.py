@@ -409,10 +409,25 @@ def test_every_value_is_allowed_by_the_standard(store: Store) -> None:
     store.create_case(child("-ref", gender="other", identified_by="other", languages="xx"))
     store.create_case(CaseDetails(reference="bare"))
     store.close_case(store.create_case(child("closed", **HOSTILE | {"reference": "closed"})))
-    doc = json.loads(htcds_out.to_json(htcds.build(htcds.collect(store), store.site_profile())))
+    export = htcds.build(htcds.collect(store), store.site_profile())
+    doc = json.loads(htcds_out.to_json(export))
     assert len(doc["records"]) == 4
     assert problems(doc) == []
     assert doc["organisation"]["org_ShippingCountry"] == "NOR"
+    # The CSV says the same, cell by cell, in its own spelling.
+    rows = list(csv.reader(io.StringIO(htcds_out.to_csv(export).removeprefix("\ufeff"))))
+    assert rows[0] == doc["columns"] and len(rows) == 5
+    for record, row in zip(doc["records"], rows[1:], strict=True):
+        for value, cell in zip(record.values(), row, strict=True):
+            if isinstance(value, list):
+                assert (cell.split(";") if cell else []) == value
+            elif isinstance(value, bool):
+                assert cell == ("true" if value else "false")
+            elif value is None:
+                assert cell == ""
+            else:
+                assert cell.removeprefix("'") == str(value)
+                assert cell.startswith("'") == str(value).lstrip().startswith(("=", "+", "-", "@"))
 
 
 def test_json_keeps_line_breaks_and_right_to_left_text(store: Store) -> None:
