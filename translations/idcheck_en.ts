@@ -404,6 +404,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A draft of this case recorded an answer that stops the screening for immediate danger.</source>
         <extracomment>The column that marks a draft in which the danger stop fired. The column the list is sorted by at first (newest first).</extracomment>
         <translation type="unfinished"></translation>
@@ -494,6 +498,10 @@
     </message>
     <message>
         <source>&amp;Open last screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -716,6 +724,10 @@
 </context>
 <context>
     <name>ErrorWords</name>
+    <message>
+        <source>The package was not imported: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>The file could not be read; nothing was changed:
 {0}</source>
@@ -1195,6 +1207,75 @@
     </message>
 </context>
 <context>
+    <name>ImportAction</name>
+    <message>
+        <source>Import a case package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case packages (*.idcheck *.age);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This package is from a site this computer does not know yet: {0}.
+
+Its fingerprint is:
+
+    {1}
+
+Ask the sender to read you their fingerprint (by phone or in person). Import only if it is the same. Is it the same?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no name given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sender not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {0} (fingerprint {1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sender is now in the directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing new: everything in it is here already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New case: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is in use here: the case was added as {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details taken from the sender: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both sides changed {0}: this computer&apos;s details stay, and the sender&apos;s are kept beside them (open the case to see both).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} screening(s) and {1} answer(s) added, {2} completed, {3} kept as two versions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ItemPanel</name>
     <message>
         <source>&amp;Yes</source>
@@ -1534,6 +1615,10 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>Checking the store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking and importing the package…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -416,6 +416,10 @@
         <translation>Oppdatert</translation>
     </message>
     <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
         <source>A draft of this case recorded an answer that stops the screening for immediate danger.</source>
         <extracomment>The column that marks a draft in which the danger stop fired. The column the list is sorted by at first (newest first).</extracomment>
         <translation>Et utkast i denne saken har registrert et svar som stopper kartleggingen på grunn av akutt fare.</translation>
@@ -507,6 +511,10 @@
     <message>
         <source>&amp;Open last screening</source>
         <translation>Åpne siste ka&amp;rtlegging</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
     </message>
     <message>
         <source>&amp;Administration</source>
@@ -761,6 +769,10 @@
 {0}</source>
         <translation type="vanished">En sjekkliste kunne ikke leses; ingenting ble endret:
 {0}</translation>
+    </message>
+    <message>
+        <source>The package was not imported: {0}</source>
+        <translation>Pakken ble ikke importert: {0}</translation>
     </message>
     <message>
         <source>The file could not be read; nothing was changed:
@@ -1255,6 +1267,81 @@
     </message>
 </context>
 <context>
+    <name>ImportAction</name>
+    <message>
+        <source>Import a case package</source>
+        <translation>Importer en sakspakke</translation>
+    </message>
+    <message>
+        <source>Case packages (*.idcheck *.age);;All files (*)</source>
+        <translation>Sakspakker (*.idcheck *.age);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>This package is from a site this computer does not know yet: {0}.
+
+Its fingerprint is:
+
+    {1}
+
+Ask the sender to read you their fingerprint (by phone or in person). Import only if it is the same. Is it the same?</source>
+        <translation>Denne pakken er fra et sted denne datamaskinen ikke kjenner ennå: {0}.
+
+Fingeravtrykket er:
+
+    {1}
+
+Be avsenderen lese opp fingeravtrykket sitt for deg (på telefon eller ansikt til ansikt). Importer bare hvis det er det samme. Er det det samme?</translation>
+    </message>
+    <message>
+        <source>no name given</source>
+        <translation>uten navn</translation>
+    </message>
+    <message>
+        <source>A sender not known yet</source>
+        <translation>En avsender som ikke er kjent ennå</translation>
+    </message>
+    <message>
+        <source>Package imported</source>
+        <translation>Pakken er importert</translation>
+    </message>
+    <message>
+        <source>From {0} (fingerprint {1}).</source>
+        <translation>Fra {0} (fingeravtrykk {1}).</translation>
+    </message>
+    <message>
+        <source>a site</source>
+        <translation>et sted</translation>
+    </message>
+    <message>
+        <source>The sender is now in the directory.</source>
+        <translation>Avsenderen er nå i katalogen.</translation>
+    </message>
+    <message>
+        <source>Nothing new: everything in it is here already.</source>
+        <translation>Ikke noe nytt: alt i den finnes her allerede.</translation>
+    </message>
+    <message>
+        <source>New case: {0}</source>
+        <translation>Ny sak: {0}</translation>
+    </message>
+    <message>
+        <source>{0} is in use here: the case was added as {1}.</source>
+        <translation>{0} er i bruk her: saken ble lagt til som {1}.</translation>
+    </message>
+    <message>
+        <source>Details taken from the sender: {0}</source>
+        <translation>Opplysninger hentet fra avsenderen: {0}</translation>
+    </message>
+    <message>
+        <source>Both sides changed {0}: this computer&apos;s details stay, and the sender&apos;s are kept beside them (open the case to see both).</source>
+        <translation>Begge sider endret {0}: opplysningene på denne datamaskinen blir stående, og avsenderens blir tatt vare på ved siden av (åpne saken for å se begge).</translation>
+    </message>
+    <message>
+        <source>{0} screening(s) and {1} answer(s) added, {2} completed, {3} kept as two versions.</source>
+        <translation>{0} kartlegging(er) og {1} svar lagt til, {2} fullført, {3} beholdt som to versjoner.</translation>
+    </message>
+</context>
+<context>
     <name>ItemPanel</name>
     <message>
         <source>I observed it</source>
@@ -1662,6 +1749,10 @@ Hva det kan bety: {2}</translation>
     <message>
         <source>Checking the store…</source>
         <translation>Kontrollerer datalageret…</translation>
+    </message>
+    <message>
+        <source>Checking and importing the package…</source>
+        <translation>Kontrollerer og importerer pakken…</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,7 @@ from idcheck.gui.case_dialog import CaseDialog
 from idcheck.gui.case_form import IDENTIFIERS, CaseForm
 from idcheck.gui.i18n import content_language
 from idcheck.gui.session import Messages, Session, line_edit, named, wrapped
+from idcheck.gui.sharing import ImportAction
 
 if TYPE_CHECKING:
     from idcheck.checklist import Entry
@@ -57,6 +58,7 @@ class CaseTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("CaseTableModel", "Screenings"),
         QT_TRANSLATE_NOOP("CaseTableModel", "Last outcome"),
         QT_TRANSLATE_NOOP("CaseTableModel", "Updated"),
+        QT_TRANSLATE_NOOP("CaseTableModel", "From"),
     )
 
     #: The column that marks a draft in which the danger stop fired.
@@ -116,6 +118,8 @@ class CaseTableModel(QAbstractTableModel):
             r.screenings,
             self.outcomes.get(r.last_outcome or "", r.last_outcome or ""),
             time.strftime("%Y-%m-%d %H:%M", time.localtime(r.updated_at)),
+            # Where a case received from another site came from (its name and fingerprint).
+            r.origin or "",
         )
         return values[index.column()]
 
@@ -230,6 +234,11 @@ class CasesPage(QWidget):
         self.screen_button.clicked.connect(lambda: self.screen_selected())
         self.open_button = QPushButton(self.tr("&Open last screening"))
         self.open_button.clicked.connect(self.open_selected)
+        self.import_button = QPushButton(self.tr("&Import…"))
+        self.importer = ImportAction(self)
+        self.import_button.clicked.connect(
+            lambda: self.importer.run(self.session) if self.session is not None else None
+        )
         self.admin_button = QPushButton(self.tr("&Administration"))
         self.admin_button.clicked.connect(self.admin_requested)
         self.password_button = QPushButton(self.tr("My &password"))
@@ -277,7 +286,12 @@ class CasesPage(QWidget):
         box.addLayout(actions)
         box.addLayout(filters)
         box.addWidget(self.table)
-        box.addWidget(self.shown)
+        # Import… below the list, beside the count: the rows above are as wide as a
+        # laptop allows at 200 % text in a language whose words run long.
+        below = QHBoxLayout()
+        below.addWidget(self.shown, 1)
+        below.addWidget(self.import_button)
+        box.addLayout(below)
 
     def attach(self, session: Session | None) -> None:
         if self.session is not None and self.session is not session:

@@ -27,10 +27,13 @@ class ErrorWords(QObject):
         (a defect, which must not be hidden behind a message)."""
         from idcheck.checklist import ChecklistError
         from idcheck.report import MissingFont
+        from idcheck.sharing import PackageRefused
         from idcheck.store import StoreError
 
         if isinstance(e, StoreError):
             return self.store_error(e)
+        if isinstance(e, PackageRefused):
+            return self.tr("The package was not imported: {0}").format(e)
         if isinstance(e, ChecklistError):
             return self.tr("The file could not be read; nothing was changed:\n{0}").format(e)
         if isinstance(e, MissingFont):
