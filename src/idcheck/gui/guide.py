@@ -48,6 +48,7 @@ from idcheck.checklist.guide import Guide, GuideSection
 from idcheck.gui import i18n
 from idcheck.gui.header import HeaderButton
 from idcheck.gui.site import JURISDICTION_LABELS
+from idcheck.gui.why import cited_source
 
 __all__ = ["GUIDE_KEY", "GuideDialog", "install_help", "reading_language", "section_html"]
 
@@ -116,14 +117,8 @@ def section_html(guide: Guide, section: GuideSection, lang: str) -> str:
     sources = QCoreApplication.translate("GuideDialog", "Sources")
     out.append(f"<h4>{html.escape(sources)}</h4><ol>")
     for source, where in guides.citations(guide, section):
-        head = source.title + (f" ({source.year})" if source.year else "")
-        parts = [f"<b>{html.escape(head)}</b>", html.escape(source.publisher)]
-        if where:
-            at = QCoreApplication.translate("GuideDialog", "at: {0}").format(where)
-            parts.append(html.escape(at))
-        if source.url:
-            parts.append(html.escape(source.url))
-        out.append("<li>" + "<br>".join(parts) + "</li>")
+        at = QCoreApplication.translate("GuideDialog", "at: {0}").format(where) if where else ""
+        out.append(cited_source(source, at))
     out.append("</ol></div>")
     return "\n".join(out)
 

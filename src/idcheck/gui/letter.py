@@ -30,7 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from idcheck.gui import ops
-from idcheck.gui.referral import PRINT_LANGUAGES, fit_dialog, show_pages
+from idcheck.gui.referral import (
+    fit_dialog,
+    print_language_box,
+    show_pages,
+    site_print_language,
+)
 from idcheck.gui.session import Session
 from idcheck.report.export import Document
 from idcheck.report.letter import LetterFacts
@@ -71,18 +76,13 @@ class LetterDialog(QDialog):
         self.recipient.currentIndexChanged.connect(self.refresh)
         self.names = QCheckBox(self.tr("Print the child's names"))
         self.names.toggled.connect(self.reload)
-        self.language = QComboBox()
-        self.language.setAccessibleName(self.tr("Language of the printed letter"))
-        self.language.setToolTip(self.tr("Language of the printed letter"))
-        for code, name in PRINT_LANGUAGES:
-            self.language.addItem(name, code)
+        # The referral's language when opened from it, else the site's.
         chosen = getattr(parent, "language", None)
         if isinstance(chosen, QComboBox):
             lang = chosen.currentData() or "en"
         else:
-            profile = session.run(ops.site_profile(), parent)
-            lang = profile.print_language if profile is not None else "en"
-        self.language.setCurrentIndex(max(0, self.language.findData(lang)))
+            lang = site_print_language(session, parent)
+        self.language = print_language_box(self.tr("Language of the printed letter"), lang)
         self.language.currentIndexChanged.connect(lambda _i: self.reload())
         intro = QLabel(
             self.tr(

@@ -80,6 +80,24 @@ def show_pages(
         pages.addWidget(label)
 
 
+def site_print_language(session: Session, parent: QWidget | None) -> str:
+    """The language the site prints in (English when it is not set up)."""
+    profile = session.run(ops.site_profile(), parent)
+    return profile.print_language if profile is not None else "en"
+
+
+def print_language_box(name: str, lang: str) -> QComboBox:
+    """The languages a document can be printed in, ``lang`` chosen; ``name`` is
+    its accessible name and tooltip."""
+    box = QComboBox()
+    box.setAccessibleName(name)
+    box.setToolTip(name)
+    for code, label in PRINT_LANGUAGES:
+        box.addItem(label, code)
+    box.setCurrentIndex(max(0, box.findData(lang)))
+    return box
+
+
 def page_images(data: bytes, scale: float = 1.4) -> list[QImage]:
     """Every page of a PDF as an image (held in memory only)."""
     doc = pdfium.PdfDocument(data)
@@ -112,14 +130,9 @@ class ReferralDialog(QDialog):
         self.setWindowTitle(self.tr("Referral summary"))
         self.names = QCheckBox(self.tr("Print the child's names"))
         self.names.toggled.connect(self.refresh)
-        self.language = QComboBox()
-        self.language.setAccessibleName(self.tr("Language of the printed referral"))
-        self.language.setToolTip(self.tr("Language of the printed referral"))
-        for code, name in PRINT_LANGUAGES:
-            self.language.addItem(name, code)
-        profile = session.run(ops.site_profile(), parent)
-        site_lang = profile.print_language if profile is not None else "en"
-        self.language.setCurrentIndex(max(0, self.language.findData(site_lang)))
+        self.language = print_language_box(
+            self.tr("Language of the printed referral"), site_print_language(session, parent)
+        )
         self.language.currentIndexChanged.connect(lambda _i: self.refresh())
         self.pages = QVBoxLayout()
         holder = QWidget()

@@ -116,19 +116,25 @@ def why_html(checklist: Checklist, item: Indicator | Question, lang: str) -> str
             if source is None:
                 out.append(f"<li>{html.escape(ref.ref)}</li>")
                 continue
-            head = source.title + (f" ({source.year})" if source.year else "")
-            parts = [f"<b>{html.escape(head)}</b>", html.escape(source.publisher)]
-            if ref.where:
-                parts.append(
-                    html.escape(QCoreApplication.translate("Why", "at: {0}").format(ref.where))
-                )
-            if source.note:
-                parts.append(f"<i>{html.escape(source.note)}</i>")
-            if source.url:
-                parts.append(html.escape(source.url))
-            out.append("<li>" + "<br>".join(parts) + "</li>")
+            at = QCoreApplication.translate("Why", "at: {0}").format(ref.where) if ref.where else ""
+            out.append(cited_source(source, at, note=True))
         out.append("</ul>")
     return "\n".join(out)
+
+
+def cited_source(source: Any, at: str = "", *, note: bool = False) -> str:
+    """One cited source as a list item (rich text, escaped): its title and year,
+    its publisher, where in it (``at``, already in words), its note when
+    ``note``, and its address. The why of an item and the guide both cite so."""
+    head = source.title + (f" ({source.year})" if source.year else "")
+    parts = [f"<b>{html.escape(head)}</b>", html.escape(source.publisher)]
+    if at:
+        parts.append(html.escape(at))
+    if note and source.note:
+        parts.append(f"<i>{html.escape(source.note)}</i>")
+    if source.url:
+        parts.append(html.escape(source.url))
+    return "<li>" + "<br>".join(parts) + "</li>"
 
 
 class WhyDialog(QDialog):

@@ -90,8 +90,8 @@ def classify_file(path: Path) -> None:
         raise NotAStore(f"{path} is not an idcheck store (its size fits no encrypted database)")
 
 
-def make_engine(path: Path, key: bytearray, *, create: bool = False) -> Engine:
-    """An engine on the encrypted file, keyed and checked; raises StoreError."""
+def _keyed_engine(path: Path, key: bytearray, *, query_only: bool = False) -> Engine:
+    """An engine of one connection to the file, keyed raw (no pragmas checked)."""
     hexkey = key.hex()
 
     def connect() -> sqlcipher.Connection:
@@ -100,9 +100,16 @@ def make_engine(path: Path, key: bytearray, *, create: bool = False) -> Engine:
         )
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{hexkey}'\"")
+        if query_only:
+            conn.execute("PRAGMA query_only = ON")
         return conn
 
-    engine = create_engine("sqlite://", creator=connect, poolclass=StaticPool, future=True)
+    return create_engine("sqlite://", creator=connect, poolclass=StaticPool, future=True)
+
+
+def make_engine(path: Path, key: bytearray, *, create: bool = False) -> Engine:
+    """An engine on the encrypted file, keyed and checked; raises StoreError."""
+    engine = _keyed_engine(path, key)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -139,18 +146,7 @@ def reader_engine(path: Path, key: bytearray) -> Engine:
     """A second, read-only engine on an open store's file (its own connection),
     for checks that run beside the store's own connection (``db verify``'s
     whole-file checks, on another thread). Dispose of it after use."""
-    hexkey = key.hex()
-
-    def connect() -> sqlcipher.Connection:
-        conn = sqlcipher.connect(
-            str(path), timeout=0.5, check_same_thread=False, isolation_level=None
-        )
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = \"x'{hexkey}'\"")
-        conn.execute("PRAGMA query_only = ON")
-        return conn
-
-    return create_engine("sqlite://", creator=connect, poolclass=StaticPool, future=True)
+    return _keyed_engine(path, key, query_only=True)
 
 
 def check_pragmas(conn: Any) -> None:
