@@ -371,3 +371,57 @@ def test_a_kill_between_completion_and_tasks_leaves_neither(data_dir, intake, wh
         assert len(store.tasks(cid)) >= 5
     finally:
         store.lock()
+
+
+def test_changing_first_contact_after_completion_moves_the_open_plan_tasks(store, intake):
+    cid, _sid = _completed(store, intake)
+    first = store.get_case(cid).first_contact_at
+    before = {t.clock: t for t in store.tasks(cid)}
+    store.finish_task(before["call-police"].id, "done")
+    manual = store.add_task(cid, TaskDraft("by hand", due_at=first + HOUR))
+    store.set_first_contact(cid, first - 10 * HOUR, "she was found the evening before")
+    after = {t.clock: t for t in store.tasks(cid) if t.source == "plan"}
+    assert after["safe-placement"].due_at == first - 10 * HOUR + 24 * HOUR
+    assert after["tell-supervisor"].due_at == first - 10 * HOUR
+    assert after["call-police"].due_at == before["call-police"].due_at  # done: kept
+    assert store.task(manual).due_at == first + HOUR  # by hand: kept
+
+
+@pytest.fixture
+def oslo_time(monkeypatch):
+    monkeypatch.setenv("TZ", "Europe/Oslo")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_plan_tasks_over_a_weekend_and_the_change_to_summer_time(store, intake, oslo_time):
+    # First contact on Friday 27 March 2026 at 20:00 in Oslo; summer time starts
+    # on Sunday 29 March at 02:00.
+    store.set_site_profile(SiteProfile(name="Mottak Nord", jurisdiction="NO"))
+    cid = store.create_case(CaseDetails(reference="DST"))
+    friday = dt.datetime(2026, 3, 27, 20, 0).timestamp()
+    store.set_first_contact(
+        cid, friday, "came to the police station on Friday evening", now=friday + 60
+    )
+    sid = store.start_screening(cid, intake.checklist, intake.text, intake.sha256)
+    store.record_decision(sid, Decision("immediate-protection", (), "immediate-protection"))
+    store.complete_screening(sid, now=friday + 3 * HOUR)
+    due = {t.clock: dt.datetime.fromtimestamp(t.due_at) for t in store.tasks(cid)}
+    # 24 real hours: Saturday 20:00 (no change yet).
+    assert due["safe-placement"].strftime("%a %H:%M") == "Sat 20:00"
+    # Three working days: Wednesday, same wall-clock time, after the change.
+    assert due["multi-agency-meeting"].strftime("%a %d %H:%M") == "Wed 01 20:00"
+    # Ten working days: Friday 10 April 20:00.
+    assert due["individual-plan"].strftime("%a %d %b %H:%M") == "Fri 10 Apr 20:00"
+    # A first contact on Saturday noon: the 24-hour clock ends Sunday 13:00 on the wall.
+    store.set_first_contact(
+        cid, dt.datetime(2026, 3, 28, 12, 0).timestamp(), "it was Saturday", now=friday + 4 * DAY_S
+    )
+    safe = next(t for t in store.tasks(cid) if t.clock == "safe-placement")
+    assert dt.datetime.fromtimestamp(safe.due_at).strftime("%a %H:%M") == "Sun 13:00"
+    assert safe.due_at - dt.datetime(2026, 3, 28, 12, 0).timestamp() == 24 * HOUR
+
+
+DAY_S = 86400.0

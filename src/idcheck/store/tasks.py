@@ -25,7 +25,7 @@ from idcheck.store.cases import case_row
 from idcheck.store.core import StoreCore
 from idcheck.store.errors import InvalidInput
 from idcheck.store.followup_records import Task, TaskDraft, TaskRow, check_text
-from idcheck.store.schema import case_notes, cases, tasks, users
+from idcheck.store.schema import case_notes, cases, pinned_documents, screenings, tasks, users
 from idcheck.store.site import SiteProfile
 
 __all__ = ["Tasks", "insert_plan_tasks", "task_from_row"]
@@ -78,8 +78,8 @@ class Tasks(StoreCore):
         self, case_id: int, when: float, reason: str, *, now: float | None = None
     ) -> None:
         """When the child first came to notice; the clocks count from it. A reason
-        is required. Open tasks the plan made keep their due times (the
-        referral printed them); tasks made after count from the new time."""
+        is required. The open tasks a completed screening's plan made are due
+        again from the new time (done ones, and tasks added by hand, keep theirs)."""
         at = check_time("the time of first contact", when)
         why = check_text("the reason for changing the time of first contact", reason, required=True)
         now = time.time() if now is None else now
@@ -92,6 +92,8 @@ class Tasks(StoreCore):
                 .where(cases.c.id == case_id)
                 .values(first_contact_at=at, updated_at=now)
             )
+            assert at is not None
+            _retime_plan_tasks(conn, self, case_id, at)
             # The change and its reason are kept with the case (out of the trail).
             note_id = conn.execute(
                 insert(case_notes).values(
@@ -348,12 +350,7 @@ def insert_plan_tasks(
     start = float(case_row(conn, case_id).first_contact_at)
     site = SiteProfile.from_dict(json.loads(documents["site"]))
     contacts: list[dict[str, Any]] = json.loads(documents["contacts"])
-    routes: list[Routes] = []
-    for r in json.loads(documents["routes"]):
-        try:
-            routes.append(load_routes_bytes(r["text"].encode("utf-8"), f"<{r['id']}>"))
-        except ChecklistError:
-            continue
+    routes = _routes(documents["routes"])
     try:
         outcome = checklist.outcome(outcome_id)
     except KeyError:
@@ -388,6 +385,62 @@ def insert_plan_tasks(
         ).inserted_primary_key[0]  # type: ignore[index]
         made.append(int(tid))
     return made
+
+
+def _retime_plan_tasks(conn: Connection, store: StoreCore, case_id: int, start: float) -> None:
+    """The open plan tasks of a case due again from ``start``: each by its action's
+    deadline, read from the documents pinned with the screening that made it."""
+    rows = conn.execute(
+        select(tasks.c.id, tasks.c.clock, tasks.c.screening_id).where(
+            tasks.c.case_id == case_id,
+            tasks.c.source == "plan",
+            tasks.c.status == "open",
+            tasks.c.screening_id.is_not(None),
+        )
+    ).all()
+    deadlines: dict[int, dict[str, Any]] = {}
+    for tid, clock, sid in rows:
+        if sid not in deadlines:
+            deadlines[sid] = _deadlines(conn, store, sid)
+        within = deadlines[sid].get(clock)
+        if within is not None:
+            conn.execute(
+                update(tasks).where(tasks.c.id == tid).values(due_at=due_at(start, within))
+            )
+
+
+def _deadlines(conn: Connection, store: StoreCore, screening_id: int) -> dict[str, Any]:
+    """Action id -> its deadline, for the plan of a completed screening."""
+    s = conn.execute(
+        select(
+            screenings.c.checklist_sha256,
+            screenings.c.decision_outcome,
+            pinned_documents.c.routes,
+            pinned_documents.c.site,
+        )
+        .join(pinned_documents, pinned_documents.c.screening_id == screenings.c.id)
+        .where(screenings.c.id == screening_id)
+    ).first()
+    if s is None or s.decision_outcome is None:
+        return {}
+    checklist = store._checklist(conn, s.checklist_sha256)
+    try:
+        outcome = checklist.outcome(s.decision_outcome)
+    except KeyError:
+        return {}
+    site = SiteProfile.from_dict(json.loads(s.site))
+    actions = plan_actions(outcome, s.decision_outcome, site_routes(site, _routes(s.routes)))
+    return {a.id: a.within for a in actions}
+
+
+def _routes(routes_json: str) -> list[Routes]:
+    routes: list[Routes] = []
+    for r in json.loads(routes_json):
+        try:
+            routes.append(load_routes_bytes(r["text"].encode("utf-8"), f"<{r['id']}>"))
+        except ChecklistError:
+            continue
+    return routes
 
 
 def _contact(
