@@ -21,11 +21,12 @@ from sqlalchemy.sql.elements import ColumnElement
 from idcheck.checklist import Checklist, ChecklistError, Routes, load_routes_bytes, text_for
 from idcheck.followup import due_at
 from idcheck.followup.actions import plan_actions, site_routes
+from idcheck.store import pinned as pinned_mod
 from idcheck.store.cases import case_row
 from idcheck.store.core import StoreCore
 from idcheck.store.errors import InvalidInput
 from idcheck.store.followup_records import Task, TaskDraft, TaskRow, check_text
-from idcheck.store.schema import case_notes, cases, pinned_documents, screenings, tasks, users
+from idcheck.store.schema import case_notes, cases, screenings, tasks, users
 from idcheck.store.site import SiteProfile
 
 __all__ = ["Tasks", "insert_plan_tasks", "task_from_row"]
@@ -410,26 +411,29 @@ def _retime_plan_tasks(conn: Connection, store: StoreCore, case_id: int, start: 
 
 
 def _deadlines(conn: Connection, store: StoreCore, screening_id: int) -> dict[str, Any]:
-    """Action id -> its deadline, for the plan of a completed screening."""
+    """Action id -> its deadline, for the plan of a completed screening (from the
+    documents pinned with it)."""
     s = conn.execute(
-        select(
-            screenings.c.checklist_sha256,
-            screenings.c.decision_outcome,
-            pinned_documents.c.routes,
-            pinned_documents.c.site,
+        select(screenings.c.checklist_sha256, screenings.c.decision_outcome).where(
+            screenings.c.id == screening_id
         )
-        .join(pinned_documents, pinned_documents.c.screening_id == screenings.c.id)
-        .where(screenings.c.id == screening_id)
     ).first()
-    if s is None or s.decision_outcome is None:
+    docs = pinned_mod.pinned(conn, screening_id)
+    if s is None or s.decision_outcome is None or docs is None:
         return {}
     checklist = store._checklist(conn, s.checklist_sha256)
     try:
         outcome = checklist.outcome(s.decision_outcome)
     except KeyError:
         return {}
-    site = SiteProfile.from_dict(json.loads(s.site))
-    actions = plan_actions(outcome, s.decision_outcome, site_routes(site, _routes(s.routes)))
+    routes: list[Routes] = []
+    for r in docs.routes:
+        try:
+            routes.append(load_routes_bytes(r.text, f"<{r.id}@{r.version} as pinned>"))
+        except ChecklistError:
+            continue
+    site = SiteProfile.from_dict(docs.site)
+    actions = plan_actions(outcome, s.decision_outcome, site_routes(site, routes))
     return {a.id: a.within for a in actions}
 
 
