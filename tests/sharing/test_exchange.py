@@ -61,6 +61,12 @@ def test_export_import_merge_and_back_loses_nothing(pair, intake):
     assert sor.get_case(sor_cid, audit=False).details == details
     original, amendment = sor.list_screenings(sor_cid)
     assert amendment.amends_id == original.id and original.status == "completed"
+    # The documents its referral reprints came with it, as they were pinned.
+    nord = pair.nord()
+    pinned_at_nord = nord.get_screening(nord.list_screenings(cid)[0].id, audit=False).pinned
+    nord.lock()
+    assert pinned_at_nord is not None
+    assert sor.get_screening(original.id, audit=False).pinned == pinned_at_nord
     claimed = sor.get_screening(original.id, audit=False).answers["claimed-age"]
     assert claimed.context.child_words == CANARY_WORDS and claimed.context.read_back is True
     # Sør goes on with the amendment, completes it, and sends the case back.

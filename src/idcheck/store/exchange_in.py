@@ -31,6 +31,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from idcheck.checklist import Answer, Checklist, validate_answer
 from idcheck.store import audit as audit_mod
 from idcheck.store import content as content_mod
+from idcheck.store import pinned as pinned_mod
 from idcheck.store.cases import _case_values, check_case
 from idcheck.store.errors import InvalidInput, StoreCorrupt
 from idcheck.store.exchange_model import (
@@ -55,7 +56,6 @@ from idcheck.store.schema import (
     case_versions,
     cases,
     checklist_texts,
-    pinned_documents,
     screenings,
     users,
 )
@@ -441,11 +441,8 @@ class Merger:
         if ps.decision_outcome is None or ps.completed_at is None:
             raise InvalidInput("a completed screening in the package has no decision")
         if ps.pinned is not None:
-            self.conn.execute(
-                insert(pinned_documents).values(
-                    screening_id=sid, case_id=case_id, **ps.pinned.model_dump()
-                )
-            )
+            docs = ps.pinned.model_dump()
+            pinned_mod.pin(self.conn, sid, case_id, docs.pop("pinned_at"), docs)
         self.conn.execute(
             update(screenings)
             .where(screenings.c.id == sid)

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from idcheck.store.exchange_model import (
     Author,
@@ -33,6 +33,7 @@ from idcheck.store.schema import (
     cases,
     checklist_texts,
     pinned_documents,
+    pinned_texts,
     screenings,
     users,
 )
@@ -138,8 +139,16 @@ def _screening(
     rows = conn.execute(
         select(answers).where(answers.c.screening_id == s.id).order_by(answers.c.id)
     ).all()
+    p, t = pinned_documents, pinned_texts
     pin = conn.execute(
-        select(pinned_documents).where(pinned_documents.c.screening_id == s.id)
+        select(
+            func.coalesce(t.c.text, p.c.routes).label("routes"),
+            p.c.contacts,
+            p.c.site,
+            p.c.pinned_at,
+        )
+        .select_from(p.outerjoin(t, t.c.sha256 == p.c.routes_sha256))
+        .where(p.c.screening_id == s.id)
     ).first()
     return PackageScreening(
         uid=uids[s.id],
