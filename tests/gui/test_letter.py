@@ -62,8 +62,7 @@ def item_of(dialog, fact_id):
 
 
 def audit(store):
-    with store.engine.connect() as conn:
-        return [a for (a,) in conn.exec_driver_sql("SELECT action FROM audit")]
+    return [r.action for r in store.audit_trail()]
 
 
 def test_nothing_is_ticked_and_nothing_can_be_saved_until_a_fact_is_confirmed(qtbot, screened,

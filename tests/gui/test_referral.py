@@ -55,15 +55,11 @@ def test_save_writes_the_previewed_pdf_and_audits_once(qtbot, dialog, walk_windo
     out = tmp_path / "saved.pdf"
     monkeypatch.setattr(walk_window.session.messages, "save_path", lambda *args: out)
     previewed = dialog.data
-    with store.engine.connect() as conn:
-        before = conn.exec_driver_sql("SELECT count(*) FROM audit").scalar()
+    before = len(store.audit_trail())
     qtbot.wait(1100)  # a new PDF would carry a later time in its footer
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert out.read_bytes() == previewed
-    with store.engine.connect() as conn:
-        rows = conn.exec_driver_sql(
-            "SELECT action FROM audit ORDER BY seq").scalars().all()[before:]
-    assert rows == ["report-exported"]
+    assert [r.action for r in store.audit_trail()[before:]] == ["report-exported"]
 
 
 def test_the_print_language_is_chosen_per_print(qtbot, dialog):
@@ -155,17 +151,11 @@ def test_printing_to_a_file_never_writes_over_the_store(qtbot, dialog, walk_wind
     _print_to_file(qtbot, dialog, target)
     assert target.read_bytes() == before
     assert len(errors) == 1 and name in errors[0], errors
-    with store.engine.connect() as conn:
-        printed = conn.exec_driver_sql(
-            "SELECT count(*) FROM audit WHERE action = 'report-printed'").scalar()
-    assert printed == 0
+    assert store.audit_trail("report-printed") == []
 
 
 def test_printing_to_a_pdf_file_prints_and_audits(qtbot, dialog, walk_window, tmp_path):
     out = tmp_path / "printed.pdf"
     _print_to_file(qtbot, dialog, out)
     assert out.read_bytes().startswith(b"%PDF")
-    with store_behind(walk_window.session).engine.connect() as conn:
-        printed = conn.exec_driver_sql(
-            "SELECT count(*) FROM audit WHERE action = 'report-printed'").scalar()
-    assert printed == 1
+    assert len(store_behind(walk_window.session).audit_trail("report-printed")) == 1

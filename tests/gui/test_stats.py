@@ -105,8 +105,7 @@ def test_period_table_and_saves(qtbot, session, tmp_path):
     csv_lines = (tmp_path / "stats.csv").read_text().splitlines()
     assert next(x for x in csv_lines if x.startswith("sex,male,")).endswith(",<5,<5")
     assert "male <5" in " ".join(PdfReader(tmp_path / "stats.pdf").pages[0].extract_text().split())
-    with store_behind(session).engine.connect() as conn:
-        actions = [a for (a,) in conn.exec_driver_sql("SELECT action FROM audit")]
+    actions = [r.action for r in store_behind(session).audit_trail()]
     for fmt in ("csv", "json", "pdf"):
         assert actions.count(f"stats-exported-{fmt}") == 1
 
@@ -133,8 +132,7 @@ def test_an_unwritable_file_is_a_message_and_not_audited(qtbot, session, tmp_pat
     # The refusal of the path, in the interface's words (the write fails before the file).
     assert session.messages.errors[0].startswith("That file cannot be written: ")
     assert "does not exist" in session.messages.errors[0]
-    with store_behind(session).engine.connect() as conn:
-        actions = [a for (a,) in conn.exec_driver_sql("SELECT action FROM audit")]
+    actions = [r.action for r in store_behind(session).audit_trail()]
     assert not any(a.startswith("stats-exported") for a in actions)
 
 

@@ -45,11 +45,8 @@ def test_growing_delay_after_failures_persists_and_is_audited_by_id(store, data_
     _pass_time(data_dir, "ben")
     s = Store.open(data_dir, "ben", WORKER_PASSWORD)
     try:
-        with s.engine.connect() as conn:
-            rows = conn.exec_driver_sql(
-                "SELECT user_id FROM audit WHERE action = 'login-failed'"
-            ).all()
-        assert [r[0] for r in rows] == [s.user.id] * 4
+        rows = s.audit_trail("login-failed")
+        assert [r.user_id for r in rows] == [s.user.id] * 4
     finally:
         s.lock()
     assert Store.open(data_dir, "ben", WORKER_PASSWORD).lock() is None  # count was reset

@@ -32,8 +32,7 @@ NORD = SiteProfile(
 
 
 def _actions(store: Store) -> list[str]:
-    with store.engine.connect() as conn:
-        return [r[0] for r in conn.exec_driver_sql("SELECT action FROM audit ORDER BY seq")]
+    return [r.action for r in store.audit_trail()]
 
 
 def test_a_new_store_has_no_site_set_up(store):

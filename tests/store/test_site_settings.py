@@ -27,10 +27,7 @@ def test_retention_deletes_old_closed_cases_and_audits_them(store, intake):
     store.set_setting("retention_years", "2")
     assert store.apply_retention(now=time.time() + 3 * 366 * 86400) == [old]
     assert [c.reference for c in store.list_cases()] == ["KEEP"]
-    with store.engine.connect() as conn:
-        assert conn.exec_driver_sql(
-            "SELECT case_id FROM audit WHERE action = 'case-deleted-retention'"
-        ).all() == [(old,)]
+    assert [r.case_id for r in store.audit_trail("case-deleted-retention")] == [old]
     assert store.verify().ok
 
 
