@@ -151,7 +151,8 @@ def test_refusals_exit_with_their_codes_and_write_nothing(screened) -> None:
     cases = [
         ((), "--out", str(tmp / "cases.txt"), 2, "name a .json or a .csv file"),
         ((), "--out", str(data / "keyslots.0.json"), 2, "one of the store's own files"),
-        (("--to", "someone"), "--out", str(out), 2, "takes no --to or --pdf"),
+        (("--to", "someone"), "--out", str(out), 2, "takes no --to, --pdf"),
+        (("--all-changed-since-last-transfer",), "--out", str(out), 2, "takes no --to, --pdf"),
         (("--user", "ben", "--password-file", str(tmp / "pw-ben")), "--out", str(out), 4,
          "administrator"),
     ]  # fmt: skip

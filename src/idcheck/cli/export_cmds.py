@@ -105,8 +105,12 @@ def _pdf(store: Store, args: argparse.Namespace, to: list[PublicKeys]) -> int:
 def _htcds(args: argparse.Namespace) -> int:
     from idcheck.report import htcds, htcds_out
 
-    if args.to or args.pdf:
-        return fail(EXIT_USAGE, "--format htcds takes no --to or --pdf (they are for packages)")
+    if args.to or args.pdf or args.changed:
+        return fail(
+            EXIT_USAGE,
+            "--format htcds takes no --to, --pdf or --all-changed-since-last-transfer "
+            "(they are for packages)",
+        )
     fmt = htcds_out.format_for(args.out)
     if fmt is None:
         return fail(EXIT_USAGE, f"--out {args.out}: name a .json or a .csv file")
