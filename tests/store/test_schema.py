@@ -14,7 +14,11 @@ def test_tables_and_columns_match_the_migrations(store):
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
             )
         } - {"alembic_version"}
-        assert tables == set(metadata.tables)
+        # The case search's full-text index (a virtual table and the tables FTS5
+        # keeps for it) is queried by its SQL, not through SQLAlchemy's tables.
+        search = {t for t in tables if t == "cases_search" or t.startswith("cases_search_")}
+        assert "cases_search" in search
+        assert tables - search == set(metadata.tables)
         for name, table in metadata.tables.items():
             cols = {row[1] for row in conn.exec_driver_sql(f"PRAGMA table_info({name})")}
             assert cols == {c.name for c in table.columns}, name

@@ -69,13 +69,44 @@ class CaseTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[CaseRow] = []
+        # Each row's cells as shown, made when the row is first shown.
+        self._shown: list[tuple[Any, ...] | None] = []
         # Outcome id -> label, filled once the checklists are loaded.
         self.outcomes: dict[str, str] = {}
 
     def set_rows(self, rows: list[CaseRow]) -> None:
         self.beginResetModel()
         self.rows = rows
+        self._shown = [None] * len(rows)
         self.endResetModel()
+
+    def set_outcomes(self, labels: dict[str, str]) -> None:
+        """The outcome labels; the rows are shown again with them."""
+        self.beginResetModel()
+        self.outcomes = labels
+        self._shown = [None] * len(self.rows)
+        self.endResetModel()
+
+    def _display(self, row: int) -> tuple[Any, ...]:
+        """A row's cells as shown, made once a row (the view asks for each
+        cell many times: painting, sizing the columns to their contents, sorting)."""
+        shown = self._shown[row]
+        if shown is None:
+            r = self.rows[row]
+            translate = QApplication.translate
+            shown = (
+                r.reference,
+                " ".join(x for x in (r.given_name, r.family_name) if x),
+                translate("CaseTableModel", r.status),
+                translate("CaseTableModel", "DANGER STOP") if r.danger else "",
+                r.screenings,
+                self.outcomes.get(r.last_outcome or "", r.last_outcome or ""),
+                time.strftime("%Y-%m-%d %H:%M", time.localtime(r.updated_at)),
+                # Where a case received from another site came from (its name and fingerprint).
+                r.origin or "",
+            )
+            self._shown[row] = shown
+        return shown
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -95,6 +126,8 @@ class CaseTableModel(QAbstractTableModel):
     ) -> Any:
         if not index.isValid():
             return None
+        if role == Qt.ItemDataRole.DisplayRole:  # the role asked for most
+            return self._display(index.row())[index.column()]
         r = self.rows[index.row()]
         if role == Qt.ItemDataRole.UserRole:
             return r.id
@@ -107,21 +140,7 @@ class CaseTableModel(QAbstractTableModel):
                     "A draft of this case recorded an answer that stops the screening for "
                     "immediate danger.",
                 )
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        name = " ".join(x for x in (r.given_name, r.family_name) if x)
-        values = (
-            r.reference,
-            name,
-            QApplication.translate("CaseTableModel", r.status),
-            QApplication.translate("CaseTableModel", "DANGER STOP") if r.danger else "",
-            r.screenings,
-            self.outcomes.get(r.last_outcome or "", r.last_outcome or ""),
-            time.strftime("%Y-%m-%d %H:%M", time.localtime(r.updated_at)),
-            # Where a case received from another site came from (its name and fingerprint).
-            r.origin or "",
-        )
-        return values[index.column()]
+        return None
 
 
 def bundled_checklists() -> dict[str, Entry]:
@@ -312,7 +331,7 @@ class CasesPage(QWidget):
                 self.outcome.addItem(label, oid)
             self.outcome.blockSignals(False)
             self.outcome.currentIndexChanged.connect(self.refresh)
-            self.model.outcomes = outcome_labels()
+            self.model.set_outcomes(outcome_labels())
         self.who.setText(self.tr("Signed in: {0}").format(session.username))
         self.admin_button.setVisible(session.is_admin)
         self.update_site_notice()

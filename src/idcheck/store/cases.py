@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import (
     Connection,
+    Integer,
     and_,
     delete,
     exists,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    text,
     update,
 )
 
@@ -198,12 +200,18 @@ class Cases(StoreCore):
                 *(v.label(k) for k, v in flags.items()),
                 cases.c.origin,
             )
-            q = q.where(*_case_filters(search, status, since, until))
+            # The page first (ids only, in the order of ix_cases_updated), then the
+            # columns counted for its rows alone, not for every case before the LIMIT.
+            page = select(cases.c.id).where(*_case_filters(search, status, since, until))
             if outcome:
-                q = q.where(last == outcome)
-            q = q.order_by(cases.c.updated_at.desc(), cases.c.id.desc()).offset(offset)
+                page = page.where(last == outcome)
+            page = page.order_by(cases.c.updated_at.desc(), cases.c.id.desc()).offset(offset)
             if limit is not None:
-                q = q.limit(limit)
+                page = page.limit(limit)
+            ids = page.subquery("page")
+            q = q.join_from(cases, ids, ids.c.id == cases.c.id).order_by(
+                cases.c.updated_at.desc(), cases.c.id.desc()
+            )
             return [
                 CaseRow(
                     r.id,
@@ -355,7 +363,7 @@ def _case_filters(
 ) -> list[Any]:
     f: list[Any] = []
     if search.strip():
-        f.append(cases.c.search_key.contains(fold(search.strip()), autoescape=True))
+        f.append(_matching(fold(search.strip())))
     if status:
         f.append(cases.c.status == status)
     if since is not None:
@@ -363,6 +371,21 @@ def _case_filters(
     if until is not None:
         f.append(cases.c.created_at < until)
     return f
+
+
+#: The cases whose folded reference and names hold a text of three letters or
+#: more, from the full-text index (migration 0009; trigram tokens match any
+#: substring): the same cases as ``search_key LIKE '%text%'``, without a scan.
+_SEARCH = text("SELECT rowid FROM cases_search WHERE cases_search MATCH :phrase")
+
+
+def _matching(folded: str) -> Any:
+    """The filter for a search, already folded."""
+    if len(folded) < 3:  # shorter than a trigram: the substring match itself
+        return cases.c.search_key.contains(folded, autoescape=True)
+    # One FTS5 string: quoted, a quote doubled, nothing in it is syntax.
+    phrase = '"' + folded.replace('"', '""') + '"'
+    return cases.c.id.in_(_SEARCH.bindparams(phrase=phrase).columns(rowid=Integer))
 
 
 def check_case(d: CaseDetails) -> None:

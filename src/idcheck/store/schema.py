@@ -67,6 +67,7 @@ cases = Table(
     Column("uid", String),
     Column("origin", String),
     Index("ix_cases_search", "search_key"),
+    Index("ix_cases_updated", "updated_at", "id"),
     Index("ix_cases_uid", "uid", unique=True),
 )
 
