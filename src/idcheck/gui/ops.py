@@ -140,11 +140,31 @@ class FolderOp(Generic[T]):
 
 
 def open_store(folder: Path, username: str, password: str) -> FolderOp[Store]:
-    """Unlock: argon2id, and on an upgrade the copy and the migration."""
-    from idcheck.store import Store
+    """Unlock: argon2id, and on an upgrade the copy and the migration. The store
+    stack is imported, and the installed checklists read (the case list's
+    outcome labels), on the worker thread, not on the window's."""
+
+    def work() -> Store:
+        from idcheck.store import Store
+
+        store = Store.open(folder, username, password)
+        warm_checklists()
+        return store
 
     busy = QCoreApplication.translate("Operations", "Opening the store…")
-    return FolderOp("open store", lambda: Store.open(folder, username, password), busy)
+    return FolderOp("open store", work, busy)
+
+
+def warm_checklists() -> None:
+    """Read every installed checklist into the loader's one cache, so the window
+    finds them there; a file that cannot be read is left for the window to say."""
+    from idcheck.checklist import entries, load_entry
+
+    for entry in entries():
+        try:
+            load_entry(entry)
+        except Exception:  # noqa: S112 - said where the window reads it
+            continue
 
 
 def recover_store(
@@ -152,10 +172,16 @@ def recover_store(
 ) -> FolderOp[tuple[Store, str]]:
     """A forgotten password: the recovery key sets a new one; the store and a new
     recovery key (shown once)."""
-    from idcheck.store import Store
+
+    def work() -> tuple[Store, str]:
+        from idcheck.store import Store
+
+        opened = Store.recover(folder, username, key, password)
+        warm_checklists()
+        return opened
 
     busy = QCoreApplication.translate("Operations", "Setting the new password…")
-    return FolderOp("recover", lambda: Store.recover(folder, username, key, password), busy)
+    return FolderOp("recover", work, busy)
 
 
 def restore_backup(
