@@ -88,6 +88,40 @@ def test_a_full_target_disk_leaves_a_row_and_no_partial_file(data_dir, small_dis
     filler.unlink()
 
 
+def test_no_htcds_export_without_its_row_when_the_stores_disk_is_full(
+    template, small_disk, tmp_path
+):
+    """The export is written elsewhere; when its audit row cannot be written, the
+    file is removed again: no export of every case's data unseen."""
+    from idcheck.report import htcds, htcds_out
+    from idcheck.store import CaseDetails
+
+    made = template.copy(tmp_path / "made")
+    with Store.open(made, "anna", PASSWORD) as s:
+        s.create_case(CaseDetails(reference="2026-DF", given_name="Amira"))
+    (made / "idcheck.lock").unlink(missing_ok=True)
+    data_dir = small_disk / "store"
+    shutil.copytree(made, data_dir)
+    target = tmp_path / "elsewhere" / "cases.json"
+    target.parent.mkdir()
+    s = Store.open(data_dir, "anna", PASSWORD)
+    try:
+        export = htcds.build(htcds.collect(s), s.site_profile())
+        before = _actions(s).count("htcds-exported")
+        filler = _fill(small_disk)
+        with pytest.raises(StoreError) as info:
+            htcds_out.save(s, export, target, "json")
+        assert isinstance(info.value, DiskFull), info.value
+        assert list(target.parent.iterdir()) == []  # no file, no temporary one
+        filler.unlink()
+        assert _actions(s).count("htcds-exported") == before
+        htcds_out.save(s, export, target, "json")
+        assert "Amira" in target.read_text("utf-8")
+        assert _actions(s).count("htcds-exported") == before + 1
+    finally:
+        s.lock()
+
+
 CRASH = textwrap.dedent("""
     import os, sys
     from pathlib import Path

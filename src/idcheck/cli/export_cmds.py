@@ -123,13 +123,11 @@ def _htcds(args: argparse.Namespace) -> int:
         export = htcds.build(facts, store.site_profile())
         if args.anonymised:
             export = htcds_out.anonymise(export)
+        case_id = facts[0].case.id if args.reference is not None and facts else None
         try:
-            htcds_out.write(export, args.out, fmt)
+            head = htcds_out.save(store, export, args.out, fmt, case_id)
         except OSError as e:
             return fail(EXIT_USAGE, f"cannot write {args.out}: {e.strerror}")
-        action = "htcds-exported-anonymised" if args.anonymised else "htcds-exported"
-        case_id = facts[0].case.id if args.reference is not None and facts else None
-        head = store.record_event(action, case_id=case_id)
         given = (
             "fewer than 5 cases: no record given"
             if export.withheld

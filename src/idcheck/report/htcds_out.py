@@ -37,6 +37,7 @@ from idcheck.files import atomic_write
 from idcheck.report import htcds_map as hm
 from idcheck.report.htcds import COLUMNS, Export, organisation
 from idcheck.report.stats import SMALL
+from idcheck.store import Store, check_output
 
 #: The columns an anonymised record keeps: coded values only.
 ANONYMOUS_KINDS = frozenset({"code", "codes", "checkbox"})
@@ -197,6 +198,21 @@ def write(export: Export, target: Path, fmt: str) -> None:
     """Write the export as ``fmt`` ("json" or "csv") to ``target``, atomically."""
     text = to_json(export) if fmt == "json" else to_csv(export)
     atomic_write(Path(target), text.encode("utf-8"))
+
+
+def save(store: Store, export: Export, target: Path, fmt: str, case_id: int | None = None) -> str:
+    """Write the export to ``target`` (refused onto the store's own files, a folder
+    or a missing folder) and audit it (``htcds-exported``, or
+    ``htcds-exported-anonymised``; with the case's id when it is one case); the new
+    audit head. If the audit row cannot be written, the file is removed again."""
+    path = check_output(target, store.data_dir)
+    write(export, path, fmt)
+    action = "htcds-exported-anonymised" if export.anonymised else "htcds-exported"
+    try:
+        return store.record_event(action, case_id=case_id)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
 
 
 def format_for(target: Path) -> str | None:
