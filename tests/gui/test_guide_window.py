@@ -342,6 +342,8 @@ def test_the_header_buttons_follow_a_language_chosen_in_settings(
         qtbot.keyClick(focus(), Qt.Key.Key_Return)
 
     app = QApplication.instance()
+    qtbot.keyClick(focus(), Qt.Key.Key_T, CTRL)  # the language is changed from the room
+    assert w.stack.currentWidget() is w.training_room
     try:
         when_shown(SettingsDialog, choose)
         qtbot.mouseClick(w.settings_button, Qt.MouseButton.LeftButton)
@@ -351,7 +353,57 @@ def test_the_header_buttons_follow_a_language_chosen_in_settings(
         assert room.accessibleName().startswith("Opplæringsrom: prosjektoren")
         assert w.help_button.menu().actions()[0].text() == "&Veileder…\tCtrl+F1"
         assert w.settings_button.text() == "Inns&tillinger"
+        # the training room opens again, in Norwegian (the window is the active one
+        # again: the window manager's part, which offscreen has none to do)
+        w.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+        qtbot.keyClick(QApplication.focusWidget() or w, Qt.Key.Key_T, CTRL)
+        assert w.stack.currentWidget() is w.training_room
+        assert w.training_room.tabs.tabText(0) == "&Indikatorer"
     finally:
         i18n.apply(app, UiPrefs("en", 100), folder=tmp_path / "qm")
     qtbot.waitUntil(lambda: room.text() == "Training room…")
     assert w.help_button.text() == "Help"
+
+
+def test_the_idle_lock_closes_the_guide(qtbot, norway):
+    from PySide6.QtCore import QTimer
+
+    w = norway
+    seen: dict[str, object] = {}
+
+    def opened(dialog):
+        seen["open"] = dialog.isVisible()
+
+        def too_late():  # never leave exec() running if the lock did not close it
+            if dialog.isVisible():
+                seen["forced"] = True
+                dialog.reject()
+
+        QTimer.singleShot(10_000, dialog, too_late)  # gone with the dialog
+
+    when_shown(GuideDialog, opened)
+    w.idle.setInterval(300)
+    w.cases.table.setFocus()
+    qtbot.keyClick(focus(), Qt.Key.Key_F1, CTRL)  # returns when the guide is closed
+    assert seen == {"open": True}
+    assert w.session is None and w.stack.currentWidget() is w.unlock_page
+
+
+def test_the_guide_reads_before_unlocking_with_every_place(qtbot, window):
+    """No store is open: the guide holds nothing about a child, so it is there;
+    with no site known it lists every place's duties."""
+    seen: dict[str, object] = {}
+
+    def read(dialog):
+        seen["listed"] = listed(dialog)
+        seen["every"] = (dialog.every_place.isChecked(), dialog.every_place.isEnabled())
+        seen["closed"] = escape(qtbot, dialog)
+
+    when_shown(GuideDialog, read)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert window.session is None
+    qtbot.keyClick(focus(), Qt.Key.Key_F1, CTRL)
+    assert seen["listed"] == [s.id for s in GUIDE.sections]
+    assert seen["every"] == (True, False) and seen["closed"]

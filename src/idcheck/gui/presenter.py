@@ -426,8 +426,17 @@ def install_training_room(window: Any) -> QPushButton:
             state.clear()
 
     def open_room() -> None:
-        if window.session is None or state.get("room") is not None:
+        if window.session is None:
             return
+        old = state.get("room")
+        if old is not None:
+            if window.stack.currentWidget() is old:
+                return
+            # Left without its Back (the window was shown anew in another
+            # language): a new room, in the language now in use.
+            window.stack.removeWidget(old)
+            old.deleteLater()
+            state.clear()
         room = TrainingRoom()
         room.closed.connect(back)
         state.update(room=room, previous=window.stack.currentWidget())
