@@ -2,6 +2,513 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Timeline</source>
+        <extracomment>An entry was opened: its kind and record id.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note for the case&apos;s record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the &amp;note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything recorded on the case, oldest first. Enter opens an entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change first &amp;contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;done…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Not needed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add a task…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due times count from first contact: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OVERDUE: {0} of {1} open tasks; due in the next 24 hours: {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing overdue ({1} open tasks); due in the next 24 hours: {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add a referral…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change its &amp;state…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing episodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Went &amp;missing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Update the episode…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ MISSING since {0}: record when the child is found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No missing episode is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child has not been recorded as missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a &amp;row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move the row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A next review is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed in this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as a new version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print the plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No plan is saved yet: write the child&apos;s needs below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {0}, saved by {1} at {2}; earlier versions are kept: {3}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing the plan comes with the plan&apos;s document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review date in row {0} is not a date (YYYY-MM-DD): {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Individual plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan is saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is to be done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. social worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name or number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I take this task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what is to be done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not needed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the task is not needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contact or agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How it was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow up on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say to whom it was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A declined referral needs the reason it was declined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing episode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Went missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported to the police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Police reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found or returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interview by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every due time counts from this moment: when the child first came to notice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the first contact changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of {1}: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} d {1} h</source>
+        <extracomment>A task is &quot;due soon&quot; when its deadline is within this many seconds.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done {0} by {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not needed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OVERDUE by {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due in {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taken by {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <extracomment>Where a referral may go from each state (the store refuses the others).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MISSING now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>found; no return interview yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>found; return interview held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MISSING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child is missing: an episode is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks overdue: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks due in the next 24 hours: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing overdue or due soon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My work</source>
+        <extracomment>Open a case at its tasks: the case id and the task id.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My tasks overdue or due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;case list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: your open tasks that are overdue or due before the end of today, soonest first, with the unassigned ones of the cases you opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is overdue or due today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} tasks: {1} OVERDUE, the rest due today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} tasks due today; none overdue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AdminDialog</name>
     <message>
         <source>Administration</source>
@@ -236,6 +743,46 @@
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Case and screenings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Individual plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ MISSING since {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ {0} OVERDUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Missing now</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseForm</name>
@@ -392,6 +939,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Screenings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -409,7 +960,7 @@
     </message>
     <message>
         <source>A draft of this case recorded an answer that stops the screening for immediate danger.</source>
-        <extracomment>The column that marks a draft in which the danger stop fired. The column the list is sorted by at first (newest first).</extracomment>
+        <extracomment>The column that marks a draft in which the danger stop fired. The follow-up: an open missing episode, overdue and due-soon tasks, in words with an icon (colour only repeats them). The column the list is sorted by at first (newest first).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -502,6 +1053,10 @@
     </message>
     <message>
         <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;My work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1098,6 +1653,214 @@
     </message>
     <message>
         <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FollowUp</name>
+    <message>
+        <source>Need</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review on (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Countdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow up on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Went missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported to the police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encrypted file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Individual plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case created</source>
+        <extracomment>The timeline&apos;s titles (the store&apos;s English keys), as the window says them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First contact changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screening started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screening completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task not needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan saved</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

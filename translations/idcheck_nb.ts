@@ -2,6 +2,513 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nb" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Timeline</source>
+        <extracomment>An entry was opened: its kind and record id.</extracomment>
+        <translation>Tidslinje</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>Nytt notat</translation>
+    </message>
+    <message>
+        <source>A note for the case&apos;s record</source>
+        <translation>Et notat i sakens journal</translation>
+    </message>
+    <message>
+        <source>Add the &amp;note</source>
+        <translation>Legg til &amp;notatet</translation>
+    </message>
+    <message>
+        <source>Everything recorded on the case, oldest first. Enter opens an entry.</source>
+        <translation>Alt som er registrert i saken, eldst først. Enter åpner en oppføring.</translation>
+    </message>
+    <message>
+        <source>Change first &amp;contact…</source>
+        <translation>Endre første &amp;kontakt…</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Oppgaver</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done…</source>
+        <translation>Merk som &amp;utført…</translation>
+    </message>
+    <message>
+        <source>&amp;Not needed…</source>
+        <translation>&amp;Ikke nødvendig…</translation>
+    </message>
+    <message>
+        <source>&amp;Take it</source>
+        <translation>&amp;Ta den</translation>
+    </message>
+    <message>
+        <source>&amp;Add a task…</source>
+        <translation>&amp;Legg til en oppgave…</translation>
+    </message>
+    <message>
+        <source>Due times count from first contact: {0}</source>
+        <translation>Fristene regnes fra første kontakt: {0}</translation>
+    </message>
+    <message>
+        <source>OVERDUE: {0} of {1} open tasks; due in the next 24 hours: {2}.</source>
+        <translation>FORSINKET: {0} av {1} åpne oppgaver; frist innen 24 timer: {2}.</translation>
+    </message>
+    <message>
+        <source>Nothing overdue ({1} open tasks); due in the next 24 hours: {2}.</source>
+        <translation>Ingenting er forsinket ({1} åpne oppgaver); frist innen 24 timer: {2}.</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Henvisninger</translation>
+    </message>
+    <message>
+        <source>&amp;Add a referral…</source>
+        <translation>&amp;Legg til en henvisning…</translation>
+    </message>
+    <message>
+        <source>Change its &amp;state…</source>
+        <translation>Endre &amp;status…</translation>
+    </message>
+    <message>
+        <source>Missing episodes</source>
+        <translation>Forsvinninger</translation>
+    </message>
+    <message>
+        <source>Went &amp;missing…</source>
+        <translation>Ble &amp;borte…</translation>
+    </message>
+    <message>
+        <source>&amp;Update the episode…</source>
+        <translation>&amp;Oppdater forsvinningen…</translation>
+    </message>
+    <message>
+        <source>⚠ MISSING since {0}: record when the child is found.</source>
+        <translation>⚠ SAVNET siden {0}: registrer når barnet blir funnet.</translation>
+    </message>
+    <message>
+        <source>No missing episode is open.</source>
+        <translation>Ingen forsvinning er åpen.</translation>
+    </message>
+    <message>
+        <source>The child has not been recorded as missing.</source>
+        <translation>Barnet er ikke registrert som savnet.</translation>
+    </message>
+    <message>
+        <source>Version shown</source>
+        <translation>Versjon som vises</translation>
+    </message>
+    <message>
+        <source>Plan entries</source>
+        <translation>Punkter i planen</translation>
+    </message>
+    <message>
+        <source>Add a &amp;row</source>
+        <translation>Legg til en &amp;rad</translation>
+    </message>
+    <message>
+        <source>Re&amp;move the row</source>
+        <translation>&amp;Fjern raden</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>Neste gjennomgang</translation>
+    </message>
+    <message>
+        <source>A next review is set</source>
+        <translation>Neste gjennomgang er satt</translation>
+    </message>
+    <message>
+        <source>What changed in this version</source>
+        <translation>Hva som er endret i denne versjonen</translation>
+    </message>
+    <message>
+        <source>&amp;Save as a new version</source>
+        <translation>&amp;Lagre som ny versjon</translation>
+    </message>
+    <message>
+        <source>&amp;Print the plan…</source>
+        <translation>&amp;Skriv ut planen…</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Gjennomgang</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Sammendrag</translation>
+    </message>
+    <message>
+        <source>No plan is saved yet: write the child&apos;s needs below.</source>
+        <translation>Ingen plan er lagret ennå: skriv barnets behov nedenfor.</translation>
+    </message>
+    <message>
+        <source>Version {0}, saved by {1} at {2}; earlier versions are kept: {3}.</source>
+        <translation>Versjon {0}, lagret av {1} {2}; tidligere versjoner som er tatt vare på: {3}.</translation>
+    </message>
+    <message>
+        <source>version {0}</source>
+        <translation>versjon {0}</translation>
+    </message>
+    <message>
+        <source>Printing the plan comes with the plan&apos;s document.</source>
+        <translation>Utskrift av planen kommer med planens dokument.</translation>
+    </message>
+    <message>
+        <source>The review date in row {0} is not a date (YYYY-MM-DD): {1}</source>
+        <translation>Gjennomgangsdatoen i rad {0} er ikke en dato (ÅÅÅÅ-MM-DD): {1}</translation>
+    </message>
+    <message>
+        <source>Individual plan</source>
+        <translation>Individuell plan</translation>
+    </message>
+    <message>
+        <source>Print the plan</source>
+        <translation>Skriv ut planen</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The plan is saved: {0}</source>
+        <translation>Planen er lagret: {0}</translation>
+    </message>
+    <message>
+        <source>known</source>
+        <translation>kjent</translation>
+    </message>
+    <message>
+        <source>{0}: known</source>
+        <translation>{0}: kjent</translation>
+    </message>
+    <message>
+        <source>Add a task</source>
+        <translation>Legg til en oppgave</translation>
+    </message>
+    <message>
+        <source>What is to be done</source>
+        <translation>Hva som skal gjøres</translation>
+    </message>
+    <message>
+        <source>Responsible role</source>
+        <translation>Ansvarlig rolle</translation>
+    </message>
+    <message>
+        <source>e.g. social worker</source>
+        <translation>f.eks. saksbehandler i barnevernet</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>name or number</source>
+        <translation>navn eller nummer</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>I take this task</source>
+        <translation>Jeg tar denne oppgaven</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notat</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hva</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Say what is to be done.</source>
+        <translation>Skriv hva som skal gjøres.</translation>
+    </message>
+    <message>
+        <source>Not needed: {0}</source>
+        <translation>Ikke nødvendig: {0}</translation>
+    </message>
+    <message>
+        <source>Done: {0}</source>
+        <translation>Utført: {0}</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begrunnelse</translation>
+    </message>
+    <message>
+        <source>Say why the task is not needed.</source>
+        <translation>Skriv hvorfor oppgaven ikke er nødvendig.</translation>
+    </message>
+    <message>
+        <source>Add a referral</source>
+        <translation>Legg til en henvisning</translation>
+    </message>
+    <message>
+        <source>Sent to</source>
+        <translation>Sendt til</translation>
+    </message>
+    <message>
+        <source>contact or agency</source>
+        <translation>kontakt eller instans</translation>
+    </message>
+    <message>
+        <source>How it was sent</source>
+        <translation>Hvordan den ble sendt</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sendt</translation>
+    </message>
+    <message>
+        <source>Follow up on</source>
+        <translation>Følg opp</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hvordan</translation>
+    </message>
+    <message>
+        <source>Say to whom it was sent.</source>
+        <translation>Skriv hvem den ble sendt til.</translation>
+    </message>
+    <message>
+        <source>Referral to {0}</source>
+        <translation>Henvisning til {0}</translation>
+    </message>
+    <message>
+        <source>New state</source>
+        <translation>Ny status</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Når</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>A declined referral needs the reason it was declined.</source>
+        <translation>En avslått henvisning trenger begrunnelsen for avslaget.</translation>
+    </message>
+    <message>
+        <source>Missing episode</source>
+        <translation>Forsvinning</translation>
+    </message>
+    <message>
+        <source>Went missing</source>
+        <translation>Ble borte</translation>
+    </message>
+    <message>
+        <source>Last seen where</source>
+        <translation>Sist sett hvor</translation>
+    </message>
+    <message>
+        <source>Reported to the police</source>
+        <translation>Meldt til politiet</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Meldt av</translation>
+    </message>
+    <message>
+        <source>Police reference</source>
+        <translation>Politiets referanse</translation>
+    </message>
+    <message>
+        <source>Found or returned</source>
+        <translation>Funnet eller kommet tilbake</translation>
+    </message>
+    <message>
+        <source>Found where</source>
+        <translation>Funnet hvor</translation>
+    </message>
+    <message>
+        <source>Return interview</source>
+        <translation>Samtale etter hjemkomst</translation>
+    </message>
+    <message>
+        <source>Interview by</source>
+        <translation>Samtale holdt av</translation>
+    </message>
+    <message>
+        <source>First contact</source>
+        <translation>Første kontakt</translation>
+    </message>
+    <message>
+        <source>Reason for the change</source>
+        <translation>Begrunnelse for endringen</translation>
+    </message>
+    <message>
+        <source>Every due time counts from this moment: when the child first came to notice.</source>
+        <translation>Alle frister regnes fra dette tidspunktet: da barnet først ble kjent for tjenesten.</translation>
+    </message>
+    <message>
+        <source>Say why the first contact changes.</source>
+        <translation>Skriv hvorfor første kontakt endres.</translation>
+    </message>
+    <message>
+        <source>by {0}</source>
+        <translation>av {0}</translation>
+    </message>
+    <message>
+        <source>{0} of {1}: {2}</source>
+        <translation>{0} av {1}: {2}</translation>
+    </message>
+    <message>
+        <source>{0} d {1} h</source>
+        <extracomment>A task is &quot;due soon&quot; when its deadline is within this many seconds.</extracomment>
+        <translation>{0} d {1} t</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation>{0} t {1} min</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <source>done {0} by {1}</source>
+        <translation>utført {0} av {1}</translation>
+    </message>
+    <message>
+        <source>not needed: {0}</source>
+        <translation>ikke nødvendig: {0}</translation>
+    </message>
+    <message>
+        <source>no deadline</source>
+        <translation>ingen frist</translation>
+    </message>
+    <message>
+        <source>OVERDUE by {0}</source>
+        <translation>FORSINKET med {0}</translation>
+    </message>
+    <message>
+        <source>due in {0}</source>
+        <translation>frist om {0}</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>utført</translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>ikke nødvendig</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>forsinket</translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation>frist snart</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>åpen</translation>
+    </message>
+    <message>
+        <source>taken by {0}</source>
+        <translation>tatt av {0}</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>ingen ennå</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <extracomment>Where a referral may go from each state (the store refuses the others).</extracomment>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>MISSING now</source>
+        <translation>SAVNET nå</translation>
+    </message>
+    <message>
+        <source>found; no return interview yet</source>
+        <translation>funnet; ingen samtale etter hjemkomst ennå</translation>
+    </message>
+    <message>
+        <source>found; return interview held</source>
+        <translation>funnet; samtale etter hjemkomst holdt</translation>
+    </message>
+    <message>
+        <source>MISSING</source>
+        <translation>SAVNET</translation>
+    </message>
+    <message>
+        <source>{0} overdue</source>
+        <translation>{0} forsinket</translation>
+    </message>
+    <message>
+        <source>{0} due soon</source>
+        <translation>{0} med frist snart</translation>
+    </message>
+    <message>
+        <source>The child is missing: an episode is open.</source>
+        <translation>Barnet er savnet: en forsvinning er åpen.</translation>
+    </message>
+    <message>
+        <source>Tasks overdue: {0}.</source>
+        <translation>Forsinkede oppgaver: {0}.</translation>
+    </message>
+    <message>
+        <source>Tasks due in the next 24 hours: {0}.</source>
+        <translation>Oppgaver med frist innen 24 timer: {0}.</translation>
+    </message>
+    <message>
+        <source>Nothing overdue or due soon.</source>
+        <translation>Ingenting forsinket eller med frist snart.</translation>
+    </message>
+    <message>
+        <source>My work</source>
+        <extracomment>Open a case at its tasks: the case id and the task id.</extracomment>
+        <translation>Mitt arbeid</translation>
+    </message>
+    <message>
+        <source>My tasks overdue or due today</source>
+        <translation>Mine oppgaver som er forsinket eller har frist i dag</translation>
+    </message>
+    <message>
+        <source>&amp;Open the case</source>
+        <translation>&amp;Åpne saken</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;case list</source>
+        <translation>Gå til &amp;sakslisten</translation>
+    </message>
+    <message>
+        <source>{0}: your open tasks that are overdue or due before the end of today, soonest first, with the unassigned ones of the cases you opened.</source>
+        <translation>{0}: dine åpne oppgaver som er forsinket eller har frist før dagen er omme, den nærmeste først, med oppgavene uten ansvarlig i sakene du opprettet.</translation>
+    </message>
+    <message>
+        <source>Nothing is overdue or due today.</source>
+        <translation>Ingenting er forsinket eller har frist i dag.</translation>
+    </message>
+    <message>
+        <source>{0} tasks: {1} OVERDUE, the rest due today.</source>
+        <translation>{0} oppgaver: {1} FORSINKET, resten har frist i dag.</translation>
+    </message>
+    <message>
+        <source>{0} tasks due today; none overdue.</source>
+        <translation>{0} oppgaver med frist i dag; ingen forsinket.</translation>
+    </message>
+</context>
+<context>
     <name>AdminDialog</name>
     <message>
         <source>Administration</source>
@@ -248,6 +755,46 @@
         <source>Close</source>
         <translation>Lukk</translation>
     </message>
+    <message>
+        <source>Case and screenings</source>
+        <translation>Sak og kartlegginger</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Tidslinje</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Oppgaver</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Henvisninger</translation>
+    </message>
+    <message>
+        <source>Individual plan</source>
+        <translation>Individuell plan</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Savnet</translation>
+    </message>
+    <message>
+        <source>⚠ MISSING since {0}</source>
+        <translation>⚠ SAVNET siden {0}</translation>
+    </message>
+    <message>
+        <source>⚠ {0} OVERDUE</source>
+        <translation>⚠ {0} FORSINKET</translation>
+    </message>
+    <message>
+        <source>{0} due soon</source>
+        <translation>{0} med frist snart</translation>
+    </message>
+    <message>
+        <source>⚠ Missing now</source>
+        <translation>⚠ Savnet nå</translation>
+    </message>
 </context>
 <context>
     <name>CaseForm</name>
@@ -404,6 +951,10 @@
         <translation>Varsel</translation>
     </message>
     <message>
+        <source>Follow-up</source>
+        <translation>Oppfølging</translation>
+    </message>
+    <message>
         <source>Screenings</source>
         <translation>Kartlegginger</translation>
     </message>
@@ -421,7 +972,7 @@
     </message>
     <message>
         <source>A draft of this case recorded an answer that stops the screening for immediate danger.</source>
-        <extracomment>The column that marks a draft in which the danger stop fired. The column the list is sorted by at first (newest first).</extracomment>
+        <extracomment>The column that marks a draft in which the danger stop fired. The follow-up: an open missing episode, overdue and due-soon tasks, in words with an icon (colour only repeats them). The column the list is sorted by at first (newest first).</extracomment>
         <translation>Et utkast i denne saken har registrert et svar som stopper kartleggingen på grunn av akutt fare.</translation>
     </message>
     <message>
@@ -515,6 +1066,10 @@
     <message>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>&amp;My work</source>
+        <translation>&amp;Mitt arbeid</translation>
     </message>
     <message>
         <source>&amp;Administration</source>
@@ -1158,6 +1713,214 @@
     <message>
         <source>The two passwords differ.</source>
         <translation>De to passordene er ikke like.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUp</name>
+    <message>
+        <source>Need</source>
+        <translation>Behov</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Tiltak</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ansvarlig</translation>
+    </message>
+    <message>
+        <source>Review on (YYYY-MM-DD)</source>
+        <translation>Gjennomgås (ÅÅÅÅ-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Oppgave</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>Countdown</source>
+        <translation>Nedtelling</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Sak</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hvordan</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sendt</translation>
+    </message>
+    <message>
+        <source>Follow up on</source>
+        <translation>Følg opp</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notat</translation>
+    </message>
+    <message>
+        <source>Went missing</source>
+        <translation>Ble borte</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Sist sett</translation>
+    </message>
+    <message>
+        <source>Reported to the police</source>
+        <translation>Meldt til politiet</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Funnet</translation>
+    </message>
+    <message>
+        <source>Return interview</source>
+        <translation>Samtale etter hjemkomst</translation>
+    </message>
+    <message>
+        <source>by phone</source>
+        <translation>på telefon</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>levert for hånd</translation>
+    </message>
+    <message>
+        <source>encrypted file</source>
+        <translation>kryptert fil</translation>
+    </message>
+    <message>
+        <source>by post</source>
+        <translation>i posten</translation>
+    </message>
+    <message>
+        <source>by email</source>
+        <translation>på e-post</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sendt</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>mottatt</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>akseptert</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>avslått</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>avsluttet</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>Sak opprettet</translation>
+    </message>
+    <message>
+        <source>First contact</source>
+        <translation>Første kontakt</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>Kartlegging</translation>
+    </message>
+    <message>
+        <source>Task finished</source>
+        <translation>Oppgave avsluttet</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Henvisning</translation>
+    </message>
+    <message>
+        <source>Referral state</source>
+        <translation>Status for henvisning</translation>
+    </message>
+    <message>
+        <source>Individual plan</source>
+        <translation>Individuell plan</translation>
+    </message>
+    <message>
+        <source>Case created</source>
+        <extracomment>The timeline&apos;s titles (the store&apos;s English keys), as the window says them.</extracomment>
+        <translation>Sak opprettet</translation>
+    </message>
+    <message>
+        <source>First contact changed</source>
+        <translation>Første kontakt endret</translation>
+    </message>
+    <message>
+        <source>Screening started</source>
+        <translation>Kartlegging startet</translation>
+    </message>
+    <message>
+        <source>Screening completed</source>
+        <translation>Kartlegging fullført</translation>
+    </message>
+    <message>
+        <source>Task added</source>
+        <translation>Oppgave lagt til</translation>
+    </message>
+    <message>
+        <source>Task done</source>
+        <translation>Oppgave utført</translation>
+    </message>
+    <message>
+        <source>Task not needed</source>
+        <translation>Oppgave ikke nødvendig</translation>
+    </message>
+    <message>
+        <source>Referral sent</source>
+        <translation>Henvisning sendt</translation>
+    </message>
+    <message>
+        <source>Referral received</source>
+        <translation>Henvisning mottatt</translation>
+    </message>
+    <message>
+        <source>Referral accepted</source>
+        <translation>Henvisning akseptert</translation>
+    </message>
+    <message>
+        <source>Referral declined</source>
+        <translation>Henvisning avslått</translation>
+    </message>
+    <message>
+        <source>Referral closed</source>
+        <translation>Henvisning avsluttet</translation>
+    </message>
+    <message>
+        <source>Plan saved</source>
+        <translation>Plan lagret</translation>
     </message>
 </context>
 <context>

@@ -307,7 +307,7 @@ def test_case_list_filters_by_outcome_and_period(qtbot, window, unlock):
     assert urgent > 0
     window.cases.outcome.setCurrentIndex(urgent)
     assert [r.reference for r in window.cases.model.rows] == ["urgent-1"]
-    label = window.cases.model.data(window.cases.model.index(0, 5))
+    label = window.cases.model.data(window.cases.model.index(0, 6))  # after Follow-up
     assert label and label != "immediate-protection"  # the checklist's words, not the id
     window.cases.outcome.setCurrentIndex(0)
     window.cases.period.setCurrentIndex(window.cases.period.findData(7))

@@ -26,6 +26,7 @@ import importlib.util
 import re
 import shutil
 import sys
+import time
 from array import array
 from pathlib import Path
 
@@ -87,11 +88,18 @@ def qm_dir(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def store_template(tmp_path_factory):
-    from idcheck.store import Adult, CaseDetails
+    from idcheck.store import (
+        Adult,
+        CaseDetails,
+        MissingDraft,
+        PlanEntry,
+        ReferralDraft,
+        TaskDraft,
+    )
 
     path = tmp_path_factory.mktemp("layout-template") / "store"
     store, _ = new_store(path)
-    store.create_case(
+    case_id = store.create_case(
         CaseDetails(
             reference="2026-071",
             given_name="Øystein",
@@ -99,6 +107,22 @@ def store_template(tmp_path_factory):
             adults=(Adult("man, about 30", "uncle"),),
         )
     )
+    # Follow-up on the case, so that its tabs and My work show rows.
+    now = time.time()
+    store.add_task(
+        case_id, TaskDraft("Call the guardian service", assignee="anna", due_at=now - 60)
+    )
+    store.add_task(
+        case_id, TaskDraft("Book an interpreter", role="social worker", due_at=now + 600)
+    )
+    store.add_referral(case_id, ReferralDraft("Child welfare duty", "phone", now))
+    store.add_missing(case_id, MissingDraft(now - 3600, last_seen_where="Bus station"))
+    store.save_plan(
+        case_id,
+        [PlanEntry("A safe place", "Placement", "Foster care", "Child welfare", None)],
+        next_review_on=None,
+    )
+    store.add_note(case_id, "Spoke with the school nurse")
     store.save_contacts(
         [{"role": "police-emergency", "name": "Local police duty desk", "phone": "+47 02800"}]
     )
@@ -167,13 +191,20 @@ def build(name: str, qtbot, store_template, tmp_path) -> QWidget:
         w = _screening(qtbot, store_template, tmp_path)
         w.screening_view.form.section_mode_button.click()  # one section at a time
         return w
-    if name == "case":
+    if name in ("case", *CASE_TABS):
         from idcheck.gui.cases import CaseDialog
 
         w = _screening(qtbot, store_template, tmp_path)  # the case has a draft screening
         store, case_id = store_behind(w.session), w.cases.selected_case()
         rows = store.list_screenings(case_id)
-        return CaseDialog(store.get_case(case_id), rows, w.cases.model.outcomes, w)
+        tab = name.partition("-")[2] or "case"
+        return CaseDialog(
+            store.get_case(case_id), rows, w.cases.model.outcomes, w, session=w.session, tab=tab
+        )
+    if name == "my-work":
+        w = _window(qtbot, store_template, tmp_path, unlocked=True)
+        w.show_my_work()
+        return w
     if name == "statistics":
         from idcheck.gui.stats import StatsDialog
 
@@ -237,6 +268,7 @@ def build(name: str, qtbot, store_template, tmp_path) -> QWidget:
     raise AssertionError(name)
 
 
+CASE_TABS = ("case-timeline", "case-tasks", "case-referrals", "case-plan", "case-missing")
 ADMIN_TABS = ("admin-site", "admin-users", "admin-contacts", "admin-settings", "admin-data")
 SCREENS = (
     "first-run",
@@ -251,6 +283,8 @@ SCREENS = (
     "danger",
     "settings",
     "case",
+    *CASE_TABS,
+    "my-work",
     "statistics",
     "guide",
     "why",

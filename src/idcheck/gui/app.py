@@ -15,16 +15,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
-import socket
 import sys
 import time
 from collections.abc import Callable
-from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSocketNotifier, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,7 +37,9 @@ from PySide6.QtWidgets import (
 
 from idcheck.gui.cases import CaseForm, CasesPage, CaseTableModel
 from idcheck.gui.lock import FirstRunPage, RecoveryKeyDialog, UnlockPage
+from idcheck.gui.my_work import MyWorkPage
 from idcheck.gui.session import Messages, Session, line_edit, named
+from idcheck.gui.stop_signals import StopOnSignals
 from idcheck.gui.style import STYLE
 from idcheck.paths import data_dir as default_data_dir
 from idcheck.paths import store_exists
@@ -142,7 +141,7 @@ class MainWindow(QMainWindow):
 
     def _build_pages(self) -> None:
         """(Re)build every page in the current language; the old ones are dropped."""
-        for old in ("first_run", "unlock_page", "cases"):
+        for old in ("first_run", "unlock_page", "cases", "my_work"):
             page = getattr(self, old, None)
             if page is not None:
                 self.stack.removeWidget(page)
@@ -159,7 +158,13 @@ class MainWindow(QMainWindow):
         self.cases.site_requested.connect(self.open_site)
         self.cases.password_requested.connect(self.change_password)
         self.cases.screening_requested.connect(self.open_screening)
-        for page in (self.first_run, self.unlock_page, self.cases):
+        self.cases.my_work_requested.connect(self.show_my_work)
+        self.my_work = MyWorkPage()
+        self.my_work.cases_requested.connect(self.show_cases)
+        self.my_work.case_requested.connect(
+            lambda case_id, task_id: self.cases.open_case_id(case_id, "tasks", task_id)
+        )
+        for page in (self.first_run, self.unlock_page, self.cases, self.my_work):
             self.stack.addWidget(page)
         self._set_texts()
 
@@ -215,6 +220,7 @@ class MainWindow(QMainWindow):
         self.unlock_page.user.setText(user)
         if self.session is not None:
             self.cases.attach(self.session)
+            self.my_work.attach(self.session)
             self.stack.setCurrentWidget(self.cases)
             if screening is not None:
                 self.open_screening(screening)
@@ -244,6 +250,19 @@ class MainWindow(QMainWindow):
         self.session.changed.connect(self._changed)
         self._read_idle_minutes(store)
         self.cases.attach(self.session)
+        self.my_work.attach(self.session)
+        # The worker's overdue and due-today tasks come first, when there are any.
+        if self.my_work.refresh():
+            self.stack.setCurrentWidget(self.my_work)
+        else:
+            self.show_cases()
+
+    def show_my_work(self) -> None:
+        if self.session is not None:
+            self.my_work.refresh()
+            self.stack.setCurrentWidget(self.my_work)
+
+    def show_cases(self) -> None:
         self.stack.setCurrentWidget(self.cases)
         self.cases.search.setFocus()
 
@@ -354,6 +373,7 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self._close_screening()
         self.cases.attach(None)
+        self.my_work.attach(None)
         session.close()
         self.stack.setCurrentWidget(self.unlock_page)
         self.unlock_page.reset()
@@ -394,45 +414,6 @@ def run_window(argv: list[str]) -> int:
             return _run(app, window, stop)
     finally:
         stop.close()
-
-
-class StopOnSignals:
-    """SIGTERM and SIGINT close the window as a normal close does: the event loop
-    ends, the store is locked, and a training folder is deleted on the way out.
-
-    Python runs a signal handler only between bytecodes, which Qt's event loop
-    never executes; the signal wakes it through a socket that a notifier
-    watches (``signal.set_wakeup_fd``)."""
-
-    SIGNALS = (signal.SIGTERM, signal.SIGINT)
-
-    def __init__(self, app: QApplication) -> None:
-        self.app = app
-        self.received: int | None = None
-        self._read, self._write = socket.socketpair()
-        for s in (self._read, self._write):
-            s.setblocking(False)
-        self._old_fd = signal.set_wakeup_fd(self._write.fileno())
-        self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read)
-        self._notifier.activated.connect(self._drain)
-        self._old = {s: signal.signal(s, self._handle) for s in self.SIGNALS}
-
-    def _drain(self) -> None:
-        # Reading lets the pending Python handler run; the bytes are signal numbers.
-        with suppress(OSError):
-            self._read.recv(64)
-
-    def _handle(self, signum: int, _frame: object) -> None:
-        self.received = signum
-        self.app.quit()
-
-    def close(self) -> None:
-        for s, old in self._old.items():
-            signal.signal(s, old)
-        signal.set_wakeup_fd(self._old_fd)
-        self._notifier.setEnabled(False)
-        self._read.close()
-        self._write.close()
 
 
 def _run(app: QApplication, window: MainWindow, stop: StopOnSignals) -> int:

@@ -1,12 +1,15 @@
-"""A case: the child's details and every screening, built from records fetched
-before (the dialog never reads the store)."""
+"""A case: the child's details and every screening (built from records fetched
+before), and its follow-up in tabs: the timeline, the tasks, the referrals, the
+individual plan and the missing episodes, which read and write through named
+operations and follow every change to the case."""
 
 from __future__ import annotations
 
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -15,16 +18,21 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from idcheck.gui.case_form import IDENTIFIERS
 from idcheck.gui.session import named
+from idcheck.gui.short_views import ShortTableWidget
 
 if TYPE_CHECKING:
+    from idcheck.gui.case_followup import FollowUpTab
+    from idcheck.gui.followup_ops import FollowUp
+    from idcheck.gui.ops import Changes
+    from idcheck.gui.session import Session
     from idcheck.store import Case, ScreeningRow
 
 
@@ -36,9 +44,12 @@ class CaseDialog(QDialog):
     """A case: the child's details and every screening (draft, completed, amended).
 
     Built from records fetched before; ``exec()`` returns OPEN (with ``chosen``, a
-    screening id), SCREEN (start or resume), CLOSE_CASE, or 0 for Close."""
+    screening id), SCREEN (start or resume), CLOSE_CASE, or 0 for Close. With a
+    session, the follow-up tabs follow (Ctrl+1 … Ctrl+6 or Ctrl+Tab move between
+    the tabs); ``tab`` is the one shown first."""
 
     OPEN, SCREEN, CLOSE_CASE = 10, 11, 12
+    TABS = ("case", "timeline", "tasks", "referrals", "plan", "missing")
 
     def __init__(
         self,
@@ -46,11 +57,16 @@ class CaseDialog(QDialog):
         screenings: list[ScreeningRow],
         outcomes: dict[str, str],
         parent: QWidget | None = None,
+        *,
+        session: Session | None = None,
+        tab: str = "case",
     ) -> None:
         super().__init__(parent)
         d = case.details
         self.setWindowTitle(self.tr("Case {0}").format(d.reference))
         self.chosen: int | None = None
+        self.case_id = case.id
+        self.session = session
         self.rows = screenings
         facts, more, notes = QFormLayout(), QFormLayout(), QFormLayout()
         for f in (facts, more):
@@ -118,7 +134,7 @@ class CaseDialog(QDialog):
             self.tr("Completed"),
         ]
         headers += [self.tr("Outcome"), self.tr("Amends")]
-        self.table = named(QTableWidget(len(screenings), len(headers)), self.tr("Screenings"))
+        self.table = named(ShortTableWidget(len(screenings), len(headers)), self.tr("Screenings"))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
@@ -159,18 +175,153 @@ class CaseDialog(QDialog):
         for b in (self.open_button, self.screen_button, self.close_case_button):
             row.addWidget(b)
         row.addStretch()
-        row.addWidget(close)
-        box = QVBoxLayout(self)
+        details = QWidget()
+        box = QVBoxLayout(details)
         columns = QHBoxLayout()
         columns.addLayout(facts, 1)
         columns.addLayout(more, 1)
         box.addLayout(columns)
         box.addLayout(notes)
         box.addWidget(self.presumption)
-        box.addWidget(QLabel(self.tr("Screenings")))
         box.addWidget(self.table, 1)
         box.addLayout(row)
-        self.resize(820, 520)
+        self.flags = QLabel("")
+        self.flags.setWordWrap(True)
+        self.flags.setVisible(False)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(details, self.tr("Case and screenings"))
+        self.pages: dict[str, FollowUpTab] = {}
+        self.follow: FollowUp | None = None
+        if session is not None:
+            self._add_follow_up(session)
+        self.tabs.setTabBarAutoHide(session is None)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.tabs, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.flags, 1)
+        bottom.addStretch()
+        bottom.addWidget(close)
+        outer.addLayout(bottom)
+        if tab in self.pages:
+            self.tabs.setCurrentWidget(self.pages[tab])
+        self.resize(980, 620)
+
+    # -- the follow-up -----------------------------------------------------------
+
+    def _add_follow_up(self, session: Session) -> None:
+        from idcheck.gui.case_followup import MissingTab, ReferralsTab, TasksTab, TimelineTab
+        from idcheck.gui.case_plan import PlanTab
+
+        self.pages = {
+            "timeline": TimelineTab(session, self.case_id),
+            "tasks": TasksTab(session, self.case_id),
+            "referrals": ReferralsTab(session, self.case_id),
+            "plan": PlanTab(session, self.case_id),
+            "missing": MissingTab(session, self.case_id),
+        }
+        titles = {
+            "timeline": self.tr("Timeline"),
+            "tasks": self.tr("Tasks"),
+            "referrals": self.tr("Referrals"),
+            "plan": self.tr("Individual plan"),
+            "missing": self.tr("Missing"),
+        }
+        for n, (key, page) in enumerate(self.pages.items(), start=2):
+            self.tabs.addTab(page, titles[key])
+            self.tabs.setTabToolTip(n - 1, f"Ctrl+{n}")
+        self.tabs.setTabToolTip(0, "Ctrl+1")
+        for n in range(self.tabs.count()):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self)
+            shortcut.activated.connect(lambda n=n: self.show_tab(n))
+        self.tabs.currentChanged.connect(self._focus_page)
+        timeline = self.pages["timeline"]
+        timeline.entry_opened.connect(self.open_entry)  # type: ignore[attr-defined]
+        session.changed.connect(self._changed)
+        # The countdown follows the clock, minute by minute, without reading the store.
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(60_000)
+        self.ticker.timeout.connect(self.show_follow_up)
+        self.ticker.start()
+        self.reload()
+
+    def show_tab(self, n: int) -> None:
+        self.tabs.setCurrentIndex(n)
+        self._focus_page(n)
+
+    def _focus_page(self, n: int) -> None:
+        """The page's list or table takes the keys, so arrows read its rows."""
+        page = self.tabs.widget(n)
+        target = getattr(page, "table", None) or getattr(page, "list", None)
+        if isinstance(target, QWidget):
+            target.setFocus()
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.case == self.case_id or changes.tasks:
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the follow-up again and show it."""
+        from idcheck.gui import followup_ops as fops
+
+        if self.session is None or not self.session.is_open:
+            return
+        follow = self.session.run(fops.follow_up(self.case_id), self)
+        if follow is not None:
+            self.follow = follow
+            self.show_follow_up()
+
+    def show_follow_up(self) -> None:
+        from idcheck.gui.followup_words import DUE_SOON, when
+
+        if self.follow is None or self.session is None:
+            return
+        now = self.session.now()
+        for page in self.pages.values():
+            page.show_follow_up(self.follow, now)  # type: ignore[attr-defined]
+        words = []
+        open_ = [m for m in self.follow.missing if m.found_at is None]
+        if open_:
+            words.append(self.tr("⚠ MISSING since {0}").format(when(open_[-1].missing_at)))
+        overdue = sum(t.overdue(now) for t in self.follow.tasks)
+        if overdue:
+            words.append(self.tr("⚠ {0} OVERDUE").format(overdue))
+        soon = sum(t.due_soon(now, DUE_SOON) for t in self.follow.tasks)
+        if soon:
+            words.append(self.tr("{0} due soon").format(soon))
+        self.flags.setText(" · ".join(words))
+        self.flags.setObjectName("missing" if open_ or overdue else "")
+        self.flags.style().unpolish(self.flags)
+        self.flags.style().polish(self.flags)
+        self.flags.setVisible(bool(words))
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.pages["missing"]),
+            self.tr("⚠ Missing now") if open_ else self.tr("Missing"),
+        )
+
+    def open_entry(self, kind: str, ref_id: int) -> None:
+        """A timeline entry opened: the tab that holds it, at its row."""
+        where = {
+            "task": "tasks",
+            "task-done": "tasks",
+            "referral": "referrals",
+            "referral-state": "referrals",
+            "plan": "plan",
+            "missing": "missing",
+            "found": "missing",
+        }.get(kind)
+        if kind == "screening":
+            self.show_tab(0)
+            for i, r in enumerate(self.rows):
+                if r.id == ref_id:
+                    self.table.selectRow(i)
+            return
+        if where is None:
+            return
+        page = self.pages[where]
+        self.show_tab(self.tabs.indexOf(page))
+        table = getattr(page, "table", None)
+        if where != "plan" and table is not None:
+            page.select(table, ref_id)
 
     def _open(self) -> None:
         row = self.table.currentRow()

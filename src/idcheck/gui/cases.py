@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
 from idcheck.gui import ops
 from idcheck.gui.case_dialog import CaseDialog
 from idcheck.gui.case_form import IDENTIFIERS, CaseForm
+from idcheck.gui.followup_models import follow_up_data
+from idcheck.gui.followup_words import case_flags
 from idcheck.gui.i18n import content_language
 from idcheck.gui.session import Messages, Session, line_edit, named, wrapped
 from idcheck.gui.sharing import ImportAction
@@ -55,6 +57,7 @@ class CaseTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("CaseTableModel", "Name"),
         QT_TRANSLATE_NOOP("CaseTableModel", "Status"),
         QT_TRANSLATE_NOOP("CaseTableModel", "Alert"),
+        QT_TRANSLATE_NOOP("CaseTableModel", "Follow-up"),
         QT_TRANSLATE_NOOP("CaseTableModel", "Screenings"),
         QT_TRANSLATE_NOOP("CaseTableModel", "Last outcome"),
         QT_TRANSLATE_NOOP("CaseTableModel", "Updated"),
@@ -63,8 +66,11 @@ class CaseTableModel(QAbstractTableModel):
 
     #: The column that marks a draft in which the danger stop fired.
     ALERT = 3
+    #: The follow-up: an open missing episode, overdue and due-soon tasks, in
+    #: words with an icon (colour only repeats them).
+    FOLLOW_UP = 4
     #: The column the list is sorted by at first (newest first).
-    UPDATED = 6
+    UPDATED = 7
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +105,7 @@ class CaseTableModel(QAbstractTableModel):
                 " ".join(x for x in (r.given_name, r.family_name) if x),
                 translate("CaseTableModel", r.status),
                 translate("CaseTableModel", "DANGER STOP") if r.danger else "",
+                case_flags(r),
                 r.screenings,
                 self.outcomes.get(r.last_outcome or "", r.last_outcome or ""),
                 time.strftime("%Y-%m-%d %H:%M", time.localtime(r.updated_at)),
@@ -131,6 +138,8 @@ class CaseTableModel(QAbstractTableModel):
         r = self.rows[index.row()]
         if role == Qt.ItemDataRole.UserRole:
             return r.id
+        if index.column() == self.FOLLOW_UP:
+            return follow_up_data(r, role)
         if index.column() == self.ALERT and r.danger:
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor("#8b0000"))
@@ -198,6 +207,7 @@ class CasesPage(QWidget):
     site_requested = Signal()
     password_requested = Signal()
     screening_requested = Signal(int)
+    my_work_requested = Signal()
 
     def __init__(self, messages: Messages) -> None:
         super().__init__()
@@ -258,6 +268,8 @@ class CasesPage(QWidget):
         self.import_button.clicked.connect(
             lambda: self.importer.run(self.session) if self.session is not None else None
         )
+        self.my_work_button = QPushButton(self.tr("&My work"))
+        self.my_work_button.clicked.connect(self.my_work_requested)
         self.admin_button = QPushButton(self.tr("&Administration"))
         self.admin_button.clicked.connect(self.admin_requested)
         self.password_button = QPushButton(self.tr("My &password"))
@@ -310,6 +322,7 @@ class CasesPage(QWidget):
         below = QHBoxLayout()
         below.addWidget(self.shown, 1)
         below.addWidget(self.import_button)
+        below.addWidget(self.my_work_button)
         box.addLayout(below)
 
     def attach(self, session: Session | None) -> None:
@@ -340,7 +353,7 @@ class CasesPage(QWidget):
     def on_changed(self, changes: Changes) -> None:
         """What an operation changed, wherever it was made: the list and the site
         notice follow."""
-        if changes.cases:
+        if changes.cases or changes.tasks:
             self.refresh()
         if changes.site:
             self.update_site_notice()
@@ -367,6 +380,7 @@ class CasesPage(QWidget):
                 outcome=self.outcome.currentData() or None,
                 since=since,
                 limit=LIST_LIMIT,
+                now=self.session.now(),
             ),
             self,
         )
@@ -443,16 +457,23 @@ class CasesPage(QWidget):
             self.screening_requested.emit(rows[-1].id)
 
     def open_case(self) -> None:
-        """The case's details and its screenings (audited as a view)."""
+        """The case's details, its screenings and its follow-up (audited as a view)."""
         case_id = self.selected_case()
-        if self.session is None or case_id is None:
+        if case_id is not None:
+            self.open_case_id(case_id)
+
+    def open_case_id(self, case_id: int, tab: str = "case", task_id: int = 0) -> None:
+        """A case's dialog at ``tab`` (at the task ``task_id`` when not 0)."""
+        if self.session is None:
             return
         session = self.session
         opened = session.run(ops.open_case(case_id), self)
         if opened is None:
             return
         case, rows = opened
-        dialog = CaseDialog(case, rows, self.model.outcomes, self)
+        dialog = CaseDialog(case, rows, self.model.outcomes, self, session=session, tab=tab)
+        if task_id:
+            dialog.open_entry("task", task_id)
         session.track(dialog)
         choice = dialog.exec()
         if self.session is not session:

@@ -208,11 +208,13 @@ def list_cases(
     outcome: str | None = None,
     since: float | None = None,
     limit: int = 5000,
+    now: float | None = None,
 ) -> Op[list[CaseRow]]:
+    """The case list; its overdue and due-soon counts are as of ``now``."""
     return Op(
         "list cases",
         lambda s: s.list_cases(
-            search=search, status=status, outcome=outcome, since=since, limit=limit
+            search=search, status=status, outcome=outcome, since=since, limit=limit, now=now
         ),
     )
 
@@ -302,15 +304,19 @@ def acknowledge_danger(case_id: int, screening_id: int) -> Op[str]:
     )
 
 
-def decide_and_complete(screening_id: int, decision: Decision) -> Op[bool]:
-    """The professional's decision, then the screening completed (read-only)."""
+def decide_and_complete(
+    screening_id: int, decision: Decision, *, now: float | None = None
+) -> Op[bool]:
+    """The professional's decision, then the screening completed (read-only); its
+    plan's actions become the case's tasks, due from first contact (as of ``now``)."""
 
     def finish(s: Store) -> bool:
         s.record_decision(screening_id, decision)
-        s.complete_screening(screening_id)
+        s.complete_screening(screening_id, now=now)
         return True
 
-    return Op("decide and complete", finish, Changes(cases=True, screening=screening_id))
+    changes = Changes(cases=True, screening=screening_id, tasks=True)
+    return Op("decide and complete", finish, changes)
 
 
 def amend(screening_id: int) -> Op[int]:

@@ -46,7 +46,7 @@ class WalkHandoff:
             return
         d = dialog.decision()
         sid = walk.screening_id
-        ok = v.session.run(ops.decide_and_complete(sid, d), v)
+        ok = v.session.run(ops.decide_and_complete(sid, d, now=v.session.now()), v)
         if ok:
             walk.complete(dt.datetime.now().timestamp())
             v.completed.emit(sid)

@@ -1,0 +1,223 @@
+"""The words of a case's follow-up, in the interface's language: times, how long
+until a task is due or how long it is overdue, a task's state, a referral's
+method and state, a timeline entry's kind, and the case list's follow-up column.
+
+Overdue is always said in words ("OVERDUE by 3 h 10 min"), never by colour
+alone: a colour and an icon only repeat what the words say.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+if TYPE_CHECKING:
+    from idcheck.store import CaseRow, MissingEpisode, Referral, Task
+
+__all__ = [
+    "DUE_SOON",
+    "KINDS",
+    "METHODS",
+    "NEXT_STATES",
+    "STATES",
+    "TITLES",
+    "case_flags",
+    "case_flags_spoken",
+    "countdown",
+    "day",
+    "entry_title",
+    "kind_label",
+    "label",
+    "method_label",
+    "missing_state",
+    "referral_state",
+    "responsible",
+    "span",
+    "task_state",
+    "tr",
+    "when",
+]
+
+#: A task is "due soon" when its deadline is within this many seconds.
+DUE_SOON = 24 * 3600
+
+
+def tr(text: str) -> str:
+    """A string of these modules in the interface language (the extraction files a
+    bare ``tr()`` call under no context)."""
+    return QCoreApplication.translate("", text)
+
+
+def label(text: object) -> str:
+    """A string of the tables marked with ``QT_TRANSLATE_NOOP("FollowUp", …)``."""
+    return QCoreApplication.translate("FollowUp", str(text))
+
+
+def when(ts: float | None) -> str:
+    """A moment as the worker reads it (local time), or "" for none."""
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(ts)) if ts is not None else ""
+
+
+def day(ts: float | None) -> str:
+    return time.strftime("%Y-%m-%d", time.localtime(ts)) if ts is not None else ""
+
+
+def span(seconds: float) -> str:
+    """A length of time in days, hours and minutes: "2 d 3 h", "5 h 20 min", "12 min"."""
+    minutes = int(abs(seconds) // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return tr("{0} d {1} h").format(days, hours)
+    if hours:
+        return tr("{0} h {1} min").format(hours, mins)
+    return tr("{0} min").format(mins)
+
+
+def countdown(task: Task, now: float) -> str:
+    """How the task stands against its deadline, in words."""
+    if task.status == "done":
+        return tr("done {0} by {1}").format(when(task.done_at), task.done_by or "")
+    if task.status == "not_needed":
+        return tr("not needed: {0}").format(task.reason)
+    if task.due_at is None:
+        return tr("no deadline")
+    if task.due_at < now:
+        return tr("OVERDUE by {0}").format(span(now - task.due_at))
+    return tr("due in {0}").format(span(task.due_at - now))
+
+
+def task_state(task: Task, now: float) -> str:
+    if task.status == "done":
+        return tr("done")
+    if task.status == "not_needed":
+        return tr("not needed")
+    if task.overdue(now):
+        return tr("overdue")
+    if task.due_soon(now, DUE_SOON):
+        return tr("due soon")
+    return tr("open")
+
+
+def responsible(task: Task) -> str:
+    """The role, the contact and the worker who took the task."""
+    parts = [p for p in (task.role, task.contact) if p]
+    if task.assignee:
+        parts.append(tr("taken by {0}").format(task.assignee))
+    return " · ".join(parts) or tr("nobody yet")
+
+
+METHODS = {
+    "phone": QT_TRANSLATE_NOOP("FollowUp", "by phone"),
+    "by_hand": QT_TRANSLATE_NOOP("FollowUp", "by hand"),
+    "encrypted_file": QT_TRANSLATE_NOOP("FollowUp", "encrypted file"),
+    "post": QT_TRANSLATE_NOOP("FollowUp", "by post"),
+    "email": QT_TRANSLATE_NOOP("FollowUp", "by email"),
+}
+STATES = {
+    "sent": QT_TRANSLATE_NOOP("FollowUp", "sent"),
+    "received": QT_TRANSLATE_NOOP("FollowUp", "received"),
+    "accepted": QT_TRANSLATE_NOOP("FollowUp", "accepted"),
+    "declined": QT_TRANSLATE_NOOP("FollowUp", "declined"),
+    "closed": QT_TRANSLATE_NOOP("FollowUp", "closed"),
+}
+KINDS = {
+    "case": QT_TRANSLATE_NOOP("FollowUp", "Case opened"),
+    "first-contact": QT_TRANSLATE_NOOP("FollowUp", "First contact"),
+    "screening": QT_TRANSLATE_NOOP("FollowUp", "Screening"),
+    "task": QT_TRANSLATE_NOOP("FollowUp", "Task"),
+    "task-done": QT_TRANSLATE_NOOP("FollowUp", "Task finished"),
+    "referral": QT_TRANSLATE_NOOP("FollowUp", "Referral"),
+    "referral-state": QT_TRANSLATE_NOOP("FollowUp", "Referral state"),
+    "plan": QT_TRANSLATE_NOOP("FollowUp", "Individual plan"),
+    "missing": QT_TRANSLATE_NOOP("FollowUp", "Went missing"),
+    "found": QT_TRANSLATE_NOOP("FollowUp", "Found"),
+    "note": QT_TRANSLATE_NOOP("FollowUp", "Note"),
+}
+
+
+#: The timeline's titles (the store's English keys), as the window says them.
+TITLES = {
+    "Case created": QT_TRANSLATE_NOOP("FollowUp", "Case created"),
+    "First contact": QT_TRANSLATE_NOOP("FollowUp", "First contact"),
+    "First contact changed": QT_TRANSLATE_NOOP("FollowUp", "First contact changed"),
+    "Screening started": QT_TRANSLATE_NOOP("FollowUp", "Screening started"),
+    "Screening completed": QT_TRANSLATE_NOOP("FollowUp", "Screening completed"),
+    "Task added": QT_TRANSLATE_NOOP("FollowUp", "Task added"),
+    "Task done": QT_TRANSLATE_NOOP("FollowUp", "Task done"),
+    "Task not needed": QT_TRANSLATE_NOOP("FollowUp", "Task not needed"),
+    "Referral sent": QT_TRANSLATE_NOOP("FollowUp", "Referral sent"),
+    "Referral received": QT_TRANSLATE_NOOP("FollowUp", "Referral received"),
+    "Referral accepted": QT_TRANSLATE_NOOP("FollowUp", "Referral accepted"),
+    "Referral declined": QT_TRANSLATE_NOOP("FollowUp", "Referral declined"),
+    "Referral closed": QT_TRANSLATE_NOOP("FollowUp", "Referral closed"),
+    "Plan saved": QT_TRANSLATE_NOOP("FollowUp", "Plan saved"),
+    "Went missing": QT_TRANSLATE_NOOP("FollowUp", "Went missing"),
+    "Found": QT_TRANSLATE_NOOP("FollowUp", "Found"),
+    "Note": QT_TRANSLATE_NOOP("FollowUp", "Note"),
+}
+#: Where a referral may go from each state (the store refuses the others).
+NEXT_STATES = {
+    "sent": ("received", "accepted", "declined", "closed"),
+    "received": ("accepted", "declined", "closed"),
+    "accepted": ("closed",),
+    "declined": ("sent", "closed"),
+    "closed": (),
+}
+
+
+def entry_title(title: str, kind: str) -> str:
+    """A timeline entry's title in the interface's language (by its kind when
+    the store's title is not one the window knows)."""
+    return label(TITLES[title]) if title in TITLES else kind_label(kind)
+
+
+def method_label(method: str) -> str:
+    return label(METHODS[method]) if method in METHODS else method
+
+
+def referral_state(referral: Referral) -> str:
+    state = label(STATES.get(referral.state, referral.state))
+    last = referral.history[-1] if referral.history else None
+    if referral.state == "declined" and last is not None and last.reason:
+        return tr("{0}: {1}").format(state, last.reason)
+    return state
+
+
+def kind_label(kind: str) -> str:
+    return label(KINDS[kind]) if kind in KINDS else kind
+
+
+def missing_state(episode: MissingEpisode) -> str:
+    if episode.found_at is None:
+        return tr("MISSING now")
+    if episode.interview_at is None:
+        return tr("found; no return interview yet")
+    return tr("found; return interview held")
+
+
+def case_flags(row: CaseRow) -> str:
+    """The case list's follow-up column: an open missing episode first, then the
+    counts of overdue and due-soon tasks; "" when there is nothing to follow."""
+    parts = []
+    if row.missing:
+        parts.append(tr("MISSING"))
+    if row.overdue_tasks:
+        parts.append(tr("{0} overdue").format(row.overdue_tasks))
+    if row.due_soon_tasks:
+        parts.append(tr("{0} due soon").format(row.due_soon_tasks))
+    return " · ".join(parts)
+
+
+def case_flags_spoken(row: CaseRow) -> str:
+    """The same for a screen reader, in whole sentences."""
+    parts = []
+    if row.missing:
+        parts.append(tr("The child is missing: an episode is open."))
+    if row.overdue_tasks:
+        parts.append(tr("Tasks overdue: {0}.").format(row.overdue_tasks))
+    if row.due_soon_tasks:
+        parts.append(tr("Tasks due in the next 24 hours: {0}.").format(row.due_soon_tasks))
+    return " ".join(parts) or tr("Nothing overdue or due soon.")
