@@ -972,11 +972,11 @@
     </message>
     <message>
         <source>A draft of this case recorded an answer that stops the screening for immediate danger.</source>
-        <extracomment>The column that marks a draft in which the danger stop fired. The follow-up: an open missing episode, overdue and due-soon tasks, in words with an icon (colour only repeats them). The column the list is sorted by at first (newest first).</extracomment>
         <translation>Et utkast i denne saken har registrert et svar som stopper kartleggingen på grunn av akutt fare.</translation>
     </message>
     <message>
         <source>DANGER STOP</source>
+        <extracomment>The column that marks a draft in which the danger stop fired. The follow-up: an open missing episode, overdue and due-soon tasks, in words with an icon (colour only repeats them). The column the list is sorted by at first (newest first).</extracomment>
         <translation>FARESTOPP</translation>
     </message>
     <message>

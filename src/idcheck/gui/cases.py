@@ -4,24 +4,18 @@ presumption of childhood, and a case's screenings."""
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QItemSelectionModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -37,8 +31,7 @@ from PySide6.QtWidgets import (
 from idcheck.gui import ops
 from idcheck.gui.case_dialog import CaseDialog
 from idcheck.gui.case_form import IDENTIFIERS, CaseForm
-from idcheck.gui.followup_models import follow_up_data
-from idcheck.gui.followup_words import case_flags
+from idcheck.gui.case_table import CaseTableModel
 from idcheck.gui.i18n import content_language
 from idcheck.gui.session import Messages, Session, line_edit, named, wrapped
 from idcheck.gui.sharing import ImportAction
@@ -46,110 +39,6 @@ from idcheck.gui.sharing import ImportAction
 if TYPE_CHECKING:
     from idcheck.checklist import Entry
     from idcheck.gui.ops import Changes
-    from idcheck.store import CaseRow
-
-
-class CaseTableModel(QAbstractTableModel):
-    """The case list: reference, names, status, screenings, last outcome, updated."""
-
-    HEADERS = (
-        QT_TRANSLATE_NOOP("CaseTableModel", "Reference"),
-        QT_TRANSLATE_NOOP("CaseTableModel", "Name"),
-        QT_TRANSLATE_NOOP("CaseTableModel", "Status"),
-        QT_TRANSLATE_NOOP("CaseTableModel", "Alert"),
-        QT_TRANSLATE_NOOP("CaseTableModel", "Follow-up"),
-        QT_TRANSLATE_NOOP("CaseTableModel", "Screenings"),
-        QT_TRANSLATE_NOOP("CaseTableModel", "Last outcome"),
-        QT_TRANSLATE_NOOP("CaseTableModel", "Updated"),
-        QT_TRANSLATE_NOOP("CaseTableModel", "From"),
-    )
-
-    #: The column that marks a draft in which the danger stop fired.
-    ALERT = 3
-    #: The follow-up: an open missing episode, overdue and due-soon tasks, in
-    #: words with an icon (colour only repeats them).
-    FOLLOW_UP = 4
-    #: The column the list is sorted by at first (newest first).
-    UPDATED = 7
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[CaseRow] = []
-        # Each row's cells as shown, made when the row is first shown.
-        self._shown: list[tuple[Any, ...] | None] = []
-        # Outcome id -> label, filled once the checklists are loaded.
-        self.outcomes: dict[str, str] = {}
-
-    def set_rows(self, rows: list[CaseRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self._shown = [None] * len(rows)
-        self.endResetModel()
-
-    def set_outcomes(self, labels: dict[str, str]) -> None:
-        """The outcome labels; the rows are shown again with them."""
-        self.beginResetModel()
-        self.outcomes = labels
-        self._shown = [None] * len(self.rows)
-        self.endResetModel()
-
-    def _display(self, row: int) -> tuple[Any, ...]:
-        """A row's cells as shown, made once a row (the view asks for each
-        cell many times: painting, sizing the columns to their contents, sorting)."""
-        shown = self._shown[row]
-        if shown is None:
-            r = self.rows[row]
-            translate = QApplication.translate
-            shown = (
-                r.reference,
-                " ".join(x for x in (r.given_name, r.family_name) if x),
-                translate("CaseTableModel", r.status),
-                translate("CaseTableModel", "DANGER STOP") if r.danger else "",
-                case_flags(r),
-                r.screenings,
-                self.outcomes.get(r.last_outcome or "", r.last_outcome or ""),
-                time.strftime("%Y-%m-%d %H:%M", time.localtime(r.updated_at)),
-                # Where a case received from another site came from (its name and fingerprint).
-                r.origin or "",
-            )
-            self._shown[row] = shown
-        return shown
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QApplication.translate("CaseTableModel", str(self.HEADERS[section]))
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:  # the role asked for most
-            return self._display(index.row())[index.column()]
-        r = self.rows[index.row()]
-        if role == Qt.ItemDataRole.UserRole:
-            return r.id
-        if index.column() == self.FOLLOW_UP:
-            return follow_up_data(r, role)
-        if index.column() == self.ALERT and r.danger:
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor("#8b0000"))
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return QApplication.translate(
-                    "CaseTableModel",
-                    "A draft of this case recorded an answer that stops the screening for "
-                    "immediate danger.",
-                )
-        return None
 
 
 def bundled_checklists() -> dict[str, Entry]:
