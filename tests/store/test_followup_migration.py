@@ -5,7 +5,6 @@ every case, screening, answer and audit row as that release wrote them."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import subprocess
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import open_store
+from tests.store.data.make_release_store import TABLES, row_hash
 
 from idcheck.store.database import current_revision, head_revision, make_engine
 from idcheck.store.slotfile import read_slot_copies
@@ -22,22 +22,6 @@ DATA = Path(__file__).parent / "data" / "store-0005"
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = (DATA / "PASSWORD").read_text(encoding="utf-8").splitlines()[0]
 MANIFEST = json.loads((DATA / "MANIFEST.json").read_text(encoding="utf-8"))
-KEYS = {
-    "users": "id",
-    "cases": "id",
-    "accompanying_adults": "id",
-    "checklist_texts": "sha256",
-    "screenings": "id",
-    "answers": "id",
-    "contacts": "id",
-    "settings": "key",
-    "audit": "seq",
-    "pinned_documents": "screening_id",
-}
-
-
-def row_hash(row: object) -> str:
-    return hashlib.sha256(repr(tuple(row)).encode("utf-8")).hexdigest()  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -72,7 +56,7 @@ def test_the_release_store_upgrades_and_keeps_every_row(release_store, tmp_path)
             for table, spec in MANIFEST.items():
                 cols = ", ".join(spec["columns"])
                 rows = conn.exec_driver_sql(
-                    f"SELECT {cols} FROM {table} ORDER BY {KEYS[table]}"
+                    f"SELECT {cols} FROM {table} ORDER BY {TABLES[table]}"
                 ).all()
                 if table == "audit":  # the opening's own rows come after the release's
                     rows = rows[: len(spec["rows"])]
