@@ -78,7 +78,7 @@ def child(ref: str, **kw: object) -> CaseDetails:
 
 
 FULL_YES = {
-    "accompanied-by": "unrelated-adult",
+    "accompanied-by": "other-relative",
     "documents-kept-by-other": "yes",
     "adult-speaks-for-child": "yes",
     "deceived-about-work": "yes",
@@ -196,10 +196,38 @@ def test_relationship_needs_one_controlling_adult_and_an_undoubted_relation(
     two = store.create_case(child("two", adults=(Adult("man", "uncle"), Adult("woman", "friend"))))
     screen(store, two, "child-trafficking-full", FULL_YES)
     unknown_word = store.create_case(child("word", adults=(Adult("man", "he says a helper"),)))
-    screen(store, unknown_word, "child-trafficking-full", FULL_YES)
+    screen(
+        store,
+        unknown_word,
+        "child-trafficking-full",
+        {**FULL_YES, "accompanied-by": "unrelated-adult"},
+    )
     friend = store.create_case(child("friend", adults=(Adult("woman", "kjæreste"),)))
     screen(store, friend, "intake-screen", {"adult-controls": "yes"})
+    # No adult in the case's details: who the screening says the child is with.
+    aunt = store.create_case(child("aunt", adults=()))
+    screen(store, aunt, "child-trafficking-full", FULL_YES)
+    stranger = store.create_case(child("stranger", adults=()))
+    screen(
+        store, stranger, "child-trafficking-full", {**FULL_YES, "accompanied-by": "unrelated-adult"}
+    )
+    # The adult says cousin, the screening says unrelated: they disagree.
+    claims = store.create_case(child("claims"))
+    screen(
+        store, claims, "child-trafficking-full", {**FULL_YES, "accompanied-by": "unrelated-adult"}
+    )
+    boyfriend = store.create_case(child("boyfriend", adults=(Adult("man", "boyfriend"),)))
+    screen(
+        store,
+        boyfriend,
+        "child-trafficking-full",
+        {**FULL_YES, "accompanied-by": "unrelated-adult"},
+    )
     got = records(store)
+    assert got["aunt"]["vic_RelationshipToTrafficker"] == "Familial"
+    assert got["stranger"]["vic_RelationshipToTrafficker"] is None
+    assert got["claims"]["vic_RelationshipToTrafficker"] is None
+    assert got["boyfriend"]["vic_RelationshipToTrafficker"] == "Acquainted"
     assert [got[k]["vic_RelationshipToTrafficker"] for k in ("doubted", "two", "word")] == [
         None, None, None,
     ]  # fmt: skip

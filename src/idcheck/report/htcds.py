@@ -141,13 +141,30 @@ def _indicators(checklist: Checklist) -> dict[str, str]:
     return {it.id: it.dimension for _, it in checklist.items() if isinstance(it, Indicator)}
 
 
+def _with_child(facts: CaseFacts) -> str | None:
+    """Who the child is with, in the latest standing screening that says."""
+    for s, _ in reversed(facts.screenings):
+        answer = s.answers.get(hm.ACCOMPANIED_ITEM)
+        if answer is not None and isinstance(answer.value, str):
+            return answer.value
+    return None
+
+
 def _relationship(facts: CaseFacts, yes: set[str]) -> str | None:
-    """The relation the one accompanying adult states, when a standing screening
-    recorded that adult controlling the child and none doubted the relation."""
+    """The relation to the accompanying adult, when a standing screening recorded
+    that adult controlling the child and none doubted the relation: the relation
+    the one adult states, else who the screening says the child is with (a parent
+    or a relative). Where the two disagree, or there are several adults, none."""
     adults = facts.case.details.adults
-    if len(adults) != 1 or not yes & hm.ADULT_CONTROL_ITEMS or yes & hm.RELATION_DOUBTED_ITEMS:
+    if len(adults) > 1 or not yes & hm.ADULT_CONTROL_ITEMS or yes & hm.RELATION_DOUBTED_ITEMS:
         return None
-    return hm.relation_code(adults[0].stated_relation)
+    stated = hm.relation_code(adults[0].stated_relation) if adults else None
+    family = hm.ACCOMPANIED.get(_with_child(facts) or "")
+    if family is None:  # the screening does not say
+        return stated
+    if family:
+        return "Familial" if stated in (None, "Familial") else None
+    return None if stated == "Familial" else stated
 
 
 def _status(facts: CaseFacts) -> str | None:

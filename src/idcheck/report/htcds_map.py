@@ -239,6 +239,11 @@ ADULT_CONTROL_ITEMS = frozenset(
 )
 #: Items that record the stated relation as doubtful: then it is not given.
 RELATION_DOUBTED_ITEMS = frozenset({"relation-unclear"})
+#: Who the child is with, as the full screening records it ("accompanied-by"):
+#: a parent or another relative is family (True); an unrelated adult is not (False),
+#: which gives no code of its own (acquainted or not is not said).
+ACCOMPANIED_ITEM = "accompanied-by"
+ACCOMPANIED: dict[str, bool] = {"parent": True, "other-relative": True, "unrelated-adult": False}
 
 #: Language names outside ISO 639-2's own that ISO places in one of its codes
 #: (Dari and Farsi are Persian, 639-3 "prs" and "pes" in the macrolanguage "fas").
