@@ -39,6 +39,8 @@ from ruamel.yaml.events import (
     ScalarEvent,
 )
 
+from idcheck.checklist.event_data import DataBuilder
+
 __all__ = [
     "MAX_ALIASES",
     "MAX_ANSWERS_NODES",
@@ -212,7 +214,9 @@ def _find_key(node: CommentedMap, part: str | int) -> Any:
     return None
 
 
-def _check_events(text: str, path: str, max_nodes: int = MAX_EVENTS) -> Problem | None:
+def _check_events(
+    text: str, path: str, max_nodes: int = MAX_EVENTS, builder: DataBuilder | None = None
+) -> Problem | None:
     """Refuse tags, alias bombs and deep nesting before building anything.
 
     Aliases are counted, and so is the size of the document with every alias
@@ -223,10 +227,13 @@ def _check_events(text: str, path: str, max_nodes: int = MAX_EVENTS) -> Problem 
     # some thirty times faster, so even a refused 2 MB file is refused in a
     # fraction of a second. Where it reads the text differently (a syntax
     # error), the pure-Python parser decides, and locates the error.
+    # ``builder``, when given, is fed libyaml's events to build the data on the
+    # way (it is left without data when the pure-Python parser decides).
     try:
-        return _count(YAML(typ="safe"), text, path, max_nodes)
+        return _count(YAML(typ="safe"), text, path, max_nodes, builder)
     except YAMLError:
-        pass
+        if builder is not None:
+            builder.data = None
     try:
         return _count(YAML(typ="safe", pure=True), text, path, max_nodes)
     except MarkedYAMLError as e:
@@ -235,7 +242,9 @@ def _check_events(text: str, path: str, max_nodes: int = MAX_EVENTS) -> Problem 
         return Problem(path, 1, 1, f"not valid YAML: {e}")
 
 
-def _count(yaml: YAML, text: str, path: str, max_nodes: int) -> Problem | None:
+def _count(
+    yaml: YAML, text: str, path: str, max_nodes: int, builder: DataBuilder | None = None
+) -> Problem | None:
     depth = 0
     aliases = 0
     expanded = 0
@@ -243,6 +252,8 @@ def _count(yaml: YAML, text: str, path: str, max_nodes: int) -> Problem | None:
     open_: list[tuple[str | None, int]] = []
     deadline = time.monotonic() + MAX_SECONDS
     for events, ev in enumerate(yaml.parse(io.StringIO(text)), start=1):
+        if builder is not None and not builder.gave_up:
+            builder.take(ev)
         if events > max_nodes:
             return _at(path, ev, f"too many YAML nodes (more than {max_nodes})")
         if events % 4096 == 0 and time.monotonic() > deadline:
@@ -317,10 +328,16 @@ def parse_yaml(
             [Problem(path, 1, 1, f"file is {len(raw)} bytes; at most {MAX_BYTES} are read")]
         )
     text = decode(raw, path)
-    bad = _check_events(text, path, max_nodes)
+    # Fast: the data built from the first pass's own (libyaml) events.
+    builder = DataBuilder() if fast and CParser is not None else None
+    bad = _check_events(text, path, max_nodes, builder)
     if bad is not None:
         raise ChecklistError([bad])
-    data = fast_data(text) if fast else None
+    data = None
+    if builder is not None and not builder.gave_up and isinstance(builder.data, dict):
+        data = builder.data
+    elif fast:
+        data = fast_data(text)
     if data is None:
         data = _pure_data(text, path)
     return Document(path, data, raw, text)
