@@ -2037,6 +2037,10 @@ Ask the sender to read you their fingerprint (by phone or in person). Import onl
         <source>{0} screening(s) and {1} answer(s) added, {2} completed, {3} kept as two versions.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{0} follow-up record(s) (tasks, referrals, plans, missing episodes, notes) added or brought up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ItemPanel</name>

@@ -2103,6 +2103,10 @@ Be avsenderen lese opp fingeravtrykket sitt for deg (på telefon eller ansikt ti
         <source>{0} screening(s) and {1} answer(s) added, {2} completed, {3} kept as two versions.</source>
         <translation>{0} kartlegging(er) og {1} svar lagt til, {2} fullført, {3} beholdt som to versjoner.</translation>
     </message>
+    <message>
+        <source>{0} follow-up record(s) (tasks, referrals, plans, missing episodes, notes) added or brought up to date.</source>
+        <translation>{0} oppfølgingsoppføring(er) (oppgaver, henvisninger, planer, forsvinninger, notater) lagt til eller oppdatert.</translation>
+    </message>
 </context>
 <context>
     <name>ItemPanel</name>

@@ -116,7 +116,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
         print(
             f"{r.screenings} screening(s) and {r.answers} answer(s) added, "
-            f"{r.completed} completed, {r.variants} kept as two versions"
+            f"{r.completed} completed, {r.variants} kept as two versions; "
+            f"{r.followup} follow-up record(s) (tasks, referrals, plans, missing episodes, notes) "
+            "added or brought up to date"
         )
         return EXIT_OK
 

@@ -115,4 +115,11 @@ class ImportAction(QObject):
                 "{0} screening(s) and {1} answer(s) added, {2} completed, {3} kept as two versions."
             ).format(r.screenings, r.answers, r.completed, r.variants)
         )
+        if r.followup:
+            lines.append(
+                self.tr(
+                    "{0} follow-up record(s) (tasks, referrals, plans, missing episodes, notes) "
+                    "added or brought up to date."
+                ).format(r.followup)
+            )
         return "\n".join(lines)

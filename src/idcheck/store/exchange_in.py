@@ -34,6 +34,7 @@ from idcheck.store import content as content_mod
 from idcheck.store import pinned as pinned_mod
 from idcheck.store.cases import _case_values, check_case
 from idcheck.store.errors import InvalidInput, StoreCorrupt
+from idcheck.store.exchange_followup import FollowupMerge
 from idcheck.store.exchange_model import (
     Author,
     PackageBody,
@@ -79,11 +80,14 @@ class MergeReport:
     #: Drafts kept as two screenings (both sides answered them differently).
     variants: int = 0
     answers: int = 0
+    #: Follow-up records added or brought up to date (tasks, referrals and their
+    #: states, plan versions, missing episodes, notes).
+    followup: int = 0
 
     @property
     def changed(self) -> bool:
         return bool(self.added or self.updated or self.both_kept or self.screenings) or bool(
-            self.completed or self.variants or self.answers
+            self.completed or self.variants or self.answers or self.followup
         )
 
 
@@ -158,8 +162,18 @@ class Merger:
             case_id, ref = int(row.id), str(row.reference)
             touched = self._details(case_id, ref, row, pc)
         before = (self.report.screenings, self.report.answers, self.report.completed)
-        self._screenings(case_id, pc)
-        if (self.report.screenings, self.report.answers, self.report.completed) != before:
+        local = self._screenings(case_id, pc)
+        followup = FollowupMerge(
+            self.conn,
+            case_id,
+            self.store_uid,
+            self._user,
+            {uid: int(r.id) for uid, r in local.items()},
+        ).run(pc.followup)
+        self.report.followup += followup
+        if followup or (
+            (self.report.screenings, self.report.answers, self.report.completed) != before
+        ):
             touched = True
             self.conn.execute(
                 update(cases).where(cases.c.id == case_id).values(updated_at=self.now)
@@ -291,7 +305,7 @@ class Merger:
 
     # ------------------------------------------------------------- screenings
 
-    def _screenings(self, case_id: int, pc: PackageCase) -> None:
+    def _screenings(self, case_id: int, pc: PackageCase) -> dict[str, Any]:
         local = {
             screening_uid(self.store_uid, r): r
             for r in self.conn.execute(select(screenings).where(screenings.c.case_id == case_id))
@@ -307,6 +321,7 @@ class Merger:
                 sid = self._into_draft(case_id, ps, mine, local)
             if sid is not None:
                 local[ps.uid] = self._row(sid)
+        return local
 
     def _row(self, sid: int) -> Any:
         return self.conn.execute(select(screenings).where(screenings.c.id == sid)).one()

@@ -111,6 +111,104 @@ class PackageScreening(_Model):
     answers: tuple[PackageAnswer, ...] = Field(default=(), max_length=100_000)
 
 
+class PackageTask(_Model):
+    uid: _Uid
+    screening: _Uid | None = None  # the screening it came from
+    what: _Text
+    role: _Short | None = None
+    contact: _Short | None = None
+    assignee: Author | None = None
+    due_at: float | None = None
+    note: _Text = ""
+    clock: _Short | None = None
+    status: Literal["open", "done", "not_needed"]
+    reason: _Text = ""
+    done_by: Author | None = None
+    done_at: float | None = None
+    created_by: Author
+    created_at: float
+    source: Literal["plan", "manual"]
+
+
+class PackageReferralState(_Model):
+    uid: _Uid
+    state: Literal["sent", "received", "accepted", "declined", "closed"]
+    at: float
+    by: Author
+    reason: _Text = ""
+
+
+class PackageReferral(_Model):
+    uid: _Uid
+    recipient: _Short
+    method: Literal["phone", "by_hand", "encrypted_file", "post", "email"]
+    sent_at: float
+    follow_up_on: float | None = None
+    note: _Text = ""
+    created_by: Author
+    created_at: float
+    states: tuple[PackageReferralState, ...] = Field(default=(), max_length=1_000)
+
+
+class PackagePlanEntry(_Model):
+    position: int
+    need: _Text
+    goal: _Text
+    measures: _Text
+    responsible: _Short
+    review_on: float | None = None
+
+
+class PackagePlan(_Model):
+    """One saved version of the case's plan (a version received is added as the
+    case's next version here)."""
+
+    uid: _Uid
+    next_review_on: float | None = None
+    saved_by: Author
+    saved_at: float
+    summary: _Text
+    entries: tuple[PackagePlanEntry, ...] = Field(default=(), max_length=1_000)
+
+
+class PackageMissing(_Model):
+    uid: _Uid
+    missing_at: float
+    last_seen_where: _Text = ""
+    reported_at: float | None = None
+    reported_by: _Short = ""
+    police_reference: _Short = ""
+    found_at: float | None = None
+    found_where: _Text = ""
+    interview_at: float | None = None
+    interview_by: _Short = ""
+    note: _Text = ""
+    recorded_by: Author
+    recorded_at: float
+
+
+class PackageNote(_Model):
+    uid: _Uid
+    #: "note", or "first-contact": a change of the time of first contact
+    #: (``value``) with its reason (``text``).
+    kind: Literal["note", "first-contact"] = "note"
+    value: float | None = None
+    text: _Text
+    by: Author
+    at: float
+
+
+class PackageFollowup(_Model):
+    """What happened after the screening: tasks, referrals with their states,
+    plan versions, missing episodes, notes."""
+
+    tasks: tuple[PackageTask, ...] = Field(default=(), max_length=100_000)
+    referrals: tuple[PackageReferral, ...] = Field(default=(), max_length=10_000)
+    plans: tuple[PackagePlan, ...] = Field(default=(), max_length=10_000)
+    missing: tuple[PackageMissing, ...] = Field(default=(), max_length=10_000)
+    notes: tuple[PackageNote, ...] = Field(default=(), max_length=100_000)
+
+
 class PackageCase(_Model):
     uid: _Uid
     created_at: float
@@ -124,6 +222,7 @@ class PackageCase(_Model):
     details_hash: _Sha
     history: tuple[_Sha, ...] = Field(default=(), max_length=10_000)
     screenings: tuple[PackageScreening, ...] = Field(default=(), max_length=10_000)
+    followup: PackageFollowup = PackageFollowup()
 
 
 class PackageBody(_Model):

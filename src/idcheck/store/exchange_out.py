@@ -180,6 +180,8 @@ def package_body(
     conn: Connection, case_ids: Iterable[int], store_uid: str, own_site: str
 ) -> PackageBody:
     """The cases (by local id) with everything recorded about them."""
+    from idcheck.store.exchange_followup import followup_out  # it builds on this module
+
     author = Authors(conn, own_site)
     out: list[PackageCase] = []
     texts: dict[str, bytes] = {}
@@ -212,6 +214,7 @@ def package_body(
                 details_hash=current,
                 history=(*history, current),
                 screenings=scr,
+                followup=followup_out(conn, case_id, store_uid, author, uids),
             )
         )
     return PackageBody(cases=tuple(out), checklists=texts)

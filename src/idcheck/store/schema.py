@@ -234,6 +234,8 @@ tasks = Table(
     Index("ix_tasks_status_due", "status", "due_at"),
     Index("ix_tasks_case", "case_id", "status", "due_at"),
     Index("ix_tasks_assignee", "assignee_id", "status", "due_at"),
+    Column("uid", String),  # a record received keeps its global id (0010)
+    Index("ix_tasks_uid", "uid", unique=True),
 )
 
 referral_records = Table(
@@ -250,6 +252,8 @@ referral_records = Table(
     Column("created_by", Integer, ForeignKey("users.id"), nullable=False),
     Column("created_at", Float, nullable=False),
     Index("ix_referral_records_case", "case_id", "sent_at"),
+    Column("uid", String),  # a record received keeps its global id (0010)
+    Index("ix_referral_records_uid", "uid", unique=True),
 )
 
 referral_states = Table(
@@ -267,6 +271,8 @@ referral_states = Table(
     Column("by", Integer, ForeignKey("users.id"), nullable=False),
     Column("reason", Text, nullable=False),
     Index("ix_referral_states_referral", "referral_id", "id"),
+    Column("uid", String),  # a record received keeps its global id (0010)
+    Index("ix_referral_states_uid", "uid", unique=True),
 )
 
 plans = Table(
@@ -280,6 +286,8 @@ plans = Table(
     Column("saved_at", Float, nullable=False),
     Column("summary", Text, nullable=False),
     Index("ix_plans_case_version", "case_id", "version", unique=True),
+    Column("uid", String),  # a record received keeps its global id (0010)
+    Index("ix_plans_uid", "uid", unique=True),
 )
 
 plan_entries = Table(
@@ -314,6 +322,8 @@ missing_episodes = Table(
     Column("recorded_by", Integer, ForeignKey("users.id"), nullable=False),
     Column("recorded_at", Float, nullable=False),
     Index("ix_missing_episodes_case", "case_id", "found_at"),
+    Column("uid", String),  # a record received keeps its global id (0010)
+    Index("ix_missing_episodes_uid", "uid", unique=True),
 )
 
 case_notes = Table(
@@ -329,6 +339,8 @@ case_notes = Table(
     Column("by", Integer, ForeignKey("users.id"), nullable=False),
     Column("at", Float, nullable=False),
     Index("ix_case_notes_case", "case_id", "at"),
+    Column("uid", String),  # a record received keeps its global id (0010)
+    Index("ix_case_notes_uid", "uid", unique=True),
 )
 
 #: Other sites and agencies a case can be sent to, by their public keys (0007).
