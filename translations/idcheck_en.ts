@@ -422,6 +422,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>screener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>taken by {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1688,6 +1692,7 @@
     </message>
     <message>
         <source>Countdown</source>
+        <extracomment>A cell shows at most this many characters (the tooltip and a screen reader get the whole text), so that a long task never pushes its due time aside.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -422,6 +422,10 @@
         <translation>åpen</translation>
     </message>
     <message>
+        <source>screener</source>
+        <translation>den som kartla</translation>
+    </message>
+    <message>
         <source>taken by {0}</source>
         <translation>tatt av {0}</translation>
     </message>
@@ -1747,6 +1751,7 @@
     </message>
     <message>
         <source>Countdown</source>
+        <extracomment>A cell shows at most this many characters (the tooltip and a screen reader get the whole text), so that a long task never pushes its due time aside.</extracomment>
         <translation>Nedtelling</translation>
     </message>
     <message>

@@ -151,7 +151,7 @@ def test_a_completed_screening_becomes_tasks_counted_down_from_first_contact(qtb
         tab = dialog.pages["tasks"]
         assert dialog.tabs.currentWidget() is tab and focus() is tab.table
         seen["due"] = sorted(t.due_at - first for t in tab.model.rows)
-        seen["countdown"] = texts(tab.model, 3)
+        seen["countdown"] = texts(tab.model, tab.model.COUNTDOWN)
         seen["clock"] = tab.clock.text()
         seen["summary"] = tab.summary.text()
         seen["flags"] = dialog.flags.text()
@@ -168,7 +168,7 @@ def test_a_completed_screening_becomes_tasks_counted_down_from_first_contact(qtb
         in_dialog(qtbot, FinishDialog, done)
         click(qtbot, tab.done_button)
         row = [t.id for t in tab.model.rows].index(seen["chosen"])
-        seen["after"] = tab.model.index(row, 3).data(DISPLAY)
+        seen["after"] = tab.model.index(row, tab.model.COUNTDOWN).data(DISPLAY)
         seen["after_spoken"] = tab.model.index(row, 0).data(SPOKEN)
 
     open_case(qtbot, fwindow, tasks_tab)
@@ -192,10 +192,10 @@ def test_a_completed_screening_becomes_tasks_counted_down_from_first_contact(qtb
     def look(dialog):
         tab = dialog.pages["tasks"]
         qtbot.keyClick(dialog, Qt.Key.Key_3, CTRL)
-        seen["later"] = sorted(texts(tab.model, 3))
-        seen["states"] = sorted(texts(tab.model, 4))
+        seen["later"] = sorted(texts(tab.model, tab.model.COUNTDOWN))
+        seen["states"] = sorted(texts(tab.model, tab.model.STATE))
         seen["icon"] = [
-            tab.model.index(r, 3).data(Qt.ItemDataRole.DecorationRole) is not None
+            tab.model.index(r, tab.model.COUNTDOWN).data(Qt.ItemDataRole.DecorationRole) is not None
             for r in range(tab.model.rowCount())
         ]
 
@@ -282,8 +282,8 @@ def test_my_work_is_the_first_page_after_unlocking_when_something_is_due(qtbot, 
     unlock(qtbot, fwindow)
     page = fwindow.my_work
     assert fwindow.stack.currentWidget() is page
-    assert texts(page.model, 2) == ["Call the guardian service"]
-    assert texts(page.model, 4) == ["OVERDUE by 1 h 0 min"]
+    assert texts(page.model, page.model.WHAT) == ["Call the guardian service"]
+    assert texts(page.model, page.model.COUNTDOWN) == ["OVERDUE by 1 h 0 min"]
     assert page.summary.text() == "1 tasks: 1 OVERDUE, the rest due today."
     qtbot.waitUntil(lambda: focus() is page.table)
     # Enter opens the case at its tasks, the task chosen.
@@ -421,3 +421,77 @@ def test_the_plan_is_saved_as_versions_and_a_bad_review_date_loses_nothing(
     assert versions[1].entries[0].measures == "Supported lodging"
     assert versions[0].summary == "First plan"
     assert seen["version"].startswith("Version 2, saved by anna")
+
+
+def test_a_task_by_hand_is_taken_and_another_not_needed_only_with_its_reason(qtbot, fwindow, clock):
+    from idcheck.gui.followup_dialogs import FirstContactDialog, TaskDialog
+
+    unlock(qtbot, fwindow)
+    store = store_behind(fwindow.session)
+    case_id = store.list_cases()[0].id
+    seen = {}
+
+    def tasks(dialog):
+        qtbot.keyClick(dialog, Qt.Key.Key_3, CTRL)
+        tab = dialog.pages["tasks"]
+
+        def add(form):
+            seen["empty"] = form.save_button.isEnabled()
+            qtbot.keyClicks(form.what, "Ask the school for a place")
+            qtbot.keyClicks(form.role, "social worker")
+            click(qtbot, form.save_button)
+
+        in_dialog(qtbot, TaskDialog, add)
+        click(qtbot, tab.add_button)
+        model = tab.model
+        seen["row"] = [model.index(0, c).data(DISPLAY) for c in range(model.columnCount())]
+        tab.table.setFocus()
+        qtbot.keyClick(tab.table, Qt.Key.Key_Home)
+        click(qtbot, tab.take_button)
+        seen["taken"] = model.index(0, 4).data(DISPLAY)
+        seen["take_again"] = tab.take_button.isEnabled()
+
+        def not_needed(form):
+            seen["no_reason"] = (form.save_button.isEnabled(), form.hint.text())
+            qtbot.keyClicks(form.note, "The child starts at the reception school")
+            click(qtbot, form.save_button)
+
+        in_dialog(qtbot, FinishDialog, not_needed)
+        click(qtbot, tab.not_needed_button)
+        seen["after"] = [model.index(0, c).data(DISPLAY) for c in (0, 1)]
+        seen["buttons"] = (tab.done_button.isEnabled(), tab.not_needed_button.isEnabled())
+
+        def first_contact(form):
+            seen["fc_empty"] = form.save_button.isEnabled()
+            form.when.setFocus()
+            qtbot.keyClick(form.when, Qt.Key.Key_Home)  # the year …
+            qtbot.keyClick(form.when, Qt.Key.Key_Down)  # … one earlier
+            qtbot.keyClicks(form.reason, "The police met her the night before")
+            click(qtbot, form.save_button)
+
+        in_dialog(qtbot, FirstContactDialog, first_contact)
+        click(qtbot, tab.first_contact_button)
+        qtbot.keyClick(dialog, Qt.Key.Key_2, CTRL)
+        timeline = dialog.pages["timeline"].model
+        seen["titles"] = [timeline.index(r, 0).data(DISPLAY) for r in range(timeline.rowCount())]
+
+    before = store.get_case(case_id, audit=False).first_contact_at
+    open_case(qtbot, fwindow, tasks)
+    assert seen["empty"] is False  # nothing to do: nothing to save
+    assert seen["row"][:2] == ["due in 1 d 0 h", "open"]
+    assert seen["row"][3:] == ["Ask the school for a place", "social worker"]
+    assert seen["taken"] == "social worker · taken by anna" and seen["take_again"] is False
+    assert seen["no_reason"] == (False, "Say why the task is not needed.")
+    assert seen["after"] == ["not needed: The child starts at the reception school", "not needed"]
+    assert seen["buttons"] == (False, False)
+    assert seen["fc_empty"] is False
+    after = store.get_case(case_id, audit=False).first_contact_at
+    assert before - after > 360 * 24 * HOUR  # a year earlier
+    changed = [t for t in seen["titles"] if "First contact changed" in t]
+    assert changed and "The police met her the night before" in changed[0]
+    task = store.tasks(case_id)[0]
+    assert (task.status, task.reason, task.assignee) == (
+        "not_needed",
+        "The child starts at the reception school",
+        "anna",
+    )

@@ -78,6 +78,15 @@ def follow_up_data(r: CaseRow, role: int) -> Any:
     return None
 
 
+#: A cell shows at most this many characters (the tooltip and a screen reader
+#: get the whole text), so that a long task never pushes its due time aside.
+CELL = 70
+
+
+def cut(text: str) -> str:
+    return text if len(text) <= CELL else text[: CELL - 1].rstrip() + "…"
+
+
 class Column(NamedTuple):
     header: object  # marked for translation in the context "FollowUp"
     value: Callable[[Any, float], str]
@@ -135,7 +144,9 @@ class RecordModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == ID_ROLE:
             return self.row_id(row)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cut(column.value(row, self.now))
+        if role == Qt.ItemDataRole.ToolTipRole:
             return column.value(row, self.now)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.spoken(row)
@@ -159,16 +170,18 @@ class RecordModel(QAbstractTableModel):
 
 
 class TaskModel(RecordModel):
-    """A case's tasks: what, who, due, the countdown in words, the state."""
+    """A case's tasks: the countdown in words and the state first (a long task
+    text never pushes them out of sight), then due, what, who."""
 
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("FollowUp", "Task"), lambda t, _n: t.what),
-        Column(QT_TRANSLATE_NOOP("FollowUp", "Responsible"), lambda t, _n: responsible(t)),
-        Column(QT_TRANSLATE_NOOP("FollowUp", "Due"), lambda t, _n: when(t.due_at)),
         Column(QT_TRANSLATE_NOOP("FollowUp", "Countdown"), countdown),
         Column(QT_TRANSLATE_NOOP("FollowUp", "State"), task_state),
+        Column(QT_TRANSLATE_NOOP("FollowUp", "Due"), lambda t, _n: when(t.due_at)),
+        Column(QT_TRANSLATE_NOOP("FollowUp", "Task"), lambda t, _n: t.what),
+        Column(QT_TRANSLATE_NOOP("FollowUp", "Responsible"), lambda t, _n: responsible(t)),
     )
-    ALERT_COLUMN = 3
+    COUNTDOWN, STATE, DUE, WHAT = 0, 1, 2, 3
+    ALERT_COLUMN = 0
 
     def alert(self, row: Task, now: float) -> bool:
         return bool(row.overdue(now))
@@ -182,14 +195,15 @@ class MyWorkModel(RecordModel):
     """The signed-in worker's open tasks across cases, soonest first."""
 
     COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("FollowUp", "Countdown"), lambda r, n: countdown(r.task, n)),
+        Column(QT_TRANSLATE_NOOP("FollowUp", "Due"), lambda r, _n: when(r.task.due_at)),
         Column(QT_TRANSLATE_NOOP("FollowUp", "Case"), lambda r, _n: r.reference),
         Column(QT_TRANSLATE_NOOP("FollowUp", "Child"), lambda r, _n: r.child),
         Column(QT_TRANSLATE_NOOP("FollowUp", "Task"), lambda r, _n: r.task.what),
-        Column(QT_TRANSLATE_NOOP("FollowUp", "Due"), lambda r, _n: when(r.task.due_at)),
-        Column(QT_TRANSLATE_NOOP("FollowUp", "Countdown"), lambda r, n: countdown(r.task, n)),
         Column(QT_TRANSLATE_NOOP("FollowUp", "Responsible"), lambda r, _n: responsible(r.task)),
     )
-    ALERT_COLUMN = 4
+    COUNTDOWN, DUE, CASE, CHILD, WHAT = 0, 1, 2, 3, 4
+    ALERT_COLUMN = 0
 
     def alert(self, row: TaskRow, now: float) -> bool:
         return bool(row.task.overdue(now))

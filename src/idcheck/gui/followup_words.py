@@ -103,7 +103,8 @@ def task_state(task: Task, now: float) -> str:
 
 def responsible(task: Task) -> str:
     """The role, the contact and the worker who took the task."""
-    parts = [p for p in (task.role, task.contact) if p]
+    role = tr("screener") if task.role == "screening-worker" else task.role
+    parts = [p for p in (role, task.contact) if p]
     if task.assignee:
         parts.append(tr("taken by {0}").format(task.assignee))
     return " · ".join(parts) or tr("nobody yet")
