@@ -192,6 +192,7 @@ class CaseDialog(QDialog):
         self.tabs.addTab(details, self.tr("Case and screenings"))
         self.pages: dict[str, FollowUpTab] = {}
         self.follow: FollowUp | None = None
+        self.following = False
         if session is not None:
             self._add_follow_up(session)
         self.tabs.setTabBarAutoHide(session is None)
@@ -237,6 +238,7 @@ class CaseDialog(QDialog):
         timeline = self.pages["timeline"]
         timeline.entry_opened.connect(self.open_entry)  # type: ignore[attr-defined]
         session.changed.connect(self._changed)
+        self.following = True
         # The countdown follows the clock, minute by minute, without reading the store.
         self.ticker = QTimer(self)
         self.ticker.setInterval(60_000)
@@ -256,8 +258,16 @@ class CaseDialog(QDialog):
             target.setFocus()
 
     def _changed(self, changes: Changes) -> None:
-        if changes.case == self.case_id or changes.tasks:
+        if self.isVisible() and (changes.case == self.case_id or changes.tasks):
             self.reload()
+
+    def done(self, result: int) -> None:
+        """Closed: it follows the store no more (the session outlives it)."""
+        if self.following and self.session is not None:
+            self.following = False
+            self.ticker.stop()
+            self.session.changed.disconnect(self._changed)
+        super().done(result)
 
     def reload(self) -> None:
         """Read the follow-up again and show it."""

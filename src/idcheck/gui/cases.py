@@ -365,6 +365,7 @@ class CasesPage(QWidget):
             dialog.open_entry("task", task_id)
         session.track(dialog)
         choice = dialog.exec()
+        dialog.deleteLater()
         if self.session is not session:
             return  # locked meanwhile
         if choice == CaseDialog.OPEN and dialog.chosen is not None:
