@@ -2395,6 +2395,90 @@ What it may mean: {2}</source>
     </message>
 </context>
 <context>
+    <name>OtherVersions</name>
+    <message>
+        <source>Given name</source>
+        <extracomment>The details a version shows, in the case dialog&apos;s order (the reference is each site&apos;s own and not compared).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age the child gives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessed age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age disputed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth the child gives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identified by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both sides changed this case&apos;s details. The details shown above are this computer&apos;s; another site&apos;s version is kept beside them:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {0}, received {1}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  the same as here now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  {0}: {1} (here: {2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another site&apos;s version</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>Current password</source>

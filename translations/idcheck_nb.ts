@@ -2528,6 +2528,90 @@ Hva det kan bety: {2}</translation>
     </message>
 </context>
 <context>
+    <name>OtherVersions</name>
+    <message>
+        <source>Given name</source>
+        <extracomment>The details a version shows, in the case dialog&apos;s order (the reference is each site&apos;s own and not compared).</extracomment>
+        <translation>Fornavn</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Etternavn</translation>
+    </message>
+    <message>
+        <source>Age the child gives</source>
+        <translation>Alder barnet oppgir</translation>
+    </message>
+    <message>
+        <source>Assessed age</source>
+        <translation>Vurdert alder</translation>
+    </message>
+    <message>
+        <source>Age disputed</source>
+        <translation>Alderen er omstridt</translation>
+    </message>
+    <message>
+        <source>Date of birth the child gives</source>
+        <translation>Fødselsdato barnet oppgir</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Kjønn</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nasjonalitet</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Identified by</source>
+        <translation>Identifisert av</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Merknad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>ikke registrert</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nei</translation>
+    </message>
+    <message>
+        <source>Both sides changed this case&apos;s details. The details shown above are this computer&apos;s; another site&apos;s version is kept beside them:</source>
+        <translation>Begge sider endret opplysningene i denne saken. Opplysningene over er denne datamaskinens; et annet steds versjon er tatt vare på ved siden av:</translation>
+    </message>
+    <message>
+        <source>From {0}, received {1}:</source>
+        <translation>Fra {0}, mottatt {1}:</translation>
+    </message>
+    <message>
+        <source>  the same as here now</source>
+        <translation>  det samme som her nå</translation>
+    </message>
+    <message>
+        <source>  {0}: {1} (here: {2})</source>
+        <translation>  {0}: {1} (her: {2})</translation>
+    </message>
+    <message>
+        <source>Another site&apos;s version</source>
+        <translation>Et annet steds versjon</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>Current password</source>

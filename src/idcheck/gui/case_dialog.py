@@ -182,6 +182,13 @@ class CaseDialog(QDialog):
         columns.addLayout(more, 1)
         box.addLayout(columns)
         box.addLayout(notes)
+        self.versions: QLabel | None = None
+        if session is not None:
+            from idcheck.gui.sharing import other_versions
+
+            self.versions = other_versions(session, case, self)
+            if self.versions is not None:
+                box.addWidget(self.versions)
         box.addWidget(self.presumption)
         box.addWidget(self.table, 1)
         box.addLayout(row)

@@ -10,10 +10,12 @@ a package) is said by the window's one error mapper, and nothing changes.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QLabel
 
 from idcheck.gui.ops import Changes, Op
 
@@ -22,9 +24,10 @@ if TYPE_CHECKING:
 
     from idcheck.gui.session import Session
     from idcheck.sharing import Imported, UnknownSender
-    from idcheck.store import Store
+    from idcheck.store import Case, Store
+    from idcheck.store.exchange import CaseVersion
 
-__all__ = ["ImportAction", "import_package_op"]
+__all__ = ["ImportAction", "case_versions_op", "import_package_op", "other_versions"]
 
 
 def import_package_op(path: Path, trust: str | None) -> Op[Imported | UnknownSender]:
@@ -123,3 +126,83 @@ class ImportAction(QObject):
                 ).format(r.followup)
             )
         return "\n".join(lines)
+
+
+def case_versions_op(case_id: int) -> Op[list[CaseVersion]]:
+    """Other sites' versions of a case's details kept beside this store's."""
+    return Op("case-versions", lambda s: s.case_versions(case_id))
+
+
+#: The details a version shows, in the case dialog's order (the reference is
+#: each site's own and not compared).
+_FIELDS = (
+    ("given_name", QT_TRANSLATE_NOOP("OtherVersions", "Given name")),
+    ("family_name", QT_TRANSLATE_NOOP("OtherVersions", "Family name")),
+    ("claimed_age", QT_TRANSLATE_NOOP("OtherVersions", "Age the child gives")),
+    ("assessed_age", QT_TRANSLATE_NOOP("OtherVersions", "Assessed age")),
+    ("age_disputed", QT_TRANSLATE_NOOP("OtherVersions", "Age disputed")),
+    ("claimed_dob", QT_TRANSLATE_NOOP("OtherVersions", "Date of birth the child gives")),
+    ("gender", QT_TRANSLATE_NOOP("OtherVersions", "Gender")),
+    ("nationality", QT_TRANSLATE_NOOP("OtherVersions", "Nationality")),
+    ("languages", QT_TRANSLATE_NOOP("OtherVersions", "Languages")),
+    ("identified_by", QT_TRANSLATE_NOOP("OtherVersions", "Identified by")),
+    ("notes", QT_TRANSLATE_NOOP("OtherVersions", "Note")),
+    ("status", QT_TRANSLATE_NOOP("OtherVersions", "Status")),
+)
+
+
+def other_versions(session: Session, case: Case, parent: QWidget) -> QLabel | None:
+    """A box saying, for each version another site sent while this one changed
+    the same case, the details in which the two differ (theirs, then this
+    computer's); None when there is none."""
+    versions = session.run(case_versions_op(case.id), parent)
+    if not versions:
+        return None
+    mine = {f: getattr(case.details, f, None) for f, _ in _FIELDS}
+    mine["status"] = case.status
+
+    def shown(value: object) -> str:
+        if value is None or value == "":
+            return QCoreApplication.translate("OtherVersions", "not recorded")
+        if isinstance(value, bool):
+            if value:
+                return QCoreApplication.translate("OtherVersions", "yes")
+            return QCoreApplication.translate("OtherVersions", "no")
+        return str(value)
+
+    parts = [
+        QCoreApplication.translate(
+            "OtherVersions",
+            "Both sides changed this case's details. The details shown above are this "
+            "computer's; another site's version is kept beside them:",
+        )
+    ]
+    for v in versions:
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(v.at))
+        parts.append(
+            QCoreApplication.translate("OtherVersions", "From {0}, received {1}:").format(
+                v.origin, when
+            )
+        )
+        differ = [
+            (label, v.details.get(f), mine.get(f))
+            for f, label in _FIELDS
+            if v.details.get(f) != mine.get(f)
+        ]
+        if not differ:
+            parts.append(QCoreApplication.translate("OtherVersions", "  the same as here now"))
+        for label, theirs, here in differ:
+            parts.append(
+                QCoreApplication.translate("OtherVersions", "  {0}: {1} (here: {2})").format(
+                    QCoreApplication.translate("OtherVersions", str(label)),
+                    shown(theirs),
+                    shown(here),
+                )
+            )
+    box = QLabel("\n".join(parts))
+    box.setObjectName("otherversions")
+    box.setWordWrap(True)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setAccessibleName(QCoreApplication.translate("OtherVersions", "Another site's version"))
+    return box
