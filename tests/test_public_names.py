@@ -113,6 +113,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "ScreeningRecord",
         "ScreeningRow",
         "SiteProfile",
+        "StatKind",
         "StatRow",
         "Store",
         "StoreCorrupt",

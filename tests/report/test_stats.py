@@ -19,8 +19,6 @@ from idcheck.checklist import Answer, find, load_checklist_bytes
 from idcheck.report.stats import (
     SECONDARY,
     SUPPRESSED,
-    build_stats,
-    classify,
     collect,
     lines_of,
     parse_date,
@@ -28,6 +26,7 @@ from idcheck.report.stats import (
     to_json,
 )
 from idcheck.report.stats_pdf import render_stats_pdf
+from idcheck.report.stats_rows import build_stats, classify
 from idcheck.store import AnswerContext, CaseDetails, Decision, NotAllowed, StatRow, Store
 
 PASSWORD = "correct horse battery"

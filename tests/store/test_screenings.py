@@ -11,7 +11,7 @@ from tests.conftest import PASSWORD, WORKER_PASSWORD
 from tests.store.conftest import screened, start
 
 from idcheck.checklist import Answer
-from idcheck.report.stats import with_forms
+from idcheck.report.stats_rows import with_forms
 from idcheck.store import (
     AnswerContext,
     Decision,

@@ -14,9 +14,7 @@ import sys
 
 from idcheck.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from idcheck.cli.common import fail, unsafe_output, with_store
-from idcheck.report import MissingFont
 from idcheck.report.stats import collect, parse_date, to_csv, to_json, write_text
-from idcheck.report.stats_pdf import render_stats_pdf
 from idcheck.store import Store
 
 CHECKLIST_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
@@ -51,14 +49,19 @@ def cmd_stats(args: argparse.Namespace) -> int:
         text = to_json(stats) if args.format == "json" else to_csv(stats)
         try:
             if args.pdf:
-                render_stats_pdf(stats, args.pdf)
+                # The PDF's modules (reportlab, the fonts) only when a PDF is asked for.
+                from idcheck.report.fonts import MissingFont
+                from idcheck.report.stats_pdf import render_stats_pdf
+
+                try:
+                    render_stats_pdf(stats, args.pdf)
+                except MissingFont as e:
+                    return fail(EXIT_FAILED, str(e))
                 store.record_event("stats-exported-pdf")
             if args.out:
                 write_text(text, args.out)
             else:
                 sys.stdout.write(text)
-        except MissingFont as e:
-            return fail(EXIT_FAILED, str(e))
         except OSError as e:
             return fail(EXIT_USAGE, f"cannot write {e.filename or 'the file'}: {e.strerror}")
         head = store.record_event(f"stats-exported-{args.format}")

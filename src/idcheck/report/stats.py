@@ -28,19 +28,20 @@ import datetime as dt
 import io
 import json
 import re
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from idcheck.checklist import Checklist, forms_pointed_to
-from idcheck.store import IDENTIFIED_BY, StatRow, Store
-
-SUPPRESSED = "<5"
-SECONDARY = "x"
-SMALL = 5
+from idcheck.files import atomic_write
+from idcheck.report.suppression import ALL as ALL
+from idcheck.report.suppression import SECONDARY as SECONDARY
+from idcheck.report.suppression import SMALL as SMALL
+from idcheck.report.suppression import SUPPRESSED as SUPPRESSED
+from idcheck.report.suppression import TOTAL as TOTAL
+from idcheck.report.suppression import Key as Key
+from idcheck.report.suppression import Line, suppress_lines
+from idcheck.store import IDENTIFIED_BY, StatKind, Store, check_output
 
 UNIT = "completed screenings (an amended screening counts once, through its amendment)"
 SUPPRESSION_NOTE = (
@@ -110,10 +111,6 @@ TITLES = {
     "identified-by": "Who identified the child",
     "outcome": "Outcome (the professional's decision, else the suggestion)",
 }
-TOTAL = "total"
-ALL = "all"
-
-Key = tuple[str, str, str]  # (table, category, period); period ALL is a row total
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,89 +181,72 @@ def _minor(age: int | None) -> str:
     return "under-18" if age < 18 else "18-over"
 
 
-def with_forms(store: Store, rows: Iterable[StatRow]) -> Iterator[StatRow]:
-    """Each row with its exploitation forms: those the indicators answered yes
-    point to, in the checklist the screening was answered under."""
-    checklists: dict[str, Checklist] = {}
-    for r in rows:
-        found = checklists.get(r.checklist_sha256)
-        if found is None:
-            found = checklists[r.checklist_sha256] = store.checklist(r.checklist_sha256)
-        yield replace(r, forms=forms_pointed_to(found, r.yes_items))
+def _sex(gender: str | None) -> str:
+    return gender if gender in SEXES else ("not-recorded" if not gender else "other")
 
 
-def classify(row: StatRow) -> dict[str, list[str]]:
-    """The categories one row counts in, per table. Only known words pass: any
-    other stored value is counted as "other", so no free text can leave."""
-    return _classify(
-        row.gender, row.claimed_age, row.assessed_age, row.identified_by, row.outcome, row.forms
-    )
+def _who(identified_by: str | None) -> str:
+    if identified_by in IDENTIFIERS:
+        return identified_by
+    return "not-recorded" if not identified_by else "other"
 
 
-@lru_cache(maxsize=4096)
-def _classify(
-    gender: str | None,
-    claimed_age: int | None,
-    assessed_age: int | None,
-    identified_by: str | None,
-    outcome: str | None,
-    forms: tuple[str, ...],
-) -> dict[str, list[str]]:
-    age = assessed_age if assessed_age is not None else claimed_age
-    sex = gender if gender in SEXES else ("not-recorded" if not gender else "other")
-    who = (
-        identified_by
-        if identified_by in IDENTIFIERS
-        else ("not-recorded" if not identified_by else "other")
-    )
-    return {
-        "sex": [sex or "not-recorded"],
-        "age-band": [_band(age)],
-        "minor": [_minor(age)],
-        "form": sorted({f if f in FORMS else "other" for f in forms}) or ["none"],
-        "identified-by": [who or "not-recorded"],
-        "outcome": [outcome if outcome and _ID.match(outcome) else "other"],
-    }
+def _outcome(outcome: str | None) -> str:
+    return outcome if outcome and _ID.match(outcome) else "other"
 
 
-def build_stats(
-    rows: Iterable[StatRow], since: dt.date, until: dt.date, by: str = "month"
+def _forms(forms: tuple[str, ...]) -> list[str]:
+    return sorted({f if f in FORMS else "other" for f in forms}) or ["none"]
+
+
+def _margin(what: str, value: Any) -> dict[str, list[str]]:
+    """The categories a stored value of ``what`` (:data:`idcheck.store.StatKind`)
+    counts in, per table: the same words as :func:`classify`."""
+    if what == "sex":
+        return {"sex": [_sex(value)]}
+    if what == "age":
+        return {"age-band": [_band(value)], "minor": [_minor(value)]}
+    if what == "identified-by":
+        return {"identified-by": [_who(value)]}
+    if what == "outcome":
+        return {"outcome": [_outcome(value)]}
+    if what == "form":
+        return {"form": _forms(tuple(value))}
+    raise ValueError(f"not a statistic: {what!r}")
+
+
+def count_margins(
+    margins: Mapping[StatKind, int], since: dt.date, until: dt.date, by: str = "month"
 ) -> Stats:
-    """Count ``rows`` (completed in ``since``..``until``, both days included) and
-    suppress small counts."""
-    if by not in ("month", "year"):
-        raise ValueError(f"--by: {by!r} is not month or year")
-    if until < since:
-        raise ValueError(f"--to {until.isoformat()} is before --from {since.isoformat()}")
-    periods = periods_between(since, until, by)
-    # Rows are tallied by what they hold first: far fewer kinds than rows.
-    kinds: Counter[tuple[Any, ...]] = Counter()
-    for row in rows:
-        day = dt.date.fromtimestamp(row.completed_at)
-        if not since <= day <= until:
-            continue
-        kinds[
-            (
-                period_of(day, by),
-                row.gender,
-                row.claimed_age,
-                row.assessed_age,
-                row.identified_by,
-                row.outcome,
-                row.forms,
-            )
-        ] += 1
+    """Count screenings the store counted by period and stored value of each
+    statistic (:meth:`idcheck.store.Store.stat_kinds`), and suppress small counts:
+    the same figures :func:`count_kinds` gives for the same screenings."""
+    _check_range(since, until, by)
     counts: dict[Key, int] = {}
     outcomes: set[str] = set()
-    for (p, *raw), n in kinds.items():
-        for key in ((TOTAL, TOTAL, p), (TOTAL, TOTAL, ALL)):
+    for (what, p, value), n in margins.items():
+        if what == "sex":  # every screening has exactly one: the totals
+            for key in ((TOTAL, TOTAL, p), (TOTAL, TOTAL, ALL)):
+                counts[key] = counts.get(key, 0) + n
+        for table, cats in _margin(what, value).items():
+            _add(counts, outcomes, table, cats, p, n)
+    return _finish(counts, outcomes, since, until, by)
+
+
+def _add(
+    counts: dict[Key, int], outcomes: set[str], table: str, cats: list[str], p: str, n: int
+) -> None:
+    for c in cats:
+        if table == "outcome":
+            outcomes.add(c)
+        for key in ((table, c, p), (table, c, ALL)):
             counts[key] = counts.get(key, 0) + n
-        for table, cats in _classify(*raw).items():
-            for c in cats:
-                if table == "outcome":
-                    outcomes.add(c)
-                for key in ((table, c, p), (table, c, ALL)):
-                    counts[key] = counts.get(key, 0) + n
+
+
+def _finish(
+    counts: dict[Key, int], outcomes: set[str], since: dt.date, until: dt.date, by: str
+) -> Stats:
+    periods = periods_between(since, until, by)
     categories = {t: tuple(labels) for t, labels in LABELS.items() if t != "outcome"}
     categories["outcome"] = tuple(sorted(outcomes))
     return Stats(
@@ -274,11 +254,16 @@ def build_stats(
     )
 
 
-def lines_of(
-    periods: tuple[str, ...], categories: dict[str, tuple[str, ...]]
-) -> list[tuple[list[Key], Key]]:
+def _check_range(since: dt.date, until: dt.date, by: str) -> None:
+    if by not in ("month", "year"):
+        raise ValueError(f"--by: {by!r} is not month or year")
+    if until < since:
+        raise ValueError(f"--to {until.isoformat()} is before --from {since.isoformat()}")
+
+
+def lines_of(periods: tuple[str, ...], categories: dict[str, tuple[str, ...]]) -> list[Line]:
     """Every exact sum the tables hold: (entries, their total)."""
-    out: list[tuple[list[Key], Key]] = []
+    out: list[Line] = []
     cols = (*periods, ALL)
     out.append(([(TOTAL, TOTAL, p) for p in periods], (TOTAL, TOTAL, ALL)))
     for table, cats in categories.items():
@@ -303,24 +288,7 @@ def suppress(
     categories: dict[str, tuple[str, ...]],
 ) -> dict[Key, str]:
     """Primary suppression of 1-4, then secondary until no sum gives one away."""
-    marks: dict[Key, str] = {k: SUPPRESSED for k, n in counts.items() if 0 < n < SMALL}
-    lines = lines_of(periods, categories)
-    changed = True
-    while changed:
-        changed = False
-        for entries, total in lines:
-            members = [*entries, total]
-            hidden = [k for k in members if k in marks]
-            if len(hidden) != 1:
-                continue
-            open_ = [k for k in members if k not in marks and counts.get(k, 0) > 0]
-            if not open_:
-                continue  # cannot happen: a hidden count is never 0
-            # The smallest count; a cell before a total, so totals stay shown where they can.
-            pick = min(open_, key=lambda k: (counts.get(k, 0), k == total))
-            marks[pick] = SECONDARY
-            changed = True
-    return marks
+    return suppress_lines(counts, lines_of(periods, categories))
 
 
 # ------------------------------------------------------------------ outputs
@@ -388,9 +356,38 @@ def to_json(stats: Stats) -> str:
 
 
 def write_text(text: str, target: Path) -> None:
-    from idcheck.report.pdf import write_atomic
+    """Into a file idcheck may write to, never left half-written."""
+    atomic_write(check_output(Path(target)), text)
 
-    write_atomic(text.encode("utf-8"), Path(target))
+
+def period_bounds(
+    since: dt.date, until: dt.date, by: str = "month"
+) -> list[tuple[str, float, float]]:
+    """Each period of ``since``..``until`` (both days included) as (name, start,
+    end): the epoch seconds of its first local midnight and of the one after its
+    last day, so that a time counts in the period its local date falls in."""
+    _check_range(since, until, by)
+    out: list[tuple[str, float, float]] = []
+    day = since
+    while day <= until:
+        if by == "year":
+            nxt = dt.date(day.year + 1, 1, 1)
+        else:
+            nxt = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+        last = min(nxt - dt.timedelta(days=1), until)
+        out.append((period_of(day, by), _midnight(day), _midnight(last + dt.timedelta(days=1))))
+        day = nxt
+    return out
+
+
+def _midnight(day: dt.date) -> float:
+    return dt.datetime.combine(day, dt.time()).timestamp()
+
+
+def _checked(since: dt.date, until: dt.date, by: str, checklist: str | None) -> None:
+    _check_range(since, until, by)
+    if checklist is not None and not _ID.match(checklist):
+        raise ValueError(f"--checklist: {checklist!r} is not a checklist id")
 
 
 def collect(
@@ -402,15 +399,13 @@ def collect(
 ) -> Stats:
     """Statistics straight from an unlocked store (administrators only); with
     ``checklist``, only the screenings made with that checklist (so a child screened
-    first with the intake screen and then in full is counted once)."""
-    start = dt.datetime.combine(since, dt.time()).timestamp()
-    end = dt.datetime.combine(until + dt.timedelta(days=1), dt.time()).timestamp()
-    if until < since:
-        raise ValueError(f"--to {until.isoformat()} is before --from {since.isoformat()}")
-    if checklist is not None and not _ID.match(checklist):
-        raise ValueError(f"--checklist: {checklist!r} is not a checklist id")
-    rows = list(store.iter_stats(start, end))
-    if checklist is not None:
-        rows = [r for r in rows if r.checklist_id == checklist]
-    stats = build_stats(with_forms(store, rows), since, until, by)
+    first with the intake screen and then in full is counted once).
+
+    The store counts in SQL (:meth:`~idcheck.store.Store.stat_kinds`): each
+    statistic comes back counted by period and stored value, a few hundred rows
+    whatever the number of screenings; the figures are those :func:`collect_rows`
+    takes row by row, to the unit."""
+    _checked(since, until, by, checklist)
+    margins = store.stat_kinds(period_bounds(since, until, by), checklist)
+    stats = count_margins(margins, since, until, by)
     return replace(stats, checklist=checklist, audit_head=str(store.audit_head()))

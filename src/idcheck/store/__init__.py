@@ -83,6 +83,7 @@ from idcheck.store.site import (
     installed_routes,
     routes_for,
 )
+from idcheck.store.statistics import StatKind
 from idcheck.store.store import KeyChange, Store, check_case, fold, restore, verify_store
 
 __all__ = [
@@ -126,6 +127,7 @@ __all__ = [
     "ScreeningRecord",
     "ScreeningRow",
     "SiteProfile",
+    "StatKind",
     "StatRow",
     "Store",
     "StoreCorrupt",

@@ -217,21 +217,31 @@ class StoreCore:
     # -------------------------------------------------------------- checklists
 
     def _checklist(self, conn: Connection, sha256: str) -> Checklist:
-        """The checklist a screening was answered under, from the checklist
-        loader's one cache (by SHA-256); its text is read from the store only
-        the first time in a process."""
-        found = cached_checklist(sha256)
-        if found is None:
-            found = stored_checklist(self._checklist_text(conn, sha256), sha256)
-        return found
+        """The checklist a screening was answered under (:func:`checklist_in`)."""
+        return checklist_in(conn, sha256)
 
     def _checklist_text(self, conn: Connection, sha256: str) -> bytes:
-        text = conn.execute(
-            select(checklist_texts.c.text).where(checklist_texts.c.sha256 == sha256)
-        ).scalar()
-        if text is None:
-            raise StoreCorrupt(f"the checklist text {sha256[:12]} is missing from the store")
-        return bytes(text)
+        return checklist_text_in(conn, sha256)
+
+
+def checklist_in(conn: Connection, sha256: str) -> Checklist:
+    """The checklist a screening was answered under, from the checklist loader's
+    one cache (by SHA-256); its text is read from the store only the first time
+    in a process."""
+    found = cached_checklist(sha256)
+    if found is None:
+        found = stored_checklist(checklist_text_in(conn, sha256), sha256)
+    return found
+
+
+def checklist_text_in(conn: Connection, sha256: str) -> bytes:
+    """A checklist text kept in the store, or StoreCorrupt."""
+    text = conn.execute(
+        select(checklist_texts.c.text).where(checklist_texts.c.sha256 == sha256)
+    ).scalar()
+    if text is None:
+        raise StoreCorrupt(f"the checklist text {sha256[:12]} is missing from the store")
+    return bytes(text)
 
 
 @contextmanager

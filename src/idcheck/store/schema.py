@@ -399,3 +399,26 @@ sharing_keys = Table(
     Column("sign_key", String, nullable=False),
     Column("store_uid", String, nullable=False),
 )
+
+#: What the statistics count of each completed screening, written when it is
+#: completed (migration 0010): its completion time, checklist, outcome (the decision, else
+#: the suggestion) and the exploitation forms of its indicators answered yes
+#: (comma-joined, sorted; empty for none), and whether a completed amendment
+#: stands for it. A count reads one short row per screening, not its answers.
+screening_stats = Table(
+    "screening_stats",
+    metadata,
+    Column(
+        "screening_id",
+        Integer,
+        ForeignKey("screenings.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("case_id", Integer, nullable=False),
+    Column("checklist_id", String, nullable=False),
+    Column("completed_at", Float, nullable=False),
+    Column("outcome", String),
+    Column("forms", String, nullable=False),
+    Column("superseded", Boolean, nullable=False, default=False),
+    Index("ix_screening_stats_completed", "superseded", "completed_at"),
+)

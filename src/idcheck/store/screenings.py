@@ -36,6 +36,7 @@ from idcheck.store.schema import (
     screenings,
 )
 from idcheck.store.site_settings import contact_rows, site_profile_in
+from idcheck.store.statistics import fill_screening_stats
 from idcheck.store.tasks import insert_plan_tasks
 
 #: An answer's context, as its columns are named (the fields of AnswerContext).
@@ -277,6 +278,8 @@ class Screenings(StoreCore):
                 .where(screenings.c.id == screening_id)
                 .values(status="completed", completed_at=now)
             )
+            # Its exploitation forms, kept for the statistics (its answers are final now).
+            fill_screening_stats(conn, screening_id)
             made = insert_plan_tasks(
                 conn,
                 case_id=s.case_id,

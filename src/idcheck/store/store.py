@@ -10,6 +10,7 @@ material, and the one transaction-and-audit path every write takes):
 :mod:`.cases`               cases, the case list and its search
 :mod:`.screenings`          start, answer, position, decision, completion,
                             amendment, the rows statistics count
+:mod:`.statistics`          the statistics' counts, taken in SQL
 :mod:`.site_settings`       the site profile, settings, contacts, retention
 :mod:`.backups`             backup, restore, verify before writing
 :mod:`.tasks`               first contact, tasks and their clocks, My work
@@ -45,6 +46,7 @@ from idcheck.store.plans import Plans
 from idcheck.store.referrals import Referrals
 from idcheck.store.screenings import Screenings, check_context
 from idcheck.store.site_settings import DEFAULTS, SiteSettings
+from idcheck.store.statistics import Statistics
 from idcheck.store.tasks import Tasks
 from idcheck.store.timeline import Timeline
 
@@ -65,6 +67,7 @@ class Store(
     Opening,
     Cases,
     Screenings,
+    Statistics,
     Tasks,
     Referrals,
     Plans,
