@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         commands.register_store,
         commands.register_site,
         commands.register_report,
+        commands.register_plan,
         commands.register_stats,
         commands.register_letter,
         commands.register_guide,

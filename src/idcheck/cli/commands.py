@@ -215,6 +215,22 @@ def register_report(sub: Subparsers) -> None:
     q.set_defaults(handler=Lazy("report_cmds", "cmd_report"))
 
 
+def register_plan(sub: Subparsers) -> None:
+    p = sub.add_parser("plan", help="a child's individual plan", allow_abbrev=False)
+    actions = p.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
+    q = _opener(actions.add_parser("print", help="the case's newest plan as PDF"))
+    q.add_argument("reference", metavar="REF")
+    q.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    q.add_argument(
+        "--lang",
+        choices=list(PRINT_LANGUAGES),
+        default=None,
+        help="language of the printed plan (default: the site's print language)",
+    )
+    q.add_argument("--names", action="store_true", help="print the child's names (off by default)")
+    q.set_defaults(handler=Lazy("plan_cmds", "cmd_plan_print"))
+
+
 def register_stats(sub: Subparsers) -> None:
     q = _opener(
         sub.add_parser(

@@ -23,10 +23,10 @@ from idcheck.store import Store, check_output
 class Document:
     """A rendered document: its PDF bytes and what it is about."""
 
-    kind: str  # "report" (the referral) or "letter"
+    kind: str  # "report" (the referral), "letter" or "plan" (the individual plan)
     data: bytes
     case_id: int
-    screening_id: int
+    screening_id: int | None  # None: a document of the case (the plan)
     case_reference: str
     audit_head: str
 

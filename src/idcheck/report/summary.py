@@ -133,6 +133,8 @@ class ReferralSummary:
     danger: bool = False
     decided_by: str = ""
     screener_role: str = ""
+    #: When the child first came to notice: the action plan's due times count from it.
+    first_contact: str = ""
     site_phone: str = ""
     site_address: str = ""
     safety: tuple[AnswerLine, ...] = ()
@@ -314,7 +316,9 @@ def build_summary(
         routes,
         docs.contacts,
         screener=screener,
-        start=rec.completed_at or rec.started_at,
+        # The statutory and route clocks run from when the child first came to
+        # notice, not from when the form was completed.
+        start=case.first_contact_at,
         tr=tr,
     )
 
@@ -376,6 +380,7 @@ def build_summary(
         danger=fired_at is not None,
         decided_by=user_name(rec.decided_by) if rec.decision else "",
         screener_role=_(ROLE_WORDS[screener_user.role]) if screener_user else "",
+        first_contact=_fmt(case.first_contact_at),
         site_phone=site.phone,
         site_address=one_line(site.address),
         safety=tuple(answers.safety),

@@ -401,7 +401,7 @@ sharing_keys = Table(
 )
 
 #: What the statistics count of each completed screening, written when it is
-#: completed (migration 0010): its completion time, checklist, outcome (the decision, else
+#: completed (migration 0011): its completion time, checklist, outcome (the decision, else
 #: the suggestion) and the exploitation forms of its indicators answered yes
 #: (comma-joined, sorted; empty for none), and whether a completed amendment
 #: stands for it. A count reads one short row per screening, not its answers.

@@ -7,7 +7,7 @@ each counted on its own by period — a few hundred rows whatever the number of
 screenings, counted by SQLite.
 
 The forms are kept per screening in ``screening_stats`` as it is completed
-(:func:`fill_screening_stats`, in the completion's transaction; migration 0010
+(:func:`fill_screening_stats`, in the completion's transaction; migration 0011
 filled those completed before), so a count reads one short row per screening
 instead of its every answer. A completed screening without that row (one that
 reached the store some other way) is worked out from its answers in the same

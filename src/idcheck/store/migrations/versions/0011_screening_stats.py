@@ -1,7 +1,7 @@
 """What the statistics count of each completed screening, kept as it is completed.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 
 The statistics count completed screenings by the forms of exploitation their
 indicators answered yes point to. Until this revision that meant reading every
@@ -18,8 +18,8 @@ from alembic import op
 
 from idcheck.store.statistics import fill_screening_stats
 
-revision = "0010"
-down_revision = "0009"
+revision = "0011"
+down_revision = "0010"
 
 
 def upgrade() -> None:
