@@ -69,6 +69,7 @@ def record_table(name: str, model: RecordModel) -> QTableView:
     table.setWordWrap(False)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(100)  # the widths from 100 rows, not every one
     return table
 
 
@@ -130,9 +131,15 @@ class TimelineTab(FollowUpTab):
         self.model = TimelineModel(self)
         self.list = named(QListView(), tr("Timeline"))
         self.list.setModel(self.model)
-        self.list.setWordWrap(True)
+        # One line an entry, all of one height: a case of hundreds of entries is
+        # laid out at once; the entry chosen is shown whole below the list.
+        self.list.setUniformItemSizes(True)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.activated.connect(self._open)
+        self.whole = wrapped("")
+        self.whole.setTextFormat(Qt.TextFormat.PlainText)
+        self.whole.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.list.selectionModel().currentChanged.connect(self._show_whole)
         self.note = named(QPlainTextEdit(), tr("New note"))
         self.note.setTabChangesFocus(True)
         self.note.setPlaceholderText(tr("A note for the case's record"))
@@ -147,7 +154,12 @@ class TimelineTab(FollowUpTab):
             wrapped(tr("Everything recorded on the case, oldest first. Enter opens an entry."))
         )
         box.addWidget(self.list, 1)
+        box.addWidget(self.whole)
         box.addLayout(row)
+
+    def _show_whole(self) -> None:
+        index = self.list.currentIndex()
+        self.whole.setText(index.data(Qt.ItemDataRole.ToolTipRole) if index.isValid() else "")
 
     def show_follow_up(self, fu: FollowUp, now: float) -> None:
         at_end = self.list.currentIndex().row() in (-1, self.model.rowCount() - 1)

@@ -59,10 +59,18 @@ Index = QModelIndex | QPersistentModelIndex
 ALERT = QColor("#8b0000")
 
 
+_ICON: list[Any] = []
+
+
 def warning_icon() -> Any:
-    app = QApplication.instance()
-    style = app.style() if isinstance(app, QApplication) else None
-    return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning) if style else None
+    """The style's warning icon (made once)."""
+    if not _ICON:
+        app = QApplication.instance()
+        style = app.style() if isinstance(app, QApplication) else None
+        if style is None:
+            return None
+        _ICON.append(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+    return _ICON[0]
 
 
 def follow_up_data(r: CaseRow, role: int) -> Any:
@@ -92,6 +100,16 @@ class Column(NamedTuple):
     value: Callable[[Any, float], str]
 
 
+class Shown(NamedTuple):
+    """A row as shown: each cell's whole text, the row as a sentence, and whether
+    it needs attention; made once per row when the rows are set (a view asks for
+    every cell many times: painting, sizing columns to their contents)."""
+
+    cells: tuple[str, ...]
+    spoken: str
+    alert: bool
+
+
 class RecordModel(QAbstractTableModel):
     """Rows of records, a column each ``Column``; ``alert(row, now)`` marks a row
     that needs attention (bold, dark red, a warning icon on ``ALERT_COLUMN``)."""
@@ -102,11 +120,20 @@ class RecordModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[Any] = []
+        self.shown: list[Shown] = []
         self.now = 0.0
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     def set_rows(self, rows: Sequence[Any], now: float) -> None:
         self.beginResetModel()
         self.rows, self.now = list(rows), now
+        headers = [label(c.header) for c in self.COLUMNS]
+        self.shown = []
+        for row in self.rows:
+            cells = tuple(c.value(row, now) for c in self.COLUMNS)
+            spoken = "; ".join(f"{h}: {v}" for h, v in zip(headers, cells, strict=True) if v)
+            self.shown.append(Shown(cells, spoken, self.alert(row, now)))
         self.endResetModel()
 
     def alert(self, row: Any, now: float) -> bool:
@@ -128,36 +155,24 @@ class RecordModel(QAbstractTableModel):
             return label(self.COLUMNS[section].header)
         return None
 
-    def spoken(self, row: Any) -> str:
-        """The whole row as a sentence: each header with its value."""
-        parts = []
-        for c in self.COLUMNS:
-            value = c.value(row, self.now)
-            if value:
-                parts.append(f"{label(c.header)}: {value}")
-        return "; ".join(parts)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):
             return None
-        row = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
+        shown = self.shown[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:  # the role asked for most
+            return cut(shown.cells[index.column()])
         if role == ID_ROLE:
-            return self.row_id(row)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return cut(column.value(row, self.now))
+            return self.row_id(self.rows[index.row()])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.value(row, self.now)
+            return shown.cells[index.column()]
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.spoken(row)
-        if not self.alert(row, self.now):
+            return shown.spoken
+        if not shown.alert:
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(ALERT)
         if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return self._bold
         if role == Qt.ItemDataRole.DecorationRole and index.column() == self.ALERT_COLUMN:
             return warning_icon()
         return None
@@ -268,10 +283,12 @@ class TimelineModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.entries: list[TimelineEntry] = []
+        self.texts: list[str] = []
 
     def set_entries(self, entries: Sequence[TimelineEntry]) -> None:
         self.beginResetModel()
         self.entries = list(entries)
+        self.texts = [self.text(e) for e in self.entries]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -288,9 +305,10 @@ class TimelineModel(QAbstractListModel):
             return None
         e = self.entries[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.text(e)
+            return self.texts[index.row()]
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return tr("{0} of {1}: {2}").format(index.row() + 1, len(self.entries), self.text(e))
+            n = index.row()
+            return tr("{0} of {1}: {2}").format(n + 1, len(self.entries), self.texts[n])
         if role == ID_ROLE:
             return (e.kind, e.ref_id)
         if role == Qt.ItemDataRole.DecorationRole and e.kind == "missing":
