@@ -3752,6 +3752,10 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Projector text {0} %</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3760,7 +3764,7 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>One screen: F5 shows the projector&apos;s view full screen on this one, without the trainer&apos;s notes; Escape or F5 comes back here.</source>
+        <source>One screen: F5 shows the projector&apos;s view here, full screen; Escape or F5 comes back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4007,6 +4007,10 @@ Hva det kan bety: {2}</translation>
         <translation>Escape (når prosjektoren er skjult)</translation>
     </message>
     <message>
+        <source>{0} %</source>
+        <translation>{0} %</translation>
+    </message>
+    <message>
         <source>Projector text {0} %</source>
         <translation>Tekst på prosjektoren {0} %</translation>
     </message>
@@ -4015,8 +4019,12 @@ Hva det kan bety: {2}</translation>
         <translation>Prosjektorvisningen åpnes i fullskjerm på den andre skjermen ({0}).</translation>
     </message>
     <message>
+        <source>One screen: F5 shows the projector&apos;s view here, full screen; Escape or F5 comes back.</source>
+        <translation>Én skjerm: F5 viser prosjektorvisningen her, i fullskjerm; Escape eller F5 fører deg tilbake.</translation>
+    </message>
+    <message>
         <source>One screen: F5 shows the projector&apos;s view full screen on this one, without the trainer&apos;s notes; Escape or F5 comes back here.</source>
-        <translation>Én skjerm: F5 viser prosjektorvisningen i fullskjerm på denne skjermen, uten kursholderens notater; Escape eller F5 fører deg tilbake hit.</translation>
+        <translation type="vanished">Én skjerm: F5 viser prosjektorvisningen i fullskjerm på denne skjermen, uten kursholderens notater; Escape eller F5 fører deg tilbake hit.</translation>
     </message>
     <message>
         <source>Training room…</source>

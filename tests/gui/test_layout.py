@@ -259,6 +259,13 @@ def build(name: str, qtbot, store_template, tmp_path) -> QWidget:
         from idcheck.gui.i18n import content_language
 
         return GuideDialog(bundled_guide(), content_language(), "NO", section_id="age-disputes")
+    if name in ("training-room", "training-exercises"):
+        from idcheck.gui.presenter import TrainingRoom
+
+        room = TrainingRoom()
+        if name == "training-exercises":
+            room.tabs.setCurrentWidget(room.cases)
+        return room
     if name == "why":
         from idcheck.gui.why import WhyDialog
 
@@ -288,6 +295,8 @@ SCREENS = (
     "statistics",
     "guide",
     "why",
+    "training-room",
+    "training-exercises",
     *ADMIN_TABS,
 )
 
@@ -436,7 +445,10 @@ def untranslated(top: QWidget, checklist_texts: frozenset[str]) -> list[str]:
         if "[" in text and "]" in text:
             continue
         bare = JURISDICTION.sub("", text.strip())  # a route's label with its country
+        bare = NUMBERED.sub("", bare)  # a checklist's outcome as a numbered choice
         if any(m in text for m in DATA_MARKERS) or bare in checklist_texts:
+            continue
+        if text in training_case_names():  # the synthetic cases, by their files' names
             continue
         if text.strip().isdigit() or text in LANGUAGE_OWN_NAMES or PHONE.search(text):
             continue
@@ -445,6 +457,14 @@ def untranslated(top: QWidget, checklist_texts: frozenset[str]) -> list[str]:
 
 
 JURISDICTION = re.compile(r" \([A-Z]{2}(, [A-Z]{2})*\)$")
+NUMBERED = re.compile(r"^\d+\. ")
+
+
+@functools.cache
+def training_case_names() -> frozenset[str]:
+    from idcheck.training import synthetic_cases
+
+    return frozenset(c.path.stem.removeprefix("train-") for c in synthetic_cases())
 PHONE = re.compile(r"\d{3,}")  # a contact line: whom to call, from the site and routes
 LANGUAGE_OWN_NAMES = set(i18n.LANGUAGE_NAMES.values())
 

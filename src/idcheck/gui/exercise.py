@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from idcheck.checklist import Answer, Assessment, Checklist, text_for
+from idcheck.checklist.vocabulary import ANSWER_WORDS, answer_text, source_text
 from idcheck.checklist.vocabulary import CONTEXT as ANSWER_CONTEXT
-from idcheck.checklist.vocabulary import answer_text, source_text
 from idcheck.gui.presenter import slide_html, trainer_notes_html
 from idcheck.gui.projector import Block, Slide
 from idcheck.training.exercises import Exercise, RoomRecord, reveal
@@ -95,6 +95,11 @@ class ExercisePanel(QWidget):
         self.lang = lang
         self.chooser = QComboBox()
         self.chooser.setAccessibleName(self.tr("Exercise to run"))
+        # as wide as the page allows, not as its longest example's name
+        self.chooser.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.chooser.setMinimumContentsLength(20)
         for name, _make in choices:
             self.chooser.addItem(name)
         chooser_label = QLabel(label)
@@ -108,9 +113,9 @@ class ExercisePanel(QWidget):
         self.answer_buttons: dict[str, QPushButton] = {}
         answers = QHBoxLayout()
         self.answers_label = QLabel(self.tr("The room answers:"))
-        answers.addWidget(self.answers_label)
         for key, answer in ROOM_KEYS.items():
-            word = _words(answer.value if answer.status == "answered" else answer.status)  # type: ignore[arg-type]
+            said = answer.value if answer.status == "answered" else answer.status
+            word = _words(ANSWER_WORDS[str(said)])
             b = QPushButton(f"{word} ({key})")
             b.setAccessibleName(self.tr("The room answers: {0}").format(word))
             b.clicked.connect(lambda _c=False, k=key: self.room_answers(k))
@@ -131,20 +136,28 @@ class ExercisePanel(QWidget):
         self.reveal_button.clicked.connect(self.reveal)
         self.restart_button = QPushButton(self.tr("Start a&gain"))
         self.restart_button.clicked.connect(self._load)
+        self.decision.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.decision.setMinimumContentsLength(16)
         decide = QHBoxLayout()
         decide.addWidget(decision_label)
         decide.addWidget(self.decision, 1)
         decide.addWidget(self.reasons, 2)
-        decide.addWidget(self.reveal_button)
-        decide.addWidget(self.restart_button)
+        reveal = QHBoxLayout()
+        reveal.addStretch()
+        reveal.addWidget(self.reveal_button)
+        reveal.addWidget(self.restart_button)
         top = QHBoxLayout()
         top.addWidget(chooser_label)
         top.addWidget(self.chooser, 1)
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(self.view, 1)
+        box.addWidget(self.answers_label)
         box.addLayout(answers)
         box.addLayout(decide)
+        box.addLayout(reveal)
         for key in ROOM_KEYS:
             sc = QShortcut(QKeySequence(key), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

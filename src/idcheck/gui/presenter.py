@@ -284,15 +284,18 @@ class TrainingRoom(QWidget):
         self.back_button = QPushButton(self.tr("Back to &cases"))
         self.back_button.setToolTip(self.tr("Escape (with the projector hidden)"))
         self.back_button.clicked.connect(self.close_room)
+        # Two short rows, not one long one: the page must fit a laptop at 200 %.
         controls = QHBoxLayout()
         for w in (self.show_button, self.smaller, self.size_label, self.larger):
             controls.addWidget(w)
         controls.addStretch()
-        controls.addWidget(self.back_button)
+        below = QHBoxLayout()
+        below.addWidget(self.screen_label, 1)
+        below.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         box = QVBoxLayout(self)
         box.addWidget(self.tabs, 1)
         box.addLayout(controls)
-        box.addWidget(self.screen_label)
+        box.addLayout(below)
         for keys, fn in (
             ("PgDown", lambda: self.step(1)),
             ("Alt+Right", lambda: self.step(1)),
@@ -331,7 +334,9 @@ class TrainingRoom(QWidget):
         self._update_size_label()
 
     def _update_size_label(self) -> None:
-        self.size_label.setText(self.tr("Projector text {0} %").format(self.projector.percent))
+        percent = self.projector.percent
+        self.size_label.setText(self.tr("{0} %").format(percent))
+        self.size_label.setAccessibleName(self.tr("Projector text {0} %").format(percent))
 
     def other_screen(self) -> Any:
         """A screen other than the trainer's, or None when there is only one."""
@@ -350,8 +355,8 @@ class TrainingRoom(QWidget):
         else:
             self.screen_label.setText(
                 self.tr(
-                    "One screen: F5 shows the projector's view full screen on this one, "
-                    "without the trainer's notes; Escape or F5 comes back here."
+                    "One screen: F5 shows the projector's view here, full screen; "
+                    "Escape or F5 comes back."
                 )
             )
 
