@@ -33,7 +33,7 @@ from idcheck.gui.case_dialog import CaseDialog
 from idcheck.gui.case_form import IDENTIFIERS, CaseForm
 from idcheck.gui.case_table import CaseTableModel
 from idcheck.gui.i18n import content_language
-from idcheck.gui.session import Messages, Session, line_edit, named, wrapped
+from idcheck.gui.session import Messages, Session, follow, line_edit, named, wrapped
 from idcheck.gui.sharing import ImportAction
 
 if TYPE_CHECKING:
@@ -215,10 +215,7 @@ class CasesPage(QWidget):
         box.addLayout(below)
 
     def attach(self, session: Session | None) -> None:
-        if self.session is not None and self.session is not session:
-            self.session.changed.disconnect(self.on_changed)
-        if session is not None and session is not self.session:
-            session.changed.connect(self.on_changed)
+        follow(self.session, session, self.on_changed)
         self.session = session
         self.search.clear()
         if session is None:

@@ -14,7 +14,7 @@ from idcheck.gui.case_followup import record_table
 from idcheck.gui.followup_dialogs import FinishDialog
 from idcheck.gui.followup_models import ID_ROLE, MyWorkModel
 from idcheck.gui.followup_words import tr
-from idcheck.gui.session import wrapped
+from idcheck.gui.session import follow, wrapped
 
 if TYPE_CHECKING:
     from idcheck.gui.ops import Changes
@@ -61,10 +61,7 @@ class MyWorkPage(QWidget):
         box.addLayout(buttons)
 
     def attach(self, session: Session | None) -> None:
-        if self.session is not None and self.session is not session:
-            self.session.changed.disconnect(self.on_changed)
-        if session is not None and session is not self.session:
-            session.changed.connect(self.on_changed)
+        follow(self.session, session, self.on_changed)
         self.session = session
         if session is None:
             self.model.set_rows([], 0.0)

@@ -272,6 +272,17 @@ class Session(QObject):
         self._store.lock()
 
 
+def follow(
+    showing: Session | None, session: Session | None, on_changed: Callable[[Any], None]
+) -> None:
+    """Move a view's listener to ``changed`` from the session it was ``showing``
+    to the ``session`` it shows now (either may be None: locked)."""
+    if showing is not None and showing is not session:
+        showing.changed.disconnect(on_changed)
+    if session is not None and session is not showing:
+        session.changed.connect(on_changed)
+
+
 def store_behind(session: Session) -> Store:
     """The open store behind a session, for scripts and tests that prepare or
     check the data a window shows. Views never use it: they run named operations
