@@ -122,7 +122,7 @@ def test_frozen_self_test_passes_traced_and_with_no_network(frozen_app, tmp_path
         env=env,
     )
     assert r.returncode == 0, r.stdout + r.stderr
-    assert r.stdout.strip().endswith("5 of 5 checks passed")
+    assert r.stdout.strip().endswith("6 of 6 checks passed")
     assert_no_network(trace.read_text())
     r = subprocess.run(
         ["unshare", "-n", str(frozen_app), "--self-test"],
@@ -133,7 +133,7 @@ def test_frozen_self_test_passes_traced_and_with_no_network(frozen_app, tmp_path
         env=env,
     )
     assert r.returncode == 0, r.stdout + r.stderr
-    assert r.stdout.strip().endswith("5 of 5 checks passed")
+    assert r.stdout.strip().endswith("6 of 6 checks passed")
 
 
 def test_frozen_window_opens_offscreen_and_opens_no_socket(frozen_app, tmp_path):

@@ -161,7 +161,7 @@ def test_window_and_self_test_open_no_socket(tmp_path: Path) -> None:
     assert_no_network(trace)
     r, trace = traced_run(["--self-test"], tmp_path, env=env)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert r.stdout.strip().endswith("5 of 5 checks passed")
+    assert r.stdout.strip().endswith("6 of 6 checks passed")
     assert_no_network(trace)
 
 

@@ -31,7 +31,7 @@ def test_self_test_passes_on_this_install():
     r = selftest()
     assert r.returncode == 0, r.stdout + r.stderr
     lines = r.stdout.strip().splitlines()
-    assert lines[-1] == "5 of 5 checks passed"
+    assert lines[-1] == "6 of 6 checks passed"
     assert all(line.startswith("ok") for line in lines[:-1])
 
 
@@ -46,7 +46,7 @@ def test_self_test_fails_when_a_published_checklist_changed(tmp_path):
         "FAIL  checklists: RuntimeError: intake-screen/1.0.0.yaml: changed since it was published"
         in r.stdout
     )
-    assert "4 of 5 checks passed" in r.stdout
+    assert "5 of 6 checks passed" in r.stdout
 
 
 def test_preview_check_fails_on_a_blank_referral_and_without_one():

@@ -114,12 +114,27 @@ def _preview(state: State) -> str:
     return f"{pages} referral pages rendered for the preview (pypdfium2 and Pillow)"
 
 
+def _sharing(state: State) -> str:
+    """Case packages: age encryption (pyrage) and Ed25519 signatures both work."""
+    import pyrage
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    identity = pyrage.x25519.Identity.generate()
+    sealed = pyrage.encrypt(b"idcheck self-test", [identity.to_public()])
+    if pyrage.decrypt(sealed, [identity]) != b"idcheck self-test":
+        raise RuntimeError("age encryption does not round-trip")
+    key = Ed25519PrivateKey.generate()
+    key.public_key().verify(key.sign(sealed), sealed)
+    return "age (X25519) encryption and Ed25519 signatures for case packages"
+
+
 CHECKS: list[tuple[str, Callable[[State], str]]] = [
     ("sqlcipher", _sqlcipher),
     ("checklists", _checklists),
     ("fonts", _fonts),
     ("store", _store_report_verify),
     ("preview", _preview),
+    ("sharing", _sharing),
 ]
 
 
