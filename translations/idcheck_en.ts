@@ -129,7 +129,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Print the plan…</source>
+        <source>Save the plan as &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the plan as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -153,19 +157,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Printing the plan comes with the plan&apos;s document.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The review date in row {0} is not a date (YYYY-MM-DD): {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Individual plan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print the plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -129,8 +129,16 @@
         <translation>&amp;Lagre som ny versjon</translation>
     </message>
     <message>
+        <source>Save the plan as &amp;PDF…</source>
+        <translation>Lagre planen som &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Save the plan as PDF</source>
+        <translation>Lagre planen som PDF</translation>
+    </message>
+    <message>
         <source>&amp;Print the plan…</source>
-        <translation>&amp;Skriv ut planen…</translation>
+        <translation type="vanished">&amp;Skriv ut planen…</translation>
     </message>
     <message>
         <source>Review</source>
@@ -154,7 +162,7 @@
     </message>
     <message>
         <source>Printing the plan comes with the plan&apos;s document.</source>
-        <translation>Utskrift av planen kommer med planens dokument.</translation>
+        <translation type="vanished">Utskrift av planen kommer med planens dokument.</translation>
     </message>
     <message>
         <source>The review date in row {0} is not a date (YYYY-MM-DD): {1}</source>
@@ -166,7 +174,7 @@
     </message>
     <message>
         <source>Print the plan</source>
-        <translation>Skriv ut planen</translation>
+        <translation type="vanished">Skriv ut planen</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>

@@ -385,8 +385,10 @@ def test_a_declined_referral_needs_its_reason(qtbot, fwindow, clock):
 
 
 def test_the_plan_is_saved_as_versions_and_a_bad_review_date_loses_nothing(
-    qtbot, fwindow, clock, messages
+    qtbot, fwindow, clock, messages, tmp_path
 ):
+    from tests.report.test_plan_pdf import line_with, lines, words
+
     unlock(qtbot, fwindow)
     store = store_behind(fwindow.session)
     case_id = store.list_cases()[0].id
@@ -409,6 +411,11 @@ def test_the_plan_is_saved_as_versions_and_a_bad_review_date_loses_nothing(
         type_cell(qtbot, tab.table, 0, 2, "Supported lodging")
         click(qtbot, tab.save_button)
         seen["version"] = tab.version.text()
+        # The newest version as its own PDF, where the worker chooses.
+        messages.shown.clear()
+        messages.paths.append(tmp_path / "plan.pdf")
+        click(qtbot, tab.print_button)
+        seen["saved"] = list(messages.shown)
 
     open_case(qtbot, fwindow, plan)
     assert seen["error"] == [
@@ -421,6 +428,14 @@ def test_the_plan_is_saved_as_versions_and_a_bad_review_date_loses_nothing(
     assert versions[1].entries[0].measures == "Supported lodging"
     assert versions[0].summary == "First plan"
     assert seen["version"].startswith("Version 2, saved by anna")
+    assert seen["saved"] == [("info", "The plan is saved: plan.pdf")]
+    page = words((tmp_path / "plan.pdf").read_bytes(), tmp_path)[0]
+    _, need = line_with(page, "A safe place to live")
+    _, measures = line_with(page, "Supported lodging")  # the newest version's measure
+    assert not any("Emergency" in w for line in lines(page) for _, w in line)
+    assert need and measures
+    exported = [r for r in store.audit_trail() if r.action == "plan-exported"]
+    assert len(exported) == 1 and exported[0].case_id == case_id
 
 
 def test_a_task_by_hand_is_taken_and_another_not_needed_only_with_its_reason(qtbot, fwindow, clock):

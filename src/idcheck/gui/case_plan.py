@@ -5,7 +5,6 @@ the newest is printed as its own PDF."""
 
 from __future__ import annotations
 
-import importlib.util
 import time
 from typing import TYPE_CHECKING
 
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
 from idcheck.gui import followup_ops as fops
 from idcheck.gui.case_followup import FollowUpTab
 from idcheck.gui.followup_words import day, label, tr, when
-from idcheck.gui.i18n import content_language
 from idcheck.gui.session import line_edit, named, wrapped
 from idcheck.gui.short_views import ShortTableWidget
 
@@ -35,7 +33,7 @@ if TYPE_CHECKING:
     from idcheck.gui.session import Session
     from idcheck.store import Plan, PlanEntry
 
-__all__ = ["PlanTab", "plan_printing_ready"]
+__all__ = ["PlanTab"]
 
 HEADERS = (
     QT_TRANSLATE_NOOP("FollowUp", "Need"),
@@ -44,14 +42,6 @@ HEADERS = (
     QT_TRANSLATE_NOOP("FollowUp", "Responsible"),
     QT_TRANSLATE_NOOP("FollowUp", "Review on (YYYY-MM-DD)"),
 )
-
-
-def plan_printing_ready() -> bool:
-    """The plan's document (idcheck.report.plan_pdf) is installed."""
-    try:
-        return importlib.util.find_spec("idcheck.report.plan_pdf") is not None
-    except ImportError:
-        return False
 
 
 def parse_day(text: str) -> float | None:
@@ -99,7 +89,7 @@ class PlanTab(FollowUpTab):
         self.summary = line_edit(tr("What changed in this version"))
         self.save_button = QPushButton(tr("&Save as a new version"))
         self.save_button.clicked.connect(self.save)
-        self.print_button = QPushButton(tr("&Print the plan…"))
+        self.print_button = QPushButton(tr("Save the plan as &PDF…"))
         self.print_button.clicked.connect(self.print_plan)
         rows = QHBoxLayout()
         rows.addWidget(self.add_row_button)
@@ -140,11 +130,7 @@ class PlanTab(FollowUpTab):
         for p in reversed(self.plans):
             self.shown_version.addItem(tr("version {0}").format(p.version), p.version)
         self.shown_version.setVisible(len(self.plans) > 1)
-        ready = plan_printing_ready()
-        self.print_button.setEnabled(ready and newest is not None)
-        self.print_button.setToolTip(
-            "" if ready else tr("Printing the plan comes with the plan's document.")
-        )
+        self.print_button.setEnabled(newest is not None)
         if changed or self.table.rowCount() == 0:
             self.load(newest, now)
 
@@ -230,14 +216,26 @@ class PlanTab(FollowUpTab):
         self.session.run(op, self)
 
     def print_plan(self) -> None:
-        if not self.plans or not plan_printing_ready():
+        """The newest version as its own PDF, in the site's print language,
+        saved where the worker chooses (audited)."""
+        from idcheck.gui import ops
+        from idcheck.gui.referral import site_print_language
+
+        if not self.plans:
             return
-        path = self.session.save_path(
-            self, tr("Print the plan"), f"plan-{self.plans[-1].version}.pdf", tr("PDF (*.pdf)")
+        session = self.session
+        doc = session.run(
+            fops.plan_document(self.case_id, lang=site_print_language(session, self)), self
         )
-        if path is not None:
-            op = fops.plan_pdf(self.case_id, path, content_language())
-            if self.session.run(op, self):
-                self.session.messages.info(
-                    self, tr("Individual plan"), tr("The plan is saved: {0}").format(path.name)
-                )
+        if doc is None:
+            return
+        path = session.save_path(
+            self,
+            tr("Save the plan as PDF"),
+            f"plan-{doc.case_reference}-v{self.plans[-1].version}.pdf",
+            tr("PDF (*.pdf)"),
+        )
+        if path is not None and session.run(ops.export_document(doc, path), self) is not None:
+            session.messages.info(
+                self, tr("Individual plan"), tr("The plan is saved: {0}").format(path.name)
+            )

@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from idcheck.gui.ops import Changes, Op, _done
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
+    from idcheck.report.export import Document
     from idcheck.store import (
         Case,
         MissingDraft,
@@ -44,7 +43,7 @@ __all__ = [
     "finish_task",
     "follow_up",
     "my_work",
-    "plan_pdf",
+    "plan_document",
     "reopen_task",
     "save_plan",
     "set_first_contact",
@@ -188,20 +187,13 @@ def save_plan(
     )
 
 
-def plan_pdf(case_id: int, path: Path, lang: str) -> Op[bool]:
-    """The newest plan as its own PDF (``idcheck.report.plan_pdf``), written
-    atomically at ``path`` and audited by the report."""
+def plan_document(case_id: int, *, lang: str | None = None) -> Op[Document]:
+    """The newest version of the case's individual plan as its own PDF, rendered
+    once in memory (no audit row): saved with :func:`idcheck.gui.ops.export_document`
+    (audited as ``plan-exported``)."""
+    from idcheck.report.plan_pdf import make_plan
 
-    def write(s: Store) -> bool:
-        import importlib
-
-        from idcheck.store import check_output
-
-        report = importlib.import_module("idcheck.report.plan_pdf")
-        report.write_plan_pdf(s, case_id, check_output(path, s.data_dir), lang=lang)
-        return True
-
-    return Op("print plan", write)
+    return Op("make plan", lambda s: make_plan(s, case_id, lang))
 
 
 # ------------------------------------------------------------------ missing, notes
