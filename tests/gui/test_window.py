@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from idcheck.gui.app import CaseForm, CaseTableModel, MainWindow, RecoveryKeyDialog
+from idcheck.gui.case_table import PAGE
 from idcheck.gui.session import store_behind
 from idcheck.store import CaseDetails, CaseRow, Store
 
@@ -89,7 +90,13 @@ def test_search_folds_norwegian_letters(qtbot, window, unlock):
     for i in range(300):
         store.create_case(CaseDetails(reference=f"F-{i:03d}", given_name="Ola", family_name="Nordmann"))
     window.cases.refresh()
-    assert window.cases.model.rowCount() == 307
+    # The list holds all 307; the table is given them a page at a time as it
+    # asks for more (a view scrolled to its end calls fetchMore).
+    assert len(window.cases.model.rows) == 307
+    assert window.cases.proxy.rowCount() == PAGE
+    while window.cases.proxy.canFetchMore(QModelIndex()):
+        window.cases.proxy.fetchMore(QModelIndex())
+    assert window.cases.proxy.rowCount() == 307
     resets = []
     window.cases.model.modelReset.connect(lambda: resets.append(1))
     with qtbot.waitSignal(window.cases.search_pause.timeout):
@@ -162,6 +169,23 @@ def test_auto_lock_with_a_dialog_open(qtbot, window, unlock):
     assert window.stack.currentWidget() is window.unlock_page
 
 
+def test_sorting_by_another_column_sorts_every_case_not_the_first_page(qtbot, window, unlock):
+    unlock(qtbot, window)
+    store = store_behind(window.session)
+    for i in range(250):
+        store.create_case(CaseDetails(reference=f"S-{i:03d}"))
+    window.cases.refresh()
+    assert window.cases.proxy.rowCount() == PAGE  # the newest page first
+    header = window.cases.table.horizontalHeader()
+    x = header.sectionViewportPosition(0) + header.sectionSize(0) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(x, header.height() // 2))
+    proxy = window.cases.proxy
+    assert proxy.rowCount() == len(window.cases.model.rows)
+    first = proxy.data(proxy.index(0, 0))
+    assert first == min(r.reference for r in window.cases.model.rows)
+
+
 def test_case_model_with_10000_rows_without_a_window(qtmodeltester):
     model = CaseTableModel()
     rows = [
@@ -169,6 +193,10 @@ def test_case_model_with_10000_rows_without_a_window(qtmodeltester):
         for i in range(10_000)
     ]
     model.set_rows(rows)
+    # The view is given a page first, then the rest as it asks (fetchMore).
+    assert model.rowCount() == PAGE
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
     assert model.rowCount() == 10_000
     assert model.data(model.index(42, 0)) == "R-00042"
     assert model.data(model.index(42, 0), Qt.ItemDataRole.UserRole) == 42

@@ -24,7 +24,10 @@ from idcheck.gui.followup_words import case_flags
 if TYPE_CHECKING:
     from idcheck.store import CaseRow
 
-__all__ = ["CaseTableModel"]
+__all__ = ["PAGE", "CaseTableModel"]
+
+#: Rows given to the view at a time (the first page, then one more a scroll).
+PAGE = 100
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -55,14 +58,38 @@ class CaseTableModel(QAbstractTableModel):
         self.rows: list[CaseRow] = []
         # Each row's cells as shown, made when the row is first shown.
         self._shown: list[tuple[Any, ...] | None] = []
+        # How many rows the view has been given so far.
+        self._loaded = 0
         # Outcome id -> label, filled once the checklists are loaded.
         self.outcomes: dict[str, str] = {}
 
     def set_rows(self, rows: list[CaseRow]) -> None:
+        """The list's rows, newest first; the view is given the first
+        :data:`PAGE` and more as it scrolls (Qt's fetchMore), so a list of
+        thousands is shown as soon as its first page is."""
         self.beginResetModel()
         self.rows = rows
         self._shown = [None] * len(rows)
+        self._loaded = min(PAGE, len(rows))
         self.endResetModel()
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._loaded < len(self.rows)
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if not parent.isValid():
+            self._give(PAGE)
+
+    def fetch_all(self) -> None:
+        """Every row to the view (to sort them all by another column, or find one)."""
+        self._give(len(self.rows))
+
+    def _give(self, n: int) -> None:
+        more = min(n, len(self.rows) - self._loaded)
+        if more > 0:
+            self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + more - 1)
+            self._loaded += more
+            self.endInsertRows()
 
     def set_outcomes(self, labels: dict[str, str]) -> None:
         """The outcome labels; the rows are shown again with them."""
@@ -94,7 +121,7 @@ class CaseTableModel(QAbstractTableModel):
         return shown
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else self._loaded
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)

@@ -109,6 +109,9 @@ class CasesPage(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(CaseTableModel.UPDATED, Qt.SortOrder.DescendingOrder)
+        # The rows come newest first, a page at a time: sorted otherwise, all of
+        # them are sorted, not the pages shown so far.
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
         header = self.table.horizontalHeader()
         # Each column as wide as its header and contents, never cut at large text
         # (a stretched column shrinks below its header when space runs short).
@@ -292,8 +295,15 @@ class CasesPage(QWidget):
             return None
         return int(self.proxy.data(index, Qt.ItemDataRole.UserRole))
 
+    def _sorted(self, column: int, order: Qt.SortOrder) -> None:
+        if (column, order) != (CaseTableModel.UPDATED, Qt.SortOrder.DescendingOrder):
+            self.model.fetch_all()
+
     def select_case(self, case_id: int) -> None:
         """Select the case's row, if the list shows it."""
+        at = next((i for i, r in enumerate(self.model.rows) if r.id == case_id), None)
+        if at is not None and at >= self.model.rowCount():
+            self.model.fetch_all()  # beyond the pages shown so far
         flags = QItemSelectionModel.SelectionFlag
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
