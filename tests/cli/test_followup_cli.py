@@ -16,7 +16,7 @@ from tests.conftest import PASSWORD, WORKER_PASSWORD, open_store
 
 from idcheck.checklist import find, load_checklist_bytes
 from idcheck.cli import main
-from idcheck.store import CaseDetails, Decision, SiteProfile, TaskDraft
+from idcheck.store import CaseDetails, Decision, PlanEntry, SiteProfile, TaskDraft
 
 ROOT = Path(__file__).resolve().parents[2]
 HOUR = 3600.0
@@ -136,6 +136,15 @@ def test_task_list_done_and_not_needed(case_with_plan, pw, ben_pw, capsys):
 
 def test_referral_state_and_missing_found(case_with_plan, pw, capsys):
     now = dt.datetime.now()
+    store = open_store(case_with_plan)
+    try:
+        store.save_plan(
+            store.case_by_reference("F-1"),
+            [PlanEntry("A safe place", "Placed", "Emergency placement", "Barnevernet", None)],
+            next_review_on=dt.datetime(2027, 1, 4, 9, 0).timestamp(),
+        )
+    finally:
+        store.lock()
     sent = (now - dt.timedelta(hours=5)).strftime("%Y-%m-%dT%H:%M")
     follow = (now + dt.timedelta(days=2)).strftime("%Y-%m-%d")
     assert (
@@ -198,6 +207,8 @@ def test_referral_state_and_missing_found(case_with_plan, pw, capsys):
     assert cli(case_with_plan, pw, "case", "show", "F-1") == 0
     out = capsys.readouterr().out
     assert "STILL MISSING" in out and "declined (anna): wrong district" in out
+    assert "individual plan: version 1 of " in out
+    assert "by anna, 1 needs, next review 2027-01-04 09:00" in out
     found = (now - dt.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
     assert (
         cli(

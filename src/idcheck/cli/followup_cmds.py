@@ -144,6 +144,15 @@ def cmd_case_show(args: argparse.Namespace) -> int:
             for h in r.history[1:]:
                 why = f": {h.reason}" if h.reason else ""
                 print(f"        {show_time(h.at)}  {h.state} ({h.by}){why}")
+        plan = store.plan(cid)
+        if plan is not None:
+            review = (
+                f", next review {show_time(plan.next_review_on)}" if plan.next_review_on else ""
+            )
+            print(
+                f"\nindividual plan: version {plan.version} of {show_time(plan.saved_at)} "
+                f"by {plan.saved_by}, {len(plan.entries)} needs{review}"
+            )
         episodes = store.missing_episodes(cid)
         if episodes:
             print("\nmissing episodes:")
