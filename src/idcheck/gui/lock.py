@@ -305,11 +305,11 @@ class UnlockPage(QWidget):
         and the migration, take a moment); ``unlocked`` is emitted with the open
         store. Returns the running operation, or None while a wait is imposed or
         an opening is already under way."""
-        from idcheck.gui import ops
+        from idcheck.gui import folder_ops
 
         if time.monotonic() < self._until or self.opening is not None:
             return None
-        op = ops.open_store(self.data_dir, self.user.text().strip(), self.password.text())
+        op = folder_ops.open_store(self.data_dir, self.user.text().strip(), self.password.text())
         self.password.clear()
         self.button.setEnabled(False)
         self.status.setText(op.busy)
@@ -322,7 +322,7 @@ class UnlockPage(QWidget):
         password, then open the store with the key off the UI thread; ``recovered``
         is emitted with the store and the new recovery key. Returns the running
         operation, or None when cancelled, waiting, or already opening."""
-        from idcheck.gui import ops
+        from idcheck.gui import folder_ops
 
         if time.monotonic() < self._until or self.opening is not None:
             return None
@@ -330,7 +330,9 @@ class UnlockPage(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         user = dialog.user.text().strip()
-        op = ops.recover_store(self.data_dir, user, dialog.key.text(), dialog.password.text())
+        op = folder_ops.recover_store(
+            self.data_dir, user, dialog.key.text(), dialog.password.text()
+        )
         self.user.setText(user)
         self.button.setEnabled(False)
         self.forgot.setEnabled(False)

@@ -1,5 +1,5 @@
 """Restoring a backup from the window: the store is locked first, the backup is
-checked in full off the UI thread (:func:`idcheck.gui.ops.restore_backup`), and
+checked in full off the UI thread (:func:`idcheck.gui.folder_ops.restore_backup`), and
 the unlock page comes back with what happened. A backup of another store is
 restored only when the administrator says so; every refusal is said through
 :meth:`ErrorWords.restoring <idcheck.gui.error_words.ErrorWords.restoring>`, and
@@ -39,12 +39,12 @@ class Restore(QObject):
         self._run(other_store=False)
 
     def _run(self, *, other_store: bool) -> None:
-        from idcheck.gui import ops
+        from idcheck.gui import folder_ops
 
         w = self.window
         page = w.unlock_page
         page.setEnabled(False)
-        op = ops.restore_backup(
+        op = folder_ops.restore_backup(
             w.data_dir, self.backup, self.username, self.password, other_store=other_store
         )
         self.running = op.start(w, self._done, self._failed)
