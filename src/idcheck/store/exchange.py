@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 import time
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
 import pyrage
-from sqlalchemy import Connection, func, insert, or_, select
+from sqlalchemy import Connection, func, insert, or_, select, update
 
 from idcheck.store.core import StoreCore
 from idcheck.store.errors import InvalidInput
@@ -202,7 +203,13 @@ class Exchange(StoreCore):
         """The cases with everything recorded about them, as a package body."""
         own = self.sharing_keys().fingerprint
         uid = self.store_uid()
-        with self._read() as conn:
+        with self._write() as conn:
+            # A case written by other means than create_case (a bulk load) gets its
+            # global id now, once.
+            for cid in conn.execute(
+                select(cases.c.id).where(cases.c.uid.is_(None), cases.c.id.in_(case_ids))
+            ).scalars():
+                conn.execute(update(cases).where(cases.c.id == cid).values(uid=str(uuid.uuid4())))
             return package_body(conn, case_ids, uid, own)
 
     def record_export(
