@@ -150,6 +150,13 @@ def main() -> int:
         print(f"  {label:<48} {ms(statistics.median(times[name]))}")
     ratio = statistics.median(times["open"]) / statistics.median(times["read"])
     print(f"  opening the dialog / the read alone: {ratio:.1f}x")
+    med = {k: ms(statistics.median(v)) for k, v in times.items()}
+    print(
+        f"| a busy case's follow-up in the window ({counts}): the dialog opened with every "
+        f"tab filled / a task marked done with the open dialog following / My work shown, "
+        f"vs the store's read alone | {med['open']} / {med['done']} / {med['my work']} vs "
+        f"{med['read']} (**{ratio:.1f}x**) | `python benchmarks/bench_followup_window.py` |"
+    )
     return 0
 
 
