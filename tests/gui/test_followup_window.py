@@ -510,3 +510,27 @@ def test_a_task_by_hand_is_taken_and_another_not_needed_only_with_its_reason(qtb
         "The child starts at the reception school",
         "anna",
     )
+
+
+def test_a_closed_case_dialog_reads_the_store_no_more(qtbot, fwindow, clock, monkeypatch):
+    from idcheck.store import Store, TaskDraft
+
+    unlock(qtbot, fwindow)
+    store = store_behind(fwindow.session)
+    case_id = store.list_cases()[0].id
+    store.add_task(case_id, TaskDraft("Call the guardian service", assignee="anna", due_at=clock.t))
+    reads: list[int] = []
+    real = Store.timeline
+
+    def spy(self, cid):
+        reads.append(cid)
+        return real(self, cid)
+
+    monkeypatch.setattr(Store, "timeline", spy)
+    open_case(qtbot, fwindow, lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Escape))
+    assert reads == [case_id]  # read once, when it opened
+    click(qtbot, fwindow.cases.my_work_button)
+    in_dialog(qtbot, FinishDialog, lambda d: click(qtbot, d.save_button))
+    click(qtbot, fwindow.my_work.done_button)
+    assert store.tasks(case_id)[0].status == "done"
+    assert reads == [case_id]  # the change did not reach the closed dialog
