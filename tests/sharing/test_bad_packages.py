@@ -163,3 +163,50 @@ def test_a_package_passed_on_to_someone_it_was_not_addressed_to(pair, sent):
         import_package(tom, pair.tmp / "fwd.idcheck")
     assert row_counts(tom) == before
     tom.lock()
+
+
+def _resign_from_nord(pair, plain_doc: bytes, sor_age: str):
+    """A package signed with Nord's own key (as a sender's software with a defect
+    would make it), encrypted to Sør."""
+    import base64
+
+    from idcheck.store.sharing_keys import sign
+
+    nord = pair.nord()
+    try:
+        with nord.engine.connect() as conn:
+            key = conn.exec_driver_sql("SELECT sign_key FROM sharing_keys").scalar_one()
+    finally:
+        nord.lock()
+    first = b"idcheck-package/1\n"
+    signature = base64.b64encode(sign(key, first + plain_doc))
+    plain = first + b"signature: " + signature + b"\n" + plain_doc
+    return pyrage.encrypt(plain, [pyrage.x25519.Recipient.from_str(sor_age)])
+
+
+@pytest.mark.parametrize(
+    "change,says",
+    [
+        # A field the format does not have.
+        ((b'"claimed_age":15', b'"claimed_age":15,"shoe_size":41'), "bad data at"),
+        # An answer its checklist cannot take (found while merging: the whole
+        # transaction is undone).
+        ((b'"value":"\\"unsure\\""', b'"value":"\\"perhaps\\""'), "an answer to 'danger-missing'"),
+    ],
+)
+def test_a_signed_package_with_bad_data_changes_nothing(pair, sent, change, says):
+    identity, keys = _sor_identity(pair)
+    plain = pyrage.decrypt(sent[0].read_bytes(), [identity])
+    doc = plain.split(b"\n", 2)[2]
+    assert change[0] in doc, change[0]
+    bad = _resign_from_nord(pair, doc.replace(change[0], change[1], 1), keys.age)
+    (pair.tmp / "bad.idcheck").write_bytes(bad)
+    r = pair.cli("sor", "import", str(pair.tmp / "bad.idcheck"))
+    assert r.returncode == 2, (r.stdout, r.stderr)
+    assert says in r.stderr and "nothing changed" in r.stderr, r.stderr
+    assert pair.cli("sor", "db", "verify").returncode == 0
+    sor = pair.sor()
+    try:
+        assert row_counts(sor) == sent[1]
+    finally:
+        sor.lock()

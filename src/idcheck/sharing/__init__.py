@@ -156,11 +156,16 @@ def import_package(store: Store, path: Path, *, trust: str | None = None) -> Imp
         add_as = sender.name or f"site {sender.fingerprint}"
         if store.find_recipient(add_as) is not None:
             add_as = f"{add_as} ({sender.fingerprint})"
-    report = store.merge_package(
-        opened.document.package_id,
-        opened.sha256,
-        sender,
-        opened.document.body,
-        add_sender_as=add_as,
-    )
+    try:
+        report = store.merge_package(
+            opened.document.package_id,
+            opened.sha256,
+            sender,
+            opened.document.body,
+            add_sender_as=add_as,
+        )
+    except InvalidInput as e:
+        # Found while merging (an answer its checklist cannot take …): the merge
+        # is one transaction, undone whole.
+        raise PackageRefused(f"{path}: {e}; nothing changed") from None
     return Imported(sender, opened.sha256, report, trusted_now)

@@ -211,7 +211,7 @@ def open_package(store: Store, data: bytes, where: str) -> Opened:
         err = e.errors()[0]
         loc = ".".join(str(p) for p in err["loc"])
         raise PackageRefused(
-            f"{where}: the package holds bad data at {loc}: {err['msg']}"
+            f"{where}: the package holds bad data at {loc}: {err['msg']}; nothing changed"
         ) from None
     own = store.sharing_keys()
     if own.age not in {r.age for r in doc.recipients}:
