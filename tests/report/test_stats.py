@@ -176,15 +176,17 @@ def test_pdf_page_reads_back_with_suppression_and_embedded_fonts(store_with_cana
     out = tmp_path / "stats.pdf"
     render_stats_pdf(s, out)
     reader = PdfReader(out)
-    assert len(reader.pages) == 1
-    text = pdf_text(out.read_bytes())
+    # Page 1 the screenings, page 2 the follow-up (issue 13) of the same children.
+    assert len(reader.pages) == 2
+    assert "Follow-up" in reader.pages[1].extract_text()
+    text = unicodedata.normalize("NFKC", reader.pages[0].extract_text())
     flat = " ".join(text.split())
     assert "Anonymised statistics" in flat
     assert "In all: 9 completed screenings" in flat
     assert "male <5" in flat and "female x" in flat
     assert "labour exploitation 5" in flat and "no form recorded <5" in flat
     assert "Counts of 1 to 4 are shown as <5" in flat
-    assert "Page 1 of 1" in flat
+    assert "Page 1 of 2" in flat
     assert f"audit {store_with_canary.audit_head()}" in flat
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
     pdffonts = shutil.which("pdffonts")

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from idcheck.files import atomic_write
+from idcheck.report.followup_stats import FollowupStats, collect_followup
 from idcheck.report.suppression import ALL as ALL
 from idcheck.report.suppression import SECONDARY as SECONDARY
 from idcheck.report.suppression import SMALL as SMALL
@@ -126,6 +127,9 @@ class Stats:
     suppressed: dict[Key, str]  # key -> SUPPRESSED or SECONDARY
     checklist: str | None = None  # only screenings made with this checklist
     audit_head: str | None = None  # the store's audit head when counted
+    #: The follow-up of the cases whose first contact is in the range (by case,
+    #: whatever checklist screened them); None when not counted.
+    followup: FollowupStats | None = None
 
     def shown(self, key: Key) -> int | str:
         mark = self.suppressed.get(key)
@@ -330,6 +334,9 @@ def to_csv(stats: Stats) -> str:
     w = csv.writer(buf, lineterminator="\n")
     for row in table_rows(stats):
         w.writerow(row)
+    if stats.followup is not None:
+        for row in stats.followup.rows():
+            w.writerow(row)
     return buf.getvalue()
 
 
@@ -352,6 +359,8 @@ def to_json(stats: Stats) -> str:
             for table, cats in stats.categories.items()
         },
     }
+    if stats.followup is not None:
+        doc["followup"] = stats.followup.as_json()
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -406,6 +415,11 @@ def collect(
     whatever the number of screenings; the figures are those :func:`collect_rows`
     takes row by row, to the unit."""
     _checked(since, until, by, checklist)
-    margins = store.stat_kinds(period_bounds(since, until, by), checklist)
-    stats = count_margins(margins, since, until, by)
-    return replace(stats, checklist=checklist, audit_head=str(store.audit_head()))
+    bounds = period_bounds(since, until, by)
+    stats = count_margins(store.stat_kinds(bounds, checklist), since, until, by)
+    return replace(
+        stats,
+        checklist=checklist,
+        audit_head=str(store.audit_head()),
+        followup=collect_followup(store, bounds),
+    )

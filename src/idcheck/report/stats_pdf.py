@@ -1,5 +1,7 @@
-"""The statistics as one PDF page: a bar chart of screenings per period and a
-table per category, all with the suppressed figures (:mod:`idcheck.report.stats`).
+"""The statistics as a PDF: on page 1 a bar chart of screenings per period and a
+table per category, on page 2 the follow-up of the children first met in the
+period (:mod:`idcheck.report.followup_stats`), all with the suppressed figures
+(:mod:`idcheck.report.stats`).
 
 A suppressed period gets no bar, only its mark (``<5`` or ``x``), so the chart
 never shows more than the tables do.
@@ -16,8 +18,13 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from idcheck.report.followup_stats import (
+    FOLLOWUP_LABELS,
+    FOLLOWUP_UNIT,
+    FollowupStats,
+)
 from idcheck.report.fonts import register
 from idcheck.report.pdf import _styles, build_pdf, markup, write_atomic
 from idcheck.report.stats import ALL, SUPPRESSION_NOTE, Stats, unit
@@ -35,6 +42,12 @@ READING = (
     "Age: the assessed age, else the age the child gives. Exploitation form: from the "
     "indicators answered yes; a screening may show several forms, or none. Outcome: the "
     "professional's decision, else what the rules suggested."
+)
+
+FOLLOWUP_READING = (
+    "Safe placement: the first task of the safe-placement clock marked done. Referrals: the "
+    "first referral sent to each recipient, counted from first contact; states as they are "
+    "now. Found after every episode: no missing episode of the child is still open."
 )
 
 
@@ -83,11 +96,47 @@ def chart(stats: Stats, width: float, height: float = 46 * mm) -> Drawing:
     return d
 
 
+FOLLOWUP_SHORT = {
+    "placement": "Safe placement (from first contact)",
+    "referral-time": "Referrals (from first contact)",
+    "referral-state": "Referrals by state",
+    "missing": "Went missing",
+}
+
+
 def _table(stats: Stats, table: str, width: float) -> Table:
+    rows = [(stats.label(table, c), stats.shown((table, c, ALL))) for c in stats.categories[table]]
+    return _boxed(SHORT.get(table, table), rows, width)
+
+
+def _followup_table(f: FollowupStats, table: str, width: float) -> Table:
+    rows = [(words, f.shown((table, c, ALL))) for c, words in FOLLOWUP_LABELS[table].items()]
+    return _boxed(FOLLOWUP_SHORT[table], rows, width)
+
+
+def _grid(tables: list[Table], half: float) -> Table:
+    grid = [
+        tables[i : i + 2] + [""] * (2 - len(tables[i : i + 2])) for i in range(0, len(tables), 2)
+    ]
+    g = Table(grid, colWidths=[half + 3 * mm, half + 3 * mm])
+    g.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), register("latin")),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return g
+
+
+def _boxed(title: str, shown: list[tuple[str, int | str]], width: float) -> Table:
     styles = _styles()
-    rows: list[list[Any]] = [[Paragraph(SHORT.get(table, table), styles["h3"]), ""]]
-    for c in stats.categories[table]:
-        rows.append([markup(stats.label(table, c)), str(stats.shown((table, c, ALL)))])
+    rows: list[list[Any]] = [[Paragraph(title, styles["h3"]), ""]]
+    for words, value in shown:
+        rows.append([markup(words), str(value)])
     if len(rows) == 1:
         rows.append(["none", "0"])
     t = Table(
@@ -138,22 +187,7 @@ def stats_story(stats: Stats) -> list[Any]:
         chart(stats, frame),
         Spacer(1, 2 * mm),
     ]
-    tables = [_table(stats, t, half) for t in stats.categories]
-    grid = [
-        tables[i : i + 2] + [""] * (2 - len(tables[i : i + 2])) for i in range(0, len(tables), 2)
-    ]
-    g = Table(grid, colWidths=[half + 3 * mm, half + 3 * mm])
-    g.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("FONTNAME", (0, 0), (-1, -1), register("latin")),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-            ]
-        )
-    )
-    flow.append(g)
+    flow.append(_grid([_table(stats, t, half) for t in stats.categories], half))
     flow.append(Spacer(1, 2 * mm))
     flow.append(
         Paragraph(
@@ -162,11 +196,35 @@ def stats_story(stats: Stats) -> list[Any]:
             styles["small"],
         )
     )
+    f = stats.followup
+    if f is not None:  # its own page: the screenings' page stays as it was
+        flow.append(PageBreak())
+        flow.append(Paragraph("Follow-up", styles["title"]))
+        flow.append(
+            Paragraph(
+                markup(
+                    f"Counted: {FOLLOWUP_UNIT}. Median hours from first contact to a safe "
+                    f"placement: {f.median('placement')}; to a referral: "
+                    f"{f.median('referral')} (shown over five or more). Recipients are "
+                    "not named."
+                ),
+                styles["meta"],
+            )
+        )
+        flow.append(_grid([_followup_table(f, t, half) for t in FOLLOWUP_LABELS], half))
+        flow.append(Spacer(1, 2 * mm))
+        flow.append(
+            Paragraph(
+                f"{FOLLOWUP_READING} Counts for each {stats.by} are in the CSV and JSON "
+                "exports of the same figures.",
+                styles["small"],
+            )
+        )
     return flow
 
 
 def render_stats_pdf(stats: Stats, target: Path | io.BytesIO) -> None:
-    """One page (atomically written, or into a buffer)."""
+    """The screenings' page and the follow-up's (atomically written, or into a buffer)."""
     now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     data = build_pdf(
         lambda: stats_story(stats),

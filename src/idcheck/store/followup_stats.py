@@ -26,7 +26,8 @@ class FollowupStats(StoreCore):
 
     def iter_followup_stats(self, since: float, until: float) -> Iterator[FollowupStatRow]:
         """One row per case whose first contact is in [since, until), in the order
-        of first contact."""
+        of first contact. Administrators only."""
+        self._require_admin("see the statistics")
         in_range = select(cases.c.id).where(
             cases.c.first_contact_at >= since, cases.c.first_contact_at < until
         )
