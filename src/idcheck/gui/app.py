@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from idcheck.gui.cases import CaseForm, CasesPage, CaseTableModel
+from idcheck.gui.idle import IdleLock
 from idcheck.gui.lock import FirstRunPage, RecoveryKeyDialog, UnlockPage
 from idcheck.gui.my_work import MyWorkPage
 from idcheck.gui.session import Messages, Session, line_edit, named
@@ -67,17 +68,6 @@ __all__ = [
     "named",
     "run_window",
 ]
-
-
-#: What counts as someone at the keyboard, for the idle lock.
-_ACTIVITY = frozenset(
-    (
-        QEvent.Type.KeyPress,
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseMove,
-        QEvent.Type.Wheel,
-    )
-)
 
 
 class MainWindow(QMainWindow):
@@ -132,12 +122,7 @@ class MainWindow(QMainWindow):
         lock_key = QShortcut(QKeySequence("Ctrl+L"), self)
         lock_key.setContext(Qt.ShortcutContext.ApplicationShortcut)
         lock_key.activated.connect(self.lock)
-        self.idle = QTimer(self)
-        self.idle.setSingleShot(True)
-        self.idle.timeout.connect(self.lock)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self.idle = IdleLock(self)
 
     def _build_pages(self) -> None:
         """(Re)build every page in the current language; the old ones are dropped."""
@@ -230,12 +215,6 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.unlock_page)
             self.unlock_page.reset()
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        # Runs for every event of the application: kept to one set lookup.
-        if event.type() in _ACTIVITY and self.session is not None:
-            self.idle.start()
-        return False
-
     def _created(self, store: Store, recovery: str) -> None:
         dialog = RecoveryKeyDialog(recovery, self)
         dialog.exec()
@@ -247,8 +226,7 @@ class MainWindow(QMainWindow):
 
     def _start(self, store: Store) -> None:
         self.session = Session(store, self.messages, self, now=self.now)
-        self.session.changed.connect(self._changed)
-        self._read_idle_minutes(store)
+        self.idle.begin(store, self.session)
         self.cases.attach(self.session)
         self.my_work.attach(self.session)
         # The worker's overdue and due-today tasks come first, when there are any.
@@ -265,28 +243,6 @@ class MainWindow(QMainWindow):
     def show_cases(self) -> None:
         self.stack.setCurrentWidget(self.cases)
         self.cases.search.setFocus()
-
-    def _read_idle_minutes(self, store: Store) -> None:
-        from idcheck.store import StoreError
-
-        try:
-            minutes = int(store.get_setting("idle_minutes") or 5)
-        except (StoreError, ValueError):
-            minutes = 5
-        self.set_idle_minutes(minutes)
-
-    def _changed(self, changes: Any) -> None:
-        """The idle time follows a change of the settings, wherever it was made."""
-        if changes.settings and self.session is not None:
-            from idcheck.gui import ops
-
-            minutes = self.session.run(ops.setting("idle_minutes"), self)
-            if minutes and minutes.isdigit():
-                self.set_idle_minutes(int(minutes))
-
-    def set_idle_minutes(self, minutes: int) -> None:
-        self.idle.setInterval(max(1, minutes) * 60_000)
-        self.idle.start()
 
     def open_admin(self) -> None:
         """Site, users, contacts, settings, backup and restore, statistics (administrators)."""
