@@ -486,7 +486,10 @@ def test_a_task_by_hand_is_taken_and_another_not_needed_only_with_its_reason(qtb
 
         in_dialog(qtbot, FirstContactDialog, first_contact)
         click(qtbot, tab.first_contact_button)
+        dialog.activateWindow()  # as the window manager does once the form has gone
+        qtbot.waitUntil(dialog.isActiveWindow)
         qtbot.keyClick(dialog, Qt.Key.Key_2, CTRL)
+        assert dialog.tabs.currentWidget() is dialog.pages["timeline"]
         timeline = dialog.pages["timeline"].model
         seen["titles"] = [timeline.index(r, 0).data(DISPLAY) for r in range(timeline.rowCount())]
 

@@ -200,6 +200,7 @@ class CaseDialog(QDialog):
         self.pages: dict[str, FollowUpTab] = {}
         self.follow: FollowUp | None = None
         self.following = False
+        self.stale: set[QWidget] = set()
         if session is not None:
             self._add_follow_up(session)
         self.tabs.setTabBarAutoHide(session is None)
@@ -257,9 +258,17 @@ class CaseDialog(QDialog):
         self.tabs.setCurrentIndex(n)
         self._focus_page(n)
 
+    def _fill(self, page: QWidget | None) -> None:
+        if page in self.stale and self.follow is not None and self.session is not None:
+            assert page is not None
+            self.stale.discard(page)
+            page.show_follow_up(self.follow, self.session.now())  # type: ignore[attr-defined]
+
     def _focus_page(self, n: int) -> None:
-        """The page's list or table takes the keys, so arrows read its rows."""
+        """The page is filled if it is not yet, and its list or table takes the
+        keys, so that arrows read its rows."""
         page = self.tabs.widget(n)
+        self._fill(page)
         target = getattr(page, "table", None) or getattr(page, "list", None)
         if isinstance(target, QWidget):
             target.setFocus()
@@ -293,8 +302,9 @@ class CaseDialog(QDialog):
         if self.follow is None or self.session is None:
             return
         now = self.session.now()
-        for page in self.pages.values():
-            page.show_follow_up(self.follow, now)  # type: ignore[attr-defined]
+        # The tab shown is filled now, the others when they are shown.
+        self.stale = set(self.pages.values())
+        self._fill(self.tabs.currentWidget())
         words = []
         open_ = [m for m in self.follow.missing if m.found_at is None]
         if open_:
