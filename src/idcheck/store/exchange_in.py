@@ -60,6 +60,7 @@ from idcheck.store.schema import (
     screenings,
     users,
 )
+from idcheck.store.statistics import fill_screening_stats
 
 #: ``audit(conn, action, content, **ids)``: the store's one way to append a row.
 AuditFn = Callable[..., None]
@@ -463,6 +464,8 @@ class Merger:
             .where(screenings.c.id == sid)
             .values(status="completed", completed_at=ps.completed_at, position=ps.position)
         )
+        # What the statistics count of it, as a completion here writes it.
+        fill_screening_stats(self.conn, sid)
         self.report.completed += 1
         # As a completion here: what it holds is hashed into its audit row.
         self.audit(
