@@ -45,6 +45,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Reopen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Add a task…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -242,6 +246,14 @@
     </message>
     <message>
         <source>Say why the task is not needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open again: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the task is open again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -924,6 +936,7 @@
     <name>CaseTableModel</name>
     <message>
         <source>Reference</source>
+        <extracomment>Rows given to the view at a time (the first page, then one more a scroll).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2300,7 +2313,6 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>Se&amp;ttings</source>
-        <extracomment>What counts as someone at the keyboard, for the idle lock.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

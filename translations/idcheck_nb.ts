@@ -45,6 +45,10 @@
         <translation>&amp;Ta den</translation>
     </message>
     <message>
+        <source>&amp;Reopen…</source>
+        <translation>&amp;Gjenåpne…</translation>
+    </message>
+    <message>
         <source>&amp;Add a task…</source>
         <translation>&amp;Legg til en oppgave…</translation>
     </message>
@@ -255,6 +259,14 @@
     <message>
         <source>Say why the task is not needed.</source>
         <translation>Skriv hvorfor oppgaven ikke er nødvendig.</translation>
+    </message>
+    <message>
+        <source>Open again: {0}</source>
+        <translation>Åpne igjen: {0}</translation>
+    </message>
+    <message>
+        <source>Say why the task is open again.</source>
+        <translation>Skriv hvorfor oppgaven åpnes igjen.</translation>
     </message>
     <message>
         <source>Add a referral</source>
@@ -948,6 +960,7 @@
     <name>CaseTableModel</name>
     <message>
         <source>Reference</source>
+        <extracomment>Rows given to the view at a time (the first page, then one more a scroll).</extracomment>
         <translation>Referanse</translation>
     </message>
     <message>
@@ -2405,7 +2418,6 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>Se&amp;ttings</source>
-        <extracomment>What counts as someone at the keyboard, for the idle lock.</extracomment>
         <translation>Inns&amp;tillinger</translation>
     </message>
     <message>

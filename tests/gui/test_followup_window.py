@@ -439,7 +439,7 @@ def test_the_plan_is_saved_as_versions_and_a_bad_review_date_loses_nothing(
 
 
 def test_a_task_by_hand_is_taken_and_another_not_needed_only_with_its_reason(qtbot, fwindow, clock):
-    from idcheck.gui.followup_dialogs import FirstContactDialog, TaskDialog
+    from idcheck.gui.followup_dialogs import FirstContactDialog, ReopenDialog, TaskDialog
 
     unlock(qtbot, fwindow)
     store = store_behind(fwindow.session)
@@ -476,6 +476,19 @@ def test_a_task_by_hand_is_taken_and_another_not_needed_only_with_its_reason(qtb
         seen["after"] = [model.index(0, c).data(DISPLAY) for c in (0, 1)]
         seen["buttons"] = (tab.done_button.isEnabled(), tab.not_needed_button.isEnabled())
 
+        def reopen(form):
+            seen["reopen_empty"] = form.save_button.isEnabled()
+            qtbot.keyClicks(form.reason, "The reception school has no place after all")
+            click(qtbot, form.save_button)
+
+        in_dialog(qtbot, ReopenDialog, reopen)
+        click(qtbot, tab.reopen_button)
+        seen["reopened"] = [model.index(0, c).data(DISPLAY) for c in (0, 1)]
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        in_dialog(qtbot, FinishDialog, not_needed)
+        click(qtbot, tab.not_needed_button)
+
         def first_contact(form):
             seen["fc_empty"] = form.save_button.isEnabled()
             form.when.setFocus()
@@ -502,6 +515,8 @@ def test_a_task_by_hand_is_taken_and_another_not_needed_only_with_its_reason(qtb
     assert seen["no_reason"] == (False, "Say why the task is not needed.")
     assert seen["after"] == ["not needed: The child starts at the reception school", "not needed"]
     assert seen["buttons"] == (False, False)
+    assert seen["reopen_empty"] is False
+    assert seen["reopened"] == ["due in 1 d 0 h", "open"]
     assert seen["fc_empty"] is False
     after = store.get_case(case_id, audit=False).first_contact_at
     assert before - after > 360 * 24 * HOUR  # a year earlier

@@ -34,6 +34,7 @@ from idcheck.gui.followup_dialogs import (
     MissingDialog,
     ReferralRecordDialog,
     ReferralStateDialog,
+    ReopenDialog,
     TaskDialog,
     seconds,
 )
@@ -202,6 +203,8 @@ class TasksTab(FollowUpTab):
         self.not_needed_button.clicked.connect(lambda: self.finish(not_needed=True))
         self.take_button = QPushButton(tr("&Take it"))
         self.take_button.clicked.connect(self.take)
+        self.reopen_button = QPushButton(tr("&Reopen…"))
+        self.reopen_button.clicked.connect(self.reopen)
         self.add_button = QPushButton(tr("&Add a task…"))
         self.add_button.clicked.connect(self.add)
         self.table.selectionModel().currentRowChanged.connect(self._follow_selection)
@@ -209,7 +212,7 @@ class TasksTab(FollowUpTab):
         clock.addWidget(self.clock, 1)
         clock.addWidget(self.first_contact_button)
         buttons = QHBoxLayout()
-        for b in (self.done_button, self.not_needed_button, self.take_button):
+        for b in (self.done_button, self.not_needed_button, self.take_button, self.reopen_button):
             buttons.addWidget(b)
         buttons.addStretch()
         buttons.addWidget(self.add_button)
@@ -246,6 +249,7 @@ class TasksTab(FollowUpTab):
             b.setEnabled(is_open)
         mine = task is not None and task.assignee == self.session.username
         self.take_button.setEnabled(is_open and not mine)
+        self.reopen_button.setEnabled(task is not None and not is_open)
 
     def select_task(self, task_id: int) -> None:
         self.select(self.table, task_id)
@@ -263,6 +267,17 @@ class TasksTab(FollowUpTab):
             lambda: fops.finish_task(
                 self.case_id, task.id, status, note=dialog.text(), now=self.now()
             ),
+        )
+
+    def reopen(self) -> None:
+        task_id = self.selected(self.table)
+        task = self.model.record(task_id) if task_id is not None else None
+        if task is None or task.status == "open":
+            return
+        dialog = ReopenDialog(task.what, self)
+        self.ask(
+            dialog,
+            lambda: fops.reopen_task(self.case_id, task.id, dialog.reason.text().strip()),
         )
 
     def take(self) -> None:

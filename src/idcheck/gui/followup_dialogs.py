@@ -39,6 +39,7 @@ __all__ = [
     "OptionalTime",
     "ReferralRecordDialog",
     "ReferralStateDialog",
+    "ReopenDialog",
     "TaskDialog",
     "seconds",
     "time_edit",
@@ -177,6 +178,16 @@ class FinishDialog(_Form):
 
     def text(self) -> str:
         return self.note.text().strip()
+
+
+class ReopenDialog(_Form):
+    """A finished task opened again, with the reason (required)."""
+
+    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Open again: {0}").format(what), parent)
+        self.reason = line_edit(tr("Reason"))
+        self.form.addRow(tr("Reason"), self.reason)
+        self.need(self.reason, tr("Say why the task is open again."))
 
 
 class ReferralRecordDialog(_Form):
