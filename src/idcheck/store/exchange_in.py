@@ -48,9 +48,9 @@ from idcheck.store.exchange_out import (
     case_details,
     known_hashes,
     screening_uid,
+    to_case_details,
     variant_uid,
 )
-from idcheck.store.records import Adult, CaseDetails
 from idcheck.store.schema import (
     adults,
     answers,
@@ -122,6 +122,7 @@ class Merger:
         self.transfer_id = transfer_id
         self.now = time.time() if now is None else now
         self.report = MergeReport()
+        self.pinned_texts: dict[str, str] = {}
         self._users: dict[tuple[str, str], int] = {}
 
     # ------------------------------------------------------------------ cases
@@ -133,6 +134,10 @@ class Merger:
         return self.report
 
     def _checklist_texts(self, body: PackageBody) -> None:
+        for sha, routes in body.pinned_texts.items():
+            if hashlib.sha256(routes.encode("utf-8")).hexdigest() != sha:
+                raise InvalidInput(f"the pinned routes text {sha[:12]} does not match its SHA-256")
+        self.pinned_texts = body.pinned_texts
         have = set(self.conn.execute(select(checklist_texts.c.sha256)).scalars())
         for sha, text in body.checklists.items():
             if hashlib.sha256(text).hexdigest() != sha:
@@ -192,7 +197,7 @@ class Merger:
             while self.conn.execute(select(cases.c.id).where(cases.c.reference == ref)).first():
                 ref, n = f"{base} {n}", n + 1
             self.report.renamed.append((d.reference, ref))
-        details = _case_details(d, ref)
+        details = to_case_details(d, ref)
         check_case(details)
         case_id = self.conn.execute(
             insert(cases).values(
@@ -221,7 +226,7 @@ class Merger:
         if theirs in seen:
             return False
         if local in pc.history:
-            details = _case_details(pc.details, ref)
+            details = to_case_details(pc.details, ref)
             check_case(details)
             values = _case_values(details)
             values.pop("reference")
@@ -457,8 +462,11 @@ class Merger:
         if ps.decision_outcome is None or ps.completed_at is None:
             raise InvalidInput("a completed screening in the package has no decision")
         if ps.pinned is not None:
-            docs = ps.pinned.model_dump()
-            pinned_mod.pin(self.conn, sid, case_id, docs.pop("pinned_at"), docs)
+            routes = self.pinned_texts.get(ps.pinned.routes_sha256)
+            if routes is None:
+                raise InvalidInput("the package lacks a pinned routes text")
+            docs = {"routes": routes, "contacts": ps.pinned.contacts, "site": ps.pinned.site}
+            pinned_mod.pin(self.conn, sid, case_id, ps.pinned.pinned_at, docs)
         self.conn.execute(
             update(screenings)
             .where(screenings.c.id == sid)
@@ -476,21 +484,3 @@ class Merger:
             screening_id=sid,
             object_id=self.transfer_id,
         )
-
-
-def _case_details(d: PackageDetails, reference: str) -> CaseDetails:
-    return CaseDetails(
-        reference=reference,
-        given_name=d.given_name,
-        family_name=d.family_name,
-        claimed_dob=d.claimed_dob,
-        claimed_age=d.claimed_age,
-        assessed_age=d.assessed_age,
-        age_disputed=d.age_disputed,
-        nationality=d.nationality,
-        languages=d.languages,
-        gender=d.gender,
-        identified_by=d.identified_by,
-        adults=tuple(Adult(a.description, a.stated_relation) for a in d.adults),
-        notes=d.notes,
-    )

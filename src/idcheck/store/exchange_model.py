@@ -82,9 +82,11 @@ class PackageAnswer(_Model):
 
 
 class PackagePinned(_Model):
-    """The routes, contacts and site profile a screening was completed under (JSON)."""
+    """The routes, contacts and site profile a screening was completed under
+    (JSON); the routes text, the same for many screenings, is the body's
+    ``pinned_texts`` entry of ``routes_sha256``."""
 
-    routes: Annotated[str, StringConstraints(max_length=4_000_000)]
+    routes_sha256: _Sha
     contacts: Annotated[str, StringConstraints(max_length=1_000_000)]
     site: Annotated[str, StringConstraints(max_length=100_000)]
     pinned_at: float
@@ -231,6 +233,9 @@ class PackageBody(_Model):
 
     cases: tuple[PackageCase, ...] = Field(max_length=100_000)
     checklists: dict[_Sha, Annotated[bytes, Field(max_length=4_000_000)]] = {}
+    #: The routes texts completed screenings were pinned with, once each, by the
+    #: SHA-256 of their UTF-8.
+    pinned_texts: dict[_Sha, Annotated[str, StringConstraints(max_length=4_000_000)]] = {}
 
 
 def details_hash(details: PackageDetails) -> str:

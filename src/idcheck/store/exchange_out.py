@@ -9,6 +9,7 @@ changes and needs no write. Those received keep the id they came with.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Iterable
 from typing import Any
@@ -26,6 +27,7 @@ from idcheck.store.exchange_model import (
     PackageScreening,
     details_hash,
 )
+from idcheck.store.records import Adult, CaseDetails
 from idcheck.store.schema import (
     adults,
     answers,
@@ -134,7 +136,12 @@ def _answer(store_uid: str, r: Any, author: Authors) -> PackageAnswer:
 
 
 def _screening(
-    conn: Connection, store_uid: str, s: Any, uids: dict[int, str], author: Authors
+    conn: Connection,
+    store_uid: str,
+    s: Any,
+    uids: dict[int, str],
+    author: Authors,
+    texts: dict[str, str],
 ) -> PackageScreening:
     rows = conn.execute(
         select(answers).where(answers.c.screening_id == s.id).order_by(answers.c.id)
@@ -167,12 +174,16 @@ def _screening(
         decision_reasons=s.decision_reasons,
         decided_by=None if s.decided_by is None else author(s.decided_by),
         decided_at=s.decided_at,
-        pinned=None
-        if pin is None
-        else PackagePinned(
-            routes=pin.routes, contacts=pin.contacts, site=pin.site, pinned_at=pin.pinned_at
-        ),
+        pinned=None if pin is None else _pinned(pin, texts),
         answers=tuple(_answer(store_uid, r, author) for r in rows),
+    )
+
+
+def _pinned(pin: Any, texts: dict[str, str]) -> PackagePinned:
+    sha = hashlib.sha256(str(pin.routes).encode("utf-8")).hexdigest()
+    texts[sha] = str(pin.routes)
+    return PackagePinned(
+        routes_sha256=sha, contacts=pin.contacts, site=pin.site, pinned_at=pin.pinned_at
     )
 
 
@@ -185,6 +196,7 @@ def package_body(
     author = Authors(conn, own_site)
     out: list[PackageCase] = []
     texts: dict[str, bytes] = {}
+    pinned_texts: dict[str, str] = {}
     for case_id in case_ids:
         row = conn.execute(select(cases).where(cases.c.id == case_id)).one()
         details = case_details(conn, row)
@@ -194,7 +206,7 @@ def package_body(
             select(screenings).where(screenings.c.case_id == case_id).order_by(screenings.c.id)
         ).all()
         uids = {int(s.id): screening_uid(store_uid, s) for s in srows}
-        scr = tuple(_screening(conn, store_uid, s, uids, author) for s in srows)
+        scr = tuple(_screening(conn, store_uid, s, uids, author, pinned_texts) for s in srows)
         for s in srows:
             if s.checklist_sha256 not in texts:
                 texts[s.checklist_sha256] = bytes(
@@ -217,4 +229,23 @@ def package_body(
                 followup=followup_out(conn, case_id, store_uid, author, uids),
             )
         )
-    return PackageBody(cases=tuple(out), checklists=texts)
+    return PackageBody(cases=tuple(out), checklists=texts, pinned_texts=pinned_texts)
+
+
+def to_case_details(d: PackageDetails, reference: str) -> CaseDetails:
+    """A case's details as the store takes them, under ``reference``."""
+    return CaseDetails(
+        reference=reference,
+        given_name=d.given_name,
+        family_name=d.family_name,
+        claimed_dob=d.claimed_dob,
+        claimed_age=d.claimed_age,
+        assessed_age=d.assessed_age,
+        age_disputed=d.age_disputed,
+        nationality=d.nationality,
+        languages=d.languages,
+        gender=d.gender,
+        identified_by=d.identified_by,
+        adults=tuple(Adult(a.description, a.stated_relation) for a in d.adults),
+        notes=d.notes,
+    )
