@@ -127,3 +127,76 @@ def _fields(d):
     import dataclasses
 
     return {f.name: getattr(d, f.name) for f in dataclasses.fields(d)}
+
+
+def test_records_merged_from_a_package_carry_their_hash_and_a_change_to_one_is_named(pair):
+    """Each task, referral, plan version, missing episode and note a package
+    adds (or changes) gets its own audit row with the hash of the record as
+    merged, as a write here does; `db verify` then names one changed behind
+    the store."""
+    from idcheck.store import followup_content as fc
+
+    nord = pair.nord()
+    cid = nord.case_id_by_reference("2026-041")
+    nord.add_task(cid, TaskDraft(what="Find a guardian", due_at=T0 + 86400), now=T0)
+    ref = nord.add_referral(cid, ReferralDraft("Barnevernvakten", "phone", T0), now=T0)
+    nord.set_referral_state(ref, "declined", reason="not our district", at=T0 + 60)
+    nord.save_plan(
+        cid,
+        [PlanEntry("safety", "a safe place", "placement", "social worker", None)],
+        next_review_on=None,
+        now=T0,
+    )
+    nord.add_missing(cid, MissingDraft(missing_at=T0 + 3600, last_seen_where="station"), now=T0)
+    nord.add_note(cid, "Spoke with the school", now=T0 + 100)
+    _send(nord, "2026-041", "Mottak Sør", pair.tmp / "1.idcheck")
+    nord.lock()
+
+    sor = pair.sor()
+    try:
+        done = import_package(sor, pair.tmp / "1.idcheck")
+        scid = sor.case_id_by_reference("2026-041")
+        with sor.engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT action, object_id, content FROM audit WHERE case_id = ? "
+                "AND action LIKE '%-imported' AND action != 'case-imported' "
+                "AND action != 'screening-imported'",
+                (scid,),
+            ).all()
+            # One row a record (a referral's states are part of it).
+            tables = {"task": "tasks", "referral": "referral_records", "plan": "plans",
+                      "missing": "missing_episodes", "note": "case_notes"}
+            records = sorted(
+                (kind, i)
+                for kind, table in tables.items()
+                for (i,) in conn.exec_driver_sql(
+                    f"SELECT id FROM {table} WHERE case_id = ?", (scid,)
+                )
+            )
+            assert sorted((fc.ACTIONS[a], o) for a, o, _ in rows) == records
+            assert done.report.followup == len(records) + 2  # and the referral's two states
+            for action, oid, content in rows:
+                assert content == fc.record_hash(conn, fc.ACTIONS[action], oid), action
+        assert {a for a, _, _ in rows} == {
+            "task-imported",
+            "referral-imported",
+            "plan-imported",
+            "missing-imported",
+            "note-imported",
+        }
+        result = sor.verify()
+        assert result.ok, result.messages
+        (sref,) = sor.referrals(scid)
+        with sor.engine.begin() as conn:
+            conn.exec_driver_sql(
+                "UPDATE referral_states SET reason = 'moved away' WHERE referral_id = ? "
+                "AND state = 'declined'",
+                (sref.id,),
+            )
+        result = sor.verify()
+        assert not result.ok and result.altered_records == (f"referral {sref.id}",)
+        assert any(
+            m.startswith(f"content: referral {sref.id} (written at row") for m in result.messages
+        ), result.messages
+    finally:
+        sor.lock()

@@ -37,6 +37,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Connection, select
 
+from idcheck.store import followup_content as followup_mod
 from idcheck.store.schema import audit
 
 GENESIS = "0" * 64
@@ -50,6 +51,10 @@ CONTENT_ON = "audit-content-on"
 #: The content of a store's creation row (new stores) or of the CONTENT_ON row:
 #: from this row on, every completion carries a content hash.
 CONTENT_MARKER = "content-v1"
+#: The same from revision 0012, when every write of a follow-up record carries
+#: its hash too (followed by the highest id of each kind then; see
+#: :mod:`idcheck.store.followup_content`).
+FOLLOWUP_MARKER = followup_mod.MARKER
 
 
 def audit_key(db_key: bytes | bytearray) -> bytearray:
@@ -182,6 +187,12 @@ class ChainResult:
     completions: dict[int, tuple[int, str | None]] = field(default_factory=dict)
     #: case id -> the row that recorded its deletion by retention.
     deleted_cases: dict[int, int] = field(default_factory=dict)
+    #: The row from which every write of a follow-up record carries its hash
+    #: (None: none do), and the highest id of each kind written before it.
+    followup_from: int | None = None
+    followup_known: dict[str, int] | None = None
+    #: kind -> record id -> the newest row that wrote it (seq, content, case id).
+    followup: dict[str, dict[int, followup_mod.Written]] = field(default_factory=dict)
 
 
 _BATCH = 4096
@@ -249,11 +260,31 @@ def verify_chain(
     content_from: int | None = None
     completions: dict[int, tuple[int, str | None]] = {}
     deleted: dict[int, int] = {}
+    followup_from: int | None = None
+    known: dict[str, int] | None = None
+    written: dict[str, dict[int, followup_mod.Written]] = {k: {} for k in followup_mod.KINDS}
+    kinds = followup_mod.ACTIONS
+
+    def result(ok: bool, seq: int | None, reason: str, last: AuditHead | None) -> ChainResult:
+        return ChainResult(
+            ok,
+            n,
+            last,
+            seq,
+            reason,
+            content_from,
+            completions,
+            deleted,
+            followup_from,
+            known,
+            written,
+        )
 
     def bad(seq: int | None, reason: str) -> ChainResult:
         # The last row that checked out.
-        good = AuditHead(expected_seq - 1, prev) if expected_seq > 1 else None
-        return ChainResult(False, n, good, seq, reason, content_from, completions, deleted)
+        return result(
+            False, seq, reason, AuditHead(expected_seq - 1, prev) if expected_seq > 1 else None
+        )
 
     inner, outer = _pads(key)
     # The driver's cursor, fetched in batches: the trail can be millions of rows.
@@ -306,15 +337,23 @@ def verify_chain(
                     if content_from is not None and content is None:
                         return bad(seq, "a completion without its content hash")
                     completions[int(sid)] = (seq, content)
+            elif (kind := kinds.get(action)) is not None:
+                if oid is not None:
+                    if followup_from is not None and content is None:
+                        return bad(seq, "a follow-up record written without its content hash")
+                    written[kind][int(oid)] = (seq, content, case_id)
             elif action == "case-deleted-retention":
                 if case_id is not None:
                     deleted[int(case_id)] = seq
-            elif (
-                content == CONTENT_MARKER
-                and action in (CREATED, CONTENT_ON)
-                and content_from is None
-            ):
-                content_from = seq
+            elif action in (CREATED, CONTENT_ON) and content is not None:
+                if content_from is None and (
+                    content == CONTENT_MARKER or content.startswith(FOLLOWUP_MARKER)
+                ):
+                    content_from = seq
+                if followup_from is None:
+                    known = followup_mod.parse_marker(content)
+                    if known is not None:
+                        followup_from = seq
             prev = h
             expected_seq += 1
     last = AuditHead(expected_seq - 1, prev) if expected_seq > 1 else None
@@ -330,4 +369,4 @@ def verify_chain(
         at_anchor = conn.execute(select(audit.c.hash).where(audit.c.seq == anchor.seq)).scalar()
         if at_anchor is None or not str(at_anchor).startswith(anchor.hash):
             return bad(anchor.seq, "does not match the anchor")
-    return ChainResult(True, n, last, None, "", content_from, completions, deleted)
+    return result(True, None, "", last)

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine, select
 
 from idcheck.store import audit as audit_mod
 from idcheck.store import content as content_mod
+from idcheck.store import followup_content as followup_mod
 from idcheck.store import pinned as pinned_mod
 from idcheck.store.core import StoreCore
 from idcheck.store.database import check_triggers, reader_engine
@@ -71,7 +72,8 @@ class Auditing(StoreCore):
         """SQLite's and SQLCipher's integrity checks, the protecting triggers, the
         stored checklist texts, the audit chain from the store's creation, the
         content of every completed screening against the hash in its completion
-        row, and (``anchor``: ``SEQ:HASH`` from a referral) that the trail reaches
+        row, every follow-up record against the hash in the newest audit row
+        that wrote it, and (``anchor``: ``SEQ:HASH`` from a referral) that the trail reaches
         the anchor with its hash. Writes nothing. Raises ValueError for an anchor
         that is not ``SEQ:HASH``."""
         parsed = audit_mod.AuditHead.parse(anchor) if anchor else None
@@ -86,6 +88,9 @@ class Auditing(StoreCore):
                     sid: (seq, c) for sid, (seq, c) in chain.completions.items() if c is not None
                 }
                 problems = content_mod.check_all(conn, covered, chain.deleted_cases)
+                followup = followup_mod.check_all(
+                    conn, chain.followup, chain.followup_known, chain.deleted_cases
+                )
                 completed = conn.execute(
                     select(screenings.c.id)
                     .where(screenings.c.status == "completed")
@@ -126,6 +131,10 @@ class Auditing(StoreCore):
                     f"; {older} completed before row {chain.content_from} are covered by ids only"
                 )
             msgs.append(line)
+        for fp in followup.problems:
+            ok = False
+            msgs.append(f"content: {fp}")
+        msgs.append(_followup_line(chain.followup_from, followup))
         if parsed is not None and chain.ok:
             msgs.append(f"anchor {anchor}: the trail reaches it and matches it")
         elif parsed is None:
@@ -143,7 +152,29 @@ class Auditing(StoreCore):
             str(chain.head) if chain.head else None,
             chain.content_from,
             altered,
+            tuple(fp.name for fp in followup.problems),
         )
+
+
+def _followup_line(since: int | None, found: followup_mod.Coverage) -> str:
+    """What the follow-up content check covered, and what it could not."""
+    older = sum(len(ids) for ids in found.older.values())
+    listed = "; ".join(
+        f"{followup_mod.NAMES[kind]} "
+        + ", ".join(str(i) for i in ids[:10])
+        + (" …" if len(ids) > 10 else "")
+        for kind, ids in found.older.items()
+    )
+    if since is None:
+        line = "follow-up content: not covered (the trail holds their ids only"
+        return line + (f"; {older} record(s): {listed})" if older else ")")
+    line = (
+        f"follow-up content covered from row {since}: {found.checked} record(s) checked "
+        "against the hash in their audit rows"
+    )
+    if older:
+        line += f"; {older} written before content hashing are covered by ids only ({listed})"
+    return line
 
 
 class _Beside:

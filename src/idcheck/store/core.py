@@ -30,6 +30,7 @@ from idcheck.checklist.loader import cached_checklist
 from idcheck.files import fsync_path, is_disk_full
 from idcheck.paths import DB_NAME
 from idcheck.store import audit as audit_mod
+from idcheck.store import followup_content as followup_mod
 from idcheck.store.database import translate
 from idcheck.store.errors import (
     DiskFull,
@@ -185,6 +186,21 @@ class StoreCore:
             at=at,
             last=self._pending_head or self._head,
             content=content,
+            **ids,
+        )
+
+    def _audit_record(
+        self, conn: Connection, action: str, *, case_id: int, object_id: int, **ids: int | None
+    ) -> None:
+        """The audit row of a write of a follow-up record (``action`` names its
+        kind, ``object_id`` is its id), with the hash of the record as written."""
+        kind = followup_mod.ACTIONS[action]
+        self._audit_row(
+            conn,
+            action,
+            followup_mod.record_hash(conn, kind, object_id),
+            case_id=case_id,
+            object_id=object_id,
             **ids,
         )
 

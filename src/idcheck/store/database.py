@@ -282,6 +282,8 @@ def migrate(engine: Engine, path: Path, backup: Any) -> str | None:
 
 #: The revision from which audit rows can carry a content hash.
 CONTENT_REVISION = "0005"
+#: The revision from which every write of a follow-up record carries its hash.
+FOLLOWUP_CONTENT_REVISION = "0012"
 
 
 @functools.lru_cache(maxsize=8)

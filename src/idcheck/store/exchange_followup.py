@@ -10,6 +10,10 @@ The merge adds what is new and never removes anything:
   why; a task is never reopened by a package;
 - a missing episode takes what the other side learnt since (found, where,
   interviewed, reported) into the fields still empty here.
+
+Each record added or changed gets its audit row (``task-imported``,
+``referral-imported`` ...) with the hash of the record as merged, as a write
+here does (:mod:`idcheck.store.followup_content`).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
+from idcheck.store import followup_content as followup_mod
 from idcheck.store.exchange_model import (
     Author,
     PackageFollowup,
@@ -181,7 +186,8 @@ _AUTHORED = ("uid", "recorded_by")
 
 class FollowupMerge:
     """The follow-up of one case merged inside the caller's transaction;
-    ``changes`` counts what was added or changed."""
+    ``changes`` counts what was added or changed. ``audit(conn, action, content,
+    **ids)`` appends the audit row of each record written."""
 
     def __init__(
         self,
@@ -190,13 +196,25 @@ class FollowupMerge:
         store_uid: str,
         user: Callable[[Author], int],
         screenings: dict[str, int],
+        audit: Callable[..., None],
     ) -> None:
+        self.audit = audit
         self.conn = conn
         self.case_id = case_id
         self.store_uid = store_uid
         self.user = user
         self.screenings = screenings
         self.changes = 0
+
+    def _written(self, kind: str, record_id: int) -> None:
+        """The audit row of a record merged, with its hash as it now stands."""
+        self.audit(
+            self.conn,
+            followup_mod.IMPORTED[kind],
+            followup_mod.record_hash(self.conn, kind, record_id),
+            case_id=self.case_id,
+            object_id=record_id,
+        )
 
     def _local(self, table: Any, kind: str, where: Any = None) -> dict[str, Any]:
         q = select(table)
@@ -220,7 +238,7 @@ class FollowupMerge:
         local = self._local(case_notes, "note")
         for n in f.notes:
             if n.uid not in local:
-                self.conn.execute(
+                nid = self.conn.execute(
                     insert(case_notes).values(
                         case_id=self.case_id,
                         kind=n.kind,
@@ -230,7 +248,8 @@ class FollowupMerge:
                         at=n.at,
                         uid=n.uid,
                     )
-                )
+                ).inserted_primary_key[0]  # type: ignore[index]
+                self._written("note", int(nid))
                 self.changes += 1
         return self.changes
 
@@ -246,7 +265,7 @@ class FollowupMerge:
         }
         if mine is None:
             values = t.model_dump(exclude={"screening", "assignee", "created_by", "done_by"})
-            self.conn.execute(
+            tid = self.conn.execute(
                 insert(tasks).values(
                     **{**values, **done},
                     case_id=self.case_id,
@@ -254,10 +273,12 @@ class FollowupMerge:
                     assignee_id=self._who(t.assignee),
                     created_by=self.user(t.created_by),
                 )
-            )
+            ).inserted_primary_key[0]  # type: ignore[index]
+            self._written("task", int(tid))
             self.changes += 1
         elif mine.status == "open" and t.status != "open":
             self.conn.execute(update(tasks).where(tasks.c.id == mine.id).values(**done))
+            self._written("task", int(mine.id))
             self.changes += 1
 
     def _referral(self, r: PackageReferral, mine: Any) -> None:
@@ -294,6 +315,8 @@ class FollowupMerge:
                 update(referral_records).where(referral_records.c.id == rid).values(state=newest)
             )
             self.changes += len(added)
+        if mine is None or added:
+            self._written("referral", int(rid))
 
     def _state(self, rid: int, s: PackageReferralState) -> None:
         self.conn.execute(
@@ -329,17 +352,19 @@ class FollowupMerge:
             self.conn.execute(
                 insert(plan_entries), [{**e.model_dump(), "plan_id": pid} for e in p.entries]
             )
+        self._written("plan", int(pid))
         self.changes += 1
 
     def _missing(self, m: PackageMissing, mine: Any) -> None:
         if mine is None:
-            self.conn.execute(
+            eid = self.conn.execute(
                 insert(missing_episodes).values(
                     **m.model_dump(exclude={"recorded_by"}),
                     case_id=self.case_id,
                     recorded_by=self.user(m.recorded_by),
                 )
-            )
+            ).inserted_primary_key[0]  # type: ignore[index]
+            self._written("missing", int(eid))
             self.changes += 1
             return
         later = {
@@ -351,4 +376,5 @@ class FollowupMerge:
             self.conn.execute(
                 update(missing_episodes).where(missing_episodes.c.id == mine.id).values(**later)
             )
+            self._written("missing", int(mine.id))
             self.changes += 1

@@ -175,6 +175,7 @@ class Merger:
             self.store_uid,
             self._user,
             {uid: int(r.id) for uid, r in local.items()},
+            self.audit,
         ).run(pc.followup)
         self.report.followup += followup
         if followup or (

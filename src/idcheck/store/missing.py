@@ -2,7 +2,8 @@
 the report to the police (when, by whom, their reference), found or returned
 (when, where), and the return interview (when, by whom). A child with an
 episode not ended by being found is flagged in the case list. Each write is one
-transaction with its audit row (ids only)."""
+transaction with its audit row (ids and the
+record's content hash)."""
 
 from __future__ import annotations
 
@@ -50,7 +51,7 @@ class Missing(StoreCore):
                     case_id=case_id, recorded_by=self.user.id, recorded_at=now, **values
                 )
             ).inserted_primary_key[0]  # type: ignore[index]
-            self._audit_row(conn, "missing-added", case_id=case_id, object_id=eid)
+            self._audit_record(conn, "missing-added", case_id=case_id, object_id=eid)
         return int(eid)
 
     def update_missing(
@@ -66,7 +67,7 @@ class Missing(StoreCore):
                 update(missing_episodes).where(missing_episodes.c.id == episode_id).values(**values)
             )
             found = r.found_at is None and values["found_at"] is not None
-            self._audit_row(
+            self._audit_record(
                 conn,
                 "missing-found" if found else "missing-changed",
                 case_id=r.case_id,

@@ -17,10 +17,17 @@ from sqlalchemy import insert, select
 
 from idcheck.paths import DB_NAME, store_exists
 from idcheck.store import audit as audit_mod
+from idcheck.store import followup_content as followup_mod
 from idcheck.store import lockout
 from idcheck.store.accounts import Accounts, check_password, check_username
 from idcheck.store.core import DAMAGED, driver_errors, take_lock, transaction, vacuum_into
-from idcheck.store.database import CONTENT_REVISION, classify_file, make_engine, migrate, translate
+from idcheck.store.database import (
+    FOLLOWUP_CONTENT_REVISION,
+    classify_file,
+    make_engine,
+    migrate,
+    translate,
+)
 from idcheck.store.errors import (
     AccessWithdrawn,
     DiskFull,
@@ -83,8 +90,9 @@ class Opening(Accounts):
                     insert(settings), [{"key": k, "value": v} for k, v in DEFAULTS.items()]
                 )
                 # The trail's first row, with the first user (no store object yet).
+                # From it on, completions and follow-up records carry content hashes.
                 audit_mod.append(
-                    conn, ks.audit_key, audit_mod.CREATED, uid, content=audit_mod.CONTENT_MARKER
+                    conn, ks.audit_key, audit_mod.CREATED, uid, content=followup_mod.marker(conn)
                 )
             store = cls(data_dir, engine, ks, User(uid, username, "admin"), lock, kdf)
             sf = new_slot_file()
@@ -314,11 +322,13 @@ class Opening(Accounts):
         self._mark_content_coverage(before)
 
     def _mark_content_coverage(self, before: str | None) -> None:
-        """A store upgraded from before content hashes gets the marker row from
-        which its completions carry one (``db verify`` reports it)."""
-        if before is not None and before < CONTENT_REVISION:
+        """A store upgraded from before content hashes (of completions, or of
+        follow-up records) gets the marker row from which its completions and
+        follow-up records carry one, with the highest id of each kind of
+        follow-up record then (``db verify`` reports it)."""
+        if before is not None and before < FOLLOWUP_CONTENT_REVISION:
             with self._write() as conn:
-                self._audit_row(conn, audit_mod.CONTENT_ON, content=audit_mod.CONTENT_MARKER)
+                self._audit_row(conn, audit_mod.CONTENT_ON, content=followup_mod.marker(conn))
 
 
 def read_store_copies(data_dir: Path) -> list[SlotFile]:

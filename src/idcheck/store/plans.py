@@ -1,6 +1,7 @@
 """The individual plan of a child: needs, goals, measures, who is responsible and
 review dates. Each save is a new version and every version is kept; one
-transaction with its audit row (ids only)."""
+transaction with its audit row (ids and the
+record's content hash)."""
 
 from __future__ import annotations
 
@@ -74,7 +75,7 @@ class Plans(StoreCore):
                     insert(plan_entries),
                     [{"plan_id": pid, "position": i, **e} for i, e in enumerate(checked)],
                 )
-            self._audit_row(conn, "plan-saved", case_id=case_id, object_id=pid)
+            self._audit_record(conn, "plan-saved", case_id=case_id, object_id=pid)
         return int(pid)
 
     def _plans(self, case_id: int, *, newest_only: bool) -> list[Plan]:

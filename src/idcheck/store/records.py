@@ -289,3 +289,6 @@ class VerifyResult:
     content_from: int | None = None
     #: Screenings named by a content problem (answers or decision changed, or missing).
     altered_screenings: tuple[int, ...] = ()
+    #: Follow-up records named by a content problem (changed, deleted or added
+    #: behind the store), as "task 12", "referral 3", "plan version 2" ...
+    altered_records: tuple[str, ...] = ()

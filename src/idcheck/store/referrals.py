@@ -1,6 +1,7 @@
 """Referrals as records: to whom, how, sent when, with a follow-up date, and
 their state history (sent, received, accepted, declined with its reason,
-closed). Each write is one transaction with its audit row (ids only)."""
+closed). Each write is one transaction with its audit row (ids and the
+record's content hash)."""
 
 from __future__ import annotations
 
@@ -87,7 +88,7 @@ class Referrals(StoreCore):
                     referral_id=rid, state="sent", at=sent, by=self.user.id, reason=""
                 )
             )
-            self._audit_row(conn, "referral-added", case_id=case_id, object_id=rid)
+            self._audit_record(conn, "referral-added", case_id=case_id, object_id=rid)
         return int(rid)
 
     def set_referral_state(
@@ -132,7 +133,7 @@ class Referrals(StoreCore):
                 .where(referral_records.c.id == referral_id)
                 .values(state=state)
             )
-            self._audit_row(conn, "referral-state", case_id=r.case_id, object_id=referral_id)
+            self._audit_record(conn, "referral-state", case_id=r.case_id, object_id=referral_id)
 
 
 def _referrals(conn: Connection, where: Any) -> list[Referral]:

@@ -300,8 +300,8 @@ class Screenings(StoreCore):
                 content=content_mod.screening_hash(conn, screening_id),
             )
             for tid in made:
-                self._audit_row(
-                    conn, "task-added", case_id=s.case_id, screening_id=screening_id, object_id=tid
+                self._audit_record(
+                    conn, "task-added", case_id=s.case_id, object_id=tid, screening_id=screening_id
                 )
 
     def amend_screening(self, screening_id: int) -> int:

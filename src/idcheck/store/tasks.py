@@ -3,8 +3,8 @@ reason), the tasks a completed screening's plan makes (due from first contact),
 tasks added by hand, finishing, reopening and assigning them, the task list and
 *My work*.
 
-Every write is one transaction with its audit row (ids only: a task's text,
-note or reason never reaches the audit trail). ``now`` is a parameter wherever
+Every write is one transaction with its audit row (ids and the task's content
+hash: a task's text, note or reason never reaches the audit trail). ``now`` is a parameter wherever
 time matters, so callers (and tests) give the clock.
 """
 
@@ -106,7 +106,7 @@ class Tasks(StoreCore):
                     at=now,
                 )
             ).inserted_primary_key[0]  # type: ignore[index]
-            self._audit_row(conn, "first-contact-changed", case_id=case_id, object_id=note_id)
+            self._audit_record(conn, "first-contact-changed", case_id=case_id, object_id=note_id)
 
     # ------------------------------------------------------------------ reading
 
@@ -203,7 +203,7 @@ class Tasks(StoreCore):
                     **values,
                 )
             ).inserted_primary_key[0]  # type: ignore[index]
-            self._audit_row(conn, "task-added", case_id=case_id, object_id=tid)
+            self._audit_record(conn, "task-added", case_id=case_id, object_id=tid)
         return int(tid)
 
     def finish_task(
@@ -236,7 +236,7 @@ class Tasks(StoreCore):
             elif text:
                 values["note"] = f"{r.note}\n{text}" if r.note else text
             conn.execute(update(tasks).where(tasks.c.id == task_id).values(**values))
-            self._audit_row(
+            self._audit_record(
                 conn,
                 "task-done" if status == "done" else "task-not-needed",
                 case_id=r.case_id,
@@ -255,7 +255,7 @@ class Tasks(StoreCore):
                 .where(tasks.c.id == task_id)
                 .values(status="open", reason=why, done_by=None, done_at=None)
             )
-            self._audit_row(conn, "task-reopened", case_id=r.case_id, object_id=task_id)
+            self._audit_record(conn, "task-reopened", case_id=r.case_id, object_id=task_id)
 
     def assign_task(
         self, task_id: int, username: str | None, *, case_id: int | None = None
@@ -268,7 +268,7 @@ class Tasks(StoreCore):
                 .where(tasks.c.id == task_id)
                 .values(assignee_id=_user_id(conn, username))
             )
-            self._audit_row(conn, "task-assigned", case_id=r.case_id, object_id=task_id)
+            self._audit_record(conn, "task-assigned", case_id=r.case_id, object_id=task_id)
 
 
 # ---------------------------------------------------------------------- helpers
@@ -390,9 +390,10 @@ def insert_plan_tasks(
 
 def _retime_plan_tasks(conn: Connection, store: StoreCore, case_id: int, start: float) -> None:
     """The open plan tasks of a case due again from ``start``: each by its action's
-    deadline, read from the documents pinned with the screening that made it."""
+    deadline, read from the documents pinned with the screening that made it (a
+    task whose due time moves gets its own audit row, with its hash)."""
     rows = conn.execute(
-        select(tasks.c.id, tasks.c.clock, tasks.c.screening_id).where(
+        select(tasks.c.id, tasks.c.clock, tasks.c.screening_id, tasks.c.due_at).where(
             tasks.c.case_id == case_id,
             tasks.c.source == "plan",
             tasks.c.status == "open",
@@ -400,14 +401,16 @@ def _retime_plan_tasks(conn: Connection, store: StoreCore, case_id: int, start: 
         )
     ).all()
     deadlines: dict[int, dict[str, Any]] = {}
-    for tid, clock, sid in rows:
+    for tid, clock, sid, was in rows:
         if sid not in deadlines:
             deadlines[sid] = _deadlines(conn, store, sid)
         within = deadlines[sid].get(clock)
-        if within is not None:
-            conn.execute(
-                update(tasks).where(tasks.c.id == tid).values(due_at=due_at(start, within))
-            )
+        if within is None:
+            continue
+        due = due_at(start, within)
+        if due != was:
+            conn.execute(update(tasks).where(tasks.c.id == tid).values(due_at=due))
+            store._audit_record(conn, "task-retimed", case_id=case_id, object_id=tid)
 
 
 def _deadlines(conn: Connection, store: StoreCore, screening_id: int) -> dict[str, Any]:

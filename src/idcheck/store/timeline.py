@@ -60,7 +60,7 @@ class Timeline(StoreCore):
                     case_id=case_id, kind="note", text=body, value=None, by=self.user.id, at=now
                 )
             ).inserted_primary_key[0]  # type: ignore[index]
-            self._audit_row(conn, "note-added", case_id=case_id, object_id=nid)
+            self._audit_record(conn, "note-added", case_id=case_id, object_id=nid)
         return int(nid)
 
     def timeline(self, case_id: int) -> list[TimelineEntry]:
