@@ -2366,6 +2366,10 @@ What it may mean: {2}</source>
 <context>
     <name>Operations</name>
     <message>
+        <source>Creating the encrypted store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opening the store…</source>
         <translation type="unfinished"></translation>
     </message>

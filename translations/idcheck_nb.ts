@@ -2511,6 +2511,10 @@ Hva det kan bety: {2}</translation>
 <context>
     <name>Operations</name>
     <message>
+        <source>Creating the encrypted store…</source>
+        <translation>Oppretter det krypterte datalageret…</translation>
+    </message>
+    <message>
         <source>Opening the store…</source>
         <translation>Åpner datalageret…</translation>
     </message>

@@ -66,6 +66,7 @@ def test_first_run_starts_in_its_first_field_asks_for_the_site_and_enter_creates
     page.site.print_language.setFocus()
     qtbot.keyClick(page.site.print_language, Qt.Key.Key_Down)  # English -> Norsk bokmål
     qtbot.keyClick(page.site.phone, Qt.Key.Key_Return)
+    page.creating.wait()  # the store is made off the UI thread
     assert w.stack.currentWidget() is w.cases, messages.shown
     assert not w.cases.site_bar.isVisible()  # set up at first run: no notice
     assert store_behind(w.session).site_profile() == SiteProfile(
@@ -88,14 +89,16 @@ def test_a_bad_site_at_first_run_is_said_and_creates_nothing(
     qtbot.keyClicks(page.site.phone, "ask at the desk")
     qtbot.mouseClick(page.create_button, LEFT)
     assert messages.shown == [
-        ("error", "the site's phone 'ask at the desk' is not a phone number "
+        ("error", "Not saved: the site's phone 'ask at the desk' is not a phone number "
                   "(digits, spaces, + ( ) - . /)")]
+    assert page.creating is None  # refused before anything was started
     assert w.stack.currentWidget() is page
     assert not store_exists(tmp_path / "new")
     assert (page.user.text(), page.password.text(), page.site.name.text()) == (
         "anna", PASSWORD, "Mottak Nord")
     page.site.phone.clear()
     qtbot.keyClick(page.again, Qt.Key.Key_Return)
+    page.creating.wait()
     assert w.stack.currentWidget() is w.cases
     assert store_behind(w.session).site_profile().name == "Mottak Nord"
     assert not w.cases.site_bar.isHidden()  # no jurisdiction yet: still not set up

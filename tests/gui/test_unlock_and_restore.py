@@ -195,3 +195,27 @@ def test_a_backup_of_a_newer_idcheck_replaces_nothing(
     assert (data_dir / "idcheck.db").stat().st_ino == before
     unlock(qtbot, window)
     assert [r.reference for r in window.cases.model.rows] == ["2026-017"]
+
+
+# ------------------------------------------------------------------ first run
+
+
+def test_a_store_refused_at_first_run_is_said_and_keeps_what_was_typed(qtbot, tmp_path, messages):
+    from idcheck.gui.app import MainWindow
+    from idcheck.paths import store_exists
+
+    w = MainWindow(tmp_path / "new", messages)
+    qtbot.addWidget(w)
+    page = w.first_run
+    qtbot.keyClicks(page.user, "anna")
+    qtbot.keyClicks(page.password, "short")
+    qtbot.keyClicks(page.again, "short")
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert page.creating is not None
+    page.creating.wait()
+    kind, said = messages.shown[-1]
+    assert kind == "error" and said.startswith("Not saved: "), said
+    assert "10" in said
+    assert not store_exists(tmp_path / "new") and w.session is None
+    assert (page.user.text(), page.password.text()) == ("anna", "short")
+    assert page.create_button.isEnabled()

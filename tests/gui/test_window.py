@@ -35,6 +35,9 @@ def test_first_run_creates_the_store_and_shows_the_recovery_key_once(
     qtbot.keyClicks(page.password, PASSWORD)
     qtbot.keyClicks(page.again, PASSWORD)
     qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert page.creating is not None  # made off the UI thread
+    assert page.create_button.isEnabled() is False  # a second press makes nothing twice
+    page.creating.wait()
     assert w.stack.currentWidget() is w.cases
     assert len(shown) == 1 and len(shown[0].split("-")) == 8
     assert (tmp_path / "new" / "idcheck.db").exists()

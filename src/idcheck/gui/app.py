@@ -195,8 +195,9 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Rebuild the pages in the language now installed, keeping where the worker
         was: every answer is already saved, so the screening reopens at its item."""
-        if self.unlock_page.opening is not None:
-            self.unlock_page.opening.wait()  # the page it reports to is about to go
+        for running in (self.unlock_page.opening, self.first_run.creating):
+            if running is not None:
+                running.wait()  # the page it reports to is about to go
         screening = self.screening_view.screening_id if self.screening_view else None
         user = self.unlock_page.user.text()
         showing_first_run = self.stack.currentWidget() is self.first_run

@@ -20,9 +20,16 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from idcheck.gui.session import Operation
-    from idcheck.store import Store, VerifyResult
+    from idcheck.store import SiteProfile, Store, StoreError, VerifyResult
 
-__all__ = ["FolderOp", "open_store", "recover_store", "restore_backup", "warm_checklists"]
+__all__ = [
+    "FolderOp",
+    "create_store",
+    "open_store",
+    "recover_store",
+    "restore_backup",
+    "warm_checklists",
+]
 
 T = TypeVar("T")
 
@@ -47,6 +54,31 @@ class FolderOp(Generic[T]):
         from idcheck.gui.session import run_async
 
         return run_async(parent, self.busy, self.fn, on_done, on_error)
+
+
+def create_store(
+    folder: Path, username: str, password: str, site: SiteProfile | None
+) -> FolderOp[tuple[Store, str, StoreError | None]]:
+    """First run: the encrypted store and its first administrator, and the site
+    when one is given. Returns the store, its recovery key (shown once) and the
+    store's refusal of the site, if any: the store stands either way, and the
+    site can be set later."""
+
+    def work() -> tuple[Store, str, StoreError | None]:
+        from idcheck.store import Store, StoreError
+
+        store, recovery = Store.create(folder, username, password)
+        refused: StoreError | None = None
+        if site is not None:
+            try:
+                store.set_site_profile(site)
+            except StoreError as e:
+                refused = e
+        warm_checklists()
+        return store, recovery, refused
+
+    busy = QCoreApplication.translate("Operations", "Creating the encrypted store…")
+    return FolderOp("create store", work, busy)
 
 
 def open_store(folder: Path, username: str, password: str) -> FolderOp[Store]:

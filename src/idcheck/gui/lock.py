@@ -68,6 +68,8 @@ class FirstRunPage(QWidget):
             self.site.print_language.setCurrentIndex(
                 self.site.print_language.findData(content_language())
             )
+        self.words = ErrorWords(self)
+        self.creating: Operation | None = None
         self.create_button = QPushButton(self.tr("Create the encrypted store"))
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.create_store)
@@ -96,41 +98,54 @@ class FirstRunPage(QWidget):
         super().showEvent(event)
         self.user.setFocus()
 
-    def create_store(self) -> None:
-        from idcheck.store import (
-            InvalidInput,
-            SiteProfile,
-            Store,
-            StoreError,
-            installed_routes,
-        )
+    def create_store(self) -> Operation | None:
+        """Create the store off the UI thread (argon2id and the schema take a
+        moment); ``created`` is emitted with the store and its recovery key. What
+        is refused is said through the one error mapper, and every field keeps
+        what was typed. Returns the running operation, or None."""
+        from idcheck.gui import folder_ops
+        from idcheck.store import InvalidInput, SiteProfile, installed_routes
         from idcheck.store.site import check_profile
 
+        if self.creating is not None:
+            return None
         if self.password.text() != self.again.text():
             self.messages.error(self, self.tr("Set up"), self.tr("The two passwords differ."))
             self.again.setFocus()
-            return
-        profile = self.site.profile()
+            return None
         try:
-            profile = check_profile(profile, installed_routes())
+            profile = check_profile(self.site.profile(), installed_routes())
         except InvalidInput as e:
-            self.messages.error(self, self.tr("Set up"), str(e))
-            return
-        try:
-            store, recovery = Store.create(
-                self.data_dir, self.user.text().strip(), self.password.text()
-            )
-        except StoreError as e:
-            self.messages.error(self, self.tr("Set up"), str(e))
-            return
-        if profile != SiteProfile():
-            try:
-                store.set_site_profile(profile)
-            except StoreError as e:  # the store stands; the site can be set later
-                self.messages.error(self, self.tr("Set up"), str(e))
+            self.messages.error(self, self.tr("Set up"), self.words.store_error(e))
+            return None
+        op = folder_ops.create_store(
+            self.data_dir,
+            self.user.text().strip(),
+            self.password.text(),
+            profile if profile != SiteProfile() else None,
+        )
+        self.create_button.setEnabled(False)
+        self.creating = op.start(self, self._created, self._refused)
+        self.creating.finished.connect(self._settled)
+        return self.creating
+
+    def _settled(self) -> None:
+        self.creating = None
+        self.create_button.setEnabled(True)
+
+    def _created(self, result: tuple[Store, str, Exception | None]) -> None:
+        store, recovery, site_refused = result
         self.password.clear()
         self.again.clear()
+        if site_refused is not None:  # the store stands; the site can be set later
+            self.messages.error(self, self.tr("Set up"), self.words.store_error(site_refused))
         self.created.emit(store, recovery)
+
+    def _refused(self, e: Exception) -> None:
+        said = self.words.describe(e)
+        if said is None:
+            raise e
+        self.messages.error(self, self.tr("Set up"), said)
 
 
 class RecoveryKeyDialog(QDialog):
