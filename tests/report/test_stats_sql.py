@@ -204,3 +204,31 @@ def test_margins_count_like_rows():
     assert s.counts[("identified-by", "not-recorded", "all")] == 5
     assert s.counts[("form", "other", "all")] == 2 == s.counts[("form", "labour", "all")]
     assert s.counts[("form", "none", "all")] == 3
+
+
+def test_a_store_of_the_release_before_gets_its_rows_with_the_same_counts(tmp_path):
+    """The migration fills the statistics' rows of a store written by the release
+    before the follow-up (tests/store/data/store-0005, made by that release's code):
+    one per completed screening, and the same counts as row by row."""
+    import shutil
+    from pathlib import Path
+
+    from tests.conftest import open_store
+
+    data = Path(__file__).resolve().parents[1] / "store" / "data" / "store-0005"
+    path = tmp_path / "store"
+    shutil.copytree(data, path, ignore=shutil.ignore_patterns("PASSWORD", "MANIFEST.json"))
+    password = (data / "PASSWORD").read_text(encoding="utf-8").splitlines()[0]
+    store = open_store(path, "anna", password)
+    try:
+        with store.engine.connect() as conn:
+            completed = conn.exec_driver_sql(
+                "SELECT count(*) FROM screenings WHERE status = 'completed'"
+            ).scalar_one()
+            kept = conn.exec_driver_sql("SELECT count(*) FROM screening_stats").scalar_one()
+        assert completed >= 2 and kept == completed
+        span = (dt.date(2000, 1, 1), dt.date(2100, 12, 31), "year")
+        assert_same(collect(store, *span), collect_rows(store, *span))
+        assert collect(store, *span).counts[("total", "total", "all")] >= 2
+    finally:
+        store.lock()
