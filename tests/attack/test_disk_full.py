@@ -37,7 +37,8 @@ def small_disk(tmp_path):
 
 def _fill(folder: Path) -> Path:
     filler = folder / "filler"
-    with open(filler, "wb") as f:
+    # Unbuffered: a buffered file's close would flush the rest and raise ENOSPC.
+    with open(filler, "wb", buffering=0) as f:
         try:
             while True:
                 f.write(b"\0" * 65536)

@@ -58,7 +58,9 @@ def test_full_disk_during_an_answer(template, small_mount, intake):
         sid = s.start_screening(cid, intake.checklist, intake.text, intake.sha256)
         saved = []
         filler = small_mount / "filler"
-        with open(filler, "wb") as f:
+        # Unbuffered: a buffered file's close flushes what a failed write left and
+        # raises ENOSPC again, depending on how full the mount was to begin with.
+        with open(filler, "wb", buffering=0) as f:
             try:
                 while True:
                     f.write(b"\0" * 65536)
