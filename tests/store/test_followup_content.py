@@ -184,6 +184,10 @@ TAMPERS = {
         "UPDATE case_notes SET text = 'nothing to report' WHERE id = {note}",
         "case note {note}",
     ),
+    "a note's text made bytes that are not UTF-8": (
+        "UPDATE case_notes SET text = CAST(X'FF41' AS TEXT) WHERE id = {note}",
+        "case note {note}",
+    ),
     "a first-contact change's time": (
         "UPDATE case_notes SET value = value + 86400 WHERE kind = 'first-contact'",
         "case note",
