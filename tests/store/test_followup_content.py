@@ -339,3 +339,28 @@ def test_records_written_before_content_hashing_are_said_so_not_passed(tmp_path,
         assert s.verify().altered_records == (f"task {new_task}", f"task {new_task + 1}")
     finally:
         s.lock()
+
+
+def test_a_follow_up_write_without_its_hash_breaks_the_chain(store, monkeypatch):
+    """From the marker on, every row of a follow-up action must carry a hash: a
+    writer that leaves it out (or a row rewritten without it by a key holder)
+    is named, not taken as written before content hashing."""
+    from idcheck.store.core import StoreCore
+
+    cid = store.create_case(CaseDetails(reference="NO-HASH"))
+    store.add_task(cid, TaskDraft("Ring the school"), now=T0)
+    with monkeypatch.context() as m:
+
+        def ids_only(self, conn, action, *, case_id, object_id, **ids):
+            self._audit_row(conn, action, case_id=case_id, object_id=object_id, **ids)
+
+        m.setattr(StoreCore, "_audit_record", ids_only)
+        store.add_note(cid, "written by a writer that forgot the hash", now=T0)
+    with store.engine.connect() as conn:
+        seq = conn.exec_driver_sql("SELECT seq FROM audit WHERE action = 'note-added'").scalar()
+    result = store.verify()
+    assert not result.ok
+    assert (
+        f"audit chain: broken at row {seq}: a follow-up record written without its content hash"
+        in result.messages
+    ), result.messages
