@@ -164,8 +164,13 @@ def test_records_merged_from_a_package_carry_their_hash_and_a_change_to_one_is_n
                 (scid,),
             ).all()
             # One row a record (a referral's states are part of it).
-            tables = {"task": "tasks", "referral": "referral_records", "plan": "plans",
-                      "missing": "missing_episodes", "note": "case_notes"}
+            tables = {
+                "task": "tasks",
+                "referral": "referral_records",
+                "plan": "plans",
+                "missing": "missing_episodes",
+                "note": "case_notes",
+            }
             records = sorted(
                 (kind, i)
                 for kind, table in tables.items()

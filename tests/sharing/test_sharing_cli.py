@@ -210,3 +210,41 @@ def test_no_package_and_no_temporary_file_holds_a_childs_data_in_clear(pair, mon
     case = sor.get_case(sor.case_id_by_reference("2026-041"), audit=False)
     sor.lock()
     assert case.details.given_name == CANARY_NAME and case.details.notes == CANARY_NOTE
+
+
+def test_a_worker_cannot_add_a_recipient(pair):
+    import sys
+
+    from tests.conftest import WORKER_PASSWORD
+
+    (pair.tmp / "wpw").write_text(WORKER_PASSWORD + "\n")
+    import pyrage
+
+    agency = str(pyrage.x25519.Identity.generate().to_public())
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "idcheck",
+            "--data-dir",
+            str(pair.nord_dir),
+            "recipient",
+            "add",
+            "Politiet",
+            "--age-key",
+            agency,
+            "--user",
+            "ben",
+            "--password-file",
+            str(pair.tmp / "wpw"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode == 4 and "only an administrator" in r.stderr, r.stderr
+    listed = pair.cli("nord", "recipient", "list")
+    assert listed.returncode == 0 and "Politiet" not in listed.stdout
+    added = pair.cli("nord", "recipient", "add", "Politiet", "--age-key", agency)
+    assert added.returncode == 0 and "(agency)" in added.stdout
+    assert "Politiet\tagency" in pair.cli("nord", "recipient", "list").stdout
