@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
 
             header.addWidget(install_training_room(self), 0, Qt.AlignmentFlag.AlignRight)
             install_training_frame(self.banner)
-        from idcheck.gui.guide import install_help  # Help → Guide (Ctrl+F1)
+        from idcheck.gui.help_menu import install_help  # Help → Guide (Ctrl+F1)
 
         self.help_button = install_help(self)
         header.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignRight)

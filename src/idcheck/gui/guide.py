@@ -34,8 +34,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMenu,
-    QPushButton,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -46,7 +44,7 @@ from idcheck.checklist import guide as guides
 from idcheck.checklist import text_for
 from idcheck.checklist.guide import Guide, GuideSection
 from idcheck.gui import i18n
-from idcheck.gui.header import HeaderButton
+from idcheck.gui.help_menu import GUIDE_KEY, install_help
 from idcheck.gui.site import JURISDICTION_LABELS
 from idcheck.gui.why import cited_source
 
@@ -54,7 +52,6 @@ __all__ = ["GUIDE_KEY", "GuideDialog", "install_help", "reading_language", "sect
 
 CONTEXT = "GuideDialog"
 #: The key that opens the guide from anywhere in the window.
-GUIDE_KEY = "Ctrl+F1"
 #: The keys the search field hands to the list of sections.
 _MOVES = {
     Qt.Key.Key_Down: 1,
@@ -344,23 +341,3 @@ def open_guide(window: Any, section_id: str | None = None) -> GuideDialog | None
         session.track(dialog)
     dialog.exec()
     return dialog
-
-
-def install_help(window: Any) -> QPushButton:
-    """The header's Help button: its menu has "Guide…"; Ctrl+F1 opens the guide
-    from anywhere in the window."""
-    menu = QMenu(window)
-    action = menu.addAction("")
-    action.triggered.connect(lambda: open_guide(window))
-
-    def texts(button: QPushButton) -> None:
-        button.setText(QCoreApplication.translate("GuideDialog", "Help"))
-        button.setAccessibleName(QCoreApplication.translate("GuideDialog", "Help: the guide"))
-        action.setText(QCoreApplication.translate("GuideDialog", "&Guide…") + "\t" + GUIDE_KEY)
-
-    button = HeaderButton(texts)
-    button.setObjectName("help")
-    button.setMenu(menu)
-    key = QShortcut(QKeySequence(GUIDE_KEY), window)
-    key.activated.connect(lambda: open_guide(window))
-    return button
