@@ -50,7 +50,7 @@ w.show()
 w.start_unlocked(Store.open(Path(sys.argv[1]), "bench", sys.argv[2]))
 app.processEvents()
 rss = next(line.split()[1] for line in open("/proc/self/status") if line.startswith("VmRSS:"))
-print(w.cases.model.rowCount(), "|", w.cases.shown.text(), "|", rss)
+print(len(w.cases.model.rows), "|", w.cases.shown.text(), "|", rss)
 w.lock()
 """
 
