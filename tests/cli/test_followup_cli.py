@@ -255,6 +255,10 @@ def test_referral_state_and_missing_found(case_with_plan, pw, capsys):
         (("referral", "state", "7", "accepted"), "no referral with id 7"),
         (("missing", "add", "NOPE", "--missing-at", "2026-12-01"), "no case with reference"),
         (("missing", "found", "0", "--found-at", "2026-12-01"), "not an id"),
+        (
+            ("missing", "add", "F-1", "--missing-at", "2026-12-01", "--last-seen", "bus\nstop"),
+            "must be one line",
+        ),
     ],
 )
 def test_bad_input_is_said_exits_2_and_changes_nothing(case_with_plan, pw, capsys, args, message):
@@ -361,3 +365,24 @@ def test_tasks_added_by_the_store_show_in_the_list_with_the_clock_moved(case_wit
     assert cli(case_with_plan, pw, "task", "list") == 0
     line = next(x for x in capsys.readouterr().out.splitlines() if "Soon" in x)
     assert "due in 1 h" in line or "due in 2 h" in line
+
+
+def test_found_again_keeps_the_return_interview_and_the_place(case_with_plan, pw, capsys):
+    """Recording the child found a second time (a corrected time) keeps what was
+    recorded before and not given again: the place and the return interview."""
+    assert cli(case_with_plan, pw, "missing", "add", "F-1", "--missing-at", "2026-12-01T07:00") == 0
+    eid = int(capsys.readouterr().out.split("#")[1].split()[0])
+    first = ("--found-at", "2026-12-01T08:00", "--where", "Oslo S")
+    interview = ("--interview-at", "2026-12-01T09:00", "--interview-by", "ben")
+    assert cli(case_with_plan, pw, "missing", "found", str(eid), *first, *interview) == 0
+    assert (
+        cli(case_with_plan, pw, "missing", "found", str(eid), "--found-at", "2026-12-01T08:10") == 0
+    )
+    store = open_store(case_with_plan)
+    try:
+        (ep,) = store.missing_episodes(store.case_by_reference("F-1"))
+        assert (ep.found_where, ep.interview_by) == ("Oslo S", "ben")
+        assert ep.interview_at == dt.datetime(2026, 12, 1, 9, 0).timestamp()
+        assert ep.found_at == dt.datetime(2026, 12, 1, 8, 10).timestamp()
+    finally:
+        store.lock()

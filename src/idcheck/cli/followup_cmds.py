@@ -297,9 +297,9 @@ def cmd_missing_found(args: argparse.Namespace) -> int:
                 d.reported_by,
                 d.police_reference,
                 found_at,
-                args.where,
-                interview_at,
-                args.interview_by,
+                d.found_where if args.where is None else args.where,
+                d.interview_at if interview_at is None else interview_at,
+                d.interview_by if args.interview_by is None else args.interview_by,
                 d.note,
             ),
         )

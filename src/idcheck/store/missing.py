@@ -136,10 +136,12 @@ def _checked(d: MissingDraft, now: float) -> dict[str, Any]:
         raise InvalidInput("a return interview follows the child being found")
     return {
         "missing_at": missing_at,
-        "last_seen_where": check_text("where the child was seen last", d.last_seen_where),
+        "last_seen_where": check_text(
+            "where the child was seen last", d.last_seen_where, one_line=True
+        ),
         "reported_by": check_text("who reported it", d.reported_by, one_line=True),
         "police_reference": check_text("the police reference", d.police_reference, one_line=True),
-        "found_where": check_text("where the child was found", d.found_where),
+        "found_where": check_text("where the child was found", d.found_where, one_line=True),
         "interview_by": check_text("who held the return interview", d.interview_by, one_line=True),
         "note": check_text("the episode's note", d.note),
         **times,
