@@ -552,3 +552,31 @@ def test_a_closed_case_dialog_reads_the_store_no_more(qtbot, fwindow, clock, mon
     click(qtbot, fwindow.my_work.done_button)
     assert store.tasks(case_id)[0].status == "done"
     assert reads == [case_id]  # the change did not reach the closed dialog
+
+
+def test_mark_done_opens_with_the_cursor_in_its_note(qtbot, fwindow, clock):
+    """Mark done… from My work: what the worker types goes into the note, and
+    Enter saves it (the dialog opened with Save focused, so the note was lost)."""
+    from idcheck.store import TaskDraft
+
+    unlock(qtbot, fwindow)
+    store = store_behind(fwindow.session)
+    case_id = store.list_cases()[0].id
+    task = store.add_task(
+        case_id, TaskDraft("Call the guardian service", assignee="anna", due_at=clock.t + HOUR)
+    )
+    click(qtbot, fwindow.cases.lock_button)
+    unlock(qtbot, fwindow)
+    page = fwindow.my_work
+    assert fwindow.stack.currentWidget() is page
+    seen = {}
+
+    def type_note(dialog):
+        seen["focus"] = type(focus()).__name__
+        qtbot.keyClicks(focus(), "Guardian service called")
+        qtbot.keyClick(focus(), Qt.Key.Key_Return)
+
+    in_dialog(qtbot, FinishDialog, type_note)
+    click(qtbot, page.done_button)
+    done = store_behind(fwindow.session).task(task)
+    assert (done.status, done.note) == ("done", "Guardian service called"), seen

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +30,8 @@ from idcheck.gui.followup_words import METHODS, NEXT_STATES, STATES, label, tr
 from idcheck.gui.session import line_edit, named, wrapped
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
+
     from idcheck.store import MissingDraft, MissingEpisode, ReferralDraft, TaskDraft
 
 __all__ = [
@@ -105,6 +107,27 @@ class _Form(QDialog):
         box.addLayout(self.form)
         box.addWidget(self.hint)
         box.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Save and Cancel last in the tab order (they were made before the
+        fields), and the cursor in the first field: what is typed goes there."""
+        super().showEvent(event)
+        buttons = [self.save_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        fields: list[QWidget] = []
+        w = self.nextInFocusChain()
+        while w is not self and w is not None:
+            if (
+                self.isAncestorOf(w)
+                and w not in buttons
+                and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                fields.append(w)
+            w = w.nextInFocusChain()
+        if not fields:
+            return
+        for before, after in zip([fields[-1], *buttons], buttons, strict=False):
+            QWidget.setTabOrder(before, after)
+        fields[0].setFocus(Qt.FocusReason.TabFocusReason)
 
     def need(self, field: QLineEdit | QPlainTextEdit, hint: str) -> None:
         """``field`` must not be empty; ``hint`` says so while it is."""
