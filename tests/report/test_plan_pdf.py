@@ -42,8 +42,9 @@ def planned(tmp_path):
     store.save_plan(
         cid,
         [
-            PlanEntry(ARABIC, GOAL, "Child welfare finds a foster home.", "Kari (child welfare)",
-                      REVIEW),
+            PlanEntry(
+                ARABIC, GOAL, "Child welfare finds a foster home.", "Kari (child welfare)", REVIEW
+            ),
             *[
                 PlanEntry(f"Need number {n}", f"Goal {n}", f"Measures for need {n}", "Ola", None)
                 for n in range(2, 16)
@@ -67,8 +68,9 @@ def words(data: bytes, tmp: Path) -> list[list[tuple[float, float, str]]]:
     for row in out.splitlines():
         if "<page " in row:
             pages.append([])
-        m = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*)</word>',
-                      row)
+        m = re.search(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*)</word>', row
+        )
         if m:
             y = (float(m.group(2)) + float(m.group(3))) / 2
             pages[-1].append((float(m.group(1)), y, html.unescape(m.group(4))))
@@ -140,8 +142,14 @@ def test_the_sites_language_and_the_names_when_asked(planned, tmp_path):
     sheet = build_plan_sheet(store, cid, include_names=True)
     assert sheet.lang == "nb" and sheet.names == "Amira Haddad"
     first = words(make_plan(store, cid, include_names=True).data, tmp_path)[0]
-    for text in ("Individuell plan", "Behov 1", "Neste gjennomgang: 2026-04-01", "Mottak Nord",
-                 "Amira Haddad", "Ansvarlig: Kari"):
+    for text in (
+        "Individuell plan",
+        "Behov 1",
+        "Neste gjennomgang: 2026-04-01",
+        "Mottak Nord",
+        "Amira Haddad",
+        "Ansvarlig: Kari",
+    ):
         assert line_with(first, text)
     assert line_with(first, "Side 1 av")
     english = words(make_plan(store, cid, "en").data, tmp_path)[0]
@@ -234,3 +242,27 @@ def test_the_referral_counts_due_times_from_first_contact(tmp_path):
     day = (first + dt.timedelta(hours=24)).strftime("%Y-%m-%d %H:%M")
     if any("(within 24 hours)" in d for d in dues):
         assert f"{day} (within 24 hours)" in dues
+
+
+def test_a_need_with_nothing_but_its_need_says_what_is_not_set(tmp_path):
+    """A row saved with only its need (the window allows it): the reader sees
+    'not set' under Goal and Measures and after Responsible, as after Review,
+    not an empty heading and 'Responsible: ·'."""
+    store, _ = new_store(tmp_path / "store")
+    try:
+        cid = store.create_case(CaseDetails(reference="PLAN-8"))
+        store.save_plan(
+            cid, [PlanEntry("A safe place to live", "", "", "", None)], next_review_on=None
+        )
+        page = words(build_plan_pdf(store, cid, "en"), tmp_path)[0]
+        got = [" ".join(w for _, w in line) for line in lines(page)]
+        n = got.index("A safe place to live")
+        assert got[n + 1 : n + 6] == [
+            "Goal",
+            "not set",
+            "Measures",
+            "not set",
+            "Responsible: not set · Review: not set",
+        ]
+    finally:
+        store.lock()
