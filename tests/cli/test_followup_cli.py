@@ -386,3 +386,20 @@ def test_found_again_keeps_the_return_interview_and_the_place(case_with_plan, pw
         assert ep.found_at == dt.datetime(2026, 12, 1, 8, 10).timestamp()
     finally:
         store.lock()
+
+
+def test_the_countdown_says_hours_and_minutes_as_the_window_does(case_with_plan, pw, capsys):
+    """A task due in just under two hours reads 'due in 1 h 57 min' (it read
+    'due in 1 h', an hour sooner than it is), and one in two days and an hour
+    '2 d 1 h', as My work and the case's tasks say them."""
+    store = open_store(case_with_plan)
+    try:
+        cid = store.case_by_reference("F-1")
+        store.add_task(cid, TaskDraft("Soon", due_at=time.time() + 117.5 * 60))
+        store.add_task(cid, TaskDraft("Later", due_at=time.time() + 49 * HOUR + 30))
+    finally:
+        store.lock()
+    assert cli(case_with_plan, pw, "task", "list") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "due in 1 h 57 min" in next(x for x in out if "Soon" in x)
+    assert "due in 2 d 1 h" in next(x for x in out if "Later" in x)

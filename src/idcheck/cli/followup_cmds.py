@@ -72,12 +72,15 @@ def show_time(t: float | None) -> str:
 
 
 def _span(seconds: float) -> str:
-    s = abs(seconds)
-    if s < 3600:
-        return f"{max(1, int(s // 60))} min"
-    if s < 48 * 3600:
-        return f"{int(s // 3600)} h"
-    return f"{int(s // 86400)} days"
+    """A length of time as the window says it: "2 d 3 h", "5 h 20 min", "12 min"."""
+    minutes = int(abs(seconds) // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return f"{days} d {hours} h"
+    if hours:
+        return f"{hours} h {mins} min"
+    return f"{max(1, mins)} min"
 
 
 def task_state(t: Task, now: float) -> str:
