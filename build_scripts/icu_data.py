@@ -110,13 +110,15 @@ def _multi_byte(converter: bytes) -> bool:
     After the item's own header: UConverterStaticData, whose byte 71 is the
     largest number of bytes a character takes.
     """
-    header_size = struct.unpack_from("<H", converter, 0)[0]
+    header_size: int = struct.unpack_from("<H", converter, 0)[0]
     return converter[header_size + 71] > 1
 
 
 def _symbol(lib: Path) -> tuple[str, int, int]:
     """The data symbol of an ICU data library: name, file offset, size."""
-    out = subprocess.run(["nm", "-D", "-S", "--defined-only", str(lib)], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        ["nm", "-D", "-S", "--defined-only", str(lib)], capture_output=True, text=True, check=True
+    )
     for line in out.stdout.splitlines():
         fields = line.split()
         if len(fields) == 4 and re.fullmatch(r"icudt\d+_dat", fields[3]):
@@ -124,7 +126,9 @@ def _symbol(lib: Path) -> tuple[str, int, int]:
             break
     else:
         raise ValueError(f"{lib}: no icudt*_dat symbol")
-    segments = subprocess.run(["readelf", "-lW", str(lib)], capture_output=True, text=True, check=True)
+    segments = subprocess.run(
+        ["readelf", "-lW", str(lib)], capture_output=True, text=True, check=True
+    )
     for line in segments.stdout.splitlines():
         fields = line.split()
         if fields and fields[0] == "LOAD":
@@ -135,7 +139,9 @@ def _symbol(lib: Path) -> tuple[str, int, int]:
 
 
 def _soname(lib: Path) -> str:
-    out = subprocess.run(["readelf", "-d", str(lib)], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["readelf", "-d", str(lib)], capture_output=True, text=True, check=True
+    ).stdout
     for line in out.splitlines():
         if "(SONAME)" in line:
             return line.split("[", 1)[1].rstrip("]")
@@ -155,17 +161,26 @@ def smaller_library(lib: Path, out_dir: Path, languages: set[str]) -> Path:
     package.write_bytes(write_package(header, kept))
     assembly = out_dir / "icudata.S"
     assembly.write_text(
-        "\t.section .rodata\n\t.globl {0}\n\t.type {0}, @object\n\t.balign 16\n{0}:\n"
-        '\t.incbin "{1}"\n\t.size {0}, .-{0}\n'
-        '\t.section .note.GNU-stack,"",@progbits\n'.format(symbol, package.name)
+        f"\t.section .rodata\n\t.globl {symbol}\n\t.type {symbol}, @object\n"
+        f'\t.balign 16\n{symbol}:\n\t.incbin "{package.name}"\n\t.size {symbol}, .-{symbol}\n'
+        '\t.section .note.GNU-stack,"",@progbits\n'
     )
     target = out_dir / _soname(lib)
     subprocess.run(
-        ["gcc", "-shared", "-nostdlib", f"-Wl,-soname,{target.name}", "-o", str(target), assembly.name],
+        [
+            "gcc",
+            "-shared",
+            "-nostdlib",
+            f"-Wl,-soname,{target.name}",
+            "-o",
+            str(target),
+            assembly.name,
+        ],
         check=True,
         cwd=out_dir,
     )
-    print(f"ICU data: {len(kept)} of {len(items)} items kept, {size / 1e6:.1f} MB -> {package.stat().st_size / 1e6:.1f} MB")
+    after = package.stat().st_size
+    print(f"ICU data: {len(kept)} of {len(items)} kept, {size / 1e6:.1f} -> {after / 1e6:.1f} MB")
     return target
 
 

@@ -224,3 +224,35 @@ def test_frozen_app_works_without_network(frozen_app, tmp_path):
         timeout=120,
     )
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+# What Qt asks of ICU, answered by the build's own (reduced) ICU data: run with this
+# interpreter's PySide6 and the build's ICU libraries first on the library path.
+ICU_SERVICES = """
+import sys
+from PySide6.QtCore import QCollator, QDateTime, QLocale, QStringDecoder, QTimeZone
+names = ["Åse", "Zara", "Øystein", "Ærlig", "Ola"]
+nb = sorted(names, key=QCollator(QLocale("nb_NO")).sortKey)
+en = sorted(names, key=QCollator(QLocale("en_GB")).sortKey)
+winter = QDateTime.fromString("2026-01-15T12:00:00Z", "yyyy-MM-ddTHH:mm:ssZ")
+oslo = QTimeZone(b"Europe/Oslo")
+print(" ".join(nb), "|", " ".join(en))
+print(oslo.isValid(), oslo.offsetFromUtc(winter))
+print(QStringDecoder("windows-1252").isValid(), QStringDecoder("ISO-8859-15").isValid())
+print(QLocale("tr_TR").toUpper("istanbul"))
+"""
+
+
+def test_frozen_icu_data_serves_collation_time_zones_codecs_and_case(frozen_app):
+    lib = frozen_app.parent / "_internal" / "PySide6" / "Qt" / "lib"
+    icu = next(lib.glob("libicudata.so.*"))
+    env = {**os.environ, "LD_LIBRARY_PATH": str(lib), "LD_DEBUG": "libs"}
+    r = subprocess.run(
+        [sys.executable, "-c", ICU_SERVICES], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert f"init: {icu}" in r.stderr, "the build's ICU data was not the one loaded"
+    lines = r.stdout.splitlines()
+    # Norwegian order (Z before Æ Ø Å), and the Unicode order for English.
+    assert lines[0] == "Ola Zara Ærlig Øystein Åse | Ærlig Åse Ola Øystein Zara"
+    assert lines[1:] == ["True 3600", "True True", "İSTANBUL"]
