@@ -403,3 +403,21 @@ def test_the_countdown_says_hours_and_minutes_as_the_window_does(case_with_plan,
     out = capsys.readouterr().out.splitlines()
     assert "due in 1 h 57 min" in next(x for x in out if "Soon" in x)
     assert "due in 2 d 1 h" in next(x for x in out if "Later" in x)
+
+
+def test_output_cut_short_by_a_pipe_ends_quietly(case_with_plan, pw):
+    """`idcheck case show F-1 | head -1`: the reader has gone, so the rest is not
+    written; no traceback on the terminal (it printed one)."""
+    cmd = [sys.executable, "-m", "idcheck", "--data-dir", str(case_with_plan), "case", "show"]
+    p = subprocess.Popen(
+        [*cmd, "F-1", "--user", "anna", "--password-file", str(pw)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert p.stdout is not None and p.stderr is not None
+    p.stdout.close()  # as head does once it has its line
+    with p.stderr:
+        err = p.stderr.read().decode()
+    assert p.wait(timeout=120) == 141, err  # 128 + SIGPIPE, as a shell reports it
+    assert err == ""

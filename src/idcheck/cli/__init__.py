@@ -14,6 +14,7 @@ by a worker; nothing changed). Never imports Qt.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -74,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: 128 + SIGPIPE, as a shell reports a program whose reader went away.
+EXIT_BROKEN_PIPE = 141
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -89,7 +94,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # a reader gone is found here, not at the interpreter's exit
+        return code
+    except BrokenPipeError:
+        # The output was cut short (`idcheck case show REF | head`): what was done
+        # is done; the rest of the output goes nowhere, without a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
