@@ -512,11 +512,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} tasks: {1} OVERDUE, the rest due today.</source>
+        <source>OVERDUE: {0}. Due later today: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} tasks due today; none overdue.</source>
+        <source>Due today: {0}. Overdue: none.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -524,12 +524,20 @@
         <translation>Ingenting er forsinket eller har frist i dag.</translation>
     </message>
     <message>
+        <source>OVERDUE: {0}. Due later today: {1}.</source>
+        <translation>FORSINKET: {0}. Frist senere i dag: {1}.</translation>
+    </message>
+    <message>
+        <source>Due today: {0}. Overdue: none.</source>
+        <translation>Frist i dag: {0}. Forsinket: ingen.</translation>
+    </message>
+    <message>
         <source>{0} tasks: {1} OVERDUE, the rest due today.</source>
-        <translation>{0} oppgaver: {1} FORSINKET, resten har frist i dag.</translation>
+        <translation type="vanished">{0} oppgaver: {1} FORSINKET, resten har frist i dag.</translation>
     </message>
     <message>
         <source>{0} tasks due today; none overdue.</source>
-        <translation>{0} oppgaver med frist i dag; ingen forsinket.</translation>
+        <translation type="vanished">{0} oppgaver med frist i dag; ingen forsinket.</translation>
     </message>
 </context>
 <context>

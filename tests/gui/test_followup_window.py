@@ -284,7 +284,7 @@ def test_my_work_is_the_first_page_after_unlocking_when_something_is_due(qtbot, 
     assert fwindow.stack.currentWidget() is page
     assert texts(page.model, page.model.WHAT) == ["Call the guardian service"]
     assert texts(page.model, page.model.COUNTDOWN) == ["OVERDUE by 1 h 0 min"]
-    assert page.summary.text() == "1 tasks: 1 OVERDUE, the rest due today."
+    assert page.summary.text() == "OVERDUE: 1. Due later today: 0."
     qtbot.waitUntil(lambda: focus() is page.table)
     # Enter opens the case at its tasks, the task chosen.
     seen = {}
@@ -569,6 +569,7 @@ def test_mark_done_opens_with_the_cursor_in_its_note(qtbot, fwindow, clock):
     unlock(qtbot, fwindow)
     page = fwindow.my_work
     assert fwindow.stack.currentWidget() is page
+    assert page.summary.text() == "Due today: 1. Overdue: none."  # not "1 tasks"
     seen = {}
 
     def type_note(dialog):

@@ -94,10 +94,10 @@ class MyWorkPage(QWidget):
             self.summary.setText(tr("Nothing is overdue or due today."))
         elif overdue:
             self.summary.setText(
-                tr("{0} tasks: {1} OVERDUE, the rest due today.").format(len(rows), overdue)
+                tr("OVERDUE: {0}. Due later today: {1}.").format(overdue, len(rows) - overdue)
             )
         else:
-            self.summary.setText(tr("{0} tasks due today; none overdue.").format(len(rows)))
+            self.summary.setText(tr("Due today: {0}. Overdue: none.").format(len(rows)))
         self.summary.setObjectName("overdue" if overdue else "")
         self.summary.style().unpolish(self.summary)
         self.summary.style().polish(self.summary)
