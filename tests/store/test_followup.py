@@ -258,3 +258,13 @@ def test_followup_stats_count_per_case_without_names_or_references(store, intake
         0,
     )
     assert "S-1" not in repr(rows) and "Øystein" not in repr(rows)
+
+
+def test_a_task_not_needed_reads_with_its_reason_in_the_timeline(store):
+    """A plan's task is a sentence ending with a full stop; its reason follows
+    after a colon, not after '.:' as it read."""
+    cid = _case(store)
+    tid = store.add_task(cid, TaskDraft("Complete the full screening within 24 hours."))
+    store.finish_task(tid, "not_needed", note="the same as task 5")
+    (entry,) = [e for e in store.timeline(cid) if e.title == "Task not needed"]
+    assert entry.detail == "Complete the full screening within 24 hours: the same as task 5"

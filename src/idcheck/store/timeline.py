@@ -126,7 +126,8 @@ def _tasks(conn: Connection, cid: int, names: dict[int, str]) -> list[TimelineEn
                         t.done_at,
                         "task-done",
                         "Task not needed",
-                        f"{t.what}: {t.reason}",
+                        # "Complete it within 24 hours: the reason", not "hours.: ..."
+                        f"{t.what.removesuffix('.')}: {t.reason}",
                         t.done_by,
                         t.id,
                         names,
