@@ -137,6 +137,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Version {0}, saved by {1} at {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {0}, saved by {1} at {2}; the earlier version is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {0}, saved by {1} at {2}; the {3} earlier versions are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save the plan as PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -150,10 +162,6 @@
     </message>
     <message>
         <source>No plan is saved yet: write the child&apos;s needs below.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Version {0}, saved by {1} at {2}; earlier versions are kept: {3}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

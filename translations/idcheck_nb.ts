@@ -137,6 +137,18 @@
         <translation>Lagre planen som &amp;PDF…</translation>
     </message>
     <message>
+        <source>Version {0}, saved by {1} at {2}.</source>
+        <translation>Versjon {0}, lagret av {1} {2}.</translation>
+    </message>
+    <message>
+        <source>Version {0}, saved by {1} at {2}; the earlier version is kept.</source>
+        <translation>Versjon {0}, lagret av {1} {2}; den tidligere versjonen er tatt vare på.</translation>
+    </message>
+    <message>
+        <source>Version {0}, saved by {1} at {2}; the {3} earlier versions are kept.</source>
+        <translation>Versjon {0}, lagret av {1} {2}; de {3} tidligere versjonene er tatt vare på.</translation>
+    </message>
+    <message>
         <source>Save the plan as PDF</source>
         <translation>Lagre planen som PDF</translation>
     </message>
@@ -158,7 +170,7 @@
     </message>
     <message>
         <source>Version {0}, saved by {1} at {2}; earlier versions are kept: {3}.</source>
-        <translation>Versjon {0}, lagret av {1} {2}; tidligere versjoner som er tatt vare på: {3}.</translation>
+        <translation type="vanished">Versjon {0}, lagret av {1} {2}; tidligere versjoner som er tatt vare på: {3}.</translation>
     </message>
     <message>
         <source>version {0}</source>

@@ -408,6 +408,7 @@ def test_the_plan_is_saved_as_versions_and_a_bad_review_date_loses_nothing(
         type_cell(qtbot, table, 0, 4, "2026-12-19")
         qtbot.keyClicks(tab.summary, "First plan")
         click(qtbot, tab.save_button)
+        seen["first"] = tab.version.text()
         type_cell(qtbot, tab.table, 0, 2, "Supported lodging")
         click(qtbot, tab.save_button)
         seen["version"] = tab.version.text()
@@ -427,7 +428,11 @@ def test_the_plan_is_saved_as_versions_and_a_bad_review_date_loses_nothing(
     assert versions[0].entries[0].measures == "Emergency foster care"
     assert versions[1].entries[0].measures == "Supported lodging"
     assert versions[0].summary == "First plan"
+    # The first version says no earlier one (it read "earlier versions are kept: 0.").
+    assert seen["first"].startswith("Version 1, saved by anna at ")
+    assert seen["first"].endswith(".") and "earlier" not in seen["first"]
     assert seen["version"].startswith("Version 2, saved by anna")
+    assert seen["version"].endswith("; the earlier version is kept.")
     assert seen["saved"] == [("info", "The plan is saved: plan.pdf")]
     page = words((tmp_path / "plan.pdf").read_bytes(), tmp_path)[0]
     _, need = line_with(page, "A safe place to live")

@@ -121,10 +121,15 @@ class PlanTab(FollowUpTab):
         if newest is None:
             self.version.setText(tr("No plan is saved yet: write the child's needs below."))
         else:
+            earlier = len(fu.plans) - 1
+            if earlier == 0:
+                text = tr("Version {0}, saved by {1} at {2}.")
+            elif earlier == 1:
+                text = tr("Version {0}, saved by {1} at {2}; the earlier version is kept.")
+            else:
+                text = tr("Version {0}, saved by {1} at {2}; the {3} earlier versions are kept.")
             self.version.setText(
-                tr("Version {0}, saved by {1} at {2}; earlier versions are kept: {3}.").format(
-                    newest.version, newest.saved_by, when(newest.saved_at), len(fu.plans) - 1
-                )
+                text.format(newest.version, newest.saved_by, when(newest.saved_at), earlier)
             )
         self.shown_version.clear()
         for p in reversed(self.plans):
