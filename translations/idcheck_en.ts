@@ -2052,6 +2052,10 @@ Ask the sender to read you their fingerprint (by phone or in person). Import onl
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Brought up to date: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Both sides changed {0}: this computer&apos;s details stay, and the sender&apos;s are kept beside them (open the case to see both).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2142,6 +2142,10 @@ Be avsenderen lese opp fingeravtrykket sitt for deg (på telefon eller ansikt ti
         <translation>Opplysninger hentet fra avsenderen: {0}</translation>
     </message>
     <message>
+        <source>Brought up to date: {0}</source>
+        <translation>Oppdatert: {0}</translation>
+    </message>
+    <message>
         <source>Both sides changed {0}: this computer&apos;s details stay, and the sender&apos;s are kept beside them (open the case to see both).</source>
         <translation>Begge sider endret {0}: opplysningene på denne datamaskinen blir stående, og avsenderens blir tatt vare på ved siden av (åpne saken for å se begge).</translation>
     </message>

@@ -96,6 +96,8 @@ def test_the_follow_up_goes_there_and_back(pair):
     nord = pair.nord()
     back = import_package(nord, pair.tmp / "2.idcheck")
     assert back.report.followup == 5  # task done, state, found, plan version, note
+    # The summary names the case the follow-up came for (it gave only a count).
+    assert back.report.brought_up_to_date == ["2026-041"] and back.report.added == []
     ntask = next(t for t in nord.tasks(cid) if t.what == "Find a guardian")
     assert len(nord.tasks(cid)) == len(tasks_at_nord)
     assert ntask.id == task and ntask.status == "done" and ntask.done_at == T0 + 2 * 86400
@@ -117,7 +119,7 @@ def test_the_follow_up_goes_there_and_back(pair):
     nord = pair.nord()
     before = row_counts(nord)
     again = import_package(nord, pair.tmp / "3.idcheck")
-    assert not again.report.changed
+    assert not again.report.changed and again.report.brought_up_to_date == []
     after = row_counts(nord)
     assert {k for k in after if after[k] != before[k]} == {"transfers"}
     nord.lock()

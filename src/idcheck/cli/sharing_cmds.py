@@ -109,6 +109,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"  {old} is in use here: the case was added as {new}")
         for ref in r.updated:
             print(f"details taken from the sender: {ref}")
+        for ref in r.brought_up_to_date:
+            print(f"brought up to date: {ref}")
         for ref in r.both_kept:
             print(
                 f"both sides changed {ref}: this store's details stay, the sender's are kept "

@@ -106,6 +106,7 @@ class ImportAction(QObject):
             for old, new in r.renamed
         ]
         lines += [self.tr("Details taken from the sender: {0}").format(ref) for ref in r.updated]
+        lines += [self.tr("Brought up to date: {0}").format(ref) for ref in r.brought_up_to_date]
         lines += [
             self.tr(
                 "Both sides changed {0}: this computer's details stay, and the sender's are "

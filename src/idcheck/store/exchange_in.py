@@ -84,6 +84,9 @@ class MergeReport:
     #: Follow-up records added or brought up to date (tasks, referrals and their
     #: states, plan versions, missing episodes, notes).
     followup: int = 0
+    #: Cases here already given screenings, answers or follow-up records, and not
+    #: named above (their details unchanged).
+    brought_up_to_date: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -185,6 +188,9 @@ class Merger:
             self.conn.execute(
                 update(cases).where(cases.c.id == case_id).values(updated_at=self.now)
             )
+            named = (*self.report.added, *self.report.updated, *self.report.both_kept)
+            if ref not in named:
+                self.report.brought_up_to_date.append(ref)
         if touched:
             self.audit(self.conn, "case-imported", case_id=case_id, object_id=self.transfer_id)
 
