@@ -256,3 +256,33 @@ def test_frozen_icu_data_serves_collation_time_zones_codecs_and_case(frozen_app)
     # Norwegian order (Z before Æ Ø Å), and the Unicode order for English.
     assert lines[0] == "Ola Zara Ærlig Øystein Åse | Ærlig Åse Ola Øystein Zara"
     assert lines[1:] == ["True 3600", "True True", "İSTANBUL"]
+
+
+def test_frozen_print_support_plugin_loads_with_the_machines_libcups(frozen_app):
+    """The build leaves libcups to the system (as CUPS itself is): its print plugin
+    must still load, and the libcups it loads must be the machine's."""
+    internal = frozen_app.parent / "_internal"
+    qt = internal / "PySide6" / "Qt"
+    plugin = qt / "plugins" / "printsupport" / "libcupsprintersupport.so"
+    assert plugin.is_file()
+    assert not list(internal.rglob("libcups.so*")), "libcups is bundled"
+    env = {
+        **os.environ,
+        "LD_LIBRARY_PATH": f"{qt / 'lib'}:{internal}",
+        "QT_PLUGIN_PATH": str(qt / "plugins"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "LD_DEBUG": "libs",
+    }
+    code = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "from PySide6.QtPrintSupport import QPrinterInfo\n"
+        "app = QApplication([])\n"
+        "print(len(QPrinterInfo.availablePrinterNames()))\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert f"calling init: {plugin}" in r.stderr, "the build's print plugin did not load"
+    cups = [line for line in r.stderr.splitlines() if "calling init:" in line and "libcups" in line]
+    assert cups and str(internal) not in cups[0], cups
