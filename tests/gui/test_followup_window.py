@@ -169,6 +169,8 @@ def test_a_completed_screening_becomes_tasks_counted_down_from_first_contact(qtb
         click(qtbot, tab.done_button)
         row = [t.id for t in tab.model.rows].index(seen["chosen"])
         seen["after"] = tab.model.index(row, tab.model.COUNTDOWN).data(DISPLAY)
+        # The note typed at Mark done… is shown with the task (it was kept but shown nowhere).
+        seen["note"] = tab.model.index(row, tab.model.NOTE).data(DISPLAY)
         seen["after_spoken"] = tab.model.index(row, 0).data(SPOKEN)
 
     open_case(qtbot, fwindow, tasks_tab)
@@ -180,6 +182,7 @@ def test_a_completed_screening_becomes_tasks_counted_down_from_first_contact(qtb
     assert seen["flags"] == f"⚠ 1 OVERDUE · {day_tasks + 1} due soon"
     assert seen["after"].startswith("done ") and seen["after"].endswith(" by anna")
     assert "State: done" in seen["after_spoken"]
+    assert seen["note"] == "Words written down at 10:20"
     task = next(t for t in store.tasks(case_id) if t.id == seen["chosen"])
     assert (task.status, task.done_by, task.done_at) == ("done", "anna", clock.t)
 
@@ -515,7 +518,7 @@ def test_a_task_by_hand_is_taken_and_another_not_needed_only_with_its_reason(qtb
     open_case(qtbot, fwindow, tasks)
     assert seen["empty"] is False  # nothing to do: nothing to save
     assert seen["row"][:2] == ["due in 1 d 0 h", "open"]
-    assert seen["row"][3:] == ["Ask the school for a place", "social worker"]
+    assert seen["row"][3:] == ["Ask the school for a place", "social worker", ""]  # no note
     assert seen["taken"] == "social worker · taken by anna" and seen["take_again"] is False
     assert seen["no_reason"] == (False, "Say why the task is not needed.")
     assert seen["after"] == ["not needed: The child starts at the reception school", "not needed"]

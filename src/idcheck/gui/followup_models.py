@@ -194,8 +194,9 @@ class TaskModel(RecordModel):
         Column(QT_TRANSLATE_NOOP("FollowUp", "Due"), lambda t, _n: when(t.due_at)),
         Column(QT_TRANSLATE_NOOP("FollowUp", "Task"), lambda t, _n: t.what),
         Column(QT_TRANSLATE_NOOP("FollowUp", "Responsible"), lambda t, _n: responsible(t)),
+        Column(QT_TRANSLATE_NOOP("FollowUp", "Note"), lambda t, _n: t.note),
     )
-    COUNTDOWN, STATE, DUE, WHAT = 0, 1, 2, 3
+    COUNTDOWN, STATE, DUE, WHAT, NOTE = 0, 1, 2, 3, 5
     ALERT_COLUMN = 0
 
     def alert(self, row: Task, now: float) -> bool:
