@@ -31,12 +31,53 @@ from idcheck.store.cases import fold
 from idcheck.store.screenings import answer_values
 
 PASSWORD = "benchmark password"
-GIVEN = ["Øystein", "Åse", "Amina", "José", "Mohammed", "Fatima", "Ivan", "Chloé", "Ali", "Nora",
-         "Søren", "Zoë", "Kofi", "Mariam", "Björn", "Aisha", "Tomás", "Leïla", "Yusuf", "Ærlig"]
-FAMILY = ["Hansen", "Johansen", "Olsen", "Larsen", "Haddad", "Nguyen", "Kowalski", "Sørensen",
-          "Dahl", "Ahmadi", "Mensah", "Petrov", "García", "Ødegård", "Berg", "Lindqvist"]
-WORDS = ["I must pay back the trip first.", "He keeps my passport.", "I sleep at the place.",
-         "They said my family would be hurt.", "I don't know the address."]
+GIVEN = [
+    "Øystein",
+    "Åse",
+    "Amina",
+    "José",
+    "Mohammed",
+    "Fatima",
+    "Ivan",
+    "Chloé",
+    "Ali",
+    "Nora",
+    "Søren",
+    "Zoë",
+    "Kofi",
+    "Mariam",
+    "Björn",
+    "Aisha",
+    "Tomás",
+    "Leïla",
+    "Yusuf",
+    "Ærlig",
+]
+FAMILY = [
+    "Hansen",
+    "Johansen",
+    "Olsen",
+    "Larsen",
+    "Haddad",
+    "Nguyen",
+    "Kowalski",
+    "Sørensen",
+    "Dahl",
+    "Ahmadi",
+    "Mensah",
+    "Petrov",
+    "García",
+    "Ødegård",
+    "Berg",
+    "Lindqvist",
+]
+WORDS = [
+    "I must pay back the trip first.",
+    "He keeps my passport.",
+    "I sleep at the place.",
+    "They said my family would be hurt.",
+    "I don't know the address.",
+]
 CHUNK = 2000
 
 
@@ -63,8 +104,9 @@ def _fill(store: Store, n_cases: int, n_answers: int, rng: random.Random) -> Non
     uid = store.user.id
     key = store._audit_key
     with store.engine.begin() as conn:
-        conn.exec_driver_sql("INSERT INTO checklist_texts (sha256, text) VALUES (?, ?)",
-                             (sha, text))
+        conn.exec_driver_sql(
+            "INSERT INTO checklist_texts (sha256, text) VALUES (?, ?)", (sha, text)
+        )
         pinned = store._documents_in_use(conn, sha)
     raw = store.engine.raw_connection()
     db: Any = raw.driver_connection
@@ -76,8 +118,9 @@ def _fill(store: Store, n_cases: int, n_answers: int, rng: random.Random) -> Non
             db.execute("BEGIN")
             for n in range(start, min(start + CHUNK, n_cases)):
                 at = now + n * 60.0
-                head = _one_case(db, key, head, n, at, uid, sha, checklist, items, outcomes,
-                                 pinned, rng)
+                head = _one_case(
+                    db, key, head, n, at, uid, sha, checklist, items, outcomes, pinned, rng
+                )
             db.execute("COMMIT")
     finally:
         raw.close()
@@ -88,19 +131,34 @@ def _head(db: Any) -> audit_mod.AuditHead:
     return audit_mod.AuditHead(seq, h)
 
 
-_AUDIT = ("INSERT INTO audit (seq, at, user_id, action, case_id, screening_id, object_id, "
-          "content, prev_hash, hash) VALUES (:seq, :at, :user_id, :action, :case_id, "
-          ":screening_id, :object_id, :content, :prev_hash, :hash)")
-_ANSWER = ("INSERT INTO answers (screening_id, item_id, status, value, source, worker_note, "
-           "child_words, language, interpreter_present, interpreter, read_back, answered_by, "
-           "answered_at) VALUES (:screening_id, :item_id, :status, :value, :source, "
-           ":worker_note, :child_words, :language, :interpreter_present, :interpreter, "
-           ":read_back, :answered_by, :answered_at)")
+_AUDIT = (
+    "INSERT INTO audit (seq, at, user_id, action, case_id, screening_id, object_id, "
+    "content, prev_hash, hash) VALUES (:seq, :at, :user_id, :action, :case_id, "
+    ":screening_id, :object_id, :content, :prev_hash, :hash)"
+)
+_ANSWER = (
+    "INSERT INTO answers (screening_id, item_id, status, value, source, worker_note, "
+    "child_words, language, interpreter_present, interpreter, read_back, answered_by, "
+    "answered_at) VALUES (:screening_id, :item_id, :status, :value, :source, "
+    ":worker_note, :child_words, :language, :interpreter_present, :interpreter, "
+    ":read_back, :answered_by, :answered_at)"
+)
 
 
-def _one_case(db: Any, key: bytearray, head: audit_mod.AuditHead, n: int, at: float, uid: int,
-              sha: str, checklist: Any, items: list[Any], outcomes: list[str],
-              pinned: dict[str, str], rng: random.Random) -> audit_mod.AuditHead:
+def _one_case(
+    db: Any,
+    key: bytearray,
+    head: audit_mod.AuditHead,
+    n: int,
+    at: float,
+    uid: int,
+    sha: str,
+    checklist: Any,
+    items: list[Any],
+    outcomes: list[str],
+    pinned: dict[str, str],
+    rng: random.Random,
+) -> audit_mod.AuditHead:
     given, family = rng.choice(GIVEN), rng.choice(FAMILY)
     ref = f"R-{n:06d}"
     cid = db.execute(
@@ -111,8 +169,13 @@ def _one_case(db: Any, key: bytearray, head: audit_mod.AuditHead, n: int, at: fl
     ).lastrowid
     rows: list[dict[str, Any]] = []
 
-    def audit(action: str, t: float, sid: int | None = None, obj: int | None = None,
-              content: str | None = None) -> None:
+    def audit(
+        action: str,
+        t: float,
+        sid: int | None = None,
+        obj: int | None = None,
+        content: str | None = None,
+    ) -> None:
         nonlocal head
         row, head = audit_mod._next_row(key, head, action, uid, cid, sid, obj, t, content)
         rows.append(row)
@@ -140,15 +203,18 @@ def _one_case(db: Any, key: bytearray, head: audit_mod.AuditHead, n: int, at: fl
     audit("decision", at + 45, sid)
     # As pinned.pin() writes it: the routes text once, by its SHA-256.
     routes_sha = hashlib.sha256(pinned["routes"].encode("utf-8")).hexdigest()
-    db.execute("INSERT OR IGNORE INTO pinned_texts (sha256, text) VALUES (?, ?)",
-               (routes_sha, pinned["routes"]))
+    db.execute(
+        "INSERT OR IGNORE INTO pinned_texts (sha256, text) VALUES (?, ?)",
+        (routes_sha, pinned["routes"]),
+    )
     db.execute(
         "INSERT INTO pinned_documents (screening_id, case_id, routes, routes_sha256, contacts, "
         "site, pinned_at) VALUES (?, ?, '', ?, ?, ?, ?)",
         (sid, cid, routes_sha, pinned["contacts"], pinned["site"], at + 46),
     )
-    db.execute("UPDATE screenings SET status = 'completed', completed_at = ? WHERE id = ?",
-               (at + 46, sid))
+    db.execute(
+        "UPDATE screenings SET status = 'completed', completed_at = ? WHERE id = ?", (at + 46, sid)
+    )
     audit(audit_mod.COMPLETED, at + 46, sid, None, _content_hash(db, sid))
     db.executemany(_AUDIT, rows)
     return head

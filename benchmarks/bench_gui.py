@@ -74,8 +74,13 @@ def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
     standard output of one run of ``cmd``."""
     with tempfile.TemporaryDirectory() as d:
         out, err = Path(d) / "out", Path(d) / "err"
-        r = subprocess.run([sys.executable, "-c", MEASURE, str(out), str(err), *cmd], env=env,
-                           capture_output=True, text=True, check=True)
+        r = subprocess.run(
+            [sys.executable, "-c", MEASURE, str(out), str(err), *cmd],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         wall, kib, code = r.stdout.split()
         if int(code) != 0:
             raise SystemExit(f"{cmd[0]} failed ({code}): {err.read_text()[-2000:]}")
@@ -103,21 +108,37 @@ def make_store(folder: Path, cases: int) -> None:
             conn.execute(
                 insert(case_table),
                 [
-                    {"reference": f"B-{i:06d}", "given_name": f"Given{i}",
-                     "family_name": f"Family{i}", "search_key": f"b-{i:06d} given{i} family{i}",
-                     "age_disputed": False, "status": "open", "created_at": now - i,
-                     "updated_at": now - i, "created_by": 1}
+                    {
+                        "reference": f"B-{i:06d}",
+                        "given_name": f"Given{i}",
+                        "family_name": f"Family{i}",
+                        "search_key": f"b-{i:06d} given{i} family{i}",
+                        "age_disputed": False,
+                        "status": "open",
+                        "created_at": now - i,
+                        "updated_at": now - i,
+                        "created_by": 1,
+                    }
                     for i in range(cases)
                 ],
             )
             conn.execute(
                 insert(screenings),
                 [
-                    {"case_id": i + 1, "checklist_id": checklist.id,
-                     "checklist_version": checklist.version, "checklist_sha256": sha,
-                     "status": "completed", "started_at": now - i, "started_by": 1,
-                     "completed_at": now - i, "suggested_outcome": "full-screening",
-                     "decision_outcome": "full-screening", "decided_by": 1, "decided_at": now - i}
+                    {
+                        "case_id": i + 1,
+                        "checklist_id": checklist.id,
+                        "checklist_version": checklist.version,
+                        "checklist_sha256": sha,
+                        "status": "completed",
+                        "started_at": now - i,
+                        "started_by": 1,
+                        "completed_at": now - i,
+                        "suggested_outcome": "full-screening",
+                        "decision_outcome": "full-screening",
+                        "decided_by": 1,
+                        "decided_at": now - i,
+                    }
                     for i in range(cases)
                 ],
             )
@@ -125,7 +146,9 @@ def make_store(folder: Path, cases: int) -> None:
 
 
 def folder_mb(path: Path) -> float:
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink()) / 1e6
+    return (
+        sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink()) / 1e6
+    )
 
 
 def main() -> int:
@@ -137,10 +160,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "store"
         make_store(data, 0)
-        env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               "IDCHECK_QUIT_AFTER_MS": "0", "IDCHECK_DATA_DIR": str(data)}
-        cmds = {"bare PySide6 window": [sys.executable, "-c", BARE],
-                "idcheck (source)": [sys.executable, "-m", "idcheck"]}
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+            "IDCHECK_QUIT_AFTER_MS": "0",
+            "IDCHECK_DATA_DIR": str(data),
+        }
+        cmds = {
+            "bare PySide6 window": [sys.executable, "-c", BARE],
+            "idcheck (source)": [sys.executable, "-m", "idcheck"],
+        }
         if FROZEN.exists():
             cmds["idcheck (frozen)"] = [str(FROZEN)]
         else:
@@ -173,42 +202,61 @@ def main() -> int:
     bare = med["bare PySide6 window"]
     print(f"start to first window, {args.runs} runs each, interleaved (median time, peak memory):")
     for name in cmds:
-        print(f"  {name:22} {med[name] * 1000:7.0f} ms ({med[name] / bare:.2f}x the bare window)"
-              f"  {mem[name]:6.0f} MB")
+        print(
+            f"  {name:22} {med[name] * 1000:7.0f} ms ({med[name] / bare:.2f}x the bare window)"
+            f"  {mem[name]:6.0f} MB"
+        )
     listed, caption, _ = (s.strip() for s in shown.split("|"))
     e_peak, e_rss = (statistics.median(x) for x in zip(*empty, strict=True))
     f_peak, f_rss = (statistics.median(x) for x in zip(*full, strict=True))
     print(f"window unlocked, case list filled, {list_runs} runs (peak / resident once listed):")
     print(f"  empty store      {e_peak:4.0f} MB / {e_rss:4.0f} MB")
-    print(f"  {args.cases:6,} cases    {f_peak:4.0f} MB / {f_rss:4.0f} MB "
-          f"(+{f_rss - e_rss:.0f} MB resident); the list holds {listed} rows: \"{caption}\"")
+    print(
+        f"  {args.cases:6,} cases    {f_peak:4.0f} MB / {f_rss:4.0f} MB "
+        f'(+{f_rss - e_rss:.0f} MB resident); the list holds {listed} rows: "{caption}"'
+    )
     print("  (the peak is the unlock: argon2id takes 64 MiB while it runs)")
     print()
     src = med["idcheck (source)"]
     cmd = "`python benchmarks/bench_gui.py`"
-    rows.append(f"| start to the unlock window, source install vs a bare PySide6 window (goal "
-                f"1.5x) | {src * 1000:.0f} ms vs {bare * 1000:.0f} ms: **{src / bare:.2f}x** | "
-                f"{cmd} |")
+    rows.append(
+        f"| start to the unlock window, source install vs a bare PySide6 window (goal "
+        f"1.5x) | {src * 1000:.0f} ms vs {bare * 1000:.0f} ms: **{src / bare:.2f}x** | "
+        f"{cmd} |"
+    )
     if "idcheck (frozen)" in med:
         fz = med["idcheck (frozen)"]
-        rows.append(f"| start to the unlock window, frozen build vs source install | "
-                    f"{fz * 1000:.0f} ms vs {src * 1000:.0f} ms: **{fz / src:.2f}x** | {cmd} |")
-        rows.append(f"| peak memory to the unlock window: frozen, source, bare PySide6 window | "
-                    f"{mem['idcheck (frozen)']:.0f} MB, {mem['idcheck (source)']:.0f} MB, "
-                    f"{mem['bare PySide6 window']:.0f} MB | {cmd} |")
+        rows.append(
+            f"| start to the unlock window, frozen build vs source install | "
+            f"{fz * 1000:.0f} ms vs {src * 1000:.0f} ms: **{fz / src:.2f}x** | {cmd} |"
+        )
+        rows.append(
+            f"| peak memory to the unlock window: frozen, source, bare PySide6 window | "
+            f"{mem['idcheck (frozen)']:.0f} MB, {mem['idcheck (source)']:.0f} MB, "
+            f"{mem['bare PySide6 window']:.0f} MB | {cmd} |"
+        )
     else:
-        rows.append(f"| peak memory to the unlock window: source, bare PySide6 window | "
-                    f"{mem['idcheck (source)']:.0f} MB, {mem['bare PySide6 window']:.0f} MB | "
-                    f"{cmd} |")
-    note = (f"; the list holds the newest {listed}, and says to search or filter for the rest"
-            if int(listed) < args.cases else "")
-    rows.append(f"| memory of the unlocked window with {args.cases:,} cases in the list vs an "
-                f"empty store: resident once listed (peak, during the unlock's argon2id) | "
-                f"{f_rss:.0f} MB vs {e_rss:.0f} MB ({f_peak:.0f} MB vs {e_peak:.0f} MB){note} | "
-                f"{cmd} |")
+        rows.append(
+            f"| peak memory to the unlock window: source, bare PySide6 window | "
+            f"{mem['idcheck (source)']:.0f} MB, {mem['bare PySide6 window']:.0f} MB | "
+            f"{cmd} |"
+        )
+    note = (
+        f"; the list holds the newest {listed}, and says to search or filter for the rest"
+        if int(listed) < args.cases
+        else ""
+    )
+    rows.append(
+        f"| memory of the unlocked window with {args.cases:,} cases in the list vs an "
+        f"empty store: resident once listed (peak, during the unlock's argon2id) | "
+        f"{f_rss:.0f} MB vs {e_rss:.0f} MB ({f_peak:.0f} MB vs {e_peak:.0f} MB){note} | "
+        f"{cmd} |"
+    )
     if FROZEN.exists():
-        rows.append(f"| frozen build folder (Linux, one folder; goal under 150 MB) | "
-                    f"{folder_mb(FROZEN.parent):.0f} MB | `python build_scripts/build.py` |")
+        rows.append(
+            f"| frozen build folder (Linux, one folder; goal under 150 MB) | "
+            f"{folder_mb(FROZEN.parent):.0f} MB | `python build_scripts/build.py` |"
+        )
     print("\n".join(rows))
     return 0
 

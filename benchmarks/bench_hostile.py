@@ -78,7 +78,9 @@ def main() -> int:
     bomb = tmp / "bomb.yaml"
     bomb.write_text(alias_bomb())
     keys = tmp / "keys.yaml"
-    keys.write_text("kind: checklist\nid: x\nextra:\n" + "".join(f" {i:x}: 1\n" for i in range(190_000)))
+    keys.write_text(
+        "kind: checklist\nid: x\nextra:\n" + "".join(f" {i:x}: 1\n" for i in range(190_000))
+    )
     answers = tmp / "answers.yaml"
     answers.write_text("answers:\n" + "".join(f"  item-{i}: 'yes'\n" for i in range(100_000)))
     deep = tmp / "deep.yaml"
@@ -133,7 +135,9 @@ def main() -> int:
     dbomb = tmp / "bomb.idcheck"
     with zipfile.ZipFile(backup) as z, zipfile.ZipFile(dbomb, "w", zipfile.ZIP_DEFLATED) as out:
         for name in z.namelist():
-            out.writestr(name, b"\0" * (256 * 1024 * 1024) if name == "idcheck.db" else z.read(name))
+            out.writestr(
+                name, b"\0" * (256 * 1024 * 1024) if name == "idcheck.db" else z.read(name)
+            )
 
     def restore_bomb() -> None:
         try:

@@ -57,10 +57,12 @@ def main() -> int:
         s.lock()
     print(f"letter: {[ms(t) for t in letter]}; referral: {[ms(t) for t in referral]}")
     print()
-    print(f"| support letter / referral PDF with the longest child's words kept "
-          f"({MAX_TEXT:,} characters; 400,000 took 114 s before the bound) | "
-          f"{ms(statistics.median(letter))} / {ms(statistics.median(referral))} | "
-          f"`python benchmarks/bench_long_text.py` |")
+    print(
+        f"| support letter / referral PDF with the longest child's words kept "
+        f"({MAX_TEXT:,} characters; 400,000 took 114 s before the bound) | "
+        f"{ms(statistics.median(letter))} / {ms(statistics.median(referral))} | "
+        f"`python benchmarks/bench_long_text.py` |"
+    )
     return 0
 
 

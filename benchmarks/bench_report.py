@@ -74,7 +74,9 @@ def sample_value(item) -> Answer | None:
 
 
 def screening_of_60(tmp: Path) -> tuple[Store, int]:
-    store, _ = Store.create(tmp / "referral", "bench", PASSWORD, kdf=MINIMUM_KDF)  # unlock not timed
+    store, _ = Store.create(
+        tmp / "referral", "bench", PASSWORD, kdf=MINIMUM_KDF
+    )  # unlock not timed
     text = find("child-trafficking-full").path.read_bytes()
     checklist = load_checklist_bytes(text)
     cid = store.create_case(CaseDetails(reference="BENCH-060", claimed_age=15, age_disputed=True))
@@ -86,8 +88,13 @@ def screening_of_60(tmp: Path) -> tuple[Store, int]:
         if isinstance(item, Indicator):
             answer = Answer(value=("yes", "unsure", "no")[i % 3])
             lang, words = WORDS[i % len(WORDS)]
-            ctx = AnswerContext(source="child-said", child_words=words, language=lang,
-                                read_back=bool(i % 2), worker_note="Calm, looked at the door.")
+            ctx = AnswerContext(
+                source="child-said",
+                child_words=words,
+                language=lang,
+                read_back=bool(i % 2),
+                worker_note="Calm, looked at the door.",
+            )
         else:
             answer = sample_value(item)
             if answer is None:
@@ -112,8 +119,14 @@ def referral(store: Store, sid: int) -> bytes:
 
 def bare(paragraphs: list[tuple[str, ParagraphStyle]]) -> bytes:
     buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
-                            topMargin=16 * mm, bottomMargin=18 * mm)
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=18 * mm,
+    )
     doc.build([Paragraph(text, style) for text, style in paragraphs])
     return buf.getvalue()
 
@@ -128,9 +141,7 @@ def _paragraphs(flowables: list) -> list[Paragraph]:
     return out
 
 
-def referral_figures(
-    tmp: Path, runs: int
-) -> tuple[list[float], list[float], list[float], int]:
+def referral_figures(tmp: Path, runs: int) -> tuple[list[float], list[float], list[float], int]:
     store, sid = screening_of_60(tmp)
     summary = build_summary(store, sid)
     # The same paragraphs (markup, fonts, shaping) as the referral, for the bare document.
@@ -168,7 +179,9 @@ def large_completed_store(tmp: Path, n: int) -> tuple[Path, float]:
     from idcheck.store.schema import screenings as scr
 
     data = tmp / "large"
-    store, _ = Store.create(data, "bench", PASSWORD)  # real slot parameters: the CLI unlock is measured
+    store, _ = Store.create(
+        data, "bench", PASSWORD
+    )  # real slot parameters: the CLI unlock is measured
     text = find("intake-screen").path.read_bytes()
     checklist = load_checklist_bytes(text)
     sha = hashlib.sha256(text).hexdigest()
@@ -179,24 +192,57 @@ def large_completed_store(tmp: Path, n: int) -> tuple[Path, float]:
     t0 = time.perf_counter()
     with store.engine.begin() as conn:
         conn.execute(insert(checklist_texts).values(sha256=sha, text=text))
-        conn.execute(insert(cases), [
-            {"reference": f"B-{i:06d}", "search_key": f"b-{i:06d}", "age_disputed": False,
-             "status": "open", "created_at": start, "updated_at": start, "created_by": 1,
-             "gender": rnd.choice(["female", "male", "other", "unknown", None]),
-             "claimed_age": rnd.choice([None, 9, 13, 14, 15, 16, 17, 19]),
-             "assessed_age": rnd.choice([None, None, None, 16, 18]),
-             "identified_by": rnd.choice(["police", "immigration", "health", "child-welfare",
-                                          "ngo", "other", None])}
-            for i in range(n)])
-        conn.execute(insert(scr), [
-            {"case_id": i + 1, "checklist_id": checklist.id, "checklist_version": checklist.version,
-             "checklist_sha256": sha, "status": "draft", "started_at": start, "started_by": 1}
-            for i in range(n)])
-        conn.execute(insert(answers), [
-            {"screening_id": i + 1, "item_id": item.id, "status": "answered",
-             "value": '"yes"', "answered_by": 1, "answered_at": start}
-            for i in range(n)
-            for item in rnd.sample(indicators, rnd.randint(0, min(3, len(indicators))))])
+        conn.execute(
+            insert(cases),
+            [
+                {
+                    "reference": f"B-{i:06d}",
+                    "search_key": f"b-{i:06d}",
+                    "age_disputed": False,
+                    "status": "open",
+                    "created_at": start,
+                    "updated_at": start,
+                    "created_by": 1,
+                    "gender": rnd.choice(["female", "male", "other", "unknown", None]),
+                    "claimed_age": rnd.choice([None, 9, 13, 14, 15, 16, 17, 19]),
+                    "assessed_age": rnd.choice([None, None, None, 16, 18]),
+                    "identified_by": rnd.choice(
+                        ["police", "immigration", "health", "child-welfare", "ngo", "other", None]
+                    ),
+                }
+                for i in range(n)
+            ],
+        )
+        conn.execute(
+            insert(scr),
+            [
+                {
+                    "case_id": i + 1,
+                    "checklist_id": checklist.id,
+                    "checklist_version": checklist.version,
+                    "checklist_sha256": sha,
+                    "status": "draft",
+                    "started_at": start,
+                    "started_by": 1,
+                }
+                for i in range(n)
+            ],
+        )
+        conn.execute(
+            insert(answers),
+            [
+                {
+                    "screening_id": i + 1,
+                    "item_id": item.id,
+                    "status": "answered",
+                    "value": '"yes"',
+                    "answered_by": 1,
+                    "answered_at": start,
+                }
+                for i in range(n)
+                for item in rnd.sample(indicators, rnd.randint(0, min(3, len(indicators))))
+            ],
+        )
         done = []
         for i in range(n):
             o = rnd.choice(outcomes)
@@ -204,9 +250,17 @@ def large_completed_store(tmp: Path, n: int) -> tuple[Path, float]:
             # two of jitter, not a random order over the year.
             at = start + (i / n) * 362 * 86400 + rnd.random() * 2 * 86400
             done.append({"sid": i + 1, "at": at, "o": o})
-        conn.execute(update(scr).where(scr.c.id == bindparam("sid")).values(
-            status="completed", completed_at=bindparam("at"), suggested_outcome=bindparam("o"),
-            decision_outcome=bindparam("o")), done)
+        conn.execute(
+            update(scr)
+            .where(scr.c.id == bindparam("sid"))
+            .values(
+                status="completed",
+                completed_at=bindparam("at"),
+                suggested_outcome=bindparam("o"),
+                decision_outcome=bindparam("o"),
+            ),
+            done,
+        )
         # What each completion writes for the statistics (one statement here).
         fill_screening_stats(conn)
     build = time.perf_counter() - t0
@@ -232,10 +286,29 @@ def stats_figures(tmp: Path, n: int, runs: int) -> tuple[float, list[float], lis
     for _ in range(runs):
         t0 = time.perf_counter()
         r = subprocess.run(
-            [sys.executable, "-m", "idcheck", "--data-dir", str(data), "stats", "--from",
-             "2025-01-01", "--to", "2025-12-31", "--user", "bench", "--password-file", str(pw),
-             "--out", str(tmp / "stats.csv")],
-            capture_output=True, text=True, env=env, check=False)
+            [
+                sys.executable,
+                "-m",
+                "idcheck",
+                "--data-dir",
+                str(data),
+                "stats",
+                "--from",
+                "2025-01-01",
+                "--to",
+                "2025-12-31",
+                "--user",
+                "bench",
+                "--password-file",
+                str(pw),
+                "--out",
+                str(tmp / "stats.csv"),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
         cli.append(time.perf_counter() - t0)
         assert r.returncode == 0, r.stderr
     return build, core, cli
@@ -257,10 +330,12 @@ def main() -> int:
         print(f"  of which render_referral alone   {ms(median(render))}")
         print(f"  bare reportlab, same paragraphs  {ms(median(base))}")
         print(f"  ratio of medians                 {ratio:.2f}x")
-        print(f"| referral PDF of a 60-answer screening ({pages} pages), summary from the store + "
-              f"PDF vs a bare reportlab document with every one of its paragraphs | "
-              f"{ms(median(ours))} (PDF alone {ms(median(render))}) vs {ms(median(base))}: "
-              f"**{ratio:.2f}x** | `python benchmarks/bench_report.py` |")
+        print(
+            f"| referral PDF of a 60-answer screening ({pages} pages), summary from the store + "
+            f"PDF vs a bare reportlab document with every one of its paragraphs | "
+            f"{ms(median(ours))} (PDF alone {ms(median(render))}) vs {ms(median(base))}: "
+            f"**{ratio:.2f}x** | `python benchmarks/bench_report.py` |"
+        )
         if args.screenings <= 0:
             return 0
         stat_runs = max(3, args.runs // 3)
@@ -268,9 +343,11 @@ def main() -> int:
         print(f"store with {args.screenings} completed screenings built in {build:.1f} s")
         print(f"  statistics, core aggregation     {ms(median(core))}")
         print(f"  idcheck stats, whole process     {ms(median(cli))}")
-        print(f"| anonymised statistics over {args.screenings:,} completed screenings: core "
-              f"aggregation / `idcheck stats` end to end (start, unlock, count, CSV) | "
-              f"{ms(median(core))} / {ms(median(cli))} | `python benchmarks/bench_report.py` |")
+        print(
+            f"| anonymised statistics over {args.screenings:,} completed screenings: core "
+            f"aggregation / `idcheck stats` end to end (start, unlock, count, CSV) | "
+            f"{ms(median(core))} / {ms(median(cli))} | `python benchmarks/bench_report.py` |"
+        )
     return 0
 
 

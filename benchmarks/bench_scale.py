@@ -99,8 +99,9 @@ def one_size(folder: Path, n: int, runs: int) -> dict[str, str]:
         assert isinstance(hits, list) and len(hits) == 1
         figures["search rare"] = ms(t)
         t, hits = timed(lambda: store.list_cases("oystein", limit=5000), runs)
-        assert isinstance(hits, list) and hits and all(
-            "Øystein" in (h.given_name or "") for h in hits)
+        assert (
+            isinstance(hits, list) and hits and all("Øystein" in (h.given_name or "") for h in hits)
+        )
         figures["search many"] = f"{ms(t)} ({len(hits):,} hits)"
         from idcheck.report.stats import collect
 
@@ -158,8 +159,10 @@ def main() -> int:
     print()
     for key, label in what.items():
         values = " / ".join(table[n][key] for n in sizes)
-        print(f"| {label}, at {heads} cases (each a completed screening of 40 answers) | "
-              f"{values} | {cmd} |")
+        print(
+            f"| {label}, at {heads} cases (each a completed screening of 40 answers) | "
+            f"{values} | {cmd} |"
+        )
     return 0
 
 

@@ -44,8 +44,10 @@ def bare_connection(path: Path) -> sqlcipher.Connection:
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA temp_store = MEMORY")
-    conn.execute("CREATE TABLE answers (id INTEGER PRIMARY KEY, screening_id INTEGER, item_id TEXT,"
-                 " status TEXT, value TEXT, child_words TEXT, answered_at REAL)")
+    conn.execute(
+        "CREATE TABLE answers (id INTEGER PRIMARY KEY, screening_id INTEGER, item_id TEXT,"
+        " status TEXT, value TEXT, child_words TEXT, answered_at REAL)"
+    )
     return conn
 
 
@@ -64,22 +66,28 @@ def answer_save(tmp: Path, n: int) -> tuple[list[float], list[float]]:
     for i in range(n):
         c0 = time.process_time()
         t0 = time.perf_counter()
-        store.record_answer(sid, items[i % 4], Answer(value="yes"), ctx, position=items[(i + 1) % 4])
+        store.record_answer(
+            sid, items[i % 4], Answer(value="yes"), ctx, position=items[(i + 1) % 4]
+        )
         ours.append(time.perf_counter() - t0)
         cpu_ours += time.process_time() - c0
         c0 = time.process_time()
         t0 = time.perf_counter()
         bare.execute("BEGIN IMMEDIATE")
-        bare.execute("INSERT INTO answers (screening_id, item_id, status, value, child_words, "
-                     "answered_at) VALUES (?, ?, 'answered', '\"yes\"', ?, ?)",
-                     (sid, items[i % 4], "words as said", time.time()))
+        bare.execute(
+            "INSERT INTO answers (screening_id, item_id, status, value, child_words, "
+            "answered_at) VALUES (?, ?, 'answered', '\"yes\"', ?, ?)",
+            (sid, items[i % 4], "words as said", time.time()),
+        )
         bare.execute("COMMIT")
         base.append(time.perf_counter() - t0)
         cpu_base += time.process_time() - c0
     store.lock()
     bare.close()
-    print(f"  CPU per answer: record_answer {cpu_ours / n * 1e6:.0f} us, "
-          f"bare INSERT+COMMIT {cpu_base / n * 1e6:.0f} us (the rest is waiting for the disk)")
+    print(
+        f"  CPU per answer: record_answer {cpu_ours / n * 1e6:.0f} us, "
+        f"bare INSERT+COMMIT {cpu_base / n * 1e6:.0f} us (the rest is waiting for the disk)"
+    )
     return ours, base
 
 
@@ -143,25 +151,56 @@ def large_store(tmp: Path, screenings: int) -> tuple[float, float, float, float]
     with store.engine.begin() as conn:
         conn.execute(insert(checklist_texts).values(sha256=sha, text=text))
         now = time.time()
-        conn.execute(insert(cases), [
-            {"reference": f"B-{i:06d}", "search_key": f"b-{i:06d}", "age_disputed": False,
-             "status": "open", "created_at": now - i, "updated_at": now - i, "created_by": 1}
-            for i in range(screenings)])
-        conn.execute(insert(scr), [
-            {"case_id": i + 1, "checklist_id": checklist.id, "checklist_version": checklist.version,
-             "checklist_sha256": sha, "status": "draft", "started_at": now, "started_by": 1}
-            for i in range(screenings)])
+        conn.execute(
+            insert(cases),
+            [
+                {
+                    "reference": f"B-{i:06d}",
+                    "search_key": f"b-{i:06d}",
+                    "age_disputed": False,
+                    "status": "open",
+                    "created_at": now - i,
+                    "updated_at": now - i,
+                    "created_by": 1,
+                }
+                for i in range(screenings)
+            ],
+        )
+        conn.execute(
+            insert(scr),
+            [
+                {
+                    "case_id": i + 1,
+                    "checklist_id": checklist.id,
+                    "checklist_version": checklist.version,
+                    "checklist_sha256": sha,
+                    "status": "draft",
+                    "started_at": now,
+                    "started_by": 1,
+                }
+                for i in range(screenings)
+            ],
+        )
         # Four answers per draft, as a started screening has; the danger item's is
         # "yes" in one draft in a hundred (the list marks those).
         from idcheck.store.schema import answers as ans
 
         for start in range(0, screenings, 20_000):
-            conn.execute(insert(ans), [
-                {"screening_id": i + 1, "item_id": item, "status": "answered",
-                 "value": '"yes"' if item != "danger-harm" or i % 100 == 0 else '"no"',
-                 "answered_by": 1, "answered_at": now}
-                for i in range(start, min(start + 20_000, screenings))
-                for item in ("danger-harm", "debt", "documents-held", "fear-threats")])
+            conn.execute(
+                insert(ans),
+                [
+                    {
+                        "screening_id": i + 1,
+                        "item_id": item,
+                        "status": "answered",
+                        "value": '"yes"' if item != "danger-harm" or i % 100 == 0 else '"no"',
+                        "answered_by": 1,
+                        "answered_at": now,
+                    }
+                    for i in range(start, min(start + 20_000, screenings))
+                    for item in ("danger-harm", "debt", "documents-held", "fear-threats")
+                ],
+            )
     build = time.perf_counter() - t0
     store.lock()
     t0 = time.perf_counter()
@@ -199,30 +238,44 @@ def main() -> int:
         print(f"unlock (argon2id t=3, 64 MiB, p=4, + open): median {ms(statistics.median(u))}")
         small_rekey = rekey(tmp / "store", 5)
         small_mb = (tmp / "store" / "idcheck.db").stat().st_size / 1e6
-        print(f"key change (disable a user, {small_mb:.1f} MB store): median "
-              f"{ms(statistics.median(small_rekey))}")
+        print(
+            f"key change (disable a user, {small_mb:.1f} MB store): median "
+            f"{ms(statistics.median(small_rekey))}"
+        )
         build, opened, listed, window = large_store(tmp, args.screenings)
-        print(f"store with {args.screenings} screenings: built in {build:.1f} s, "
-              f"unlock+open {ms(opened)}, first 200 cases listed in {ms(listed)}, "
-              f"first 5,000 in {ms(window)}")
+        print(
+            f"store with {args.screenings} screenings: built in {build:.1f} s, "
+            f"unlock+open {ms(opened)}, first 200 cases listed in {ms(listed)}, "
+            f"first 5,000 in {ms(window)}"
+        )
         large_rekey = rekey(tmp / "large", 3)
         large_mb = (tmp / "large" / "idcheck.db").stat().st_size / 1e6
-        print(f"key change (disable a user, {large_mb:.1f} MB store): median "
-              f"{ms(statistics.median(large_rekey))}")
+        print(
+            f"key change (disable a user, {large_mb:.1f} MB store): median "
+            f"{ms(statistics.median(large_rekey))}"
+        )
         print()
-        print(f"| answer save, `record_answer` vs a bare SQLCipher INSERT+COMMIT, same pragmas (p50 / p99; goal 1.5x) | "
-              f"{ms(statistics.median(ours))} / {ms(pct(ours, 99))} vs {ms(statistics.median(base))} / "
-              f"{ms(pct(base, 99))}: **{ratio:.2f}x** (p99 {ratio99:.2f}x), one commit per answer | "
-              f"`python benchmarks/bench_store.py` |")
-        print(f"| unlock (argon2id t=3, 64 MiB, p=4, unseal the key, then open) | {ms(statistics.median(u))} | "
-              f"`python benchmarks/bench_store.py` |")
-        print(f"| open a store with {args.screenings:,} draft screenings (4 answers each), list the first "
-              f"200 cases / the window's 5,000, each marked when a draft's danger stop fired | "
-              f"{ms(opened)} + {ms(listed)} / {ms(window)} | `python benchmarks/bench_store.py` |")
-        print(f"| key change when a user is disabled or a password reset (re-key the database, "
-              f"seal the new key to every slot): {small_mb:.1f} MB store / {large_mb:.0f} MB store "
-              f"({args.screenings:,} screenings) | {ms(statistics.median(small_rekey))} / "
-              f"{ms(statistics.median(large_rekey))} | `python benchmarks/bench_store.py` |")
+        print(
+            f"| answer save, `record_answer` vs a bare SQLCipher INSERT+COMMIT, same pragmas (p50 / p99; goal 1.5x) | "
+            f"{ms(statistics.median(ours))} / {ms(pct(ours, 99))} vs {ms(statistics.median(base))} / "
+            f"{ms(pct(base, 99))}: **{ratio:.2f}x** (p99 {ratio99:.2f}x), one commit per answer | "
+            f"`python benchmarks/bench_store.py` |"
+        )
+        print(
+            f"| unlock (argon2id t=3, 64 MiB, p=4, unseal the key, then open) | {ms(statistics.median(u))} | "
+            f"`python benchmarks/bench_store.py` |"
+        )
+        print(
+            f"| open a store with {args.screenings:,} draft screenings (4 answers each), list the first "
+            f"200 cases / the window's 5,000, each marked when a draft's danger stop fired | "
+            f"{ms(opened)} + {ms(listed)} / {ms(window)} | `python benchmarks/bench_store.py` |"
+        )
+        print(
+            f"| key change when a user is disabled or a password reset (re-key the database, "
+            f"seal the new key to every slot): {small_mb:.1f} MB store / {large_mb:.0f} MB store "
+            f"({args.screenings:,} screenings) | {ms(statistics.median(small_rekey))} / "
+            f"{ms(statistics.median(large_rekey))} | `python benchmarks/bench_store.py` |"
+        )
     return 0
 
 

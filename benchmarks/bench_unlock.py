@@ -73,11 +73,15 @@ def main() -> int:
     app = QApplication.instance() or QApplication([])
     once(app, args.store)  # untimed: a first unlock may upgrade the store's schema
     times = [once(app, args.store) for _ in range(args.runs)]
-    print(f"unlock click to the case list shown: median {ms(statistics.median(times))} "
-          f"of {[ms(t) for t in times]}")
-    print(f"| unlock click to the case list shown, in the window ({args.store.name}; argon2id "
-          f"t=3, 64 MiB included; goal 1 s) | {ms(statistics.median(times))} | "
-          f"`python benchmarks/bench_unlock.py --store DIR` |")
+    print(
+        f"unlock click to the case list shown: median {ms(statistics.median(times))} "
+        f"of {[ms(t) for t in times]}"
+    )
+    print(
+        f"| unlock click to the case list shown, in the window ({args.store.name}; argon2id "
+        f"t=3, 64 MiB included; goal 1 s) | {ms(statistics.median(times))} | "
+        f"`python benchmarks/bench_unlock.py --store DIR` |"
+    )
     return 0
 
 

@@ -47,15 +47,19 @@ def main() -> int:
         store.lock()
         assert result is not None and result.ok, result
         rows = result.audit_rows
-        print(f"built {args.screenings} completed screenings of {args.answers} answers "
-              f"({rows:,} audit rows) in {built:.0f} s")
+        print(
+            f"built {args.screenings} completed screenings of {args.answers} answers "
+            f"({rows:,} audit rows) in {built:.0f} s"
+        )
         for m in result.messages:
             print(f"  {m}")
         print(f"verify: median {ms(statistics.median(times))} of {[ms(t) for t in times]}")
         print()
-        print(f"| `db verify` of a trail of {rows:,} rows ({args.screenings:,} completed "
-              f"screenings of {args.answers} answers; integrity, triggers, chain, content) | "
-              f"{ms(statistics.median(times))} | `python benchmarks/bench_verify.py` |")
+        print(
+            f"| `db verify` of a trail of {rows:,} rows ({args.screenings:,} completed "
+            f"screenings of {args.answers} answers; integrity, triggers, chain, content) | "
+            f"{ms(statistics.median(times))} | `python benchmarks/bench_verify.py` |"
+        )
     return 0
 
 

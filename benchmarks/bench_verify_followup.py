@@ -39,11 +39,19 @@ from idcheck.store.keys import MINIMUM_KDF
 
 PASSWORD = "benchmark password"
 DAY = 86400.0
-WHAT = ["Book an interpreter (Tigrinya)", "Ring the school", "Safe placement tonight",
-        "Tell the guardian representative", "Multi-agency meeting", "Find the aunt's number"]
-_AUDIT = ("INSERT INTO audit (seq, at, user_id, action, case_id, screening_id, object_id, "
-          "content, prev_hash, hash) VALUES (:seq, :at, :user_id, :action, :case_id, "
-          ":screening_id, :object_id, :content, :prev_hash, :hash)")
+WHAT = [
+    "Book an interpreter (Tigrinya)",
+    "Ring the school",
+    "Safe placement tonight",
+    "Tell the guardian representative",
+    "Multi-agency meeting",
+    "Find the aunt's number",
+]
+_AUDIT = (
+    "INSERT INTO audit (seq, at, user_id, action, case_id, screening_id, object_id, "
+    "content, prev_hash, hash) VALUES (:seq, :at, :user_id, :action, :case_id, "
+    ":screening_id, :object_id, :content, :prev_hash, :hash)"
+)
 
 
 def build(path: Path, n_cases: int, per_case: int) -> float:
@@ -55,8 +63,9 @@ def build(path: Path, n_cases: int, per_case: int) -> float:
     rows: list[dict[str, Any]] = []
     last: audit_mod.AuditHead | None = None
 
-    def audit(action: str, at: float, cid: int, oid: int | None = None,
-              content: str | None = None) -> None:
+    def audit(
+        action: str, at: float, cid: int, oid: int | None = None, content: str | None = None
+    ) -> None:
         nonlocal last
         row, last = audit_mod._next_row(key, last, action, uid, cid, None, oid, at, content)
         rows.append(row)
@@ -75,9 +84,16 @@ def build(path: Path, n_cases: int, per_case: int) -> float:
                 tid = conn.exec_driver_sql(
                     "INSERT INTO tasks (case_id, what, note, status, reason, due_at, clock, "
                     "created_by, created_at, source) VALUES (?, ?, ?, 'open', '', ?, ?, ?, ?, ?)",
-                    (cid, rng.choice(WHAT), "Ring before nine; the number is on the referral.",
-                     at + rng.uniform(0, 14) * DAY, "safe-placement" if k == 0 else None, uid,
-                     at, "plan" if k < 4 else "manual"),
+                    (
+                        cid,
+                        rng.choice(WHAT),
+                        "Ring before nine; the number is on the referral.",
+                        at + rng.uniform(0, 14) * DAY,
+                        "safe-placement" if k == 0 else None,
+                        uid,
+                        at,
+                        "plan" if k < 4 else "manual",
+                    ),
                 ).lastrowid
                 audit("task-added", at, cid, tid, fc.record_hash(conn, "task", tid))
                 if rng.random() < 2 / 3:
@@ -87,7 +103,7 @@ def build(path: Path, n_cases: int, per_case: int) -> float:
                     )
                     audit("task-done", at + DAY, cid, tid, fc.record_hash(conn, "task", tid))
             nid = conn.exec_driver_sql(
-                "INSERT INTO case_notes (case_id, kind, text, value, \"by\", at) "
+                'INSERT INTO case_notes (case_id, kind, text, value, "by", at) '
                 "VALUES (?, 'note', 'Spoke with the school about her first week.', NULL, ?, ?)",
                 (cid, uid, at),
             ).lastrowid
@@ -138,22 +154,32 @@ def main() -> int:
             store.lock()
     tasks = args.cases * args.tasks_per_case
     med = {k: statistics.median(v) for k, v in times.items()}
-    print(f"built {args.cases:,} cases, {tasks:,} tasks, {args.cases:,} notes "
-          f"({result.audit_rows:,} audit rows) in {built:.0f} s")
+    print(
+        f"built {args.cases:,} cases, {tasks:,} tasks, {args.cases:,} notes "
+        f"({result.audit_rows:,} audit rows) in {built:.0f} s"
+    )
     for m in result.messages:
         print(f"  {m}")
-    print(f"verify with the follow-up content check:    median {ms(med['with'])} "
-          f"of {[ms(t) for t in times['with']]}")
-    print(f"verify without the follow-up content check: median {ms(med['without'])} "
-          f"of {[ms(t) for t in times['without']]}")
-    print(f"the check costs {ms(med['with'] - med['without'])} "
-          f"({med['with'] / med['without']:.2f}x); the check alone: median "
-          f"{ms(statistics.median(alone))} for {cov.checked:,} records")
+    print(
+        f"verify with the follow-up content check:    median {ms(med['with'])} "
+        f"of {[ms(t) for t in times['with']]}"
+    )
+    print(
+        f"verify without the follow-up content check: median {ms(med['without'])} "
+        f"of {[ms(t) for t in times['without']]}"
+    )
+    print(
+        f"the check costs {ms(med['with'] - med['without'])} "
+        f"({med['with'] / med['without']:.2f}x); the check alone: median "
+        f"{ms(statistics.median(alone))} for {cov.checked:,} records"
+    )
     print()
-    print(f"| `db verify` of {tasks:,} tasks and {args.cases:,} notes "
-          f"({result.audit_rows:,} audit rows), with / without the follow-up content check | "
-          f"{ms(med['with'])} / {ms(med['without'])} | "
-          "`python benchmarks/bench_verify_followup.py` |")
+    print(
+        f"| `db verify` of {tasks:,} tasks and {args.cases:,} notes "
+        f"({result.audit_rows:,} audit rows), with / without the follow-up content check | "
+        f"{ms(med['with'])} / {ms(med['without'])} | "
+        "`python benchmarks/bench_verify_followup.py` |"
+    )
     return 0
 
 

@@ -38,34 +38,76 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         store, _ = Store.create(Path(tmp) / "store", "anna", PASSWORD)
         try:
-            store.set_site_profile(SiteProfile(
-                name="Mottak Nord (example)", jurisdiction="NO", phone="+47 22 00 00 01"))
-            store.save_contacts([
-                {"role": "child-welfare-emergency", "name": "Barnevernvakten (example)",
-                 "phone": "+47 21 00 00 00"},
-                {"role": "supervisor", "name": "Duty lead (example)", "phone": "+47 900 00 000"},
-            ])
+            store.set_site_profile(
+                SiteProfile(
+                    name="Mottak Nord (example)", jurisdiction="NO", phone="+47 22 00 00 01"
+                )
+            )
+            store.save_contacts(
+                [
+                    {
+                        "role": "child-welfare-emergency",
+                        "name": "Barnevernvakten (example)",
+                        "phone": "+47 21 00 00 00",
+                    },
+                    {
+                        "role": "supervisor",
+                        "name": "Duty lead (example)",
+                        "phone": "+47 900 00 000",
+                    },
+                ]
+            )
             raw = find("intake-screen").path.read_bytes()
             checklist = load_checklist_bytes(raw)
-            cid = store.create_case(CaseDetails(
-                reference="2026-041", claimed_age=15, gender="female", nationality="Syria",
-                languages="Arabic", identified_by="police",
-                adults=(Adult("Man about 40, grey coat, speaks for her", "uncle"),)))
+            cid = store.create_case(
+                CaseDetails(
+                    reference="2026-041",
+                    claimed_age=15,
+                    gender="female",
+                    nationality="Syria",
+                    languages="Arabic",
+                    identified_by="police",
+                    adults=(Adult("Man about 40, grey coat, speaks for her", "uncle"),),
+                )
+            )
             sid = store.start_screening(cid, checklist, raw, hashlib.sha256(raw).hexdigest())
             for item, value, ctx in (
-                ("danger-missing", "yes", AnswerContext(
-                    source="child-said", child_words="قال إننا سنغادر الليلة إلى مدينة أخرى",
-                    language="ar", interpreter_present=True, interpreter="Phone 4411",
-                    read_back=True)),
-                ("documents-held", "yes", AnswerContext(
-                    source="child-said", child_words="أخذ جواز سفري في المطار", language="ar",
-                    read_back=True, worker_note="She looked at the man before answering.")),
-                ("debt", "yes", AnswerContext(source="child-said", child_words=
-                    "يجب أن أدفع 3000 يورو للرحلة", language="ar", read_back=False)),
+                (
+                    "danger-missing",
+                    "yes",
+                    AnswerContext(
+                        source="child-said",
+                        child_words="قال إننا سنغادر الليلة إلى مدينة أخرى",
+                        language="ar",
+                        interpreter_present=True,
+                        interpreter="Phone 4411",
+                        read_back=True,
+                    ),
+                ),
+                (
+                    "documents-held",
+                    "yes",
+                    AnswerContext(
+                        source="child-said",
+                        child_words="أخذ جواز سفري في المطار",
+                        language="ar",
+                        read_back=True,
+                        worker_note="She looked at the man before answering.",
+                    ),
+                ),
+                (
+                    "debt",
+                    "yes",
+                    AnswerContext(
+                        source="child-said",
+                        child_words="يجب أن أدفع 3000 يورو للرحلة",
+                        language="ar",
+                        read_back=False,
+                    ),
+                ),
             ):
                 store.record_answer(sid, item, Answer(value=value), ctx)
-            store.record_decision(sid, Decision("immediate-protection", (),
-                                                "immediate-protection"))
+            store.record_decision(sid, Decision("immediate-protection", (), "immediate-protection"))
             store.record_event("danger-acknowledged", case_id=cid, screening_id=sid)
             store.complete_screening(sid)
             made = []
@@ -83,8 +125,22 @@ def main() -> int:
             store.lock()
         args.out.mkdir(parents=True, exist_ok=True)
         for pdf, stem in made:
-            subprocess.run([pdftoppm, "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
-                            str(pdf), str(stem)], check=True)
+            subprocess.run(
+                [
+                    pdftoppm,
+                    "-png",
+                    "-r",
+                    "80",
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                    "-singlefile",
+                    str(pdf),
+                    str(stem),
+                ],
+                check=True,
+            )
             print(f"{stem}.png")
     return 0
 

@@ -109,7 +109,9 @@ def main() -> int:
             view.show_item(item_id)
             view.save(Answer(value="no"))
         view.show_item("debt-for-journey")
-        view.panel.context().source.setCurrentIndex(view.panel.context().source.findData("child-said"))
+        view.panel.context().source.setCurrentIndex(
+            view.panel.context().source.findData("child-said")
+        )
         view.panel.context().child_words.setPlainText("I must work to pay for the road.")
         view.form.language.setText("prs")
         view.form.interpreter_present.setChecked(True)

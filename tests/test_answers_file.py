@@ -61,7 +61,9 @@ def test_every_problem_is_reported_at_its_place_and_nothing_is_planned(tmp_path,
     lines = [str(p) for p in e.value.problems]
     assert f"{path}:3:11: expected one of female, male, other, unknown" in lines
     assert any(line.startswith(f"{path}:5:") and "no item 'no-such-item'" in line for line in lines)
-    assert any(line.startswith(f"{path}:6:") and "source must be one of observed" in line for line in lines)
+    assert any(
+        line.startswith(f"{path}:6:") and "source must be one of observed" in line for line in lines
+    )
     assert any(line.startswith(f"{path}:7:") and "danger-harm" in line for line in lines)
     assert any("completed with the professional's decision" in line for line in lines)
     assert len(lines) == 5
@@ -91,7 +93,11 @@ def test_recording_reuses_the_case_and_calls_out_each_danger(tmp_path, intake):
         plan = plan_screening(read_answers_file(path), checklist, None)
         dangers: list[str] = []
         sid, result = record_plan(
-            store, plan, checklist, raw, hashlib.sha256(raw).hexdigest(),
+            store,
+            plan,
+            checklist,
+            raw,
+            hashlib.sha256(raw).hexdigest(),
             lambda item_id, _spec: dangers.append(item_id),
         )
         rec = store.get_screening(sid, audit=False)

@@ -192,10 +192,24 @@ def test_printing_from_the_window_opens_no_socket(tmp_path: Path) -> None:
     out, trace = tmp_path / "printed.pdf", tmp_path / "trace.txt"
     env = {k: v for k, v in os.environ.items() if k != "CUPS_SERVER"}
     r = subprocess.run(
-        [strace, "-f", "-qq", "-e", "trace=socket,connect", "-o", str(trace), sys.executable,
-         str(ROOT / "tests" / "attack" / "print_referral.py"), str(data), str(out),
-         "correct horse battery"],
-        capture_output=True, text=True, timeout=300, cwd=tmp_path,
+        [
+            strace,
+            "-f",
+            "-qq",
+            "-e",
+            "trace=socket,connect",
+            "-o",
+            str(trace),
+            sys.executable,
+            str(ROOT / "tests" / "attack" / "print_referral.py"),
+            str(data),
+            str(out),
+            "correct horse battery",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
         env={**env, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT / "src")},
     )
     assert r.returncode == 0, r.stdout + r.stderr

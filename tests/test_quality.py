@@ -26,6 +26,22 @@ def test_ruff_is_clean() -> None:
     assert r.returncode == 0, r.stdout + r.stderr
 
 
+def test_code_is_formatted() -> None:
+    """One format for every file, so a change's diff shows what it changes."""
+    r = _run(
+        sys.executable,
+        "-m",
+        "ruff",
+        "format",
+        "--check",
+        "src",
+        "tests",
+        "benchmarks",
+        "build_scripts",
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
 def test_mypy_is_clean() -> None:
     r = _run(sys.executable, "-m", "mypy")
     assert r.returncode == 0, r.stdout + r.stderr

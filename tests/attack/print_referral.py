@@ -36,6 +36,7 @@ w.cases.screen_selected(checklist_ref="intake-screen@1.0.0")
 view = w.screening_view
 seen = []
 
+
 def fill_print_dialog():
     d = app.activeModalWidget()
     assert isinstance(d, QPrintDialog), d
@@ -47,21 +48,25 @@ def fill_print_dialog():
     ok = [b for b in box.buttons() if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole]
     QTest.mouseClick(ok[0], Qt.MouseButton.LeftButton)
 
+
 def in_referral():
     d = app.activeModalWidget()
     assert isinstance(d, ReferralDialog), d
     import pypdfium2
+
     seen.append(len(pypdfium2.PdfDocument(d.data)))
     QTimer.singleShot(400, fill_print_dialog)
     QTest.mouseClick(d.print_button, Qt.MouseButton.LeftButton)
     d.accept()
+
 
 QTimer.singleShot(400, in_referral)
 QTest.mouseClick(view.form.referral_button, Qt.MouseButton.LeftButton)
 store = store_behind(w.session)
 with store.engine.connect() as conn:
     printed = conn.exec_driver_sql(
-        "SELECT count(*) FROM audit WHERE action = 'report-printed'").scalar()
+        "SELECT count(*) FROM audit WHERE action = 'report-printed'"
+    ).scalar()
 w.lock()
 print("printers offered:", seen[1], "referral pages:", seen[0])
 print("PRINTED", out.stat().st_size if out.exists() else 0, "audited", printed)

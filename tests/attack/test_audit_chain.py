@@ -100,9 +100,22 @@ def idcheck(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     pw.write_text(PASSWORD + "\n")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     return subprocess.run(
-        [sys.executable, "-m", "idcheck", "--data-dir", str(data_dir), *args,
-         "--user", "anna", "--password-file", str(pw)],
-        capture_output=True, text=True, env=env, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "idcheck",
+            "--data-dir",
+            str(data_dir),
+            *args,
+            "--user",
+            "anna",
+            "--password-file",
+            str(pw),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
 
 
@@ -129,8 +142,11 @@ def test_an_edited_completed_answer_is_found_and_its_screening_named(
     data_dir, template, column, value
 ):
     _, sid, _ = template
-    raw_sql(data_dir, *DROP, f"UPDATE answers SET {column} = {value} WHERE item_id = 'debt' "
-            f"AND screening_id = {sid}")
+    raw_sql(
+        data_dir,
+        *DROP,
+        f"UPDATE answers SET {column} = {value} WHERE item_id = 'debt' AND screening_id = {sid}",
+    )
     result = verify_store(data_dir, "anna", PASSWORD)
     assert not result.ok
     assert sid in result.altered_screenings
@@ -177,7 +193,9 @@ def test_a_removed_or_added_answer_is_found(data_dir, template):
 
 def test_the_command_names_the_screening_and_fails(data_dir, template):
     _, sid, _ = template
-    raw_sql(data_dir, *DROP, f"UPDATE answers SET child_words = 'nothing' WHERE screening_id = {sid}")
+    raw_sql(
+        data_dir, *DROP, f"UPDATE answers SET child_words = 'nothing' WHERE screening_id = {sid}"
+    )
     r = idcheck(data_dir, "db", "verify")
     assert r.returncode == 1, r.stdout + r.stderr
     assert f"content: screening {sid} (completed at row" in r.stdout
@@ -232,8 +250,9 @@ def test_a_screening_deleted_behind_idcheck_is_found(data_dir, template):
     )
     result = verify_store(data_dir, "anna", PASSWORD)
     assert not result.ok
-    assert any(f"screening {sid} (completed at row" in m and "missing" in m
-               for m in result.messages), result.messages
+    assert any(
+        f"screening {sid} (completed at row" in m and "missing" in m for m in result.messages
+    ), result.messages
 
 
 # ------------------------------------------------------------------- the triggers
@@ -336,8 +355,11 @@ def test_the_anchor_printed_on_a_referral_is_checked(data_dir, template, tmp_pat
     assert r.returncode == 0, r.stdout + r.stderr
     assert f"anchor {anchor}: the trail reaches it" in r.stdout
     # Rows cut off after the referral was printed: the anchor shows it.
-    raw_sql(data_dir, "DROP TRIGGER audit_no_delete",
-            f"DELETE FROM audit WHERE seq >= {int(found.group(1))}")
+    raw_sql(
+        data_dir,
+        "DROP TRIGGER audit_no_delete",
+        f"DELETE FROM audit WHERE seq >= {int(found.group(1))}",
+    )
     r = idcheck(data_dir, "db", "verify", "--anchor", anchor)
     assert r.returncode == 1
 
@@ -347,9 +369,7 @@ def test_the_anchor_printed_on_a_referral_is_checked(data_dir, template, tmp_pat
 
 def _snapshot(data_dir: Path) -> dict[str, bytes]:
     return {
-        p.name: p.read_bytes()
-        for p in sorted(data_dir.iterdir())
-        if p.name.startswith(DB_NAME)
+        p.name: p.read_bytes() for p in sorted(data_dir.iterdir()) if p.name.startswith(DB_NAME)
     }
 
 
@@ -405,8 +425,7 @@ def test_an_older_store_keeps_verifying_and_says_from_where_content_is_covered(t
         and "1 completed before row 9 are covered by ids only" in m
         for m in result.messages
     ), result.messages
-    assert later.ok and any("content covered from row 9: 1 completed" in m
-                            for m in later.messages)
+    assert later.ok and any("content covered from row 9: 1 completed" in m for m in later.messages)
 
 
 def test_completions_hashed_in_the_first_form_keep_verifying(data_dir, intake, monkeypatch):
@@ -427,7 +446,9 @@ def test_completions_hashed_in_the_first_form_keep_verifying(data_dir, intake, m
         with s.engine.connect() as conn:
             held = conn.exec_driver_sql(
                 "SELECT content FROM audit WHERE action = 'screening-completed' "
-                "AND screening_id = ?", (sid,)).scalar()
+                "AND screening_id = ?",
+                (sid,),
+            ).scalar()
         assert held.startswith("sha256:") and not held.startswith("sha256r:")
         assert s.verify().ok
     finally:

@@ -16,8 +16,9 @@ PASSWORD = "correct horse battery"
 
 
 def _live(data_dir: Path) -> dict[str, bytes]:
-    return {n: (data_dir / n).read_bytes() for n in ("idcheck.db", "keyslots.0.json",
-                                                     "keyslots.1.json")}
+    return {
+        n: (data_dir / n).read_bytes() for n in ("idcheck.db", "keyslots.0.json", "keyslots.1.json")
+    }
 
 
 @pytest.fixture
@@ -28,8 +29,13 @@ def backup(data_dir, tmp_path) -> Path:
     return b
 
 
-def _rewrite(src: Path, dst: Path, replace: dict[str, bytes], compress: int = zipfile.ZIP_STORED,
-             extra: dict[str, bytes] | None = None) -> None:
+def _rewrite(
+    src: Path,
+    dst: Path,
+    replace: dict[str, bytes],
+    compress: int = zipfile.ZIP_STORED,
+    extra: dict[str, bytes] | None = None,
+) -> None:
     with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, "w", compression=compress) as out:
         for name in z.namelist():
             out.writestr(name, replace.get(name, z.read(name)))
@@ -41,8 +47,16 @@ def test_a_backup_whose_slot_files_are_an_empty_list(data_dir, backup, tmp_path,
     bad = tmp_path / "bad.idcheck"
     _rewrite(backup, bad, {"keyslots.0.json": b"[]", "keyslots.1.json": b"[]"})
     before = _live(data_dir)
-    r = cli("db", "restore", str(bad), "--user", "anna", "--password-file", str(pwfile),
-            data_dir=data_dir)
+    r = cli(
+        "db",
+        "restore",
+        str(bad),
+        "--user",
+        "anna",
+        "--password-file",
+        str(pwfile),
+        data_dir=data_dir,
+    )
     assert r.returncode == 3, r.stderr
     assert "damaged" in r.stderr and len(r.stderr.strip().splitlines()) == 1
     assert _live(data_dir) == before
@@ -76,7 +90,16 @@ def test_a_backup_that_is_not_a_file(data_dir, tmp_path, kind, cli, pwfile):
         os.mkfifo(p)
     elif kind == "folder":
         p.mkdir()
-    r = cli("db", "restore", str(p), "--user", "anna", "--password-file", str(pwfile),
-            data_dir=data_dir, timeout=60)
+    r = cli(
+        "db",
+        "restore",
+        str(p),
+        "--user",
+        "anna",
+        "--password-file",
+        str(pwfile),
+        data_dir=data_dir,
+        timeout=60,
+    )
     assert r.returncode == 3, r.stderr
     assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr

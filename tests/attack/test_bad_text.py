@@ -74,8 +74,9 @@ def test_a_lone_surrogate_in_a_name_is_refused(data_dir):
         rows = len(s.list_cases())
         sid = s.start_screening(cid, *_intake())
         with pytest.raises(InvalidInput, match="lone surrogate"):
-            s.record_answer(sid, "debt", Answer(value="yes"),
-                            AnswerContext(child_words="I owe \udfff"))
+            s.record_answer(
+                sid, "debt", Answer(value="yes"), AnswerContext(child_words="I owe \udfff")
+            )
         assert len(s.list_cases()) == rows
         assert s.verify().ok
 
@@ -85,8 +86,20 @@ def test_a_lone_surrogate_in_an_answers_file(data_dir, pwfile, tmp_path, cli):
     answers.write_text(
         'checklist: intake-screen\ncase:\n  given_name: "Ami\\ud800ra"\nanswers: {}\n'
     )
-    r = cli("screen", "--checklist", "intake-screen", "--answers", str(answers), "--case", "S-1",
-            "--user", "anna", "--password-file", str(pwfile), data_dir=data_dir)
+    r = cli(
+        "screen",
+        "--checklist",
+        "intake-screen",
+        "--answers",
+        str(answers),
+        "--case",
+        "S-1",
+        "--user",
+        "anna",
+        "--password-file",
+        str(pwfile),
+        data_dir=data_dir,
+    )
     assert r.returncode == 2, r.stderr
     assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
 

@@ -84,16 +84,20 @@ def test_refused_too_soon_tries_are_audited_at_the_next_unlock(data_dir):
 
 
 def test_a_crafted_failure_file_neither_crashes_nor_writes_into_the_trail(data_dir):
-    (data_dir / keys_mod.LOCKOUT_FILE).write_text(json.dumps({
-        "users": {"anna": {"count": "many", "last": "now"}, "ben": [1]},
-        "pending_audit": [
-            {"at": "soon", "action": "login-failed"},
-            {"at": 1e400, "action": "login-failed"},
-            {"at": 5.0, "action": "store-created", "user_id": 1},
-            {"at": 6.0, "action": "login-failed", "user_id": [1]},
-            "text",
-        ],
-    }).replace("1e+400", "1e400"))
+    (data_dir / keys_mod.LOCKOUT_FILE).write_text(
+        json.dumps(
+            {
+                "users": {"anna": {"count": "many", "last": "now"}, "ben": [1]},
+                "pending_audit": [
+                    {"at": "soon", "action": "login-failed"},
+                    {"at": 1e400, "action": "login-failed"},
+                    {"at": 5.0, "action": "store-created", "user_id": 1},
+                    {"at": 6.0, "action": "login-failed", "user_id": [1]},
+                    "text",
+                ],
+            }
+        ).replace("1e+400", "1e400")
+    )
     actions = _actions(data_dir)
     assert "login-failed" in actions  # the one well-formed entry, by no user
     assert actions.count("store-created") == 1
@@ -106,8 +110,9 @@ def test_a_crafted_failure_file_neither_crashes_nor_writes_into_the_trail(data_d
 def read_only_store(template, tmp_path):
     mnt = tmp_path / "ro"
     mnt.mkdir()
-    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mnt)],
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mnt)], capture_output=True, text=True
+    )
     if r.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here (needs root): {r.stderr.strip()}")
     data_dir = mnt / "store"

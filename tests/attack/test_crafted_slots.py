@@ -123,8 +123,16 @@ def _craft(path: Path, name: str, good: dict[str, Any]) -> None:
 def test_a_crafted_newer_copy_does_not_hide_the_good_one(data_dir, pwfile, cli, name):
     good = _good(data_dir)
     _craft(data_dir / "keyslots.1.json", name, good)
-    r = cli("db", "verify", "--user", "anna", "--password-file", str(pwfile),
-            data_dir=data_dir, timeout=60)
+    r = cli(
+        "db",
+        "verify",
+        "--user",
+        "anna",
+        "--password-file",
+        str(pwfile),
+        data_dir=data_dir,
+        timeout=60,
+    )
     assert r.returncode == 0, r.stderr
     assert "audit chain: ok" in r.stdout
 
@@ -134,8 +142,16 @@ def test_with_no_good_copy_left_it_is_one_line_and_exit_3(data_dir, pwfile, cli,
     good = _good(data_dir)
     for n in ("keyslots.0.json", "keyslots.1.json"):
         _craft(data_dir / n, name, good)
-    r = cli("db", "verify", "--user", "anna", "--password-file", str(pwfile),
-            data_dir=data_dir, timeout=60)
+    r = cli(
+        "db",
+        "verify",
+        "--user",
+        "anna",
+        "--password-file",
+        str(pwfile),
+        data_dir=data_dir,
+        timeout=60,
+    )
     assert r.returncode == 3, (r.returncode, r.stderr)
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1, r.stderr

@@ -26,8 +26,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def small_disk(tmp_path):
     mnt = tmp_path / "small"
     mnt.mkdir()
-    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mnt)],
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mnt)], capture_output=True, text=True
+    )
     if r.returncode != 0:
         reason = (r.stderr.strip().splitlines() or ["mount failed"])[0]
         pytest.skip(f"cannot mount a tmpfs here (needs root or CAP_SYS_ADMIN): {reason}")
@@ -144,8 +145,13 @@ CRASH = textwrap.dedent("""
 @pytest.mark.parametrize("where", ["before-slot", "after-one-slot-copy"])
 def test_a_crash_around_a_password_change_never_leaves_it_unaudited(data_dir, where):
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    r = subprocess.run([sys.executable, "-c", CRASH, str(data_dir), where], env=env,
-                       capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-c", CRASH, str(data_dir), where],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 9, r.stderr
     (data_dir / "idcheck.lock").unlink(missing_ok=True)
     opened = None

@@ -63,9 +63,21 @@ def idcheck(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     pw = data.parent / "pw"
     pw.write_text(PASSWORD + "\n")
     return subprocess.run(
-        [sys.executable, "-m", "idcheck", "--data-dir", str(data), *args,
-         "--user", "anna", "--password-file", str(pw)],
-        capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "idcheck",
+            "--data-dir",
+            str(data),
+            *args,
+            "--user",
+            "anna",
+            "--password-file",
+            str(pw),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
     )
 

@@ -28,9 +28,7 @@ from idcheck.store.records import MAX_TEXT
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct horse battery"
-LONG = ("I must pay back the trip first, he said, and then you can go to school. " * 6000)[
-    :400_000
-]
+LONG = ("I must pay back the trip first, he said, and then you can go to school. " * 6000)[:400_000]
 
 
 @pytest.fixture
@@ -80,8 +78,12 @@ def test_long_reasons_and_case_notes_are_refused(screening):
 
 def test_a_letter_of_the_longest_words_kept_is_made(screening):
     s, _, sid = screening
-    s.record_answer(sid, "debt", Answer(value="yes"),
-                    AnswerContext(source="child-said", child_words=LONG[:MAX_TEXT]))
+    s.record_answer(
+        sid,
+        "debt",
+        Answer(value="yes"),
+        AnswerContext(source="child-said", child_words=LONG[:MAX_TEXT]),
+    )
     facts = letter_facts(s, sid, include_names=False)
     data = letter_pdf(facts, choose(facts, "all"))
     assert data.startswith(b"%PDF")
@@ -97,16 +99,23 @@ def test_an_answers_file_with_too_long_words_records_nothing(tmp_path):
         "  danger-harm: 'no'\n"
         "  debt:\n"
         "    answer: 'yes'\n"
-        f"    child_words: \"{LONG}\"\n"
+        f'    child_words: "{LONG}"\n'
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     base = [sys.executable, "-m", "idcheck", "--data-dir", str(tmp_path / "d")]
     auth = ["--user", "anna", "--password-file", str(pw)]
-    assert subprocess.run([*base, "init", *auth[:2], *auth[2:]], env=env,
-                          capture_output=True).returncode == 0
+    assert (
+        subprocess.run(
+            [*base, "init", *auth[:2], *auth[2:]], env=env, capture_output=True
+        ).returncode
+        == 0
+    )
     r = subprocess.run(
         [*base, "screen", "--checklist", "intake-screen", "--answers", str(answers), *auth],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert r.returncode == 2, r.stdout + r.stderr
     lines = r.stderr.strip().splitlines()

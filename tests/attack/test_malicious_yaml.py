@@ -98,17 +98,35 @@ def test_a_date_that_is_not_a_date(tmp_path, cli, data_dir, pwfile, where):
         assert text != example
         p = tmp_path / "answers.yaml"
         p.write_text(text)
-        r = cli("screen", "--checklist", "child-trafficking-full", "--answers", str(p),
-                "--user", "anna", "--password-file", str(pwfile), data_dir=data_dir)
+        r = cli(
+            "screen",
+            "--checklist",
+            "child-trafficking-full",
+            "--answers",
+            str(p),
+            "--user",
+            "anna",
+            "--password-file",
+            str(pwfile),
+            data_dir=data_dir,
+        )
         assert r.returncode == 2, r.stderr
         assert "Traceback" not in r.stderr and "ValueError" not in r.stderr
-        assert all(LOCATED.match(line[len("idcheck: "):]) for line in r.stderr.splitlines())
+        assert all(LOCATED.match(line[len("idcheck: ") :]) for line in r.stderr.splitlines())
 
 
 def test_no_second_line_without_a_position():
     """Library messages that carried a second line ('in "<file>", position N')."""
-    cases = [b"a: \x00\n", b'a: "x\n', b"a: [1, 2\n", b"a:\n\t- b\n", b'a: "\\q"\n',
-             b"a: {b: 1\n", b"a: |\n  x\n b\n", b"%YAML 9.9\n---\na: 1\n"]
+    cases = [
+        b"a: \x00\n",
+        b'a: "x\n',
+        b"a: [1, 2\n",
+        b"a:\n\t- b\n",
+        b'a: "\\q"\n',
+        b"a: {b: 1\n",
+        b"a: |\n  x\n b\n",
+        b"%YAML 9.9\n---\na: 1\n",
+    ]
     for raw in cases:
         with pytest.raises(ChecklistError) as info:
             parse_yaml(raw, "f.yaml")
@@ -118,8 +136,19 @@ def test_no_second_line_without_a_position():
 def test_a_100000_answer_file_reports_fast(tmp_path, cli, data_dir, pwfile):
     p = tmp_path / "answers.yaml"
     p.write_text("answers:\n" + "".join(f"  item-{i}: 'yes'\n" for i in range(100_000)))
-    r = cli("screen", "--checklist", "intake-screen", "--answers", str(p),
-            "--user", "anna", "--password-file", str(pwfile), data_dir=data_dir, timeout=60)
+    r = cli(
+        "screen",
+        "--checklist",
+        "intake-screen",
+        "--answers",
+        str(p),
+        "--user",
+        "anna",
+        "--password-file",
+        str(pwfile),
+        data_dir=data_dir,
+        timeout=60,
+    )
     assert r.returncode == 2
     assert len(r.stderr.strip().splitlines()) == 1 and "too many YAML nodes" in r.stderr
 

@@ -40,16 +40,23 @@ def _intact(data_dir: Path, before: dict[str, bytes], *, opened: bool = False) -
 
 
 def _files(data_dir: Path) -> dict[str, bytes]:
-    return {n: (data_dir / n).read_bytes() for n in ("idcheck.db", "keyslots.0.json",
-                                                      "keyslots.1.json")}
+    return {
+        n: (data_dir / n).read_bytes() for n in ("idcheck.db", "keyslots.0.json", "keyslots.1.json")
+    }
 
 
 @pytest.mark.parametrize("name", STORE_FILES)
 def test_report_out_onto_a_store_file_is_refused(data_dir, pwfile, template, cli, name):
     before = _files(data_dir)
     target = data_dir / name
-    r = cli("report", str(template.screening_id), "--out", str(target), *_auth(pwfile),
-            data_dir=data_dir)
+    r = cli(
+        "report",
+        str(template.screening_id),
+        "--out",
+        str(target),
+        *_auth(pwfile),
+        data_dir=data_dir,
+    )
     assert r.returncode == 2, r.stderr
     assert "one of the store's own files" in r.stderr and len(r.stderr.splitlines()) == 1
     _intact(data_dir, before)
@@ -65,12 +72,29 @@ def test_backup_onto_the_database_is_refused(data_dir, pwfile, cli):
 
 def test_letter_and_stats_onto_store_files_are_refused(data_dir, pwfile, template, cli):
     before = _files(data_dir)
-    r = cli("letter", str(template.screening_id), "--facts", "all", "--out",
-            str(data_dir / "idcheck.db"), *_auth(pwfile), data_dir=data_dir)
+    r = cli(
+        "letter",
+        str(template.screening_id),
+        "--facts",
+        "all",
+        "--out",
+        str(data_dir / "idcheck.db"),
+        *_auth(pwfile),
+        data_dir=data_dir,
+    )
     assert r.returncode == 2 and "one of the store's own files" in r.stderr, r.stderr
     for option in ("--out", "--pdf"):
-        r = cli("stats", "--from", "2020-01-01", "--to", "2030-01-01", option,
-                str(data_dir / "keyslots.0.json"), *_auth(pwfile), data_dir=data_dir)
+        r = cli(
+            "stats",
+            "--from",
+            "2020-01-01",
+            "--to",
+            "2030-01-01",
+            option,
+            str(data_dir / "keyslots.0.json"),
+            *_auth(pwfile),
+            data_dir=data_dir,
+        )
         assert r.returncode == 2 and "one of the store's own files" in r.stderr, r.stderr
     _intact(data_dir, before)
 
@@ -85,8 +109,16 @@ def test_htcds_export_onto_store_files_is_refused(data_dir, pwfile, tmp_path, cl
     os.link(data_dir / "keyslots.1.json", hard)
     for target in ("keyslots.0.json", "keyslots.1.json", "unlock-failures.json", link, hard):
         for anonymised in ((), ("--anonymised",)):
-            r = cli("export", "--format", "htcds", *anonymised, "--out", str(data_dir / target),
-                    *_auth(pwfile), data_dir=data_dir)
+            r = cli(
+                "export",
+                "--format",
+                "htcds",
+                *anonymised,
+                "--out",
+                str(data_dir / target),
+                *_auth(pwfile),
+                data_dir=data_dir,
+            )
             assert r.returncode == 2, r.stderr
             assert "one of the store's own files" in r.stderr and len(r.stderr.splitlines()) == 1
     assert not (data_dir / "unlock-failures.json").exists()
@@ -97,8 +129,9 @@ def test_a_symlink_to_the_database_is_refused(data_dir, pwfile, template, tmp_pa
     before = _files(data_dir)
     link = tmp_path / "innocent.pdf"
     link.symlink_to(data_dir / "idcheck.db")
-    r = cli("report", str(template.screening_id), "--out", str(link), *_auth(pwfile),
-            data_dir=data_dir)
+    r = cli(
+        "report", str(template.screening_id), "--out", str(link), *_auth(pwfile), data_dir=data_dir
+    )
     assert r.returncode == 2 and "one of the store's own files" in r.stderr, r.stderr
     folder_link = tmp_path / "elsewhere"
     folder_link.symlink_to(data_dir)
@@ -133,8 +166,9 @@ def test_another_store_and_kept_copies_are_protected_without_being_named(data_di
 
 
 def test_backup_into_a_missing_folder_or_onto_a_folder(data_dir, pwfile, tmp_path, cli):
-    r = cli("db", "backup", str(tmp_path / "nowhere" / "b.idcheck"), *_auth(pwfile),
-            data_dir=data_dir)
+    r = cli(
+        "db", "backup", str(tmp_path / "nowhere" / "b.idcheck"), *_auth(pwfile), data_dir=data_dir
+    )
     assert r.returncode == 2 and "does not exist" in r.stderr, r.stderr
     assert len(r.stderr.splitlines()) == 1
     (tmp_path / "afolder").mkdir()
@@ -149,7 +183,9 @@ def test_a_second_restore_keeps_the_first_restores_copies(data_dir, tmp_path):
     with Store.open(data_dir, "anna", PASSWORD) as s:
         s.backup(backup)
     restore(data_dir, backup, "anna", PASSWORD)
-    first = {n: (data_dir / f"{n}.replaced").read_bytes() for n in ("idcheck.db", "keyslots.0.json")}
+    first = {
+        n: (data_dir / f"{n}.replaced").read_bytes() for n in ("idcheck.db", "keyslots.0.json")
+    }
     restore(data_dir, backup, "anna", PASSWORD)
     second = {
         n: (data_dir / f"{n}.replaced.2").read_bytes() for n in ("idcheck.db", "keyslots.0.json")
@@ -166,9 +202,7 @@ def test_a_second_restore_keeps_the_first_restores_copies(data_dir, tmp_path):
         assert set(z.namelist()) >= {"idcheck.db", "keyslots.0.json"}
 
 
-def test_window_save_dialogs_refuse_the_store_files(
-    qtbot, data_dir, template, tmp_path
-):
+def test_window_save_dialogs_refuse_the_store_files(qtbot, data_dir, template, tmp_path):
     """The referral's Save button, with the dialog answering the database's path."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QWidget

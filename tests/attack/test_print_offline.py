@@ -42,20 +42,30 @@ def data_dir(tmp_path: Path) -> Path:
     store, _ = new_store(path)
     cid = store.create_case(CaseDetails(reference="2026-077", given_name="Amira"))
     sid = store.start_screening(cid, checklist, text, hashlib.sha256(text).hexdigest())
-    store.record_answer(sid, "debt", Answer(value="yes"),
-                        AnswerContext(source="child-said", child_words="I must pay."))
+    store.record_answer(
+        sid,
+        "debt",
+        Answer(value="yes"),
+        AnswerContext(source="child-said", child_words="I must pay."),
+    )
     store.lock()
     return path
 
 
 def run_print(tmp_path: Path, data_dir: Path, prefix: list[str], env: dict[str, str]):
     out = tmp_path / "printed.pdf"
-    full_env = {
-        k: v for k, v in os.environ.items() if k not in ("CUPS_SERVER",)
-    } | {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT / "src"), **env}
+    full_env = {k: v for k, v in os.environ.items() if k not in ("CUPS_SERVER",)} | {
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(ROOT / "src"),
+        **env,
+    }
     r = subprocess.run(
         [*prefix, sys.executable, str(SCRIPT), str(data_dir), str(out), PASSWORD],
-        capture_output=True, text=True, env=full_env, timeout=300, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=300,
+        cwd=tmp_path,
     )
     return r, out
 
@@ -68,8 +78,10 @@ def assert_printed(r: subprocess.CompletedProcess[str], out: Path) -> None:
     pages = int(re.search(r"referral pages: (\d+)", r.stdout).group(1))
     assert len(PdfReader(out).pages) == pages >= 1
     png = out.with_suffix("")
-    subprocess.run(["pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-gray", "-png", str(out),
-                    str(png)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-gray", "-png", str(out), str(png)],
+        check=True,
+    )
     with Image.open(next(out.parent.glob(png.name + "*.png"))) as image:
         dark = image.histogram()[:128]
         dark = sum(dark)
@@ -94,7 +106,14 @@ def test_a_network_print_server_is_named_and_left_to_the_user(tmp_path, monkeypa
         "/run/cups/cups.sock"
     )
     assert printing.network_server("printserver.example.org:631") == "printserver.example.org:631"
-    for local in ("", "/run/cups/cups.sock", "localhost", "localhost:631", "127.0.0.1", "[::1]:631"):
+    for local in (
+        "",
+        "/run/cups/cups.sock",
+        "localhost",
+        "localhost:631",
+        "127.0.0.1",
+        "[::1]:631",
+    ):
         assert printing.network_server(local) is None, local
 
     monkeypatch.delenv("CUPS_SERVER", raising=False)

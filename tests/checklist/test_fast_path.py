@@ -101,7 +101,9 @@ def test_a_routes_text_given_as_a_checklist_is_refused_located() -> None:
     assert all(p.path == "pinned" and p.line >= 1 for p in info.value.problems)
 
 
-EVENT_FILES = FILES + sorted(Path(__file__).resolve().parents[2].glob("src/idcheck/training/cases/*.yaml"))
+EVENT_FILES = FILES + sorted(
+    Path(__file__).resolve().parents[2].glob("src/idcheck/training/cases/*.yaml")
+)
 
 
 @pytest.mark.parametrize("path", EVENT_FILES, ids=lambda p: p.name)
@@ -125,11 +127,14 @@ def test_the_data_built_from_the_first_pass_is_the_safe_loaders(path: Path) -> N
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("a: 1\nb: 0x1f\nc: 1_000\nd: -2.5e3\ne: .inf\n", {"a": 1, "b": 31, "c": 1000,
-                                                        "d": -2500.0, "e": float("inf")}),
-        ("a: true\nb: no\nc: ~\nd: null\ne: 'true'\nf: 2011-13-05\ng:\n", {
-            "a": True, "b": "no", "c": None, "d": None, "e": "true", "f": "2011-13-05",
-            "g": None}),
+        (
+            "a: 1\nb: 0x1f\nc: 1_000\nd: -2.5e3\ne: .inf\n",
+            {"a": 1, "b": 31, "c": 1000, "d": -2500.0, "e": float("inf")},
+        ),
+        (
+            "a: true\nb: no\nc: ~\nd: null\ne: 'true'\nf: 2011-13-05\ng:\n",
+            {"a": True, "b": "no", "c": None, "d": None, "e": "true", "f": "2011-13-05", "g": None},
+        ),
         ("a: &x [1, {b: c}]\nd: *x\n", {"a": [1, {"b": "c"}], "d": [1, {"b": "c"}]}),
         ("a: |\n  two\n  lines\nb: >\n  folded\n", {"a": "two\nlines\n", "b": "folded\n"}),
     ],
@@ -143,8 +148,9 @@ def test_scalars_are_resolved_as_yaml_1_2(text: str, expected: dict) -> None:
     assert repr(builder.data) == repr(expected) == repr(fast_data(text))
 
 
-@pytest.mark.parametrize("text", ["a: 1\na: 2\n", "<<: {a: 1}\nb: 2\n", "%YAML 1.1\n---\na: 1\n",
-                                  "? [a]\n: 1\n"])
+@pytest.mark.parametrize(
+    "text", ["a: 1\na: 2\n", "<<: {a: 1}\nb: 2\n", "%YAML 1.1\n---\na: 1\n", "? [a]\n: 1\n"]
+)
 def test_what_the_builder_leaves_goes_to_the_full_loader(text: str) -> None:
     """A duplicate key, a merge key, a YAML 1.1 document, a collection as a key:
     the builder gives up and the file is read as before (a duplicate key is a

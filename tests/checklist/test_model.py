@@ -130,4 +130,3 @@ def test_routes_name_their_roles():
     assert routes.role(first.id) is first
     with pytest.raises(KeyError):
         routes.role("no-such-role")
-

@@ -18,10 +18,16 @@ WORKER_PW = "worker password 1"
 EXIT_DENIED = 4
 
 
-def idcheck(*args: str, data_dir: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def idcheck(
+    *args: str, data_dir: Path, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "idcheck", "--data-dir", str(data_dir), *args],
-        capture_output=True, text=True, input=stdin, timeout=120, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=120,
+        cwd=ROOT,
     )
 
 
@@ -35,12 +41,23 @@ def secret(tmp_path: Path, name: str, text: str) -> str:
 def site(tmp_path: Path) -> tuple[Path, str]:
     """A store with anna (administrator), ben (worker), one case, and a backup."""
     d = tmp_path / "data"
-    r = idcheck("init", "--user", "anna", "--password-file", secret(tmp_path, "a", ADMIN_PW),
-                data_dir=d)
+    r = idcheck(
+        "init", "--user", "anna", "--password-file", secret(tmp_path, "a", ADMIN_PW), data_dir=d
+    )
     assert r.returncode == 0, r.stderr
     recovery = r.stdout.splitlines()[-1].strip()
-    r = idcheck("user", "add", "ben", "--user", "anna", "--password-file", str(tmp_path / "a"),
-                "--new-password-file", secret(tmp_path, "b", WORKER_PW), data_dir=d)
+    r = idcheck(
+        "user",
+        "add",
+        "ben",
+        "--user",
+        "anna",
+        "--password-file",
+        str(tmp_path / "a"),
+        "--new-password-file",
+        secret(tmp_path, "b", WORKER_PW),
+        data_dir=d,
+    )
     assert r.returncode == 0, r.stderr
     return d, recovery
 
@@ -65,8 +82,9 @@ WORKER_REFUSED = [
 ]
 
 
-@pytest.mark.parametrize("command, what", WORKER_REFUSED, ids=[c[0][0] + "-" + c[0][1]
-                                                              for c in WORKER_REFUSED])
+@pytest.mark.parametrize(
+    "command, what", WORKER_REFUSED, ids=[c[0][0] + "-" + c[0][1] for c in WORKER_REFUSED]
+)
 def test_a_worker_is_refused_administrators_commands(site, tmp_path, command, what):
     d, _ = site
     before = _state(d)
@@ -82,14 +100,30 @@ def test_a_worker_is_refused_administrators_commands(site, tmp_path, command, wh
 def test_a_worker_cannot_restore_an_old_backup_over_newer_cases(site, tmp_path):
     d, _ = site
     backup = tmp_path / "old.idcheck"
-    r = idcheck("db", "backup", str(backup), "--user", "anna", "--password-file",
-                str(tmp_path / "a"), data_dir=d)
+    r = idcheck(
+        "db",
+        "backup",
+        str(backup),
+        "--user",
+        "anna",
+        "--password-file",
+        str(tmp_path / "a"),
+        data_dir=d,
+    )
     assert r.returncode == 0, r.stderr
     s = Store.open(d, "ben", WORKER_PW)
     s.create_case(CaseDetails(reference="NEWER"))
     s.lock()
-    r = idcheck("db", "restore", str(backup), "--user", "ben", "--password-file",
-                str(tmp_path / "b"), data_dir=d)
+    r = idcheck(
+        "db",
+        "restore",
+        str(backup),
+        "--user",
+        "ben",
+        "--password-file",
+        str(tmp_path / "b"),
+        data_dir=d,
+    )
     assert r.returncode == EXIT_DENIED, r.stderr
     assert "only an administrator may restore" in r.stderr
     assert _state(d)[2] == 1  # the newer case is still there
@@ -98,41 +132,90 @@ def test_a_worker_cannot_restore_an_old_backup_over_newer_cases(site, tmp_path):
 
 def test_recover_a_forgotten_password_on_the_command_line(site, tmp_path):
     d, recovery = site
-    r = idcheck("user", "recover", "ben", "--recovery-key-file", secret(tmp_path, "k", recovery),
-                "--new-password-file", secret(tmp_path, "n", "ben's new password"), data_dir=d)
+    r = idcheck(
+        "user",
+        "recover",
+        "ben",
+        "--recovery-key-file",
+        secret(tmp_path, "k", recovery),
+        "--new-password-file",
+        secret(tmp_path, "n", "ben's new password"),
+        data_dir=d,
+    )
     assert r.returncode == 0, r.stderr
     assert "set a new password for ben" in r.stdout
     fresh = r.stdout.splitlines()[-1].strip()
     assert len(fresh.split("-")) == 8 and fresh != recovery
-    ok = idcheck("db", "verify", "--user", "ben", "--password-file", str(tmp_path / "n"),
-                 data_dir=d)
+    ok = idcheck(
+        "db", "verify", "--user", "ben", "--password-file", str(tmp_path / "n"), data_dir=d
+    )
     assert ok.returncode == 0, ok.stderr
-    old = idcheck("db", "verify", "--user", "ben", "--password-file", str(tmp_path / "b"),
-                  data_dir=d)
+    old = idcheck(
+        "db", "verify", "--user", "ben", "--password-file", str(tmp_path / "b"), data_dir=d
+    )
     assert old.returncode == 3
     # The old recovery key opens nothing now; the new one does.
-    again = idcheck("user", "recover", "anna", "--recovery-key-file", str(tmp_path / "k"),
-                    "--new-password-file", str(tmp_path / "n"), data_dir=d)
+    again = idcheck(
+        "user",
+        "recover",
+        "anna",
+        "--recovery-key-file",
+        str(tmp_path / "k"),
+        "--new-password-file",
+        str(tmp_path / "n"),
+        data_dir=d,
+    )
     assert again.returncode == 3 and "does not open" in again.stderr
     fresh_file = secret(tmp_path, "f", fresh)
-    r = idcheck("user", "recover", "anna", "--recovery-key-file", fresh_file,
-                "--new-password-file", str(tmp_path / "n"), data_dir=d)
+    r = idcheck(
+        "user",
+        "recover",
+        "anna",
+        "--recovery-key-file",
+        fresh_file,
+        "--new-password-file",
+        str(tmp_path / "n"),
+        data_dir=d,
+    )
     assert r.returncode == 0, r.stderr
 
 
 def test_an_administrator_replaces_the_recovery_key(site, tmp_path):
     d, recovery = site
-    r = idcheck("user", "new-recovery-key", "--user", "anna", "--password-file",
-                str(tmp_path / "a"), data_dir=d)
+    r = idcheck(
+        "user",
+        "new-recovery-key",
+        "--user",
+        "anna",
+        "--password-file",
+        str(tmp_path / "a"),
+        data_dir=d,
+    )
     assert r.returncode == 0, r.stderr
     fresh = r.stdout.splitlines()[-1].strip()
     assert len(fresh.split("-")) == 8 and fresh != recovery
     pw = secret(tmp_path, "n", "a new long password")
-    old = idcheck("user", "recover", "ben", "--recovery-key-file", secret(tmp_path, "k", recovery),
-                  "--new-password-file", pw, data_dir=d)
+    old = idcheck(
+        "user",
+        "recover",
+        "ben",
+        "--recovery-key-file",
+        secret(tmp_path, "k", recovery),
+        "--new-password-file",
+        pw,
+        data_dir=d,
+    )
     assert old.returncode == 3 and "does not open" in old.stderr
-    new = idcheck("user", "recover", "ben", "--recovery-key-file", secret(tmp_path, "f", fresh),
-                  "--new-password-file", pw, data_dir=d)
+    new = idcheck(
+        "user",
+        "recover",
+        "ben",
+        "--recovery-key-file",
+        secret(tmp_path, "f", fresh),
+        "--new-password-file",
+        pw,
+        data_dir=d,
+    )
     assert new.returncode == 0, new.stderr
 
 
@@ -145,22 +228,62 @@ def test_recover_refuses_bad_keys_and_disabled_users_with_one_line(site, tmp_pat
         (secret(tmp_path, "k", recovery), "nobody", 2, "no user named"),
     ]
     for keyfile, name, code, says in cases:
-        r = idcheck("user", "recover", name, "--recovery-key-file", keyfile,
-                    "--new-password-file", pw, data_dir=d)
+        r = idcheck(
+            "user",
+            "recover",
+            name,
+            "--recovery-key-file",
+            keyfile,
+            "--new-password-file",
+            pw,
+            data_dir=d,
+        )
         assert r.returncode == code and says in r.stderr, r.stderr
         assert len(r.stderr.strip().splitlines()) == 1
-    short = idcheck("user", "recover", "ben", "--recovery-key-file", str(tmp_path / "k"),
-                    "--new-password-file", secret(tmp_path, "s", "short"), data_dir=d)
+    short = idcheck(
+        "user",
+        "recover",
+        "ben",
+        "--recovery-key-file",
+        str(tmp_path / "k"),
+        "--new-password-file",
+        secret(tmp_path, "s", "short"),
+        data_dir=d,
+    )
     assert short.returncode == 2 and "at least 10" in short.stderr
-    r = idcheck("user", "disable", "ben", "--user", "anna", "--password-file",
-                str(tmp_path / "a"), data_dir=d)
+    r = idcheck(
+        "user",
+        "disable",
+        "ben",
+        "--user",
+        "anna",
+        "--password-file",
+        str(tmp_path / "a"),
+        data_dir=d,
+    )
     assert r.returncode == 0, r.stderr
-    r = idcheck("user", "recover", "ben", "--recovery-key-file", str(tmp_path / "k"),
-                "--new-password-file", pw, data_dir=d)
+    r = idcheck(
+        "user",
+        "recover",
+        "ben",
+        "--recovery-key-file",
+        str(tmp_path / "k"),
+        "--new-password-file",
+        pw,
+        data_dir=d,
+    )
     assert r.returncode == 3 and "disabled" in r.stderr
     # The refused tries changed nothing: the recovery key still works for anna.
-    r = idcheck("user", "recover", "anna", "--recovery-key-file", str(tmp_path / "k"),
-                "--new-password-file", pw, data_dir=d)
+    r = idcheck(
+        "user",
+        "recover",
+        "anna",
+        "--recovery-key-file",
+        str(tmp_path / "k"),
+        "--new-password-file",
+        pw,
+        data_dir=d,
+    )
     assert r.returncode == 0, r.stderr
 
 
@@ -172,8 +295,16 @@ def test_wrong_recovery_keys_wait_across_separate_runs(site, tmp_path):
     pw = secret(tmp_path, "n", "ben's new password")
     said = []
     for _ in range(3):
-        r = idcheck("user", "recover", "ben", "--recovery-key-file", wrong,
-                    "--new-password-file", pw, data_dir=d)
+        r = idcheck(
+            "user",
+            "recover",
+            "ben",
+            "--recovery-key-file",
+            wrong,
+            "--new-password-file",
+            pw,
+            data_dir=d,
+        )
         assert r.returncode == 3 and "does not open" in r.stderr
         said.append(r.stderr.strip())
     assert "wait" not in said[1] and said[2].endswith("wait 2 s before the next try")

@@ -19,7 +19,10 @@ WORKER_PASSWORD = "ben's password 1"
 def idcheck(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "idcheck", "--data-dir", str(data_dir), *args],
-        capture_output=True, text=True, timeout=120, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
     )
 
 
@@ -31,11 +34,24 @@ def site(tmp_path: Path):
     wpw.write_text(WORKER_PASSWORD + "\n")
     d = tmp_path / "data"
     assert idcheck("init", "--user", "anna", "--password-file", str(pw), data_dir=d).returncode == 0
-    r = idcheck("user", "add", "ben", "--new-password-file", str(wpw), "--user", "anna",
-                "--password-file", str(pw), data_dir=d)
+    r = idcheck(
+        "user",
+        "add",
+        "ben",
+        "--new-password-file",
+        str(wpw),
+        "--user",
+        "anna",
+        "--password-file",
+        str(pw),
+        data_dir=d,
+    )
     assert r.returncode == 0, r.stderr
-    return d, ("--user", "anna", "--password-file", str(pw)), (
-        "--user", "ben", "--password-file", str(wpw))
+    return (
+        d,
+        ("--user", "anna", "--password-file", str(pw)),
+        ("--user", "ben", "--password-file", str(wpw)),
+    )
 
 
 def _profile(d: Path) -> SiteProfile:
@@ -50,8 +66,11 @@ def _site_changes(d: Path) -> int:
     store = Store.open(d, "anna", PASSWORD)
     try:
         with store.engine.connect() as conn:
-            return int(conn.exec_driver_sql(
-                "SELECT count(*) FROM audit WHERE action = 'site-changed'").scalar())
+            return int(
+                conn.exec_driver_sql(
+                    "SELECT count(*) FROM audit WHERE action = 'site-changed'"
+                ).scalar()
+            )
     finally:
         store.lock()
 
@@ -67,12 +86,26 @@ def test_a_new_site_says_it_is_not_set_up(site):
 
 def test_an_administrator_sets_the_site_and_a_worker_sees_it(site):
     d, admin, worker = site
-    r = idcheck("site", "set", "--name", "Mottak Nord", "--jurisdiction", "no",
-                "--phone", "+47 22 00 00 00", "--address", "Storgata 1\n0155 Oslo",
-                "--print-language", "nb", *admin, data_dir=d)
+    r = idcheck(
+        "site",
+        "set",
+        "--name",
+        "Mottak Nord",
+        "--jurisdiction",
+        "no",
+        "--phone",
+        "+47 22 00 00 00",
+        "--address",
+        "Storgata 1\n0155 Oslo",
+        "--print-language",
+        "nb",
+        *admin,
+        data_dir=d,
+    )
     assert r.returncode == 0, r.stderr
-    assert _profile(d) == SiteProfile("Mottak Nord", "NO", "+47 22 00 00 00",
-                                      "Storgata 1\n0155 Oslo", "nb")
+    assert _profile(d) == SiteProfile(
+        "Mottak Nord", "NO", "+47 22 00 00 00", "Storgata 1\n0155 Oslo", "nb"
+    )
     assert _site_changes(d) == 1
     r = idcheck("site", "show", *worker, data_dir=d)
     assert r.returncode == 0, r.stderr
@@ -89,14 +122,21 @@ def test_an_administrator_sets_the_site_and_a_worker_sees_it(site):
 
 def test_fields_not_given_stay_and_routes_can_be_chosen_and_reset(site):
     d, admin, _ = site
-    assert idcheck("site", "set", "--name", "Centre", "--jurisdiction", "GB-SCT", *admin,
-                   data_dir=d).returncode == 0
+    assert (
+        idcheck(
+            "site", "set", "--name", "Centre", "--jurisdiction", "GB-SCT", *admin, data_dir=d
+        ).returncode
+        == 0
+    )
     r = idcheck("site", "set", "--routes", "routes-gb,routes-no", *admin, data_dir=d)
     assert r.returncode == 0, r.stderr
     assert "routes: routes-gb, routes-no" in r.stdout
     got = _profile(d)
     assert (got.name, got.jurisdiction, got.route_ids) == (
-        "Centre", "GB-SCT", ("routes-gb", "routes-no"))
+        "Centre",
+        "GB-SCT",
+        ("routes-gb", "routes-no"),
+    )
     r = idcheck("site", "set", "--routes", "", *admin, data_dir=d)
     assert r.returncode == 0, r.stderr
     assert "routes: routes-gb (every installed routes file of GB)" in r.stdout
@@ -125,8 +165,12 @@ def test_a_worker_cannot_set_the_site(site):
 )
 def test_bad_values_exit_2_with_one_line_and_change_nothing(site, args, says):
     d, admin, _ = site
-    assert idcheck("site", "set", "--name", "Mottak Nord", "--jurisdiction", "NO", *admin,
-                   data_dir=d).returncode == 0
+    assert (
+        idcheck(
+            "site", "set", "--name", "Mottak Nord", "--jurisdiction", "NO", *admin, data_dir=d
+        ).returncode
+        == 0
+    )
     r = idcheck("site", "set", *args, *admin, data_dir=d)
     assert r.returncode == 2
     assert says in r.stderr

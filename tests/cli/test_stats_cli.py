@@ -18,7 +18,10 @@ PASSWORD = "correct horse battery"
 def run(*args: str, data: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "idcheck", "--data-dir", str(data), *args],
-        capture_output=True, text=True, timeout=120, input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        input=stdin,
     )
 
 
@@ -33,8 +36,15 @@ def screened(tmp_path_factory):
     assert run("init", "--user", "anna", "--password-file", str(pw), data=data).returncode == 0
     r = run("user", "add", "ben", "--new-password-file", str(tmp / "pw-ben"), *auth, data=data)
     assert r.returncode == 0, r.stderr
-    r = run("screen", "--checklist", "child-trafficking-full", "--answers",
-            str(ROOT / "examples" / "child-trafficking-full.yaml"), *auth, data=data)
+    r = run(
+        "screen",
+        "--checklist",
+        "child-trafficking-full",
+        "--answers",
+        str(ROOT / "examples" / "child-trafficking-full.yaml"),
+        *auth,
+        data=data,
+    )
     assert r.returncode == 0, r.stderr
     return tmp, data, auth
 
@@ -61,12 +71,14 @@ def test_stats_csv_json_pdf_written_and_audited(screened):
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
     assert lines[0].startswith("# idcheck anonymised statistics")
-    assert any(line.startswith("total,completed screenings,") and line.endswith(",<5")
-               for line in lines)
+    assert any(
+        line.startswith("total,completed screenings,") and line.endswith(",<5") for line in lines
+    )
     assert "EXAMPLE-FULL-001" not in r.stdout
     out, pdf = tmp / "s.json", tmp / "s.pdf"
-    r = run("stats", *span, "--format", "json", "--out", str(out), "--pdf", str(pdf), *auth,
-            data=data)
+    r = run(
+        "stats", *span, "--format", "json", "--out", str(out), "--pdf", str(pdf), *auth, data=data
+    )
     assert r.returncode == 0, r.stderr
     assert "audit head" in r.stdout
     doc = json.loads(out.read_text())
@@ -77,9 +89,11 @@ def test_stats_csv_json_pdf_written_and_audited(screened):
     r = run("stats", *span, "--checklist", "intake-screen", *auth, data=data)
     assert r.returncode == 0, r.stderr
     assert "made with the checklist intake-screen" in r.stdout
-    assert any(line.startswith("total,completed screenings,") and line.endswith(",0")
-               for line in r.stdout.splitlines())
-    new = actions(data)[len(before):]
+    assert any(
+        line.startswith("total,completed screenings,") and line.endswith(",0")
+        for line in r.stdout.splitlines()
+    )
+    new = actions(data)[len(before) :]
     assert new.count("stats-exported-csv") == 2 and new.count("stats-exported-json") == 1
     assert new.count("stats-exported-pdf") == 1
 
@@ -90,10 +104,14 @@ def test_stats_csv_json_pdf_written_and_audited(screened):
         (("--from", "2026-01-32", "--to", "2026-02-01"), "--from: '2026-01-32' is not a date"),
         (("--from", "2026-03-01", "--to", "yesterday"), "--to: 'yesterday' is not a date"),
         (("--from", "2026-03-01", "--to", "2026-02-01"), "--to 2026-02-01 is before --from"),
-        (("--from", "2026-01-01", "--to", "2026-02-01", "--out", "/nonexistent/x.csv"),
-         "does not exist"),
-        (("--from", "2026-01-01", "--to", "2026-02-01", "--checklist", "Name Smith"),
-         "--checklist: 'Name Smith' is not a checklist id"),
+        (
+            ("--from", "2026-01-01", "--to", "2026-02-01", "--out", "/nonexistent/x.csv"),
+            "does not exist",
+        ),
+        (
+            ("--from", "2026-01-01", "--to", "2026-02-01", "--checklist", "Name Smith"),
+            "--checklist: 'Name Smith' is not a checklist id",
+        ),
     ],
 )
 def test_stats_bad_input_is_one_line_and_exit_2(screened, args, message):
@@ -107,11 +125,32 @@ def test_stats_bad_input_is_one_line_and_exit_2(screened, args, message):
 
 def test_stats_are_refused_to_a_worker_and_a_wrong_password(screened):
     tmp, data, _ = screened
-    r = run("stats", "--from", "2026-01-01", "--to", "2026-12-31", "--user", "ben",
-            "--password-file", str(tmp / "pw-ben"), data=data)
+    r = run(
+        "stats",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
+        "--user",
+        "ben",
+        "--password-file",
+        str(tmp / "pw-ben"),
+        data=data,
+    )
     assert r.returncode == 4 and "only an administrator" in r.stderr  # not allowed
-    r = run("stats", "--from", "2026-01-01", "--to", "2026-12-31", "--user", "anna",
-            "--password-file", "-", data=data, stdin="wrong password here\n")
+    r = run(
+        "stats",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
+        "--user",
+        "anna",
+        "--password-file",
+        "-",
+        data=data,
+        stdin="wrong password here\n",
+    )
     assert r.returncode == 3
 
 
@@ -125,14 +164,24 @@ def test_letter_list_and_confirmed_facts(screened):
     words = next(i for i in ids if i.startswith("words:"))
     out = tmp / "letter.pdf"
     before = actions(data)
-    r = run("letter", "1", "--facts", f"age,{words}", "--out", str(out), "--for", "asylum", *auth,
-            data=data)
+    r = run(
+        "letter",
+        "1",
+        "--facts",
+        f"age,{words}",
+        "--out",
+        str(out),
+        "--for",
+        "asylum",
+        *auth,
+        data=data,
+    )
     assert r.returncode == 0, r.stderr
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
     assert "For the child's asylum case" in text and "Age the child gives: 14" in text
     assert "The child's own words" in text
     assert "professional's decision" not in text
-    assert actions(data)[len(before):].count("letter-exported") == 1
+    assert actions(data)[len(before) :].count("letter-exported") == 1
 
 
 @pytest.mark.parametrize(

@@ -122,7 +122,7 @@ def test_screen_reports_immediate_danger(initialised, pwfile, tmp_path):
         ),
         ("answers: {debt: yes\n", "not valid YAML"),
         (
-            'checklist: child-trafficking-full@1.0.0\ncase: {reference: X}\nanswers: {}\n',
+            "checklist: child-trafficking-full@1.0.0\ncase: {reference: X}\nanswers: {}\n",
             "a.yaml:1:12: this answers file is for child-trafficking-full@1.0.0, not intake-screen",
         ),
     ],
@@ -234,10 +234,21 @@ def test_a_bad_answers_file_names_each_place_and_saves_nothing(initialised, pwfi
         "answers:\n"
         '  danger-harm: "no"\n'
         "  debt: maybe\n"
-        "  documents-held: {answer: \"yes\", source: rumour}\n"
-        "complete: true\n")
-    r = idcheck("screen", "--checklist", "intake-screen", "--answers", str(answers), "--user",
-                "anna", "--password-file", str(pwfile), data_dir=initialised)
+        '  documents-held: {answer: "yes", source: rumour}\n'
+        "complete: true\n"
+    )
+    r = idcheck(
+        "screen",
+        "--checklist",
+        "intake-screen",
+        "--answers",
+        str(answers),
+        "--user",
+        "anna",
+        "--password-file",
+        str(pwfile),
+        data_dir=initialised,
+    )
     assert r.returncode == 2
     lines = r.stderr.strip().splitlines()
     assert lines == [
@@ -252,9 +263,18 @@ def test_a_bad_answers_file_names_each_place_and_saves_nothing(initialised, pwfi
         "add decision: {outcome: ID, reasons: TEXT}",
     ]
     # Nothing was written: the next screening is the first.
-    r = idcheck("screen", "--checklist", "intake-screen", "--answers",
-                str(ROOT / "examples" / "intake-screen.yaml"), "--user", "anna",
-                "--password-file", str(pwfile), data_dir=initialised)
+    r = idcheck(
+        "screen",
+        "--checklist",
+        "intake-screen",
+        "--answers",
+        str(ROOT / "examples" / "intake-screen.yaml"),
+        "--user",
+        "anna",
+        "--password-file",
+        str(pwfile),
+        data_dir=initialised,
+    )
     assert r.returncode == 0 and r.stdout.startswith("screening 1\n")
     assert r.stdout.rstrip().endswith("completed")
 
@@ -263,11 +283,19 @@ def test_every_case_detail_the_message_names_is_recorded(initialised, pwfile, tm
     """A guessed key (date_of_birth) is refused with the keys there are; each of
     them, written as the message says, is taken and recorded."""
     answers = tmp_path / "a.yaml"
-    answers.write_text("case:\n  reference: P-2\n  date_of_birth: 2012-03-05\n"
-                       'answers:\n  danger-harm: "no"\n')
+    answers.write_text(
+        'case:\n  reference: P-2\n  date_of_birth: 2012-03-05\nanswers:\n  danger-harm: "no"\n'
+    )
     auth = ("--user", "anna", "--password-file", str(pwfile))
-    r = idcheck("screen", "--checklist", "intake-screen", "--answers", str(answers), *auth,
-                data_dir=initialised)
+    r = idcheck(
+        "screen",
+        "--checklist",
+        "intake-screen",
+        "--answers",
+        str(answers),
+        *auth,
+        data_dir=initialised,
+    )
     assert r.returncode == 2
     named = r.stderr.split("(expected ")[1].rstrip(")\n").split(", ")
     assert "claimed_dob" in named
@@ -277,10 +305,18 @@ def test_every_case_detail_the_message_names_is_recorded(initialised, pwfile, tm
         "  age_disputed: true\n  gender: male\n  nationality: Syria\n"
         "  languages: Arabic, English\n  identified_by: police\n"
         "  adults: [{description: man about 40, stated_relation: uncle}]\n"
-        "  notes: \"Arrived by bus.\\nCarried a small bag.\"\n"
-        'answers:\n  danger-harm: "no"\n')
-    r = idcheck("screen", "--checklist", "intake-screen", "--answers", str(answers), *auth,
-                data_dir=initialised)
+        '  notes: "Arrived by bus.\\nCarried a small bag."\n'
+        'answers:\n  danger-harm: "no"\n'
+    )
+    r = idcheck(
+        "screen",
+        "--checklist",
+        "intake-screen",
+        "--answers",
+        str(answers),
+        *auth,
+        data_dir=initialised,
+    )
     assert r.returncode == 0, r.stderr
     from idcheck.store import Store
 
@@ -292,23 +328,43 @@ def test_every_case_detail_the_message_names_is_recorded(initialised, pwfile, tm
         s.lock()
     got = {k: getattr(d, k) for k in named if k not in ("reference", "adults")}
     assert got == {
-        "given_name": "Ali", "family_name": "Haddad", "claimed_age": 14,
-        "claimed_dob": "2012-03-05", "assessed_age": 16, "age_disputed": True, "gender": "male",
-        "nationality": "Syria", "languages": "Arabic, English", "identified_by": "police",
-        "notes": "Arrived by bus.\nCarried a small bag."}
+        "given_name": "Ali",
+        "family_name": "Haddad",
+        "claimed_age": 14,
+        "claimed_dob": "2012-03-05",
+        "assessed_age": 16,
+        "age_disputed": True,
+        "gender": "male",
+        "nationality": "Syria",
+        "languages": "Arabic, English",
+        "identified_by": "police",
+        "notes": "Arrived by bus.\nCarried a small bag.",
+    }
     assert [(a.description, a.stated_relation) for a in d.adults] == [("man about 40", "uncle")]
 
 
 def test_dates_and_case_from_the_command_line(initialised, pwfile, tmp_path):
     answers = tmp_path / "a.yaml"
     answers.write_text("case: {claimed_dob: 2011-05-04}\nanswers:\n  claimed-age: 14\n")
-    r = idcheck("screen", "--checklist", "intake-screen@1.0.0", "--answers", str(answers),
-                "--case", "CLI-7", "--user", "anna", "--password-file", str(pwfile),
-                data_dir=initialised)
+    r = idcheck(
+        "screen",
+        "--checklist",
+        "intake-screen@1.0.0",
+        "--answers",
+        str(answers),
+        "--case",
+        "CLI-7",
+        "--user",
+        "anna",
+        "--password-file",
+        str(pwfile),
+        data_dir=initialised,
+    )
     assert r.returncode == 0, r.stderr
     import os
 
     from idcheck.store import Store
+
     s = Store.open(initialised, "anna", PASSWORD)
     try:
         (row,) = s.list_cases()
@@ -328,21 +384,41 @@ def test_dates_and_case_from_the_command_line(initialised, pwfile, tmp_path):
     ],
 )
 def test_screen_unknown_checklist(initialised, pwfile, args, says):
-    r = idcheck("screen", *args, "--answers", str(ROOT / "examples" / "intake-screen.yaml"),
-                "--user", "anna", "--password-file", str(pwfile), data_dir=initialised)
+    r = idcheck(
+        "screen",
+        *args,
+        "--answers",
+        str(ROOT / "examples" / "intake-screen.yaml"),
+        "--user",
+        "anna",
+        "--password-file",
+        str(pwfile),
+        data_dir=initialised,
+    )
     assert r.returncode == 2 and says in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
 
 
 def test_screen_missing_answers_file(initialised, pwfile, tmp_path):
-    r = idcheck("screen", "--checklist", "intake-screen", "--answers", str(tmp_path / "nope.yaml"),
-                "--user", "anna", "--password-file", str(pwfile), data_dir=initialised)
+    r = idcheck(
+        "screen",
+        "--checklist",
+        "intake-screen",
+        "--answers",
+        str(tmp_path / "nope.yaml"),
+        "--user",
+        "anna",
+        "--password-file",
+        str(pwfile),
+        data_dir=initialised,
+    )
     assert r.returncode == 2 and "nope.yaml:1:1: cannot read: No such file" in r.stderr
 
 
 def test_no_store_yet_and_passwords_never_on_the_command_line(tmp_path, pwfile):
-    r = idcheck("db", "verify", "--user", "anna", "--password-file", str(pwfile),
-                data_dir=tmp_path / "none")
+    r = idcheck(
+        "db", "verify", "--user", "anna", "--password-file", str(pwfile), data_dir=tmp_path / "none"
+    )
     assert r.returncode == 3 and "there is no idcheck store" in r.stderr
     r = idcheck("db", "verify", "--user", "anna", "--password", PASSWORD, data_dir=tmp_path)
     assert r.returncode == 2 and "unrecognized arguments: --password" in r.stderr
@@ -356,8 +432,9 @@ def test_verify_names_the_first_altered_row(initialised, pwfile):
         conn.exec_driver_sql("DROP TRIGGER audit_no_update")  # as someone with the key could
         conn.exec_driver_sql("UPDATE audit SET user_id = 7 WHERE seq = 2")
     s.lock()
-    r = idcheck("db", "verify", "--user", "anna", "--password-file", str(pwfile),
-                data_dir=initialised)
+    r = idcheck(
+        "db", "verify", "--user", "anna", "--password-file", str(pwfile), data_dir=initialised
+    )
     assert r.returncode == 1
     assert "audit chain: broken at row 2: its content or hash was altered" in r.stdout
 
@@ -365,11 +442,21 @@ def test_verify_names_the_first_altered_row(initialised, pwfile):
 def test_own_password_change(initialised, pwfile, tmp_path):
     newpw = tmp_path / "newpw"
     newpw.write_text("a brand new password\n")
-    r = idcheck("user", "passwd", "--new-password-file", str(newpw), "--user", "anna",
-                "--password-file", str(pwfile), data_dir=initialised)
+    r = idcheck(
+        "user",
+        "passwd",
+        "--new-password-file",
+        str(newpw),
+        "--user",
+        "anna",
+        "--password-file",
+        str(pwfile),
+        data_dir=initialised,
+    )
     assert r.returncode == 0 and "password changed" in r.stdout
-    r = idcheck("db", "verify", "--user", "anna", "--password-file", str(newpw),
-                data_dir=initialised)
+    r = idcheck(
+        "db", "verify", "--user", "anna", "--password-file", str(newpw), data_dir=initialised
+    )
     assert r.returncode == 0, r.stderr
 
 
@@ -378,8 +465,9 @@ def test_store_in_use_exits_3(initialised, pwfile):
 
     s = Store.open(initialised, "anna", PASSWORD)
     try:
-        r = idcheck("db", "verify", "--user", "anna", "--password-file", str(pwfile),
-                    data_dir=initialised)
+        r = idcheck(
+            "db", "verify", "--user", "anna", "--password-file", str(pwfile), data_dir=initialised
+        )
     finally:
         s.lock()
     assert r.returncode == 3 and "in another idcheck window or command" in r.stderr

@@ -112,6 +112,7 @@ def test_contacts_from_a_site_directory_file_are_saved(qtbot, admin, window, mes
     assert len(saved) == len(rows)
     again = AdminDialog(window.session, window)
     qtbot.addWidget(again)
+
     def key(r):
         return (r["role"], r["name"])
 

@@ -109,12 +109,14 @@ def test_a_case_both_sides_changed_shows_both_versions(qtbot, window, messages, 
     export_cases(here, [cid], [resolve_recipient(here, "Mottak Sør")], tmp_path / "1.idcheck")
     import_package(other, tmp_path / "1.idcheck")
     ocid = other.case_id_by_reference("2026-017")
-    other.update_case(ocid, CaseDetails(reference="2026-017", given_name="Øystein",
-                                        nationality="Sudan"))
+    other.update_case(
+        ocid, CaseDetails(reference="2026-017", given_name="Øystein", nationality="Sudan")
+    )
     export_cases(other, [ocid], [resolve_recipient(other, "This site")], tmp_path / "2.idcheck")
     other.lock()
-    here.update_case(cid, CaseDetails(reference="2026-017", given_name="Øystein",
-                                      nationality="Eritrea"))
+    here.update_case(
+        cid, CaseDetails(reference="2026-017", given_name="Øystein", nationality="Eritrea")
+    )
     messages.paths.append(tmp_path / "2.idcheck")
     qtbot.mouseClick(window.cases.import_button, Qt.MouseButton.LeftButton)
     _wait_for_message(qtbot, messages, 1)

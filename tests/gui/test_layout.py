@@ -465,6 +465,8 @@ def training_case_names() -> frozenset[str]:
     from idcheck.training import synthetic_cases
 
     return frozenset(c.path.stem.removeprefix("train-") for c in synthetic_cases())
+
+
 PHONE = re.compile(r"\d{3,}")  # a contact line: whom to call, from the site and routes
 LANGUAGE_OWN_NAMES = set(i18n.LANGUAGE_NAMES.values())
 

@@ -43,10 +43,18 @@ def screened(qtbot, tmp_path):
     checklist = load_checklist_bytes(text)
     cid = store.create_case(CaseDetails(reference="2026-099", given_name="Amira", claimed_age=15))
     sid = store.start_screening(cid, checklist, text, hashlib.sha256(text).hexdigest())
-    store.record_answer(sid, "documents-held", Answer(value="yes"), AnswerContext(
-        source="child-said", child_words=ARABIC, language="ar", read_back=True))
-    store.record_answer(sid, "debt", Answer(value="yes"), AnswerContext(
-        source="child-said", child_words=NORWEGIAN, language="nb"))
+    store.record_answer(
+        sid,
+        "documents-held",
+        Answer(value="yes"),
+        AnswerContext(source="child-said", child_words=ARABIC, language="ar", read_back=True),
+    )
+    store.record_answer(
+        sid,
+        "debt",
+        Answer(value="yes"),
+        AnswerContext(source="child-said", child_words=NORWEGIAN, language="nb"),
+    )
     store.record_decision(sid, Decision("full-screening", (), "full-screening"))
     store.complete_screening(sid)
     parent = QWidget()
@@ -65,8 +73,9 @@ def audit(store):
     return [r.action for r in store.audit_trail()]
 
 
-def test_nothing_is_ticked_and_nothing_can_be_saved_until_a_fact_is_confirmed(qtbot, screened,
-                                                                              tmp_path):
+def test_nothing_is_ticked_and_nothing_can_be_saved_until_a_fact_is_confirmed(
+    qtbot, screened, tmp_path
+):
     session, sid, cid = screened
     dialog = LetterDialog(session, sid, cid)
     qtbot.addWidget(dialog)
@@ -157,8 +166,12 @@ def test_mixed_arabic_words_read_right_to_left_in_the_list_of_facts(qtbot, tmp_p
     checklist = load_checklist_bytes(text)
     cid = store.create_case(CaseDetails(reference="2026-098", claimed_age=15))
     sid = store.start_screening(cid, checklist, text, hashlib.sha256(text).hexdigest())
-    store.record_answer(sid, "debt", Answer(value="yes"), AnswerContext(
-        source="child-said", child_words=MIXED, language="ar", read_back=True))
+    store.record_answer(
+        sid,
+        "debt",
+        Answer(value="yes"),
+        AnswerContext(source="child-said", child_words=MIXED, language="ar", read_back=True),
+    )
     parent = QWidget()
     qtbot.addWidget(parent)
     session = Session(store, Recorded(), parent)

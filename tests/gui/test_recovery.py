@@ -71,8 +71,7 @@ def confirm_new_key(qtbot, shown):
     QTimer.singleShot(20, act)
 
 
-def test_forgot_password_by_clicks_sets_a_new_one_and_shows_a_new_key(qtbot, store_dir,
-                                                                      messages):
+def test_forgot_password_by_clicks_sets_a_new_one_and_shows_a_new_key(qtbot, store_dir, messages):
     data, recovery = store_dir
     w = MainWindow(data, messages)
     qtbot.addWidget(w)
@@ -120,8 +119,9 @@ def test_a_wrong_recovery_key_is_refused_and_delayed(qtbot, store_dir, messages)
         ("ben", None, "short", None, "at least 10 characters"),
     ],
 )
-def test_recovery_says_what_is_wrong_and_changes_nothing(qtbot, store_dir, messages, user, key,
-                                                         password, again, says):
+def test_recovery_says_what_is_wrong_and_changes_nothing(
+    qtbot, store_dir, messages, user, key, password, again, says
+):
     data, recovery = store_dir
     w = MainWindow(data, messages)
     qtbot.addWidget(w)
@@ -211,8 +211,7 @@ def test_an_administrator_makes_a_new_recovery_key_by_clicks(qtbot, store_dir, m
     Store.open_with_recovery(data, shown[0]).lock()
 
 
-def test_an_old_slot_of_a_disabled_user_is_named_as_withdrawn(qtbot, store_dir, messages,
-                                                               unlock):
+def test_an_old_slot_of_a_disabled_user_is_named_as_withdrawn(qtbot, store_dir, messages, unlock):
     import json
 
     data, _ = store_dir
@@ -232,10 +231,13 @@ def test_an_old_slot_of_a_disabled_user_is_named_as_withdrawn(qtbot, store_dir, 
     assert w.unlock_page.status.text().startswith("This key no longer opens the store")
 
 
-@pytest.mark.parametrize("typed", ["not a key", "QP6Q-4W6N-GKTM-FJHC-BQSG-VDTP-O6I2",
-                                   "QP6Q-4W6N-GKTM-FJHC-BQSG-VDTP-O6I2-XCV9"])
-def test_a_mistyped_recovery_key_keeps_the_dialog_and_what_was_typed(qtbot, store_dir, messages,
-                                                                     typed):
+@pytest.mark.parametrize(
+    "typed",
+    ["not a key", "QP6Q-4W6N-GKTM-FJHC-BQSG-VDTP-O6I2", "QP6Q-4W6N-GKTM-FJHC-BQSG-VDTP-O6I2-XCV9"],
+)
+def test_a_mistyped_recovery_key_keeps_the_dialog_and_what_was_typed(
+    qtbot, store_dir, messages, typed
+):
     """A key that cannot be one (a group missing, a 9) is said in the dialog, which
     stays open with everything typed, so one slip does not mean typing it all again."""
     data, recovery = store_dir
@@ -259,7 +261,7 @@ def test_a_mistyped_recovery_key_keeps_the_dialog_and_what_was_typed(qtbot, stor
 
     QTimer.singleShot(20, act)
     qtbot.mouseClick(w.unlock_page.forgot, Qt.MouseButton.LeftButton)
-    (problem, key, password, visible), = seen
+    ((problem, key, password, visible),) = seen
     assert "not a recovery key" in problem
     assert (key, password, visible) == (typed, NEW, True)
     assert w.unlock_page.opening is None
@@ -290,10 +292,16 @@ def test_a_problem_said_in_the_dialog_cuts_none_of_its_text(qtbot, store_dir, me
         qtbot.keyClicks(d.again, NEW)
         qtbot.mouseClick(d.ok, Qt.MouseButton.LeftButton)
         qtbot.wait(50)  # the layout settles
-        cut.append([(label.text()[:30], label.height(), label.heightForWidth(label.width()))
-                    for label in d.findChildren(QLabel)
-                    if label.wordWrap() and label.text() and label.isVisible()
-                    and label.height() < label.heightForWidth(label.width())])
+        cut.append(
+            [
+                (label.text()[:30], label.height(), label.heightForWidth(label.width()))
+                for label in d.findChildren(QLabel)
+                if label.wordWrap()
+                and label.text()
+                and label.isVisible()
+                and label.height() < label.heightForWidth(label.width())
+            ]
+        )
         qtbot.mouseClick(d.buttons.buttons()[1], Qt.MouseButton.LeftButton)  # Cancel
 
     QTimer.singleShot(20, act)

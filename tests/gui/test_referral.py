@@ -22,16 +22,21 @@ def view(walk_window):
     return v
 
 
-def test_the_referral_button_previews_text_with_line_breaks(qtbot, view, walk_window, monkeypatch,
-                                                            tmp_path):
+def test_the_referral_button_previews_text_with_line_breaks(
+    qtbot, view, walk_window, monkeypatch, tmp_path
+):
     store = store_behind(walk_window.session)
     out = tmp_path / "referral.pdf"
     errors: list[str] = []
     messages = walk_window.session.messages
     monkeypatch.setattr(messages, "save_path", lambda *args: out)
     monkeypatch.setattr(messages, "error", lambda parent, title, text: errors.append(text))
-    store.record_answer(view.screening_id, "documents-held", Answer(value="yes"), AnswerContext(
-        source="child-said", child_words=WORDS, worker_note="seen\nat the door"))
+    store.record_answer(
+        view.screening_id,
+        "documents-held",
+        Answer(value="yes"),
+        AnswerContext(source="child-said", child_words=WORDS, worker_note="seen\nat the door"),
+    )
     monkeypatch.setattr(ReferralDialog, "exec", lambda self: 0)
     qtbot.mouseClick(view.form.referral_button, Qt.MouseButton.LeftButton)
     dialog = view.handoff.referral_dialog
@@ -49,8 +54,9 @@ def dialog(qtbot, view, monkeypatch):
     return view.handoff.referral_dialog
 
 
-def test_save_writes_the_previewed_pdf_and_audits_once(qtbot, dialog, walk_window, monkeypatch,
-                                                       tmp_path):
+def test_save_writes_the_previewed_pdf_and_audits_once(
+    qtbot, dialog, walk_window, monkeypatch, tmp_path
+):
     store = store_behind(walk_window.session)
     out = tmp_path / "saved.pdf"
     monkeypatch.setattr(walk_window.session.messages, "save_path", lambda *args: out)
@@ -89,11 +95,17 @@ def test_the_preview_fits_a_laptop_screen_with_its_buttons_on_it(qtbot, dialog, 
     frame = QRect(dialog.pos(), dialog.size())
     assert available.contains(frame), (frame, available)
     assert dialog.minimumSizeHint().height() <= available.height()
-    for button in (dialog.save_button, dialog.print_button, dialog.letter_button,
-                   dialog.language, dialog.names):
+    for button in (
+        dialog.save_button,
+        dialog.print_button,
+        dialog.letter_button,
+        dialog.language,
+        dialog.names,
+    ):
         top_left = button.mapTo(dialog, QPoint(0, 0))
         assert QRect(top_left, button.size()).intersected(dialog.rect()) == QRect(
-            top_left, button.size()), button.text() if hasattr(button, "text") else button
+            top_left, button.size()
+        ), button.text() if hasattr(button, "text") else button
         assert button.isVisible()
 
 
@@ -122,8 +134,9 @@ def _print_to_file(qtbot, dialog, target):
         printers.setCurrentIndex(printers.findText("Print to File (PDF)"))
         d.findChild(QLineEdit, "filename").setText(str(target))
         box = d.findChild(QDialogButtonBox)
-        ok = [b for b in box.buttons()
-              if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole]
+        ok = [
+            b for b in box.buttons() if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole
+        ]
         QTimer.singleShot(200, overwrite)
         qtbot.mouseClick(ok[0], Qt.MouseButton.LeftButton)
 
@@ -131,8 +144,7 @@ def _print_to_file(qtbot, dialog, target):
         # Qt asks before printing over a file that exists: the user says Yes.
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
-            qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes),
-                             Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(200, fill)
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
@@ -140,14 +152,16 @@ def _print_to_file(qtbot, dialog, target):
 
 
 @pytest.mark.parametrize("name", ["idcheck.db", "keyslots.0.json"])
-def test_printing_to_a_file_never_writes_over_the_store(qtbot, dialog, walk_window, monkeypatch,
-                                                         name):
+def test_printing_to_a_file_never_writes_over_the_store(
+    qtbot, dialog, walk_window, monkeypatch, name
+):
     store = store_behind(walk_window.session)
     target = store.data_dir / name
     before = target.read_bytes()
     errors: list[str] = []
-    monkeypatch.setattr(walk_window.session.messages, "error",
-                        lambda parent, title, text: errors.append(text))
+    monkeypatch.setattr(
+        walk_window.session.messages, "error", lambda parent, title, text: errors.append(text)
+    )
     _print_to_file(qtbot, dialog, target)
     assert target.read_bytes() == before
     assert len(errors) == 1 and name in errors[0], errors

@@ -138,7 +138,9 @@ def test_an_expected_error_of_each_kind_is_one_message_and_announces_nothing(ses
         assert session.run(op) is None
         assert len(session.messages.errors) == 1 and session.messages.errors[0].startswith(start)
         said.append(session.messages.errors[0])
-    assert f"{bad}:2:1: not valid YAML" in said[1]  # the checklist's own words: the file, line and column
+    assert (
+        f"{bad}:2:1: not valid YAML" in said[1]
+    )  # the checklist's own words: the file, line and column
     assert said[2].endswith("install fonts-noto-core")  # what to install
     assert seen == []
     assert [r.reference for r in session.run(ops.list_cases())] == ["OPS-1"]

@@ -89,13 +89,20 @@ def test_a_bad_site_at_first_run_is_said_and_creates_nothing(
     qtbot.keyClicks(page.site.phone, "ask at the desk")
     qtbot.mouseClick(page.create_button, LEFT)
     assert messages.shown == [
-        ("error", "Not saved: the site's phone 'ask at the desk' is not a phone number "
-                  "(digits, spaces, + ( ) - . /)")]
+        (
+            "error",
+            "Not saved: the site's phone 'ask at the desk' is not a phone number "
+            "(digits, spaces, + ( ) - . /)",
+        )
+    ]
     assert page.creating is None  # refused before anything was started
     assert w.stack.currentWidget() is page
     assert not store_exists(tmp_path / "new")
     assert (page.user.text(), page.password.text(), page.site.name.text()) == (
-        "anna", PASSWORD, "Mottak Nord")
+        "anna",
+        PASSWORD,
+        "Mottak Nord",
+    )
     page.site.phone.clear()
     qtbot.keyClick(page.again, Qt.Key.Key_Return)
     page.creating.wait()
@@ -143,8 +150,9 @@ def test_the_site_tab_chooses_the_routes(qtbot, window, unlock, messages):
         assert not tab.routes["routes-gb"].isEnabled()
         qtbot.mouseClick(tab.own_routes, LEFT, pos=tab.own_routes.rect().bottomLeft() + _in)
         assert tab.routes["routes-gb"].isEnabled()
-        qtbot.mouseClick(tab.routes["routes-gb"], LEFT,
-                         pos=tab.routes["routes-gb"].rect().bottomLeft() + _in)
+        qtbot.mouseClick(
+            tab.routes["routes-gb"], LEFT, pos=tab.routes["routes-gb"].rect().bottomLeft() + _in
+        )
         qtbot.mouseClick(tab.save_button, LEFT)
         dialog.accept()
 
@@ -209,18 +217,27 @@ def test_new_case_form_records_identifier_languages_birth_date_and_note(
 
     when_shown(CaseForm, fill)
     qtbot.mouseClick(window.cases.new_button, LEFT)
-    assert seen == [(True, True,
-                     "The date of birth 2011-13-05 is not a date: write it as YYYY-MM-DD.")]
+    assert seen == [
+        (True, True, "The date of birth 2011-13-05 is not a date: write it as YYYY-MM-DD.")
+    ]
     store = store_behind(window.session)
     row = next(r for r in store.list_cases() if r.reference == "2026-019")
     d = store.get_case(row.id).details
     assert (d.claimed_dob, d.languages, d.identified_by, d.notes) == (
-        "2011-03-05", "Arabic, French", "child-welfare", "Came with a bus ticket.")
+        "2011-03-05",
+        "Arabic, French",
+        "child-welfare",
+        "Came with a bus ticket.",
+    )
     dialog = CaseDialog(store.get_case(row.id), [], {})
     qtbot.addWidget(dialog)
     shown = [lbl.text() for lbl in dialog.findChildren(type(dialog.presumption))]
-    for text in ("2011-03-05", "Arabic, French", "child welfare service",
-                 "Came with a bus ticket."):
+    for text in (
+        "2011-03-05",
+        "Arabic, French",
+        "child welfare service",
+        "Came with a bus ticket.",
+    ):
         assert text in shown
 
 
@@ -247,7 +264,9 @@ def test_the_case_list_marks_a_draft_in_which_the_danger_stop_fired(qtbot, windo
     store.record_answer(sid, "danger-harm", Answer(value="yes"))
     window.cases.refresh()
     model = window.cases.model
-    marks = {model.data(model.index(i, 0)): model.data(model.index(i, CaseTableModel.ALERT))
-             for i in range(model.rowCount())}
+    marks = {
+        model.data(model.index(i, 0)): model.data(model.index(i, CaseTableModel.ALERT))
+        for i in range(model.rowCount())
+    }
     assert marks == {"2026-099": "DANGER STOP", "2026-017": ""}
     assert model.headerData(CaseTableModel.ALERT, Qt.Orientation.Horizontal) == "Alert"

@@ -46,9 +46,15 @@ def session(qtbot, tmp_path):
     checklist = load_checklist_bytes(text)
     sha = hashlib.sha256(text).hexdigest()
     for i in range(8):
-        cid = store.create_case(CaseDetails(reference=f"GUI-CANARY-{i}", given_name="Canaryname",
-                                            claimed_age=14, gender="male" if i < 2 else "female",
-                                            identified_by="ngo"))
+        cid = store.create_case(
+            CaseDetails(
+                reference=f"GUI-CANARY-{i}",
+                given_name="Canaryname",
+                claimed_age=14,
+                gender="male" if i < 2 else "female",
+                identified_by="ngo",
+            )
+        )
         sid = store.start_screening(cid, checklist, text, sha)
         store.record_answer(sid, "work-or-money", Answer(value="yes"))
         store.record_decision(sid, Decision("full-screening", (), "full-screening"))
@@ -91,8 +97,11 @@ def test_period_table_and_saves(qtbot, session, tmp_path):
     assert cell(dialog, "male", month) == "<5"
     assert cell(dialog, "female", month) == "x"  # 8 - 6 would give the 2
     assert cell(dialog, "labour exploitation", "all") == "8"
-    texts = [dialog.table.item(r, c).text() for r in range(dialog.table.rowCount())
-             for c in range(dialog.table.columnCount())]
+    texts = [
+        dialog.table.item(r, c).text()
+        for r in range(dialog.table.rowCount())
+        for c in range(dialog.table.columnCount())
+    ]
     assert not any("CANARY" in t or "Canaryname" in t for t in texts)
     assert "8 completed screenings" in dialog.summary.text()
 

@@ -76,7 +76,7 @@ def test_growing_delay_is_visible(qtbot, window, unlock):
 
 
 def test_search_folds_norwegian_letters(qtbot, window, unlock):
-    """"oyst" finds Øystein and Oystein among many, and none of the names that
+    """ "oyst" finds Øystein and Oystein among many, and none of the names that
     share letters with it (Østen, Øyvind, Systad, Bjørn Øy) or nothing at all."""
     unlock(qtbot, window)
     store = store_behind(window.session)
@@ -91,7 +91,9 @@ def test_search_folds_norwegian_letters(qtbot, window, unlock):
     for ref, (given, family) in names.items():
         store.create_case(CaseDetails(reference=ref, given_name=given, family_name=family))
     for i in range(300):
-        store.create_case(CaseDetails(reference=f"F-{i:03d}", given_name="Ola", family_name="Nordmann"))
+        store.create_case(
+            CaseDetails(reference=f"F-{i:03d}", given_name="Ola", family_name="Nordmann")
+        )
     window.cases.refresh()
     # The list holds all 307; the table is given them a page at a time as it
     # asks for more (a view scrolled to its end calls fetchMore).
@@ -181,8 +183,9 @@ def test_sorting_by_another_column_sorts_every_case_not_the_first_page(qtbot, wi
     assert window.cases.proxy.rowCount() == PAGE  # the newest page first
     header = window.cases.table.horizontalHeader()
     x = header.sectionViewportPosition(0) + header.sectionSize(0) // 2
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
-                     pos=QPoint(x, header.height() // 2))
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
+    )
     proxy = window.cases.proxy
     assert proxy.rowCount() == len(window.cases.model.rows)
     first = proxy.data(proxy.index(0, 0))

@@ -84,10 +84,16 @@ def test_bands_totals_medians_and_suppression():
 
 
 def test_no_line_gives_a_hidden_count_away():
-    rows = [row(at(1 + i % 28), at(1 + i % 28) + (i % 5) * 20 * H,
-                [("r", at(1 + i % 28) + (i % 9) * 24 * H)] * (i % 2),
-                ["sent", "received", "accepted", "declined", "closed"][: i % 4],
-                (i % 3, i % 2)) for i in range(37)]
+    rows = [
+        row(
+            at(1 + i % 28),
+            at(1 + i % 28) + (i % 5) * 20 * H,
+            [("r", at(1 + i % 28) + (i % 9) * 24 * H)] * (i % 2),
+            ["sent", "received", "accepted", "declined", "closed"][: i % 4],
+            (i % 3, i % 2),
+        )
+        for i in range(37)
+    ]
     f = count_followup(rows, period_bounds(dt.date(2026, 1, 1), dt.date(2026, 3, 31)))
     from idcheck.report.followup_stats import _lines
 

@@ -19,8 +19,10 @@ from idcheck.store import Adult, AnswerContext, CaseDetails, Decision
 PASSWORD = "correct horse battery"
 # Every kind of line break, then what reportlab's markup and the template's
 # style<TAB>markup lines would otherwise take as structure.
-WORDS = ("He took my papers\nfirstbreak two\r\ncrlfbreak three\rcrbreak four"
-         "\u2028lsbreak five </para> <b>bold & ]]> \ttab\x07\x1b\x00 end")
+WORDS = (
+    "He took my papers\nfirstbreak two\r\ncrlfbreak three\rcrbreak four"
+    "\u2028lsbreak five </para> <b>bold & ]]> \ttab\x07\x1b\x00 end"
+)
 NOTE = "Note line\nnotebreak </font> &amp; <i>"
 REASONS = "Reason one\r\nreasonbreak two <br/>"
 NAME = "Amira\nnamebreak"
@@ -32,13 +34,27 @@ def data(tmp_path):
     store, _ = new_store(tmp_path / "store")
     text = find("intake-screen").path.read_bytes()
     checklist = load_checklist_bytes(text)
-    store.save_contacts([{"role": "child-welfare-service", "name": "Desk\ncontactbreak <x>", "phone": "02800\t1"}])
-    cid = store.create_case(CaseDetails(
-        reference="2026-100", given_name=NAME, claimed_age=15, nationality="Eritrea\n<x>",
-        adults=(Adult(ADULT, "uncle\n&"),)))
+    store.save_contacts(
+        [{"role": "child-welfare-service", "name": "Desk\ncontactbreak <x>", "phone": "02800\t1"}]
+    )
+    cid = store.create_case(
+        CaseDetails(
+            reference="2026-100",
+            given_name=NAME,
+            claimed_age=15,
+            nationality="Eritrea\n<x>",
+            adults=(Adult(ADULT, "uncle\n&"),),
+        )
+    )
     sid = store.start_screening(cid, checklist, text, hashlib.sha256(text).hexdigest())
-    store.record_answer(sid, "documents-held", Answer(value="yes"), AnswerContext(
-        source="child-said", child_words=WORDS, language="en", read_back=True, worker_note=NOTE))
+    store.record_answer(
+        sid,
+        "documents-held",
+        Answer(value="yes"),
+        AnswerContext(
+            source="child-said", child_words=WORDS, language="en", read_back=True, worker_note=NOTE
+        ),
+    )
     store.record_decision(sid, Decision("no-indicators-recorded", (), "full-screening", REASONS))
     store.complete_screening(sid)
     store.lock()
@@ -48,15 +64,20 @@ def data(tmp_path):
 
 
 def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "idcheck", "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "idcheck", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def words(pdf: Path) -> list[tuple[str, float, float]]:
     """Every word printed with its page-space position (x, y of its top), in
     reading order across pages (pages stacked)."""
-    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     import re
 
     found = []
@@ -92,8 +113,17 @@ def test_the_referral_prints_line_breaks_and_markup_characters(data, tmp_path):
     r = run(data_dir, "report", str(sid), "--out", str(out), "--names", *auth)
     assert r.returncode == 0, r.stderr
     found = words(out)
-    for w in ("firstbreak", "crlfbreak", "crbreak", "lsbreak", "notebreak", "reasonbreak",
-              "namebreak", "adultbreak", "contactbreak"):
+    for w in (
+        "firstbreak",
+        "crlfbreak",
+        "crbreak",
+        "lsbreak",
+        "notebreak",
+        "reasonbreak",
+        "namebreak",
+        "adultbreak",
+        "contactbreak",
+    ):
         starts_a_line(found, w)
     text = text_of(out)
     for literal in ("</para>", "<b>bold", "&", "]]>", "</font>", "&amp;", "<br/>", "<x>"):
@@ -127,11 +157,17 @@ def test_a_long_quote_prints_every_word_in_order_across_pages(tmp_path):
 
     words = " ".join(f"w{i}" for i in range(60_000))  # about 400 KB
     assert len(words) > 400_000
-    data = build_pdf(lambda: [BidiParagraph(str(quoted(words)), _styles()["quote"])],
-                     title="t", footer_left="", footer_right="")
+    data = build_pdf(
+        lambda: [BidiParagraph(str(quoted(words)), _styles()["quote"])],
+        title="t",
+        footer_left="",
+        footer_right="",
+    )
     reader = PdfReader(io.BytesIO(data))
     assert len(reader.pages) > 50
     import re
 
-    found = [int(n) for n in re.findall(r"w(\d+)", " ".join(p.extract_text() for p in reader.pages))]
+    found = [
+        int(n) for n in re.findall(r"w(\d+)", " ".join(p.extract_text() for p in reader.pages))
+    ]
     assert found == list(range(60_000))

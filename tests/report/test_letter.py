@@ -27,19 +27,47 @@ def screened(tmp_path):
     store, _ = new_store(tmp_path / "store")
     text = find("intake-screen").path.read_bytes()
     checklist = load_checklist_bytes(text)
-    cid = store.create_case(CaseDetails(reference="2026-088", given_name="Amira",
-                                        family_name="Haddad", claimed_age=15, assessed_age=17,
-                                        age_disputed=True))
+    cid = store.create_case(
+        CaseDetails(
+            reference="2026-088",
+            given_name="Amira",
+            family_name="Haddad",
+            claimed_age=15,
+            assessed_age=17,
+            age_disputed=True,
+        )
+    )
     sid = store.start_screening(cid, checklist, text, hashlib.sha256(text).hexdigest())
-    store.record_answer(sid, "documents-held", Answer(value="yes"), AnswerContext(
-        source="child-said", child_words=ARABIC, language="ar", read_back=True,
-        worker_note="She looked at the door."))
-    store.record_answer(sid, "debt", Answer(value="yes"), AnswerContext(
-        source="child-said", child_words=NORWEGIAN, language="nb", read_back=False))
-    store.record_answer(sid, "work-or-money", Answer(value="unsure"),
-                        AnswerContext(source="observed"))
-    store.record_decision(sid, Decision("full-screening", ("signs-recorded",), "full-screening",
-                                        "Seen with an adult who spoke for her."))
+    store.record_answer(
+        sid,
+        "documents-held",
+        Answer(value="yes"),
+        AnswerContext(
+            source="child-said",
+            child_words=ARABIC,
+            language="ar",
+            read_back=True,
+            worker_note="She looked at the door.",
+        ),
+    )
+    store.record_answer(
+        sid,
+        "debt",
+        Answer(value="yes"),
+        AnswerContext(source="child-said", child_words=NORWEGIAN, language="nb", read_back=False),
+    )
+    store.record_answer(
+        sid, "work-or-money", Answer(value="unsure"), AnswerContext(source="observed")
+    )
+    store.record_decision(
+        sid,
+        Decision(
+            "full-screening",
+            ("signs-recorded",),
+            "full-screening",
+            "Seen with an adult who spoke for her.",
+        ),
+    )
     store.complete_screening(sid)
     yield store, sid
     store.lock()
@@ -47,7 +75,8 @@ def screened(tmp_path):
 
 def text_of(data: bytes) -> str:
     return unicodedata.normalize(
-        "NFKC", "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages))
+        "NFKC", "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    )
 
 
 def test_candidate_facts_of_a_screening(screened):
@@ -55,8 +84,15 @@ def test_candidate_facts_of_a_screening(screened):
     facts = letter_facts(store, sid)
     ids = facts.ids()
     assert ids[:2] == ("age", "presumption")
-    assert {"indicator:documents-held", "indicator:debt", "indicator:work-or-money",
-            "words:documents-held", "words:debt", "suggested", "decision"} <= set(ids)
+    assert {
+        "indicator:documents-held",
+        "indicator:debt",
+        "indicator:work-or-money",
+        "words:documents-held",
+        "words:debt",
+        "suggested",
+        "decision",
+    } <= set(ids)
     by_id = {f.id: f for f in facts.facts}
     assert by_id["age"].text == "Age the child gives: 15. Assessed age: 17. Age disputed: yes."
     assert "treated as a child" in by_id["presumption"].text
@@ -74,8 +110,13 @@ def test_letter_holds_only_the_confirmed_facts(screened):
     store, sid = screened
     facts = letter_facts(store, sid)
     buf = io.BytesIO()
-    render_letter(facts, ["age", "indicator:documents-held", "words:documents-held", "decision"],
-                  buf, recipient="lawyer", prepared_by="anna")
+    render_letter(
+        facts,
+        ["age", "indicator:documents-held", "words:documents-held", "decision"],
+        buf,
+        recipient="lawyer",
+        prepared_by="anna",
+    )
     text = text_of(buf.getvalue())
     flat = " ".join(text.split())
     assert "To the child's lawyer" in flat and "Support letter" in flat
@@ -130,8 +171,9 @@ def test_letter_fonts_embedded_and_written_atomically(screened, tmp_path):
     pdffonts = shutil.which("pdffonts")
     if pdffonts is None:
         pytest.fail("pdffonts (poppler-utils) is needed; ./dev installs it")
-    rows = subprocess.run([pdffonts, str(out)], capture_output=True, text=True,
-                          check=True).stdout.splitlines()[2:]
+    rows = subprocess.run(
+        [pdffonts, str(out)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     assert rows and all(r.split()[-5] == "yes" for r in rows), rows
     assert "Arabic" in " ".join(rows)
     flat = " ".join(text_of(out.read_bytes()).split())
@@ -152,8 +194,12 @@ def test_a_question_asked_ends_as_the_question_does(tmp_path):
         cid = store.create_case(CaseDetails(reference="Q-1", claimed_age=15))
         sid = store.start_screening(cid, checklist, raw, hashlib.sha256(raw).hexdigest())
         # A safety question (its text ends with "?") with the child's words.
-        store.record_answer(sid, "danger-harm", Answer(value="yes"), AnswerContext(
-            source="child-said", child_words="He will come back", language="en"))
+        store.record_answer(
+            sid,
+            "danger-harm",
+            Answer(value="yes"),
+            AnswerContext(source="child-said", child_words="He will come back", language="en"),
+        )
         facts = letter_facts(store, sid)
         words = [f for f in facts.facts if f.id == "words:danger-harm"]
         assert words and words[0].quote_note.endswith("?")
@@ -186,6 +232,7 @@ def test_each_reader_is_told_what_the_letter_is_for(screened):
     assert "To the child's lawyer" in texts["lawyer"]
     assert "proceedings" in texts["lawyer"] and "proceedings" not in texts["asylum"]
     assert "need for protection" in texts["asylum"]
+
     # Beyond the addressee and the date line, the letters differ.
     def body(t: str) -> str:
         return t.split("Support letter", 1)[1]
@@ -193,16 +240,21 @@ def test_each_reader_is_told_what_the_letter_is_for(screened):
     assert len({body(t) for t in texts.values()}) == 3
 
 
-@pytest.mark.parametrize("lang, says", [("en", "Date of birth given: 2011-04-10."),
-                                        ("nb", "Oppgitt fødselsdato: 2011-04-10.")])
+@pytest.mark.parametrize(
+    "lang, says",
+    [("en", "Date of birth given: 2011-04-10."), ("nb", "Oppgitt fødselsdato: 2011-04-10.")],
+)
 def test_the_age_in_a_letter_holds_the_date_of_birth_the_child_gives(tmp_path, lang, says):
     """The referral prints it; a letter about the child's age left it out."""
     store, _ = new_store(tmp_path / "b")
     try:
         raw = find("intake-screen").path.read_bytes()
         checklist = load_checklist_bytes(raw)
-        cid = store.create_case(CaseDetails(reference="B-1", claimed_age=15,
-                                            claimed_dob="2011-04-10", age_disputed=True))
+        cid = store.create_case(
+            CaseDetails(
+                reference="B-1", claimed_age=15, claimed_dob="2011-04-10", age_disputed=True
+            )
+        )
         sid = store.start_screening(cid, checklist, raw, hashlib.sha256(raw).hexdigest())
         store.record_answer(sid, "debt", Answer(value="yes"), AnswerContext(source="observed"))
         facts = letter_facts(store, sid, lang=lang)

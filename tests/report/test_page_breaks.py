@@ -18,8 +18,16 @@ from idcheck.report.i18n import Translator
 from idcheck.store import Adult, AnswerContext, CaseDetails, Decision, SiteProfile
 
 PASSWORD = "correct horse battery"
-HEADINGS = ("The child", "Urgency", "Suggestion and decision", "Action plan",
-            "Indicators recorded", "Safety questions", "Other answers", "Duties to keep in mind")
+HEADINGS = (
+    "The child",
+    "Urgency",
+    "Suggestion and decision",
+    "Action plan",
+    "Indicators recorded",
+    "Safety questions",
+    "Other answers",
+    "Duties to keep in mind",
+)
 
 
 @pytest.fixture
@@ -33,16 +41,32 @@ def store(tmp_path):
 def _referral(store, n, adults):
     text = find("intake-screen").path.read_bytes()
     checklist = load_checklist_bytes(text)
-    cid = store.create_case(CaseDetails(
-        reference=f"2026-{n:03d}", claimed_age=14, gender="male", nationality="Syria",
-        identified_by="police",
-        adults=tuple(Adult(f"Man number {k}, grey jacket", "uncle") for k in range(adults))))
+    cid = store.create_case(
+        CaseDetails(
+            reference=f"2026-{n:03d}",
+            claimed_age=14,
+            gender="male",
+            nationality="Syria",
+            identified_by="police",
+            adults=tuple(Adult(f"Man number {k}, grey jacket", "uncle") for k in range(adults)),
+        )
+    )
     sid = store.start_screening(cid, checklist, text, hashlib.sha256(text).hexdigest())
-    words = AnswerContext(source="child-said", child_words="He keeps my passport.\nI owe him.",
-                          language="en", read_back=True, worker_note="First line.\nSecond line.")
-    for item, value, ctx in [("danger-harm", "yes", words), ("danger-missing", "no", None),
-                             ("claimed-age", 14, None), ("debt", "yes", words),
-                             ("documents-held", "yes", None), ("adult-controls", "unsure", None)]:
+    words = AnswerContext(
+        source="child-said",
+        child_words="He keeps my passport.\nI owe him.",
+        language="en",
+        read_back=True,
+        worker_note="First line.\nSecond line.",
+    )
+    for item, value, ctx in [
+        ("danger-harm", "yes", words),
+        ("danger-missing", "no", None),
+        ("claimed-age", 14, None),
+        ("debt", "yes", words),
+        ("documents-held", "yes", None),
+        ("adult-controls", "unsure", None),
+    ]:
         store.record_answer(sid, item, Answer(value=value), ctx or AnswerContext())
     store.record_decision(sid, Decision("immediate-protection", (), "immediate-protection"))
     store.complete_screening(sid)
@@ -53,8 +77,9 @@ def last_lines(data: bytes, tmp_path) -> list[str]:
     """The last line of text above the footer on every page but the last."""
     pdf = tmp_path / "r.pdf"
     pdf.write_bytes(data)
-    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     pages: list[dict[int, list[tuple[float, str]]]] = []
     height = 0.0
     for row in out.splitlines():
@@ -63,12 +88,14 @@ def last_lines(data: bytes, tmp_path) -> list[str]:
             height = float(m.group(1))
             pages.append({})
             continue
-        m = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*)</word>',
-                      row)
+        m = re.search(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*)</word>', row
+        )
         if m and float(m.group(3)) < height - 40:  # the footer sits 10 mm from the foot
             middle = (float(m.group(2)) + float(m.group(3))) / 2
             pages[-1].setdefault(round(middle / 4), []).append(
-                (float(m.group(1)), html.unescape(m.group(4))))
+                (float(m.group(1)), html.unescape(m.group(4)))
+            )
     return [" ".join(w for _, w in sorted(p[max(p)])) for p in pages[:-1]]
 
 

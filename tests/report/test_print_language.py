@@ -51,12 +51,27 @@ def data(tmp_path):
     store, _ = new_store(tmp_path / "store")
     raw = find("intake-screen").path.read_bytes()
     checklist = load_checklist_bytes(raw)
-    cid = store.create_case(CaseDetails(reference="NB-1", claimed_age=15, gender="female",
-                                        adults=(Adult("Kvinne, 40 år", "tante"),)))
+    cid = store.create_case(
+        CaseDetails(
+            reference="NB-1",
+            claimed_age=15,
+            gender="female",
+            adults=(Adult("Kvinne, 40 år", "tante"),),
+        )
+    )
     sid = store.start_screening(cid, checklist, raw, hashlib.sha256(raw).hexdigest())
-    store.record_answer(sid, "danger-harm", Answer(value="yes"), AnswerContext(
-        source="child-said", child_words="Han kommer i kveld", language="nb", read_back=True,
-        worker_note="Redd"))
+    store.record_answer(
+        sid,
+        "danger-harm",
+        Answer(value="yes"),
+        AnswerContext(
+            source="child-said",
+            child_words="Han kommer i kveld",
+            language="nb",
+            read_back=True,
+            worker_note="Redd",
+        ),
+    )
     store.record_answer(sid, "debt", Answer(value="yes"), AnswerContext(source="child-said"))
     store.record_decision(sid, Decision("immediate-protection", (), "immediate-protection"))
     store.complete_screening(sid)
@@ -67,15 +82,45 @@ def data(tmp_path):
 
 
 def run(data_dir, *args):
-    return subprocess.run([sys.executable, "-m", "idcheck", "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "idcheck", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
-ENGLISH = ("Referral summary", "The child", "Urgency", "Action plan", "Indicators recorded",
-           "within", "working day", "hours", "Page 1 of", "CONFIDENTIAL", "Reference",
-           "Gender", "Screened by", "started", "completed", "tell:", "by:", "Because of",
-           "The professional", "stated relation", "Questions about", "Duties", "audit ",
-           "Support letter", "Prepared by", "Signature", "Asked about", "read back", " case ")
+ENGLISH = (
+    "Referral summary",
+    "The child",
+    "Urgency",
+    "Action plan",
+    "Indicators recorded",
+    "within",
+    "working day",
+    "hours",
+    "Page 1 of",
+    "CONFIDENTIAL",
+    "Reference",
+    "Gender",
+    "Screened by",
+    "started",
+    "completed",
+    "tell:",
+    "by:",
+    "Because of",
+    "The professional",
+    "stated relation",
+    "Questions about",
+    "Duties",
+    "audit ",
+    "Support letter",
+    "Prepared by",
+    "Signature",
+    "Asked about",
+    "read back",
+    " case ",
+)
 
 
 def frame_words(pdf) -> str:
@@ -85,9 +130,12 @@ def frame_words(pdf) -> str:
 def test_report_and_letter_in_norwegian_have_no_english_frame_words(data, tmp_path):
     data_dir, auth, sid = data
     ref, letter = tmp_path / "ref.pdf", tmp_path / "letter.pdf"
-    assert run(data_dir, "report", str(sid), "--out", str(ref), "--lang", "nb", *auth).returncode == 0
-    r = run(data_dir, "letter", str(sid), "--facts", "all", "--out", str(letter), "--lang", "nb",
-            *auth)
+    assert (
+        run(data_dir, "report", str(sid), "--out", str(ref), "--lang", "nb", *auth).returncode == 0
+    )
+    r = run(
+        data_dir, "letter", str(sid), "--facts", "all", "--out", str(letter), "--lang", "nb", *auth
+    )
     assert r.returncode == 0, r.stderr
     for pdf in (ref, letter):
         text = " ".join(frame_words(pdf).split())
@@ -107,8 +155,9 @@ def test_the_site_print_language_is_the_default_and_lang_overrides_it(data, tmp_
     out = tmp_path / "default.pdf"
     assert run(data_dir, "report", str(sid), "--out", str(out), *auth).returncode == 0
     assert "Henvisningssammendrag" in frame_words(out)
-    assert run(data_dir, "report", str(sid), "--out", str(out), "--lang", "en",
-               *auth).returncode == 0
+    assert (
+        run(data_dir, "report", str(sid), "--out", str(out), "--lang", "en", *auth).returncode == 0
+    )
     assert "Referral summary" in frame_words(out)
     bad = run(data_dir, "report", str(sid), "--out", str(out), "--lang", "xx", *auth)
     assert bad.returncode == 2 and "--lang" in bad.stderr

@@ -143,15 +143,25 @@ def test_a_reprint_a_month_later_from_the_store_opened_again_has_the_same_conten
     real_time = time.time
     monkeypatch.setattr(time, "time", lambda: real_time() - 30 * 86400)
     store, _ = new_store(tmp_path / "store")
-    store.set_site_profile(SiteProfile(name="Mottak Nord", jurisdiction="NO", phone="+47 22 00 00 01"))
+    store.set_site_profile(
+        SiteProfile(name="Mottak Nord", jurisdiction="NO", phone="+47 22 00 00 01")
+    )
     store.save_contacts(
-        [{"role": "child-welfare-emergency", "name": "Barnevernvakten Oslo", "phone": "+47 21 80 21 80"}]
+        [
+            {
+                "role": "child-welfare-emergency",
+                "name": "Barnevernvakten Oslo",
+                "phone": "+47 21 80 21 80",
+            }
+        ]
     )
     text = find("intake-screen").path.read_bytes()
     checklist = load_checklist_bytes(text)
     cid = store.create_case(CaseDetails(reference="2026-078", claimed_age=15))
     sid = store.start_screening(cid, checklist, text, hashlib.sha256(text).hexdigest())
-    store.record_answer(sid, "danger-missing", Answer(value="yes"), AnswerContext(source="observed"))
+    store.record_answer(
+        sid, "danger-missing", Answer(value="yes"), AnswerContext(source="observed")
+    )
     store.record_event("danger-acknowledged", case_id=cid, screening_id=sid)
     store.record_answer(
         sid, "debt", Answer(value="yes"), AnswerContext(source="child-said", child_words=NORWEGIAN)

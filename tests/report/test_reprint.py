@@ -34,23 +34,32 @@ def root(tmp_path, monkeypatch):
 
 
 def test_a_completed_referral_reprints_the_same_after_routes_contacts_and_site_change(
-        root, tmp_path):
+    root, tmp_path
+):
     store, _ = new_store(tmp_path / "store")
     try:
-        store.set_site_profile(SiteProfile(name="Mottak Nord", jurisdiction="NO",
-                                           phone="+47 22 00 00 01"))
-        store.save_contacts([{"role": "child-welfare-emergency", "name": "Barnevernvakten Oslo",
-                              "phone": "+47 21 80 21 80"}])
+        store.set_site_profile(
+            SiteProfile(name="Mottak Nord", jurisdiction="NO", phone="+47 22 00 00 01")
+        )
+        store.save_contacts(
+            [
+                {
+                    "role": "child-welfare-emergency",
+                    "name": "Barnevernvakten Oslo",
+                    "phone": "+47 21 80 21 80",
+                }
+            ]
+        )
         raw = find("intake-screen").path.read_bytes()
         checklist = load_checklist_bytes(raw)
         cid = store.create_case(CaseDetails(reference="PIN-7", claimed_age=15))
 
         def screening(complete: bool) -> int:
             sid = store.start_screening(cid, checklist, raw, hashlib.sha256(raw).hexdigest())
-            store.record_answer(sid, "danger-missing", Answer(value="yes"),
-                                AnswerContext(source="observed"))
-            store.record_decision(sid, Decision("immediate-protection", (),
-                                                "immediate-protection"))
+            store.record_answer(
+                sid, "danger-missing", Answer(value="yes"), AnswerContext(source="observed")
+            )
+            store.record_decision(sid, Decision("immediate-protection", (), "immediate-protection"))
             if complete:
                 store.complete_screening(sid)
             return sid
@@ -63,12 +72,20 @@ def test_a_completed_referral_reprints_the_same_after_routes_contacts_and_site_c
 
         # Change all three.
         routes = root / "routes-no" / "1.0.0.yaml"
-        routes.write_text(routes.read_text(encoding="utf-8").replace('"112"', '"1112"'),
-                          encoding="utf-8")
-        store.save_contacts([{"role": "child-welfare-emergency", "name": "Nytt nummer",
-                              "phone": "+47 99 99 99 99"}])
-        store.set_site_profile(SiteProfile(name="Elsewhere", jurisdiction="GB-SCT",
-                                           phone="+44 141 000 0000", print_language="nb"))
+        routes.write_text(
+            routes.read_text(encoding="utf-8").replace('"112"', '"1112"'), encoding="utf-8"
+        )
+        store.save_contacts(
+            [{"role": "child-welfare-emergency", "name": "Nytt nummer", "phone": "+47 99 99 99 99"}]
+        )
+        store.set_site_profile(
+            SiteProfile(
+                name="Elsewhere",
+                jurisdiction="GB-SCT",
+                phone="+44 141 000 0000",
+                print_language="nb",
+            )
+        )
 
         doc, summary = make_referral(store, done, lang="en")
         assert text(doc.data, summary) == first

@@ -35,10 +35,17 @@ def pdf(tmp_path) -> Path:
         checklist = load_checklist_bytes(text)
         cid = store.create_case(CaseDetails(reference="RTL-1", claimed_age=15))
         sid = store.start_screening(cid, checklist, text, hashlib.sha256(text).hexdigest())
-        for item, said, lang in (("documents-held", PURE, "ar"), ("debt", MIXED, "ar"),
-                                 ("work-or-money", DARI, "prs")):
-            store.record_answer(sid, item, Answer(value="yes"), AnswerContext(
-                source="child-said", child_words=said, language=lang, read_back=True))
+        for item, said, lang in (
+            ("documents-held", PURE, "ar"),
+            ("debt", MIXED, "ar"),
+            ("work-or-money", DARI, "prs"),
+        ):
+            store.record_answer(
+                sid,
+                item,
+                Answer(value="yes"),
+                AnswerContext(source="child-said", child_words=said, language=lang, read_back=True),
+            )
         store.record_decision(sid, Decision("full-screening", (), "full-screening"))
         store.complete_screening(sid)
         out = tmp_path / "referral.pdf"
@@ -50,15 +57,17 @@ def pdf(tmp_path) -> Path:
 
 def lines_of(pdf: Path) -> list[list[tuple[float, str]]]:
     """The printed lines, each as (x, word) from left to right."""
-    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     lines: dict[tuple[int, int], list[tuple[float, str]]] = {}
     page = 0
     for row in out.splitlines():
         if "<page " in row:
             page += 1
-        m = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*)</word>',
-                      row)
+        m = re.search(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*)</word>', row
+        )
         if m:
             middle = (float(m.group(2)) + float(m.group(3))) / 2
             word = html.unescape(m.group(4)).strip(QUOTE_MARKS + "\u200a")

@@ -37,9 +37,17 @@ CANARY_TEXT = "Officer Canarytext"
 
 def row(day: dt.date, **kw) -> StatRow:
     at = dt.datetime.combine(day, dt.time(12)).timestamp()
-    base = dict(gender="female", claimed_age=15, assessed_age=None, age_disputed=False,
-                nationality=None, identified_by="police", checklist_id="c",
-                outcome="refer", forms=("labour",))
+    base = dict(
+        gender="female",
+        claimed_age=15,
+        assessed_age=None,
+        age_disputed=False,
+        nationality=None,
+        identified_by="police",
+        checklist_id="c",
+        outcome="refer",
+        forms=("labour",),
+    )
     base.update(kw)
     return StatRow(at, **base)
 
@@ -82,12 +90,14 @@ def test_suppression_holds_for_many_random_tables():
     rnd = random.Random(7)
     for _ in range(30):
         rows = [
-            row(dt.date(2026, rnd.randint(1, 6), rnd.randint(1, 28)),
+            row(
+                dt.date(2026, rnd.randint(1, 6), rnd.randint(1, 28)),
                 gender=rnd.choice(["female", "male", "other", None]),
                 claimed_age=rnd.choice([None, 8, 13, 16, 17, 20]),
                 identified_by=rnd.choice(["police", "ngo", "health", None]),
                 outcome=rnd.choice(["refer", "watch"]),
-                forms=tuple(rnd.sample(["labour", "sexual", "begging"], rnd.randint(0, 2))))
+                forms=tuple(rnd.sample(["labour", "sexual", "begging"], rnd.randint(0, 2))),
+            )
             for _ in range(rnd.randint(1, 60))
         ]
         s = build_stats(rows, dt.date(2026, 1, 1), dt.date(2026, 6, 30))
@@ -111,8 +121,11 @@ def test_periods_by_year_and_bad_dates():
 
 
 def test_a_row_outside_the_days_asked_is_not_counted():
-    s = build_stats([row(dt.date(2026, 1, 31)), row(dt.date(2026, 2, 1))],
-                    dt.date(2026, 2, 1), dt.date(2026, 2, 28))
+    s = build_stats(
+        [row(dt.date(2026, 1, 31)), row(dt.date(2026, 2, 1))],
+        dt.date(2026, 2, 1),
+        dt.date(2026, 2, 28),
+    )
     assert s.counts[("total", "total", "all")] == 1
 
 
@@ -123,23 +136,39 @@ def store_with_canary(tmp_path):
     checklist = load_checklist_bytes(text)
     sha = hashlib.sha256(text).hexdigest()
     for i in range(9):
-        cid = store.create_case(CaseDetails(
-            reference=f"{CANARY_REF}-{i}", given_name=CANARY_NAME, family_name=CANARY_NAME,
-            claimed_age=15 if i < 7 else None, gender="female" if i < 6 else "male",
-            identified_by="police", notes=CANARY_TEXT, nationality="ER"))
+        cid = store.create_case(
+            CaseDetails(
+                reference=f"{CANARY_REF}-{i}",
+                given_name=CANARY_NAME,
+                family_name=CANARY_NAME,
+                claimed_age=15 if i < 7 else None,
+                gender="female" if i < 6 else "male",
+                identified_by="police",
+                notes=CANARY_TEXT,
+                nationality="ER",
+            )
+        )
         if i == 8:
             # Free text where an agency belongs, as answers files once allowed (the
             # store now refuses it): still never in any output.
             with store.engine.begin() as conn:
-                conn.exec_driver_sql("UPDATE cases SET identified_by = ? WHERE id = ?",
-                                     (CANARY_TEXT, cid))
+                conn.exec_driver_sql(
+                    "UPDATE cases SET identified_by = ? WHERE id = ?", (CANARY_TEXT, cid)
+                )
         sid = store.start_screening(cid, checklist, text, sha)
-        store.record_answer(sid, "debt", Answer(value="yes" if i < 5 else "no"),
-                            AnswerContext(source="child-said", child_words=CANARY_TEXT,
-                                          worker_note=CANARY_NAME, interpreter=CANARY_NAME))
+        store.record_answer(
+            sid,
+            "debt",
+            Answer(value="yes" if i < 5 else "no"),
+            AnswerContext(
+                source="child-said",
+                child_words=CANARY_TEXT,
+                worker_note=CANARY_NAME,
+                interpreter=CANARY_NAME,
+            ),
+        )
         store.record_answer(sid, "work-or-money", Answer(value="yes" if i < 5 else "no"))
-        store.record_decision(sid, Decision("full-screening", (), "full-screening",
-                                            CANARY_TEXT))
+        store.record_decision(sid, Decision("full-screening", (), "full-screening", CANARY_TEXT))
         store.complete_screening(sid)
     yield store
     store.lock()
@@ -147,7 +176,8 @@ def store_with_canary(tmp_path):
 
 def pdf_text(data: bytes) -> str:
     return unicodedata.normalize(
-        "NFKC", "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages))
+        "NFKC", "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    )
 
 
 def test_no_name_reference_or_text_in_any_output(store_with_canary, tmp_path):
@@ -192,8 +222,9 @@ def test_pdf_page_reads_back_with_suppression_and_embedded_fonts(store_with_cana
     pdffonts = shutil.which("pdffonts")
     if pdffonts is None:
         pytest.fail("pdffonts (poppler-utils) is needed; ./dev installs it")
-    rows = subprocess.run([pdffonts, str(out)], capture_output=True, text=True,
-                          check=True).stdout.splitlines()[2:]
+    rows = subprocess.run(
+        [pdffonts, str(out)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     assert rows and all(r.split()[-5] == "yes" for r in rows), rows
 
 

@@ -42,8 +42,11 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_answer(data_dir, intake
     acknowledged: list[int] = []
     script = WRITER.format(password=PASSWORD)
     for _ in range(20):
-        child = subprocess.Popen([sys.executable, "-c", script, str(data_dir), str(sid)],
-                                 stdout=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", script, str(data_dir), str(sid)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert child.stdout is not None
         for _ in range(rng.randint(1, 25)):
             line = child.stdout.readline()
@@ -79,16 +82,37 @@ def test_canary_appears_in_no_file(template, tmp_path, intake, monkeypatch):
     try:
         from idcheck.store import Adult
 
-        cid = s.create_case(CaseDetails(
-            reference=f"{canary}-ref", given_name=f"{canary}-given", family_name=f"{canary}-fam",
-            nationality=f"{canary}-nat", languages=f"{canary}-lang", notes=f"{canary}-notes",
-            adults=(Adult(f"{canary}-adult", f"{canary}-rel"),)))
+        cid = s.create_case(
+            CaseDetails(
+                reference=f"{canary}-ref",
+                given_name=f"{canary}-given",
+                family_name=f"{canary}-fam",
+                nationality=f"{canary}-nat",
+                languages=f"{canary}-lang",
+                notes=f"{canary}-notes",
+                adults=(Adult(f"{canary}-adult", f"{canary}-rel"),),
+            )
+        )
         sid = s.start_screening(cid, intake.checklist, intake.text, intake.sha256)
-        s.record_answer(sid, "debt", Answer(value="yes"), AnswerContext(
-            source="child-said", worker_note=f"{canary}-note", child_words=f"{canary}-words",
-            language="nb", interpreter_present=True, interpreter=f"{canary}-interp"))
-        s.record_decision(sid, Decision("full-screening", ("signs-recorded",), "immediate-protection",
-                                        f"{canary}-reasons"))
+        s.record_answer(
+            sid,
+            "debt",
+            Answer(value="yes"),
+            AnswerContext(
+                source="child-said",
+                worker_note=f"{canary}-note",
+                child_words=f"{canary}-words",
+                language="nb",
+                interpreter_present=True,
+                interpreter=f"{canary}-interp",
+            ),
+        )
+        s.record_decision(
+            sid,
+            Decision(
+                "full-screening", ("signs-recorded",), "immediate-protection", f"{canary}-reasons"
+            ),
+        )
         s.complete_screening(sid)
         s.list_cases(canary)
         s.backup(tmp_path / "backup.idcheck")
@@ -136,7 +160,9 @@ def test_sigkill_during_password_changes_always_leaves_a_way_in(data_dir, templa
     for _ in range(8):
         child = subprocess.Popen(
             [sys.executable, "-c", SLOT_CHANGER, str(data_dir), *passwords, str(cur)],
-            stdout=subprocess.PIPE, text=True)
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert child.stdout is not None
         assert child.stdout.readline() == "ready\n"
         # Wait for the child to acknowledge one or two changes (an observable

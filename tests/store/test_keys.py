@@ -122,8 +122,13 @@ def test_editing_user_id_in_a_current_slot_opens_nothing(data_dir):
 
 @pytest.mark.parametrize(
     "field, value",
-    [("username", "anna"), ("username", "carl"), ("kind", "recovery"),
-     ("public", "A" * 43 + "="), ("user_id", 7)],
+    [
+        ("username", "anna"),
+        ("username", "carl"),
+        ("kind", "recovery"),
+        ("public", "A" * 43 + "="),
+        ("user_id", 7),
+    ],
 )
 def test_every_field_of_a_slot_is_bound(data_dir, field, value):
     def edit(doc: dict) -> None:
@@ -216,14 +221,16 @@ def test_a_change_cut_before_the_rekey_is_finished_at_the_next_unlock(data_dir, 
     s.lock()
     sf = read_slots(data_dir)
     assert sf.pending is None and sf.generation == 2
-    assert not any(_opens(data_dir, k.db_key) for k in _keys_in(data_dir, "anna", PASSWORD)
-                   if k.generation == 1)
+    assert not any(
+        _opens(data_dir, k.db_key)
+        for k in _keys_in(data_dir, "anna", PASSWORD)
+        if k.generation == 1
+    )
     with pytest.raises(WrongPassword):
         Store.open(data_dir, "ben", WORKER_PASSWORD)
 
 
-def test_a_disable_cut_before_its_key_change_is_finished_at_the_next_unlock(data_dir,
-                                                                            monkeypatch):
+def test_a_disable_cut_before_its_key_change_is_finished_at_the_next_unlock(data_dir, monkeypatch):
     admin = Store.open(data_dir, "anna", PASSWORD)
     ben = admin.user_by_name("ben")
 
@@ -254,8 +261,9 @@ def _first_format_store(data_dir: Path) -> bytes:
     key = bytes(s._key)
     s.lock()
     recovery = keys.parse_recovery_key("AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH")
-    write_first_format_slots(data_dir, key, [(1, "anna", PASSWORD), (2, "ben", WORKER_PASSWORD)],
-                             recovery)
+    write_first_format_slots(
+        data_dir, key, [(1, "anna", PASSWORD), (2, "ben", WORKER_PASSWORD)], recovery
+    )
     return key
 
 
@@ -301,8 +309,7 @@ def test_a_key_change_drops_first_format_slots_and_replaces_their_recovery_key(d
 # ------------------------------------------------------------------- recovery
 
 
-def test_recovery_sets_a_new_password_and_replaces_the_recovery_key(data_dir, template,
-                                                                     tmp_path):
+def test_recovery_sets_a_new_password_and_replaces_the_recovery_key(data_dir, template, tmp_path):
     saved = _save_slots(data_dir, tmp_path / "kept")
     store, fresh = Store.recover(data_dir, "ben", template.recovery, "ben's recovered pw")
     try:

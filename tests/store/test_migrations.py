@@ -24,8 +24,13 @@ def test_a_store_made_by_the_first_schema_opens_and_upgrades(first_schema_store)
         assert draft.status == "draft" and draft.position == "debt"
         assert draft.answers["debt"].answer == Answer(value="yes")
         assert draft.answers["debt"].context == AnswerContext(
-            source="child-said", child_words="I must pay for the trip", language="nb",
-            interpreter_present=True, interpreter="Phone 4411", read_back=True)
+            source="child-said",
+            child_words="I must pay for the trip",
+            language="nb",
+            interpreter_present=True,
+            interpreter="Phone 4411",
+            read_back=True,
+        )
         done = store.get_screening(v1.completed_id)
         assert done.completed and done.decision is not None
         assert done.decision.fired_rules == ("signs-recorded",)
@@ -35,8 +40,10 @@ def test_a_store_made_by_the_first_schema_opens_and_upgrades(first_schema_store)
         # Work goes on where it stopped, and the old trail still chains.
         store.record_answer(v1.draft_id, "fear-threats", Answer(value="no"))
         with store.engine.connect() as conn:
-            indexes = {r[0] for r in conn.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type = 'index'")}
+            indexes = {
+                r[0]
+                for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")
+            }
         assert {"ix_screenings_completed", "ix_screenings_amends"} <= indexes
         assert store.verify().ok
     finally:

@@ -21,8 +21,9 @@ def _complete(store, intake, ref="PIN-1"):
 
 
 def test_completion_pins_the_routes_contacts_and_site_in_use(store, intake):
-    store.save_contacts([{"role": "child-welfare", "name": "Barnevernvakten Oslo",
-                          "phone": "+47 22 00 00 00"}])
+    store.save_contacts(
+        [{"role": "child-welfare", "name": "Barnevernvakten Oslo", "phone": "+47 22 00 00 00"}]
+    )
     store.set_site_profile(SiteProfile(name="Mottak Nord", jurisdiction="NO", phone="22 00 00 00"))
     _, sid = _complete(store, intake)
     assert store.get_screening(sid).pinned is None  # a draft pins nothing
@@ -71,8 +72,7 @@ def test_a_routes_text_pinned_by_many_screenings_is_kept_once(store, intake):
         sids.append(sid)
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM pinned_texts").scalar() == 1
-        kept = conn.exec_driver_sql(
-            "SELECT sum(length(routes)) FROM pinned_documents").scalar()
+        kept = conn.exec_driver_sql("SELECT sum(length(routes)) FROM pinned_documents").scalar()
     assert kept == 0  # no row holds its own copy
     first = store.get_screening(sids[0]).pinned
     assert first is not None and first.routes
@@ -81,7 +81,10 @@ def test_a_routes_text_pinned_by_many_screenings_is_kept_once(store, intake):
     for s in sids:
         p = store.get_screening(s).pinned
         assert p is not None and (p.routes, p.contacts, p.site) == (
-            first.routes, first.contacts, first.site)
+            first.routes,
+            first.contacts,
+            first.site,
+        )
     assert store.verify().ok
 
 

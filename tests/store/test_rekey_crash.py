@@ -75,7 +75,9 @@ def test_sigkill_during_key_changes_always_leaves_a_way_in(data_dir, template):
     for round_ in range(16):
         child = subprocess.Popen(
             [sys.executable, "-c", REKEYER, str(data_dir), *BEN, str(cur), PASSWORD],
-            stdout=subprocess.PIPE, text=True)
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert child.stdout is not None
         assert child.stdout.readline() == "ready\n"
         if round_ % 2:

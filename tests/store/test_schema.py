@@ -22,8 +22,11 @@ def test_tables_and_columns_match_the_migrations(store):
         for name, table in metadata.tables.items():
             cols = {row[1] for row in conn.exec_driver_sql(f"PRAGMA table_info({name})")}
             assert cols == {c.name for c in table.columns}, name
-            found = {row[1] for row in conn.exec_driver_sql(f"PRAGMA index_list({name})")
-                     if not row[1].startswith("sqlite_autoindex")}
+            found = {
+                row[1]
+                for row in conn.exec_driver_sql(f"PRAGMA index_list({name})")
+                if not row[1].startswith("sqlite_autoindex")
+            }
             assert found == {i.name for i in table.indexes}, name
 
 

@@ -47,7 +47,7 @@ def test_an_administrator_sets_the_site_and_it_is_audited_once(store):
     store.set_site_profile(NORD)
     assert store.site_profile() == NORD
     assert store.site_profile().is_set_up
-    assert _actions(store)[len(before):] == ["site-changed"]
+    assert _actions(store)[len(before) :] == ["site-changed"]
 
 
 def test_the_site_survives_locking_and_reopening(store, data_dir):
@@ -104,11 +104,21 @@ def test_bad_site_fields_get_a_clear_message_and_change_nothing(store, change, m
 
 
 def test_texts_are_trimmed_and_codes_read_in_either_case(store):
-    store.set_site_profile(SiteProfile(name="  Mottak Nord ", jurisdiction="gb-sct",
-                                       phone=" 0131 000 0000 ", route_ids=("routes-gb", "routes-gb")))
+    store.set_site_profile(
+        SiteProfile(
+            name="  Mottak Nord ",
+            jurisdiction="gb-sct",
+            phone=" 0131 000 0000 ",
+            route_ids=("routes-gb", "routes-gb"),
+        )
+    )
     got = store.site_profile()
     assert (got.name, got.jurisdiction, got.phone, got.route_ids) == (
-        "Mottak Nord", "GB-SCT", "0131 000 0000", ("routes-gb",))
+        "Mottak Nord",
+        "GB-SCT",
+        "0131 000 0000",
+        ("routes-gb",),
+    )
 
 
 def test_the_site_keys_are_not_set_around_the_checks(store):
@@ -122,15 +132,18 @@ def test_routes_default_to_the_installed_routes_of_the_site_country():
     assert installed["routes-no"] == "NO" and installed["routes-gb"] == "GB"
     assert routes_for(SiteProfile(name="x", jurisdiction="NO")) == ["routes-no"]
     assert routes_for(SiteProfile(name="x", jurisdiction="GB-SCT")) == ["routes-gb"]
-    assert routes_for(SiteProfile(name="x", jurisdiction="GB-NIR"),
-                      {"routes-gb": "GB", "routes-gb-nir": "GB"}) == ["routes-gb", "routes-gb-nir"]
+    assert routes_for(
+        SiteProfile(name="x", jurisdiction="GB-NIR"), {"routes-gb": "GB", "routes-gb-nir": "GB"}
+    ) == ["routes-gb", "routes-gb-nir"]
     assert routes_for(SiteProfile(name="x", jurisdiction="NO", route_ids=("routes-gb",))) == [
-        "routes-gb"]
+        "routes-gb"
+    ]
     assert routes_for(SiteProfile()) == []
 
 
 def test_a_store_made_before_the_site_profile_keeps_its_site_name_and_jurisdiction(
-        first_schema_store):
+    first_schema_store,
+):
     engine = make_engine(first_schema_store.path / DB_NAME, first_schema_store.key)
     with engine.begin() as conn:
         conn.exec_driver_sql("UPDATE settings SET value = 'Mottak Nord' WHERE key = 'site_name'")
@@ -140,7 +153,10 @@ def test_a_store_made_before_the_site_profile_keeps_its_site_name_and_jurisdicti
     try:
         profile = store.site_profile()
         assert (profile.name, profile.jurisdiction, profile.print_language) == (
-            "Mottak Nord", "NO", "en")
+            "Mottak Nord",
+            "NO",
+            "en",
+        )
         assert profile.is_set_up
         store.set_site_profile(dataclasses.replace(profile, phone="22 00 00 00"))
         assert store.site_profile().name == "Mottak Nord"

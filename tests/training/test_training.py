@@ -196,8 +196,11 @@ def test_a_signal_ends_training_mode_as_a_normal_close_does(tmp_path, signum):
         "XDG_DATA_HOME": str(tmp_path / "xdg"),
     }
     proc = subprocess.Popen(
-        [sys.executable, "-m", "idcheck", "demo"], env=env, cwd=ROOT,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [sys.executable, "-m", "idcheck", "demo"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     try:
         folder = None
