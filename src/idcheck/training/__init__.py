@@ -125,7 +125,10 @@ class TrainingStore:
 
     def __enter__(self) -> TrainingStore:
         self._prints.enter_context(training_prints())
-        self.folder = Path(tempfile.mkdtemp(prefix="idcheck-training-", dir=_scratch_parent()))
+        # The process id in the name says whose folder it is (a left-over one is traceable).
+        self.folder = Path(
+            tempfile.mkdtemp(prefix=f"idcheck-training-{os.getpid()}-", dir=_scratch_parent())
+        )
         try:
             self.store = build_training_store(self.folder / "store", self.cases)
         except BaseException:
