@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 
 def repeat(fn: Callable[[], object], runs: int, warmup: int = 1) -> list[float]:
@@ -31,3 +35,40 @@ def ms(x: float) -> str:
 
 def median(samples: list[float]) -> float:
     return statistics.median(samples)
+
+
+def time_stats_command(data: Path, tmp: Path, password: str, runs: int) -> list[float]:
+    """Wall-clock seconds of ``idcheck stats`` for 2025 run ``runs`` times as a new
+    process (imports, unlock and counting), as user ``bench`` of the store in ``data``."""
+    pw = tmp / "pw"
+    pw.write_text(password + "\n")
+    out = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        r = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "idcheck",
+                "--data-dir",
+                str(data),
+                "stats",
+                "--from",
+                "2025-01-01",
+                "--to",
+                "2025-12-31",
+                "--user",
+                "bench",
+                "--password-file",
+                str(pw),
+                "--out",
+                str(tmp / "stats.csv"),
+            ],
+            capture_output=True,
+            text=True,
+            env=dict(os.environ),
+            check=False,
+        )
+        out.append(time.perf_counter() - t0)
+        assert r.returncode == 0, r.stderr
+    return out

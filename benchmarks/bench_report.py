@@ -22,9 +22,7 @@ import argparse
 import datetime as dt
 import hashlib
 import io
-import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _util import median, ms
+from _util import median, ms, time_stats_command
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -279,38 +277,7 @@ def stats_figures(tmp: Path, n: int, runs: int) -> tuple[float, list[float], lis
         core.append(time.perf_counter() - t0)
     assert s.counts[("total", "total", "all")] == n, s.counts[("total", "total", "all")]
     store.lock()
-    pw = tmp / "pw"
-    pw.write_text(PASSWORD + "\n")
-    cli = []
-    env = dict(os.environ)
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        r = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "idcheck",
-                "--data-dir",
-                str(data),
-                "stats",
-                "--from",
-                "2025-01-01",
-                "--to",
-                "2025-12-31",
-                "--user",
-                "bench",
-                "--password-file",
-                str(pw),
-                "--out",
-                str(tmp / "stats.csv"),
-            ],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=False,
-        )
-        cli.append(time.perf_counter() - t0)
-        assert r.returncode == 0, r.stderr
+    cli = time_stats_command(data, tmp, PASSWORD, runs)
     return build, core, cli
 
 

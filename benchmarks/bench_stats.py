@@ -29,7 +29,6 @@ import json
 import os
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -37,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _util import median, ms
+from _util import median, ms, time_stats_command
 
 from idcheck.checklist import Indicator, find, load_checklist_bytes
 from idcheck.report.stats import collect
@@ -197,37 +196,7 @@ def main() -> int:
             )
         # The command first, before the row-by-row count loads the machine.
         cli_load = os.getloadavg()[0]
-        pw = tmp / "pw"
-        pw.write_text(PASSWORD + "\n")
-        cli = []
-        for _ in range(args.runs):
-            t0 = time.perf_counter()
-            r = subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "idcheck",
-                    "--data-dir",
-                    str(data),
-                    "stats",
-                    "--from",
-                    "2025-01-01",
-                    "--to",
-                    "2025-12-31",
-                    "--user",
-                    "bench",
-                    "--password-file",
-                    str(pw),
-                    "--out",
-                    str(tmp / "stats.csv"),
-                ],
-                capture_output=True,
-                text=True,
-                env=dict(os.environ),
-                check=False,
-            )
-            cli.append(time.perf_counter() - t0)
-            assert r.returncode == 0, r.stderr
+        cli = time_stats_command(data, tmp, PASSWORD, args.runs)
         store = Store.open(data, "bench", PASSWORD)
         since, until = dt.date(2025, 1, 1), dt.date(2025, 12, 31)
         old, new = [], []

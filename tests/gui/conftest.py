@@ -114,8 +114,16 @@ def walk_template(tmp_path_factory):
 @pytest.fixture
 def walk_window(qtbot, walk_template, tmp_path):
     """The window, active, unlocked on a copy of ``walk_template``, its case selected."""
+    w = unlocked_window(qtbot, walk_template, tmp_path)
+    yield w
+    w.lock()
+
+
+def unlocked_window(qtbot, template, tmp_path):
+    """The window, active, unlocked as anna on a copy of the store ``template``, its
+    first case selected (lock it when done)."""
     data = tmp_path / "store"
-    shutil.copytree(walk_template, data)
+    shutil.copytree(template, data)
     w = MainWindow(data)
     qtbot.addWidget(w)
     w.resize(1200, 760)
@@ -126,8 +134,7 @@ def walk_window(qtbot, walk_template, tmp_path):
     w.unlock_page.password.setText(PASSWORD)
     w.unlock_page.unlock().wait()
     w.cases.table.selectRow(0)
-    yield w
-    w.lock()
+    return w
 
 
 def when_shown(kind, act, tries=200, settle=50):

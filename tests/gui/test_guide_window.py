@@ -23,7 +23,7 @@ from idcheck.gui.guide import GuideDialog
 from idcheck.gui.why import WhyDialog
 from idcheck.store import CaseDetails, SiteProfile
 
-from .conftest import PASSWORD, when_shown
+from .conftest import unlocked_window, when_shown
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -72,18 +72,7 @@ def site_template(tmp_path_factory):
 
 @pytest.fixture
 def norway(qtbot, site_template, tmp_path):
-    data = tmp_path / "store"
-    shutil.copytree(site_template, data)
-    w = MainWindow(data)
-    qtbot.addWidget(w)
-    w.resize(1200, 760)
-    w.show()
-    w.activateWindow()
-    qtbot.waitActive(w)
-    w.unlock_page.user.setText("anna")
-    w.unlock_page.password.setText(PASSWORD)
-    w.unlock_page.unlock().wait()
-    w.cases.table.selectRow(0)
+    w = unlocked_window(qtbot, site_template, tmp_path)
     yield w
     w.lock()
 
