@@ -5,6 +5,7 @@ keyboard."""
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,32 @@ def when_shown(kind, act, tries=200, settle=50):
             QTimer.singleShot(20, lambda: poll(left - 1))
 
     QTimer.singleShot(20, poll)
+
+
+class Clock:
+    """The window's clock; a test moves it instead of sleeping."""
+
+    def __init__(self) -> None:
+        self.t = time.time()
+
+    def __call__(self) -> float:
+        return self.t
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def fwindow(qtbot, walk_template, tmp_path, clock, messages):
+    data = tmp_path / "store"
+    shutil.copytree(walk_template, data)
+    w = MainWindow(data, messages, now=clock)
+    qtbot.addWidget(w)
+    w.resize(1200, 760)
+    w.show()
+    w.activateWindow()
+    qtbot.waitActive(w)
+    yield w
+    w.lock()

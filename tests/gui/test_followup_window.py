@@ -6,16 +6,11 @@ the timeline reads in time order by keyboard."""
 
 from __future__ import annotations
 
-import shutil
-import time
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from tests.gui.conftest import PASSWORD, when_shown
 from tests.gui.walking import CTRL, click, focus, go_to, press, screen
 
-from idcheck.gui.app import MainWindow
 from idcheck.gui.case_dialog import CaseDialog
 from idcheck.gui.cases import CaseTableModel
 from idcheck.gui.followup_dialogs import FinishDialog, MissingDialog, ReferralStateDialog
@@ -26,35 +21,6 @@ INTAKE = "intake-screen@1.0.0"
 HOUR = 3600.0
 DISPLAY = Qt.ItemDataRole.DisplayRole
 SPOKEN = Qt.ItemDataRole.AccessibleTextRole
-
-
-class Clock:
-    """The window's clock; a test moves it instead of sleeping."""
-
-    def __init__(self) -> None:
-        self.t = time.time()
-
-    def __call__(self) -> float:
-        return self.t
-
-
-@pytest.fixture
-def clock():
-    return Clock()
-
-
-@pytest.fixture
-def fwindow(qtbot, walk_template, tmp_path, clock, messages):
-    data = tmp_path / "store"
-    shutil.copytree(walk_template, data)
-    w = MainWindow(data, messages, now=clock)
-    qtbot.addWidget(w)
-    w.resize(1200, 760)
-    w.show()
-    w.activateWindow()
-    qtbot.waitActive(w)
-    yield w
-    w.lock()
 
 
 def unlock(qtbot, w):

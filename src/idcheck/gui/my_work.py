@@ -1,12 +1,18 @@
 """*My work*: the signed-in worker's open tasks that are overdue or due today,
 across cases, soonest first. It is the first page after unlocking when there is
-any; the case list is one key away (and My work one key away from it)."""
+any; the case list is one key away (and My work one key away from it).
+
+It keeps itself current while it stays open: a timer looks at the window's
+clock, words the countdowns again each minute, and reads My work again when
+the day turns (tomorrow's tasks become today's) or a due time shown passes
+(what was due today is overdue)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from idcheck.gui import followup_ops as fops
@@ -21,7 +27,19 @@ if TYPE_CHECKING:
     from idcheck.gui.session import Session
     from idcheck.store import TaskRow
 
-__all__ = ["MyWorkPage"]
+__all__ = ["MyWorkPage", "next_change"]
+
+#: How often the page looks at the clock (milliseconds).
+TICK_MS = 30_000
+
+
+def next_change(rows: list[TaskRow], now: float) -> float:
+    """When My work as read at ``now`` stops being true: the next local
+    midnight, or sooner the first due time still ahead of a task shown."""
+    today = dt.datetime.fromtimestamp(now).date()
+    midnight = dt.datetime.combine(today + dt.timedelta(days=1), dt.time()).timestamp()
+    ahead = [r.task.due_at for r in rows if r.task.due_at is not None and r.task.due_at >= now]
+    return min([midnight, *ahead])
 
 
 class MyWorkPage(QWidget):
@@ -35,6 +53,13 @@ class MyWorkPage(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.session: Session | None = None
+        #: The rows shown, and when they stop being true (window clock).
+        self.rows: list[TaskRow] = []
+        self.stale_at = float("inf")
+        self.worded_at = 0.0
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(TICK_MS)
+        self.ticker.timeout.connect(self.tick)
         self.title = QLabel(tr("My work"))
         self.title.setObjectName("title")
         self.intro = wrapped("")
@@ -64,6 +89,8 @@ class MyWorkPage(QWidget):
         follow(self.session, session, self.on_changed)
         self.session = session
         if session is None:
+            self.ticker.stop()
+            self.rows, self.stale_at = [], float("inf")
             self.model.set_rows([], 0.0)
             self.intro.clear()
             self.summary.clear()
@@ -74,6 +101,7 @@ class MyWorkPage(QWidget):
                 "soonest first, with the unassigned ones of the cases you opened."
             ).format(session.username)
         )
+        self.ticker.start()
 
     def on_changed(self, changes: Changes) -> None:
         if changes.tasks or changes.case is not None:
@@ -86,7 +114,27 @@ class MyWorkPage(QWidget):
         now = self.session.now()
         rows: list[TaskRow] | None = self.session.run(fops.my_work(now), self)
         if rows is None:
+            self.stale_at = float("inf")  # said once; the timer does not ask again
             return 0
+        self.rows, self.stale_at = rows, next_change(rows, now)
+        self._show(rows, now)
+        for b in (self.open_button, self.done_button):
+            b.setEnabled(bool(rows))
+        return len(rows)
+
+    def tick(self) -> None:
+        """The timer: read again when what is shown stopped being true, else say
+        the countdowns again once a minute has gone by (the window's clock)."""
+        if self.session is None or not self.session.is_open or not self.isVisible():
+            return
+        now = self.session.now()
+        if now >= self.stale_at:
+            self.refresh()
+        elif now - self.worded_at >= 60:
+            self._show(self.rows, now)
+
+    def _show(self, rows: list[TaskRow], now: float) -> None:
+        self.worded_at = now
         chosen = self._selected()
         self.model.set_rows(rows, now)
         overdue = sum(r.task.overdue(now) for r in rows)
@@ -104,9 +152,6 @@ class MyWorkPage(QWidget):
         row = next((n for n, r in enumerate(rows) if r.task.id == chosen), 0)
         if rows:
             self.table.selectRow(row)
-        for b in (self.open_button, self.done_button):
-            b.setEnabled(bool(rows))
-        return len(rows)
 
     def _selected(self) -> int | None:
         index = self.table.currentIndex()
@@ -137,3 +182,4 @@ class MyWorkPage(QWidget):
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         self.table.setFocus()
+        self.tick()  # shown again after a while: what changed meanwhile
