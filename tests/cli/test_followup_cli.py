@@ -421,3 +421,41 @@ def test_output_cut_short_by_a_pipe_ends_quietly(case_with_plan, pw):
         err = p.stderr.read().decode()
     assert p.wait(timeout=120) == 141, err  # 128 + SIGPIPE, as a shell reports it
     assert err == ""
+
+
+def test_case_show_prints_task_and_referral_notes_line_by_line(case_with_plan, pw, capsys):
+    """The notes typed at Mark done and with a referral are printed under their
+    line, each typed line on its own line lined up under the first; Arabic text
+    comes out as typed."""
+    store = open_store(case_with_plan)
+    try:
+        first = store.tasks(store.case_by_reference("F-1"))[0].id
+    finally:
+        store.lock()
+    note = "police came at 02:10\nthe child slept at the station\nالطفل نام في المحطة"
+    assert cli(case_with_plan, pw, "task", "done", str(first), "--note", note) == 0
+    second = first + 1
+    reason = "the supervisor was there\nshe called at once"
+    assert cli(case_with_plan, pw, "task", "done", str(second), "--not-needed", reason) == 0
+    args = ["referral", "add", "F-1", "--to", "Politiet", "--method", "phone"]
+    assert cli(case_with_plan, pw, *args, "--note", "اتصل المحقق\nref 2026/114") == 0
+    capsys.readouterr()
+    assert cli(case_with_plan, pw, "case", "show", "F-1") == 0
+    lines = capsys.readouterr().out.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith(f"  #{first}  done"))
+    assert lines[at + 1 : at + 4] == [
+        "        note: police came at 02:10",
+        "              the child slept at the station",
+        "              الطفل نام في المحطة",
+    ]
+    # A reason on two lines keeps the task on one line.
+    gone = next(line for line in lines if line.startswith(f"  #{second}  "))
+    assert "not needed (the supervisor was there / she called at once)" in gone
+    at = next(i for i, line in enumerate(lines) if "Politiet (phone)" in line)
+    assert lines[at + 1 : at + 3] == [
+        "        note: اتصل المحقق",
+        "              ref 2026/114",
+    ]
+    # A task with no note has no note line.
+    untouched = next(i for i, line in enumerate(lines) if line.startswith(f"  #{second + 1}  "))
+    assert not lines[untouched + 1].strip().startswith("note:")

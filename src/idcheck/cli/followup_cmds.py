@@ -88,7 +88,8 @@ def task_state(t: Task, now: float) -> str:
     if t.status == "done":
         return f"done {show_time(t.done_at)} by {t.done_by}"
     if t.status == "not_needed":
-        return f"not needed ({t.reason})"
+        # One line a task: a reason typed on several lines reads "a / b".
+        return f"not needed ({' / '.join(x for x in t.reason.splitlines() if x.strip())})"
     if t.due_at is None:
         return "open, no due time"
     if t.overdue(now):
@@ -115,6 +116,18 @@ def _indented(text: str, indent: str) -> str:
     return lines[0] + "".join(f"\n{indent}{line}" for line in lines[1:])
 
 
+#: Where a record's note starts under its line in ``case show``.
+_NOTE = " " * 8 + "note: "
+
+
+def _note(text: str) -> None:
+    """A record's note under its line: each typed line on a line of its own,
+    lined up under the first (a right-to-left line is a line of its own, so a
+    terminal lays it out by itself)."""
+    if text.strip():
+        print(_NOTE + _indented(text.strip(), " " * len(_NOTE)))
+
+
 def cmd_case_show(args: argparse.Namespace) -> int:
     def run(store: Store) -> int:
         now = time.time()
@@ -136,6 +149,7 @@ def cmd_case_show(args: argparse.Namespace) -> int:
         )
         for t in tasks:
             print("  " + task_line(t, now))
+            _note(t.note)
         if not tasks:
             print("  (none)")
         print("\nreferrals:")
@@ -144,6 +158,7 @@ def cmd_case_show(args: argparse.Namespace) -> int:
             print(
                 f"  #{r.id}  {show_time(r.sent_at)}  {r.recipient} ({r.method})  {r.state}{follow}"
             )
+            _note(r.note)
             for h in r.history[1:]:
                 why = f": {h.reason}" if h.reason else ""
                 print(f"        {show_time(h.at)}  {h.state} ({h.by}){why}")
