@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QProgressDialog,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -323,7 +324,9 @@ class MainWindow(QMainWindow):
         self.cases.refresh()
 
     def lock(self) -> None:
-        """Hide every child's data, close dialogs and the store."""
+        """Hide every child's data, close every dialog (what was typed in one and
+        not saved is not kept) and the store. Ctrl+L, the Lock button and the idle
+        time all come here, with or without a modal dialog open."""
         if self.session is None:
             return
         session, self.session = self.session, None
@@ -332,6 +335,12 @@ class MainWindow(QMainWindow):
         self.cases.attach(None)
         self.my_work.attach(None)
         session.close()
+        # Dialogs no session tracks (a question naming a case, a file chooser, the
+        # choice of a checklist) close too, as Cancel would: nothing of a child is
+        # left above the unlock page. A busy indicator stays: its call runs on.
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QDialog) and w.isVisible() and not isinstance(w, QProgressDialog):
+                w.reject()
         self.stack.setCurrentWidget(self.unlock_page)
         self.unlock_page.reset()
 

@@ -1,13 +1,23 @@
-"""The idle lock: the window locks itself after the minutes of inactivity the
-store's settings give, even with a dialog open. A key, a click, a mouse move or
-the wheel anywhere in the application starts the time again while a store is
-open; a change of the setting, wherever it is made, applies at once."""
+"""The idle lock and the lock key: the window locks itself after the minutes of
+inactivity the store's settings give, and at once on Ctrl+L, even with a modal
+dialog open. A key, a click, a mouse move or the wheel anywhere in the
+application starts the time again while a store is open; a change of the
+setting, wherever it is made, applies at once.
+
+Ctrl+L is the window's application shortcut, but Qt gives no shortcut of a
+window to a key pressed while a modal dialog above it is active. The key then
+reaches the dialog's focus widget, and this filter, which sees every event of
+the application first, takes it there and locks by the same path as the idle
+time (:meth:`MainWindow.lock`): every dialog is closed as Cancel would close it,
+so text typed in a dialog and not yet saved is not kept, and everything saved
+before (each answer is saved when given) is."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
@@ -26,6 +36,8 @@ ACTIVITY = frozenset(
         QEvent.Type.Wheel,
     )
 )
+#: The lock key (Ctrl+L; Cmd+L on a Mac, as Qt maps Ctrl there).
+LOCK_KEY = Qt.Key.Key_L
 #: The minutes when the store's setting cannot be read.
 DEFAULT_MINUTES = 5
 
@@ -45,6 +57,10 @@ class IdleLock(QTimer):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         # Runs for every event of the application: kept to one set lookup.
         if event.type() in ACTIVITY and self.window.session is not None:
+            if event.type() == QEvent.Type.KeyPress and _is_lock_key(event):
+                # Only reached when the shortcut did not fire: a modal dialog is up.
+                self.window.lock()
+                return True
             self.start()
         return False
 
@@ -71,3 +87,10 @@ class IdleLock(QTimer):
             minutes = session.run(ops.setting("idle_minutes"), self.window)
             if minutes and minutes.isdigit():
                 self.set_minutes(int(minutes))
+
+
+def _is_lock_key(event: QEvent) -> bool:
+    if not isinstance(event, QKeyEvent) or event.key() != LOCK_KEY:
+        return False
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return mods == Qt.KeyboardModifier.ControlModifier
