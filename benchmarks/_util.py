@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
@@ -9,6 +10,12 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+
+def readme_row(what: str, figure: str) -> None:
+    """Print one row of the README's performance table for ``run_all.py``, which
+    adds the command that was run and when (time, commit, load)."""
+    print("README-ROW " + json.dumps({"what": what, "figure": figure}, ensure_ascii=False))
 
 
 def repeat(fn: Callable[[], object], runs: int, warmup: int = 1) -> list[float]:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _util import median, ms, pct, repeat
+from _util import median, ms, pct, readme_row, repeat
 
 from idcheck.checklist import bundled_root, entries
 from idcheck.checklist.lint import lint_paths
@@ -87,15 +87,15 @@ def main() -> int:
     print(f"  load all, located reading      {ms(median(slow)):>10} / {ms(pct(slow, 90))}")
     print(f"  lint all                       {ms(median(lint)):>10} / {ms(pct(lint, 90))}")
     print(f"  fresh process: imports {ms(imports)}, cold {ms(cold)}, warm {ms(warm)}")
-    print(
-        f"| load and validate every bundled checklist ({len(files)} files): cold in a fresh "
-        f"process (goal 100 ms) / warm (goal 10 ms); the imports before | "
-        f"{ms(cold)} / {ms(warm)}; imports {ms(imports)} | `python benchmarks/bench_checklists.py` |"
+    readme_row(
+        f"load and validate every bundled checklist ({len(files)} files): cold in a fresh "
+        "process (goal 100 ms) / warm (goal 10 ms); the imports before",
+        f"{ms(cold)} / {ms(warm)}; imports {ms(imports)}",
     )
-    print(
-        f"| the same, uncached, libyaml's reading vs the located (pure-Python) one errors are "
-        f"reported from; lint of every file | {ms(median(total))} vs {ms(median(slow))}; "
-        f"lint {ms(median(lint))} | `python benchmarks/bench_checklists.py` |"
+    readme_row(
+        "the same, uncached, libyaml's reading vs the located (pure-Python) one errors are "
+        "reported from; lint of every file",
+        f"{ms(median(total))} vs {ms(median(slow))}; lint {ms(median(lint))}",
     )
     return 0
 

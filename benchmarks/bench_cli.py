@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _util import median, ms, pct
+from _util import median, ms, pct, readme_row
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMANDS: list[tuple[str, list[str]]] = [
@@ -56,9 +56,9 @@ def main() -> int:
     goals = {"idcheck --version": "; goal 150 ms", "idcheck checklist list": "; goal 300 ms"}
     for name, _ in COMMANDS[1:]:
         t = median(times[name])
-        print(
-            f"| `{name}`, fresh process (a bare `python -c pass`: {ms(bare)}{goals.get(name, '')}) | "
-            f"{ms(t)} ({ms(t - bare)} over the bare interpreter) | `python benchmarks/bench_cli.py` |"
+        readme_row(
+            f"`{name}`, fresh process (a bare `python -c pass`: {ms(bare)}{goals.get(name, '')})",
+            f"{ms(t)} ({ms(t - bare)} over the bare interpreter)",
         )
     return 0
 

@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _util import ms
+from _util import ms, readme_row
 
 PASSWORD = "benchmark password"
 HOUR = 3600.0
@@ -165,12 +165,12 @@ def main() -> int:
     ratio = statistics.median(times["open"]) / statistics.median(times["read"])
     print(f"  opening the dialog / the read alone: {ratio:.1f}x")
     med = {k: ms(statistics.median(v)) for k, v in times.items()}
-    print(
-        f"| a busy case's follow-up in the window ({counts}): the dialog opened at its "
-        f"timeline (every tab filled at once) / a task marked done with the open dialog following / "
-        f"My work shown, vs the store's read alone | {med['open']} ({med['every tab']}) / "
-        f"{med['done']} / {med['my work']} vs "
-        f"{med['read']} (**{ratio:.1f}x**) | `python benchmarks/bench_followup_window.py` |"
+    readme_row(
+        f"a busy case's follow-up in the window ({counts}): the dialog opened at its "
+        "timeline (every tab filled at once) / a task marked done with the open dialog "
+        "following / My work shown, vs the store's read alone",
+        f"{med['open']} ({med['every tab']}) / {med['done']} / {med['my work']} vs "
+        f"{med['read']} (**{ratio:.1f}x**)",
     )
     return 0
 

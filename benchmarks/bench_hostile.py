@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from _util import median, ms, repeat
+from _util import median, ms, readme_row, repeat
 
 from idcheck.answers_file import plan_screening
 from idcheck.checklist import ChecklistError, find, load_checklist_bytes
@@ -149,25 +149,21 @@ def main() -> int:
     t_dbomb = median(repeat(restore_bomb, args.runs))
     print(f"decompression bomb ({dbomb.stat().st_size / 1e3:.0f} KB → 256 MiB): {ms(t_dbomb)}")
 
-    print()
-    print("| what | figure | command |")
-    print("|---|---|---|")
-    print(
-        f"| hostile YAML refused, one located line: {bomb.stat().st_size}-byte alias bomb / "
+    readme_row(
+        f"hostile YAML refused, one located line: {bomb.stat().st_size}-byte alias bomb / "
         f"190,000 keys ({keys.stat().st_size / 1e6:.1f} MB) / 100,000-answer file; "
-        f"deep any/all conditions linted whole (was over 60 s / 61 s / 57 s / 5–15 s) "
-        f"| {ms(t_bomb)} / {ms(t_keys)} / {ms(t_answers)}; {ms(t_deep)} "
-        "| `python benchmarks/bench_hostile.py` |"
+        "deep any/all conditions linted whole (was over 60 s / 61 s / 57 s / 5–15 s)",
+        f"{ms(t_bomb)} / {ms(t_keys)} / {ms(t_answers)}; {ms(t_deep)}",
     )
-    print(
-        "| an answers file of 4,900 unknown items (near the largest under its 10,000-node limit): "
-        f"every error reported, each located | {ms(t_wrong)} | `python benchmarks/bench_hostile.py` |"
+    readme_row(
+        "an answers file of 4,900 unknown items (near the largest under its 10,000-node limit): "
+        "every error reported, each located",
+        ms(t_wrong),
     )
-    print(
-        "| slot files read when one copy is a FIFO / a link to /dev/zero / a sparse 3 GiB file "
-        "(was: hangs / 5.6 GB read); a 256 MiB decompression-bomb backup refused "
-        f"| {' / '.join(ms(t) for t in slot_times)}; {ms(t_dbomb)} "
-        "| `python benchmarks/bench_hostile.py` |"
+    readme_row(
+        "slot files read when one copy is a FIFO / a link to /dev/zero / a sparse 3 GiB file "
+        "(was: hangs / 5.6 GB read); a 256 MiB decompression-bomb backup refused",
+        f"{' / '.join(ms(t) for t in slot_times)}; {ms(t_dbomb)}",
     )
     return 0
 

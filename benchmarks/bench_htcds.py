@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _util import median, ms
+from _util import median, ms, readme_row
 
 from idcheck.checklist import Answer, find, load_checklist_bytes
 from idcheck.report import htcds, htcds_out
@@ -100,11 +100,11 @@ def main() -> int:
     print(f"  anonymised export, CSV written    {ms(median(anon))}")
     print(f"  statistics, core aggregation      {ms(median(stats))}")
     ratio = median(full) / median(stats)
-    print(
-        f"| HTCDS export of {args.cases:,} screened cases (half with a referral): read and map / "
-        f"JSON written / anonymised CSV written, vs the statistics over the same store | "
+    readme_row(
+        f"HTCDS export of {args.cases:,} screened cases (half with a referral): read and map / "
+        "JSON written / anonymised CSV written, vs the statistics over the same store",
         f"{ms(median(reading))} / {ms(median(full))} / {ms(median(anon))} vs "
-        f"{ms(median(stats))} (**{ratio:.1f}x**) | `python benchmarks/bench_htcds.py` |"
+        f"{ms(median(stats))} (**{ratio:.1f}x**)",
     )
     return 0
 

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "build_scripts"))
 
-from _util import median, ms  # noqa: E402
+from _util import median, ms, readme_row  # noqa: E402
 
 # argv: data folder, translations folder, "prefs" or "plain"; prints the seconds
 # load + apply took (0 for plain).
@@ -90,10 +90,10 @@ def main() -> int:
     p, a, i = median(plain), median(prefs), median(inside)
     print(f"start to window shown: {ms(a)} with preferences (nb, 200 %), {ms(p)} without")
     print(f"UiPrefs.load + i18n.apply inside the process: {ms(i)}")
-    print(
-        f"| start to the first window with interface preferences (nb, 200 %) vs the same "
-        f"window without | {ms(a)} vs {ms(p)} ({a / p:.2f}x); load + apply {ms(i)} "
-        f"| `python benchmarks/bench_i18n.py` |"
+    readme_row(
+        "start to the first window with interface preferences (nb, 200 %) vs the same "
+        "window without",
+        f"{ms(a)} vs {ms(p)} ({a / p:.2f}x); load + apply {ms(i)}",
     )
     return 0
 

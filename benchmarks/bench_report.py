@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _util import median, ms, time_stats_command
+from _util import median, ms, readme_row, time_stats_command
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -297,11 +297,11 @@ def main() -> int:
         print(f"  of which render_referral alone   {ms(median(render))}")
         print(f"  bare reportlab, same paragraphs  {ms(median(base))}")
         print(f"  ratio of medians                 {ratio:.2f}x")
-        print(
-            f"| referral PDF of a 60-answer screening ({pages} pages), summary from the store + "
-            f"PDF vs a bare reportlab document with every one of its paragraphs | "
+        readme_row(
+            f"referral PDF of a 60-answer screening ({pages} pages), summary from the store + "
+            "PDF vs a bare reportlab document with every one of its paragraphs",
             f"{ms(median(ours))} (PDF alone {ms(median(render))}) vs {ms(median(base))}: "
-            f"**{ratio:.2f}x** | `python benchmarks/bench_report.py` |"
+            f"**{ratio:.2f}x**",
         )
         if args.screenings <= 0:
             return 0
@@ -310,10 +310,10 @@ def main() -> int:
         print(f"store with {args.screenings} completed screenings built in {build:.1f} s")
         print(f"  statistics, core aggregation     {ms(median(core))}")
         print(f"  idcheck stats, whole process     {ms(median(cli))}")
-        print(
-            f"| anonymised statistics over {args.screenings:,} completed screenings: core "
-            f"aggregation / `idcheck stats` end to end (start, unlock, count, CSV) | "
-            f"{ms(median(core))} / {ms(median(cli))} | `python benchmarks/bench_report.py` |"
+        readme_row(
+            f"anonymised statistics over {args.screenings:,} completed screenings: core "
+            "aggregation / `idcheck stats` end to end (start, unlock, count, CSV)",
+            f"{ms(median(core))} / {ms(median(cli))}",
         )
     return 0
 

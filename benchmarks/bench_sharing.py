@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _stores import PASSWORD, build
-from _util import median, ms
+from _util import median, ms, readme_row
 
 from idcheck.sharing import export_cases, import_package, read_package
 from idcheck.sharing.package import seal
@@ -88,11 +88,11 @@ def main() -> None:
         print(f"  {k:7s} median {ms(median(v))}  ({ms(median(v) / a.cases)} a case)")
     exp, imp, back = median(times["export"]), median(times["import"]), median(times["backup"])
     print(f"  import / export {imp / exp:.2f}x; export / backup {exp / back:.2f}x")
-    print(
-        f"| case package of {a.cases:,} cases ({a.answers} answers each, completed): export "
-        f"(read, sign, encrypt, write) / import into an empty store (decrypt, check, merge), "
-        f"vs a backup of the same store | {ms(exp)} / {ms(imp)} vs {ms(back)}; "
-        f"{size / 1e6:.1f} MB | `python benchmarks/bench_sharing.py` |"
+    readme_row(
+        f"case package of {a.cases:,} cases ({a.answers} answers each, completed): export "
+        "(read, sign, encrypt, write) / import into an empty store (decrypt, check, merge), "
+        "vs a backup of the same store",
+        f"{ms(exp)} / {ms(imp)} vs {ms(back)}; {size / 1e6:.1f} MB",
     )
 
 

@@ -1,6 +1,6 @@
 """Store figures, measured side by side in one run.
 
-    python benchmarks/bench_store.py [--answers N] [--screenings N]
+    python benchmarks/bench_store.py [--answers N] [--screenings N] [--keep DIR]
 
 * answer save: p50/p99 of ``Store.record_answer`` (one transaction: the answer,
   the next position and the audit row, through SQLAlchemy Core) against a bare
@@ -12,7 +12,8 @@
   plus opening the database;
 * open and list: a store with N draft screenings (default 100,000; four answers
   each, one in a hundred an immediate-danger answer) opened and its first page of
-  cases listed (with the danger mark).
+  cases listed (with the danger mark); ``--keep DIR`` builds it there once and
+  reuses it.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import sqlcipher3.dbapi2 as sqlcipher
-from _util import ms, pct
+from _util import ms, pct, readme_row
 
 from idcheck.checklist import Answer, find, load_checklist_bytes
 from idcheck.store import AnswerContext, CaseDetails, Store
@@ -51,7 +52,7 @@ def bare_connection(path: Path) -> sqlcipher.Connection:
     return conn
 
 
-def answer_save(tmp: Path, n: int) -> tuple[list[float], list[float]]:
+def answer_save(tmp: Path, n: int) -> tuple[list[float], list[float], float, float]:
     store, _ = Store.create(tmp / "store", "bench", PASSWORD)
     text = find("intake-screen").path.read_bytes()
     checklist = load_checklist_bytes(text)
@@ -88,7 +89,7 @@ def answer_save(tmp: Path, n: int) -> tuple[list[float], list[float]]:
         f"  CPU per answer: record_answer {cpu_ours / n * 1e6:.0f} us, "
         f"bare INSERT+COMMIT {cpu_base / n * 1e6:.0f} us (the rest is waiting for the disk)"
     )
-    return ours, base
+    return ours, base, cpu_ours / n, cpu_base / n
 
 
 def commits_per_answer(tmp: Path, n: int = 20) -> float:
@@ -125,8 +126,8 @@ def rekey(folder: Path, runs: int) -> list[float]:
     s = Store.open(folder, "bench", PASSWORD)
     out = []
     try:
-        for i in range(runs):
-            leaver = s.add_user(f"leaver-{i}", "a leaver's long password")
+        for _ in range(runs):
+            leaver = s.add_user(f"leaver-{secrets.token_hex(4)}", "a leaver's long password")
             t0 = time.perf_counter()
             s.disable_user(leaver.id)
             out.append(time.perf_counter() - t0)
@@ -135,8 +136,10 @@ def rekey(folder: Path, runs: int) -> list[float]:
     return out
 
 
-def large_store(tmp: Path, screenings: int) -> tuple[float, float, float, float]:
-    store, _ = Store.create(tmp / "large", "bench", PASSWORD)
+def large_store(folder: Path, screenings: int) -> tuple[float, float, float, float]:
+    if (folder / "idcheck.db").exists():
+        return (0.0, *list_large(folder))
+    store, _ = Store.create(folder, "bench", PASSWORD)
     text = find("intake-screen").path.read_bytes()
     checklist = load_checklist_bytes(text)
     sha = hashlib.sha256(text).hexdigest()
@@ -203,8 +206,13 @@ def large_store(tmp: Path, screenings: int) -> tuple[float, float, float, float]
             )
     build = time.perf_counter() - t0
     store.lock()
+    return (build, *list_large(folder))
+
+
+def list_large(folder: Path) -> tuple[float, float, float]:
+    """Seconds to open the large store, list its first 200 cases, and 5,000."""
     t0 = time.perf_counter()
-    s = Store.open(tmp / "large", "bench", PASSWORD)
+    s = Store.open(folder, "bench", PASSWORD)
     opened = time.perf_counter() - t0
     t0 = time.perf_counter()
     rows = s.list_cases(limit=200)
@@ -216,17 +224,20 @@ def large_store(tmp: Path, screenings: int) -> tuple[float, float, float, float]
     assert len(rows) == 5000 and sum(r.danger for r in rows) == 50
     s.list_cases(search="b-0999", limit=200)
     s.lock()
-    return build, opened, listed, window
+    return opened, listed, window
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--answers", type=int, default=300)
     parser.add_argument("--screenings", type=int, default=100_000)
+    parser.add_argument("--keep", type=Path, help="build the large store here once, reuse it")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
-        ours, base = answer_save(tmp, args.answers)
+        large = args.keep / f"drafts-{args.screenings}" if args.keep else tmp / "large"
+        large.parent.mkdir(parents=True, exist_ok=True)
+        ours, base, cpu_ours, cpu_base = answer_save(tmp, args.answers)
         ratio = statistics.median(ours) / statistics.median(base)
         ratio99 = pct(ours, 99) / pct(base, 99)
         print(f"answer save, {args.answers} each, interleaved (p50 / p99):")
@@ -242,39 +253,42 @@ def main() -> int:
             f"key change (disable a user, {small_mb:.1f} MB store): median "
             f"{ms(statistics.median(small_rekey))}"
         )
-        build, opened, listed, window = large_store(tmp, args.screenings)
+        build, opened, listed, window = large_store(large, args.screenings)
         print(
-            f"store with {args.screenings} screenings: built in {build:.1f} s, "
+            f"store with {args.screenings} screenings: "
+            f"{f'built in {build:.1f} s' if build else f'reused from {large}'}, "
             f"unlock+open {ms(opened)}, first 200 cases listed in {ms(listed)}, "
             f"first 5,000 in {ms(window)}"
         )
-        large_rekey = rekey(tmp / "large", 3)
-        large_mb = (tmp / "large" / "idcheck.db").stat().st_size / 1e6
+        large_rekey = rekey(large, 3)
+        large_mb = (large / "idcheck.db").stat().st_size / 1e6
         print(
             f"key change (disable a user, {large_mb:.1f} MB store): median "
             f"{ms(statistics.median(large_rekey))}"
         )
-        print()
-        print(
-            f"| answer save, `record_answer` vs a bare SQLCipher INSERT+COMMIT, same pragmas (p50 / p99; goal 1.5x) | "
-            f"{ms(statistics.median(ours))} / {ms(pct(ours, 99))} vs {ms(statistics.median(base))} / "
-            f"{ms(pct(base, 99))}: **{ratio:.2f}x** (p99 {ratio99:.2f}x), one commit per answer | "
-            f"`python benchmarks/bench_store.py` |"
+        readme_row(
+            "answer save, `record_answer` (the answer, the next position and the audit row, "
+            "one commit) vs a bare SQLCipher INSERT+COMMIT, same pragmas, taking turns "
+            f"({args.answers} each; p50 / p99; goal 1.5x); the CPU time of each",
+            f"{ms(statistics.median(ours))} / {ms(pct(ours, 99))} vs "
+            f"{ms(statistics.median(base))} / {ms(pct(base, 99))}: **{ratio:.2f}x** "
+            f"(p99 {ratio99:.2f}x); CPU {ms(cpu_ours)} vs {ms(cpu_base)}",
         )
-        print(
-            f"| unlock (argon2id t=3, 64 MiB, p=4, unseal the key, then open) | {ms(statistics.median(u))} | "
-            f"`python benchmarks/bench_store.py` |"
+        readme_row(
+            "unlock (argon2id t=3, 64 MiB, p=4, unseal the key, then open), median of 5",
+            ms(statistics.median(u)),
         )
-        print(
-            f"| open a store with {args.screenings:,} draft screenings (4 answers each), list the first "
-            f"200 cases / the window's 5,000, each marked when a draft's danger stop fired | "
-            f"{ms(opened)} + {ms(listed)} / {ms(window)} | `python benchmarks/bench_store.py` |"
+        readme_row(
+            "key change when a user is disabled or a password reset (re-key the database, "
+            f"seal the new key to every slot): {small_mb:.1f} MB store / {large_mb:.0f} MB "
+            f"store ({args.screenings:,} draft screenings)",
+            f"{ms(statistics.median(small_rekey))} / {ms(statistics.median(large_rekey))}",
         )
-        print(
-            f"| key change when a user is disabled or a password reset (re-key the database, "
-            f"seal the new key to every slot): {small_mb:.1f} MB store / {large_mb:.0f} MB store "
-            f"({args.screenings:,} screenings) | {ms(statistics.median(small_rekey))} / "
-            f"{ms(statistics.median(large_rekey))} | `python benchmarks/bench_store.py` |"
+        readme_row(
+            f"open a store with {args.screenings:,} draft screenings (4 answers each), list "
+            "the first 200 cases / the window's 5,000, each marked when a draft's danger stop "
+            "fired",
+            f"{ms(opened)} + {ms(listed)} / {ms(window)}",
         )
     return 0
 

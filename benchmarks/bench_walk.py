@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _util import median, ms
+from _util import median, ms, readme_row
 
 FULL = "child-trafficking-full@1.0.0"
 PASSWORD = "benchmark password"
@@ -125,13 +125,12 @@ def main() -> int:
     print(f"  store alone (record_answer with the position)   {ms(median(bare))}")
     print(f"  ratio item mode shown / store alone             {ratio:.1f}x")
     print(f"  opening a 19-item section (shown)               {ms(median(opening))}")
-    print(
-        "| walk-through: a key press answers, saves (with context, audit row and the next "
+    readme_row(
+        "walk-through: a key press answers, saves (with context, audit row and the next "
         "position, one commit) and shows the next item / one section at a time / the store "
-        "call alone / opening a 19-item section (each until its events are processed) | "
+        "call alone / opening a 19-item section (each until its events are processed)",
         f"{ms(median(shown))} / {ms(median(section_mode))} / {ms(median(bare))} "
-        f"(**{ratio:.1f}x** the store alone) / {ms(median(opening))} | "
-        "`python benchmarks/bench_walk.py` |"
+        f"(**{ratio:.1f}x** the store alone) / {ms(median(opening))}",
     )
     return 0
 
