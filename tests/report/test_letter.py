@@ -98,7 +98,7 @@ def test_candidate_facts_of_a_screening(screened):
     assert "treated as a child" in by_id["presumption"].text
     assert "the child said" in by_id["indicator:debt"].label
     assert by_id["words:documents-held"].quote == ARABIC
-    assert "in ar; read back to the child" in by_id["words:documents-held"].quote_note
+    assert "in Arabic; read back to the child" in by_id["words:documents-held"].quote_note
     assert "not read back" in by_id["words:debt"].quote_note
     assert "Seen with an adult" in by_id["decision"].text
     assert ARABIC not in " ".join(f.short for f in facts.facts)  # --list shows no words

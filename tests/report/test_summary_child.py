@@ -65,7 +65,7 @@ def test_who_came_with_the_child_and_who_identified_them():
     assert "Accompanying adult: Man about 40; stated relation: no relation stated" in text
     assert "Accompanying adult: Woman; stated relation: aunt" in text
     assert "Identified by: child welfare service" in text
-    assert "Languages: ar" in text  # none recorded on the case: those answered in
+    assert "Languages: Arabic" in text  # none recorded on the case: those answered in
     alone = flat(lines(CaseDetails(reference="X")))
     assert "Accompanying adult: none recorded" in alone
     assert "Gender: not known" in alone

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from idcheck.report.i18n import Translator
+from idcheck.report.language_names import language_name
 from idcheck.report.pdf import build_pdf, flow_of, write_atomic
 from idcheck.report.summary import build_summary
 from idcheck.store import Store
@@ -204,7 +205,9 @@ def _words(
     _ = tr.gettext
     note = _("The child's own words, as said")
     note += ", " + (
-        _("in %(language)s") % {"language": language} if language else _("language not recorded")
+        _("in %(language)s") % {"language": language_name(language, tr.lang)}
+        if language
+        else _("language not recorded")
     )
     if read_back:
         note += "; " + _("read back to the child")

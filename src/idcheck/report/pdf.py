@@ -34,6 +34,7 @@ from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer
 from idcheck.files import atomic_write
 from idcheck.report.fonts import has_glyph, register, runs
 from idcheck.report.i18n import Translator
+from idcheck.report.language_names import language_name
 from idcheck.report.rtl import BidiParagraph
 from idcheck.report.summary import ReferralSummary
 from idcheck.store.outputs import check_output
@@ -122,7 +123,8 @@ def words_note(line: Any, tr: Translator) -> str:
     _ = tr.gettext
     note = _("The child's own words, as said")
     if line.child_language:
-        note += ", " + _("in %(language)s") % {"language": line.child_language}
+        language = language_name(line.child_language, tr.lang)
+        note += ", " + _("in %(language)s") % {"language": language}
     if line.read_back:
         note += "; " + _("read back to the child")
     elif line.read_back is not None:

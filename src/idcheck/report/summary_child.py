@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from idcheck.report.i18n import Translator
+from idcheck.report.language_names import language_names
 from idcheck.store import CaseDetails
 
 __all__ = ["GENDER_WORDS", "IDENTIFIED_BY_WORDS", "ChildLines", "child_lines", "presumption"]
@@ -127,7 +128,7 @@ def child_lines(
     if d.claimed_dob:
         age_row.append((_("Date of birth given"), d.claimed_dob))
     child.append(tuple(age_row))
-    spoken = d.languages or ", ".join(sorted(languages))
+    spoken = d.languages or language_names(languages, tr.lang)
     who_row = [
         (_("Gender"), _(GENDER_WORDS[d.gender]) if d.gender else not_known),
         (_("Nationality"), d.nationality or not_known),
