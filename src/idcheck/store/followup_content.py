@@ -1,10 +1,12 @@
 """The content hash of a follow-up record, kept in the audit row of every write
 of it (migration 0012), and ``db verify``'s check of it.
 
-A record is a task; a referral with its state history; a plan version with its
+A record is a task (with the link to the referral or plan version it follows,
+and its changes after saving, migration 0013); a referral with its state
+history and its changes; a plan version with its
 entries; a missing episode; a case note (a change of first contact is a note
-too). Each write of one (added, finished, reopened, assigned, re-timed, a state
-moved, found, merged from a shared case's package) appends an audit row whose
+too). Each write of one (added, edited, finished, reopened, assigned, re-timed,
+a state moved, found, merged from a shared case's package) appends an audit row whose
 ``object_id`` is the record's id and whose ``content`` is the SHA-256 of the
 record as that write left it, inside the row's HMAC. The newest such row of a
 record therefore says what the record is now: a due time, a reason, a plan
@@ -59,9 +61,11 @@ ACTIONS: dict[str, str] = {
     "task-reopened": "task",
     "task-assigned": "task",
     "task-retimed": "task",
+    "task-edited": "task",
     "task-imported": "task",
     "referral-added": "referral",
     "referral-state": "referral",
+    "referral-edited": "referral",
     "referral-imported": "referral",
     "plan-saved": "plan",
     "plan-imported": "plan",
@@ -110,19 +114,48 @@ _SQL: dict[str, str] = {
     ),
     "note": 'SELECT id, case_id, kind, text, value, "by", at, uid FROM case_notes',
 }
-#: The rows a record holds besides its own: (part name, SQL with the record's id
-#: first, the column naming the record).
-_PARTS: dict[str, tuple[str, str, str]] = {
+#: The rows a record holds besides its own, in hashing order: (part name, SQL
+#: with the record's id first, the column naming the record, the table). A
+#: record with no rows of a part hashes as it did before the part existed.
+_PARTS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
+    "task": (
+        (
+            "link",
+            "SELECT task_id, id, referral_id, plan_id FROM task_links",
+            "task_id",
+            "task_links",
+        ),
+        (
+            "change",
+            'SELECT task_id, id, field, old_text, new_text, old_at, new_at, reason, "by", at '
+            "FROM followup_changes",
+            "task_id",
+            "followup_changes",
+        ),
+    ),
     "referral": (
-        "state",
-        'SELECT referral_id, id, state, at, "by", reason, uid FROM referral_states',
-        "referral_id",
+        (
+            "state",
+            'SELECT referral_id, id, state, at, "by", reason, uid FROM referral_states',
+            "referral_id",
+            "referral_states",
+        ),
+        (
+            "change",
+            'SELECT referral_id, id, field, old_text, new_text, old_at, new_at, reason, "by", at '
+            "FROM followup_changes",
+            "referral_id",
+            "followup_changes",
+        ),
     ),
     "plan": (
-        "entry",
-        "SELECT plan_id, id, position, need, goal, measures, responsible, review_on "
-        "FROM plan_entries",
-        "plan_id",
+        (
+            "entry",
+            "SELECT plan_id, id, position, need, goal, measures, responsible, review_on "
+            "FROM plan_entries",
+            "plan_id",
+            "plan_entries",
+        ),
     ),
 }
 
@@ -140,9 +173,7 @@ def record_hash(conn: Connection, kind: str, record_id: int) -> str:
     if row is None:
         raise KeyError((kind, record_id))
     h.update(_part(kind, row))
-    part = _PARTS.get(kind)
-    if part is not None:
-        name, sql, parent = part
+    for name, sql, parent, _table in _PARTS.get(kind, ()):
         for r in conn.exec_driver_sql(f"{sql} WHERE {parent} = ? ORDER BY id", (record_id,)):
             h.update(_part(name, r))
     return PREFIX + h.hexdigest()
@@ -232,7 +263,7 @@ def check_all(
         if _TABLES[kind] not in tables:
             continue  # a store from before the follow-up (verified before its upgrade)
         rows = written.get(kind, {})
-        digests = _read_digests(raw, kind)
+        digests = _read_digests(raw, kind, tables)
         older: list[int] = []
         for rid, (seq, content, case_id) in rows.items():
             digest = digests.get(rid)
@@ -258,19 +289,19 @@ def check_all(
     return out
 
 
-def _read_digests(raw: Any, kind: str) -> dict[int, str]:
+def _read_digests(raw: Any, kind: str, tables: set[str]) -> dict[int, str]:
     """:func:`_digests`; text that is not UTF-8 (written behind the store: the
     store writes only text) is read again with its bad bytes kept as lone
     surrogates, so the record is named as changed rather than the check failing."""
     try:
-        return _digests(raw, kind)
+        return _digests(raw, kind, tables)
     except sqlcipher.OperationalError as e:
         if "decode" not in str(e):
             raise
     before = raw.text_factory
     raw.text_factory = _lenient
     try:
-        return _digests(raw, kind)
+        return _digests(raw, kind, tables)
     finally:
         raw.text_factory = before
 
@@ -279,13 +310,14 @@ def _lenient(b: bytes) -> str:
     return b.decode("utf-8", "surrogateescape")
 
 
-def _digests(raw: Any, kind: str) -> dict[int, str]:
-    """Record id -> its content hash, for every record of ``kind``."""
+def _digests(raw: Any, kind: str, tables: set[str]) -> dict[int, str]:
+    """Record id -> its content hash, for every record of ``kind`` (a part whose
+    table the store has not yet, before its upgrade, has no rows)."""
     sha256 = hashlib.sha256
-    part = _PARTS.get(kind)
+    parts = [p for p in _PARTS.get(kind, ()) if p[3] in tables]
     cursor = raw.execute(_SQL[kind])
     batches = iter(lambda: cursor.fetchmany(4096), [])
-    if part is None:
+    if not parts:
         # _part() spelled inline: one line a record, hashed at once.
         return {
             row[0]: PREFIX
@@ -294,12 +326,12 @@ def _digests(raw: Any, kind: str) -> dict[int, str]:
             for row in batch
         }
     hashers = {row[0]: sha256(_part(kind, row)) for batch in batches for row in batch}
-    name, sql, parent = part
-    children = raw.execute(f"{sql} ORDER BY {parent}, id")
     get = hashers.get
-    while batch := children.fetchmany(4096):
-        for row in batch:
-            h = get(row[0])
-            if h is not None:  # (a part of no record: the foreign key check names it)
-                h.update(_part(name, row))
+    for name, sql, parent, _table in parts:
+        children = raw.execute(f"{sql} WHERE {parent} IS NOT NULL ORDER BY {parent}, id")
+        while batch := children.fetchmany(4096):
+            for row in batch:
+                h = get(row[0])
+                if h is not None:  # (a part of no record: the foreign key check names it)
+                    h.update(_part(name, row))
     return {rid: PREFIX + h.hexdigest() for rid, h in hashers.items()}

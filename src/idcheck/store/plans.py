@@ -1,7 +1,8 @@
 """The individual plan of a child: needs, goals, measures, who is responsible and
 review dates. Each save is a new version and every version is kept; one
 transaction with its audit row (ids and the
-record's content hash)."""
+record's content hash). A version's review date makes a task due then; the next
+version closes it (see :mod:`idcheck.store.followup_edits`)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from sqlalchemy import Connection, func, insert, select
 from idcheck.store.cases import case_row
 from idcheck.store.core import StoreCore
 from idcheck.store.errors import InvalidInput
+from idcheck.store.followup_edits import link_plan_review
 from idcheck.store.followup_records import Plan, PlanEntry, check_text
 from idcheck.store.schema import plan_entries, plans, users
 from idcheck.store.tasks import check_time
@@ -76,6 +78,15 @@ class Plans(StoreCore):
                     [{"plan_id": pid, "position": i, **e} for i, e in enumerate(checked)],
                 )
             self._audit_record(conn, "plan-saved", case_id=case_id, object_id=pid)
+            link_plan_review(
+                conn,
+                self,
+                case_id=case_id,
+                plan_id=int(pid),
+                version=version,
+                review_on=review,
+                now=now,
+            )
         return int(pid)
 
     def _plans(self, case_id: int, *, newest_only: bool) -> list[Plan]:

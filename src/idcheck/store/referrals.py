@@ -1,7 +1,8 @@
 """Referrals as records: to whom, how, sent when, with a follow-up date, and
 their state history (sent, received, accepted, declined with its reason,
 closed). Each write is one transaction with its audit row (ids and the
-record's content hash)."""
+record's content hash). A follow-up date makes a task due then; closing the
+referral closes it (see :mod:`idcheck.store.followup_edits`)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sqlalchemy import Connection, insert, select, update
 from idcheck.store.cases import case_row
 from idcheck.store.core import StoreCore
 from idcheck.store.errors import InvalidInput
+from idcheck.store.followup_edits import follow_referral, referral_closed
 from idcheck.store.followup_records import (
     REFERRAL_METHODS,
     REFERRAL_STATES,
@@ -89,6 +91,8 @@ class Referrals(StoreCore):
                 )
             )
             self._audit_record(conn, "referral-added", case_id=case_id, object_id=rid)
+            if follow is not None:
+                follow_referral(conn, self, int(rid), follow, now=now)
         return int(rid)
 
     def set_referral_state(
@@ -134,6 +138,8 @@ class Referrals(StoreCore):
                 .values(state=state)
             )
             self._audit_record(conn, "referral-state", case_id=r.case_id, object_id=referral_id)
+            if state == "closed":
+                referral_closed(conn, self, referral_id, now=when)
 
 
 def _referrals(conn: Connection, where: Any) -> list[Referral]:

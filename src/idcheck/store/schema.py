@@ -304,6 +304,45 @@ plan_entries = Table(
     Index("ix_plan_entries_plan", "plan_id", "position"),
 )
 
+# ------------------------------------------------ follow-up edited after saving (0013)
+
+#: A change to a task (``what``, ``note``, ``due_at``) or to a referral
+#: (``follow_up_on``) after it was saved: the values before and after (text or
+#: time) and the reason (required for a due time or a follow-up date).
+followup_changes = Table(
+    "followup_changes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("task_id", Integer, ForeignKey("tasks.id", ondelete="CASCADE")),
+    Column("referral_id", Integer, ForeignKey("referral_records.id", ondelete="CASCADE")),
+    Column("field", String, nullable=False),
+    Column("old_text", Text),
+    Column("new_text", Text),
+    Column("old_at", Float),
+    Column("new_at", Float),
+    Column("reason", Text, nullable=False),
+    Column("by", Integer, ForeignKey("users.id"), nullable=False),
+    Column("at", Float, nullable=False),
+    Index("ix_followup_changes_case", "case_id", "at"),
+    Index("ix_followup_changes_task", "task_id"),
+    Index("ix_followup_changes_referral", "referral_id"),
+)
+
+#: The referral (its follow-up date) or plan version (its review date) a task
+#: was made for.
+task_links = Table(
+    "task_links",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("task_id", Integer, ForeignKey("tasks.id", ondelete="CASCADE"), nullable=False),
+    Column("referral_id", Integer, ForeignKey("referral_records.id", ondelete="CASCADE")),
+    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE")),
+    Index("ix_task_links_task", "task_id", unique=True),
+    Index("ix_task_links_referral", "referral_id"),
+    Index("ix_task_links_plan", "plan_id"),
+)
+
 missing_episodes = Table(
     "missing_episodes",
     metadata,

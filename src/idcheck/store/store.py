@@ -18,6 +18,8 @@ material, and the one transaction-and-audit path every write takes):
 :mod:`.plans`               the individual plan, every version kept
 :mod:`.missing`             missing episodes (found, reported, interviewed)
 :mod:`.timeline`            case notes and the case's timeline
+:mod:`.followup_edits`      tasks and referrals changed after saving; the tasks
+                            follow-up and review dates make
 :mod:`.followup_stats`      the anonymous rows follow-up statistics count
 :mod:`.auditing`            events, the trail, the whole store's check
 :mod:`.exchange`            sharing keys, recipients, packages sent and merged
@@ -39,6 +41,7 @@ from idcheck.store.case_export import CaseExport
 from idcheck.store.cases import Cases, check_case, fold
 from idcheck.store.core import KeyChange
 from idcheck.store.exchange import Exchange
+from idcheck.store.followup_edits import FollowupEdits
 from idcheck.store.followup_stats import FollowupStats
 from idcheck.store.missing import Missing
 from idcheck.store.opening import DEFAULT_KDF, Opening
@@ -73,6 +76,7 @@ class Store(
     Plans,
     Missing,
     Timeline,
+    FollowupEdits,
     FollowupStats,
     SiteSettings,
     Backups,
