@@ -450,8 +450,44 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0}: {1}</source>
+        <source>none</source>
         <extracomment>Where a referral may go from each state (the store refuses the others).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}, version {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set to {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: due {1} (was {2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: follow up on {1} (was {2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: the note is now: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (was: {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}. Reason: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -496,7 +532,7 @@
     </message>
     <message>
         <source>My work</source>
-        <extracomment>Open a case at its tasks: the case id and the task id.</extracomment>
+        <extracomment>How often the page looks at the clock (milliseconds). Open a case at its tasks: the case id and the task id. The rows shown, and when they stop being true (window clock).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1833,6 +1869,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Task changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Case created</source>
         <extracomment>The timeline&apos;s titles (the store&apos;s English keys), as the window says them.</extracomment>
         <translation type="unfinished"></translation>
@@ -1883,6 +1927,14 @@
     </message>
     <message>
         <source>Plan saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due time changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up date changed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

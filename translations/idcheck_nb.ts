@@ -466,9 +466,45 @@
         <translation>ingen ennå</translation>
     </message>
     <message>
-        <source>{0}: {1}</source>
+        <source>none</source>
         <extracomment>Where a referral may go from each state (the store refuses the others).</extracomment>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>{0}, version {1}</source>
+        <translation>{0}, versjon {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>set to {0}: {1}</source>
+        <translation>satt til {0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: due {1} (was {2})</source>
+        <translation>{0}: frist {1} (før {2})</translation>
+    </message>
+    <message>
+        <source>{0}: follow up on {1} (was {2})</source>
+        <translation>{0}: følges opp {1} (før {2})</translation>
+    </message>
+    <message>
+        <source>{0}: the note is now: {1}</source>
+        <translation>{0}: merknaden lyder nå: {1}</translation>
+    </message>
+    <message>
+        <source>{0} (was: {1})</source>
+        <translation>{0} (var: {1})</translation>
+    </message>
+    <message>
+        <source>{0}. Reason: {1}</source>
+        <translation>{0}. Begrunnelse: {1}</translation>
     </message>
     <message>
         <source>MISSING now</source>
@@ -512,7 +548,7 @@
     </message>
     <message>
         <source>My work</source>
-        <extracomment>Open a case at its tasks: the case id and the task id.</extracomment>
+        <extracomment>How often the page looks at the clock (milliseconds). Open a case at its tasks: the case id and the task id. The rows shown, and when they stop being true (window clock).</extracomment>
         <translation>Mitt arbeid</translation>
     </message>
     <message>
@@ -1916,6 +1952,14 @@
         <translation>Individuell plan</translation>
     </message>
     <message>
+        <source>Task changed</source>
+        <translation>Oppgave endret</translation>
+    </message>
+    <message>
+        <source>Referral changed</source>
+        <translation>Henvisning endret</translation>
+    </message>
+    <message>
         <source>Case created</source>
         <extracomment>The timeline&apos;s titles (the store&apos;s English keys), as the window says them.</extracomment>
         <translation>Sak opprettet</translation>
@@ -1967,6 +2011,14 @@
     <message>
         <source>Plan saved</source>
         <translation>Plan lagret</translation>
+    </message>
+    <message>
+        <source>Due time changed</source>
+        <translation>Frist endret</translation>
+    </message>
+    <message>
+        <source>Follow-up date changed</source>
+        <translation>Oppfølgingsdato endret</translation>
     </message>
 </context>
 <context>

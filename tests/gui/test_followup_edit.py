@@ -8,10 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.gui.test_followup_window import texts, unlock
-from tests.gui.walking import click
+import pytest
+from PySide6.QtCore import Qt
+from tests.gui.test_followup_window import HOUR, open_case, texts, unlock
+from tests.gui.walking import CTRL, click
 
 from idcheck.gui.session import store_behind
+
+DAY = 24 * HOUR
+DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
 def local(y: int, m: int, d: int, hh: int, mm: int = 0) -> float:
@@ -61,3 +66,137 @@ def test_my_work_refreshes_itself_when_a_due_time_passes_and_after_midnight(qtbo
     click(qtbot, page.cases_button)
     click(qtbot, fwindow.cases.lock_button)
     assert not page.ticker.isActive()
+
+
+# English words the timeline's details said before they were worded by the
+# window (codes, times' words, the store's own phrases), as whole words.
+ENGLISH = {
+    "version",
+    "was",
+    "due",
+    "reason",
+    "follow",
+    "up",
+    "on",
+    "none",
+    "set",
+    "to",
+    "by",
+    "phone",
+    "by_hand",
+    "intake-screen",
+    "immediate-protection",
+    "task",
+    "referral",
+    "changed",
+    "note",
+    "found",
+    "screening",
+    "started",
+    "completed",
+    "declined",
+    "sent",
+    "the",
+    "is",
+    "now",
+}
+
+
+@pytest.fixture
+def norwegian(qapp):
+    from idcheck.gui import i18n
+    from idcheck.gui.i18n import UiPrefs
+
+    assert i18n.apply(qapp, UiPrefs("nb", 100)) == "nb"
+    yield
+    i18n.apply(qapp, UiPrefs("en", 100))
+
+
+def test_a_norwegian_window_words_every_kind_of_timeline_entry_in_norwegian(
+    qtbot, fwindow, clock, norwegian
+):
+    import hashlib
+
+    from idcheck.checklist import find, load_checklist_bytes
+    from idcheck.gui.followup_ops import follow_up
+    from idcheck.store import (
+        Decision,
+        MissingDraft,
+        PlanEntry,
+        ReferralDraft,
+        SiteProfile,
+        TaskDraft,
+    )
+
+    unlock(qtbot, fwindow)
+    store = store_behind(fwindow.session)
+    # Everything typed is Norwegian: what is left in English is the window's.
+    store.set_site_profile(SiteProfile(name="Mottak Nord", jurisdiction="NO", print_language="nb"))
+    cid = store.list_cases()[0].id
+    t0 = clock.t - 10 * HOUR
+    text = find("intake-screen").path.read_bytes()
+    checklist = load_checklist_bytes(text)
+    sid = store.start_screening(cid, checklist, text, hashlib.sha256(text).hexdigest())
+    store.record_decision(
+        sid, Decision("immediate-protection", (), "immediate-protection", "bekymret")
+    )
+    store.complete_screening(sid, now=t0)
+    store.set_first_contact(cid, t0 - HOUR, "skolen ringte klokka sju", now=t0)
+    task = store.add_task(cid, TaskDraft("Ring skolen", due_at=t0 + HOUR), now=t0)
+    store.edit_task(task, what="Ring rektor", now=t0 + 60)
+    store.edit_task(task, note="spør etter rektor", now=t0 + 90)
+    store.edit_task(task, due_at=t0 + 2 * HOUR, reason="skolen er stengt", now=t0 + 120)
+    store.finish_task(task, "done", now=t0 + 3 * HOUR)
+    other = store.add_task(cid, TaskDraft("Finn tante"), now=t0)
+    store.finish_task(other, "not_needed", note="tanten er funnet", now=t0 + HOUR)
+    rid = store.add_referral(
+        cid, ReferralDraft("Barnevernvakten", "phone", t0, follow_up_on=t0 + DAY), now=t0
+    )
+    store.edit_referral(rid, follow_up_on=t0 + 2 * DAY, reason="de ba om en uke", now=t0 + 60)
+    store.set_referral_state(rid, "declined", reason="ikke vårt distrikt", at=t0 + HOUR)
+    store.save_plan(
+        cid, [PlanEntry("trygghet", "", "", "", None)], next_review_on=None, summary="første"
+    )
+    episode = store.add_missing(cid, MissingDraft(t0 + HOUR, "Oslo S"), now=t0 + HOUR)
+    store.update_missing(
+        episode, MissingDraft(t0 + HOUR, "Oslo S", found_at=t0 + 2 * HOUR, found_where="Bergen")
+    )
+    store.add_note(cid, "Snakket med skolen", now=t0 + 4 * HOUR)
+    entries = fwindow.session.run(follow_up(cid)).timeline
+    kinds = {e.kind for e in entries}
+    assert kinds == {
+        "case",
+        "first-contact",
+        "screening",
+        "task",
+        "task-done",
+        "task-changed",
+        "referral",
+        "referral-state",
+        "referral-changed",
+        "plan",
+        "missing",
+        "found",
+        "note",
+    }
+    seen = {}
+
+    def timeline(dialog):
+        qtbot.keyClick(dialog, Qt.Key.Key_2, CTRL)
+        tab = dialog.pages["timeline"]
+        model = tab.model
+        seen["rows"] = [model.index(r, 0).data(DISPLAY) for r in range(model.rowCount())]
+
+    open_case(qtbot, fwindow, timeline)
+    rows = seen["rows"]
+    assert len(rows) == len(entries)
+    for row in rows:
+        words = {w.strip(".,:;()—").lower() for w in row.split()}
+        assert not words & ENGLISH, row
+    text = "\n".join(rows)
+    # Codes, times and changes said in Norwegian.
+    assert "Første samtale: mulig menneskehandel med barn, versjon 1.0.0" in text
+    assert "Barnevernvakten (på telefon)" in text
+    assert "Ring rektor (var: Ring skolen)" in text
+    assert "Begrunnelse: skolen er stengt" in text
+    assert "Følg opp henvisningen til Barnevernvakten" in text

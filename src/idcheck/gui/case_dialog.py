@@ -330,8 +330,10 @@ class CaseDialog(QDialog):
         where = {
             "task": "tasks",
             "task-done": "tasks",
+            "task-changed": "tasks",
             "referral": "referrals",
             "referral-state": "referrals",
+            "referral-changed": "referrals",
             "plan": "plan",
             "missing": "missing",
             "found": "missing",

@@ -28,6 +28,7 @@ from idcheck.gui.followup_words import (
     case_flags_spoken,
     countdown,
     day,
+    entry_detail,
     entry_title,
     label,
     method_label,
@@ -297,7 +298,7 @@ class TimelineModel(QAbstractListModel):
 
     def text(self, e: TimelineEntry) -> str:
         head = f"{when(e.at)}  {entry_title(e.title, e.kind)}"
-        body = e.detail or ""
+        body = entry_detail(e)
         by = tr("by {0}").format(e.by) if e.by else ""
         return " — ".join(x for x in (head, body, by) if x)
 

@@ -8,13 +8,14 @@ alone: a colour and an icon only repeat what the words say.
 
 from __future__ import annotations
 
+import functools
 import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 if TYPE_CHECKING:
-    from idcheck.store import CaseRow, MissingEpisode, Referral, Task
+    from idcheck.store import CaseRow, MissingEpisode, Referral, Task, TimelineEntry
 
 __all__ = [
     "DUE_SOON",
@@ -27,6 +28,7 @@ __all__ = [
     "case_flags_spoken",
     "countdown",
     "day",
+    "entry_detail",
     "entry_title",
     "kind_label",
     "label",
@@ -136,6 +138,8 @@ KINDS = {
     "missing": QT_TRANSLATE_NOOP("FollowUp", "Went missing"),
     "found": QT_TRANSLATE_NOOP("FollowUp", "Found"),
     "note": QT_TRANSLATE_NOOP("FollowUp", "Note"),
+    "task-changed": QT_TRANSLATE_NOOP("FollowUp", "Task changed"),
+    "referral-changed": QT_TRANSLATE_NOOP("FollowUp", "Referral changed"),
 }
 
 
@@ -158,6 +162,9 @@ TITLES = {
     "Went missing": QT_TRANSLATE_NOOP("FollowUp", "Went missing"),
     "Found": QT_TRANSLATE_NOOP("FollowUp", "Found"),
     "Note": QT_TRANSLATE_NOOP("FollowUp", "Note"),
+    "Task changed": QT_TRANSLATE_NOOP("FollowUp", "Task changed"),
+    "Due time changed": QT_TRANSLATE_NOOP("FollowUp", "Due time changed"),
+    "Follow-up date changed": QT_TRANSLATE_NOOP("FollowUp", "Follow-up date changed"),
 }
 #: Where a referral may go from each state (the store refuses the others).
 NEXT_STATES = {
@@ -173,6 +180,101 @@ def entry_title(title: str, kind: str) -> str:
     """A timeline entry's title in the interface's language (by its kind when
     the store's title is not one the window knows)."""
     return label(TITLES[title]) if title in TITLES else kind_label(kind)
+
+
+@functools.lru_cache(maxsize=4)
+def _checklist_words(lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Checklist id -> its title and outcome id -> its label, over the installed
+    checklists, in ``lang`` where they have it (read once per language)."""
+    from idcheck.checklist import Checklist, entries, load_entry, text_for
+
+    titles: dict[str, str] = {}
+    outcomes: dict[str, str] = {}
+    for e in entries():
+        obj = load_entry(e)
+        if isinstance(obj, Checklist):
+            titles.setdefault(obj.id, text_for(obj.title, lang))
+            for o in obj.outcomes:
+                outcomes.setdefault(o.id, text_for(o.label, lang))
+    return titles, outcomes
+
+
+def _text(facts: dict[str, object], key: str) -> str:
+    value = facts.get(key)
+    return "" if value is None else str(value)
+
+
+def _time(facts: dict[str, object], key: str, *, whole_day: bool = False) -> str:
+    value = facts.get(key)
+    if not isinstance(value, int | float):
+        return tr("none")
+    return day(value) if whole_day else when(value)
+
+
+def entry_detail(e: TimelineEntry) -> str:
+    """A timeline entry's detail in the interface's language, worded from its
+    facts (what was typed stays as typed; codes and times are said here)."""
+    from idcheck.gui.i18n import content_language
+
+    f: dict[str, object] = dict(e.facts)
+    kind = e.kind
+    if kind == "screening":
+        titles, outcomes = _checklist_words(content_language())
+        checklist = titles.get(_text(f, "checklist")) or _text(f, "checklist")
+        head = tr("{0}, version {1}").format(checklist, _text(f, "version"))
+        if "outcome" not in f:
+            return head
+        outcome = _text(f, "outcome")
+        return tr("{0}: {1}").format(head, outcomes.get(outcome, outcome))
+    if kind == "first-contact":
+        if "new" not in f:
+            return ""
+        return tr("set to {0}: {1}").format(_time(f, "new"), _text(f, "reason"))
+    if kind in ("task", "task-done"):
+        what = _text(f, "what")
+        if e.title == "Task not needed":
+            return tr("{0}: {1}").format(what.removesuffix("."), _text(f, "reason"))
+        return what
+    if kind in ("task-changed", "referral-changed"):
+        return _change(f)
+    if kind == "referral":
+        return tr("{0} ({1})").format(_text(f, "recipient"), method_label(_text(f, "method")))
+    if kind == "referral-state":
+        reason = _text(f, "reason")
+        recipient = _text(f, "recipient")
+        return tr("{0}: {1}").format(recipient, reason) if reason else recipient
+    if kind == "plan":
+        version = tr("version {0}").format(_text(f, "version"))
+        summary = _text(f, "summary")
+        return tr("{0}: {1}").format(version, summary) if summary else version
+    if kind in ("missing", "found"):
+        return _text(f, "where")
+    if kind == "note":
+        return _text(f, "text")
+    if kind == "case":
+        return _text(f, "reference")
+    return ""
+
+
+def _change(f: dict[str, object]) -> str:
+    """A task or referral changed after saving: what it was and what it is."""
+    field = _text(f, "field")
+    reason = _text(f, "reason")
+    if field == "due_at":
+        text = tr("{0}: due {1} (was {2})").format(
+            _text(f, "what"), _time(f, "new"), _time(f, "old")
+        )
+    elif field == "follow_up_on":
+        text = tr("{0}: follow up on {1} (was {2})").format(
+            _text(f, "recipient"),
+            _time(f, "new", whole_day=True),
+            _time(f, "old", whole_day=True),
+        )
+    elif field == "note":
+        text = tr("{0}: the note is now: {1}").format(_text(f, "what"), _text(f, "new"))
+    else:
+        text = tr("{0} (was: {1})").format(_text(f, "new"), _text(f, "old"))
+    return tr("{0}. Reason: {1}").format(text, reason) if reason else text
 
 
 def method_label(method: str) -> str:

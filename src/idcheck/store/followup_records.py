@@ -9,7 +9,7 @@ Times are epoch seconds (UTC), like every time in the store.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 from idcheck.store.errors import InvalidInput
@@ -58,6 +58,8 @@ TimelineKind = Literal[
     "missing",
     "found",
     "note",
+    "task-changed",
+    "referral-changed",
 ]
 TIMELINE_KINDS: tuple[str, ...] = get_args(TimelineKind)
 
@@ -289,9 +291,16 @@ class TimelineEntry:
     kind: TimelineKind
     #: Short English key text; the window and the command line translate by kind.
     title: str
+    #: The entry's detail in English words (for the command line).
     detail: str
     by: str | None
     ref_id: int | None
+    #: The same detail as data, for a window to word in its own language: what
+    #: was recorded ("what", "reason", "recipient", "where", "text", ...), codes
+    #: ("method", "state", "outcome", "field") and times ("old", "new") as
+    #: stored, never English words. The keys of each kind are in
+    #: :mod:`idcheck.store.timeline`.
+    facts: dict[str, str | float | int | None] = field(default_factory=dict)
 
 
 # ------------------------------------------------------------------ statistics
