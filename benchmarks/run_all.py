@@ -232,18 +232,15 @@ def shown(args: list[str]) -> str:
     return " ".join("DIR" if a.startswith("/") else shlex.quote(a) for a in args)
 
 
-def commit() -> str:
-    """The commit measured, marked when src or benchmarks differ from it."""
+def commit(script: str) -> str:
+    """The commit measured, marked when src, the shared benchmark helpers or the
+    script differ from it."""
 
     def git(*a: str) -> str:
         return subprocess.run(["git", *a], cwd=ROOT, capture_output=True, text=True).stdout
 
     head = git("rev-parse", "--short=7", "HEAD").strip() or "unknown"
-    dirty = [
-        x
-        for x in git("status", "--porcelain", "--", "src", "benchmarks").splitlines()
-        if "benchmarks/results/" not in x
-    ]
+    dirty = git("status", "--porcelain", "--", "src", "benchmarks/_*.py", f"benchmarks/{script}")
     return f"{head} with uncommitted changes" if dirty else head
 
 
@@ -254,6 +251,7 @@ def load() -> float | None:
 def run_script(name: str, args: list[str]) -> tuple[int, str, dict[str, Any]]:
     """Run one script; its exit code, output and the record of the run."""
     started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    measured = commit(name)
     before, t0 = load(), time.perf_counter()
     p = subprocess.run(
         [sys.executable, str(HERE / name), *args],
@@ -268,7 +266,7 @@ def run_script(name: str, args: list[str]) -> tuple[int, str, dict[str, Any]]:
         "script": name,
         "command": f"python benchmarks/{name} {shown(args)}".rstrip(),
         "started": started,
-        "commit": commit(),
+        "commit": measured,
         "load": [before, after] if before is not None and after is not None else None,
         "seconds": round(time.perf_counter() - t0, 1),
         "python": sys.version.split()[0],
