@@ -804,6 +804,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>E&amp;xport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1110,6 +1114,10 @@
     </message>
     <message>
         <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1663,6 +1671,124 @@
     </message>
     <message>
         <source>the reveal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportAction</name>
+    <message>
+        <source>Not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was exported: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The referral PDF, encrypted, was written to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case was written to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only these recipients can open it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  {0} (fingerprint {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agency opens it with its own key: age -d -i KEY.txt FILE &gt; referral.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file (recorded in the audit trail): {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export case {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The &amp;whole case, for another idcheck site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The &amp;referral PDF only, for an agency without idcheck (opened with age)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is encrypted so that only the recipients chosen here can open it, and signed by this computer&apos;s store. Check each fingerprint with the recipient if you are unsure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The directory has no recipient yet: an administrator adds them under Administration, Recipients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to send:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted referrals (*.age);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case packages (*.idcheck);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export a case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one recipient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to save the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} exists already. Replace it with this export?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2469,6 +2595,10 @@ What it may mean: {2}</source>
         <source>Checking and importing the package…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Encrypting and writing the case…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OtherVersions</name>
@@ -2847,6 +2977,25 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>Select All</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Recipients</name>
+    <message>
+        <source>{0}: revoked {1} by {2}, cannot be chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idcheck site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agency, age key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1}, fingerprint {2}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

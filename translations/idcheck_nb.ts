@@ -840,6 +840,10 @@
         <translation>Sak og kartlegginger</translation>
     </message>
     <message>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Eksporter…</translation>
+    </message>
+    <message>
         <source>Timeline</source>
         <translation>Tidslinje</translation>
     </message>
@@ -1147,6 +1151,10 @@
     <message>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Eksporter…</translation>
     </message>
     <message>
         <source>&amp;My work</source>
@@ -1747,6 +1755,124 @@
     <message>
         <source>the reveal</source>
         <translation>fasit</translation>
+    </message>
+</context>
+<context>
+    <name>ExportAction</name>
+    <message>
+        <source>Not exported</source>
+        <translation>Ikke eksportert</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: {0}</source>
+        <translation>Ingenting ble eksportert: {0}</translation>
+    </message>
+    <message>
+        <source>Case exported</source>
+        <translation>Saken er eksportert</translation>
+    </message>
+    <message>
+        <source>The referral PDF, encrypted, was written to {0}.</source>
+        <translation>Henvisningen (PDF), kryptert, ble skrevet til {0}.</translation>
+    </message>
+    <message>
+        <source>The case was written to {0}.</source>
+        <translation>Saken ble skrevet til {0}.</translation>
+    </message>
+    <message>
+        <source>Only these recipients can open it:</source>
+        <translation>Bare disse mottakerne kan åpne den:</translation>
+    </message>
+    <message>
+        <source>  {0} (fingerprint {1})</source>
+        <translation>  {0} (fingeravtrykk {1})</translation>
+    </message>
+    <message>
+        <source>The agency opens it with its own key: age -d -i KEY.txt FILE &gt; referral.pdf</source>
+        <translation>Etaten åpner den med sin egen nøkkel: age -d -i NØKKEL.txt FIL &gt; henvisning.pdf</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file (recorded in the audit trail): {0}</source>
+        <translation>Filens SHA-256 (ført i loggen): {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export case {0}</source>
+        <translation>Eksporter sak {0}</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Mottakere</translation>
+    </message>
+    <message>
+        <source>The &amp;whole case, for another idcheck site</source>
+        <translation>&amp;Hele saken, til et annet idcheck-sted</translation>
+    </message>
+    <message>
+        <source>The &amp;referral PDF only, for an agency without idcheck (opened with age)</source>
+        <translation>Bare &amp;henvisningen (PDF), til en etat uten idcheck (åpnes med age)</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>Lagre i</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Velg…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Eksporter</translation>
+    </message>
+    <message>
+        <source>The file is encrypted so that only the recipients chosen here can open it, and signed by this computer&apos;s store. Check each fingerprint with the recipient if you are unsure.</source>
+        <translation>Filen krypteres slik at bare mottakerne som velges her, kan åpne den, og den signeres av datalageret på denne datamaskinen. Sjekk fingeravtrykket med mottakeren hvis du er usikker.</translation>
+    </message>
+    <message>
+        <source>Send to:</source>
+        <translation>Send til:</translation>
+    </message>
+    <message>
+        <source>The directory has no recipient yet: an administrator adds them under Administration, Recipients.</source>
+        <translation>Katalogen har ingen mottakere ennå: en administrator legger dem til under Administrasjon, Mottakere.</translation>
+    </message>
+    <message>
+        <source>What to send:</source>
+        <translation>Hva som sendes:</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>Lagre i:</translation>
+    </message>
+    <message>
+        <source>Encrypted referrals (*.age);;All files (*)</source>
+        <translation>Krypterte henvisninger (*.age);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Case packages (*.idcheck);;All files (*)</source>
+        <translation>Sakspakker (*.idcheck);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Export a case</source>
+        <translation>Eksporter en sak</translation>
+    </message>
+    <message>
+        <source>Choose at least one recipient.</source>
+        <translation>Velg minst én mottaker.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the file.</source>
+        <translation>Velg hvor filen skal lagres.</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>Erstatte filen?</translation>
+    </message>
+    <message>
+        <source>{0} exists already. Replace it with this export?</source>
+        <translation>{0} finnes allerede. Erstatte den med denne eksporten?</translation>
     </message>
 </context>
 <context>
@@ -2626,6 +2752,10 @@ Hva det kan bety: {2}</translation>
         <source>Checking and importing the package…</source>
         <translation>Kontrollerer og importerer pakken…</translation>
     </message>
+    <message>
+        <source>Encrypting and writing the case…</source>
+        <translation>Krypterer og skriver saken…</translation>
+    </message>
 </context>
 <context>
     <name>OtherVersions</name>
@@ -3021,6 +3151,25 @@ Hva det kan bety: {2}</translation>
     <message>
         <source>Select All</source>
         <translation>Merk alt</translation>
+    </message>
+</context>
+<context>
+    <name>Recipients</name>
+    <message>
+        <source>{0}: revoked {1} by {2}, cannot be chosen</source>
+        <translation>{0}: tilbakekalt {1} av {2}, kan ikke velges</translation>
+    </message>
+    <message>
+        <source>idcheck site</source>
+        <translation>idcheck-sted</translation>
+    </message>
+    <message>
+        <source>agency, age key</source>
+        <translation>etat, age-nøkkel</translation>
+    </message>
+    <message>
+        <source>{0}: {1}, fingerprint {2}</source>
+        <translation>{0}: {1}, fingeravtrykk {2}</translation>
     </message>
 </context>
 <context>

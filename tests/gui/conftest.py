@@ -29,6 +29,7 @@ class RecordingMessages(Messages):
         self.confirms: list[bool] = []
         self.passwords: list[str] = []
         self.paths: list[Path] = []
+        self.suggested: list[str] = []
 
     def info(self, parent, title, text):
         self.shown.append(("info", text))
@@ -43,7 +44,8 @@ class RecordingMessages(Messages):
     def password(self, parent, title, label):
         return self.passwords.pop(0) if self.passwords else None
 
-    def save_path(self, parent, title, suggested, filter_):
+    def save_path(self, parent, title, suggested, filter_, *, ask_replace=True):
+        self.suggested.append(suggested)
         return self.paths.pop(0) if self.paths else None
 
     def open_path(self, parent, title, filter_):

@@ -388,6 +388,16 @@ def register_sharing(sub: Subparsers) -> None:
     q.set_defaults(handler=Lazy("sharing_cmds", "cmd_recipient_add"))
     q = _opener(ra.add_parser("list", help="the directory's recipients", allow_abbrev=False))
     q.set_defaults(handler=Lazy("sharing_cmds", "cmd_recipient_list"))
+    q = _opener(
+        ra.add_parser(
+            "revoke",
+            help="nothing is sent to it any more, nothing it signs is imported; it stays "
+            "listed (administrators)",
+            allow_abbrev=False,
+        )
+    )
+    q.add_argument("recipient", metavar="NAME|FINGERPRINT", help="the recipient to revoke")
+    q.set_defaults(handler=Lazy("sharing_cmds", "cmd_recipient_revoke"))
 
     q = _opener(
         sub.add_parser(

@@ -14,11 +14,16 @@ encrypted for the standard age tool.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from idcheck.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from idcheck.cli.common import fail, unsafe_output, with_store
+from idcheck.files import is_disk_full
 from idcheck.store import Store
-from idcheck.store.sharing_keys import PublicKeys
+
+if TYPE_CHECKING:
+    from idcheck.sharing import Exported
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -29,8 +34,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _package(args: argparse.Namespace) -> int:
     """A case package (one case, or every case changed since the last transfer
-    to the recipients), or with ``--pdf`` the referral alone, encrypted."""
-    from idcheck.sharing import PackageRefused, export_cases, resolve_recipient
+    to the recipients), or with ``--pdf`` the referral alone, encrypted. One
+    case goes through :func:`idcheck.sharing.export_case`, as Export… in the
+    window does."""
+    from idcheck.sharing import PackageRefused, export_cases, resolve_recipients
 
     if args.anonymised:
         return fail(EXIT_USAGE, "--anonymised goes with --format htcds")
@@ -47,57 +54,70 @@ def _package(args: argparse.Namespace) -> int:
         return refused
 
     def run(store: Store) -> int:
-        to = [resolve_recipient(store, t) for t in args.to]
         try:
-            if args.pdf:
-                return _pdf(store, args, to)
-            if args.changed:
-                ids: list[int] = []
-                for keys in to:
-                    ids += [
-                        c
-                        for c in store.case_ids_changed_since_transfer(keys.fingerprint)
-                        if c not in ids
-                    ]
-                if not ids:
-                    print("no case changed since the last transfer: nothing written")
-                    return EXIT_OK
-            else:
-                ids = [store.case_id_by_reference(args.reference)]
+            if not args.changed:
+                return _one_case(store, args)
+            to = resolve_recipients(store, args.to)
+            ids: list[int] = []
+            for keys in to:
+                ids += [
+                    c
+                    for c in store.case_ids_changed_since_transfer(keys.fingerprint)
+                    if c not in ids
+                ]
+            if not ids:
+                print("no case changed since the last transfer: nothing written")
+                return EXIT_OK
             done = export_cases(store, sorted(ids), to, args.out)
         except PackageRefused as e:
             return fail(EXIT_USAGE, str(e))
         except OSError as e:
-            return fail(EXIT_USAGE, f"cannot write {args.out}: {e.strerror}")
-        names = ", ".join(k.name or k.fingerprint for k in done.to)
-        print(
-            f"{done.cases} case(s) written to {done.path}, encrypted to {names}; "
-            f"sha256 {done.sha256}"
-        )
+            return fail(EXIT_USAGE, _unwritten(args.out, e))
+        _say(done)
         return EXIT_OK
 
     return with_store(args, run)
 
 
-def _pdf(store: Store, args: argparse.Namespace, to: list[PublicKeys]) -> int:
+def _unwritten(out: Path, e: OSError) -> str:
+    if is_disk_full(e):
+        return f"the disk is full: {out} was not written (nothing half-written is left)"
+    return f"cannot write {out}: {e.strerror}"
+
+
+def _say(done: Exported) -> None:
+    names = ", ".join(k.name or k.fingerprint for k in done.to)
+    print(
+        f"{done.cases} case(s) written to {done.path}, encrypted to {names}; sha256 {done.sha256}"
+    )
+
+
+def _one_case(store: Store, args: argparse.Namespace) -> int:
     from idcheck.report import MissingFont
-    from idcheck.report.export import make_referral
-    from idcheck.sharing import export_file
+    from idcheck.sharing import export_case
+
+    def referral(screening_id: int) -> bytes:
+        from idcheck.report.export import make_referral
+
+        doc, _ = make_referral(store, screening_id)
+        return doc.data
 
     case_id = store.case_id_by_reference(args.reference)
-    done = [s for s in store.list_screenings(case_id) if s.status == "completed"]
-    if not done:
-        return fail(EXIT_USAGE, f"case {args.reference} has no completed screening to refer")
-    newest = max(done, key=lambda s: (s.completed_at or 0, s.id))
     try:
-        doc, _ = make_referral(store, newest.id)
+        done = export_case(
+            store, case_id, args.to, args.out, referral=referral if args.pdf else None
+        )
     except MissingFont as e:
         return fail(EXIT_FAILED, str(e))
-    out = export_file(store, doc.data, newest.id, to, args.out)
+    except OSError as e:
+        return fail(EXIT_USAGE, _unwritten(args.out, e))
+    if done.screening is None:
+        _say(done)
+        return EXIT_OK
     print(
-        f"the referral of screening {newest.id} written to {out.path}, encrypted to "
-        f"{', '.join(k.name or k.age for k in out.to)} (open with: age -d -i KEY.txt FILE); "
-        f"sha256 {out.sha256}"
+        f"the referral of screening {done.screening} written to {done.path}, encrypted to "
+        f"{', '.join(k.name or k.age for k in done.to)} (open with: age -d -i KEY.txt FILE); "
+        f"sha256 {done.sha256}"
     )
     return EXIT_OK
 

@@ -1,4 +1,4 @@
-"""``idcheck keys show``, ``recipient add|list`` and ``import``: this store's
+"""``idcheck keys show``, ``recipient add|list|revoke`` and ``import``: this store's
 public keys, the directory of sites and agencies cases go to, and a package
 received (checked, decrypted, merged)."""
 
@@ -84,7 +84,20 @@ def cmd_recipient_list(args: argparse.Namespace) -> int:
     def run(store: Store) -> int:
         for r in store.list_recipients():
             added = dt.datetime.fromtimestamp(r.added_at).strftime("%Y-%m-%d")
-            print(f"{r.name}\t{r.kind}\t{r.fingerprint}\t{r.keys.age}\tadded {added}")
+            line = f"{r.name}\t{r.kind}\t{r.fingerprint}\t{r.keys.age}\tadded {added}"
+            print(f"{line}\t{r.revocation().upper()}" if r.revoked else line)
+        return EXIT_OK
+
+    return with_store(args, run)
+
+
+def cmd_recipient_revoke(args: argparse.Namespace) -> int:
+    def run(store: Store) -> int:
+        r = store.revoke_recipient(args.recipient)
+        print(
+            f"revoked {r.name} ({r.kind}), fingerprint {r.fingerprint}: nothing is sent to it "
+            "from now on, and no package it signs is imported; it stays listed as revoked"
+        )
         return EXIT_OK
 
     return with_store(args, run)

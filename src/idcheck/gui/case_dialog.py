@@ -209,6 +209,17 @@ class CaseDialog(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.flags, 1)
         bottom.addStretch()
+        # Export… from every tab: the case (or its referral) to a recipient.
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.export_button.setVisible(session is not None)
+        if session is not None:
+            from idcheck.gui.export_case import ExportAction
+
+            self.exporter = ExportAction(self)
+            self.export_button.clicked.connect(
+                lambda: self.exporter.run(session, case.id, d.reference)
+            )
+        bottom.addWidget(self.export_button)
         bottom.addWidget(close)
         outer.addLayout(bottom)
         if tab in self.pages:

@@ -32,6 +32,7 @@ from idcheck.gui import ops
 from idcheck.gui.case_dialog import CaseDialog
 from idcheck.gui.case_form import IDENTIFIERS, CaseForm
 from idcheck.gui.case_table import CaseTableModel
+from idcheck.gui.export_case import ExportAction
 from idcheck.gui.i18n import content_language
 from idcheck.gui.session import Messages, Session, follow, line_edit, named, wrapped
 from idcheck.gui.sharing import ImportAction
@@ -160,6 +161,9 @@ class CasesPage(QWidget):
         self.import_button.clicked.connect(
             lambda: self.importer.run(self.session) if self.session is not None else None
         )
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.exporter = ExportAction(self)
+        self.export_button.clicked.connect(self.export_selected)
         self.my_work_button = QPushButton(self.tr("&My work"))
         self.my_work_button.clicked.connect(self.my_work_requested)
         self.admin_button = QPushButton(self.tr("&Administration"))
@@ -209,11 +213,12 @@ class CasesPage(QWidget):
         box.addLayout(actions)
         box.addLayout(filters)
         box.addWidget(self.table)
-        # Import… below the list, beside the count: the rows above are as wide as a
+        # Import… and Export… below the list, beside the count: the rows above are as wide as a
         # laptop allows at 200 % text in a language whose words run long.
         below = QHBoxLayout()
         below.addWidget(self.shown, 1)
         below.addWidget(self.import_button)
+        below.addWidget(self.export_button)
         below.addWidget(self.my_work_button)
         box.addLayout(below)
 
@@ -351,6 +356,13 @@ class CasesPage(QWidget):
         rows = self.session.run(ops.list_screenings(case_id), self) or []
         if rows:
             self.screening_requested.emit(rows[-1].id)
+
+    def export_selected(self) -> None:
+        """Export… the selected case (read like Import…: choose, write, say what)."""
+        case_id = self.selected_case()
+        row = next((r for r in self.model.rows if r.id == case_id), None)
+        if self.session is not None and row is not None:
+            self.exporter.run(self.session, row.id, row.reference)
 
     def open_case(self) -> None:
         """The case's details, its screenings and its follow-up (audited as a view)."""

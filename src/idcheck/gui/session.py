@@ -113,9 +113,20 @@ class Messages:
         return text if ok and text else None
 
     def save_path(
-        self, parent: QWidget | None, title: str, suggested: str, filter_: str
+        self,
+        parent: QWidget | None,
+        title: str,
+        suggested: str,
+        filter_: str,
+        *,
+        ask_replace: bool = True,
     ) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_)
+        """A path to save to; the chooser asks before an existing file is
+        replaced unless ``ask_replace`` is False (the caller asks itself)."""
+        options = QFileDialog.Option(0)
+        if not ask_replace:
+            options = QFileDialog.Option.DontConfirmOverwrite
+        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_, options=options)
         return Path(name) if name else None
 
     def open_path(self, parent: QWidget | None, title: str, filter_: str) -> Path | None:

@@ -13,6 +13,8 @@ Typical use::
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +29,7 @@ from idcheck.sharing.package import (
     seal,
     seal_file,
 )
-from idcheck.store import InvalidInput, Store, check_output
+from idcheck.store import InvalidInput, Store, UnsafeOutput, check_output
 from idcheck.store.exchange import Recipient
 from idcheck.store.exchange_in import MergeReport
 from idcheck.store.sharing_keys import PublicKeys, normal_fingerprint, parse_age_recipient
@@ -39,19 +41,28 @@ __all__ = [
     "PackageRefused",
     "Recipient",
     "UnknownSender",
+    "check_export_path",
+    "export_case",
     "export_cases",
     "export_file",
     "import_package",
     "read_package",
     "resolve_recipient",
+    "resolve_recipients",
 ]
 
 
 def resolve_recipient(store: Store, text: str) -> PublicKeys:
     """A ``--to``: a recipient's name (or fingerprint) in the directory, or an age
-    public key (``age1…``, an agency's ``age-keygen`` key)."""
+    public key (``age1…``, an agency's ``age-keygen`` key). A revoked recipient
+    (by its name or its key) is refused."""
     found = store.find_recipient(text)
     if found is not None:
+        if found.revoked:
+            raise InvalidInput(
+                f"{found.name} ({found.fingerprint}) was {found.revocation()}: nothing is "
+                "sent to a revoked recipient; nothing was written"
+            )
         return found.keys
     age = parse_age_recipient(text)
     if age is not None:
@@ -62,16 +73,71 @@ def resolve_recipient(store: Store, text: str) -> PublicKeys:
     )
 
 
+def resolve_recipients(store: Store, texts: Sequence[str]) -> list[PublicKeys]:
+    """Each of ``texts`` as :func:`resolve_recipient`, each recipient once."""
+    keys: list[PublicKeys] = []
+    for text in texts:
+        k = resolve_recipient(store, text)
+        if all(k.fingerprint != seen.fingerprint for seen in keys):
+            keys.append(k)
+    if not keys:
+        raise InvalidInput("choose at least one recipient")
+    return keys
+
+
 @dataclass(frozen=True, slots=True)
 class Exported:
     path: Path
     sha256: str
     cases: int
     to: tuple[PublicKeys, ...]
+    #: The screening whose referral PDF was sent (a PDF export), else None.
+    screening: int | None = None
+
+
+def export_case(
+    store: Store,
+    case_id: int,
+    to: Sequence[str],
+    out: Path,
+    *,
+    referral: Callable[[int], bytes] | None = None,
+) -> Exported:
+    """Export… in the window and ``idcheck export REF`` on the command line: the
+    case as a package to ``out``, encrypted to each of ``to`` (names, fingerprints
+    or age keys; revoked recipients refused). With ``referral`` (which makes the
+    referral PDF of a screening id: the report layer's, passed in), the referral
+    of the case's newest completed screening alone, for the standard age tool.
+    The same checks, file and audit rows whichever calls it; nothing is left
+    half-written on a full disk."""
+    keys = resolve_recipients(store, to)
+    check_export_path(out, store.data_dir)
+    if referral is None:
+        return export_cases(store, [case_id], keys, out)
+    done = [s for s in store.list_screenings(case_id) if s.status == "completed"]
+    if not done:
+        raise InvalidInput("the case has no completed screening to refer; nothing was written")
+    newest = max(done, key=lambda s: (s.completed_at or 0, s.id))
+    return export_file(store, referral(newest.id), newest.id, keys, out)
+
+
+def check_export_path(out: Path, data_dir: Path) -> Path:
+    """Where an export may be written: not one of the store's files (see
+    :func:`check_output`), and not inside the store's folder at all (what is sent
+    to someone is kept apart from the store, its backups and its key files)."""
+    real = check_output(out, data_dir)
+    home = Path(os.path.realpath(data_dir))
+    if real.parent == home or home in real.parents:
+        raise UnsafeOutput(
+            out,
+            "is in the store's own folder; save what you send somewhere else "
+            "(a USB stick, your documents)",
+        )
+    return real
 
 
 def _write(store: Store, out: Path, data: bytes) -> Path:
-    out = check_output(out, store.data_dir)
+    out = check_export_path(out, store.data_dir)
     atomic_write(out, data)  # only ciphertext ever reaches the disk
     return out
 
@@ -108,7 +174,7 @@ def export_file(
     except BaseException:
         path.unlink(missing_ok=True)
         raise
-    return Exported(path, sha, 1, tuple(to))
+    return Exported(path, sha, 1, tuple(to), screening_id)
 
 
 def read_package(store: Store, path: Path) -> Opened:
@@ -140,6 +206,11 @@ def import_package(store: Store, path: Path, *, trust: str | None = None) -> Imp
     opened = read_package(store, path)
     sender = opened.sender
     known = store.find_recipient(sender.fingerprint)
+    if known is not None and known.revoked:
+        raise PackageRefused(
+            f"{path} is from {known.name} ({known.fingerprint}), which was {known.revocation()} "
+            "here; nothing changed"
+        )
     trusted_now = False
     if known is None or known.keys.fingerprint != sender.fingerprint:
         if trust is None or normal_fingerprint(trust) != sender.fingerprint:

@@ -31,6 +31,7 @@ from idcheck.store.schema import (
     settings,
     sharing_keys,
     transfers,
+    users,
 )
 from idcheck.store.sharing_keys import (
     PublicKeys,
@@ -54,10 +55,22 @@ class Recipient:
     kind: str  # site | agency
     keys: PublicKeys
     added_at: float
+    #: When and by whom it was revoked (None: it is not).
+    revoked_at: float | None = None
+    revoked_by: str | None = None
 
     @property
     def fingerprint(self) -> str:
         return self.keys.fingerprint
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_at is not None
+
+    def revocation(self) -> str:
+        """``revoked on YYYY-MM-DD HH:MM by NAME``, for messages."""
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.revoked_at or 0))
+        return f"revoked on {when} by {self.revoked_by or 'an administrator'}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +150,10 @@ class Exchange(StoreCore):
             )
         ).scalar()
         if clash is not None:
-            raise InvalidInput(f"the directory has {clash!r} already (same name or key)")
+            raise InvalidInput(
+                f"the directory has {clash!r} already (same name or key; a revoked recipient "
+                "stays listed: add a new key under another name)"
+            )
         rid = conn.execute(
             insert(recipients).values(
                 name=name,
@@ -152,15 +168,16 @@ class Exchange(StoreCore):
         self._audit_row(conn, "recipient-added", keys.fingerprint, object_id=rid)
 
     def list_recipients(self) -> list[Recipient]:
+        """The directory, by name; a revoked recipient stays listed as revoked."""
         with self._read() as conn:
-            return [_recipient(r) for r in conn.execute(select(recipients).order_by("name"))]
+            return [_recipient(r) for r in conn.execute(_RECIPIENTS.order_by(recipients.c.name))]
 
     def find_recipient(self, text: str) -> Recipient | None:
         """A recipient by its name, its age key, its signing key or its fingerprint."""
         t = text.strip()
         with self._read() as conn:
             r = conn.execute(
-                select(recipients).where(
+                _RECIPIENTS.where(
                     or_(
                         recipients.c.name == t,
                         recipients.c.age_key == t,
@@ -170,6 +187,27 @@ class Exchange(StoreCore):
                 )
             ).first()
         return None if r is None else _recipient(r)
+
+    def revoke_recipient(self, text: str) -> Recipient:
+        """Revoke a recipient (by name or fingerprint; administrators): nothing is
+        sent to it from now on and no package it signs is imported; it stays
+        listed. Audited as ``recipient-revoked`` with its fingerprint."""
+        self._require_admin("revoke recipients")
+        found = self.find_recipient(text)
+        if found is None:
+            raise InvalidInput(f"no recipient {text.strip()!r} in the directory; nothing changed")
+        if found.revoked:
+            raise InvalidInput(f"{found.name} was {found.revocation()} already; nothing changed")
+        with self._write() as conn:
+            conn.execute(
+                update(recipients)
+                .where(recipients.c.id == found.id)
+                .values(revoked_at=time.time(), revoked_by=self.user.id)
+            )
+            self._audit_row(conn, "recipient-revoked", found.fingerprint, object_id=found.id)
+        revoked = self.find_recipient(found.fingerprint)
+        assert revoked is not None
+        return revoked
 
     # ------------------------------------------------------------- transfers
 
@@ -324,9 +362,21 @@ class Exchange(StoreCore):
             ]
 
 
+_REVOKER = users.alias("revoker")
+_RECIPIENTS = select(recipients, _REVOKER.c.username.label("revoker")).outerjoin(
+    _REVOKER, _REVOKER.c.id == recipients.c.revoked_by
+)
+
+
 def _recipient(r: Any) -> Recipient:
     return Recipient(
-        int(r.id), r.name, r.kind, PublicKeys(r.name, r.age_key, r.sign_key), float(r.added_at)
+        int(r.id),
+        r.name,
+        r.kind,
+        PublicKeys(r.name, r.age_key, r.sign_key),
+        float(r.added_at),
+        None if r.revoked_at is None else float(r.revoked_at),
+        r.revoker,
     )
 
 

@@ -394,6 +394,10 @@ recipients = Table(
     Column("fingerprint", String, nullable=False, unique=True),
     Column("added_at", Float, nullable=False),
     Column("added_by", Integer, ForeignKey("users.id"), nullable=False),
+    #: Revoked by an administrator (0014): nothing is sent to it, nothing it
+    #: signs is imported; it stays listed.
+    Column("revoked_at", Float),
+    Column("revoked_by", Integer, ForeignKey("users.id")),
 )
 
 #: Each package sent (one row per recipient) or received (0007).
