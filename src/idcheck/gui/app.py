@@ -36,10 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from idcheck.gui.cases import CaseForm, CasesPage, CaseTableModel
 from idcheck.gui.idle import IdleLock
 from idcheck.gui.lock import FirstRunPage, RecoveryKeyDialog, UnlockPage
-from idcheck.gui.my_work import MyWorkPage
+from idcheck.gui.pages import Pages
 from idcheck.gui.session import Messages, Session, line_edit, named
 from idcheck.gui.stop_signals import StopOnSignals
 from idcheck.gui.style import STYLE
@@ -47,12 +46,27 @@ from idcheck.paths import data_dir as default_data_dir
 from idcheck.paths import store_exists
 
 if TYPE_CHECKING:
+    from idcheck.gui.cases import CaseForm, CasesPage, CaseTableModel
+    from idcheck.gui.my_work import MyWorkPage
     from idcheck.gui.restore import Restore
     from idcheck.gui.screening import ScreeningView
     from idcheck.store import Store
 
-# The core (SQLAlchemy, pydantic models, reportlab) is imported when it is first
-# needed, not before the first window is shown: start-up is what a worker waits for.
+# What the first window does not show is imported when it is first needed: the
+# core (SQLAlchemy, pydantic models, reportlab), and the pages of an unlocked
+# store (the case list, my work; see gui/pages.py). Start-up is what a worker
+# waits for (tests/gui/test_start_imports.py).
+_LATER = {name: "idcheck.gui.cases" for name in ("CaseForm", "CaseTableModel", "CasesPage")}
+
+
+def __getattr__(name: str) -> Any:
+    """The case list's names, re-exported here, imported when first asked for."""
+    if name in _LATER:
+        import importlib
+
+        return getattr(importlib.import_module(_LATER[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "STYLE",
@@ -118,41 +132,32 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.screening_view: ScreeningView | None = None
         self.restoring: Restore | None = None
-        self._build_pages()
+        self.pages = Pages(self)  # each built when first needed
+        self._set_texts()
         self.stack.setCurrentWidget(self.unlock_page if store_exists(data_dir) else self.first_run)
         lock_key = QShortcut(QKeySequence("Ctrl+L"), self)
         lock_key.setContext(Qt.ShortcutContext.ApplicationShortcut)
         lock_key.activated.connect(self.lock)
         self.idle = IdleLock(self)
 
-    def _build_pages(self) -> None:
-        """(Re)build every page in the current language; the old ones are dropped."""
-        for old in ("first_run", "unlock_page", "cases", "my_work"):
-            page = getattr(self, old, None)
-            if page is not None:
-                self.stack.removeWidget(page)
-                page.deleteLater()
-        self.first_run = FirstRunPage(self.data_dir, self.messages)
-        self.first_run.created.connect(self._created)
-        self.unlock_page = UnlockPage(self.data_dir)
-        self.unlock_page.unlocked.connect(self._start)
-        self.unlock_page.recovered.connect(self._created)
-        self.cases = CasesPage(self.messages)
-        self.cases.lock_requested.connect(self.lock)
-        self.cases.switch_user_requested.connect(self.switch_user)
-        self.cases.admin_requested.connect(self.open_admin)
-        self.cases.site_requested.connect(self.open_site)
-        self.cases.password_requested.connect(self.change_password)
-        self.cases.screening_requested.connect(self.open_screening)
-        self.cases.my_work_requested.connect(self.show_my_work)
-        self.my_work = MyWorkPage()
-        self.my_work.cases_requested.connect(self.show_cases)
-        self.my_work.case_requested.connect(
-            lambda case_id, task_id: self.cases.open_case_id(case_id, "tasks", task_id)
-        )
-        for page in (self.first_run, self.unlock_page, self.cases, self.my_work):
-            self.stack.addWidget(page)
-        self._set_texts()
+    @property
+    def first_run(self) -> FirstRunPage:
+        """Create the store (shown when the data folder holds none)."""
+        return self.pages.first_run_page()
+
+    @property
+    def unlock_page(self) -> UnlockPage:
+        return self.pages.unlock_page()
+
+    @property
+    def cases(self) -> CasesPage:
+        """The case list (its module is imported when it is first built)."""
+        return self.pages.cases_page()
+
+    @property
+    def my_work(self) -> MyWorkPage:
+        """The worker's tasks (its module is imported when it is first built)."""
+        return self.pages.my_work_page()
 
     def _set_texts(self) -> None:
         self.settings_button.setText(self.tr("Se&ttings"))
@@ -196,14 +201,19 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Rebuild the pages in the language now installed, keeping where the worker
         was: every answer is already saved, so the screening reopens at its item."""
-        for running in (self.unlock_page.opening, self.first_run.creating):
+        unlock, first_run = self.pages.unlock, self.pages.first_run
+        for running in (
+            unlock.opening if unlock is not None else None,
+            first_run.creating if first_run is not None else None,
+        ):
             if running is not None:
                 running.wait()  # the page it reports to is about to go
         screening = self.screening_view.screening_id if self.screening_view else None
-        user = self.unlock_page.user.text()
-        showing_first_run = self.stack.currentWidget() is self.first_run
+        user = unlock.user.text() if unlock is not None else ""
+        showing_first_run = first_run is not None and self.stack.currentWidget() is first_run
         self._close_screening()
-        self._build_pages()
+        self.pages.drop()
+        self._set_texts()
         self.unlock_page.user.setText(user)
         if self.session is not None:
             self.cases.attach(self.session)
@@ -332,8 +342,9 @@ class MainWindow(QMainWindow):
         session, self.session = self.session, None
         self.idle.stop()
         self._close_screening()
-        self.cases.attach(None)
-        self.my_work.attach(None)
+        for page in (self.pages.cases, self.pages.my_work):
+            if page is not None:
+                page.attach(None)
         session.close()
         # Dialogs no session tracks (a question naming a case, a file chooser, the
         # choice of a checklist) close too, as Cancel would: nothing of a child is

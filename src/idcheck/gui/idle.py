@@ -50,9 +50,15 @@ class IdleLock(QTimer):
         self.window = window
         self.setSingleShot(True)
         self.timeout.connect(window.lock)
+        self._watching = False
+
+    def _watch(self) -> None:
+        """Watch the application's events from the first unlock on (before it, no
+        event of the locked window need pass through Python)."""
         app = QApplication.instance()
-        if app is not None:
+        if app is not None and not self._watching:
             app.installEventFilter(self)
+            self._watching = True
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         # Runs for every event of the application: kept to one set lookup.
@@ -68,6 +74,7 @@ class IdleLock(QTimer):
         """A store was opened: its idle time, and the setting followed from now on."""
         from idcheck.store import StoreError
 
+        self._watch()
         try:
             minutes = int(store.get_setting("idle_minutes") or DEFAULT_MINUTES)
         except (StoreError, ValueError):

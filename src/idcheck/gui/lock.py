@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from idcheck.gui.error_words import ErrorWords
 from idcheck.gui.i18n import content_language
 from idcheck.gui.session import Messages, Operation, line_edit, scrolling, wrapped
-from idcheck.gui.site import PRINT_LANGUAGES, SiteFields
 
 if TYPE_CHECKING:
     from idcheck.store import Store
@@ -40,6 +39,8 @@ class FirstRunPage(QWidget):
     created = Signal(object, str)  # store, recovery key
 
     def __init__(self, data_dir: Path, messages: Messages) -> None:
+        from idcheck.gui.site import PRINT_LANGUAGES, SiteFields
+
         super().__init__()
         self.data_dir = data_dir
         self.messages = messages
@@ -275,6 +276,8 @@ class UnlockPage(QWidget):
     unlocked = Signal(object)
     #: The store opened by the recovery key, and the new recovery key to show once.
     recovered = Signal(object, str)
+    #: An unlock or a recovery has started off the UI thread.
+    working = Signal()
 
     def __init__(self, data_dir: Path) -> None:
         super().__init__()
@@ -330,6 +333,7 @@ class UnlockPage(QWidget):
         self.status.setText(op.busy)
         self.opening = op.start(self, self._opened, self._refused)
         self.opening.finished.connect(self._settled)
+        self.working.emit()
         return self.opening
 
     def recover(self) -> Operation | None:
@@ -355,6 +359,7 @@ class UnlockPage(QWidget):
         self.status.setText(op.busy)
         self.opening = op.start(self, self._recovered, self._refused)
         self.opening.finished.connect(self._settled)
+        self.working.emit()
         return self.opening
 
     def _settled(self) -> None:
