@@ -984,7 +984,7 @@
     <name>CaseTableModel</name>
     <message>
         <source>Reference</source>
-        <extracomment>Rows given to the view at a time (the first page, then one more a scroll).</extracomment>
+        <extracomment>Rows read from the store and given to the view at a time (the first page, then one more each time the view is scrolled to its end).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1150,10 +1150,6 @@
     </message>
     <message>
         <source>Signed in: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The newest {0} cases are shown: search or filter to find others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

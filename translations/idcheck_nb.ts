@@ -1020,7 +1020,7 @@
     <name>CaseTableModel</name>
     <message>
         <source>Reference</source>
-        <extracomment>Rows given to the view at a time (the first page, then one more a scroll).</extracomment>
+        <extracomment>Rows read from the store and given to the view at a time (the first page, then one more each time the view is scrolled to its end).</extracomment>
         <translation>Referanse</translation>
     </message>
     <message>
@@ -1190,7 +1190,7 @@
     </message>
     <message>
         <source>The newest {0} cases are shown: search or filter to find others.</source>
-        <translation>De {0} nyeste sakene vises: søk eller filtrer for å finne andre.</translation>
+        <translation type="vanished">De {0} nyeste sakene vises: søk eller filtrer for å finne andre.</translation>
     </message>
     <message>
         <source>Cases shown: {0}</source>

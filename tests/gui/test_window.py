@@ -95,9 +95,10 @@ def test_search_folds_norwegian_letters(qtbot, window, unlock):
             CaseDetails(reference=f"F-{i:03d}", given_name="Ola", family_name="Nordmann")
         )
     window.cases.refresh()
-    # The list holds all 307; the table is given them a page at a time as it
-    # asks for more (a view scrolled to its end calls fetchMore).
-    assert len(window.cases.model.rows) == 307
+    # The list holds all 307; they are read and given to the table a page at a
+    # time as it asks for more (a view scrolled to its end calls fetchMore).
+    assert window.cases.shown.text() == "Cases shown: 307"
+    assert len(window.cases.model.rows) == PAGE
     assert window.cases.proxy.rowCount() == PAGE
     while window.cases.proxy.canFetchMore(QModelIndex()):
         window.cases.proxy.fetchMore(QModelIndex())
@@ -186,10 +187,19 @@ def test_sorting_by_another_column_sorts_every_case_not_the_first_page(qtbot, wi
     qtbot.mouseClick(
         header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
     )
+    # Every case is sorted, not the page read first: the first row is the
+    # smallest reference of all 251, and scrolled to the end the column is in
+    # order over every case.
+    every = sorted(r.reference for r in store.list_cases())
+    assert len(every) == 251
     proxy = window.cases.proxy
-    assert proxy.rowCount() == len(window.cases.model.rows)
-    first = proxy.data(proxy.index(0, 0))
-    assert first == min(r.reference for r in window.cases.model.rows)
+    assert proxy.data(proxy.index(0, 0)) == every[0]
+    assert header.sortIndicatorSection() == 0
+    table = window.cases.table
+    while proxy.canFetchMore(QModelIndex()):
+        table.scrollToBottom()
+        QApplication.processEvents()
+    assert [proxy.data(proxy.index(i, 0)) for i in range(proxy.rowCount())] == every
 
 
 def test_case_model_with_10000_rows_without_a_window(qtmodeltester):

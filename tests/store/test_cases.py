@@ -287,3 +287,31 @@ def test_the_indexed_search_finds_what_a_substring_match_finds(store):
         assert got == expected(q), q
         assert store.count_cases(search=q) == len(got), q
     assert expected("leila") == [first] and expected("oystein")
+
+
+def test_pages_below_a_row_read_every_case_once_even_with_equal_times(store, intake):
+    """The next page starts below the last row read, by (updated time, id): cases
+    changed in the same instant are neither skipped nor read twice, with or
+    without a search, and the count agrees with the list, an outcome filter too."""
+    for i in range(23):
+        store.create_case(CaseDetails(reference=f"P-{i:02d}", given_name="Åse" if i % 2 else "Ola"))
+    with store.engine.begin() as conn:  # seven cases changed at one instant
+        conn.exec_driver_sql("UPDATE cases SET updated_at = 5e9 WHERE reference < 'P-07'")
+    for search in ("", "ase", "p-1"):
+        every = store.list_cases(search)
+        pages, after = [], None
+        while True:
+            page = store.list_cases(search, limit=3, after=after)
+            if not page:
+                break
+            pages += page
+            after = (page[-1].updated_at, page[-1].id)
+        assert [r.id for r in pages] == [r.id for r in every]
+        assert len({r.id for r in pages}) == len(every) == store.count_cases(search)
+    assert store.count_cases() == 23
+    screened(store, intake, "S-1", {"debt": "yes"}, "full-screening")
+    screened(store, intake, "S-2", {"debt": "no"}, "no-indicators-recorded")
+    screened(store, intake, "S-3", {"debt": "no"}, "no-indicators-recorded")
+    assert store.count_cases(outcome="full-screening") == 1
+    assert store.count_cases(outcome="no-indicators-recorded") == 2
+    assert store.count_cases("s-", outcome="no-indicators-recorded") == 2

@@ -5,18 +5,20 @@ last outcome, when it was updated, and where a shared case came from."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtWidgets import QApplication, QHeaderView, QTableView
 
 from idcheck.gui.followup_models import follow_up_data
 from idcheck.gui.followup_words import case_flags
@@ -24,10 +26,16 @@ from idcheck.gui.followup_words import case_flags
 if TYPE_CHECKING:
     from idcheck.store import CaseRow
 
-__all__ = ["PAGE", "CaseTableModel"]
+__all__ = ["PAGE", "CaseTableModel", "CaseTableView", "Reader"]
 
-#: Rows given to the view at a time (the first page, then one more a scroll).
+#: Rows read from the store and given to the view at a time (the first page,
+#: then one more each time the view is scrolled to its end).
 PAGE = 100
+
+# Reads the cases listed below a row (None: from the top), at most ``n`` of
+# them (None: every one left); None when the store could not be read (the
+# reason is shown to the worker).
+Reader = Callable[["CaseRow | None", "int | None"], "list[CaseRow] | None"]
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -55,41 +63,140 @@ class CaseTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # The rows read so far, in the order shown.
         self.rows: list[CaseRow] = []
+        self._ids: set[int] = set()
         # Each row's cells as shown, made when the row is first shown.
         self._shown: list[tuple[Any, ...] | None] = []
-        # How many rows the view has been given so far.
+        # How many rows the view has been given so far, and whether it is
+        # being given more now.
         self._loaded = 0
+        self._giving = False
+        # Where more rows come from, and whether the store may hold more.
+        self._read: Reader | None = None
+        self._more = False
+        # The column and order the rows are sorted by.
+        self._order = (self.UPDATED, Qt.SortOrder.DescendingOrder)
         # Outcome id -> label, filled once the checklists are loaded.
         self.outcomes: dict[str, str] = {}
 
-    def set_rows(self, rows: list[CaseRow]) -> None:
-        """The list's rows, newest first; the view is given the first
-        :data:`PAGE` and more as it scrolls (Qt's fetchMore), so a list of
-        thousands is shown as soon as its first page is."""
+    def set_rows(self, rows: list[CaseRow], read: Reader | None = None, more: bool = False) -> None:
+        """The list's first rows, newest first; ``read`` reads the ones below
+        (``more``: the store may hold some). The view is given the first
+        :data:`PAGE` and more as it scrolls (Qt's fetchMore), each page read from
+        the store when the view asks for it. Sorted by another column than the
+        newest first, every row is read and sorted here."""
         self.beginResetModel()
-        self.rows = rows
-        self._shown = [None] * len(rows)
-        self._loaded = min(PAGE, len(rows))
+        self.rows, self._ids, self._shown = [], set(), []
+        self._read, self._more = read, more
+        self._append(rows)
+        self._loaded = min(PAGE, len(self.rows))
+        if self._order != (self.UPDATED, Qt.SortOrder.DescendingOrder):
+            self._read_more(None)
+            self._sort_rows()
         self.endResetModel()
 
+    @property
+    def complete(self) -> bool:
+        """Every row of the list is read (none left in the store)."""
+        return not self._more
+
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._loaded < len(self.rows)
+        return not parent.isValid() and (self._loaded < len(self.rows) or self._more)
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
         if not parent.isValid():
-            self._give(PAGE)
+            self.give(self._loaded + PAGE)
 
-    def fetch_all(self) -> None:
-        """Every row to the view (to sort them all by another column, or find one)."""
-        self._give(len(self.rows))
-
-    def _give(self, n: int) -> None:
-        more = min(n, len(self.rows) - self._loaded)
+    def give(self, n: int) -> None:
+        """The view is given the first ``n`` rows, read from the store where
+        they are not read yet."""
+        if self._giving:  # asked again while the view takes the last page: later
+            return
+        if n > len(self.rows) and self._more:
+            self._read_more(n - len(self.rows))
+        more = min(n, len(self.rows)) - self._loaded
         if more > 0:
-            self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + more - 1)
-            self._loaded += more
-            self.endInsertRows()
+            self._giving = True
+            try:
+                self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + more - 1)
+                self._loaded += more
+                self.endInsertRows()
+            finally:
+                self._giving = False
+
+    def _read_more(self, n: int | None) -> None:
+        """``n`` more rows from the store, below the last one read (None: all)."""
+        if not self._more or self._read is None:
+            return
+        got = self._read(self.rows[-1] if self.rows else None, None if n is None else n + 1)
+        if got is None:  # the store said why; ask no more
+            self._more = False
+            return
+        self._more = n is not None and len(got) > n
+        self._append(got[:n])
+
+    def _append(self, rows: list[CaseRow]) -> None:
+        # A row read twice (a case moved down the list while it was scrolled)
+        # stays where it was first shown.
+        new = [r for r in rows if r.id not in self._ids]
+        self._ids.update(r.id for r in new)
+        self.rows.extend(new)
+        self._shown.extend([None] * len(new))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted newest first, the rows come a page at a time in the store's
+        order; by any other column, every row of the list is read first (one
+        query) and sorted here, so the order covers every case, not the pages
+        read so far."""
+        if column < 0 or column >= len(self.HEADERS):  # unsorted: the store's order
+            column, order = self.UPDATED, Qt.SortOrder.DescendingOrder
+        if (column, order) == self._order:
+            return
+        self._order = (column, order)
+        self._read_more(None)
+        # A layout change, not a reset: the view keeps its header and selection.
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        ids = [self.rows[i.row()].id for i in before]
+        self._sort_rows()
+        at = {r.id: n for n, r in enumerate(self.rows)}
+        self.changePersistentIndexList(
+            before,
+            [
+                self.index(at[i], x.column()) if at[i] < self._loaded else QModelIndex()
+                for i, x in zip(ids, before, strict=True)
+            ],
+        )
+        self.layoutChanged.emit()
+
+    def _sort_rows(self) -> None:
+        column, order = self._order
+        pairs = list(zip(self.rows, self._shown, strict=True))
+        # The newest first, then by the column (a stable sort keeps the newest
+        # first among rows that are equal in it).
+        pairs.sort(key=lambda p: (p[0].updated_at, p[0].id), reverse=True)
+        if column != self.UPDATED:
+            key = self._sort_key(column)
+            pairs.sort(key=lambda p: key(p[0]), reverse=order == Qt.SortOrder.DescendingOrder)
+        elif order == Qt.SortOrder.AscendingOrder:
+            pairs.reverse()
+        self.rows = [p[0] for p in pairs]
+        self._shown = [p[1] for p in pairs]
+
+    def _sort_key(self, column: int) -> Callable[[CaseRow], Any]:
+        """What a column sorts by: its value, not its words where they differ."""
+        keys: dict[int, Callable[[CaseRow], Any]] = {
+            0: lambda r: r.reference,
+            1: lambda r: " ".join(x for x in (r.given_name, r.family_name) if x),
+            2: lambda r: QApplication.translate("CaseTableModel", r.status),
+            3: lambda r: r.danger,
+            4: lambda r: (r.missing, r.overdue_tasks, r.due_soon_tasks),
+            5: lambda r: r.screenings,
+            6: lambda r: self.outcomes.get(r.last_outcome or "", r.last_outcome or ""),
+            8: lambda r: r.origin or "",
+        }
+        return keys[column]
 
     def set_outcomes(self, labels: dict[str, str]) -> None:
         """The outcome labels; the rows are shown again with them."""
@@ -155,3 +262,29 @@ class CaseTableModel(QAbstractTableModel):
                     "immediate danger.",
                 )
         return None
+
+
+class CaseTableView(QTableView):
+    """The case list's table. Its columns are sized to the contents of the first
+    page (and to their headers) when the list is read anew, first shown, or
+    shown in another text size; not to every row as more rows come, which had
+    Qt ask the model for every cell of every row at each change."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(PAGE)
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its header and the first page's cells."""
+        self.resizeColumnsToContents()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_columns()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit_columns()

@@ -4,13 +4,13 @@ presumption of childhood, and a case's screenings."""
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QIdentityProxyModel,
     QItemSelectionModel,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 from idcheck.gui import ops
 from idcheck.gui.case_dialog import CaseDialog
 from idcheck.gui.case_form import IDENTIFIERS, CaseForm
-from idcheck.gui.case_table import CaseTableModel
+from idcheck.gui.case_table import PAGE, CaseTableModel, CaseTableView
 from idcheck.gui.export_case import ExportAction
 from idcheck.gui.i18n import content_language
 from idcheck.gui.session import Messages, Session, follow, line_edit, named, wrapped
@@ -40,6 +39,7 @@ from idcheck.gui.sharing import ImportAction
 if TYPE_CHECKING:
     from idcheck.checklist import Entry
     from idcheck.gui.ops import Changes
+    from idcheck.store import CaseRow
 
 
 def bundled_checklists() -> dict[str, Entry]:
@@ -82,8 +82,6 @@ PERIODS = (
     (QT_TRANSLATE_NOOP("CasesPage", "last 30 days"), 30),
     (QT_TRANSLATE_NOOP("CasesPage", "last 12 months"), 365),
 )
-# The list shows at most this many cases; a search narrows it.
-LIST_LIMIT = 5000
 
 
 class CasesPage(QWidget):
@@ -104,19 +102,14 @@ class CasesPage(QWidget):
         self.messages = messages
         self.session: Session | None = None
         self.model = CaseTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        # The model sorts itself (a header click reaches its sort()): newest
+        # first a page at a time from the store, by another column every case.
+        self.proxy = QIdentityProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.table = named(QTableView(), self.tr("Cases"))
+        self.table = named(CaseTableView(), self.tr("Cases"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(CaseTableModel.UPDATED, Qt.SortOrder.DescendingOrder)
-        # The rows come newest first, a page at a time: sorted otherwise, all of
-        # them are sorted, not the pages shown so far.
-        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
-        header = self.table.horizontalHeader()
-        # Each column as wide as its header and contents, never cut at large text
-        # (a stretched column shrinks below its header when space runs short).
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.activated.connect(lambda _i: self.open_case())
@@ -262,36 +255,40 @@ class CasesPage(QWidget):
         self.site_bar.setVisible(profile is not None and not profile.is_set_up)
 
     def refresh(self) -> None:
+        """Read the list anew: its first page (as many rows as the view holds,
+        so a scrolled list stays where it was), the rest as the view scrolls."""
         self.search_pause.stop()
-        if self.session is None:
+        session = self.session
+        if session is None:
             return
         days = self.period.currentData() or 0
-        since = time.time() - days * 86400 if days else None
-        rows = self.session.run(
-            ops.list_cases(
-                search=self.search.text(),
-                status=self.status.currentData() or None,
-                outcome=self.outcome.currentData() or None,
-                since=since,
-                limit=LIST_LIMIT,
-                now=self.session.now(),
-            ),
-            self,
-        )
+        filters: dict[str, Any] = {
+            "search": self.search.text(),
+            "status": self.status.currentData() or None,
+            "outcome": self.outcome.currentData() or None,
+            "since": time.time() - days * 86400 if days else None,
+        }
+        now = session.now()
+
+        def read(below: CaseRow | None, n: int | None) -> list[CaseRow] | None:
+            # The filters and the time of the first page, for every page below it.
+            after = None if below is None else (below.updated_at, below.id)
+            return session.run(ops.list_cases(**filters, limit=n, now=now, after=after), self)
+
+        want = max(PAGE, self.model.rowCount())
+        rows = read(None, want + 1)
         if rows is None:
             return
         selected = self.selected_case()
-        self.model.set_rows(rows)
+        self.model.set_rows(rows[:want], read, more=len(rows) > want)
+        self.model.give(want)
+        self.table.fit_columns()
         if selected is not None:
             self.select_case(selected)
-        if len(rows) >= LIST_LIMIT:
-            self.shown.setText(
-                self.tr("The newest {0} cases are shown: search or filter to find others.").format(
-                    LIST_LIMIT
-                )
-            )
-        else:
-            self.shown.setText(self.tr("Cases shown: {0}").format(len(rows)))
+        total = len(self.model.rows)
+        if not self.model.complete:
+            total = session.run(ops.count_cases(**filters), self) or total
+        self.shown.setText(self.tr("Cases shown: {0}").format(total))
 
     def selected_case(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -300,24 +297,16 @@ class CasesPage(QWidget):
             return None
         return int(self.proxy.data(index, Qt.ItemDataRole.UserRole))
 
-    def _sorted(self, column: int, order: Qt.SortOrder) -> None:
-        if (column, order) != (CaseTableModel.UPDATED, Qt.SortOrder.DescendingOrder):
-            self.model.fetch_all()
-
     def select_case(self, case_id: int) -> None:
-        """Select the case's row, if the list shows it."""
+        """Select the case's row, if the list has read it."""
         at = next((i for i, r in enumerate(self.model.rows) if r.id == case_id), None)
-        if at is not None and at >= self.model.rowCount():
-            self.model.fetch_all()  # beyond the pages shown so far
+        if at is None:
+            return
+        self.model.give(at + 1)  # below the pages shown so far: shown down to it
+        index = self.proxy.mapFromSource(self.model.index(at, 0))
         flags = QItemSelectionModel.SelectionFlag
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if self.proxy.data(index, Qt.ItemDataRole.UserRole) == case_id:
-                # Not selectRow(): right to left, on a hidden table, it selects nothing.
-                self.table.selectionModel().setCurrentIndex(
-                    index, flags.ClearAndSelect | flags.Rows
-                )
-                return
+        # Not selectRow(): right to left, on a hidden table, it selects nothing.
+        self.table.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
 
     def screen_selected(self, *, checklist_ref: str | None = None) -> None:
         """Resume the case's draft, or start a screening with a bundled checklist."""

@@ -120,15 +120,37 @@ def list_cases(
     status: str | None = None,
     outcome: str | None = None,
     since: float | None = None,
-    limit: int = 5000,
+    limit: int | None = None,
     now: float | None = None,
+    after: tuple[float, int] | None = None,
 ) -> Op[list[CaseRow]]:
-    """The case list; its overdue and due-soon counts are as of ``now``."""
+    """The case list, ``limit`` rows from below ``after`` (the updated time and id
+    of the last row read); its overdue and due-soon counts are as of ``now``."""
     return Op(
         "list cases",
         lambda s: s.list_cases(
-            search=search, status=status, outcome=outcome, since=since, limit=limit, now=now
+            search=search,
+            status=status,
+            outcome=outcome,
+            since=since,
+            limit=limit,
+            now=now,
+            after=after,
         ),
+    )
+
+
+def count_cases(
+    *,
+    search: str = "",
+    status: str | None = None,
+    outcome: str | None = None,
+    since: float | None = None,
+) -> Op[int]:
+    """How many cases the list holds with these filters."""
+    return Op(
+        "count cases",
+        lambda s: s.count_cases(search=search, status=status, since=since, outcome=outcome),
     )
 
 

@@ -22,6 +22,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    tuple_,
     update,
 )
 
@@ -156,12 +157,18 @@ class Cases(StoreCore):
         offset: int = 0,
         now: float | None = None,
         follow_up: bool = True,
+        after: tuple[float, int] | None = None,
     ) -> list[CaseRow]:
         """Cases for the list, newest first; ``search`` matches reference or names
         (accents and ø/æ/å folded). Each row carries its follow-up flags at
         ``now``: open tasks overdue and due within 24 hours, the soonest due
         time, and whether the child is missing (an episode not ended); without
-        ``follow_up`` they are left at their defaults (not read)."""
+        ``follow_up`` they are left at their defaults (not read).
+
+        ``after`` is the (updated_at, id) of the last row of the page before: the
+        next page starts below it, read through ``ix_cases_updated`` (no
+        OFFSET: a case changed meanwhile moves to the top, above the pages
+        read, and is neither read twice nor makes another row read twice)."""
         now = time.time() if now is None else now
         flags = _follow_up_flags(now) if follow_up else _NO_FLAGS
         n_scr = (
@@ -176,14 +183,7 @@ class Cases(StoreCore):
             .correlate(cases)
             .scalar_subquery()
         )
-        last = (
-            select(func.coalesce(screenings.c.decision_outcome, screenings.c.suggested_outcome))
-            .where(screenings.c.case_id == cases.c.id, screenings.c.status == "completed")
-            .order_by(screenings.c.completed_at.desc())
-            .limit(1)
-            .correlate(cases)
-            .scalar_subquery()
-        )
+        last = _last_outcome()
         with self._read() as conn:
             q = select(
                 cases.c.id,
@@ -205,6 +205,8 @@ class Cases(StoreCore):
             page = select(cases.c.id).where(*_case_filters(search, status, since, until))
             if outcome:
                 page = page.where(last == outcome)
+            if after is not None:
+                page = page.where(tuple_(cases.c.updated_at, cases.c.id) < tuple_(*after))
             page = page.order_by(cases.c.updated_at.desc(), cases.c.id.desc()).offset(offset)
             if limit is not None:
                 page = page.limit(limit)
@@ -240,15 +242,18 @@ class Cases(StoreCore):
         status: str | None = None,
         since: float | None = None,
         until: float | None = None,
+        outcome: str | None = None,
     ) -> int:
+        """How many cases :meth:`list_cases` lists with these filters."""
+        q = (
+            select(func.count())
+            .select_from(cases)
+            .where(*_case_filters(search, status, since, until))
+        )
+        if outcome:
+            q = q.where(_last_outcome() == outcome)
         with self._read() as conn:
-            return int(
-                conn.execute(
-                    select(func.count())
-                    .select_from(cases)
-                    .where(*_case_filters(search, status, since, until))
-                ).scalar_one()
-            )
+            return int(conn.execute(q).scalar_one())
 
     def _draft_in_danger(self, conn: Connection) -> Any:
         """SQL, correlated to ``cases``: true when a draft of the case holds, as
@@ -315,6 +320,19 @@ _NO_FLAGS: dict[str, Any] = {
     "next_due": literal(None),
     "missing": literal(False),
 }
+
+
+def _last_outcome() -> Any:
+    """SQL, correlated to ``cases``: the outcome of the case's latest completed
+    screening (the worker's decision, else the suggestion)."""
+    return (
+        select(func.coalesce(screenings.c.decision_outcome, screenings.c.suggested_outcome))
+        .where(screenings.c.case_id == cases.c.id, screenings.c.status == "completed")
+        .order_by(screenings.c.completed_at.desc())
+        .limit(1)
+        .correlate(cases)
+        .scalar_subquery()
+    )
 
 
 def _follow_up_flags(now: float) -> dict[str, Any]:

@@ -1,0 +1,155 @@
+"""The case list read from the store a page at a time as the table is scrolled:
+every case reached once, in order, also while cases change and for a search
+of many hits; a case further down stays selected when the list is read anew."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication
+from tests.conftest import make_template
+from tests.gui.conftest import unlocked_window
+
+from idcheck.gui import ops
+from idcheck.gui.case_table import PAGE, CaseTableModel
+from idcheck.gui.session import store_behind
+from idcheck.store import CaseDetails
+
+CASES = 1000
+
+
+@pytest.fixture(scope="module")
+def thousand(tmp_path_factory):
+    """A store of 1,000 cases, every third a child called Øystein."""
+    path = tmp_path_factory.mktemp("thousand") / "store"
+
+    def build(store):
+        for i in range(CASES):
+            given = "Øystein" if i % 3 == 0 else "Ola"
+            store.create_case(CaseDetails(reference=f"C-{i:04d}", given_name=given))
+
+    return make_template(path, build, worker=False).path
+
+
+@pytest.fixture
+def window(qtbot, thousand, tmp_path):
+    w = unlocked_window(qtbot, thousand, tmp_path)
+    yield w
+    w.lock()
+
+
+def shown_ids(window) -> list[int]:
+    proxy = window.cases.proxy
+    return [
+        proxy.data(proxy.index(i, 0), Qt.ItemDataRole.UserRole) for i in range(proxy.rowCount())
+    ]
+
+
+def scroll_to_end(qtbot, window, pages: int | None = None) -> None:
+    """Ctrl+End in the table, as a person would, until the list has no more
+    (or ``pages`` more pages have come)."""
+    table, proxy = window.cases.table, window.cases.proxy
+    table.setFocus()
+    for _ in range(pages or 10_000):
+        if not proxy.canFetchMore(QModelIndex()):
+            return
+        before = proxy.rowCount()
+        qtbot.keyClick(table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        QApplication.processEvents()
+        assert proxy.rowCount() > before, "the view asked for no more at its end"
+
+
+def newest_first(store, **filters) -> list[int]:
+    return [r.id for r in store.list_cases(**filters)]
+
+
+def test_scrolling_to_the_end_reaches_every_case_once_in_order(qtbot, window):
+    store = store_behind(window.session)
+    assert window.cases.proxy.rowCount() == PAGE
+    assert len(window.cases.model.rows) == PAGE  # one page read, not the whole list
+    assert window.cases.shown.text() == f"Cases shown: {CASES}"
+    scroll_to_end(qtbot, window)
+    assert shown_ids(window) == newest_first(store)
+    assert len(set(shown_ids(window))) == CASES
+
+
+def test_a_case_changed_while_scrolling_is_shown_once(qtbot, window):
+    """A case changed moves to the top (its updated time is now): neither it nor
+    the rows below it are read twice, whether the change comes through the
+    window (the list is read anew, as far down as it was scrolled) or from
+    elsewhere (the pages below are read after the last row shown)."""
+    store = store_behind(window.session)
+    scroll_to_end(qtbot, window, pages=2)
+    seen = shown_ids(window)
+    assert len(seen) == 3 * PAGE
+    order = newest_first(store)
+    # Changed through the window: one case already shown, one not yet read.
+    window.session.run(ops.close_case(seen[150]), window)
+    window.session.run(ops.close_case(order[500]), window)
+    assert window.cases.proxy.rowCount() == 3 * PAGE  # read anew, where it was
+    assert shown_ids(window)[:2] == [order[500], seen[150]]
+    # Changed elsewhere, the list not told: one shown, one below the pages read.
+    store.close_case(seen[10])
+    store.close_case(order[800])
+    scroll_to_end(qtbot, window)
+    ids = shown_ids(window)
+    assert len(ids) == len(set(ids))  # none twice
+    assert set(ids) == set(order) - {order[800]}  # it moved above the pages read
+    # Read anew (Enter in the search box), every case is there once, newest first.
+    qtbot.keyClick(window.cases.search, Qt.Key.Key_Return)
+    scroll_to_end(qtbot, window)
+    assert shown_ids(window) == newest_first(store)
+    assert shown_ids(window)[:2] == [order[800], seen[10]]
+
+
+def test_a_search_of_many_hits_is_read_a_page_at_a_time(qtbot, window):
+    store = store_behind(window.session)
+    qtbot.keyClicks(window.cases.search, "oystein")
+    qtbot.keyClick(window.cases.search, Qt.Key.Key_Return)
+    hits = newest_first(store, search="oystein")
+    assert len(hits) == 334
+    assert window.cases.proxy.rowCount() == PAGE
+    assert len(window.cases.model.rows) == PAGE
+    assert window.cases.shown.text() == "Cases shown: 334"
+    scroll_to_end(qtbot, window)
+    assert shown_ids(window) == hits
+    assert all(r.given_name == "Øystein" for r in window.cases.model.rows)
+
+
+def test_a_case_further_down_stays_selected_when_the_list_is_read_anew(qtbot, window):
+    scroll_to_end(qtbot, window, pages=3)
+    table, proxy = window.cases.table, window.cases.proxy
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    last = table.currentIndex()
+    row = last.row()
+    assert row >= 3 * PAGE
+    chosen = proxy.data(last, Qt.ItemDataRole.UserRole)
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(last).center()
+    )
+    assert window.cases.selected_case() == chosen
+    qtbot.keyClick(window.cases.search, Qt.Key.Key_Return)  # the list read anew
+    assert window.cases.selected_case() == chosen
+    assert table.currentIndex().row() == row
+
+
+def test_sorting_by_reference_reads_every_case_then_back_to_newest_first(qtbot, window):
+    store = store_behind(window.session)
+    header = window.cases.table.horizontalHeader()
+    window.cases.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # as a header click does
+    assert header.sortIndicatorSection() == 0
+    assert window.cases.proxy.rowCount() == PAGE  # given to the view a page at a time
+    assert len(window.cases.model.rows) == CASES  # but every case read and sorted
+    scroll_to_end(qtbot, window)
+    refs = [window.cases.proxy.data(window.cases.proxy.index(i, 0)) for i in range(CASES)]
+    assert refs == [f"C-{i:04d}" for i in reversed(range(CASES))]
+    window.cases.table.sortByColumn(CaseTableModel.UPDATED, Qt.SortOrder.DescendingOrder)
+    scroll_to_end(qtbot, window)
+    assert shown_ids(window) == newest_first(store)
+
+
+def test_the_store_backed_model_passes_the_model_tester(qtbot, window, qtmodeltester):
+    scroll_to_end(qtbot, window, pages=2)
+    qtmodeltester.check(window.cases.model)
+    qtmodeltester.check(window.cases.proxy)
