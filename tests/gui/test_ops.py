@@ -131,7 +131,7 @@ def test_a_checklist_that_no_longer_loads_is_said_and_starts_nothing(
     def choose(dialog):
         label = next(i for i in dialog.comboBoxItems() if "intake-screen" in i)
         # The file is damaged between the list and the start (an update half copied).
-        path = next(installed.glob("intake-screen/*.yaml"))
+        path = installed / "intake-screen" / f"{label.split('@')[1].rstrip(')')}.yaml"
         path.write_text(path.read_text(encoding="utf-8") + "\nitems: [unclosed\n")
         broken.append(path)
         dialog.setTextValue(label)
@@ -199,3 +199,23 @@ def test_a_user_added_shows_in_the_users_tab_and_a_site_saved_clears_the_notice(
     qtbot.mouseClick(window.cases.admin_button, LEFT)
     assert names == [["anna", "ben"]]
     assert not window.cases.site_bar.isVisible()
+
+
+def test_a_new_screening_is_offered_the_newest_version_of_each_checklist(
+    qtbot, window, unlock, messages
+):
+    """1.0.0 stays installed for the screenings made with it; a new screening
+    is offered 1.1.0 only (where standing guidance is not a task)."""
+    unlock(qtbot, window)
+    offered: list[str] = []
+
+    def look(dialog):
+        offered.extend(dialog.comboBoxItems())
+        dialog.reject()
+
+    window.cases.table.selectRow(0)
+    when_shown(QInputDialog, look)
+    qtbot.mouseClick(window.cases.screen_button, LEFT)
+    qtbot.waitUntil(lambda: bool(offered))
+    refs = sorted(label.rsplit("(", 1)[1].rstrip(")") for label in offered)
+    assert refs == ["child-trafficking-full@1.1.0", "intake-screen@1.1.0"]

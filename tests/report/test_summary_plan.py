@@ -10,7 +10,14 @@ import pytest
 from idcheck.checklist import load_bundled, load_routes_ref, text_for
 from idcheck.checklist.model import Action
 from idcheck.report.i18n import Translator
-from idcheck.report.summary_plan import due_time, duty_lines, one_line, plan_lines, site_routes
+from idcheck.report.summary_plan import (
+    due_time,
+    duty_lines,
+    guidance_lines,
+    one_line,
+    plan_lines,
+    site_routes,
+)
 from idcheck.store import SiteProfile
 
 # A Friday afternoon.
@@ -81,9 +88,15 @@ def test_a_route_that_notifies_a_role_replaces_the_checklists_own_action_for_it(
     # The checklist's "call the emergency number" and "call the child welfare
     # emergency service" are said by the route (the same roles); its "stay with the
     # child" is not, and its "tell the supervisor" is the route's own (same id).
+    # Its standing guidance ("stay with the child", "do not confront") is printed
+    # apart, with no due time (guidance_lines), never among the dated actions.
     assert route <= set(printed)
+    guidance = guidance_lines(checklist, "immediate-protection", routes, "en")
     for text, act in own.items():
         said_by_route = act.notify in {"police-emergency", "child-welfare-emergency", "supervisor"}
+        if not act.is_task:
+            assert text in guidance and text not in printed, text
+            continue
         assert (text in printed) == (not said_by_route or text in route), text
     assert len(printed) == len(set(printed))  # each action once
     dues = [p.due for p in plan]

@@ -94,7 +94,7 @@ def test_a_teaching_point_that_is_not_text_is_refused_at_its_place(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text(text[:start] + "teaching: [1, 2]\n" + text[end:], encoding="utf-8")
     with pytest.raises(ChecklistError) as e:
-        case_exercise(CaseFile(bad, "intake-screen@1.0.0"))
+        case_exercise(CaseFile(bad, "intake-screen@1.1.0"))
     assert f"{bad}:3:" in str(e.value)
     assert "expected a text" in str(e.value)
 
@@ -107,6 +107,6 @@ def test_a_case_without_a_teaching_point_still_runs(tmp_path):
     plain.write_text(
         text[: text.index("teaching:")] + text[text.index("case:") :], encoding="utf-8"
     )
-    exercise = case_exercise(CaseFile(plain, "intake-screen@1.0.0"))
+    exercise = case_exercise(CaseFile(plain, "intake-screen@1.1.0"))
     assert exercise.teaching is None
     assert reveal(exercise, RoomRecord()).suggestion.outcome.id == "no-indicators-recorded"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import new_store
 
-from idcheck.checklist import ChecklistError
+from idcheck.checklist import ChecklistError, find
 from idcheck.store import Store
 from idcheck.training import (
     TRAINING_PASSWORD,
@@ -153,7 +153,9 @@ def test_the_ordinary_window_has_no_training_banner(qtbot, tmp_path):
 
 def test_bundled_cases_cover_both_checklists():
     refs = {c.checklist_ref for c in synthetic_cases()}
-    assert refs == {"intake-screen@1.0.0", "child-trafficking-full@1.0.0"}
+    # The newest version of each: the trainee meets what a new screening does.
+    assert refs == {find("intake-screen").ref, find("child-trafficking-full").ref}
+    assert refs == {"intake-screen@1.1.0", "child-trafficking-full@1.1.0"}
     assert (ROOT / "src" / "idcheck" / "training" / "cases").is_dir()
 
 

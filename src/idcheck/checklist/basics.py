@@ -133,15 +133,52 @@ class Action(FrozenModel):
 
     ``notify`` and ``by`` name contact roles; the local directory
     (``checklists/directory.yaml`` or the store's contacts) fills in names and numbers.
+
+    ``kind: task`` (the default) is done once, by a deadline (``within``), and
+    becomes a task on the case when a screening is completed. ``kind: guidance``
+    is a standing instruction that holds for as long as the concern does ("do
+    not confront the accompanying adults"): it has no deadline and notifies no
+    one, is printed with the plan as guidance and never becomes a task.
     """
 
     id: Id
+    kind: Literal["task", "guidance"] = "task"
     text: Text
     notify: Id | None = None
     by: Id = "screening-worker"
-    within: Deadline
+    within: Deadline | None = None
     legal_basis: Text | None = None
     sources: list[SourceRef] = []
+
+    @model_validator(mode="after")
+    def _deadline_for_tasks_only(self) -> Action:
+        if self.kind == "task" and self.within is None:
+            raise ValueError(
+                "a task needs 'within' (a deadline); standing guidance without one "
+                "is 'kind: guidance'"
+            )
+        if self.kind == "guidance" and self.within is not None:
+            raise ValueError(
+                "guidance has no deadline: leave out 'within', or make it a task "
+                "(leave out 'kind: guidance')"
+            )
+        if self.kind == "guidance" and self.notify is not None:
+            raise ValueError(
+                "guidance notifies no one: leave out 'notify', or make it a task with a deadline"
+            )
+        return self
+
+    @property
+    def is_task(self) -> bool:
+        """Done once, by a deadline (not standing guidance)."""
+        return self.kind == "task"
+
+    @property
+    def deadline(self) -> Deadline:
+        """The deadline of a task (``within``); ValueError for guidance."""
+        if self.within is None:
+            raise ValueError(f"action {self.id!r} is guidance and has no deadline")
+        return self.within
 
 
 _REF = re.compile(r"^(?P<id>[a-z0-9][a-z0-9-]*)(@(?P<version>\d+\.\d+(\.\d+)?))?$")

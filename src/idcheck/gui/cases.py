@@ -43,11 +43,16 @@ if TYPE_CHECKING:
 
 
 def bundled_checklists() -> dict[str, Entry]:
-    """Label -> catalogue entry for every installed screening checklist."""
+    """Label -> catalogue entry for the newest version of every installed
+    screening checklist: a new screening uses it (an older version stays
+    installed for the screenings made with it, which keep their own copy)."""
     from idcheck.checklist import entries, load_entry, text_for
 
-    choices = {}
+    newest: dict[str, Entry] = {}
     for e in entries():
+        newest[e.id] = e  # sorted by id, then version: the last one wins
+    choices = {}
+    for e in newest.values():
         obj = load_entry(e)
         if getattr(obj, "kind", "") == "checklist":
             choices[f"{text_for(obj.title, content_language())} ({e.ref})"] = e
@@ -332,8 +337,10 @@ class CasesPage(QWidget):
             if not ok or self.session is None:
                 return
             entry = choices[label]
-        else:
-            entry = next(e for e in choices.values() if e.ref == checklist_ref)
+        else:  # a version asked for by name may be an older one still installed
+            from idcheck.checklist import find
+
+            entry = find(checklist_ref)
         sid = self.session.run(ops.start_screening(case_id, entry), self)
         if sid is not None:
             self.screening_requested.emit(int(sid))

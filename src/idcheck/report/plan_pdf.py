@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from idcheck.report.export import Document
 from idcheck.report.i18n import Translator
 from idcheck.report.pdf import build_pdf, flow_of
+from idcheck.report.summary_plan import case_guidance
 from idcheck.store import Plan, Store
 
 __all__ = ["PlanEntryLines", "PlanSheet", "build_plan_pdf", "build_plan_sheet", "make_plan"]
@@ -59,6 +60,9 @@ class PlanSheet:
     audit_head: str
     generated: str
     lang: str
+    #: The standing guidance of the case's newest completed screening: what holds
+    #: throughout, with no due time.
+    guidance: tuple[str, ...] = ()
 
 
 def _day(ts: float | None) -> str:
@@ -110,6 +114,7 @@ def build_plan_sheet(
         audit_head=f"{head.seq}:{head.short}",
         generated=_time(dt.datetime.now().timestamp()),
         lang=lang,
+        guidance=case_guidance(store, case_id, lang),
     )
 
 

@@ -38,6 +38,7 @@ from idcheck.report.summary_plan import (
     documents,
     due_time,
     duty_lines,
+    guidance_lines,
     one_line,
     plan_lines,
     site_routes,
@@ -138,6 +139,9 @@ class ReferralSummary:
     site_phone: str = ""
     site_address: str = ""
     safety: tuple[AnswerLine, ...] = ()
+    #: The outcome's standing guidance: instructions that hold throughout, with
+    #: no due time (never tasks).
+    guidance: tuple[str, ...] = ()
     not_asked: int = 0
     forms: tuple[str, ...] = ()
     case_id: int = 0
@@ -370,6 +374,7 @@ def build_summary(
         else None,
         reasons=rec.decision.reasons if rec.decision else "",
         actions=plan,
+        guidance=guidance_lines(checklist, outcome_id, routes, lang),
         duties=duty_lines(routes, lang),
         audit_head=f"{head.seq}:{head.short}",
         generated=_fmt(dt.datetime.now().timestamp()),

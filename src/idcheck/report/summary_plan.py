@@ -17,21 +17,24 @@ from idcheck.checklist import (
     ChecklistError,
     Routes,
     find,
+    load_checklist_bytes,
     load_routes_bytes,
     load_routes_ref,
     text_for,
 )
 from idcheck.followup import due_at
-from idcheck.followup.actions import plan_actions, site_routes
+from idcheck.followup.actions import plan_actions, plan_guidance, site_routes
 from idcheck.report.i18n import Translator
 from idcheck.store import ScreeningRecord, SiteProfile, Store
 
 __all__ = [
     "ActionLine",
     "Documents",
+    "case_guidance",
     "documents",
     "due_time",
     "duty_lines",
+    "guidance_lines",
     "one_line",
     "plan_lines",
     "site_routes",
@@ -93,7 +96,7 @@ def due_time(start: float, action: Action, tr: Translator | None = None) -> str:
     """When an action is due, counted from ``start`` (:func:`idcheck.followup.due_at`):
     a date and time, and the deadline it comes from."""
     tr = tr or Translator("en")
-    w = action.within
+    w = action.deadline
     if w.immediately:
         return tr.gettext("now")
     when = dt.datetime.fromtimestamp(due_at(start, w)).strftime("%Y-%m-%d %H:%M")
@@ -165,6 +168,42 @@ def plan_lines(
             )
         )
     return tuple(plan)
+
+
+def guidance_lines(
+    checklist: Checklist, outcome_id: str, routes: list[Routes], lang: str
+) -> tuple[str, ...]:
+    """The standing guidance of ``outcome_id`` (no due time, never a task), each
+    in a line with its legal basis, if any."""
+    out = []
+    for act in plan_guidance(checklist.outcome(outcome_id), outcome_id, routes):
+        basis = text_for(act.legal_basis, lang)
+        out.append(f"{text_for(act.text, lang)} ({basis})" if basis else text_for(act.text, lang))
+    return tuple(out)
+
+
+def case_guidance(store: Store, case_id: int, lang: str) -> tuple[str, ...]:
+    """The standing guidance of a case: that of the decided outcome of its
+    newest completed screening (not amended since), at the site it was completed
+    under (its pinned routes). Empty when no screening is completed."""
+    done = [
+        r
+        for r in store.list_screenings(case_id)
+        if r.status == "completed" and r.amended_by is None and r.outcome
+    ]
+    if not done:
+        return ()
+    newest = max(done, key=lambda r: (r.completed_at or 0.0, r.id))
+    rec = store.get_screening(newest.id, audit=False)
+    if rec.decision is None:
+        return ()
+    checklist = load_checklist_bytes(rec.checklist_text)
+    docs = documents(store, rec, checklist)
+    routes = site_routes(docs.site, docs.routes)
+    try:
+        return guidance_lines(checklist, rec.decision.decision_outcome, routes, lang)
+    except KeyError:
+        return ()
 
 
 def duty_lines(routes: list[Routes], lang: str) -> tuple[str, ...]:

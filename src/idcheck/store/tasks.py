@@ -374,7 +374,7 @@ def insert_plan_tasks(
                 role=act.by,
                 contact=_contact(act.notify, contacts, routes, lang),
                 assignee_id=user_id if act.by == "screening-worker" else None,
-                due_at=due_at(start, act.within),
+                due_at=due_at(start, act.deadline),
                 note="",
                 clock=act.id,
                 status="open",
@@ -437,7 +437,7 @@ def _deadlines(conn: Connection, store: StoreCore, screening_id: int) -> dict[st
             continue
     site = SiteProfile.from_dict(docs.site)
     actions = plan_actions(outcome, s.decision_outcome, site_routes(site, routes))
-    return {a.id: a.within for a in actions}
+    return {a.id: a.deadline for a in actions}
 
 
 def _routes(routes_json: str) -> list[Routes]:
