@@ -35,10 +35,10 @@ from typing import Any
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from idcheck.store import followup_content as followup_mod
-from idcheck.store.schema import audit
+from idcheck.store.schema import audit, driver_sql
 
 GENESIS = "0" * 64
 SHORT = 12
@@ -109,7 +109,10 @@ class AuditHead:
 
 
 _LAST = select(audit.c.seq, audit.c.hash).order_by(audit.c.seq.desc()).limit(1)
-_INSERT = audit.insert()
+# Run on the driver's cursor inside the caller's transaction: every write appends
+# a row, and SQLAlchemy Core's work per statement cost more than SQLCipher's.
+_INSERT = audit.insert().values({c.name: bindparam(c.name) for c in audit.c})
+_INSERT_SQL, _INSERT_ORDER = driver_sql(_INSERT)
 
 
 def _next_row(
@@ -162,7 +165,7 @@ def append(
     row, new_head = _next_row(
         key, last, action, user_id, case_id, screening_id, object_id, at, content
     )
-    conn.execute(_INSERT, row)
+    conn.connection.cursor().execute(_INSERT_SQL, [row[c] for c in _INSERT_ORDER])
     return new_head
 
 

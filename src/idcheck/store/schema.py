@@ -21,6 +21,9 @@ from sqlalchemy import (
     Table,
     Text,
 )
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.expression import ClauseElement
 
 metadata = MetaData()
 
@@ -465,3 +468,12 @@ screening_stats = Table(
     Column("superseded", Boolean, nullable=False, default=False),
     Index("ix_screening_stats_completed", "superseded", "completed_at"),
 )
+
+
+def driver_sql(statement: ClauseElement) -> tuple[str, tuple[str, ...]]:
+    """A statement as SQLite's driver takes it (``?`` parameters) and the names of
+    its parameters in order, for a hot path that runs it on the driver's cursor
+    (``conn.connection.cursor()``) inside the caller's transaction."""
+    compiled = statement.compile(dialect=sqlite.dialect(paramstyle="qmark"))
+    assert isinstance(compiled, SQLCompiler)
+    return str(compiled), tuple(compiled.positiontup or ())
