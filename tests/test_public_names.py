@@ -191,7 +191,14 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "read_answers_file",
         "record_plan",
     ),
-    "idcheck.walk": ("Amendment", "OverviewRow", "Progress", "WalkState", "contacts_for"),
+    "idcheck.walk": (
+        "Amendment",
+        "OverviewRow",
+        "Progress",
+        "WalkState",
+        "contacts_for",
+        "guidance_for",
+    ),
     "idcheck.checklist.guide": (
         "GUIDES_FOLDER",
         "Block",

@@ -3209,6 +3209,14 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Throughout, with no due time (standing guidance):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standing guidance: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Record decision and &amp;complete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4001,7 +4009,7 @@ What it may mean: {2}</source>
     <name>UnlockPage</name>
     <message>
         <source>User name</source>
-        <extracomment>The store opened by the recovery key, and the new recovery key to show once.</extracomment>
+        <extracomment>The store opened by the recovery key, and the new recovery key to show once. An unlock or a recovery has started off the UI thread.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

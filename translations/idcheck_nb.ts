@@ -3390,6 +3390,14 @@ Hva det kan bety: {2}</translation>
         <translation>Din b&amp;egrunnelse (kreves når du avviker fra forslaget)</translation>
     </message>
     <message>
+        <source>Throughout, with no due time (standing guidance):</source>
+        <translation>Gjelder hele tiden, uten frist (faste retningslinjer):</translation>
+    </message>
+    <message>
+        <source>Standing guidance: {0}</source>
+        <translation>Faste retningslinjer: {0}</translation>
+    </message>
+    <message>
         <source>Record decision and &amp;complete</source>
         <translation>Registrer beslutningen og &amp;fullfør</translation>
     </message>
@@ -4288,7 +4296,7 @@ Hva det kan bety: {2}</translation>
     <name>UnlockPage</name>
     <message>
         <source>User name</source>
-        <extracomment>The store opened by the recovery key, and the new recovery key to show once.</extracomment>
+        <extracomment>The store opened by the recovery key, and the new recovery key to show once. An unlock or a recovery has started off the UI thread.</extracomment>
         <translation>Brukernavn</translation>
     </message>
     <message>

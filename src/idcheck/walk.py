@@ -42,7 +42,7 @@ from idcheck.checklist import (
 )
 from idcheck.store import AnswerContext, ScreeningRecord
 
-__all__ = ["Amendment", "OverviewRow", "Progress", "WalkState", "contacts_for"]
+__all__ = ["Amendment", "OverviewRow", "Progress", "WalkState", "contacts_for", "guidance_for"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,6 +341,30 @@ def contacts_for(
             routes, r = found
             lines.append(f"{text_for(r.label, lang)}: {r.national_number} ({routes.jurisdiction})")
     return lines
+
+
+def guidance_for(
+    checklist: Checklist, outcome_id: str, lang: str, route_ids: Sequence[str] | None = None
+) -> list[str]:
+    """The standing guidance of an outcome (instructions with no due time, never
+    tasks), as the referral prints it: the routes' the site uses (``route_ids``,
+    as for :func:`contacts_for`), then the checklist's own, each once."""
+    from idcheck.followup.actions import plan_guidance
+
+    refs = list(checklist.routes)
+    if route_ids:
+        refs = [r for r in refs if parse_ref(r)[0] in route_ids] or refs
+    routes = []
+    for ref in refs:
+        try:
+            routes.append(load_routes_ref(ref))
+        except (KeyError, ChecklistError):
+            continue
+    try:
+        outcome = checklist.outcome(outcome_id)
+    except KeyError:
+        return []
+    return [text_for(a.text, lang) for a in plan_guidance(outcome, outcome_id, routes)]
 
 
 def _role(routes_ref: str, role: str) -> tuple[Routes, ContactRole] | None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from idcheck.checklist import Answer, Checklist, DangerHit, Indicator, assess, text_for
 from idcheck.store import Decision
-from idcheck.walk import contacts_for
+from idcheck.walk import contacts_for, guidance_for
 
 STRENGTH_ORDER = ("strong", "medium", "weak")
 
@@ -120,6 +120,7 @@ class ReviewDialog(QDialog):
         read_only: bool,
         decision: Decision | None,
         parent: QWidget | None = None,
+        route_ids: Sequence[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Review and decision"))
@@ -180,6 +181,28 @@ class ReviewDialog(QDialog):
         form.addRow(decision_label, self.outcome)
         form.addRow(reasons_label, self.reasons)
         box.addLayout(form)
+        # The chosen outcome's standing guidance: what holds throughout, with no
+        # due time (it never becomes a task).
+        self.guidance = QLabel("")
+        self.guidance.setWordWrap(True)
+        self.guidance.setObjectName("guidance")
+        box.addWidget(self.guidance)
+
+        def show_guidance() -> None:
+            lines = guidance_for(checklist, str(self.outcome.currentData()), lang, route_ids)
+            self.guidance.setVisible(bool(lines))
+            self.guidance.setText(
+                "<b>"
+                + html.escape(self.tr("Throughout, with no due time (standing guidance):"))
+                + "</b><br>"
+                + "<br>".join("• " + html.escape(line) for line in lines)
+            )
+            self.guidance.setAccessibleName(
+                self.tr("Standing guidance: {0}").format(" ".join(lines))
+            )
+
+        self.outcome.currentIndexChanged.connect(lambda _i: show_guidance())
+        show_guidance()
         self.note = QLabel("")
         self.note.setObjectName("note")
         box.addWidget(self.note)

@@ -38,7 +38,13 @@ class WalkHandoff:
         if record is None:
             return
         dialog = ReviewDialog(
-            walk.checklist, dict(walk.answers), v.lang, walk.read_only, record.decision, v
+            walk.checklist,
+            dict(walk.answers),
+            v.lang,
+            walk.read_only,
+            record.decision,
+            v,
+            route_ids=v.route_ids,
         )
         v.session.track(dialog)
         self.review_dialog = dialog
