@@ -565,6 +565,71 @@
     </message>
 </context>
 <context>
+    <name>AddRecipientDialog</name>
+    <message>
+        <source>Add a recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public key or card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the public card (idcheck keys show) or the age public key (age1…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a site or an agency that cases may be sent to. Only its public key goes here: never a private key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That was a private key. It must never leave its owner, and it was not kept: the box and the clipboard are emptied. Ask for the public key only (age1…, or the site&apos;s card).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a public key: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an idcheck site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is {0}. Its fingerprint is:
+
+    {1}
+
+Ask them to read you theirs (by phone or in person): add it only if it is the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the recipient a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add {0} with the fingerprint {1}?
+
+Only if it is the fingerprint read to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AdminDialog</name>
     <message>
         <source>Administration</source>
@@ -580,6 +645,10 @@
     </message>
     <message>
         <source>Local c&amp;ontacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reci&amp;pients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1720,11 +1789,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The &amp;whole case, for another idcheck site</source>
+        <source>The &amp;whole case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The &amp;referral PDF only, for an agency without idcheck (opened with age)</source>
+        <source>The &amp;referral PDF only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For another idcheck site, which imports it and merges it with what it has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For an agency without idcheck, which opens it with the standard age tool.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2992,6 +3069,95 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>{0}: {1}, fingerprint {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsTab</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add from a &amp;key file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a p&amp;asted key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This site&apos;s fingerprint, to read to a site that adds this one: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revoked {0} by {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>can be sent to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idcheck site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A recipient&apos;s public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public keys and cards (*.card *.txt *.pub);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was added: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the recipient to revoke in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke {0} (fingerprint {1})?
+
+Nothing will be sent to it from now on, and no package it signs will be imported. It stays in the list as revoked. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -589,6 +589,77 @@
     </message>
 </context>
 <context>
+    <name>AddRecipientDialog</name>
+    <message>
+        <source>Add a recipient</source>
+        <translation>Legg til en mottaker</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Public key or card</source>
+        <translation>Offentlig nøkkel eller kort</translation>
+    </message>
+    <message>
+        <source>Paste the public card (idcheck keys show) or the age public key (age1…)</source>
+        <translation>Lim inn det offentlige kortet (idcheck keys show) eller den offentlige age-nøkkelen (age1…)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Legg til</translation>
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation>Offentlig nøkkel</translation>
+    </message>
+    <message>
+        <source>Add a site or an agency that cases may be sent to. Only its public key goes here: never a private key.</source>
+        <translation>Legg til et sted eller en etat som saker kan sendes til. Bare den offentlige nøkkelen skal hit, aldri en privat nøkkel.</translation>
+    </message>
+    <message>
+        <source>That was a private key. It must never leave its owner, and it was not kept: the box and the clipboard are emptied. Ask for the public key only (age1…, or the site&apos;s card).</source>
+        <translation>Det var en privat nøkkel. Den skal aldri forlate eieren, og den ble ikke tatt vare på: feltet og utklippstavlen er tømt. Be bare om den offentlige nøkkelen (age1…, eller stedets kort).</translation>
+    </message>
+    <message>
+        <source>This is not a public key: {0}</source>
+        <translation>Dette er ikke en offentlig nøkkel: {0}</translation>
+    </message>
+    <message>
+        <source>an idcheck site</source>
+        <translation>et idcheck-sted</translation>
+    </message>
+    <message>
+        <source>an agency</source>
+        <translation>en etat</translation>
+    </message>
+    <message>
+        <source>This is {0}. Its fingerprint is:
+
+    {1}
+
+Ask them to read you theirs (by phone or in person): add it only if it is the same.</source>
+        <translation>Dette er {0}. Fingeravtrykket er:
+
+    {1}
+
+Be dem lese opp sitt (på telefon eller ansikt til ansikt): legg det bare til hvis det er det samme.</translation>
+    </message>
+    <message>
+        <source>Give the recipient a name.</source>
+        <translation>Gi mottakeren et navn.</translation>
+    </message>
+    <message>
+        <source>Add {0} with the fingerprint {1}?
+
+Only if it is the fingerprint read to you.</source>
+        <translation>Legge til {0} med fingeravtrykket {1}?
+
+Bare hvis det er fingeravtrykket som ble lest opp for deg.</translation>
+    </message>
+</context>
+<context>
     <name>AdminDialog</name>
     <message>
         <source>Administration</source>
@@ -605,6 +676,10 @@
     <message>
         <source>Local c&amp;ontacts</source>
         <translation>Lokale &amp;kontakter</translation>
+    </message>
+    <message>
+        <source>Reci&amp;pients</source>
+        <translation>&amp;Mottakere</translation>
     </message>
     <message>
         <source>Setti&amp;ngs</source>
@@ -1808,11 +1883,27 @@
     </message>
     <message>
         <source>The &amp;whole case, for another idcheck site</source>
-        <translation>&amp;Hele saken, til et annet idcheck-sted</translation>
+        <translation type="vanished">&amp;Hele saken, til et annet idcheck-sted</translation>
     </message>
     <message>
         <source>The &amp;referral PDF only, for an agency without idcheck (opened with age)</source>
-        <translation>Bare &amp;henvisningen (PDF), til en etat uten idcheck (åpnes med age)</translation>
+        <translation type="vanished">Bare henvisningen (&amp;PDF), til en etat uten idcheck (åpnes med age)</translation>
+    </message>
+    <message>
+        <source>The &amp;whole case</source>
+        <translation>&amp;Hele saken</translation>
+    </message>
+    <message>
+        <source>The &amp;referral PDF only</source>
+        <translation>Bare henvisningen (&amp;PDF)</translation>
+    </message>
+    <message>
+        <source>For another idcheck site, which imports it and merges it with what it has.</source>
+        <translation>Til et annet idcheck-sted, som importerer den og slår den sammen med det stedet har.</translation>
+    </message>
+    <message>
+        <source>For an agency without idcheck, which opens it with the standard age tool.</source>
+        <translation>Til en etat uten idcheck, som åpner den med standardverktøyet age.</translation>
     </message>
     <message>
         <source>Save to</source>
@@ -3170,6 +3261,97 @@ Hva det kan bety: {2}</translation>
     <message>
         <source>{0}: {1}, fingerprint {2}</source>
         <translation>{0}: {1}, fingeravtrykk {2}</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsTab</name>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Fingeravtrykk</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Lagt til</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Mottakere</translation>
+    </message>
+    <message>
+        <source>Add from a &amp;key file…</source>
+        <translation>Legg til fra en nøkkel&amp;fil…</translation>
+    </message>
+    <message>
+        <source>Add a p&amp;asted key…</source>
+        <translation>&amp;Lim inn en nøkkel…</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>&amp;Tilbakekall…</translation>
+    </message>
+    <message>
+        <source>This site&apos;s fingerprint, to read to a site that adds this one: {0}</source>
+        <translation>Dette stedets fingeravtrykk, som leses opp for et sted som legger til dette: {0}</translation>
+    </message>
+    <message>
+        <source>revoked {0} by {1}</source>
+        <translation>tilbakekalt {0} av {1}</translation>
+    </message>
+    <message>
+        <source>can be sent to</source>
+        <translation>kan sendes til</translation>
+    </message>
+    <message>
+        <source>idcheck site</source>
+        <translation>idcheck-sted</translation>
+    </message>
+    <message>
+        <source>agency</source>
+        <translation>etat</translation>
+    </message>
+    <message>
+        <source>A recipient&apos;s public key</source>
+        <translation>En mottakers offentlige nøkkel</translation>
+    </message>
+    <message>
+        <source>Public keys and cards (*.card *.txt *.pub);;All files (*)</source>
+        <translation>Offentlige nøkler og kort (*.card *.txt *.pub);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation>Ikke lagt til</translation>
+    </message>
+    <message>
+        <source>Nothing was added: {0}</source>
+        <translation>Ingenting ble lagt til: {0}</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Tilbakekall</translation>
+    </message>
+    <message>
+        <source>Choose the recipient to revoke in the list.</source>
+        <translation>Velg mottakeren som skal tilbakekalles, i listen.</translation>
+    </message>
+    <message>
+        <source>Revoke {0} (fingerprint {1})?
+
+Nothing will be sent to it from now on, and no package it signs will be imported. It stays in the list as revoked. This cannot be undone.</source>
+        <translation>Tilbakekalle {0} (fingeravtrykk {1})?
+
+Ingenting sendes dit fra nå av, og ingen pakke den signerer, blir importert. Den blir stående i listen som tilbakekalt. Dette kan ikke angres.</translation>
     </message>
 </context>
 <context>

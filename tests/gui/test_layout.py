@@ -217,6 +217,14 @@ def build(name: str, qtbot, store_template, tmp_path) -> QWidget:
         dialog = AdminDialog(w.session, w)
         dialog.tabs.setCurrentIndex(ADMIN_TABS.index(name))
         return dialog
+    if name in ("export", "recipient-add"):
+        from idcheck.gui.export_case import ExportDialog
+        from idcheck.gui.recipients import AddRecipientDialog
+
+        w = _window(qtbot, store_template, tmp_path, unlocked=True)
+        if name == "recipient-add":
+            return AddRecipientDialog(w.session, w)
+        return ExportDialog(w.session, "2026-041", [], w)
     if name == "case-form":
         from idcheck.gui.app import CaseForm
 
@@ -276,7 +284,14 @@ def build(name: str, qtbot, store_template, tmp_path) -> QWidget:
 
 
 CASE_TABS = ("case-timeline", "case-tasks", "case-referrals", "case-plan", "case-missing")
-ADMIN_TABS = ("admin-site", "admin-users", "admin-contacts", "admin-settings", "admin-data")
+ADMIN_TABS = (
+    "admin-site",
+    "admin-users",
+    "admin-contacts",
+    "admin-settings",
+    "admin-data",
+    "admin-recipients",
+)
 SCREENS = (
     "first-run",
     "unlock",
@@ -298,6 +313,8 @@ SCREENS = (
     "training-room",
     "training-exercises",
     *ADMIN_TABS,
+    "export",
+    "recipient-add",
 )
 
 

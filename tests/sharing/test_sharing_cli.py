@@ -248,3 +248,19 @@ def test_a_worker_cannot_add_a_recipient(pair):
     added = pair.cli("nord", "recipient", "add", "Politiet", "--age-key", agency)
     assert added.returncode == 0 and "(agency)" in added.stdout
     assert "Politiet\tagency" in pair.cli("nord", "recipient", "list").stdout
+
+
+def test_recipient_add_refuses_a_private_key_and_never_repeats_it(pair):
+    import pyrage
+
+    secret = str(pyrage.x25519.Identity.generate())
+    public = pyrage.x25519.Identity.from_str(secret).to_public()
+    key_file = pair.tmp / "key.txt"  # as age-keygen writes it: public and private
+    key_file.write_text(f"# created: 2026-12-05\n# public key: {public}\n{secret}\n")
+    for how in (("--card", str(key_file)), ("--age-key", secret)):
+        r = pair.cli("nord", "recipient", "add", "Politiet", *how)
+        assert r.returncode == 2, r.stdout
+        assert "holds a private key" in r.stderr and "nothing was kept" in r.stderr
+        assert secret not in r.stderr + r.stdout
+    listed = pair.cli("nord", "recipient", "list").stdout
+    assert "Politiet" not in listed

@@ -11,13 +11,16 @@ import sys
 from idcheck.cli import EXIT_OK, EXIT_USAGE
 from idcheck.cli.common import fail, unsafe_output, with_store
 from idcheck.files import atomic_write
+from idcheck.paths import data_dir
 from idcheck.sharing import PackageRefused, import_package
 from idcheck.store import Store
 from idcheck.store.sharing_keys import (
     PublicKeys,
+    holds_private_key,
     normal_fingerprint,
     parse_age_recipient,
-    parse_card,
+    parse_public_key,
+    read_key_file,
 )
 
 
@@ -44,18 +47,14 @@ def cmd_keys_show(args: argparse.Namespace) -> int:
 
 
 def _keys_from(args: argparse.Namespace) -> PublicKeys | str:
+    """The keys of ``--age-key`` or ``--card``, checked as the window's
+    Recipients page checks them (a private key refused and never repeated)."""
     if args.age_key is not None:
+        if holds_private_key(args.age_key):
+            return f"--age-key: {parse_public_key(args.age_key)}"
         age = parse_age_recipient(args.age_key)
         return PublicKeys("", age, None) if age else f"{args.age_key!r} is not an age public key"
-    try:
-        with open(args.card, "rb") as f:
-            text = f.read(65536).decode("utf-8")
-    except OSError as e:
-        return f"cannot read {args.card}: {e.strerror}"
-    except UnicodeDecodeError:
-        return f"{args.card} is not a public card (not text)"
-    found = parse_card(text)
-    return found if isinstance(found, PublicKeys) else f"{args.card}: {found}"
+    return read_key_file(args.card, data_dir(args.data_dir))
 
 
 def cmd_recipient_add(args: argparse.Namespace) -> int:

@@ -1,5 +1,6 @@
-"""Administration: the site, users, the local contacts directory, idle time and retention,
-backup, restore and the audit check, and the statistics.
+"""Administration: the site, users, the local contacts directory, the recipients
+cases are sent to, idle time and retention, backup, restore and the audit check,
+and the statistics.
 
 Only an administrator sees this dialog; the store enforces the same rule again
 for every call. Each tab reads what it shows through the session when it opens
@@ -319,11 +320,15 @@ class AdminDialog(QDialog):
         self.contacts = ContactsTab(session)
         self.settings = StoreSettingsTab(session)
         self.data = DataTab(session)
+        from idcheck.gui.recipients import RecipientsTab
+
+        self.recipients = RecipientsTab(session)
         self.tabs.addTab(self.site, self.tr("S&ite"))
         self.tabs.addTab(self.users, self.tr("&Users"))
         self.tabs.addTab(self.contacts, self.tr("Local c&ontacts"))
         self.tabs.addTab(self.settings, self.tr("Setti&ngs"))
         self.tabs.addTab(self.data, self.tr("&Backup and check"))
+        self.tabs.addTab(self.recipients, self.tr("Reci&pients"))
         self.stats_button = QPushButton(self.tr("S&tatistics…"))
         self.stats_button.clicked.connect(self.open_stats)
         self.settings.idle_changed.connect(self.idle_changed)

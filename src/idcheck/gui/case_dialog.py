@@ -171,9 +171,20 @@ class CaseDialog(QDialog):
         self.close_case_button.clicked.connect(lambda: self.done(self.CLOSE_CASE))
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
+        # Export…: the case (or its referral) to a recipient of the directory.
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.export_button.setVisible(session is not None)
+        if session is not None:
+            from idcheck.gui.export_case import ExportAction
+
+            self.exporter = ExportAction(self)
+            self.export_button.clicked.connect(
+                lambda: self.exporter.run(session, case.id, d.reference)
+            )
         row = QHBoxLayout()
         for b in (self.open_button, self.screen_button, self.close_case_button):
             row.addWidget(b)
+        row.addWidget(self.export_button)
         row.addStretch()
         details = QWidget()
         box = QVBoxLayout(details)
@@ -209,17 +220,6 @@ class CaseDialog(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.flags, 1)
         bottom.addStretch()
-        # Export… from every tab: the case (or its referral) to a recipient.
-        self.export_button = QPushButton(self.tr("E&xport…"))
-        self.export_button.setVisible(session is not None)
-        if session is not None:
-            from idcheck.gui.export_case import ExportAction
-
-            self.exporter = ExportAction(self)
-            self.export_button.clicked.connect(
-                lambda: self.exporter.run(session, case.id, d.reference)
-            )
-        bottom.addWidget(self.export_button)
         bottom.addWidget(close)
         outer.addLayout(bottom)
         if tab in self.pages:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from idcheck.gui.ops import Op
-from idcheck.gui.session import line_edit, named, wrapped
+from idcheck.gui.session import line_edit, named, scrolling, wrapped
 
 if TYPE_CHECKING:
     from idcheck.gui.session import Session
@@ -124,10 +124,18 @@ class ExportDialog(QDialog):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
             self.recipients.addItem(item)
-        self.whole = QRadioButton(self.tr("The &whole case, for another idcheck site"))
-        self.referral = QRadioButton(
-            self.tr("The &referral PDF only, for an agency without idcheck (opened with age)")
+        # Short choices with their explanation under them: a radio button never
+        # wraps, and the dialog must fit a laptop at 200 % text.
+        self.whole = QRadioButton(self.tr("The &whole case"))
+        self.referral = QRadioButton(self.tr("The &referral PDF only"))
+        whole_note = wrapped(
+            self.tr("For another idcheck site, which imports it and merges it with what it has.")
         )
+        referral_note = wrapped(
+            self.tr("For an agency without idcheck, which opens it with the standard age tool.")
+        )
+        for note in (whole_note, referral_note):
+            note.setIndent(24)
         self.whole.setChecked(True)
         self.kinds = QButtonGroup(self)
         for b in (self.whole, self.referral):
@@ -150,7 +158,10 @@ class ExportDialog(QDialog):
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
         where.addWidget(self.choose)
-        box = QVBoxLayout(self)
+        # The choices scroll when a large text size makes them taller than the
+        # screen; the problem and the buttons stay in view.
+        holder = QWidget()
+        box = QVBoxLayout(holder)
         box.addWidget(
             wrapped(
                 self.tr(
@@ -173,12 +184,19 @@ class ExportDialog(QDialog):
         box.addWidget(self.recipients, 1)
         box.addWidget(QLabel(self.tr("What to send:")))
         box.addWidget(self.whole)
+        box.addWidget(whole_note)
         box.addWidget(self.referral)
+        box.addWidget(referral_note)
         box.addWidget(QLabel(self.tr("Save to:")))
         box.addLayout(where)
-        box.addWidget(self.problem)
-        box.addWidget(self.buttons)
-        self.resize(680, 480)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scrolling(holder), 1)
+        outer.addWidget(self.problem)
+        outer.addWidget(self.buttons)
+        # As tall as the choices need (up to a laptop's screen): where to save
+        # must be in view without scrolling.
+        hint = holder.sizeHint()
+        self.resize(max(hint.width() + 40, 680), min(hint.height() + 110, 700))
         self.recipients.setFocus()
 
     def chosen(self) -> list[str]:

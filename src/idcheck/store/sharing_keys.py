@@ -19,6 +19,7 @@ import hashlib
 import re
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 import pyrage
 from cryptography.exceptions import InvalidSignature
@@ -29,12 +30,16 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 __all__ = [
+    "MAX_KEY_FILE",
     "PublicKeys",
     "fingerprint",
+    "holds_private_key",
     "new_private_keys",
     "parse_age_recipient",
     "parse_card",
+    "parse_public_key",
     "parse_sign_key",
+    "read_key_file",
     "sign",
     "verify_signature",
 ]
@@ -188,3 +193,66 @@ def parse_card(text: str) -> PublicKeys | str:
     if "fingerprint" in fields and normal_fingerprint(fields["fingerprint"]) != keys.fingerprint:
         return "its fingerprint does not match its keys: the card was altered or mistyped"
     return keys
+
+
+#: A public card is a few lines; a key file larger than this is not one.
+MAX_KEY_FILE = 16384
+_PRIVATE = re.compile(r"AGE-SECRET-KEY-1|AGE-PLUGIN-|PRIVATE KEY", re.IGNORECASE)
+
+
+def holds_private_key(text: str) -> bool:
+    """Whether ``text`` holds a private key (age's ``AGE-SECRET-KEY-1…``, a PEM or
+    OpenSSH private key): what must never be given to idcheck as a recipient."""
+    return _PRIVATE.search(text) is not None
+
+
+def parse_public_key(text: str) -> PublicKeys | str:
+    """A recipient's keys as given (pasted, or read from a file): a public card,
+    an age public key (``age1…``), or the ``# public key:`` line of a public
+    file; else what is wrong, in words. Text holding a private key is refused
+    whole, and the message never repeats any of it."""
+    if holds_private_key(text):
+        return (
+            "it holds a private key, which must never leave its owner: ask for the public "
+            "key only (age1…, printed by age-keygen -y KEY.txt, or idcheck keys show); "
+            "nothing was kept"
+        )
+    age = parse_age_recipient(text)
+    if age is not None:
+        return PublicKeys("", age, None)
+    return parse_card(text)
+
+
+def read_key_file(path: Path, data_dir: Path | None = None) -> PublicKeys | str:
+    """A recipient's keys from a file (see :func:`parse_public_key`), or what is
+    wrong: not a regular file, one of the store's files or anything in its
+    folder, larger than a card can be, or not UTF-8 text."""
+    import os
+    import stat
+
+    try:
+        real = Path(os.path.realpath(path))
+        if data_dir is not None:
+            home = Path(os.path.realpath(data_dir))
+            if real == home or home in real.parents:
+                return f"{path} is in the store's own folder: not a key file"
+        st = os.stat(real)
+        if not stat.S_ISREG(st.st_mode):
+            return f"{path} is not a regular file"
+        if st.st_size > MAX_KEY_FILE:
+            return (
+                f"{path} is {st.st_size:,} bytes: too large to be a public key "
+                "(a card is a few lines)"
+            )
+        with open(real, "rb") as f:
+            raw = f.read(MAX_KEY_FILE + 1)
+    except OSError as e:
+        return f"cannot read {path}: {e.strerror}"
+    if len(raw) > MAX_KEY_FILE:
+        return f"{path} is too large to be a public key (a card is a few lines)"
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return f"{path} is not a public key (not text)"
+    found = parse_public_key(text)
+    return found if isinstance(found, PublicKeys) else f"{path}: {found}"
