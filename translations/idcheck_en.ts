@@ -2318,6 +2318,10 @@ Ask the sender to read you their fingerprint (by phone or in person). Import onl
         <source>{0} follow-up record(s) (tasks, referrals, plans, missing episodes, notes) added or brought up to date.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>SHA-256 of the file (recorded in the audit trail): {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ItemPanel</name>

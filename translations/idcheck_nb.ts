@@ -2426,6 +2426,10 @@ Be avsenderen lese opp fingeravtrykket sitt for deg (på telefon eller ansikt ti
         <source>{0} follow-up record(s) (tasks, referrals, plans, missing episodes, notes) added or brought up to date.</source>
         <translation>{0} oppfølgingsoppføring(er) (oppgaver, henvisninger, planer, forsvinninger, notater) lagt til eller oppdatert.</translation>
     </message>
+    <message>
+        <source>SHA-256 of the file (recorded in the audit trail): {0}</source>
+        <translation>Filens SHA-256 (ført i loggen): {0}</translation>
+    </message>
 </context>
 <context>
     <name>ItemPanel</name>

@@ -65,6 +65,11 @@ def test_import_asks_for_the_fingerprint_then_merges_and_shows_the_origin(
     _wait_for_message(qtbot, messages, 3)
     kind, text = messages.shown[2]
     assert kind == "info" and "New case: NORD-7" in text and "now in the directory" in text
+    # It ends as Export…'s message does: the file's hash, as the audit trail holds it.
+    import hashlib
+
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert text.splitlines()[-1] == f"SHA-256 of the file (recorded in the audit trail): {sha}"
     qtbot.waitUntil(lambda: "NORD-7" in [r.reference for r in window.cases.model.rows])
     model = window.cases.model
     row = [r.reference for r in model.rows].index("NORD-7")

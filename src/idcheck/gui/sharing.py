@@ -126,6 +126,10 @@ class ImportAction(QObject):
                     "added or brought up to date."
                 ).format(r.followup)
             )
+        # The last line as Export…'s: the file's hash, which both ends' audit rows hold.
+        lines.append(
+            self.tr("SHA-256 of the file (recorded in the audit trail): {0}").format(done.sha256)
+        )
         return "\n".join(lines)
 
 
