@@ -49,6 +49,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ed&amp;it…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Add a task…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -74,6 +78,10 @@
     </message>
     <message>
         <source>Change its &amp;state…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -561,6 +569,30 @@
     </message>
     <message>
         <source>Due today: {0}. Overdue: none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the new due time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the due time changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up of the referral to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The referral&apos;s follow-up task moves with the date, or closes without one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the follow-up date changes.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2134,6 +2166,15 @@ Only if it is the fingerprint read to you.</source>
     </message>
     <message>
         <source>Follow-up date changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This task is due on the referral&apos;s follow-up date: change that date on the Referrals tab.</source>
+        <extracomment>The clocks of tasks whose due time is a date kept elsewhere.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This task is due on the individual plan&apos;s review date: save the plan with a new date.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -49,6 +49,10 @@
         <translation>&amp;Gjenåpne…</translation>
     </message>
     <message>
+        <source>Ed&amp;it…</source>
+        <translation>Endre &amp;oppgaven…</translation>
+    </message>
+    <message>
         <source>&amp;Add a task…</source>
         <translation>&amp;Legg til en oppgave…</translation>
     </message>
@@ -75,6 +79,10 @@
     <message>
         <source>Change its &amp;state…</source>
         <translation>Endre &amp;status…</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up date…</source>
+        <translation>&amp;Oppfølgingsdato…</translation>
     </message>
     <message>
         <source>Missing episodes</source>
@@ -586,6 +594,30 @@
     <message>
         <source>{0} tasks due today; none overdue.</source>
         <translation type="vanished">{0} oppgaver med frist i dag; ingen forsinket.</translation>
+    </message>
+    <message>
+        <source>Change the task</source>
+        <translation>Endre oppgaven</translation>
+    </message>
+    <message>
+        <source>Reason for the new due time</source>
+        <translation>Begrunnelse for den nye fristen</translation>
+    </message>
+    <message>
+        <source>Say why the due time changes.</source>
+        <translation>Skriv hvorfor fristen endres.</translation>
+    </message>
+    <message>
+        <source>Follow-up of the referral to {0}</source>
+        <translation>Oppfølging av henvisningen til {0}</translation>
+    </message>
+    <message>
+        <source>The referral&apos;s follow-up task moves with the date, or closes without one.</source>
+        <translation>Oppfølgingsoppgaven for henvisningen flyttes med datoen, eller lukkes uten en dato.</translation>
+    </message>
+    <message>
+        <source>Say why the follow-up date changes.</source>
+        <translation>Skriv hvorfor oppfølgingsdatoen endres.</translation>
     </message>
 </context>
 <context>
@@ -2236,6 +2268,15 @@ Bare hvis det er fingeravtrykket som ble lest opp for deg.</translation>
     <message>
         <source>Follow-up date changed</source>
         <translation>Oppfølgingsdato endret</translation>
+    </message>
+    <message>
+        <source>This task is due on the referral&apos;s follow-up date: change that date on the Referrals tab.</source>
+        <extracomment>The clocks of tasks whose due time is a date kept elsewhere.</extracomment>
+        <translation>Denne oppgaven har frist på henvisningens oppfølgingsdato: endre datoen under fanen Henvisninger.</translation>
+    </message>
+    <message>
+        <source>This task is due on the individual plan&apos;s review date: save the plan with a new date.</source>
+        <translation>Denne oppgaven har frist på den individuelle planens gjennomgangsdato: lagre planen med en ny dato.</translation>
     </message>
 </context>
 <context>

@@ -459,3 +459,91 @@ def test_case_show_prints_task_and_referral_notes_line_by_line(case_with_plan, p
     # A task with no note has no note line.
     untouched = next(i for i, line in enumerate(lines) if line.startswith(f"  #{second + 1}  "))
     assert not lines[untouched + 1].strip().startswith("note:")
+
+
+# ------------------------------------------------------------------ changed after saving
+
+
+def _task_and_referral(data: Path) -> tuple[int, int]:
+    """A task by hand and a referral with a follow-up date on F-1."""
+    store = open_store(data)
+    try:
+        cid = store.case_by_reference("F-1")
+        tid = store.add_task(cid, TaskDraft("Ring the scool", due_at=time.time() + HOUR))
+        from idcheck.store import ReferralDraft
+
+        rid = store.add_referral(
+            cid, ReferralDraft("Politiet", "phone", time.time(), follow_up_on=time.time() + HOUR)
+        )
+        return tid, rid
+    finally:
+        store.lock()
+
+
+def test_task_edit_and_referral_edit_change_with_the_reason_and_case_show_says_so(
+    case_with_plan, pw, capsys
+):
+    tid, rid = _task_and_referral(case_with_plan)
+    assert cli(case_with_plan, pw, "task", "edit", str(tid), "--what", "Ring the school") == 0
+    assert capsys.readouterr().out.endswith("  Ring the school\n")
+    args = ("task", "edit", str(tid), "--due", "2031-01-06T09:30", "--reason", "closed today")
+    assert cli(case_with_plan, pw, *args) == 0
+    assert (
+        capsys.readouterr().out == f"task #{tid} changed: due 2031-01-06 09:30  Ring the school\n"
+    )
+    assert cli(case_with_plan, pw, *args) == 0  # the same again
+    assert capsys.readouterr().out == f"task #{tid} is already so; nothing was changed\n"
+    args = ("referral", "edit", str(rid), "--follow-up", "2031-01-08", "--reason", "asked to wait")
+    assert cli(case_with_plan, pw, *args) == 0
+    assert capsys.readouterr().out == f"referral #{rid}: follow up 2031-01-08 00:00\n"
+    assert cli(case_with_plan, pw, "case", "show", "F-1") == 0
+    out = capsys.readouterr().out
+    assert "Task changed (anna): Ring the school: what: Ring the scool -> Ring the school" in out
+    assert "Due time changed (anna): Ring the school: " in out
+    assert "-> 2031-01-06 09:30 (closed today)" in out
+    assert "Follow-up date changed (anna): Politiet: " in out
+    assert "-> 2031-01-08 00:00 (asked to wait)" in out
+    # The follow-up task moved with the date.
+    assert "due 2031-01-08 00:00  Follow up the referral to Politiet" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("task", "edit", "{task}", "--due", "2031-02-30", "--reason", "x"), "is not a date"),
+        (("task", "edit", "{task}", "--due", "2031-01-06"), "needs its reason"),
+        (("task", "edit", "{task}", "--due", "2031-01-06", "--reason", " "), "needs its reason"),
+        (("task", "edit", "{task}", "--what", "Ring\nthe school"), "must be one line"),
+        (("task", "edit", "{task}", "--what", ""), "is required"),
+        (("task", "edit", "{task}"), "say what to change: --what, --note, --due or --no-due"),
+        (("task", "edit", "99999", "--what", "x"), "no task with id 99999"),
+        (("task", "edit", "x1", "--what", "x"), "task 'x1' is not a number"),
+        (("referral", "edit", "{referral}", "--follow-up", "soon", "--reason", "x"), "not a date"),
+        (("referral", "edit", "{referral}", "--no-follow-up", "--reason", ""), "needs its reason"),
+        (("referral", "edit", "77", "--follow-up", "2031-01-06", "--reason", "x"), "no referral"),
+        (
+            ("task", "edit", "{follow}", "--due", "2031-01-06", "--reason", "x"),
+            "follow-up date; change that date instead",
+        ),
+    ],
+)
+def test_a_bad_edit_is_said_in_one_line_exits_2_and_changes_nothing(
+    case_with_plan, pw, capsys, args, message
+):
+    tid, rid = _task_and_referral(case_with_plan)
+
+    def state():
+        store = open_store(case_with_plan)
+        try:
+            cid = store.case_by_reference("F-1")
+            return store.tasks(cid), store.referrals(cid), store.timeline(cid)
+        finally:
+            store.lock()
+
+    before = state()
+    follow = next(t.id for t in before[0] if t.clock == "referral-follow-up")
+    filled = [a.format(task=tid, referral=rid, follow=follow) for a in args]
+    assert cli(case_with_plan, pw, *filled) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and err.startswith("idcheck: "), err
+    assert state() == before

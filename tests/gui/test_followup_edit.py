@@ -10,7 +10,8 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from tests.gui.test_followup_window import HOUR, open_case, texts, unlock
+from PySide6.QtWidgets import QApplication
+from tests.gui.test_followup_window import HOUR, in_dialog, open_case, texts, unlock
 from tests.gui.walking import CTRL, click
 
 from idcheck.gui.session import store_behind
@@ -200,3 +201,138 @@ def test_a_norwegian_window_words_every_kind_of_timeline_entry_in_norwegian(
     assert "Ring rektor (var: Ring skolen)" in text
     assert "Begrunnelse: skolen er stengt" in text
     assert "Følg opp henvisningen til Barnevernvakten" in text
+
+
+def _tab(qtbot, dialog, key):
+    """Ctrl+``key`` in the case dialog, once it is active again (a form it
+    opened has closed: the window manager gives it back the focus)."""
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(dialog, key, CTRL)
+
+
+def _to_row(qtbot, tab, record_id):
+    """Down the tab's table by keyboard to the record's row."""
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Home)
+    for _ in range(tab.model.rowCount()):
+        if tab.selected(tab.table) == record_id:
+            return
+        qtbot.keyClick(tab.table, Qt.Key.Key_Down)
+    assert tab.selected(tab.table) == record_id
+
+
+def test_a_task_is_changed_after_saving_and_a_new_due_time_needs_its_reason(
+    qtbot, fwindow, clock, messages
+):
+    from idcheck.gui.followup_edit_dialogs import TaskEditDialog
+    from idcheck.store import TaskDraft
+
+    unlock(qtbot, fwindow)
+    store = store_behind(fwindow.session)
+    cid = store.list_cases()[0].id
+    due = clock.t + 2 * HOUR
+    tid = store.add_task(cid, TaskDraft("Ring the scool", due_at=due, note="ask"), now=clock.t)
+    seen = {}
+
+    def fix(form):
+        # The refused form comes back as typed, the refusal said once.
+        seen["kept"] = form.what.text()
+        seen["message"] = list(messages.shown)
+        seen["unchanged"] = store.task(tid).what
+        form.what.selectAll()
+        qtbot.keyClicks(form.what, "Ring the school")
+        form.due.edit.setFocus()
+        qtbot.keyClick(form.due.edit, Qt.Key.Key_Up)  # a year later, by key
+        seen["without"] = (form.save_button.isEnabled(), form.hint.text())
+        qtbot.keyClicks(form.reason, "the school is shut for the holidays")
+        seen["with"] = form.save_button.isEnabled()
+        click(qtbot, form.save_button)
+
+    def bad(form):
+        # A direction-override character pasted into the text (Ctrl+V): refused.
+        QApplication.clipboard().setText("Ring the \u202eschool")
+        form.what.setFocus()
+        form.what.selectAll()
+        qtbot.keyClick(form.what, Qt.Key.Key_V, CTRL)
+        click(qtbot, form.save_button)
+        in_dialog(qtbot, TaskEditDialog, fix)
+
+    def tasks(dialog):
+        qtbot.keyClick(dialog, Qt.Key.Key_3, CTRL)
+        tab = dialog.pages["tasks"]
+        _to_row(qtbot, tab, tid)
+        in_dialog(qtbot, TaskEditDialog, bad)
+        click(qtbot, tab.edit_button)
+        seen["row"] = tab.model.record(tid).what
+        _tab(qtbot, dialog, Qt.Key.Key_2)
+        timeline = dialog.pages["timeline"].model
+        seen["timeline"] = [timeline.index(r, 0).data(DISPLAY) for r in range(timeline.rowCount())]
+
+    open_case(qtbot, fwindow, tasks)
+    assert seen["kept"] == "Ring the \u202eschool"
+    assert seen["unchanged"] == "Ring the scool"
+    assert len(seen["message"]) == 1 and seen["message"][0][0] == "error"
+    assert "control character" in seen["message"][0][1]
+    assert seen["without"] == (False, "Say why the due time changes.")
+    assert seen["with"] is True
+    task = store.task(tid)
+    assert task.what == "Ring the school" and task.note == "ask"
+    assert dt.datetime.fromtimestamp(task.due_at).year == dt.datetime.fromtimestamp(due).year + 1
+    assert seen["row"] == "Ring the school"
+    changed = [r for r in seen["timeline"] if "Due time changed" in r]
+    assert len(changed) == 1
+    assert "Reason: the school is shut for the holidays" in changed[0]
+    assert any(
+        "Task changed — Ring the school (was: Ring the scool)" in r for r in seen["timeline"]
+    )
+
+
+def test_a_referrals_follow_up_date_moves_in_the_window_and_its_task_with_it(
+    qtbot, fwindow, clock, messages
+):
+    from idcheck.gui.followup_dialogs import ReferralRecordDialog
+    from idcheck.gui.followup_edit_dialogs import FollowUpDateDialog
+
+    unlock(qtbot, fwindow)
+    store = store_behind(fwindow.session)
+    cid = store.list_cases()[0].id
+    seen = {}
+
+    def add(form):
+        qtbot.keyClicks(form.recipient, "Barnevernvakten")
+        seen["default"] = form.follow_up.known.isChecked()  # in 3 days, as offered
+        click(qtbot, form.save_button)
+
+    def move(form):
+        form.follow_up.edit.setFocus()
+        qtbot.keyClick(form.follow_up.edit, Qt.Key.Key_Up)  # a year later
+        seen["without"] = form.save_button.isEnabled()
+        qtbot.keyClicks(form.reason, "they asked us to wait")
+        click(qtbot, form.save_button)
+
+    def referrals(dialog):
+        qtbot.keyClick(dialog, Qt.Key.Key_4, CTRL)
+        tab = dialog.pages["referrals"]
+        in_dialog(qtbot, ReferralRecordDialog, add)
+        click(qtbot, tab.add_button)
+        _tab(qtbot, dialog, Qt.Key.Key_3)
+        tasks = dialog.pages["tasks"]
+        seen["task"] = [t.what for t in tasks.model.rows if t.clock == "referral-follow-up"]
+        _tab(qtbot, dialog, Qt.Key.Key_4)
+        tab.table.setFocus()
+        in_dialog(qtbot, FollowUpDateDialog, move)
+        click(qtbot, tab.follow_up_button)
+        seen["follow"] = tab.model.index(0, 4).data(DISPLAY)
+
+    open_case(qtbot, fwindow, referrals)
+    (referral,) = store.referrals(cid)
+    assert seen["task"] == ["Follow up the referral to Barnevernvakten"]
+    assert seen["default"] is True and seen["without"] is False
+    (task,) = [t for t in store.tasks(cid) if t.clock == "referral-follow-up"]
+    assert task.due_at == referral.follow_up_on
+    assert dt.datetime.fromtimestamp(referral.follow_up_on).year == (
+        dt.datetime.fromtimestamp(clock.t + 3 * DAY).year + 1
+    )
+    assert seen["follow"] == dt.datetime.fromtimestamp(referral.follow_up_on).strftime("%Y-%m-%d")
+    assert messages.shown == []

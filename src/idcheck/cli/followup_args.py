@@ -39,7 +39,9 @@ def register_followup(sub: Subparsers) -> None:
     q.add_argument("--reason", required=True, metavar="TEXT")
     q.set_defaults(handler=_run("cmd_case_first_contact"))
 
-    t = sub.add_parser("task", help="tasks across cases: list, add, mark done", allow_abbrev=False)
+    t = sub.add_parser(
+        "task", help="tasks across cases: list, add, change, mark done", allow_abbrev=False
+    )
     ta = t.add_subparsers(dest="task_command", metavar="ACTION", required=True)
     q = _parser(ta, "list", "open tasks of open cases, soonest first")
     q.add_argument("--overdue", action="store_true", help="only those past their due time")
@@ -58,9 +60,22 @@ def register_followup(sub: Subparsers) -> None:
     q.add_argument("--note", metavar="TEXT", default="")
     q.add_argument("--not-needed", metavar="REASON", help="not needed, and why")
     q.set_defaults(handler=_run("cmd_task_done"))
+    q = _parser(
+        ta, "edit", "change an open task's text, note or due time (a due time with --reason)"
+    )
+    q.add_argument("task_id", metavar="TASK_ID")
+    q.add_argument("--what", metavar="WHAT", help="what is to be done (one line)")
+    q.add_argument("--note", metavar="TEXT", help="the task's note, replaced")
+    due = q.add_mutually_exclusive_group()
+    due.add_argument("--due", metavar="WHEN", help=WHEN)
+    due.add_argument("--no-due", action="store_true", help="no deadline")
+    q.add_argument("--reason", metavar="TEXT", default="", help="why (required for a due time)")
+    q.set_defaults(handler=_run("cmd_task_edit"))
 
     r = sub.add_parser(
-        "referral", help="referrals as records: add, change state", allow_abbrev=False
+        "referral",
+        help="referrals as records: add, change state, move the follow-up date",
+        allow_abbrev=False,
     )
     ra = r.add_subparsers(dest="referral_command", metavar="ACTION", required=True)
     q = _parser(ra, "add", "record a referral sent for a case")
@@ -81,6 +96,13 @@ def register_followup(sub: Subparsers) -> None:
     q.add_argument("--reason", metavar="TEXT", default="")
     q.add_argument("--at", metavar="WHEN", help=f"{WHEN}; default: now")
     q.set_defaults(handler=_run("cmd_referral_state"))
+    q = _parser(ra, "edit", "move a referral's follow-up date (with --reason); its task moves too")
+    q.add_argument("referral_id", metavar="ID")
+    follow = q.add_mutually_exclusive_group(required=True)
+    follow.add_argument("--follow-up", metavar="WHEN", help=WHEN)
+    follow.add_argument("--no-follow-up", action="store_true", help="no follow-up date")
+    q.add_argument("--reason", required=True, metavar="TEXT")
+    q.set_defaults(handler=_run("cmd_referral_edit"))
 
     m = sub.add_parser(
         "missing", help="missing episodes: a child gone missing, found", allow_abbrev=False

@@ -27,9 +27,11 @@ __all__ = [
     "cmd_missing_add",
     "cmd_missing_found",
     "cmd_referral_add",
+    "cmd_referral_edit",
     "cmd_referral_state",
     "cmd_task_add",
     "cmd_task_done",
+    "cmd_task_edit",
     "cmd_task_list",
     "parse_when",
     "show_time",
@@ -237,6 +239,44 @@ def cmd_task_done(args: argparse.Namespace) -> int:
         else:
             store.finish_task(tid, "done", note=args.note)
             print(f"task #{tid} done")
+        return EXIT_OK
+
+    return with_store(args, run)
+
+
+def cmd_task_edit(args: argparse.Namespace) -> int:
+    def run(store: Store) -> int:
+        from idcheck.store.followup_edits import KEEP
+
+        tid = parse_id(args.task_id, "task")
+        due = None if args.no_due else parse_when(args.due, "--due")
+        if args.what is None and args.note is None and args.due is None and not args.no_due:
+            raise InvalidInput("say what to change: --what, --note, --due or --no-due")
+        changed = store.edit_task(
+            tid,
+            what=args.what,
+            note=args.note,
+            due_at=due if args.due is not None or args.no_due else KEEP,
+            reason=args.reason,
+        )
+        if not changed:
+            print(f"task #{tid} is already so; nothing was changed")
+            return EXIT_OK
+        t = store.task(tid)
+        print(f"task #{tid} changed: due {show_time(t.due_at)}  {t.what}")
+        return EXIT_OK
+
+    return with_store(args, run)
+
+
+def cmd_referral_edit(args: argparse.Namespace) -> int:
+    def run(store: Store) -> int:
+        rid = parse_id(args.referral_id, "referral")
+        follow = None if args.no_follow_up else parse_when(args.follow_up, "--follow-up")
+        if not store.edit_referral(rid, follow_up_on=follow, reason=args.reason):
+            print(f"referral #{rid} already has that follow-up date; nothing was changed")
+            return EXIT_OK
+        print(f"referral #{rid}: follow up {show_time(follow)}")
         return EXIT_OK
 
     return with_store(args, run)

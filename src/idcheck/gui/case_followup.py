@@ -38,6 +38,7 @@ from idcheck.gui.followup_dialogs import (
     TaskDialog,
     seconds,
 )
+from idcheck.gui.followup_edit_dialogs import FollowUpDateDialog, TaskEditDialog
 from idcheck.gui.followup_models import (
     ID_ROLE,
     MissingModel,
@@ -205,17 +206,27 @@ class TasksTab(FollowUpTab):
         self.take_button.clicked.connect(self.take)
         self.reopen_button = QPushButton(tr("&Reopen…"))
         self.reopen_button.clicked.connect(self.reopen)
+        self.edit_button = QPushButton(tr("Ed&it…"))
+        self.edit_button.clicked.connect(self.edit)
         self.add_button = QPushButton(tr("&Add a task…"))
         self.add_button.clicked.connect(self.add)
         self.table.selectionModel().currentRowChanged.connect(self._follow_selection)
         clock = QHBoxLayout()
         clock.addWidget(self.clock, 1)
         clock.addWidget(self.first_contact_button)
+        clock.addWidget(self.add_button)
+        # One row of buttons for the task chosen; adding one is at the top, by the
+        # clock (the tab fits a laptop's screen at 200 % in the longest language).
         buttons = QHBoxLayout()
-        for b in (self.done_button, self.not_needed_button, self.take_button, self.reopen_button):
+        for b in (
+            self.done_button,
+            self.not_needed_button,
+            self.take_button,
+            self.edit_button,
+            self.reopen_button,
+        ):
             buttons.addWidget(b)
         buttons.addStretch()
-        buttons.addWidget(self.add_button)
         box = QVBoxLayout(self)
         box.addLayout(clock)
         box.addWidget(self.summary)
@@ -245,7 +256,7 @@ class TasksTab(FollowUpTab):
         task_id = self.selected(self.table)
         task = self.model.record(task_id) if task_id is not None else None
         is_open = task is not None and task.status == "open"
-        for b in (self.done_button, self.not_needed_button):
+        for b in (self.done_button, self.not_needed_button, self.edit_button):
             b.setEnabled(is_open)
         mine = task is not None and task.assignee == self.session.username
         self.take_button.setEnabled(is_open and not mine)
@@ -278,6 +289,16 @@ class TasksTab(FollowUpTab):
         self.ask(
             dialog,
             lambda: fops.reopen_task(self.case_id, task.id, dialog.reason.text().strip()),
+        )
+
+    def edit(self) -> None:
+        task_id = self.selected(self.table)
+        task = self.model.record(task_id) if task_id is not None else None
+        if task is None or task.status != "open":
+            return
+        dialog = TaskEditDialog(task, self.now(), self)
+        self.ask(
+            dialog, lambda: fops.edit_task(self.case_id, task.id, dialog.changes(), now=self.now())
         )
 
     def take(self) -> None:
@@ -315,8 +336,12 @@ class ReferralsTab(FollowUpTab):
         self.add_button.clicked.connect(self.add)
         self.state_button = QPushButton(tr("Change its &state…"))
         self.state_button.clicked.connect(self.change_state)
+        self.follow_up_button = QPushButton(tr("&Follow-up date…"))
+        self.follow_up_button.clicked.connect(self.change_follow_up)
+        self.table.selectionModel().currentRowChanged.connect(self._follow_selection)
         buttons = QHBoxLayout()
         buttons.addWidget(self.state_button)
+        buttons.addWidget(self.follow_up_button)
         buttons.addStretch()
         buttons.addWidget(self.add_button)
         box = QVBoxLayout(self)
@@ -326,6 +351,29 @@ class ReferralsTab(FollowUpTab):
     def show_follow_up(self, fu: FollowUp, now: float) -> None:
         self.keep_selection(self.table, lambda: self.model.set_rows(fu.referrals, now))
         self.state_button.setEnabled(bool(fu.referrals))
+        self._follow_selection()
+
+    def _follow_selection(self) -> None:
+        ref_id = self.selected(self.table)
+        referral = self.model.record(ref_id) if ref_id is not None else None
+        self.follow_up_button.setEnabled(referral is not None and referral.state != "closed")
+
+    def change_follow_up(self) -> None:
+        ref_id = self.selected(self.table)
+        referral = self.model.record(ref_id) if ref_id is not None else None
+        if referral is None or referral.state == "closed":
+            return
+        dialog = FollowUpDateDialog(referral, self.now(), self)
+        self.ask(
+            dialog,
+            lambda: fops.edit_referral(
+                self.case_id,
+                referral.id,
+                dialog.value(),
+                dialog.reason.text().strip(),
+                now=self.now(),
+            ),
+        )
 
     def add(self) -> None:
         dialog = ReferralRecordDialog(self.session.now(), self)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from idcheck.gui.ops import Changes, Op, _done
 
@@ -40,6 +40,8 @@ __all__ = [
     "add_referral",
     "add_task",
     "assign_task",
+    "edit_referral",
+    "edit_task",
     "finish_task",
     "follow_up",
     "my_work",
@@ -129,6 +131,18 @@ def assign_task(case_id: int, task_id: int, username: str | None) -> Op[bool]:
     )
 
 
+def edit_task(
+    case_id: int, task_id: int, changes: dict[str, Any], *, now: float | None = None
+) -> Op[bool]:
+    """An open task's text, note or due time changed after saving (``changes``:
+    the keywords of :meth:`Store.edit_task`; a due time with its reason)."""
+    return Op(
+        "edit task",
+        lambda s: s.edit_task(task_id, case_id=case_id, now=now, **changes),
+        _case(case_id, tasks=True, cases=True),
+    )
+
+
 def my_work(now: float) -> Op[list[TaskRow]]:
     """The signed-in worker's open tasks overdue or due today."""
     return Op("my work", lambda s: s.my_work(now=now))
@@ -163,6 +177,20 @@ def set_referral_state(
         "set referral state",
         _done(lambda s: s.set_referral_state(referral_id, state, reason=reason, at=at)),
         _case(case_id),
+    )
+
+
+def edit_referral(
+    case_id: int, referral_id: int, follow_up_on: float | None, reason: str, *, now: float
+) -> Op[bool]:
+    """A referral's follow-up date moved (or removed), with the reason; its
+    follow-up task moves, is made or closes with it."""
+    return Op(
+        "edit referral",
+        lambda s: s.edit_referral(
+            referral_id, follow_up_on=follow_up_on, reason=reason, case_id=case_id, now=now
+        ),
+        _case(case_id, tasks=True, cases=True),
     )
 
 
