@@ -1,5 +1,7 @@
 """Screenshots of a case's follow-up in the real window: My work (the first page
-after unlocking), the case list's follow-up column, a case's timeline and tasks.
+after unlocking), the case list's follow-up column, a case's timeline, tasks and
+referrals, the forms that change a task and a referral's follow-up date after
+saving, and the timeline in Norwegian.
 
     xvfb-run -a -s "-screen 0 1280x800x24" python build_scripts/screenshots_followup.py \
         [--out docs/screenshots]
@@ -55,12 +57,18 @@ def follow_up_store(data: Path, password: str) -> tuple[int, float]:
     tasks = store.tasks(amira)
     store.finish_task(tasks[0].id, "done", note="Kept apart from the adult", now=first + 30 * 60)
     store.finish_task(tasks[1].id, "done", now=first + 90 * 60)
-    store.add_task(
+    interpreter = store.add_task(
         amira,
         TaskDraft(
             "Book an interpreter for the full screening", assignee="anna", due_at=first + 28 * HOUR
         ),
         now=first + 2 * HOUR,
+    )
+    store.edit_task(
+        interpreter,
+        due_at=first + 30 * HOUR,
+        reason="The Tigrinya interpreter can come at ten",
+        now=first + 5 * HOUR,
     )
     ref = store.add_referral(
         amira,
@@ -73,6 +81,12 @@ def follow_up_store(data: Path, password: str) -> tuple[int, float]:
         now=first + 3 * HOUR,
     )
     store.set_referral_state(ref, "received", at=first + 4 * HOUR)
+    store.edit_referral(
+        ref,
+        follow_up_on=first + 72 * HOUR,
+        reason="They will call back after the meeting",
+        now=first + 6 * HOUR,
+    )
     store.save_plan(
         amira,
         [
@@ -121,8 +135,10 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from idcheck.gui import i18n
     from idcheck.gui.app import STYLE, MainWindow
     from idcheck.gui.case_dialog import CaseDialog
+    from idcheck.gui.followup_edit_dialogs import FollowUpDateDialog, TaskEditDialog
     from idcheck.gui.session import store_behind
 
     app = QApplication(sys.argv[:1])
@@ -154,11 +170,26 @@ def main() -> int:
         rows = store.list_screenings(case_id)
         outcomes = w.cases.model.outcomes
         case = store.get_case(case_id, audit=False)
-        for tab in ("timeline", "tasks"):
+        for tab in ("timeline", "tasks", "referrals"):
             dialog = CaseDialog(case, rows, outcomes, w, session=w.session, tab=tab)
             dialog.resize(1100, 640)
             shot(dialog, f"case-{tab}")
+            if tab == "tasks":
+                task = next(t for t in store.tasks(case_id) if t.what.startswith("Book"))
+                form = TaskEditDialog(task, now, dialog)
+                form.reason.setText("The Tigrinya interpreter can come at ten")
+                shot(form, "task-edit")
+                form.reject()
+            if tab == "referrals":
+                form = FollowUpDateDialog(store.referrals(case_id)[0], now, dialog)
+                shot(form, "follow-up-date")
+                form.reject()
             dialog.reject()
+        i18n.apply(app, i18n.UiPrefs("nb", 100))
+        dialog = CaseDialog(case, rows, outcomes, w, session=w.session, tab="timeline")
+        dialog.resize(1100, 640)
+        shot(dialog, "case-timeline-nb")
+        dialog.reject()
         w.lock()
     return 0
 
