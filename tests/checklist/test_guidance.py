@@ -105,3 +105,19 @@ def test_the_intake_full_screening_has_the_routes_id_from_1_1_0():
     for routes in ("routes-no", "routes-gb"):
         _doc, r = load_any(find(routes).path)
         assert "plan-full-screening" in {a.id for a in r.outcomes["full-screening"]}
+
+
+def test_the_newest_version_of_each_id_is_what_a_new_screening_reads(tmp_path):
+    from idcheck.checklist import entries
+    from idcheck.checklist.catalogue import newest_entries
+
+    refs = [e.ref for e in newest_entries()]
+    assert refs == sorted(refs)
+    assert len(refs) == len({e.id for e in entries()})
+    assert {"intake-screen@1.1.0", "routes-no@1.1.0"} <= set(refs)
+    assert "intake-screen@1.0.0" in {e.ref for e in entries()}  # still installed
+    # Versions compare as numbers, not as text.
+    for version in ("1.2.0", "1.10.0", "1.9"):
+        (tmp_path / "x").mkdir(exist_ok=True)
+        (tmp_path / "x" / f"{version}.yaml").write_text("{}\n")
+    assert [e.ref for e in newest_entries(tmp_path)] == ["x@1.10.0"]

@@ -68,6 +68,16 @@ def entries(root: Path | None = None) -> list[Entry]:
     return out
 
 
+def newest_entries(root: Path | None = None) -> list[Entry]:
+    """The newest version of every installed id, sorted by id: what a new
+    screening uses (older versions stay installed for the screenings made with
+    them, which keep their own copy of the text)."""
+    newest: dict[str, Entry] = {}
+    for e in entries(root):
+        newest[e.id] = e  # sorted by id, then version: the last one wins
+    return list(newest.values())
+
+
 def find(ref: str, root: Path | None = None) -> Entry:
     """The entry for ``ID`` (latest version) or ``ID@VERSION``; KeyError if none."""
     ident, version = parse_ref(ref)

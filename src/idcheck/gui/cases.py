@@ -46,13 +46,11 @@ def bundled_checklists() -> dict[str, Entry]:
     """Label -> catalogue entry for the newest version of every installed
     screening checklist: a new screening uses it (an older version stays
     installed for the screenings made with it, which keep their own copy)."""
-    from idcheck.checklist import entries, load_entry, text_for
+    from idcheck.checklist import load_entry, text_for
+    from idcheck.checklist.catalogue import newest_entries
 
-    newest: dict[str, Entry] = {}
-    for e in entries():
-        newest[e.id] = e  # sorted by id, then version: the last one wins
     choices = {}
-    for e in newest.values():
+    for e in newest_entries():
         obj = load_entry(e)
         if getattr(obj, "kind", "") == "checklist":
             choices[f"{text_for(obj.title, content_language())} ({e.ref})"] = e
@@ -62,11 +60,12 @@ def bundled_checklists() -> dict[str, Entry]:
 def outcome_labels(lang: str | None = None) -> dict[str, str]:
     """Outcome id -> label, over every installed checklist (most urgent first), in
     the interface language where the checklists have it."""
-    from idcheck.checklist import Checklist, entries, load_entry, text_for
+    from idcheck.checklist import Checklist, load_entry, text_for
+    from idcheck.checklist.catalogue import newest_entries
 
     lang = lang or content_language()
     labels: dict[str, str] = {}
-    for e in entries():
+    for e in newest_entries():
         obj = load_entry(e)
         if isinstance(obj, Checklist):
             for o in obj.outcomes:

@@ -98,11 +98,14 @@ def open_store(folder: Path, username: str, password: str) -> FolderOp[Store]:
 
 
 def warm_checklists() -> None:
-    """Read every installed checklist into the loader's one cache, so the window
-    finds them there; a file that cannot be read is left for the window to say."""
-    from idcheck.checklist import entries, load_entry
+    """Read the newest version of every installed checklist into the loader's one
+    cache, so the window finds them there (an older version is read when a
+    screening made with it is opened); a file that cannot be read is left for
+    the window to say."""
+    from idcheck.checklist import load_entry
+    from idcheck.checklist.catalogue import newest_entries
 
-    for entry in entries():
+    for entry in newest_entries():
         try:
             load_entry(entry)
         except Exception:  # noqa: S112 - said where the window reads it

@@ -61,13 +61,10 @@ def _tr(text: str) -> str:
 
 def bundled_checklists() -> list[Checklist]:
     """The newest version of every bundled checklist (not the referral routes)."""
-    from idcheck.checklist.catalogue import entries, load_entry
+    from idcheck.checklist.catalogue import load_entry, newest_entries
 
-    newest: dict[str, Any] = {}
-    for entry in entries():
-        newest[entry.id] = entry  # sorted by id, then version: the last one wins
     out = []
-    for entry in newest.values():
+    for entry in newest_entries():
         loaded = load_entry(entry)
         if isinstance(loaded, Checklist):
             out.append(loaded)

@@ -108,7 +108,8 @@ class SiteTab(QWidget):
 
     def __init__(self, session: Session) -> None:
         super().__init__()
-        from idcheck.checklist import Routes, entries, load_entry, text_for
+        from idcheck.checklist import Routes, load_entry, text_for
+        from idcheck.checklist.catalogue import newest_entries
         from idcheck.gui.i18n import content_language
 
         self.session = session
@@ -117,7 +118,7 @@ class SiteTab(QWidget):
         self.routes: dict[str, QCheckBox] = {}
         self.countries: dict[str, str] = {}
         lang = content_language()
-        for e in entries():
+        for e in newest_entries():
             obj = load_entry(e)
             if isinstance(obj, Routes) and e.id not in self.routes:
                 check = QCheckBox(text_for(obj.title, lang))

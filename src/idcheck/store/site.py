@@ -170,10 +170,11 @@ def check_profile(profile: SiteProfile, installed_routes: Mapping[str, str]) -> 
 
 def installed_routes() -> dict[str, str]:
     """Each installed routes file's id and the country it is written for."""
-    from idcheck.checklist import ChecklistError, Routes, entries, load_entry
+    from idcheck.checklist import ChecklistError, Routes, load_entry
+    from idcheck.checklist.catalogue import newest_entries
 
     out: dict[str, str] = {}
-    for entry in entries():
+    for entry in newest_entries():  # a version's id and country never change
         try:
             obj = load_entry(entry)
         except (ChecklistError, OSError):
