@@ -314,24 +314,25 @@ def _digests(raw: Any, kind: str, tables: set[str]) -> dict[int, str]:
     """Record id -> its content hash, for every record of ``kind`` (a part whose
     table the store has not yet, before its upgrade, has no rows)."""
     sha256 = hashlib.sha256
-    parts = [p for p in _PARTS.get(kind, ()) if p[3] in tables]
-    cursor = raw.execute(_SQL[kind])
-    batches = iter(lambda: cursor.fetchmany(4096), [])
-    if not parts:
-        # _part() spelled inline: one line a record, hashed at once.
-        return {
-            row[0]: PREFIX
-            + sha256(repr((kind, *row)).encode("utf-8", "surrogatepass") + b"\n").hexdigest()
-            for batch in batches
-            for row in batch
-        }
-    hashers = {row[0]: sha256(_part(kind, row)) for batch in batches for row in batch}
-    get = hashers.get
-    for name, sql, parent, _table in parts:
+    # A record's own rows, each part's rows in turn (by id): read first, as most
+    # records (a task without changes or a link) have none and hash at once.
+    extra: dict[int, list[bytes]] = {}
+    for name, sql, parent, table in _PARTS.get(kind, ()):
+        if table not in tables:
+            continue
         children = raw.execute(f"{sql} WHERE {parent} IS NOT NULL ORDER BY {parent}, id")
         while batch := children.fetchmany(4096):
             for row in batch:
-                h = get(row[0])
-                if h is not None:  # (a part of no record: the foreign key check names it)
-                    h.update(_part(name, row))
-    return {rid: PREFIX + h.hexdigest() for rid, h in hashers.items()}
+                extra.setdefault(row[0], []).append(_part(name, row))
+    cursor = raw.execute(_SQL[kind])
+    out: dict[int, str] = {}
+    get = extra.get
+    while batch := cursor.fetchmany(4096):
+        for row in batch:
+            # _part() spelled inline: one line a record.
+            h = sha256(repr((kind, *row)).encode("utf-8", "surrogatepass") + b"\n")
+            for more in get(row[0], ()):
+                h.update(more)
+            out[row[0]] = PREFIX + h.hexdigest()
+    # (A part of no record: the foreign key check names it.)
+    return out

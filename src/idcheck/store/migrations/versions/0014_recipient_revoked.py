@@ -17,5 +17,10 @@ down_revision = "0013"
 
 
 def upgrade() -> None:
-    op.execute("ALTER TABLE recipients ADD COLUMN revoked_at FLOAT")
-    op.execute("ALTER TABLE recipients ADD COLUMN revoked_by INTEGER REFERENCES users (id)")
+    # Only the columns not there yet: a store whose recorded revision was set back
+    # (a test of the upgrade path from 0011) has them already.
+    have = {r[1] for r in op.get_bind().exec_driver_sql("PRAGMA table_info(recipients)")}
+    if "revoked_at" not in have:
+        op.execute("ALTER TABLE recipients ADD COLUMN revoked_at FLOAT")
+    if "revoked_by" not in have:
+        op.execute("ALTER TABLE recipients ADD COLUMN revoked_by INTEGER REFERENCES users (id)")
