@@ -1,6 +1,6 @@
 """The case list with its follow-up flags, measured side by side in one run.
 
-    python benchmarks/bench_followup.py [--cases N] [--tasks-per-case K] [--runs R]
+    python benchmarks/bench_followup.py [--cases N] [--tasks-per-case K] [--runs R] [--keep DIR]
 
 A store of N cases (default 100,000) with K tasks each (default 10: 1,000,000
 tasks; a third open, due from two weeks ago to two weeks ahead, the rest done)
@@ -10,6 +10,8 @@ listed with the flags (overdue, due within 24 hours, next due time, missing)
 and without them, taking turns so both see the same load; medians of R runs.
 The rows are inserted in big transactions through the store's engine (one by
 one through the API would take hours of fsyncs; the rows are the same).
+``--keep DIR`` builds the store there once and reuses it, listed at the time it
+was built for (kept beside it), so the flags are the same.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -108,11 +111,20 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--tasks-per-case", type=int, default=10)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--keep", type=Path, help="build the store here once and reuse it")
     args = parser.parse_args()
     now = time.time()
     with tempfile.TemporaryDirectory() as d:
-        path = Path(d) / "store"
-        built = build(path, args.cases, args.tasks_per_case, now)
+        name = f"cases-{args.cases}-{args.tasks_per_case}"
+        path = args.keep / name if args.keep else Path(d) / "store"
+        at = path.with_name(f"{name}.now")
+        if args.keep and (path / "idcheck.db").exists() and at.exists():
+            now, built = float(at.read_text()), 0.0
+        else:
+            shutil.rmtree(path, ignore_errors=True)  # a build that did not finish
+            path.parent.mkdir(parents=True, exist_ok=True)
+            built = build(path, args.cases, args.tasks_per_case, now)
+            at.write_text(repr(now))
         size = (path / "idcheck.db").stat().st_size / 1e6
         s = Store.open(path, "bench", PASSWORD, kdf=MINIMUM_KDF)
         try:
@@ -138,7 +150,8 @@ def main() -> int:
     load = os.getloadavg()[0]
     print(
         f"store: {args.cases:,} cases, {args.cases * args.tasks_per_case:,} tasks, "
-        f"{size:.0f} MB, built in {built:.1f} s; load average {load:.1f}"
+        f"{size:.0f} MB, {f'built in {built:.1f} s' if built else 'reused'}; "
+        f"load average {load:.1f}"
     )
     for limit in (200, 5000):
         print(
