@@ -11,7 +11,14 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from tests.gui.test_followup_window import HOUR, in_dialog, open_case, texts, unlock
+from tests.gui.test_followup_window import (
+    HOUR,
+    in_dialog,
+    open_case,
+    texts,
+    type_cell,
+    unlock,
+)
 from tests.gui.walking import CTRL, click
 
 from idcheck.gui.session import store_behind
@@ -336,3 +343,42 @@ def test_a_referrals_follow_up_date_moves_in_the_window_and_its_task_with_it(
     )
     assert seen["follow"] == dt.datetime.fromtimestamp(referral.follow_up_on).strftime("%Y-%m-%d")
     assert messages.shown == []
+
+
+def test_a_plans_review_date_saved_in_the_window_is_a_task_the_next_version_closes(
+    qtbot, fwindow, clock
+):
+    unlock(qtbot, fwindow)
+    store = store_behind(fwindow.session)
+    cid = store.list_cases()[0].id
+    seen = {}
+
+    def plan(dialog):
+        qtbot.keyClick(dialog, Qt.Key.Key_5, CTRL)
+        tab = dialog.pages["plan"]
+        type_cell(qtbot, tab.table, 0, 0, "A safe place to live")
+        tab.has_review.setFocus()
+        if not tab.has_review.isChecked():
+            qtbot.keyClick(tab.has_review, Qt.Key.Key_Space)
+        click(qtbot, tab.save_button)
+        _tab(qtbot, dialog, Qt.Key.Key_3)
+        tasks = dialog.pages["tasks"]
+        seen["first"] = [(t.what, t.status) for t in tasks.model.rows if t.clock == "plan-review"]
+        _tab(qtbot, dialog, Qt.Key.Key_5)
+        type_cell(qtbot, tab.table, 0, 1, "Placement tonight")
+        click(qtbot, tab.save_button)
+        _tab(qtbot, dialog, Qt.Key.Key_3)
+        seen["second"] = sorted(
+            (t.what, t.status, t.reason) for t in tasks.model.rows if t.clock == "plan-review"
+        )
+
+    open_case(qtbot, fwindow, plan)
+    review = store.plan(cid).next_review_on
+    assert review is not None
+    assert seen["first"] == [("Review the individual plan (version 1)", "open")]
+    assert seen["second"] == [
+        ("Review the individual plan (version 1)", "not_needed", "plan version 2 supersedes it"),
+        ("Review the individual plan (version 2)", "open", ""),
+    ]
+    (task,) = [t for t in store.tasks(cid) if t.clock == "plan-review" and t.status == "open"]
+    assert task.due_at == review
