@@ -203,7 +203,7 @@ def test_a_norwegian_window_words_every_kind_of_timeline_entry_in_norwegian(
         assert not words & ENGLISH, row
     text = "\n".join(rows)
     # Codes, times and changes said in Norwegian.
-    assert "Første samtale: mulig menneskehandel med barn, versjon 1.0.0" in text
+    assert f"Første samtale: mulig menneskehandel med barn, versjon {checklist.version}" in text
     assert "Barnevernvakten (på telefon)" in text
     assert "Ring rektor (var: Ring skolen)" in text
     assert "Begrunnelse: skolen er stengt" in text
