@@ -85,6 +85,14 @@ def test_case_show_prints_the_case_its_tasks_referrals_and_timeline(case_with_pl
     assert "OVERDUE by 6 h" in safe
     assert "due in" in next(line for line in out.splitlines() if "meeting" in line.lower())
     assert "Barnevernvakten Oslo (phone)  sent" in out
+    # The intake's standing guidance is printed apart, no task and no due time.
+    guidance = out.split("\nstanding guidance (throughout, no due time):\n")[1].split("\n\n")[0]
+    assert guidance.splitlines() == [
+        "  - Stay with the child, or make sure a colleague the child knows does, "
+        "until help arrives.",
+        "  - Do not confront the accompanying adults or tell them about your concern.",
+    ]
+    assert "confront" not in out.split("\ntasks (")[1].split("\n\n")[0]
     timeline = out.split("\ntimeline:\n")[1].splitlines()
     assert "First contact" in timeline[0]
     assert any("First contact changed (anna): found at the station at night" in t for t in timeline)

@@ -154,6 +154,14 @@ def cmd_case_show(args: argparse.Namespace) -> int:
             _note(t.note)
         if not tasks:
             print("  (none)")
+        # The standing guidance of the newest completed screening: never a task.
+        from idcheck.report.summary_plan import case_guidance
+
+        guidance = case_guidance(store, cid, "en")
+        if guidance:
+            print("\nstanding guidance (throughout, no due time):")
+            for line in guidance:
+                print(f"  - {line}")
         print("\nreferrals:")
         for r in store.referrals(cid):
             follow = f"  follow up {show_time(r.follow_up_on)}" if r.follow_up_on else ""
