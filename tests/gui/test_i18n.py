@@ -279,6 +279,24 @@ def test_a_right_to_left_language_mirrors_the_layout(qtbot, ui):
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
 
 
+def test_right_to_left_is_what_qt_says_for_every_locale_it_knows():
+    """is_right_to_left asks by script (no Qt-namespace enum at start-up); for every
+    locale Qt knows, by either spelling of its name, it answers as textDirection()."""
+    known = QLocale.matchingLocales(
+        QLocale.Language.AnyLanguage, QLocale.Script.AnyScript, QLocale.Country.AnyCountry
+    )
+    codes = {c for locale in known for c in (locale.name(), locale.bcp47Name())}
+    assert len(codes) > 500
+    differ = [
+        c
+        for c in sorted(codes)
+        if i18n.is_right_to_left(c)
+        != (QLocale(c).textDirection() == Qt.LayoutDirection.RightToLeft)
+    ]
+    assert differ == []
+    assert sum(map(i18n.is_right_to_left, codes)) > 20  # Arabic, Hebrew, Persian, Urdu …
+
+
 def test_languages_are_those_with_a_qm_by_their_own_names(qm_dir, tmp_path):
     assert i18n.available_languages(tmp_path) == ["en"]
     found = i18n.available_languages(qm_dir)

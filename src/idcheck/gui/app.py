@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -54,8 +54,10 @@ if TYPE_CHECKING:
 
 # What the first window does not show is imported when it is first needed: the
 # core (SQLAlchemy, pydantic models, reportlab), and the pages of an unlocked
-# store (the case list, my work; see gui/pages.py). Start-up is what a worker
-# waits for (tests/gui/test_start_imports.py).
+# store (the case list, my work; see gui/pages.py). Nothing before the first
+# paint names the ``Qt`` namespace either: its first use builds the Python enums
+# of all of it (94 classes, 15-40 ms). Start-up is what a worker waits for
+# (tests/gui/test_start_imports.py; benchmarks/bench_gui.py).
 _LATER = {name: "idcheck.gui.cases" for name in ("CaseForm", "CaseTableModel", "CasesPage")}
 
 
@@ -117,6 +119,8 @@ class MainWindow(QMainWindow):
         header.setContentsMargins(0, 0, 6, 0)
         header.addWidget(self.banner, 1)
         if training:  # the room and the projector; every dialog framed TRAINING
+            from PySide6.QtCore import Qt
+
             from idcheck.gui.presenter import install_training_room
             from idcheck.gui.training_frame import install_training_frame
 
@@ -125,8 +129,8 @@ class MainWindow(QMainWindow):
         from idcheck.gui.help_menu import install_help  # Help → Guide (Ctrl+F1)
 
         self.help_button = install_help(self)
-        header.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignRight)
-        header.addWidget(self.settings_button, 0, Qt.AlignmentFlag.AlignRight)
+        header.addWidget(_at_right(self.help_button))
+        header.addWidget(_at_right(self.settings_button))
         layout.addLayout(header)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -135,9 +139,7 @@ class MainWindow(QMainWindow):
         self.pages = Pages(self)  # each built when first needed
         self._set_texts()
         self.stack.setCurrentWidget(self.unlock_page if store_exists(data_dir) else self.first_run)
-        lock_key = QShortcut(QKeySequence("Ctrl+L"), self)
-        lock_key.setContext(Qt.ShortcutContext.ApplicationShortcut)
-        lock_key.activated.connect(self.lock)
+        self.lock_key: QShortcut | None = None  # Ctrl+L, made at the first unlock
         self.idle = IdleLock(self)
 
     @property
@@ -237,6 +239,12 @@ class MainWindow(QMainWindow):
         self._start(store)
 
     def _start(self, store: Store) -> None:
+        if self.lock_key is None:  # Ctrl+L locks from anywhere, a dialog too
+            from PySide6.QtCore import Qt
+
+            self.lock_key = QShortcut(QKeySequence("Ctrl+L"), self)
+            self.lock_key.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            self.lock_key.activated.connect(self.lock)
         self.session = Session(store, self.messages, self, now=self.now)
         self.idle.begin(store, self.session)
         self.cases.attach(self.session)
@@ -358,6 +366,18 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: Any) -> None:
         self.lock()
         super().closeEvent(event)
+
+
+def _at_right(button: QWidget) -> QWidget:
+    """``button`` at the right of a cell that shares the header's free space, as
+    with ``Qt.AlignmentFlag.AlignRight``, without naming ``Qt`` at start-up."""
+    cell = QWidget()
+    box = QHBoxLayout(cell)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(0)
+    box.addStretch(1)
+    box.addWidget(button)
+    return cell
 
 
 def run_window(argv: list[str]) -> int:

@@ -32,7 +32,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QLibraryInfo,
     QLocale,
-    Qt,
     QTranslator,
 )
 from PySide6.QtGui import QFont
@@ -163,9 +162,48 @@ def system_language(available: list[str]) -> str:
     return "en"
 
 
+# The scripts written right to left: the ones QLocale.textDirection() names
+# (tests/gui/test_i18n.py checks every locale Qt knows against it). Asked by
+# script, so that start-up does not build the Python enums of the whole Qt
+# namespace (about a hundred) that textDirection()'s answer would need.
+_RIGHT_TO_LEFT_SCRIPTS = frozenset(
+    f"{name}Script"
+    for name in [
+        "Adlam",
+        "Arabic",
+        "Avestan",
+        "Cypriot",
+        "Hatran",
+        "Hebrew",
+        "ImperialAramaic",
+        "InscriptionalPahlavi",
+        "InscriptionalParthian",
+        "Kharoshthi",
+        "Lydian",
+        "Mandaean",
+        "Manichaean",
+        "Mende",
+        "MeroiticCursive",
+        "Meroitic",
+        "Nabataean",
+        "Nko",
+        "OldHungarian",
+        "OldNorthArabian",
+        "OldSouthArabian",
+        "Orkhon",
+        "Palmyrene",
+        "Phoenician",
+        "PsalterPahlavi",
+        "Samaritan",
+        "Syriac",
+        "Thaana",
+    ]
+)
+
+
 def is_right_to_left(code: str) -> bool:
     """Whether the layout of ``code`` runs right to left (Arabic, Hebrew, Persian …)."""
-    return QLocale(code).textDirection() == Qt.LayoutDirection.RightToLeft
+    return QLocale(code).script().name in _RIGHT_TO_LEFT_SCRIPTS
 
 
 @dataclass(frozen=True)
@@ -285,10 +323,12 @@ def apply(
     app.setProperty(_LANGUAGE, language)
     app.setProperty(_TEXT_SIZE, prefs.text_size)
     _apply_text_size(app, prefs.text_size, style)
-    direction = Qt.LayoutDirection
-    app.setLayoutDirection(
-        direction.RightToLeft if is_right_to_left(language) else direction.LeftToRight
-    )
+    right_to_left = is_right_to_left(language)
+    if right_to_left != app.isRightToLeft():
+        from PySide6.QtCore import Qt
+
+        direction = Qt.LayoutDirection
+        app.setLayoutDirection(direction.RightToLeft if right_to_left else direction.LeftToRight)
     return language
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
@@ -36,8 +36,6 @@ ACTIVITY = frozenset(
         QEvent.Type.Wheel,
     )
 )
-#: The lock key (Ctrl+L; Cmd+L on a Mac, as Qt maps Ctrl there).
-LOCK_KEY = Qt.Key.Key_L
 #: The minutes when the store's setting cannot be read.
 DEFAULT_MINUTES = 5
 
@@ -97,7 +95,11 @@ class IdleLock(QTimer):
 
 
 def _is_lock_key(event: QEvent) -> bool:
-    if not isinstance(event, QKeyEvent) or event.key() != LOCK_KEY:
+    """Ctrl+L (Cmd+L on a Mac, as Qt maps Ctrl there). ``Qt`` is named only once a
+    store is open: its first use builds the enums of all of it (see gui.app)."""
+    from PySide6.QtCore import Qt
+
+    if not isinstance(event, QKeyEvent) or event.key() != Qt.Key.Key_L:
         return False
     mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
     return mods == Qt.KeyboardModifier.ControlModifier

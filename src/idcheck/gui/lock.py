@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -39,6 +39,8 @@ class FirstRunPage(QWidget):
     created = Signal(object, str)  # store, recovery key
 
     def __init__(self, data_dir: Path, messages: Messages) -> None:
+        from PySide6.QtCore import Qt
+
         from idcheck.gui.site import PRINT_LANGUAGES, SiteFields
 
         super().__init__()
@@ -153,6 +155,8 @@ class RecoveryKeyDialog(QDialog):
     """Shows the recovery key once; the person types back two groups to confirm."""
 
     def __init__(self, recovery: str, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt
+
         super().__init__(parent)
         self.setWindowTitle(self.tr("Your recovery key"))
         self.groups = recovery.split("-")

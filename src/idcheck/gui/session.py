@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -377,6 +377,8 @@ class Operation(QObject):
         self._on_error = on_error
         self.progress = QProgressDialog(label, "", 0, 0, parent)
         self.progress.setCancelButton(None)
+        from PySide6.QtCore import Qt  # not at start-up: see i18n.is_right_to_left
+
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(400)
         self.progress.setAccessibleName(label)
