@@ -2621,6 +2621,7 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>Se&amp;ttings</source>
+        <extracomment>Who was signed in when the lock closed a dialog (told at the next unlock).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2633,6 +2634,14 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>The settings could not be saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lock closed the dialog that was open. Everything saved before is here; what was typed in it and not yet saved was not kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2756,6 +2756,7 @@ Hva det kan bety: {2}</translation>
     </message>
     <message>
         <source>Se&amp;ttings</source>
+        <extracomment>Who was signed in when the lock closed a dialog (told at the next unlock).</extracomment>
         <translation>Inns&amp;tillinger</translation>
     </message>
     <message>
@@ -2769,6 +2770,14 @@ Hva det kan bety: {2}</translation>
     <message>
         <source>The settings could not be saved: {0}</source>
         <translation>Innstillingene kunne ikke lagres: {0}</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Låst</translation>
+    </message>
+    <message>
+        <source>The lock closed the dialog that was open. Everything saved before is here; what was typed in it and not yet saved was not kept.</source>
+        <translation>Låsingen lukket dialogen som var åpen. Alt som var lagret før, er her; det som var skrevet i den og ikke lagret ennå, ble ikke tatt vare på.</translation>
     </message>
     <message>
         <source>Change my password</source>

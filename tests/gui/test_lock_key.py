@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QMessageBox
+from tests.conftest import WORKER_PASSWORD
 from tests.gui.conftest import PASSWORD, when_shown
 from tests.gui.walking import CTRL, click, focus
 
@@ -15,6 +16,11 @@ from idcheck.gui.app import MainWindow
 from idcheck.gui.case_dialog import CaseDialog
 from idcheck.gui.cases import CaseForm
 from idcheck.gui.session import Messages, store_behind
+
+TOLD = (
+    "The lock closed the dialog that was open. Everything saved before is here; what was "
+    "typed in it and not yet saved was not kept."
+)
 
 
 def in_dialog(kind, act):
@@ -66,7 +72,7 @@ def unlock_again(qtbot, w):
     assert w.session is not None
 
 
-def test_ctrl_l_in_a_new_case_form_locks_and_keeps_nothing_typed(qtbot, window, unlock):
+def test_ctrl_l_in_a_new_case_form_locks_and_keeps_nothing_typed(qtbot, window, unlock, messages):
     unlock(qtbot, window)
     store = store_behind(window.session)
     assert window.cases.model.rowCount() == 1
@@ -85,10 +91,12 @@ def test_ctrl_l_in_a_new_case_form_locks_and_keeps_nothing_typed(qtbot, window, 
     assert window.stack.currentWidget() is window.unlock_page
     assert visible_dialogs() == []
     assert "Zainab" not in texts_on_screen() and "2026-099" not in texts_on_screen()
-    # Saved before: kept. Typed in the form and never saved: not a case.
+    # Saved before: kept. Typed in the form and never saved: not a case, and the
+    # worker is told so on coming back.
     unlock_again(qtbot, window)
     refs = [window.cases.model.rows[i].reference for i in range(window.cases.model.rowCount())]
     assert refs == ["2026-017"]
+    assert messages.shown == [("info", TOLD)]
 
 
 def test_ctrl_l_closes_a_question_that_names_the_case(qtbot, data_dir, unlock):
@@ -113,15 +121,20 @@ def test_ctrl_l_closes_a_question_that_names_the_case(qtbot, data_dir, unlock):
         assert w.session is None and w.stack.currentWidget() is w.unlock_page
         assert visible_dialogs() == []
         assert "2026-017" not in texts_on_screen()
-        # The question was not answered Yes: the case is still open.
+        # The question was not answered Yes: the case is still open. What the lock
+        # did is said once the same person is back (a real message box, answered).
+        told = {}
+        in_dialog(QMessageBox, lambda box: (told.update(text=box.text()), box.accept()))
         unlock_again(qtbot, w)
+        assert told == {"text": TOLD}
         assert w.cases.model.rows[0].status == "open"
     finally:
         w.lock()
 
 
-def test_ctrl_l_in_the_case_dialog_locks_at_once(qtbot, window, unlock):
+def test_ctrl_l_in_the_case_dialog_locks_at_once(qtbot, window, unlock, messages):
     unlock(qtbot, window)
+    store_behind(window.session).add_user("ben", WORKER_PASSWORD, "worker")
 
     def lock(dialog):
         assert "2026-017" in texts_on_screen()
@@ -133,6 +146,9 @@ def test_ctrl_l_in_the_case_dialog_locks_at_once(qtbot, window, unlock):
     assert seen == {}
     assert window.session is None and visible_dialogs() == []
     assert "2026-017" not in texts_on_screen()
+    # Another person signing in next is not told what anna had open.
+    unlock(qtbot, window, user="ben", password=WORKER_PASSWORD)
+    assert window.session is not None and messages.shown == []
 
 
 def test_ctrl_l_on_the_unlock_page_is_an_ordinary_key(qtbot, window, unlock):

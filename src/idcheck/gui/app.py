@@ -136,6 +136,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.screening_view: ScreeningView | None = None
         self.restoring: Restore | None = None
+        #: Who was signed in when the lock closed a dialog (told at the next unlock).
+        self.closed_by_lock: str | None = None
         self.pages = Pages(self)  # each built when first needed
         self._set_texts()
         self.stack.setCurrentWidget(self.unlock_page if store_exists(data_dir) else self.first_run)
@@ -254,6 +256,16 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.my_work)
         else:
             self.show_cases()
+        if self.closed_by_lock == store.user.username:
+            self.messages.info(
+                self,
+                self.tr("Locked"),
+                self.tr(
+                    "The lock closed the dialog that was open. Everything saved before is "
+                    "here; what was typed in it and not yet saved was not kept."
+                ),
+            )
+        self.closed_by_lock = None
 
     def show_my_work(self) -> None:
         if self.session is not None:
@@ -353,12 +365,19 @@ class MainWindow(QMainWindow):
         for page in (self.pages.cases, self.pages.my_work):
             if page is not None:
                 page.attach(None)
-        session.close()
         # Dialogs no session tracks (a question naming a case, a file chooser, the
         # choice of a checklist) close too, as Cancel would: nothing of a child is
         # left above the unlock page. A busy indicator stays: its call runs on.
-        for w in QApplication.topLevelWidgets():
-            if isinstance(w, QDialog) and w.isVisible() and not isinstance(w, QProgressDialog):
+        open_dialogs = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QDialog) and w.isVisible() and not isinstance(w, QProgressDialog)
+        ]
+        # Said to the same person at the next unlock, never to another.
+        self.closed_by_lock = session.username if open_dialogs else None
+        session.close()
+        for w in open_dialogs:
+            if w.isVisible():
                 w.reject()
         self.stack.setCurrentWidget(self.unlock_page)
         self.unlock_page.reset()
