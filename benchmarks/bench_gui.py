@@ -6,7 +6,11 @@
   so idcheck shows its unlock window. Each process quits as soon as its event
   loop runs (``IDCHECK_QUIT_AFTER_MS=0``): the time is process start to first
   window shown, plus exit. The peak memory of each is the child's maximum
-  resident set (``ru_maxrss`` from ``wait4``);
+  resident set (``ru_maxrss`` from ``wait4``). Every child may write its
+  bytecode cache (into the run's temporary folder, ``PYTHONPYCACHEPREFIX``), as an
+  installed package has one: with ``PYTHONDONTWRITEBYTECODE`` set, as in some
+  shells, the source would be compiled anew in every run and the bare window's
+  site-packages would not;
 * the case list with N cases (default 10,000, each with a completed screening):
   the peak memory of the source window, unlocked, with the list filled, against
   the same window over an empty store; and how many cases the list shows;
@@ -161,7 +165,8 @@ def main() -> int:
         data = Path(tmp) / "store"
         make_store(data, 0)
         env = {
-            **os.environ,
+            **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+            "PYTHONPYCACHEPREFIX": str(Path(tmp) / "pycache"),
             "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
             "IDCHECK_QUIT_AFTER_MS": "0",
             "IDCHECK_DATA_DIR": str(data),
@@ -176,7 +181,7 @@ def main() -> int:
             print(f"no frozen build at {FROZEN}: run build_scripts/build.py to compare it")
         times: dict[str, list[float]] = {k: [] for k in cmds}
         peaks: dict[str, list[float]] = {k: [] for k in cmds}
-        for cmd in cmds.values():  # warm the file cache once
+        for cmd in cmds.values():  # warm the file cache and write the bytecode once
             run(cmd, env)
         for _ in range(args.runs):
             for name, cmd in cmds.items():

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from idcheck.gui.app import MainWindow
@@ -151,3 +152,15 @@ def test_pages_are_built_when_first_shown_and_work_as_before(qtbot, data_dir, un
     qtbot.waitUntil(lambda: w.session is not None)
     assert w.stack.currentWidget() is w.cases and w.cases.model.rowCount() == 1
     w.lock()
+
+
+def test_the_window_reads_its_own_options_as_argparse_did() -> None:
+    from idcheck.gui.app import _window_options
+
+    assert _window_options([]) == (None, False)
+    assert _window_options(["--data-dir", "/a b"]) == ("/a b", False)
+    assert _window_options(["--data-dir=/x", "--training"]) == ("/x", True)
+    assert _window_options(["--data-dir", "/x", "--data-dir=/y"]) == ("/y", False)
+    with pytest.raises(SystemExit) as refused:
+        _window_options(["--data-dir"])
+    assert refused.value.code == 2
