@@ -1885,6 +1885,14 @@ Only if it is the fingerprint read to you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The whole case to an agency?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: an agency without idcheck cannot import a case package; it would read the whole case as raw data. What an agency reads is the referral PDF. Send the whole case anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose where to save the file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3111,6 +3119,7 @@ What it may mean: {2}</source>
     <name>Recipients</name>
     <message>
         <source>{0}: revoked {1} by {2}, cannot be chosen</source>
+        <extracomment>An item&apos;s data: the recipient&apos;s name when it is an agency (an age key alone).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1986,6 +1986,14 @@ Bare hvis det er fingeravtrykket som ble lest opp for deg.</translation>
         <translation>Velg minst én mottaker.</translation>
     </message>
     <message>
+        <source>The whole case to an agency?</source>
+        <translation>Hele saken til en etat?</translation>
+    </message>
+    <message>
+        <source>{0}: an agency without idcheck cannot import a case package; it would read the whole case as raw data. What an agency reads is the referral PDF. Send the whole case anyway?</source>
+        <translation>{0}: en etat uten idcheck kan ikke importere en sakspakke; den ville lese hele saken som rådata. Det en etat leser, er henvisningen (PDF). Sende hele saken likevel?</translation>
+    </message>
+    <message>
         <source>Choose where to save the file.</source>
         <translation>Velg hvor filen skal lagres.</translation>
     </message>
@@ -3302,6 +3310,7 @@ Hva det kan bety: {2}</translation>
     <name>Recipients</name>
     <message>
         <source>{0}: revoked {1} by {2}, cannot be chosen</source>
+        <extracomment>An item&apos;s data: the recipient&apos;s name when it is an agency (an age key alone).</extracomment>
         <translation>{0}: tilbakekalt {1} av {2}, kan ikke velges</translation>
     </message>
     <message>

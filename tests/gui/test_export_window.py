@@ -283,3 +283,25 @@ def test_ctrl_l_with_the_export_dialog_over_the_case_dialog(qtbot, window, messa
     assert window.session is None and window.stack.currentWidget() is window.unlock_page
     visible = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window]
     assert visible == []
+
+
+def test_the_whole_case_to_an_agency_is_asked_first(qtbot, window, messages, sites, tmp_path):
+    out = tmp_path / "to-agency.idcheck"
+
+    def choose(d):
+        tick(qtbot, d, "Barnevernet")
+        d.path.setText(str(out))
+        messages.confirms.append(False)
+        click(qtbot, d.export_button)  # No: nothing written, the dialog stays
+        assert d.isVisible() and not out.exists()
+        messages.confirms.append(True)
+        click(qtbot, d.export_button)
+
+    seen = in_dialog(ExportDialog, choose)
+    window.cases.table.selectRow(0)
+    click(qtbot, window.cases.export_button)
+    wait_for(qtbot, messages, 3)
+    assert seen == {}
+    asked = [t for k, t in messages.shown if k == "confirm"]
+    assert len(asked) == 2 and asked[0].startswith("Barnevernet: an agency without idcheck")
+    assert messages.shown[2][0] == "info" and out.exists()

@@ -79,6 +79,10 @@ def export_case_op(
     return Op("export-case", run, busy=busy)
 
 
+#: An item's data: the recipient's name when it is an agency (an age key alone).
+_AGENCY = Qt.ItemDataRole.UserRole + 1
+
+
 def recipient_line(r: Recipient) -> str:
     """A recipient in one line: its name, kind and fingerprint; a revoked one
     says when and by whom, and that it cannot be chosen."""
@@ -118,6 +122,7 @@ class ExportDialog(QDialog):
         for r in recipients:
             item = QListWidgetItem(recipient_line(r))
             item.setData(Qt.ItemDataRole.UserRole, r.fingerprint)
+            item.setData(_AGENCY, r.name if r.kind == "agency" else "")
             if r.revoked:
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
             else:
@@ -245,6 +250,27 @@ class ExportDialog(QDialog):
         self.problem.clear()
         if not self.chosen():
             self._say(self.tr("Choose at least one recipient."), self.recipients)
+            return
+        agencies = [
+            str(self.recipients.item(i).data(_AGENCY))
+            for i in range(self.recipients.count())
+            if self.recipients.item(i).checkState() == Qt.CheckState.Checked
+            and self.recipients.item(i).data(_AGENCY)
+        ]
+        if (
+            agencies
+            and self.whole.isChecked()
+            and not self.session.messages.confirm(
+                self,
+                self.tr("The whole case to an agency?"),
+                self.tr(
+                    "{0}: an agency without idcheck cannot import a case package; it would "
+                    "read the whole case as raw data. What an agency reads is the referral "
+                    "PDF. Send the whole case anyway?"
+                ).format(", ".join(agencies)),
+            )
+        ):
+            self.referral.setFocus()
             return
         if not self.path.text().strip():
             self._say(self.tr("Choose where to save the file."), self.path)
