@@ -325,14 +325,21 @@ def _digests(raw: Any, kind: str, tables: set[str]) -> dict[int, str]:
             for row in batch:
                 extra.setdefault(row[0], []).append(_part(name, row))
     cursor = raw.execute(_SQL[kind])
-    out: dict[int, str] = {}
-    get = extra.get
-    while batch := cursor.fetchmany(4096):
-        for row in batch:
-            # _part() spelled inline: one line a record.
-            h = sha256(repr((kind, *row)).encode("utf-8", "surrogatepass") + b"\n")
-            for more in get(row[0], ()):
-                h.update(more)
-            out[row[0]] = PREFIX + h.hexdigest()
-    # (A part of no record: the foreign key check names it.)
-    return out
+    batches = iter(lambda: cursor.fetchmany(4096), [])
+
+    def with_parts(row: Any) -> str:
+        h = sha256(_part(kind, row))
+        for more in extra[row[0]]:
+            h.update(more)
+        return PREFIX + h.hexdigest()
+
+    # _part() spelled inline: one line a record, hashed at once. (A part of no
+    # record: the foreign key check names it.)
+    return {
+        row[0]: with_parts(row)
+        if row[0] in extra
+        else PREFIX
+        + sha256(repr((kind, *row)).encode("utf-8", "surrogatepass") + b"\n").hexdigest()
+        for batch in batches
+        for row in batch
+    }
