@@ -428,9 +428,11 @@ def test_an_older_store_keeps_verifying_and_says_from_where_content_is_covered(t
     assert later.ok and any("content covered from row 9: 1 completed" in m for m in later.messages)
 
 
-def test_completions_hashed_in_the_first_form_keep_verifying(data_dir, intake, monkeypatch):
-    """The first release of content hashes wrote each part as JSON ("sha256:");
-    such rows are still checked, edits to them still found."""
+@pytest.mark.parametrize("form", ["sha256:", "sha256r:"])
+def test_completions_hashed_in_an_earlier_form_keep_verifying(data_dir, intake, monkeypatch, form):
+    """The first release of content hashes wrote each part as JSON ("sha256:"),
+    the second each part's repr with the pinned routes text in full ("sha256r:");
+    such rows are still checked, edits to them and to the pinned text still found."""
     from idcheck.store import content
 
     checklist, text, sha = intake
@@ -441,7 +443,7 @@ def test_completions_hashed_in_the_first_form_keep_verifying(data_dir, intake, m
         s.record_answer(sid, "debt", Answer(value="yes"), AnswerContext(child_words=WORDS))
         s.record_decision(sid, Decision("full-screening", (), "full-screening"))
         with monkeypatch.context() as m:
-            m.setattr(content, "WRITTEN", content.PREFIX_JSON)
+            m.setattr(content, "WRITTEN", form)
             s.complete_screening(sid)
         with s.engine.connect() as conn:
             held = conn.exec_driver_sql(
@@ -449,9 +451,19 @@ def test_completions_hashed_in_the_first_form_keep_verifying(data_dir, intake, m
                 "AND screening_id = ?",
                 (sid,),
             ).scalar()
-        assert held.startswith("sha256:") and not held.startswith("sha256r:")
+        assert held.split(":")[0] + ":" == form
         assert s.verify().ok
     finally:
         s.lock()
+    other = data_dir.parent / "pinned-text-changed"
+    shutil.copytree(data_dir, other)
     raw_sql(data_dir, *DROP, f"UPDATE answers SET child_words = 'x' WHERE screening_id = {sid}")
     assert sid in verify_store(data_dir, "anna", PASSWORD).altered_screenings
+    raw_sql(
+        other,
+        "DROP TRIGGER pinned_texts_no_update",
+        "UPDATE pinned_texts SET text = replace(text, 'Call', 'Ring')",
+    )
+    result = verify_store(other, "anna", PASSWORD)
+    assert sid in result.altered_screenings
+    assert any(m.startswith("pinned routes texts: changed") for m in result.messages)

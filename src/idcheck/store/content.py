@@ -26,13 +26,18 @@ from sqlalchemy import Connection
 
 from idcheck.store import pinned as pinned_mod
 
-#: The hash as written: SHA-256 over each part's repr.
-PREFIX = "sha256r:"
+#: The hash as written now: SHA-256 over each part's repr, the pinned routes
+#: text in it by the SHA-256 of its UTF-8 bytes. (The text is the same for
+#: thousands of screenings: a verify hashes it once, not once a screening; a
+#: changed text still changes the hash of every screening that pinned it.)
+PREFIX = "sha256t:"
+#: The second form: each part's repr, the pinned routes text in full. Still checked.
+PREFIX_REPR = "sha256r:"
 #: The first form (each part as JSON), written by the first release of content
 #: hashes; still checked.
 PREFIX_JSON = "sha256:"
-#: The form a completion is hashed in now (PREFIX_JSON only to make stores as
-#: the first release did, for the tests that check such stores still verify).
+#: The form a completion is hashed in now (the older ones only to make stores as
+#: earlier releases did, for the tests that check such stores still verify).
 WRITTEN = PREFIX
 
 # Spelled out, not built from the schema: a column added later must not change
@@ -63,6 +68,11 @@ def _part(kind: str, values: Iterable[Any]) -> bytes:
     return repr((kind, *values)).encode("utf-8") + b"\n"
 
 
+def _text_sha(text: str) -> str:
+    """How the current form spells a pinned routes text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def screening_hash(conn: Connection, screening_id: int) -> str:
     """The content hash of one screening as it stands (inside the caller's
     transaction, after its completion is written)."""
@@ -80,7 +90,10 @@ def screening_hash(conn: Connection, screening_id: int) -> str:
         pinned_mod.PINNED_SQL + " WHERE p.screening_id = ?", (screening_id,)
     ).first()
     if pin is not None:
-        h.update(part("pinned", tuple(pin)[1:]))
+        values = tuple(pin)[1:]
+        if WRITTEN == PREFIX:
+            values = (_text_sha(str(values[0])), *values[1:])
+        h.update(part("pinned", values))
     return WRITTEN + h.hexdigest()
 
 
@@ -103,15 +116,17 @@ def check_all(
     completion row and the hash it holds) in one pass over each table, and name
     every screening that differs. A screening that is gone is a problem unless
     retention deleted its case after it was completed."""
-    # screening id -> its hash so far, and how its parts are written.
-    hashers: dict[int, tuple[Any, Any]] = {}
+    # screening id -> its hash so far, and the form it is written in.
+    hashers: dict[int, tuple[Any, str]] = {}
     for row in conn.exec_driver_sql(_SCREENING_SQL):
         sid = int(row[0])
         if sid in wanted:
-            part = _part_json if wanted[sid][1].startswith(PREFIX_JSON) else _part
+            held = wanted[sid][1]
+            # (an unknown prefix is checked as the repr form: it cannot match)
+            form = next((f for f in (PREFIX, PREFIX_JSON) if held.startswith(f)), PREFIX_REPR)
             h = hashlib.sha256()
-            h.update(part("screening", row))
-            hashers[sid] = (h, part)
+            h.update(_PARTS[form]("screening", row))
+            hashers[sid] = (h, form)
     # Answers in id order, each fed to its screening's hash: one sequential scan,
     # fetched in batches, the common (repr) form spelled inline.
     raw = conn.connection.driver_connection
@@ -124,10 +139,10 @@ def check_all(
             found = get(a[1])
             if found is None:
                 continue
-            if found[1] is _part:
+            if found[1] != PREFIX_JSON:
                 found[0].update(repr(("answer", *a)).encode("utf-8") + b"\n")
             else:
-                found[0].update(found[1]("answer", a))
+                found[0].update(_part_json("answer", a))
     has_pinned = conn.exec_driver_sql(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pinned_documents'"
     ).first()
@@ -140,8 +155,7 @@ def check_all(
             if not _deleted_after(seq, deleted_cases, conn):
                 problems.append(ContentProblem(sid, seq, "it is missing from the store"))
             continue
-        prefix = PREFIX_JSON if got[1] is _part_json else PREFIX
-        if prefix + got[0].hexdigest() != expected:
+        if got[1] + got[0].hexdigest() != expected:
             problems.append(
                 ContentProblem(
                     sid,
@@ -152,40 +166,50 @@ def check_all(
     return problems
 
 
-def _feed_pinned(conn: Connection, hashers: dict[int, tuple[Any, Any]]) -> None:
+_PARTS = {PREFIX: _part, PREFIX_REPR: _part, PREFIX_JSON: _part_json}
+
+
+def _feed_pinned(conn: Connection, hashers: dict[int, tuple[Any, str]]) -> None:
     """Each screening's pinned part fed to its hash. A routes text shared by many
-    screenings is read and spelled once (as ``repr`` writes it inside the part),
-    not once a screening."""
+    screenings is read, and spelled or hashed, once (as its form writes it inside
+    the part), not once a screening."""
     if not pinned_mod.has_texts(conn):
-        for pin in conn.exec_driver_sql(pinned_mod.PINNED_SQL_BEFORE_TEXTS):
-            found = hashers.get(int(pin[0]))
-            if found is not None:
-                found[0].update(found[1]("pinned", tuple(pin)[1:]))
-        return
-    texts: dict[str, str] = {
-        str(sha): str(text)
-        for sha, text in conn.exec_driver_sql("SELECT sha256, text FROM pinned_texts")
-    }
-    spelled: dict[str, bytes] = {}
-    for sid, sha, routes, contacts, site, at in conn.exec_driver_sql(
-        "SELECT screening_id, routes_sha256, routes, contacts, site, pinned_at "
-        "FROM pinned_documents"
-    ):
+        pins: Iterable[Any] = (
+            (pin[0], None, *tuple(pin)[1:])
+            for pin in conn.exec_driver_sql(pinned_mod.PINNED_SQL_BEFORE_TEXTS)
+        )
+        texts: dict[str, str] = {}
+    else:
+        texts = {
+            str(sha): str(text)
+            for sha, text in conn.exec_driver_sql("SELECT sha256, text FROM pinned_texts")
+        }
+        pins = conn.exec_driver_sql(
+            "SELECT screening_id, routes_sha256, routes, contacts, site, pinned_at "
+            "FROM pinned_documents"
+        )
+    spelled: dict[tuple[str, str], bytes] = {}
+    for sid, sha, routes, contacts, site, at in pins:
         found = hashers.get(sid)
         if found is None:
             continue
+        h, form = found
+        # (as PINNED_SQL reads it: the shared text where there is one)
         text = texts.get(sha) if sha is not None else None
-        if text is None or found[1] is not _part:
-            # (as PINNED_SQL reads it: the shared text where there is one)
-            values = (text if text is not None else routes, contacts, site, at)
-            found[0].update(found[1]("pinned", values))
+        if text is None or form == PREFIX_JSON:
+            value = text if text is not None else routes
+            if form == PREFIX:
+                value = _text_sha(str(value))
+            h.update(_PARTS[form]("pinned", (value, contacts, site, at)))
             continue
-        if sha not in spelled:
-            spelled[sha] = repr(text).encode("utf-8")
+        known = spelled.get((form, sha))
+        if known is None:
+            known = spelled[(form, sha)] = repr(_text_sha(text) if form == PREFIX else text).encode(
+                "utf-8"
+            )
         # repr of the part's tuple, in three pieces: the same bytes as _part().
-        h = found[0]
         h.update(b"('pinned', ")
-        h.update(spelled[sha])
+        h.update(known)
         h.update(f", {contacts!r}, {site!r}, {at!r})\n".encode())
 
 
