@@ -41,6 +41,10 @@ def no_core_dumps() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     no_core_dumps()
     args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--trail-check-process"]:  # db verify's chain check (trail_check.FLAG)
+        from idcheck.trail_check import main as trail_check
+
+        return trail_check()
     if args[:1] == ["demo"]:  # training mode is a window: synthetic cases only
         args = ["--training", *args[1:]]
     if _wants_window(args):

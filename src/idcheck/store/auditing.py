@@ -9,6 +9,7 @@ import threading
 from sqlalchemy import Connection, Engine, select
 
 from idcheck.store import audit as audit_mod
+from idcheck.store import chain_process
 from idcheck.store import content as content_mod
 from idcheck.store import followup_content as followup_mod
 from idcheck.store import pinned as pinned_mod
@@ -77,17 +78,33 @@ class Auditing(StoreCore):
         the anchor with its hash. Writes nothing. Raises ValueError for an anchor
         that is not ``SEQ:HASH``."""
         parsed = audit_mod.AuditHead.parse(anchor) if anchor else None
+        unchecked: str | None = None
         with self._read() as conn:
-            # SQLite's whole-file checks read every page in C, without Python's
-            # lock: on their own connection and thread, beside the chain and
-            # content checks here.
+            upto = conn.exec_driver_sql("SELECT max(seq) FROM audit").scalar()
+            # The chain in a process of its own, SQLite's whole-file checks on a
+            # thread of their own (they run in C, without Python's lock), the
+            # content here: side by side, on as many cores as there are.
+            worker = None
+            if isinstance(upto, int):
+                worker = chain_process.start(self.db_path, self._key, self._audit_key, upto)
             side = _Beside(reader_engine(self.db_path, self._key))
             try:
-                chain = audit_mod.verify_chain(conn, self._audit_key, parsed)
+                hashed = content_mod.hash_all(conn, content_mod.completion_forms(conn))
+                chain = None
+                if worker is not None:
+                    try:
+                        chain = audit_mod.check_anchor(conn, worker.result(), parsed)
+                    except chain_process.Failed:
+                        chain = None  # checked here instead (and its error raised here)
+                    except chain_process.Ended as e:
+                        unchecked = str(e)
+                        chain = audit_mod.ChainResult(False, 0, None)
+                if chain is None:
+                    chain = audit_mod.verify_chain(conn, self._audit_key, parsed)
                 covered = {
                     sid: (seq, c) for sid, (seq, c) in chain.completions.items() if c is not None
                 }
-                problems = content_mod.check_all(conn, covered, chain.deleted_cases)
+                problems = content_mod.compare(conn, covered, hashed, chain.deleted_cases)
                 followup = followup_mod.check_all(
                     conn, chain.followup, chain.followup_known, chain.deleted_cases
                 )
@@ -98,7 +115,11 @@ class Auditing(StoreCore):
                 ).scalars()
                 unrecorded = [int(i) for i in completed if int(i) not in chain.completions]
             finally:
+                if worker is not None:
+                    worker.stop()
                 ok, msgs = side.result()
+        if unchecked is not None:
+            return _not_checked(msgs, unchecked)
         if chain.ok:
             msgs.append(
                 f"audit chain: ok, {chain.rows} rows from the store's creation, head {chain.head}"
@@ -154,6 +175,17 @@ class Auditing(StoreCore):
             altered,
             tuple(fp.name for fp in followup.problems),
         )
+
+
+def _not_checked(msgs: list[str], why: str) -> VerifyResult:
+    """The verify's answer when the chain's own process ended without one: not
+    a pass (the chain, and the content it vouches for, went unchecked)."""
+    msgs.append(
+        f"audit chain: not checked: the process checking it ended before it answered ({why}); "
+        "run the check again"
+    )
+    msgs.append("content: not checked (it is checked against the audit chain)")
+    return VerifyResult(False, tuple(msgs), 0, None, None, (), ())
 
 
 def _followup_line(since: int | None, found: followup_mod.Coverage) -> str:

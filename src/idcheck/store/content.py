@@ -73,10 +73,12 @@ def _text_sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def screening_hash(conn: Connection, screening_id: int) -> str:
+def screening_hash(conn: Connection, screening_id: int, form: str | None = None) -> str:
     """The content hash of one screening as it stands (inside the caller's
-    transaction, after its completion is written)."""
-    part = _part_json if WRITTEN == PREFIX_JSON else _part
+    transaction, after its completion is written), in ``form`` (a prefix; the
+    form written now by default)."""
+    form = WRITTEN if form is None else form
+    part = _part_json if form == PREFIX_JSON else _part
     h = hashlib.sha256()
     row = conn.exec_driver_sql(_SCREENING_SQL + " WHERE id = ?", (screening_id,)).first()
     if row is None:
@@ -91,10 +93,10 @@ def screening_hash(conn: Connection, screening_id: int) -> str:
     ).first()
     if pin is not None:
         values = tuple(pin)[1:]
-        if WRITTEN == PREFIX:
+        if form == PREFIX:
             values = (_text_sha(str(values[0])), *values[1:])
         h.update(part("pinned", values))
-    return WRITTEN + h.hexdigest()
+    return form + h.hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,14 +118,36 @@ def check_all(
     completion row and the hash it holds) in one pass over each table, and name
     every screening that differs. A screening that is gone is a problem unless
     retention deleted its case after it was completed."""
+    found = hash_all(conn, {sid: form_of(held) for sid, (_, held) in wanted.items()})
+    return compare(conn, wanted, found, deleted_cases)
+
+
+def form_of(held: str) -> str:
+    """The form a held hash is written in (an unknown prefix is checked as the
+    repr form: it cannot match)."""
+    return next((f for f in (PREFIX, PREFIX_REPR, PREFIX_JSON) if held.startswith(f)), PREFIX_REPR)
+
+
+def completion_forms(conn: Connection) -> dict[Any, str]:
+    """Screening id -> the form of the content hash its (last) completion row
+    holds, as the rows stand (what :func:`hash_all` needs before the chain has
+    vouched for them: :func:`compare` takes the chain's own)."""
+    rows = conn.exec_driver_sql(
+        "SELECT screening_id, substr(content, 1, 16) FROM audit "
+        "WHERE action = 'screening-completed' AND content IS NOT NULL ORDER BY seq"
+    )
+    return {sid: form_of(str(c)) for sid, c in rows}
+
+
+def hash_all(conn: Connection, forms: dict[Any, str]) -> dict[int, str]:
+    """The content hash of every screening in ``forms`` (screening id -> the
+    form to hash it in) that the store holds, in one pass over each table."""
     # screening id -> its hash so far, and the form it is written in.
     hashers: dict[int, tuple[Any, str]] = {}
     for row in conn.exec_driver_sql(_SCREENING_SQL):
         sid = int(row[0])
-        if sid in wanted:
-            held = wanted[sid][1]
-            # (an unknown prefix is checked as the repr form: it cannot match)
-            form = next((f for f in (PREFIX, PREFIX_JSON) if held.startswith(f)), PREFIX_REPR)
+        form = forms.get(sid)
+        if form is not None:
             h = hashlib.sha256()
             h.update(_PARTS[form]("screening", row))
             hashers[sid] = (h, form)
@@ -148,14 +172,31 @@ def check_all(
     ).first()
     if has_pinned is not None:
         _feed_pinned(conn, hashers)
+    return {sid: form + h.hexdigest() for sid, (h, form) in hashers.items()}
+
+
+def compare(
+    conn: Connection,
+    wanted: dict[int, tuple[int, str]],
+    found: dict[int, str],
+    deleted_cases: dict[int, int],
+) -> list[ContentProblem]:
+    """Every screening in ``wanted`` (screening id -> the completion row and the
+    hash it holds) whose hash as it stands (``found``, from :func:`hash_all`;
+    hashed again here when missing or in another form) differs."""
     problems: list[ContentProblem] = []
     for sid, (seq, expected) in sorted(wanted.items(), key=lambda kv: kv[1][0]):
-        got = hashers.get(sid)
+        got = found.get(sid)
+        if got is None or form_of(got) != form_of(expected):
+            try:
+                got = screening_hash(conn, sid, form_of(expected))
+            except KeyError:
+                got = None
         if got is None:
             if not _deleted_after(seq, deleted_cases, conn):
                 problems.append(ContentProblem(sid, seq, "it is missing from the store"))
             continue
-        if got[1] + got[0].hexdigest() != expected:
+        if got != expected:
             problems.append(
                 ContentProblem(
                     sid,

@@ -37,13 +37,16 @@ from typing import Any
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Connection
 
+from idcheck.trail_check import ACTIONS, FOLLOWUP_MARKER, KINDS, Written, parse_marker
+
+__all__ = ["ACTIONS", "KINDS", "MARKER", "Written", "parse_marker"]
+
 #: The hash as written (the same form as a completion's).
 PREFIX = "sha256r:"
 #: The content of the row from which follow-up records carry a hash (followed by
 #: `` kind=highest id`` for each kind that had records then).
-MARKER = "content-v2"
+MARKER = FOLLOWUP_MARKER
 
-KINDS = ("task", "referral", "plan", "missing", "note")
 #: How a verify line names each kind.
 NAMES: dict[str, str] = {
     "task": "task",
@@ -53,30 +56,6 @@ NAMES: dict[str, str] = {
     "note": "case note",
 }
 
-#: Audit action -> the kind of record it writes (the row's object_id is its id).
-ACTIONS: dict[str, str] = {
-    "task-added": "task",
-    "task-done": "task",
-    "task-not-needed": "task",
-    "task-reopened": "task",
-    "task-assigned": "task",
-    "task-retimed": "task",
-    "task-edited": "task",
-    "task-imported": "task",
-    "referral-added": "referral",
-    "referral-state": "referral",
-    "referral-edited": "referral",
-    "referral-imported": "referral",
-    "plan-saved": "plan",
-    "plan-imported": "plan",
-    "missing-added": "missing",
-    "missing-found": "missing",
-    "missing-changed": "missing",
-    "missing-imported": "missing",
-    "note-added": "note",
-    "first-contact-changed": "note",
-    "note-imported": "note",
-}
 #: The action of a record's row when a shared case's package wrote it.
 IMPORTED: dict[str, str] = {kind: f"{kind}-imported" for kind in KINDS}
 
@@ -187,25 +166,6 @@ def marker(conn: Connection) -> str:
         if top:
             parts.append(f"{kind}={int(top)}")
     return " ".join(parts)
-
-
-def parse_marker(content: str) -> dict[str, int] | None:
-    """The highest ids a marker's content holds, or None for content that is no
-    follow-up marker."""
-    words = content.split(" ")
-    if words[0] != MARKER:
-        return None
-    known: dict[str, int] = {}
-    for w in words[1:]:
-        kind, _, top = w.partition("=")
-        if kind in _TABLES and top.isdigit():
-            known[kind] = int(top)
-    return known
-
-
-#: The newest audit row that wrote a record: (its seq, its content hash or None,
-#: its case id).
-Written = tuple[int, str | None, int | None]
 
 
 @dataclass(frozen=True, slots=True)
