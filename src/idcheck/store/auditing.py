@@ -89,7 +89,7 @@ class Auditing(StoreCore):
                 worker = chain_process.start(self.db_path, self._key, self._audit_key, upto)
             side = _Beside(reader_engine(self.db_path, self._key))
             try:
-                hashed = content_mod.hash_all(conn, content_mod.completion_forms(conn))
+                hashed = content_mod.hash_all(conn)
                 chain = None
                 if worker is not None:
                     try:

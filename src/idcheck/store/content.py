@@ -118,8 +118,7 @@ def check_all(
     completion row and the hash it holds) in one pass over each table, and name
     every screening that differs. A screening that is gone is a problem unless
     retention deleted its case after it was completed."""
-    found = hash_all(conn, {sid: form_of(held) for sid, (_, held) in wanted.items()})
-    return compare(conn, wanted, found, deleted_cases)
+    return compare(conn, wanted, hash_all(conn), deleted_cases)
 
 
 def form_of(held: str) -> str:
@@ -128,29 +127,28 @@ def form_of(held: str) -> str:
     return next((f for f in (PREFIX, PREFIX_REPR, PREFIX_JSON) if held.startswith(f)), PREFIX_REPR)
 
 
-def completion_forms(conn: Connection) -> dict[Any, str]:
-    """Screening id -> the form of the content hash its (last) completion row
-    holds, as the rows stand (what :func:`hash_all` needs before the chain has
-    vouched for them: :func:`compare` takes the chain's own)."""
-    rows = conn.exec_driver_sql(
-        "SELECT screening_id, substr(content, 1, 16) FROM audit "
-        "WHERE action = 'screening-completed' AND content IS NOT NULL ORDER BY seq"
-    )
-    return {sid: form_of(str(c)) for sid, c in rows}
-
-
-def hash_all(conn: Connection, forms: dict[Any, str]) -> dict[int, str]:
-    """The content hash of every screening in ``forms`` (screening id -> the
-    form to hash it in) that the store holds, in one pass over each table."""
+def hash_all(conn: Connection, json_form: set[int] | None = None) -> dict[int, tuple[str, ...]]:
+    """Screening id -> its content hash as the store holds it, in one pass over
+    each table: for every screening whose row says it is completed, in the
+    current and the repr form (the same bytes but for the pinned part: both
+    cost little more than one); for ``json_form`` instead, those screenings in
+    the first form. (The forms written by completion rows are not known before
+    the chain has checked them, and most stores hold the two newer ones.)"""
     # screening id -> its hash so far, and the form it is written in.
     hashers: dict[int, tuple[Any, str]] = {}
     for row in conn.exec_driver_sql(_SCREENING_SQL):
         sid = int(row[0])
-        form = forms.get(sid)
-        if form is not None:
-            h = hashlib.sha256()
-            h.update(_PARTS[form]("screening", row))
-            hashers[sid] = (h, form)
+        if json_form is None:
+            if row[5] != "completed":
+                continue  # (a completed one marked otherwise is hashed on its own)
+            form = PREFIX
+        elif sid in json_form:
+            form = PREFIX_JSON
+        else:
+            continue
+        h = hashlib.sha256()
+        h.update(_PARTS[form]("screening", row))
+        hashers[sid] = (h, form)
     # Answers in id order, each fed to its screening's hash: one sequential scan,
     # fetched in batches, the common (repr) form spelled inline.
     raw = conn.connection.driver_connection
@@ -167,29 +165,37 @@ def hash_all(conn: Connection, forms: dict[Any, str]) -> dict[int, str]:
                 found[0].update(repr(("answer", *a)).encode("utf-8") + b"\n")
             else:
                 found[0].update(_part_json("answer", a))
+    repr_form = {sid: h.copy() for sid, (h, form) in hashers.items() if form == PREFIX}
     has_pinned = conn.exec_driver_sql(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pinned_documents'"
     ).first()
     if has_pinned is not None:
-        _feed_pinned(conn, hashers)
-    return {sid: form + h.hexdigest() for sid, (h, form) in hashers.items()}
+        _feed_pinned(conn, hashers, repr_form)
+    out = {sid: (form + h.hexdigest(),) for sid, (h, form) in hashers.items()}
+    for sid, h in repr_form.items():
+        out[sid] = (*out[sid], PREFIX_REPR + h.hexdigest())
+    return out
 
 
 def compare(
     conn: Connection,
     wanted: dict[int, tuple[int, str]],
-    found: dict[int, str],
+    found: dict[int, tuple[str, ...]],
     deleted_cases: dict[int, int],
 ) -> list[ContentProblem]:
     """Every screening in ``wanted`` (screening id -> the completion row and the
     hash it holds) whose hash as it stands (``found``, from :func:`hash_all`;
-    hashed again here when missing or in another form) differs."""
+    hashed again here in the held form when it is not there) differs."""
+    first_form = {sid for sid, (_, held) in wanted.items() if form_of(held) == PREFIX_JSON}
+    if len(first_form) > _ONE_BY_ONE:  # one pass for many, rather than one query each
+        found = {**found, **hash_all(conn, first_form)}
     problems: list[ContentProblem] = []
     for sid, (seq, expected) in sorted(wanted.items(), key=lambda kv: kv[1][0]):
-        got = found.get(sid)
-        if got is None or form_of(got) != form_of(expected):
+        form = form_of(expected)
+        got = next((h for h in found.get(sid, ()) if h.startswith(form)), None)
+        if got is None:
             try:
-                got = screening_hash(conn, sid, form_of(expected))
+                got = screening_hash(conn, sid, form)
             except KeyError:
                 got = None
         if got is None:
@@ -207,13 +213,19 @@ def compare(
     return problems
 
 
+#: Up to this many screenings hashed in a form the pass did not hash are hashed
+#: one by one.
+_ONE_BY_ONE = 50
 _PARTS = {PREFIX: _part, PREFIX_REPR: _part, PREFIX_JSON: _part_json}
 
 
-def _feed_pinned(conn: Connection, hashers: dict[int, tuple[Any, str]]) -> None:
-    """Each screening's pinned part fed to its hash. A routes text shared by many
-    screenings is read, and spelled or hashed, once (as its form writes it inside
-    the part), not once a screening."""
+def _feed_pinned(
+    conn: Connection, hashers: dict[int, tuple[Any, str]], repr_form: dict[int, Any]
+) -> None:
+    """Each screening's pinned part fed to its hash (and, for ``repr_form``, to
+    that copy of it in the repr form). A routes text shared by many screenings
+    is read, and spelled or hashed, once (as each form writes it inside the
+    part), not once a screening."""
     if not pinned_mod.has_texts(conn):
         pins: Iterable[Any] = (
             (pin[0], None, *tuple(pin)[1:])
@@ -237,21 +249,27 @@ def _feed_pinned(conn: Connection, hashers: dict[int, tuple[Any, str]]) -> None:
         h, form = found
         # (as PINNED_SQL reads it: the shared text where there is one)
         text = texts.get(sha) if sha is not None else None
-        if text is None or form == PREFIX_JSON:
-            value = text if text is not None else routes
-            if form == PREFIX:
-                value = _text_sha(str(value))
-            h.update(_PARTS[form]("pinned", (value, contacts, site, at)))
-            continue
-        known = spelled.get((form, sha))
-        if known is None:
-            known = spelled[(form, sha)] = repr(_text_sha(text) if form == PREFIX else text).encode(
-                "utf-8"
+        if form == PREFIX_JSON:
+            h.update(
+                _part_json("pinned", (text if text is not None else routes, contacts, site, at))
             )
-        # repr of the part's tuple, in three pieces: the same bytes as _part().
-        h.update(b"('pinned', ")
-        h.update(known)
-        h.update(f", {contacts!r}, {site!r}, {at!r})\n".encode())
+            continue
+        rest = f", {contacts!r}, {site!r}, {at!r})\n".encode()
+        for hasher, spelling in ((h, PREFIX), (repr_form.get(sid), PREFIX_REPR)):
+            if hasher is None:
+                continue
+            if text is None:
+                value = routes if spelling == PREFIX_REPR else _text_sha(str(routes))
+                hasher.update(_part("pinned", (value, contacts, site, at)))
+                continue
+            known = spelled.get((spelling, sha))
+            if known is None:
+                value = text if spelling == PREFIX_REPR else _text_sha(text)
+                known = spelled[(spelling, sha)] = repr(value).encode("utf-8")
+            # repr of the part's tuple, in three pieces: the same bytes as _part().
+            hasher.update(b"('pinned', ")
+            hasher.update(known)
+            hasher.update(rest)
 
 
 def _deleted_after(seq: int, deleted_cases: dict[int, int], conn: Connection) -> bool:
