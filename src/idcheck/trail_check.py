@@ -188,6 +188,9 @@ _CHAIN_SQL = (
     "{content} FROM audit{upto} ORDER BY seq"
 )
 _INT_OR_NONE = frozenset({int, type(None)})
+_RETENTION = "case-deleted-retention"
+#: The actions whose rows the content checks need.
+_NOTED = frozenset({COMPLETED, _RETENTION, CREATED, CONTENT_ON, *ACTIONS})
 _JSON_STR = json.encoder.encode_basestring_ascii
 _ROW_SQL = (
     "SELECT seq, at, user_id, action, case_id, screening_id, object_id, {content} "
@@ -315,28 +318,29 @@ def check_rows(raw: Any, key: bytes | bytearray, upto: int | None = None) -> Cha
                     "the trail does not start with the store's creation: "
                     "rows were removed from its start or it was replaced",
                 )
-            if action == COMPLETED:
-                if sid is not None:
-                    if content_from is not None and content is None:
-                        return bad(seq, "a completion without its content hash")
-                    completions[int(sid)] = (seq, content)
-            elif (kind := kinds.get(action)) is not None:
-                if oid is not None:
-                    if followup_from is not None and content is None:
-                        return bad(seq, "a follow-up record written without its content hash")
-                    written[kind][int(oid)] = (seq, content, case_id)
-            elif action == "case-deleted-retention":
-                if case_id is not None:
-                    deleted[int(case_id)] = seq
-            elif action in (CREATED, CONTENT_ON) and content is not None:
-                if content_from is None and (
-                    content == CONTENT_MARKER or content.startswith(FOLLOWUP_MARKER)
-                ):
-                    content_from = seq
-                if followup_from is None:
-                    known = parse_marker(content)
-                    if known is not None:
-                        followup_from = seq
+            if action in _NOTED:  # (most rows are not: a view, an answer, a login)
+                if action == COMPLETED:
+                    if sid is not None:
+                        if content_from is not None and content is None:
+                            return bad(seq, "a completion without its content hash")
+                        completions[int(sid)] = (seq, content)
+                elif (kind := kinds.get(action)) is not None:
+                    if oid is not None:
+                        if followup_from is not None and content is None:
+                            return bad(seq, "a follow-up record written without its content hash")
+                        written[kind][int(oid)] = (seq, content, case_id)
+                elif action == _RETENTION:
+                    if case_id is not None:
+                        deleted[int(case_id)] = seq
+                elif content is not None:  # CREATED or CONTENT_ON
+                    if content_from is None and (
+                        content == CONTENT_MARKER or content.startswith(FOLLOWUP_MARKER)
+                    ):
+                        content_from = seq
+                    if followup_from is None:
+                        known = parse_marker(content)
+                        if known is not None:
+                            followup_from = seq
             prev = h
             expected_seq += 1
     if n == 0:

@@ -171,7 +171,9 @@ def hash_all(conn: Connection, json_form: set[int] | None = None) -> dict[int, t
     ).first()
     if has_pinned is not None:
         _feed_pinned(conn, hashers, repr_form)
-    out = {sid: (form + h.hexdigest(),) for sid, (h, form) in hashers.items()}
+    out: dict[int, tuple[str, ...]] = {
+        sid: (form + h.hexdigest(),) for sid, (h, form) in hashers.items()
+    }
     for sid, h in repr_form.items():
         out[sid] = (*out[sid], PREFIX_REPR + h.hexdigest())
     return out
