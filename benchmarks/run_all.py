@@ -280,9 +280,14 @@ def run_script(name: str, args: list[str]) -> tuple[int, str, dict[str, Any]]:
 # -- the command line ------------------------------------------------------------
 
 
-def options(path: Path) -> set[str]:
-    """The options a script's argparse accepts, read from its source."""
-    return {o for call in _add_argument_calls(path) for o in call[0] if o.startswith("-")}
+def options(path: Path, *, required: bool = False) -> set[str]:
+    """The options a script's argparse accepts (or requires), read from its source."""
+    return {
+        o
+        for names, kw in _add_argument_calls(path)
+        for o in names
+        if o.startswith("-") and (kw.get("required") or not required)
+    }
 
 
 def _add_argument_calls(path: Path) -> list[tuple[list[str], dict[str, Any]]]:
@@ -375,6 +380,10 @@ def main(argv: list[str] | None = None) -> int:
     failed: list[str] = []
     for name in names:
         script_args = list(extra.get(name, []))
+        needs = options(HERE / name, required=True) - set(script_args)
+        if needs:
+            print(f"== {name}: skipped, it needs {', '.join(sorted(needs))} (--args)", flush=True)
+            continue
         if args.keep and "--keep" in options(HERE / name) and "--keep" not in script_args:
             script_args += ["--keep", str((args.keep / name.removesuffix(".py")).resolve())]
         print(f"== {name} {shown(script_args)}", flush=True)

@@ -234,6 +234,27 @@ def test_the_runner_runs_one_script_and_writes_its_rows_and_record(tmp_path, mon
     assert record["output"] and record["rows"] == [{"what": "load", "figure": "kept True"}]
 
 
+def test_a_script_that_needs_an_option_is_skipped_unless_given_it(tmp_path, monkeypatch):
+    here = tmp_path / "benchmarks"
+    here.mkdir()
+    (here / "bench_a.py").write_text(
+        "import argparse, json\n"
+        "p = argparse.ArgumentParser()\n"
+        "p.add_argument('--store', required=True)\n"
+        "a = p.parse_args()\n"
+        "print('README-ROW ' + json.dumps({'what': 'load', 'figure': a.store}))\n"
+    )
+    readme = tmp_path / "README.md"
+    readme.write_text(README)
+    monkeypatch.setattr(run_all, "HERE", here)
+    monkeypatch.setattr(run_all, "RESULTS", here / "results")
+    assert run_all.main(["--only", "a", "--readme", str(readme)]) == 0
+    assert readme.read_text() == README
+    assert run_all.main(["--only", "a", "--args", "a=--store x", "--readme", str(readme)]) == 0
+    (row,) = [r for r in run_all.readme_rows(readme.read_text()) if r.what == "load"]
+    assert (row.figure, row.command) == ("x", "`python benchmarks/bench_a.py --store x`")
+
+
 def test_a_failing_script_leaves_its_rows_alone(tmp_path, monkeypatch):
     here = tmp_path / "benchmarks"
     here.mkdir()
