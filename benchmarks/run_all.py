@@ -232,15 +232,16 @@ def shown(args: list[str]) -> str:
     return " ".join("DIR" if a.startswith("/") else shlex.quote(a) for a in args)
 
 
-def commit(script: str) -> str:
-    """The commit measured, marked when src, the shared benchmark helpers or the
-    script differ from it."""
+def commit(script: str, at: str = "HEAD") -> str:
+    """The newest commit (from ``at``) that changed what is measured: src, the shared
+    benchmark helpers or the script; marked when the worktree differs from it there."""
+    paths = ["--", "src", "benchmarks/_*.py", f"benchmarks/{script}"]
 
     def git(*a: str) -> str:
         return subprocess.run(["git", *a], cwd=ROOT, capture_output=True, text=True).stdout
 
-    head = git("rev-parse", "--short=7", "HEAD").strip() or "unknown"
-    dirty = git("status", "--porcelain", "--", "src", "benchmarks/_*.py", f"benchmarks/{script}")
+    head = git("log", "-1", "--format=%h", "--abbrev=7", at, *paths).strip() or "unknown"
+    dirty = at == "HEAD" and git("status", "--porcelain", *paths).strip()
     return f"{head} with uncommitted changes" if dirty else head
 
 
@@ -365,6 +366,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--build", action="store_true", help="rebuild the frozen app first")
     parser.add_argument("--no-write", action="store_true", help="print the rows only")
+    parser.add_argument(
+        "--render", action="store_true", help="only write the rows of the recorded runs again"
+    )
     parser.add_argument("--readme", type=Path, default=ROOT / "README.md")
     args = parser.parse_args(argv)
     try:
@@ -375,6 +379,14 @@ def main(argv: list[str] | None = None) -> int:
     for a in args.args:
         name, _, rest = a.partition("=")
         extra[chosen(name, scripts())[0]] = shlex.split(rest)
+    if args.render:
+        text = args.readme.read_text(encoding="utf-8")
+        rows = readme_rows(text)
+        for path in sorted(RESULTS.glob("bench_*.json")):
+            record = json.loads(path.read_text(encoding="utf-8"))
+            rows = merge(rows, record["script"], rendered(record), scripts())
+        args.readme.write_text(write_table(text, rows), encoding="utf-8")
+        return 0
     if args.build:
         subprocess.run([sys.executable, str(ROOT / "build_scripts" / "build.py")], check=True)
     failed: list[str] = []
