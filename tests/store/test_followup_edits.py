@@ -162,6 +162,25 @@ def test_a_plans_review_date_is_a_task_the_next_version_closes(store):
     assert store.verify().ok
 
 
+def test_each_needs_review_date_is_a_task_of_its_plan_version_too(store):
+    cid = _case(store)
+    entries = [
+        PlanEntry("A safe place to live\nnear her school", "", "", "", T0 + 7 * DAY),
+        PlanEntry("School", "", "", "", None),
+        PlanEntry("x" * 120, "", "", "", T0 + 3 * DAY),
+    ]
+    store.save_plan(cid, entries, next_review_on=T0 + 14 * DAY, now=T0)
+    made = sorted((t.due_at, t.what) for t in _follow_ups(store, cid, "plan-review"))
+    assert made == [
+        (T0 + 3 * DAY, f"Review the plan's need '{'x' * 79}…' (version 1)"),
+        (T0 + 7 * DAY, "Review the plan's need 'A safe place to live' (version 1)"),
+        (T0 + 14 * DAY, "Review the individual plan (version 1)"),
+    ]
+    store.save_plan(cid, entries[1:2], next_review_on=None, now=T0 + DAY)
+    assert {t.status for t in _follow_ups(store, cid, "plan-review")} == {"not_needed"}
+    assert store.verify().ok
+
+
 def test_the_tasks_dates_make_are_worded_in_the_sites_print_language(store):
     store.set_site_profile(SiteProfile(name="Mottak Nord", jurisdiction="NO", print_language="nb"))
     cid = _case(store)

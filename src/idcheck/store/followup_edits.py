@@ -6,9 +6,10 @@ before and after, who, when and why (a due time or a follow-up date changes
 only with a reason); the record's audit row hashes it with the record, so the
 old and new values are as tamper-evident as the record (migration 0013).
 
-A referral's follow-up date and a plan version's review date each make an open
-task due then (clock ``referral-follow-up`` or ``plan-review``), tied to its
-referral or plan version in ``task_links``: moving the follow-up date moves the
+A referral's follow-up date and a plan version's review dates (the plan's next
+review, and each need's own) each make an open task due then (clock
+``referral-follow-up`` or ``plan-review``), tied to its referral or plan
+version in ``task_links``: moving the follow-up date moves the
 task, removing it or closing the referral closes the task (not needed, with
 the reason), and a newer plan version closes the review task of the one it
 supersedes. The task's words are in the site's print language, as a plan
@@ -18,6 +19,7 @@ task's are.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from typing import Any, Final
 
 from sqlalchemy import Connection, insert, select, update
@@ -57,6 +59,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "en": {
         REFERRAL_FOLLOW_UP: "Follow up the referral to {0}",
         PLAN_REVIEW: "Review the individual plan (version {0})",
+        "need-review": "Review the plan's need '{0}' (version {1})",
         "closed": "the referral was closed",
         "removed": "the referral's follow-up date was removed: {0}",
         "superseded": "plan version {0} supersedes it",
@@ -64,6 +67,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "nb": {
         REFERRAL_FOLLOW_UP: "Følg opp henvisningen til {0}",
         PLAN_REVIEW: "Gjennomgå den individuelle planen (versjon {0})",
+        "need-review": "Gjennomgå planens behov «{0}» (versjon {1})",
         "closed": "henvisningen ble avsluttet",
         "removed": "oppfølgingsdatoen for henvisningen ble fjernet: {0}",
         "superseded": "planens versjon {0} erstatter den",
@@ -331,10 +335,12 @@ def link_plan_review(
     plan_id: int,
     version: int,
     review_on: float | None,
+    needs: Sequence[tuple[str, float | None]] = (),
     now: float,
 ) -> None:
     """A new plan version: the review tasks of the versions it supersedes are
-    closed, and its own review date (if any) makes its review task."""
+    closed, and its own review dates make its review tasks: the plan's next
+    review, and each need's own (``needs``: each need's text and review date)."""
     from idcheck.store.schema import plans
 
     earlier = select(plans.c.id).where(plans.c.case_id == case_id, plans.c.id != plan_id)
@@ -353,6 +359,23 @@ def link_plan_review(
             what=_say(conn, PLAN_REVIEW, version),
             clock=PLAN_REVIEW,
             due=review_on,
+            now=now,
+            plan_id=plan_id,
+        )
+    for need, due in needs:
+        if due is None:
+            continue
+        # The need's first line, short: a task's text is one line.
+        first = (need.strip().splitlines() or [""])[0].strip()
+        if len(first) > 80:
+            first = first[:79].rstrip() + "…"
+        _make_task(
+            conn,
+            store,
+            case_id=case_id,
+            what=_say(conn, "need-review", first, version),
+            clock=PLAN_REVIEW,
+            due=due,
             now=now,
             plan_id=plan_id,
         )

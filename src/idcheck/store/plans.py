@@ -85,6 +85,7 @@ class Plans(StoreCore):
                 plan_id=int(pid),
                 version=version,
                 review_on=review,
+                needs=[(e["need"], e["review_on"]) for e in checked],
                 now=now,
             )
         return int(pid)
