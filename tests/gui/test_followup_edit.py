@@ -229,8 +229,15 @@ def _to_row(qtbot, tab, record_id):
     assert tab.selected(tab.table) == record_id
 
 
+@pytest.mark.parametrize(
+    ("pasted", "said"),
+    [
+        ("Ring the\nschool", "must be one line; it holds a line break"),
+        ("Ring the \u202eschool", "control character"),
+    ],
+)
 def test_a_task_is_changed_after_saving_and_a_new_due_time_needs_its_reason(
-    qtbot, fwindow, clock, messages
+    qtbot, fwindow, clock, messages, pasted, said
 ):
     from idcheck.gui.followup_edit_dialogs import TaskEditDialog
     from idcheck.store import TaskDraft
@@ -257,8 +264,9 @@ def test_a_task_is_changed_after_saving_and_a_new_due_time_needs_its_reason(
         click(qtbot, form.save_button)
 
     def bad(form):
-        # A direction-override character pasted into the text (Ctrl+V): refused.
-        QApplication.clipboard().setText("Ring the \u202eschool")
+        # A line break or a direction-override character pasted into the text
+        # (Ctrl+V): refused.
+        QApplication.clipboard().setText(pasted)
         form.what.setFocus()
         form.what.selectAll()
         qtbot.keyClick(form.what, Qt.Key.Key_V, CTRL)
@@ -277,10 +285,10 @@ def test_a_task_is_changed_after_saving_and_a_new_due_time_needs_its_reason(
         seen["timeline"] = [timeline.index(r, 0).data(DISPLAY) for r in range(timeline.rowCount())]
 
     open_case(qtbot, fwindow, tasks)
-    assert seen["kept"] == "Ring the \u202eschool"
+    assert seen["kept"] == pasted
     assert seen["unchanged"] == "Ring the scool"
     assert len(seen["message"]) == 1 and seen["message"][0][0] == "error"
-    assert "control character" in seen["message"][0][1]
+    assert said in seen["message"][0][1]
     assert seen["without"] == (False, "Say why the due time changes.")
     assert seen["with"] is True
     task = store.task(tid)
