@@ -3174,6 +3174,10 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save this site&apos;s &amp;card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This site&apos;s fingerprint, to read to a site that adds this one: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3221,6 +3225,26 @@ What it may mean: {2}</source>
         <source>Revoke {0} (fingerprint {1})?
 
 Nothing will be sent to it from now on, and no package it signs will be imported. It stays in the list as revoked. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this site&apos;s public card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public cards (*.card);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This site&apos;s public card was written to {0}. Give it to the other site, and read them the fingerprint {1} by phone or in person.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3365,6 +3365,10 @@ Hva det kan bety: {2}</translation>
         <translation>&amp;Tilbakekall…</translation>
     </message>
     <message>
+        <source>Save this site&apos;s &amp;card…</source>
+        <translation>Lagre dette stedets ko&amp;rt…</translation>
+    </message>
+    <message>
         <source>This site&apos;s fingerprint, to read to a site that adds this one: {0}</source>
         <translation>Dette stedets fingeravtrykk, som leses opp for et sted som legger til dette: {0}</translation>
     </message>
@@ -3415,6 +3419,26 @@ Nothing will be sent to it from now on, and no package it signs will be imported
         <translation>Tilbakekalle {0} (fingeravtrykk {1})?
 
 Ingenting sendes dit fra nå av, og ingen pakke den signerer, blir importert. Den blir stående i listen som tilbakekalt. Dette kan ikke angres.</translation>
+    </message>
+    <message>
+        <source>Save this site&apos;s public card</source>
+        <translation>Lagre dette stedets offentlige kort</translation>
+    </message>
+    <message>
+        <source>Public cards (*.card);;All files (*)</source>
+        <translation>Offentlige kort (*.card);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Ikke lagret</translation>
+    </message>
+    <message>
+        <source>Card saved</source>
+        <translation>Kortet er lagret</translation>
+    </message>
+    <message>
+        <source>This site&apos;s public card was written to {0}. Give it to the other site, and read them the fingerprint {1} by phone or in person.</source>
+        <translation>Dette stedets offentlige kort ble skrevet til {0}. Gi det til det andre stedet, og les opp fingeravtrykket {1} for dem på telefon eller ansikt til ansikt.</translation>
     </message>
 </context>
 <context>

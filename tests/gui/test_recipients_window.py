@@ -230,3 +230,27 @@ def test_crafted_key_files_are_refused(qtbot, window, messages, unlock, tmp_path
     assert secret not in errors[0]
     assert _every_value(store).count("recipient-added") == before.count("recipient-added")
     assert secret not in _every_value(store)
+
+
+def test_this_sites_card_is_saved_for_another_site_but_never_into_the_store(
+    qtbot, window, messages, unlock, tmp_path
+):
+    from idcheck.store.sharing_keys import read_key_file
+
+    unlock(qtbot, window)
+    store = store_behind(window.session)
+    mine = store.sharing_keys()
+    inside = store.data_dir / "nord.card"
+    card = tmp_path / "nord.card"
+
+    def act(tab):
+        messages.paths.append(inside)
+        click(qtbot, tab.card_button)
+        messages.paths.append(card)
+        click(qtbot, tab.card_button)
+
+    in_recipients(qtbot, window, act)
+    (k1, t1), (k2, t2) = messages.shown
+    assert k1 == "error" and "in the store's own folder" in t1 and not inside.exists()
+    assert k2 == "info" and str(card) in t2 and mine.fingerprint in t2
+    assert read_key_file(card) == mine  # what another site's Add from a key file reads

@@ -200,13 +200,18 @@ class RecipientsTab(QWidget):
         self.paste_button.clicked.connect(lambda: self.add(None))
         self.revoke_button = QPushButton(self.tr("Re&voke…"))
         self.revoke_button.clicked.connect(self.revoke)
+        self.card_button = QPushButton(self.tr("Save this site's &card…"))
+        self.card_button.clicked.connect(self.save_card)
         row = QHBoxLayout()
         for b in (self.file_button, self.paste_button):
             row.addWidget(b)
         row.addStretch()
         row.addWidget(self.revoke_button)
+        mine = QHBoxLayout()
+        mine.addWidget(self.own, 1)
+        mine.addWidget(self.card_button)
         box = QVBoxLayout(self)
-        box.addWidget(self.own)
+        box.addLayout(mine)
         box.addWidget(self.table, 1)
         box.addLayout(row)
         self.refresh()
@@ -287,3 +292,38 @@ class RecipientsTab(QWidget):
             return
         if self.session.run(revoke_recipient_op(r.fingerprint), self) is not None:
             self.refresh()
+
+    def save_card(self) -> None:
+        """This site's public card (``idcheck keys show --out``), for another site
+        to add this one; written whole, never onto the store or into its folder."""
+        from idcheck.files import atomic_write
+        from idcheck.sharing import check_export_path
+        from idcheck.store import UnsafeOutput
+
+        keys = self.session.run(Op("own keys", lambda s: s.sharing_keys()), self)
+        if keys is None:
+            return
+        name = keys.name.replace("/", "-").strip() or "idcheck"
+        path = self.session.messages.save_path(
+            self,
+            self.tr("Save this site's public card"),
+            str(Path.home() / f"{name}.card"),
+            self.tr("Public cards (*.card);;All files (*)"),
+        )
+        if path is None:
+            return
+        try:
+            out = check_export_path(path, self.session.data_dir)
+            atomic_write(out, keys.card())
+        except (UnsafeOutput, OSError) as e:
+            said = self.session.words.describe(e) or str(e)
+            self.session.messages.error(self, self.tr("Not saved"), said)
+            return
+        self.session.messages.info(
+            self,
+            self.tr("Card saved"),
+            self.tr(
+                "This site's public card was written to {0}. Give it to the other site, and "
+                "read them the fingerprint {1} by phone or in person."
+            ).format(out, keys.fingerprint),
+        )
