@@ -156,3 +156,30 @@ def test_ctrl_l_on_the_unlock_page_is_an_ordinary_key(qtbot, window, unlock):
     qtbot.keyClick(window.unlock_page.user, Qt.Key.Key_L, CTRL)
     qtbot.keyClicks(window.unlock_page.user, "anna")
     assert window.unlock_page.user.text() == "anna"
+
+
+def test_ctrl_l_while_a_slow_operation_runs_drops_its_result(qtbot, window, unlock):
+    """The store closes under a call running off the UI thread: the call ends (with
+    the store's refusal), nothing of it reaches the window, nothing crashes."""
+    import time
+
+    from idcheck.gui.ops import Op
+
+    unlock(qtbot, window)
+    got = []
+
+    def busy(store):
+        t = time.monotonic()
+        n = 0
+        while time.monotonic() - t < 1.0:
+            store.list_cases(limit=50)
+            n += 1
+        return n
+
+    op = window.session.start(Op("busy", busy, busy="Working…"), window, on_done=got.append)
+    qtbot.wait(200)
+    qtbot.keyClick(window.cases.search, Qt.Key.Key_L, CTRL)
+    assert window.session is None
+    op.wait(20_000)
+    assert got == [] and not op.running
+    assert window.stack.currentWidget() is window.unlock_page
