@@ -305,3 +305,25 @@ def test_the_whole_case_to_an_agency_is_asked_first(qtbot, window, messages, sit
     asked = [t for k, t in messages.shown if k == "confirm"]
     assert len(asked) == 2 and asked[0].startswith("Barnevernet: an agency without idcheck")
     assert messages.shown[2][0] == "info" and out.exists()
+
+
+def test_a_worker_exports_the_case_they_have(qtbot, window, messages, sites, unlock, tmp_path):
+    from tests.conftest import WORKER_PASSWORD
+
+    sites["here"].add_user("ben", WORKER_PASSWORD, "worker")
+    window.lock()
+    unlock(qtbot, window, user="ben", password=WORKER_PASSWORD)
+    assert window.session is not None and not window.session.is_admin
+    out = tmp_path / "by-ben.idcheck"
+
+    def choose(d):
+        tick(qtbot, d, "Mottak Sør")
+        d.path.setText(str(out))
+        click(qtbot, d.export_button)
+
+    seen = in_dialog(ExportDialog, choose)
+    window.cases.table.selectRow(0)
+    click(qtbot, window.cases.export_button)
+    wait_for(qtbot, messages, 1)
+    assert seen == {} and messages.shown[0][0] == "info", messages.shown
+    assert import_package(sites["sor"], out).report.added == ["2026-017"]
