@@ -95,7 +95,9 @@ def test_the_follow_up_goes_there_and_back(pair):
 
     nord = pair.nord()
     back = import_package(nord, pair.tmp / "2.idcheck")
-    assert back.report.followup == 5  # task done, state, found, plan version, note
+    # Task done, state, found, plan version, note, and Nord's review task of the
+    # first plan closed by the second version.
+    assert back.report.followup == 6
     # The summary names the case the follow-up came for (it gave only a count).
     assert back.report.brought_up_to_date == ["2026-041"] and back.report.added == []
     ntask = next(t for t in nord.tasks(cid) if t.what == "Find a guardian")
@@ -109,6 +111,8 @@ def test_the_follow_up_goes_there_and_back(pair):
     )
     (nep,) = nord.missing_episodes(cid)
     assert nep.id == episode and nep.found_where == "harbour" and nep.found_at == T0 + 7200
+    (review,) = [t for t in nord.tasks(cid) if t.clock == "plan-review"]
+    assert (review.status, review.reason) == ("not_needed", "plan version 2 supersedes it")
     assert _notes(nord, cid) == [*notes_at_nord, "Guardian met the child"]
     assert nord.verify().ok
     nord.lock()
@@ -207,3 +211,32 @@ def test_records_merged_from_a_package_carry_their_hash_and_a_change_to_one_is_n
         ), result.messages
     finally:
         sor.lock()
+
+
+def test_a_referral_closed_at_the_other_side_closes_its_follow_up_task_here(pair):
+    nord = pair.nord()
+    cid = nord.case_id_by_reference("2026-041")
+    ref = nord.add_referral(
+        cid, ReferralDraft("Barnevernvakten", "phone", T0, follow_up_on=T0 + 86400), now=T0
+    )
+    (follow,) = [t for t in nord.tasks(cid) if t.clock == "referral-follow-up"]
+    _send(nord, "2026-041", "Mottak Sør", pair.tmp / "1.idcheck")
+    nord.lock()
+    sor = pair.sor()
+    import_package(sor, pair.tmp / "1.idcheck")
+    scid = sor.case_id_by_reference("2026-041")
+    (sref,) = sor.referrals(scid)
+    sor.set_referral_state(sref.id, "closed", at=T0 + 3600)
+    _send(sor, "2026-041", "Mottak Nord", pair.tmp / "2.idcheck")
+    sor.lock()
+    nord = pair.nord()
+    import_package(nord, pair.tmp / "2.idcheck")
+    assert nord.referral(ref).state == "closed"
+    task = nord.task(follow.id)
+    assert (task.status, task.reason, task.done_at) == (
+        "not_needed",
+        "the referral was closed",
+        T0 + 3600,
+    )
+    assert nord.verify().ok
+    nord.lock()

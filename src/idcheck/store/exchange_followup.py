@@ -36,6 +36,7 @@ from idcheck.store.exchange_model import (
     PackageTask,
 )
 from idcheck.store.exchange_out import derived_uid
+from idcheck.store.followup_edits import close_linked, closing_words
 from idcheck.store.schema import (
     case_notes,
     missing_episodes,
@@ -43,6 +44,7 @@ from idcheck.store.schema import (
     plans,
     referral_records,
     referral_states,
+    task_links,
     tasks,
 )
 
@@ -315,6 +317,15 @@ class FollowupMerge:
                 update(referral_records).where(referral_records.c.id == rid).values(state=newest)
             )
             self.changes += len(added)
+            closing = next((s for s in reversed(added) if s.state == "closed"), None)
+            if newest == "closed" and closing is not None:
+                # Closed at the other side: its follow-up task here is not needed.
+                self._closed(
+                    task_links.c.referral_id == rid,
+                    closing_words(self.conn, "closed"),
+                    by=self.user(closing.by),
+                    at=closing.at,
+                )
         if mine is None or added:
             self._written("referral", int(rid))
 
@@ -354,6 +365,21 @@ class FollowupMerge:
             )
         self._written("plan", int(pid))
         self.changes += 1
+        # The version received supersedes this side's: their review tasks here close.
+        earlier = select(plans.c.id).where(plans.c.case_id == self.case_id, plans.c.id != pid)
+        self._closed(
+            task_links.c.plan_id.in_(earlier),
+            closing_words(self.conn, "superseded", version),
+            by=self.user(p.saved_by),
+            at=p.saved_at,
+        )
+
+    def _closed(self, where: Any, reason: str, *, by: int, at: float) -> None:
+        """The open tasks a date made here (see ``followup_edits``) closed by what
+        the package brought, each with its audit row."""
+        for tid in close_linked(self.conn, where, reason, by=by, at=at):
+            self._written("task", tid)
+            self.changes += 1
 
     def _missing(self, m: PackageMissing, mine: Any) -> None:
         if mine is None:

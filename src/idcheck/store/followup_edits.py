@@ -36,7 +36,9 @@ __all__ = [
     "PLAN_REVIEW",
     "REFERRAL_FOLLOW_UP",
     "FollowupEdits",
+    "close_linked",
     "close_linked_tasks",
+    "closing_words",
     "follow_referral",
     "link_plan_review",
     "referral_closed",
@@ -265,21 +267,36 @@ def _make_task(
     return int(tid)
 
 
-def close_linked_tasks(
-    conn: Connection, store: StoreCore, where: Any, reason: str, *, now: float
-) -> list[int]:
+def close_linked(conn: Connection, where: Any, reason: str, *, by: int, at: float) -> list[int]:
     """Close, as not needed with ``reason``, the open tasks whose link matches
-    ``where`` (a condition on ``task_links``); each audited."""
+    ``where`` (a condition on ``task_links``); their ids. No audit rows: the
+    caller writes one for each."""
     closed = []
     for t in _linked_open(conn, where):
         conn.execute(
             update(tasks)
             .where(tasks.c.id == t.id)
-            .values(status="not_needed", reason=reason, done_by=store.user.id, done_at=now)
+            .values(status="not_needed", reason=reason, done_by=by, done_at=at)
         )
-        store._audit_record(conn, "task-not-needed", case_id=t.case_id, object_id=t.id)
         closed.append(int(t.id))
     return closed
+
+
+def close_linked_tasks(
+    conn: Connection, store: StoreCore, where: Any, reason: str, *, now: float
+) -> list[int]:
+    """:func:`close_linked` by the signed-in user, each task audited."""
+    closed = close_linked(conn, where, reason, by=store.user.id, at=now)
+    for tid in closed:
+        case_id = conn.execute(select(tasks.c.case_id).where(tasks.c.id == tid)).scalar_one()
+        store._audit_record(conn, "task-not-needed", case_id=case_id, object_id=tid)
+    return closed
+
+
+def closing_words(conn: Connection, key: str, *args: object) -> str:
+    """Why a task a date made is closed ("closed": the referral was closed;
+    "superseded": a newer plan version), in the site's print language."""
+    return _say(conn, key, *args)
 
 
 def follow_referral(
