@@ -184,13 +184,15 @@ def entry_title(title: str, kind: str) -> str:
 
 @functools.lru_cache(maxsize=4)
 def _checklist_words(lang: str) -> tuple[dict[str, str], dict[str, str]]:
-    """Checklist id -> its title and outcome id -> its label, over the installed
-    checklists, in ``lang`` where they have it (read once per language)."""
-    from idcheck.checklist import Checklist, entries, load_entry, text_for
+    """Checklist id -> its title and outcome id -> its label, over the newest
+    version of each installed checklist (those the window read at start), in
+    ``lang`` where they have it (once per language)."""
+    from idcheck.checklist import Checklist, load_entry, text_for
+    from idcheck.checklist.catalogue import newest_entries
 
     titles: dict[str, str] = {}
     outcomes: dict[str, str] = {}
-    for e in entries():
+    for e in newest_entries():
         obj = load_entry(e)
         if isinstance(obj, Checklist):
             titles.setdefault(obj.id, text_for(obj.title, lang))
