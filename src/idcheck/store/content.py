@@ -127,13 +127,54 @@ def form_of(held: str) -> str:
     return next((f for f in (PREFIX, PREFIX_REPR, PREFIX_JSON) if held.startswith(f)), PREFIX_REPR)
 
 
-def hash_all(conn: Connection, json_form: set[int] | None = None) -> dict[int, tuple[str, ...]]:
+class Hashed:
+    """A screening's content hash as the store holds it: in the form of the pass
+    that hashed it, and in the repr form on demand (the pass keeps the hash up
+    to the pinned part, and the pinned values: the two forms differ only there,
+    and a pass in both would hash a shared routes text once a screening)."""
+
+    __slots__ = ("_before_pin", "_pin", "_spelled", "digest", "form")
+
+    def __init__(self, form: str, h: Any, spelled: dict[Any, bytes]) -> None:
+        self.form = form
+        self.digest = ""
+        self._before_pin = h.copy() if form == PREFIX else None
+        self._pin: tuple[Any, ...] | None = None
+        self._spelled = spelled
+
+    def keep_pin(self, key: str | None, text: Any, contacts: Any, site: Any, at: Any) -> None:
+        """The pinned part's values (``key``: the shared text's, None for a text
+        of its own), for the repr form."""
+        self._pin = (key, text, contacts, site, at)
+
+    def in_form(self, form: str) -> str | None:
+        """The hash in ``form``, or None when this pass cannot give it."""
+        if form == self.form:
+            return self.digest
+        if form != PREFIX_REPR or self._before_pin is None:
+            return None
+        h = self._before_pin.copy()
+        if self._pin is not None:
+            key, text, contacts, site, at = self._pin
+            known = self._spelled.get(key) if key is not None else None
+            if known is None:
+                known = repr(text).encode("utf-8")
+                if key is not None:
+                    self._spelled[key] = known
+            # repr of the part's tuple, in three pieces: the same bytes as _part().
+            h.update(b"('pinned', ")
+            h.update(known)
+            h.update(f", {contacts!r}, {site!r}, {at!r})\n".encode())
+        return PREFIX_REPR + str(h.hexdigest())
+
+
+def hash_all(conn: Connection, json_form: set[int] | None = None) -> dict[int, Hashed]:
     """Screening id -> its content hash as the store holds it, in one pass over
     each table: for every screening whose row says it is completed, in the
-    current and the repr form (the same bytes but for the pinned part: both
-    cost little more than one); for ``json_form`` instead, those screenings in
-    the first form. (The forms written by completion rows are not known before
-    the chain has checked them, and most stores hold the two newer ones.)"""
+    current form (and the repr form on demand); for ``json_form`` instead,
+    those screenings in the first form. (The forms written by completion rows
+    are not known before the chain has checked them, and most stores hold the
+    two newer ones.)"""
     # screening id -> its hash so far, and the form it is written in.
     hashers: dict[int, tuple[Any, str]] = {}
     for row in conn.exec_driver_sql(_SCREENING_SQL):
@@ -165,24 +206,22 @@ def hash_all(conn: Connection, json_form: set[int] | None = None) -> dict[int, t
                 found[0].update(repr(("answer", *a)).encode("utf-8") + b"\n")
             else:
                 found[0].update(_part_json("answer", a))
-    repr_form = {sid: h.copy() for sid, (h, form) in hashers.items() if form == PREFIX}
+    spelled: dict[Any, bytes] = {}
+    out = {sid: Hashed(form, h, spelled) for sid, (h, form) in hashers.items()}
     has_pinned = conn.exec_driver_sql(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pinned_documents'"
     ).first()
     if has_pinned is not None:
-        _feed_pinned(conn, hashers, repr_form)
-    out: dict[int, tuple[str, ...]] = {
-        sid: (form + h.hexdigest(),) for sid, (h, form) in hashers.items()
-    }
-    for sid, h in repr_form.items():
-        out[sid] = (*out[sid], PREFIX_REPR + h.hexdigest())
+        _feed_pinned(conn, hashers, out)
+    for sid, (h, form) in hashers.items():
+        out[sid].digest = form + h.hexdigest()
     return out
 
 
 def compare(
     conn: Connection,
     wanted: dict[int, tuple[int, str]],
-    found: dict[int, tuple[str, ...]],
+    found: dict[int, Hashed],
     deleted_cases: dict[int, int],
 ) -> list[ContentProblem]:
     """Every screening in ``wanted`` (screening id -> the completion row and the
@@ -194,7 +233,8 @@ def compare(
     problems: list[ContentProblem] = []
     for sid, (seq, expected) in sorted(wanted.items(), key=lambda kv: kv[1][0]):
         form = form_of(expected)
-        got = next((h for h in found.get(sid, ()) if h.startswith(form)), None)
+        hashed = found.get(sid)
+        got = None if hashed is None else hashed.in_form(form)
         if got is None:
             try:
                 got = screening_hash(conn, sid, form)
@@ -222,12 +262,12 @@ _PARTS = {PREFIX: _part, PREFIX_REPR: _part, PREFIX_JSON: _part_json}
 
 
 def _feed_pinned(
-    conn: Connection, hashers: dict[int, tuple[Any, str]], repr_form: dict[int, Any]
+    conn: Connection, hashers: dict[int, tuple[Any, str]], out: dict[int, Hashed]
 ) -> None:
-    """Each screening's pinned part fed to its hash (and, for ``repr_form``, to
-    that copy of it in the repr form). A routes text shared by many screenings
-    is read, and spelled or hashed, once (as each form writes it inside the
-    part), not once a screening."""
+    """Each screening's pinned part fed to its hash (and kept in ``out`` for
+    its repr form). A routes text shared by many screenings is read, and
+    hashed, once (as the current form writes it inside the part), not once a
+    screening."""
     if not pinned_mod.has_texts(conn):
         pins: Iterable[Any] = (
             (pin[0], None, *tuple(pin)[1:])
@@ -243,7 +283,7 @@ def _feed_pinned(
             "SELECT screening_id, routes_sha256, routes, contacts, site, pinned_at "
             "FROM pinned_documents"
         )
-    spelled: dict[tuple[str, str], bytes] = {}
+    spelled: dict[str, bytes] = {}
     for sid, sha, routes, contacts, site, at in pins:
         found = hashers.get(sid)
         if found is None:
@@ -256,22 +296,23 @@ def _feed_pinned(
                 _part_json("pinned", (text if text is not None else routes, contacts, site, at))
             )
             continue
-        rest = f", {contacts!r}, {site!r}, {at!r})\n".encode()
-        for hasher, spelling in ((h, PREFIX), (repr_form.get(sid), PREFIX_REPR)):
-            if hasher is None:
-                continue
-            if text is None:
-                value = routes if spelling == PREFIX_REPR else _text_sha(str(routes))
-                hasher.update(_part("pinned", (value, contacts, site, at)))
-                continue
-            known = spelled.get((spelling, sha))
-            if known is None:
-                value = text if spelling == PREFIX_REPR else _text_sha(text)
-                known = spelled[(spelling, sha)] = repr(value).encode("utf-8")
-            # repr of the part's tuple, in three pieces: the same bytes as _part().
-            hasher.update(b"('pinned', ")
-            hasher.update(known)
-            hasher.update(rest)
+        out[sid].keep_pin(
+            sha if text is not None else None,
+            text if text is not None else routes,
+            contacts,
+            site,
+            at,
+        )
+        if text is None:
+            h.update(_part("pinned", (_text_sha(str(routes)), contacts, site, at)))
+            continue
+        known = spelled.get(sha)
+        if known is None:
+            known = spelled[sha] = repr(_text_sha(text)).encode("utf-8")
+        # repr of the part's tuple, in three pieces: the same bytes as _part().
+        h.update(b"('pinned', ")
+        h.update(known)
+        h.update(f", {contacts!r}, {site!r}, {at!r})\n".encode())
 
 
 def _deleted_after(seq: int, deleted_cases: dict[int, int], conn: Connection) -> bool:
