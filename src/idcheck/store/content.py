@@ -20,6 +20,8 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection
@@ -53,6 +55,10 @@ _ANSWERS_SQL = (
     "FROM answers"
 )
 
+
+#: The answers as hash_all reads them: each row as its part's tuple.
+_ANSWERS_PARTS_SQL = "SELECT 'answer', " + _ANSWERS_SQL.removeprefix("SELECT ") + " ORDER BY id"
+_SCREENING_OF = itemgetter(2)
 
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
@@ -191,21 +197,24 @@ def hash_all(conn: Connection, json_form: set[int] | None = None) -> dict[int, H
         h.update(_PARTS[form]("screening", row))
         hashers[sid] = (h, form)
     # Answers in id order, each fed to its screening's hash: one sequential scan,
-    # fetched in batches, the common (repr) form spelled inline.
+    # fetched in batches. Each row comes with the part's name first, so that in
+    # the repr forms its repr is the part: a screening's consecutive answers are
+    # spelled and hashed together, in C.
     raw = conn.connection.driver_connection
-    cursor = raw.execute(_ANSWERS_SQL + " ORDER BY id")  # type: ignore[union-attr]
+    cursor = raw.execute(_ANSWERS_PARTS_SQL)  # type: ignore[union-attr]
     get = hashers.get
     while batch := cursor.fetchmany(4096):
-        for a in batch:
+        for sid, rows in groupby(batch, _SCREENING_OF):
             # (A screening id that is not a whole number finds no hash: that answer
             # is then missing from its screening's hash, which no longer matches.)
-            found = get(a[1])
+            found = get(sid)
             if found is None:
                 continue
             if found[1] != PREFIX_JSON:
-                found[0].update(repr(("answer", *a)).encode("utf-8") + b"\n")
+                found[0].update(("\n".join(map(repr, rows)) + "\n").encode("utf-8"))
             else:
-                found[0].update(_part_json("answer", a))
+                for a in rows:
+                    found[0].update(_part_json("answer", a[1:]))
     spelled: dict[Any, bytes] = {}
     out = {sid: Hashed(form, h, spelled) for sid, (h, form) in hashers.items()}
     has_pinned = conn.exec_driver_sql(
