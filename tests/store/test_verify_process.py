@@ -88,16 +88,32 @@ def test_the_keys_go_through_the_pipe_only(store, intake, started):
         assert not any(key in v.lower() for v in env.values())
 
 
-def test_an_error_in_the_process_is_checked_here_instead(store, intake, monkeypatch):
-    """A process that reports an error (as for a damaged file) leaves the check
-    to this process, which raises or answers as it always did."""
-    _screened(store, intake)
-    answer = '{"error": "DatabaseError: file is not a database"}'
-    monkeypatch.setattr(
-        chain_process,
-        "_command",
-        lambda: [sys.executable, "-c", f"import sys; sys.stdin.read(); print({answer!r})"],
-    )
+@pytest.mark.parametrize(
+    ("script", "why"),
+    [
+        (
+            "import sys; sys.stdin.read(); "
+            'print(\'{"error": "DatabaseError: file is not a database"}\')',
+            "DatabaseError: file is not a database",
+        ),
+        ("import sys; sys.exit(2)", "exit code 2"),
+    ],
+)
+def test_a_process_that_cannot_check_leaves_it_to_this_one(store, intake, monkeypatch, script, why):
+    """A process that reports an error (as for a damaged file), or exits without
+    an answer (as where it cannot start its interpreter), leaves the check to
+    this process, which raises or answers as it always did, and says so."""
+    sid = _screened(store, intake)
+    monkeypatch.setattr(chain_process, "_command", lambda: [sys.executable, "-c", script])
     result = store.verify()
     assert result.ok, result.messages
+    said = [m for m in result.messages if m.startswith("audit chain: checked in this process")]
+    assert len(said) == 1 and why in said[0], result.messages
     assert any(m.startswith("audit chain: ok") for m in result.messages)
+    # ... and what it checks there is checked: a changed row is still found.
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TRIGGER audit_no_update")
+        conn.exec_driver_sql("UPDATE audit SET at = at + 1 WHERE screening_id = ?", (sid,))
+    again = store.verify()
+    assert not again.ok
+    assert any(m.startswith("audit chain: broken at row") for m in again.messages), again.messages

@@ -79,6 +79,7 @@ class Auditing(StoreCore):
         that is not ``SEQ:HASH``."""
         parsed = audit_mod.AuditHead.parse(anchor) if anchor else None
         unchecked: str | None = None
+        elsewhere: str | None = None
         with self._read() as conn:
             upto = conn.exec_driver_sql("SELECT max(seq) FROM audit").scalar()
             # The chain in a process of its own, SQLite's whole-file checks on a
@@ -94,8 +95,9 @@ class Auditing(StoreCore):
                 if worker is not None:
                     try:
                         chain = audit_mod.check_anchor(conn, worker.result(), parsed)
-                    except chain_process.Failed:
+                    except chain_process.Failed as e:
                         chain = None  # checked here instead (and its error raised here)
+                        elsewhere = str(e)
                     except chain_process.Ended as e:
                         unchecked = str(e)
                         chain = audit_mod.ChainResult(False, 0, None)
@@ -120,6 +122,10 @@ class Auditing(StoreCore):
                 ok, msgs = side.result()
         if unchecked is not None:
             return _not_checked(msgs, unchecked)
+        if elsewhere is not None:
+            msgs.append(
+                f"audit chain: checked in this process (its own process could not: {elsewhere})"
+            )
         if chain.ok:
             msgs.append(
                 f"audit chain: ok, {chain.rows} rows from the store's creation, head {chain.head}"

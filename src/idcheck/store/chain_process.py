@@ -9,10 +9,10 @@ environment, a file or a log. It opens the store's file read-only with them,
 checks rows 1 to ``upto`` (the head the caller's transaction sees) and writes
 what it found to its standard output.
 
-When the process cannot be started, or reports an error (a damaged file), the
-caller checks the chain in its own process, as before. When it ends without an
-answer (killed, crashed), the verify says the chain was not checked: it never
-passes without it.
+When the process cannot be started, reports an error (a damaged file) or exits
+without an answer, the caller checks the chain in its own process, as before,
+and says so. When a signal ends it (killed, crashed), the verify says the chain
+was not checked and fails: it never passes without it.
 """
 
 from __future__ import annotations
@@ -31,11 +31,13 @@ on_start: list[Callable[[subprocess.Popen[bytes]], None]] = []
 
 
 class Failed(Exception):
-    """The process reported an error: check in this process instead."""
+    """The process could not check (it reported an error, or exited without an
+    answer): check in this process instead."""
 
 
 class Ended(Exception):
-    """The process ended without an answer (its exit code in the message)."""
+    """The process was ended by a signal before it answered (its exit code in
+    the message): the verify fails."""
 
 
 def _command() -> list[str]:
@@ -82,19 +84,23 @@ class ChainProcess:
             pass
 
     def result(self) -> ChainResult:
-        """What the process found; raises :class:`Failed` or :class:`Ended`."""
+        """What the process found; raises :class:`Ended` when it was ended by a
+        signal (killed), :class:`Failed` when it could not check (an error it
+        reported, or it exited without an answer)."""
         assert self._proc.stdout is not None
         out = self._proc.stdout.read()
         code = self._proc.wait()
-        if code != 0 or not out:
+        if code < 0:
             raise Ended(f"exit code {code}")
         try:
             answer = json.loads(out)
             if "error" in answer:
                 raise Failed(str(answer["error"]))
+            if code != 0:
+                raise ValueError(code)
             return ChainResult.from_dict(answer)
         except (ValueError, KeyError, TypeError) as e:
-            raise Ended(f"an answer that could not be read ({type(e).__name__})") from None
+            raise Failed(f"exit code {code}, {type(e).__name__}") from None
 
     def stop(self) -> None:
         """End the process if it still runs (the caller gave up waiting)."""
