@@ -12,6 +12,7 @@ import pytest
 
 from idcheck.store import (
     CaseDetails,
+    Decision,
     InvalidInput,
     PlanEntry,
     ReferralDraft,
@@ -283,3 +284,21 @@ def test_a_change_or_link_altered_behind_the_store_is_named_by_verify(store):
         f"task {follow.id}",
         f"referral {rid}",
     )
+
+
+def test_a_plan_task_whose_due_time_a_worker_moved_keeps_it_when_first_contact_changes(
+    store, intake
+):
+    store.set_site_profile(SiteProfile(name="Mottak Nord", jurisdiction="NO"))
+    cid = _case(store)
+    sid = store.start_screening(cid, intake.checklist, intake.text, intake.sha256)
+    store.record_decision(sid, Decision("immediate-protection", (), "immediate-protection", "x"))
+    store.complete_screening(sid, now=T0)
+    plan = [t for t in store.tasks(cid) if t.source == "plan" and t.due_at is not None]
+    moved, other = plan[0], plan[1]
+    store.edit_task(moved.id, due_at=T0 + 9 * DAY, reason="agreed with the police", now=T0)
+    start = store.get_case(cid, audit=False).first_contact_at
+    store.set_first_contact(cid, start - 5 * HOUR, "she was found at dawn")
+    assert store.task(moved.id).due_at == T0 + 9 * DAY  # the worker's time stands
+    assert store.task(other.id).due_at == other.due_at - 5 * HOUR  # re-timed
+    assert store.verify().ok

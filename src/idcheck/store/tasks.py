@@ -26,7 +26,7 @@ from idcheck.store.cases import case_row
 from idcheck.store.core import StoreCore
 from idcheck.store.errors import InvalidInput
 from idcheck.store.followup_records import Task, TaskDraft, TaskRow, check_text
-from idcheck.store.schema import case_notes, cases, screenings, tasks, users
+from idcheck.store.schema import case_notes, cases, followup_changes, screenings, tasks, users
 from idcheck.store.site import SiteProfile
 
 __all__ = ["Tasks", "insert_plan_tasks", "task_from_row"]
@@ -80,7 +80,8 @@ class Tasks(StoreCore):
     ) -> None:
         """When the child first came to notice; the clocks count from it. A reason
         is required. The open tasks a completed screening's plan made are due
-        again from the new time (done ones, and tasks added by hand, keep theirs)."""
+        again from the new time (done ones, tasks added by hand, and those whose
+        due time a worker changed keep theirs)."""
         at = check_time("the time of first contact", when)
         why = check_text("the reason for changing the time of first contact", reason, required=True)
         now = time.time() if now is None else now
@@ -389,15 +390,20 @@ def insert_plan_tasks(
 
 
 def _retime_plan_tasks(conn: Connection, store: StoreCore, case_id: int, start: float) -> None:
-    """The open plan tasks of a case due again from ``start``: each by its action's
+    """The open plan tasks of a case due again from ``start`` (but those whose due
+    time a worker changed, with a reason, which keep it): each by its action's
     deadline, read from the documents pinned with the screening that made it (a
     task whose due time moves gets its own audit row, with its hash)."""
+    moved_by_hand = select(followup_changes.c.task_id).where(
+        followup_changes.c.case_id == case_id, followup_changes.c.field == "due_at"
+    )
     rows = conn.execute(
         select(tasks.c.id, tasks.c.clock, tasks.c.screening_id, tasks.c.due_at).where(
             tasks.c.case_id == case_id,
             tasks.c.source == "plan",
             tasks.c.status == "open",
             tasks.c.screening_id.is_not(None),
+            tasks.c.id.not_in(moved_by_hand),
         )
     ).all()
     deadlines: dict[int, dict[str, Any]] = {}
