@@ -2,15 +2,19 @@
 cases, each case with one completed screening of 40 answers (benchmarks/_stores.py).
 
     python benchmarks/bench_scale.py [--sizes 1000,10000,100000] [--keep DIR] [--runs N]
+                                     [--only list]
 
 For each size: open (unlock included: argon2id), the case list's first page of
-200 and the window's list of up to 5,000 (the store query, then the table model
-filled and its columns sized to their contents in an offscreen window: what the
-worker waits for), a rare search and a search of many hits (FTS5), statistics
+200 from the store, and the case list in the real window (offscreen), unlocked
+as the worker does it, timed from a key press or click until the table is
+painted: the list read anew (Enter in the search box), a search of many hits,
+the next page (Ctrl+End at the end of the table), sorting by reference and back;
+then a rare search and a search of many hits in the store (FTS5), statistics
 (``report.stats.collect`` over every screening), a backup, and ``db verify``
 (every audit row, every completed screening's content). Medians of ``--runs``
-(default 5; backup and verify 3). ``--keep DIR`` keeps the built stores there
-and reuses them on the next run (a 100,000-case store takes minutes to build).
+(default 5; backup and verify 3; sorting once). ``--only list`` measures the
+case list's rows alone. ``--keep DIR`` keeps the built stores there and reuses
+them on the next run (a 100,000-case store takes minutes to build).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -44,34 +49,158 @@ def timed(fn: Callable[[], object], runs: int) -> tuple[float, object]:
     return statistics.median(times), out
 
 
-def window_list(store: Store, limit: int) -> Callable[[], int]:
-    """The case list as the window fills it: the store's rows, the model reset,
-    the table's columns sized to their contents."""
-    from PySide6.QtCore import QSortFilterProxyModel, Qt
-    from PySide6.QtWidgets import QApplication, QHeaderView, QTableView
+class Window:
+    """The real window, unlocked on a store as the worker does it (the unlock
+    page, then the case list), for timing what the worker waits for: a key
+    press or click until the case list has been read anew and painted."""
 
-    from idcheck.gui.case_table import PAGE, CaseTableModel
+    def __init__(self, path: Path) -> None:
+        from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication([])
-    model = CaseTableModel()
-    proxy = QSortFilterProxyModel()
-    proxy.setSourceModel(model)
-    table = QTableView()
-    table.setModel(proxy)
-    table.setSortingEnabled(True)
-    table.sortByColumn(CaseTableModel.UPDATED, Qt.SortOrder.DescendingOrder)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.resize(1200, 700)
-    table.show()
+        from idcheck.gui.app import MainWindow
 
-    def run() -> int:
-        model.set_rows(store.list_cases(limit=limit))
-        app.processEvents()
-        assert model.rowCount() == min(PAGE, len(model.rows))  # the first page, laid out
-        return len(model.rows)
+        self.app = QApplication.instance() or QApplication([])
+        self.QTest, self.Qt = QTest, Qt
+        self.window = MainWindow(path)
+        self.window.resize(1280, 800)
+        self.window.show()
+        page = self.window.unlock_page
+        page.user.setText("bench")
+        page.password.setText(_stores.PASSWORD)
+        QTest.mouseClick(page.button, Qt.MouseButton.LeftButton)
+        if page.opening is not None:
+            page.opening.wait()
+        self.app.processEvents()
+        self.cases = self.window.cases
+        self.window.show_cases()
+        assert self.cases.isVisible() and self.cases.model.rowCount() > 0
+        self.waiting: tuple[Any, Callable[[], bool]] | None = None
+        self.painted = False
+        window = self
 
-    run.keep = (model, proxy, table)  # type: ignore[attr-defined]
-    return run
+        class Painted(QObject):
+            def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+                waiting = window.waiting
+                if event.type() == QEvent.Type.Paint and waiting and waiting[1]():
+                    window.waiting = None
+                    window.painted = True
+                    QTimer.singleShot(0, waiting[0].quit)  # once this paint is done
+                return False
+
+        self.filter = Painted()
+        self.cases.table.viewport().installEventFilter(self.filter)
+
+    def until_painted(
+        self, act: Callable[[], None], done: Callable[[], bool] = lambda: True
+    ) -> float:
+        """Seconds from ``act`` (a key press or click) until the table has been
+        painted with ``done`` holding, in an event loop as the application runs
+        (a busy processEvents() loop once crashed PySide here: none_dealloc)."""
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        loop = QEventLoop()
+        self.app.processEvents()
+        t0 = time.perf_counter()
+        self.waiting, self.painted = (loop, done), False
+        act()  # QTest may deliver events itself: painted already, then
+        guard = QTimer()
+        guard.setSingleShot(True)
+        guard.timeout.connect(loop.quit)
+        guard.start(120_000)
+        if not self.painted:
+            loop.exec()
+        took = time.perf_counter() - t0
+        if not self.painted:
+            raise SystemExit("the case list was not painted in 120 s")
+        guard.stop()
+        return took
+
+    def search(self, text: str) -> float:
+        """The search box holds ``text``; Enter, until the list is painted."""
+        self.cases.search.setText(text)
+        return self.until_painted(
+            lambda: self.QTest.keyClick(self.cases.search, self.Qt.Key.Key_Return)
+        )
+
+    def next_page(self) -> float:
+        """Ctrl+End in the table: the next page read and painted."""
+        table = self.cases.table
+        table.setFocus()
+        if not table.currentIndex().isValid():  # a key moves from the current row
+            table.setCurrentIndex(table.model().index(0, 0))
+        before = table.model().rowCount()
+        return self.until_painted(
+            lambda: self.QTest.keyClick(
+                table, self.Qt.Key.Key_End, self.Qt.KeyboardModifier.ControlModifier
+            ),
+            lambda: table.model().rowCount() > before,
+        )
+
+    def sort_by(self, column: int) -> float:
+        """A click on a column's header, until the list is painted sorted by it."""
+        header = self.cases.table.horizontalHeader()
+        x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+        from PySide6.QtCore import QPoint
+
+        return self.until_painted(
+            lambda: self.QTest.mouseClick(
+                header.viewport(),
+                self.Qt.MouseButton.LeftButton,
+                self.Qt.KeyboardModifier.NoModifier,
+                QPoint(x, header.height() // 2),
+            )
+        )
+
+    def close(self) -> None:
+        self.window.lock()
+        self.window.close()
+        self.window.deleteLater()
+        self.app.processEvents()
+
+
+def median_of(fn: Callable[[], float], runs: int) -> float:
+    return statistics.median(fn() for _ in range(runs))
+
+
+def window_figures(path: Path, n: int, runs: int) -> dict[str, str]:
+    """The case list in the real window: Enter in the empty search box (the
+    list read anew), Enter on a search of many hits, Ctrl+End for the next
+    page, a click sorting by reference (every case read) and back."""
+    from idcheck.gui.case_table import PAGE
+
+    w = Window(path)
+    try:
+        figures: dict[str, str] = {}
+        w.search("")
+        figures["window"] = ms(median_of(lambda: w.search(""), runs))
+
+        def many() -> float:
+            w.search("")  # another search before: this one starts at the top
+            return w.search("oystein")
+
+        t = median_of(many, runs)
+        hits = w.cases.shown.text().rsplit(" ", 1)[-1]
+        assert all("Øystein" in (r.given_name or "") for r in w.cases.model.rows)
+        assert w.cases.model.rowCount() == min(PAGE, len(w.cases.model.rows))
+        figures["window search"] = f"{ms(t)} ({hits} hits)"
+
+        def next_page() -> float:
+            w.search("oystein")
+            w.search("")  # the first page of the whole list
+            return w.next_page()
+
+        figures["next page"] = ms(median_of(next_page, runs))
+        w.search("oystein")
+        w.search("")
+        t_sort = w.sort_by(0)
+        assert len(w.cases.model.rows) == n
+        t_back = w.sort_by(w.cases.model.UPDATED)
+        figures["sort"] = f"{ms(t_sort)} / {ms(t_back)}"
+        return figures
+    finally:
+        w.close()
 
 
 def one_size(folder: Path, n: int, runs: int) -> dict[str, str]:
@@ -81,7 +210,8 @@ def one_size(folder: Path, n: int, runs: int) -> dict[str, str]:
         _stores.build(path, n)
         print(f"  built {n:,} cases in {time.perf_counter() - t0:.0f} s", flush=True)
     size = (path / "idcheck.db").stat().st_size / 1e6
-    figures: dict[str, str] = {"size": f"{size:.0f} MB"}
+    window = window_figures(path, n, runs)
+    figures: dict[str, str] = {"size": f"{size:.0f} MB", **window}
     t, _ = timed(lambda: Store.open(path, "bench", _stores.PASSWORD).lock(), 3)
     figures["open"] = ms(t)
     store = Store.open(path, "bench", _stores.PASSWORD)
@@ -89,11 +219,6 @@ def one_size(folder: Path, n: int, runs: int) -> dict[str, str]:
         t, rows = timed(lambda: store.list_cases(limit=200), runs)
         assert isinstance(rows, list) and len(rows) == min(200, n)
         figures["page"] = ms(t)
-        shown = window_list(store, 5000)
-        shown()
-        t, count = timed(shown, runs)
-        assert count == min(5000, n)
-        figures["window"] = ms(t)
         # A rare search (one case) and one of many hits (Øystein, about 1 in 20).
         t, hits = timed(lambda: store.list_cases("r-000042", limit=5000), runs)
         assert isinstance(hits, list) and len(hits) == 1
@@ -127,11 +252,35 @@ def one_size(folder: Path, n: int, runs: int) -> dict[str, str]:
     return figures
 
 
+def list_figures(folder: Path, n: int, runs: int) -> dict[str, str]:
+    path = folder / f"store-{n}"
+    if not (path / "idcheck.db").exists():
+        t0 = time.perf_counter()
+        _stores.build(path, n)
+        print(f"  built {n:,} cases in {time.perf_counter() - t0:.0f} s", flush=True)
+    figures = window_figures(path, n, runs)
+    store = Store.open(path, "bench", _stores.PASSWORD)
+    try:
+        t, rows = timed(lambda: store.list_cases(limit=200), runs)
+        assert isinstance(rows, list) and len(rows) == min(200, n)
+        figures["page"] = ms(t)
+    finally:
+        store.lock()
+    return figures
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--keep", type=Path, default=None)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--only",
+        choices=("all", "list"),
+        default="all",
+        help="list: only the case list's rows (store and window), not open, statistics, "
+        "backup and verify",
+    )
     args = parser.parse_args()
     sizes = [int(x) for x in args.sizes.split(",")]
     with tempfile.TemporaryDirectory() as d:
@@ -140,21 +289,32 @@ def main() -> int:
         table = {}
         for n in sizes:
             print(f"{n:,} cases:", flush=True)
-            table[n] = one_size(folder, n, args.runs)
+            measure = list_figures if args.only == "list" else one_size
+            table[n] = measure(folder, n, args.runs)
             for k, v in table[n].items():
                 print(f"  {k:12} {v}", flush=True)
     what = {
         "open": "open (unlock: argon2id, then the database)",
         "page": "the case list's first 200 cases (store)",
-        "window": "the window's list (up to 5,000 read; its first page laid out, columns sized)",
-        "search rare": "search, one hit (`r-000042`)",
-        "search many": "search, many hits (`oystein` finds Øystein)",
+        "window": "the case list read anew in the window (Enter in the search box until "
+        "the table is painted: its first page of 100 read with their counts, the "
+        "number of cases counted, laid out, columns sized to it)",
+        "next page": "the case list's next page in the window (Ctrl+End at its end until "
+        "painted: 100 more read from the store on the UI thread)",
+        "window search": "search of many hits in the window (`oystein` finds Øystein; Enter "
+        "until painted, the first 100 hits read, all counted)",
+        "sort": "sort the case list by reference / back to newest first in the window (a "
+        "header click until painted; another column reads every case)",
+        "search rare": "search, one hit (`r-000042`), store",
+        "search many": "search, many hits (`oystein` finds Øystein), store, up to 5,000 read",
         "statistics": "statistics over every screening (`report.stats.collect`)",
         "backup": "backup (an encrypted copy, synced)",
         "verify": "`db verify` (integrity, triggers, every audit row, every screening's content)",
         "size": "store file",
     }
-    cmd = f"`python benchmarks/bench_scale.py --sizes {args.sizes}`"
+    what = {k: v for k, v in what.items() if all(k in table[n] for n in sizes)}
+    only = "" if args.only == "all" else f" --only {args.only}"
+    cmd = f"`python benchmarks/bench_scale.py --sizes {args.sizes} --keep DIR{only}`"
     heads = " / ".join(f"{n:,}" for n in sizes)
     print()
     for key, label in what.items():

@@ -114,6 +114,9 @@ def test_a_search_of_many_hits_is_read_a_page_at_a_time(qtbot, window):
     scroll_to_end(qtbot, window)
     assert shown_ids(window) == hits
     assert all(r.given_name == "Øystein" for r in window.cases.model.rows)
+    window.cases.search.clear()  # another search starts at the top, a page read
+    qtbot.keyClick(window.cases.search, Qt.Key.Key_Return)
+    assert window.cases.proxy.rowCount() == len(window.cases.model.rows) == PAGE
 
 
 def test_a_case_further_down_stays_selected_when_the_list_is_read_anew(qtbot, window):

@@ -265,19 +265,21 @@ class CaseTableModel(QAbstractTableModel):
 
 
 class CaseTableView(QTableView):
-    """The case list's table. Its columns are sized to the contents of the first
-    page (and to their headers) when the list is read anew, first shown, or
-    shown in another text size; not to every row as more rows come, which had
-    Qt ask the model for every cell of every row at each change."""
+    """The case list's table. Its columns are sized to the contents of the rows
+    in sight on the first page (and to their headers) when the list is read
+    anew, first shown, or shown in another text size; not to every row as more
+    rows come, which had Qt ask the model for every cell of every row at each
+    change."""
 
     def __init__(self) -> None:
         super().__init__()
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setResizeContentsPrecision(PAGE)
+        # The rows in sight (all of the first page while hidden), not every row.
+        header.setResizeContentsPrecision(0)
 
     def fit_columns(self) -> None:
-        """Each column as wide as its header and the first page's cells."""
+        """Each column as wide as its header and the cells in sight."""
         self.resizeColumnsToContents()
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -106,6 +106,7 @@ class CasesPage(QWidget):
         self.messages = messages
         self.session: Session | None = None
         self.model = CaseTableModel(self)
+        self._filters: dict[str, Any] = {}
         # The model sorts itself (a header click reaches its sort()): newest
         # first a page at a time from the store, by another column every case.
         self.proxy = QIdentityProxyModel(self)
@@ -279,7 +280,10 @@ class CasesPage(QWidget):
             after = None if below is None else (below.updated_at, below.id)
             return session.run(ops.list_cases(**filters, limit=n, now=now, after=after), self)
 
-        want = max(PAGE, self.model.rowCount())
+        # The same list read anew (a case changed) keeps as many rows as were
+        # shown, so the view stays where it was; another search starts at the top.
+        want = max(PAGE, self.model.rowCount()) if filters == self._filters else PAGE
+        self._filters = filters
         rows = read(None, want + 1)
         if rows is None:
             return

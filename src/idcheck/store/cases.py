@@ -260,8 +260,16 @@ class Cases(StoreCore):
         the latest answer to an immediate-danger item, one of that item's danger
         answers. Built from the danger items of the (few) checklist texts in the
         store; the answers are read by SQL, only for the rows listed."""
+        shas = tuple(sorted(conn.execute(select(checklist_texts.c.sha256)).scalars()))
+        if shas not in _DANGER:  # built once for the (few) checklist texts stored
+            if len(_DANGER) > 8:
+                _DANGER.clear()
+            _DANGER[shas] = self._danger_sql(conn, shas)
+        return _DANGER[shas]
+
+    def _danger_sql(self, conn: Connection, shas: tuple[str, ...]) -> Any:
         patterns: dict[tuple[str, tuple[str, ...]], list[str]] = {}
-        for sha in conn.execute(select(checklist_texts.c.sha256)).scalars():
+        for sha in shas:
             checklist = self._checklist(conn, sha)
             for item_id in checklist.item_ids():
                 spec = checklist.item(item_id).danger
@@ -312,6 +320,9 @@ class Cases(StoreCore):
             )
         ).correlate(cases)
 
+
+#: The danger mark's SQL by the checklist texts it covers (it depends on nothing else).
+_DANGER: dict[tuple[str, ...], Any] = {}
 
 #: The flags' defaults, when the list is made without them.
 _NO_FLAGS: dict[str, Any] = {
