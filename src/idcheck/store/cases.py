@@ -202,7 +202,7 @@ class Cases(StoreCore):
             )
             # The page first (ids only, in the order of ix_cases_updated), then the
             # columns counted for its rows alone, not for every case before the LIMIT.
-            page = select(cases.c.id).where(*_case_filters(search, status, since, until))
+            page = select(cases.c.id).where(*_case_filters(conn, search, status, since, until))
             if outcome:
                 page = page.where(last == outcome)
             if after is not None:
@@ -245,14 +245,17 @@ class Cases(StoreCore):
         outcome: str | None = None,
     ) -> int:
         """How many cases :meth:`list_cases` lists with these filters."""
-        q = (
-            select(func.count())
-            .select_from(cases)
-            .where(*_case_filters(search, status, since, until))
-        )
-        if outcome:
-            q = q.where(_last_outcome() == outcome)
         with self._read() as conn:
+            folded = fold(search.strip())
+            if len(folded) >= 3 and not (status or outcome) and since is until is None:
+                return _hits(conn, folded)  # a search alone: the full-text index's count
+            q = (
+                select(func.count())
+                .select_from(cases)
+                .where(*_case_filters(conn, search, status, since, until))
+            )
+            if outcome:
+                q = q.where(_last_outcome() == outcome)
             return int(conn.execute(q).scalar_one())
 
     def _draft_in_danger(self, conn: Connection) -> Any:
@@ -288,11 +291,11 @@ class Cases(StoreCore):
         )
         values = func.json_each(a.c.value).table_valued("value")
         hits = []
-        for (item_id, options), shas in patterns.items():
+        for (item_id, options), with_it in patterns.items():
             hits.append(
                 and_(
                     a.c.item_id == item_id,
-                    s.c.checklist_sha256.in_(shas),
+                    s.c.checklist_sha256.in_(with_it),
                     or_(
                         a.c.status.in_(options),
                         # One option, stored as a JSON string: a plain comparison.
@@ -388,11 +391,11 @@ def _insert_adults(conn: Connection, case_id: int, ads: tuple[Adult, ...]) -> No
 
 
 def _case_filters(
-    search: str, status: str | None, since: float | None, until: float | None
+    conn: Connection, search: str, status: str | None, since: float | None, until: float | None
 ) -> list[Any]:
     f: list[Any] = []
     if search.strip():
-        f.append(_matching(fold(search.strip())))
+        f.append(_matching(conn, fold(search.strip())))
     if status:
         f.append(cases.c.status == status)
     if since is not None:
@@ -406,15 +409,32 @@ def _case_filters(
 #: more, from the full-text index (migration 0009; trigram tokens match any
 #: substring): the same cases as ``search_key LIKE '%text%'``, without a scan.
 _SEARCH = text("SELECT rowid FROM cases_search WHERE cases_search MATCH :phrase")
+_HITS = text("SELECT count(*) FROM cases_search WHERE cases_search MATCH :phrase")
+#: More hits than this: the list is read in its order, each row tested.
+_MANY_HITS = 500
 
 
-def _matching(folded: str) -> Any:
+def _phrase(folded: str) -> str:
+    """One FTS5 string: quoted, a quote doubled, nothing in it is syntax."""
+    return '"' + folded.replace('"', '""') + '"'
+
+
+def _hits(conn: Connection, folded: str) -> int:
+    return int(conn.execute(_HITS.bindparams(phrase=_phrase(folded))).scalar_one())
+
+
+def _matching(conn: Connection, folded: str) -> Any:
     """The filter for a search, already folded."""
     if len(folded) < 3:  # shorter than a trigram: the substring match itself
         return cases.c.search_key.contains(folded, autoescape=True)
-    # One FTS5 string: quoted, a quote doubled, nothing in it is syntax.
-    phrase = '"' + folded.replace('"', '""') + '"'
-    return cases.c.id.in_(_SEARCH.bindparams(phrase=phrase).columns(rowid=Integer))
+    ids = _SEARCH.bindparams(phrase=_phrase(folded)).columns(rowid=Integer)
+    if _hits(conn, folded) <= _MANY_HITS:  # each hit looked up, the few sorted
+        return cases.c.id.in_(ids)
+    # Many: ``id + 0`` makes the hits a set each row is tested against while the
+    # list is read in the order of ix_cases_updated, stopping at the page's end,
+    # not every hit looked up and sorted (1.7 ms against 52 ms for the first 100
+    # of 4,939 hits at 100,000 cases; for one hit it would scan: 7.7 ms vs 1 ms).
+    return (cases.c.id + 0).in_(ids)
 
 
 def check_case(d: CaseDetails) -> None:
