@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _util import median, ms, readme_row
 
-FULL = "child-trafficking-full@1.0.0"
+FULL = "child-trafficking-full@1.1.0"
 PASSWORD = "benchmark password"
 SECTION = "recruitment"
 

@@ -103,7 +103,7 @@ def main() -> int:
         from idcheck.gui.review import DangerDialog, ReviewDialog
 
         w.cases.table.selectRow(0)
-        w.cases.screen_selected(checklist_ref="child-trafficking-full@1.0.0")
+        w.cases.screen_selected(checklist_ref="child-trafficking-full@1.1.0")
         view = w.screening_view
         for item_id in ("danger-harm-now", "danger-missing-soon", "danger-medical"):
             view.show_item(item_id)

@@ -32,7 +32,7 @@ w.unlock_page.password.setText(password)
 w.unlock_page.unlock().wait()
 app.processEvents()
 w.cases.table.selectRow(0)
-w.cases.screen_selected(checklist_ref="intake-screen@1.0.0")
+w.cases.screen_selected(checklist_ref="intake-screen@1.1.0")
 view = w.screening_view
 seen = []
 

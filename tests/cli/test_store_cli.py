@@ -73,7 +73,7 @@ def test_screen_reads_the_password_from_stdin(initialised):
     r = idcheck(
         "screen",
         "--checklist",
-        "intake-screen@1.0.0",
+        "intake-screen@1.1.0",
         "--answers",
         str(ROOT / "examples" / "intake-screen.yaml"),
         "--user",
@@ -349,7 +349,7 @@ def test_dates_and_case_from_the_command_line(initialised, pwfile, tmp_path):
     r = idcheck(
         "screen",
         "--checklist",
-        "intake-screen@1.0.0",
+        "intake-screen@1.1.0",
         "--answers",
         str(answers),
         "--case",

@@ -212,7 +212,7 @@ def _why_then_guide(qtbot, view):
 
 def test_f1_in_the_why_opens_the_guide_at_the_items_section(qtbot, norway):
     w = norway
-    w.cases.screen_selected(checklist_ref="intake-screen@1.0.0")
+    w.cases.screen_selected(checklist_ref="intake-screen@1.1.0")
     view = w.screening_view
     item = next(
         i
@@ -231,7 +231,7 @@ def test_f1_in_the_why_opens_the_guide_at_the_items_section(qtbot, norway):
 
 def test_an_item_linking_to_no_section_says_so_and_f1_opens_the_guide_at_its_start(qtbot, norway):
     w = norway
-    w.cases.screen_selected(checklist_ref="intake-screen@1.0.0")
+    w.cases.screen_selected(checklist_ref="intake-screen@1.1.0")
     view = w.screening_view
     item = next(
         i

@@ -168,7 +168,7 @@ def _window(qtbot, store_template, tmp_path, *, unlocked: bool):
 
 def _screening(qtbot, store_template, tmp_path):
     w = _window(qtbot, store_template, tmp_path, unlocked=True)
-    w.cases.screen_selected(checklist_ref="child-trafficking-full@1.0.0")
+    w.cases.screen_selected(checklist_ref="child-trafficking-full@1.1.0")
     qtbot.waitUntil(lambda: w.screening_view is not None)
     return w
 

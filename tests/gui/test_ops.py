@@ -73,7 +73,7 @@ def test_a_referral_saved_into_a_read_only_folder_is_said_and_kept_to_save_again
     monkeypatch.setattr(messages, "save_path", lambda *args: paths.pop(0))
     monkeypatch.setattr(messages, "error", lambda parent, title, text: errors.append(text))
     monkeypatch.setattr(ReferralDialog, "exec", lambda self: 0)
-    walk_window.cases.screen_selected(checklist_ref="intake-screen@1.0.0")
+    walk_window.cases.screen_selected(checklist_ref="intake-screen@1.1.0")
     view = walk_window.screening_view
     qtbot.mouseClick(view.form.referral_button, LEFT)
     dialog = view.handoff.referral_dialog

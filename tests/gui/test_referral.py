@@ -16,7 +16,7 @@ WORDS = "He took my papers\nand said\r\nI owe him\u2028</para> & ]]>\tend"
 
 @pytest.fixture
 def view(walk_window):
-    walk_window.cases.screen_selected(checklist_ref="intake-screen@1.0.0")
+    walk_window.cases.screen_selected(checklist_ref="intake-screen@1.1.0")
     v = walk_window.screening_view
     assert v is not None
     return v

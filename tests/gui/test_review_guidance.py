@@ -28,13 +28,13 @@ def test_the_review_shows_the_decisions_standing_guidance(qtbot, fwindow, clock)
 
     def decide(dialog):
         seen["suggested"] = dialog.outcome.currentData()
-        seen["first"] = dialog.guidance.text()
+        seen["first"] = dialog.guidance.toPlainText()
         seen["first_visible"] = dialog.guidance.isVisible()
         # Up the decision list by keyboard, to immediate protection.
         dialog.outcome.setFocus()
         while dialog.outcome.currentData() != "immediate-protection":
             qtbot.keyClick(dialog.outcome, Qt.Key.Key_Up)
-        seen["protect"] = dialog.guidance.text()
+        seen["protect"] = dialog.guidance.toPlainText()
         seen["spoken"] = dialog.guidance.accessibleName()
         # Back down to the suggestion, and complete with it.
         while dialog.outcome.currentData() != seen["suggested"]:

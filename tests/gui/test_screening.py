@@ -22,7 +22,7 @@ from idcheck.gui.review import DangerDialog, ReviewDialog
 from idcheck.gui.session import store_behind
 from idcheck.store import Store
 
-INTAKE = "intake-screen@1.0.0"
+INTAKE = "intake-screen@1.1.0"
 
 
 @pytest.fixture

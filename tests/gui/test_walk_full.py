@@ -14,7 +14,7 @@ from idcheck.gui.session import store_behind
 from idcheck.store import ReadOnlyRecord
 
 PASSWORD = "correct horse battery"
-FULL = "child-trafficking-full@1.0.0"
+FULL = "child-trafficking-full@1.1.0"
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -38,8 +38,8 @@ from idcheck.gui.walk_form import WalkPreferences
 from idcheck.store import Decision, ReadOnlyRecord
 
 PASSWORD = "correct horse battery"
-INTAKE = "intake-screen@1.0.0"
-FULL = "child-trafficking-full@1.0.0"
+INTAKE = "intake-screen@1.1.0"
+FULL = "child-trafficking-full@1.1.0"
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 ADULT_ITEMS = ["adult-stated-relation", "adult-speaks-for-child", "adult-will-not-leave",

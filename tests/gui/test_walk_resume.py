@@ -25,8 +25,8 @@ from idcheck.gui.session import store_behind
 from idcheck.store import CaseDetails
 
 PASSWORD = "correct horse battery"
-INTAKE = "intake-screen@1.0.0"
-FULL = "child-trafficking-full@1.0.0"
+INTAKE = "intake-screen@1.1.0"
+FULL = "child-trafficking-full@1.1.0"
 
 #: The child: opens the real window offscreen, unlocks, starts a screening and
 #: types the keys it is given (one line of steps per argument); it reports item

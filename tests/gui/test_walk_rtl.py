@@ -9,7 +9,7 @@ from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 from tests.gui.walking import click, screen
 
-INTAKE = "intake-screen@1.0.0"
+INTAKE = "intake-screen@1.1.0"
 ARABIC = "أخذوا جواز سفري"
 
 

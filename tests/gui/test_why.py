@@ -11,7 +11,7 @@ from idcheck.gui.why import WhyDialog
 
 from .conftest import when_shown
 
-INTAKE = "intake-screen@1.0.0"
+INTAKE = "intake-screen@1.1.0"
 
 
 def _press_why(qtbot, view):

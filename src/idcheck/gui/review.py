@@ -10,7 +10,7 @@ import html
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -182,16 +182,23 @@ class ReviewDialog(QDialog):
         form.addRow(reasons_label, self.reasons)
         box.addLayout(form)
         # The chosen outcome's standing guidance: what holds throughout, with no
-        # due time (it never becomes a task).
-        self.guidance = QLabel("")
-        self.guidance.setWordWrap(True)
+        # due time (it never becomes a task). A small scrolling view, so a long
+        # one (large text, a long language) never makes the dialog taller than
+        # the screen.
+        self.guidance = QTextBrowser()
         self.guidance.setObjectName("guidance")
+        line = self.guidance.fontMetrics().lineSpacing()
+        self.guidance.setMinimumHeight(2 * line + 8)
+        self.guidance.setMaximumHeight(6 * line + 8)
+        # Read, not a stop of its own between the reasons and the buttons (as the
+        # label it replaces); a screen reader has its accessible name.
+        self.guidance.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         box.addWidget(self.guidance)
 
         def show_guidance() -> None:
             lines = guidance_for(checklist, str(self.outcome.currentData()), lang, route_ids)
             self.guidance.setVisible(bool(lines))
-            self.guidance.setText(
+            self.guidance.setHtml(
                 "<b>"
                 + html.escape(self.tr("Throughout, with no due time (standing guidance):"))
                 + "</b><br>"
