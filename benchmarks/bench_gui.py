@@ -59,7 +59,8 @@ w.lock()
 """
 
 
-# Runs one command and prints its wall-clock time and peak memory. A child's
+# Runs one command and prints its wall-clock time, peak memory and CPU time (user
+# and system; steadier than the wall clock on a busy machine). A child's
 # ru_maxrss also counts what it inherited at fork, so the command is started from
 # this small process (about 10 MB), not from the benchmark with its stores in memory.
 MEASURE = """
@@ -69,13 +70,13 @@ with open(sys.argv[1], "wb") as out, open(sys.argv[2], "wb") as err:
     p = subprocess.Popen(sys.argv[3:], stdout=out, stderr=err)
     _, status, usage = os.wait4(p.pid, 0)
     wall = time.perf_counter() - t0
-print(wall, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+print(wall, usage.ru_maxrss, os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime)
 """
 
 
-def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """Wall-clock seconds, peak resident memory (MB, ru_maxrss from wait4) and
-    standard output of one run of ``cmd``."""
+def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str, float]:
+    """Wall-clock seconds, peak resident memory (MB, ru_maxrss from wait4),
+    standard output and CPU seconds (user and system) of one run of ``cmd``."""
     with tempfile.TemporaryDirectory() as d:
         out, err = Path(d) / "out", Path(d) / "err"
         r = subprocess.run(
@@ -85,10 +86,10 @@ def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
             text=True,
             check=True,
         )
-        wall, kib, code = r.stdout.split()
+        wall, kib, code, cpu = r.stdout.split()
         if int(code) != 0:
             raise SystemExit(f"{cmd[0]} failed ({code}): {err.read_text()[-2000:]}")
-        return float(wall), int(kib) / 1024, out.read_text()
+        return float(wall), int(kib) / 1024, out.read_text(), float(cpu)
 
 
 def make_store(folder: Path, cases: int) -> None:
@@ -181,12 +182,14 @@ def main() -> int:
             print(f"no frozen build at {FROZEN}: run build_scripts/build.py to compare it")
         times: dict[str, list[float]] = {k: [] for k in cmds}
         peaks: dict[str, list[float]] = {k: [] for k in cmds}
+        cpus: dict[str, list[float]] = {k: [] for k in cmds}
         for cmd in cmds.values():  # warm the file cache and write the bytecode once
             run(cmd, env)
         for _ in range(args.runs):
             for name, cmd in cmds.items():
-                wall, peak, _ = run(cmd, env)
+                wall, peak, _, cpu = run(cmd, env)
                 times[name].append(wall)
+                cpus[name].append(cpu)
                 peaks[name].append(peak)
 
         big = Path(tmp) / "big"
@@ -197,18 +200,23 @@ def main() -> int:
         full: list[tuple[float, float]] = []
         shown = ""
         for _ in range(list_runs):
-            _, peak, out = run([sys.executable, "-c", CASE_LIST, str(data), PASSWORD], list_env)
+            _, peak, out, _ = run([sys.executable, "-c", CASE_LIST, str(data), PASSWORD], list_env)
             empty.append((peak, int(out.rsplit("|", 1)[1]) / 1024))
-            _, peak, shown = run([sys.executable, "-c", CASE_LIST, str(big), PASSWORD], list_env)
+            _, peak, shown, _ = run([sys.executable, "-c", CASE_LIST, str(big), PASSWORD], list_env)
             full.append((peak, int(shown.rsplit("|", 1)[1]) / 1024))
 
     med = {k: statistics.median(v) for k, v in times.items()}
     mem = {k: statistics.median(v) for k, v in peaks.items()}
-    bare = med["bare PySide6 window"]
-    print(f"start to first window, {args.runs} runs each, interleaved (median time, peak memory):")
+    cpu = {k: statistics.median(v) for k, v in cpus.items()}
+    bare, bare_cpu = med["bare PySide6 window"], cpu["bare PySide6 window"]
+    print(
+        f"start to first window, {args.runs} runs each, interleaved "
+        "(median time, CPU time, peak memory):"
+    )
     for name in cmds:
         print(
             f"  {name:22} {med[name] * 1000:7.0f} ms ({med[name] / bare:.2f}x the bare window)"
+            f"  CPU {cpu[name] * 1000:5.0f} ms ({cpu[name] / bare_cpu:.2f}x)"
             f"  {mem[name]:6.0f} MB"
         )
     listed, caption, _ = (s.strip() for s in shown.split("|"))
@@ -222,12 +230,13 @@ def main() -> int:
     )
     print("  (the peak is the unlock: argon2id takes 64 MiB while it runs)")
     print()
-    src = med["idcheck (source)"]
+    src, src_cpu = med["idcheck (source)"], cpu["idcheck (source)"]
     cmd = "`python benchmarks/bench_gui.py`"
     rows.append(
         f"| start to the unlock window, source install vs a bare PySide6 window (goal "
-        f"1.5x) | {src * 1000:.0f} ms vs {bare * 1000:.0f} ms: **{src / bare:.2f}x** | "
-        f"{cmd} |"
+        f"1.5x) | {src * 1000:.0f} ms vs {bare * 1000:.0f} ms: **{src / bare:.2f}x** "
+        f"(CPU time {src_cpu * 1000:.0f} ms vs {bare_cpu * 1000:.0f} ms: "
+        f"{src_cpu / bare_cpu:.2f}x) | {cmd} |"
     )
     if "idcheck (frozen)" in med:
         fz = med["idcheck (frozen)"]
