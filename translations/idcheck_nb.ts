@@ -1168,7 +1168,7 @@ Bare hvis det er fingeravtrykket som ble lest opp for deg.</translation>
     </message>
     <message>
         <source>DANGER STOP</source>
-        <extracomment>The column that marks a draft in which the danger stop fired. The follow-up: an open missing episode, overdue and due-soon tasks, in words with an icon (colour only repeats them). The column the list is sorted by at first (newest first).</extracomment>
+        <extracomment>The column that marks a draft in which the danger stop fired. The follow-up: an open missing episode, overdue and due-soon tasks, in words with an icon (colour only repeats them). The column the list is sorted by at first (newest first). The columns the store reads the list in the order of, a page at a time.</extracomment>
         <translation>FARESTOPP</translation>
     </message>
     <message>

@@ -5,7 +5,7 @@ of many hits; a case further down stays selected when the list is read anew."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from tests.conftest import make_template
 from tests.gui.conftest import unlocked_window
@@ -50,6 +50,8 @@ def scroll_to_end(qtbot, window, pages: int | None = None) -> None:
     (or ``pages`` more pages have come)."""
     table, proxy = window.cases.table, window.cases.proxy
     table.setFocus()
+    if not table.currentIndex().isValid():  # the list read anew: no row is current
+        qtbot.keyClick(table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     for _ in range(pages or 10_000):
         if not proxy.canFetchMore(QModelIndex()):
             return
@@ -137,19 +139,52 @@ def test_a_case_further_down_stays_selected_when_the_list_is_read_anew(qtbot, wi
     assert table.currentIndex().row() == row
 
 
-def test_sorting_by_reference_reads_every_case_then_back_to_newest_first(qtbot, window):
-    store = store_behind(window.session)
+def click_header(qtbot, window, column: int) -> None:
     header = window.cases.table.horizontalHeader()
-    window.cases.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # as a header click does
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
+    )
+
+
+def test_sorted_by_reference_the_store_reads_a_page_at_a_time_either_way(qtbot, window):
+    store = store_behind(window.session)
+    click_header(qtbot, window, 0)
+    header = window.cases.table.horizontalHeader()
     assert header.sortIndicatorSection() == 0
-    assert window.cases.proxy.rowCount() == PAGE  # given to the view a page at a time
-    assert len(window.cases.model.rows) == CASES  # but every case read and sorted
+    if header.sortIndicatorOrder() != Qt.SortOrder.AscendingOrder:
+        click_header(qtbot, window, 0)
+    assert len(window.cases.model.rows) == PAGE  # read by its index, a page at a time
     scroll_to_end(qtbot, window)
-    refs = [window.cases.proxy.data(window.cases.proxy.index(i, 0)) for i in range(CASES)]
+    proxy = window.cases.proxy
+    refs = [proxy.data(proxy.index(i, 0)) for i in range(proxy.rowCount())]
+    assert refs == [f"C-{i:04d}" for i in range(CASES)]
+    click_header(qtbot, window, 0)  # the other way round
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    scroll_to_end(qtbot, window)
+    refs = [proxy.data(proxy.index(i, 0)) for i in range(proxy.rowCount())]
     assert refs == [f"C-{i:04d}" for i in reversed(range(CASES))]
     window.cases.table.sortByColumn(CaseTableModel.UPDATED, Qt.SortOrder.DescendingOrder)
+    assert len(window.cases.model.rows) == PAGE
     scroll_to_end(qtbot, window)
     assert shown_ids(window) == newest_first(store)
+
+
+def test_sorted_by_name_every_case_is_read_and_sorted(qtbot, window):
+    """Another column than the store has an index for: every case of the list is
+    read, then sorted; among equal names the newest first."""
+    store = store_behind(window.session)
+    click_header(qtbot, window, 1)
+    assert window.cases.table.horizontalHeader().sortIndicatorSection() == 1
+    assert len(window.cases.model.rows) == CASES
+    scroll_to_end(qtbot, window)
+    rows = {r.id: r for r in store.list_cases()}
+    shown = [rows[i] for i in shown_ids(window)]
+    names = [r.given_name for r in shown]
+    assert names == sorted(names) or names == sorted(names, reverse=True)
+    assert len(set(shown_ids(window))) == CASES
+    same = [r for r in shown if r.given_name == "Ola"]
+    assert [r.id for r in same] == [i for i in newest_first(store) if rows[i].given_name == "Ola"]
 
 
 def test_the_store_backed_model_passes_the_model_tester(qtbot, window, qtmodeltester):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -32,10 +32,11 @@ __all__ = ["PAGE", "CaseTableModel", "CaseTableView", "Reader"]
 #: then one more each time the view is scrolled to its end).
 PAGE = 100
 
-# Reads the cases listed below a row (None: from the top), at most ``n`` of
-# them (None: every one left); None when the store could not be read (the
-# reason is shown to the worker).
-Reader = Callable[["CaseRow | None", "int | None"], "list[CaseRow] | None"]
+# Reads the cases listed below ``after`` (the order's value and the id of the
+# last row read; None: from the top), at most ``n`` of them (None: every one
+# left), in the store's order ``by`` ("updated" or "reference"), ascending or
+# not; None when the store could not be read (the reason is shown to the worker).
+Reader = Callable[["tuple[Any, int] | None", "int | None", str, bool], "list[CaseRow] | None"]
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -60,6 +61,8 @@ class CaseTableModel(QAbstractTableModel):
     FOLLOW_UP = 4
     #: The column the list is sorted by at first (newest first).
     UPDATED = 7
+    #: The columns the store reads the list in the order of, a page at a time.
+    STORE_ORDERS: ClassVar[dict[int, str]] = {UPDATED: "updated", 0: "reference"}
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -75,8 +78,10 @@ class CaseTableModel(QAbstractTableModel):
         # Where more rows come from, and whether the store may hold more.
         self._read: Reader | None = None
         self._more = False
-        # The column and order the rows are sorted by.
+        # The column and order the rows are sorted by, and the store's order of
+        # the rows read so far.
         self._order = (self.UPDATED, Qt.SortOrder.DescendingOrder)
+        self._reading = ("updated", False)
         # Outcome id -> label, filled once the checklists are loaded.
         self.outcomes: dict[str, str] = {}
 
@@ -89,12 +94,30 @@ class CaseTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows, self._ids, self._shown = [], set(), []
         self._read, self._more = read, more
+        self._reading = self._store_order()
         self._append(rows)
         self._loaded = min(PAGE, len(self.rows))
-        if self._order != (self.UPDATED, Qt.SortOrder.DescendingOrder):
+        if self._order[0] not in self.STORE_ORDERS:
             self._read_more(None)
             self._sort_rows()
         self.endResetModel()
+
+    def load(self, read: Reader, n: int) -> bool:
+        """The list's first ``n`` rows read from the store in the order shown
+        (the rest as the view scrolls); False when the store could not be read."""
+        got = read(None, n + 1, *self._store_order())
+        if got is None:
+            return False
+        self.set_rows(got[:n], read, more=len(got) > n)
+        return True
+
+    def _store_order(self) -> tuple[str, bool]:
+        """The order the store reads the list in for the column sorted by: its
+        own where it has one, else newest first (then sorted here)."""
+        column, order = self._order
+        if column not in self.STORE_ORDERS:
+            return "updated", False
+        return self.STORE_ORDERS[column], order == Qt.SortOrder.AscendingOrder
 
     @property
     def complete(self) -> bool:
@@ -129,7 +152,14 @@ class CaseTableModel(QAbstractTableModel):
         """``n`` more rows from the store, below the last one read (None: all)."""
         if not self._more or self._read is None:
             return
-        got = self._read(self.rows[-1] if self.rows else None, None if n is None else n + 1)
+        after = None
+        if self.rows:
+            last = self.rows[-1]
+            after = (
+                last.reference if self._reading[0] == "reference" else last.updated_at,
+                last.id,
+            )
+        got = self._read(after, None if n is None else n + 1, *self._reading)
         if got is None:  # the store said why; ask no more
             self._more = False
             return
@@ -145,15 +175,25 @@ class CaseTableModel(QAbstractTableModel):
         self._shown.extend([None] * len(new))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sorted newest first, the rows come a page at a time in the store's
-        order; by any other column, every row of the list is read first (one
-        query) and sorted here, so the order covers every case, not the pages
-        read so far."""
+        """Sorted by when updated or by reference, either way round, the rows
+        come a page at a time in the store's order (through its index); by any
+        other column, every row of the list is read first (one query) and
+        sorted here, so the order covers every case, not the pages read so far."""
         if column < 0 or column >= len(self.HEADERS):  # unsorted: the store's order
             column, order = self.UPDATED, Qt.SortOrder.DescendingOrder
         if (column, order) == self._order:
             return
         self._order = (column, order)
+        if column in self.STORE_ORDERS and self._read is not None:
+            got = self._read(None, PAGE + 1, *self._store_order())
+            if got is not None:
+                self.beginResetModel()
+                self.rows, self._ids, self._shown = [], set(), []
+                self._reading, self._more = self._store_order(), len(got) > PAGE
+                self._append(got[:PAGE])
+                self._loaded = len(self.rows)
+                self.endResetModel()
+                return
         self._read_more(None)
         # A layout change, not a reset: the view keeps its header and selection.
         self.layoutAboutToBeChanged.emit()
@@ -176,11 +216,8 @@ class CaseTableModel(QAbstractTableModel):
         # The newest first, then by the column (a stable sort keeps the newest
         # first among rows that are equal in it).
         pairs.sort(key=lambda p: (p[0].updated_at, p[0].id), reverse=True)
-        if column != self.UPDATED:
-            key = self._sort_key(column)
-            pairs.sort(key=lambda p: key(p[0]), reverse=order == Qt.SortOrder.DescendingOrder)
-        elif order == Qt.SortOrder.AscendingOrder:
-            pairs.reverse()
+        key = self._sort_key(column)
+        pairs.sort(key=lambda p: key(p[0]), reverse=order == Qt.SortOrder.DescendingOrder)
         self.rows = [p[0] for p in pairs]
         self._shown = [p[1] for p in pairs]
 
@@ -188,6 +225,7 @@ class CaseTableModel(QAbstractTableModel):
         """What a column sorts by: its value, not its words where they differ."""
         keys: dict[int, Callable[[CaseRow], Any]] = {
             0: lambda r: r.reference,
+            self.UPDATED: lambda r: (r.updated_at, r.id),
             1: lambda r: " ".join(x for x in (r.given_name, r.family_name) if x),
             2: lambda r: QApplication.translate("CaseTableModel", r.status),
             3: lambda r: r.danger,

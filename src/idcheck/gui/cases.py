@@ -275,20 +275,22 @@ class CasesPage(QWidget):
         }
         now = session.now()
 
-        def read(below: CaseRow | None, n: int | None) -> list[CaseRow] | None:
+        def read(
+            after: tuple[Any, int] | None, n: int | None, by: str, ascending: bool
+        ) -> list[CaseRow] | None:
             # The filters and the time of the first page, for every page below it.
-            after = None if below is None else (below.updated_at, below.id)
-            return session.run(ops.list_cases(**filters, limit=n, now=now, after=after), self)
+            op = ops.list_cases(
+                **filters, limit=n, now=now, after=after, by=by, ascending=ascending
+            )
+            return session.run(op, self)
 
         # The same list read anew (a case changed) keeps as many rows as were
         # shown, so the view stays where it was; another search starts at the top.
         want = max(PAGE, self.model.rowCount()) if filters == self._filters else PAGE
         self._filters = filters
-        rows = read(None, want + 1)
-        if rows is None:
-            return
         selected = self.selected_case()
-        self.model.set_rows(rows[:want], read, more=len(rows) > want)
+        if not self.model.load(read, want):
+            return
         self.model.give(want)
         self.table.fit_columns()
         if selected is not None:

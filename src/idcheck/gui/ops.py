@@ -122,10 +122,13 @@ def list_cases(
     since: float | None = None,
     limit: int | None = None,
     now: float | None = None,
-    after: tuple[float, int] | None = None,
+    after: tuple[Any, int] | None = None,
+    by: str = "updated",
+    ascending: bool = False,
 ) -> Op[list[CaseRow]]:
-    """The case list, ``limit`` rows from below ``after`` (the updated time and id
-    of the last row read); its overdue and due-soon counts are as of ``now``."""
+    """The case list, ``limit`` rows from below ``after`` (the updated time, or the
+    reference when ``by="reference"``, and the id of the last row read); its
+    overdue and due-soon counts are as of ``now``."""
     return Op(
         "list cases",
         lambda s: s.list_cases(
@@ -136,6 +139,8 @@ def list_cases(
             limit=limit,
             now=now,
             after=after,
+            by=by,
+            ascending=ascending,
         ),
     )
 

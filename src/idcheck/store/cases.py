@@ -22,10 +22,10 @@ from sqlalchemy import (
     or_,
     select,
     text,
-    tuple_,
     update,
 )
 
+from idcheck.store.case_list import NO_FLAGS, follow_up_flags, last_outcome, ordered
 from idcheck.store.core import StoreCore
 from idcheck.store.errors import InvalidInput
 from idcheck.store.records import (
@@ -41,9 +41,7 @@ from idcheck.store.schema import (
     answers,
     cases,
     checklist_texts,
-    missing_episodes,
     screenings,
-    tasks,
 )
 
 
@@ -157,7 +155,9 @@ class Cases(StoreCore):
         offset: int = 0,
         now: float | None = None,
         follow_up: bool = True,
-        after: tuple[float, int] | None = None,
+        after: tuple[Any, int] | None = None,
+        by: str = "updated",
+        ascending: bool = False,
     ) -> list[CaseRow]:
         """Cases for the list, newest first; ``search`` matches reference or names
         (accents and ø/æ/å folded). Each row carries its follow-up flags at
@@ -168,9 +168,12 @@ class Cases(StoreCore):
         ``after`` is the (updated_at, id) of the last row of the page before: the
         next page starts below it, read through ``ix_cases_updated`` (no
         OFFSET: a case changed meanwhile moves to the top, above the pages
-        read, and is neither read twice nor makes another row read twice)."""
+        read, and is neither read twice nor makes another row read twice).
+        ``by="reference"`` reads them by reference instead (``after`` is then the
+        reference and id), through its unique index; ``ascending`` turns either
+        order round."""
         now = time.time() if now is None else now
-        flags = _follow_up_flags(now) if follow_up else _NO_FLAGS
+        flags = follow_up_flags(now) if follow_up else NO_FLAGS
         n_scr = (
             select(func.count())
             .where(screenings.c.case_id == cases.c.id)
@@ -183,7 +186,7 @@ class Cases(StoreCore):
             .correlate(cases)
             .scalar_subquery()
         )
-        last = _last_outcome()
+        last = last_outcome()
         with self._read() as conn:
             q = select(
                 cases.c.id,
@@ -205,15 +208,11 @@ class Cases(StoreCore):
             page = select(cases.c.id).where(*_case_filters(conn, search, status, since, until))
             if outcome:
                 page = page.where(last == outcome)
-            if after is not None:
-                page = page.where(tuple_(cases.c.updated_at, cases.c.id) < tuple_(*after))
-            page = page.order_by(cases.c.updated_at.desc(), cases.c.id.desc()).offset(offset)
+            page = ordered(page, by, ascending, after).offset(offset)
             if limit is not None:
                 page = page.limit(limit)
             ids = page.subquery("page")
-            q = q.join_from(cases, ids, ids.c.id == cases.c.id).order_by(
-                cases.c.updated_at.desc(), cases.c.id.desc()
-            )
+            q = ordered(q.join_from(cases, ids, ids.c.id == cases.c.id), by, ascending, None)
             return [
                 CaseRow(
                     r.id,
@@ -255,7 +254,7 @@ class Cases(StoreCore):
                 .where(*_case_filters(conn, search, status, since, until))
             )
             if outcome:
-                q = q.where(_last_outcome() == outcome)
+                q = q.where(last_outcome() == outcome)
             return int(conn.execute(q).scalar_one())
 
     def _draft_in_danger(self, conn: Connection) -> Any:
@@ -326,51 +325,6 @@ class Cases(StoreCore):
 
 #: The danger mark's SQL by the checklist texts it covers (it depends on nothing else).
 _DANGER: dict[tuple[str, ...], Any] = {}
-
-#: The flags' defaults, when the list is made without them.
-_NO_FLAGS: dict[str, Any] = {
-    "overdue": literal(0),
-    "due_soon": literal(0),
-    "next_due": literal(None),
-    "missing": literal(False),
-}
-
-
-def _last_outcome() -> Any:
-    """SQL, correlated to ``cases``: the outcome of the case's latest completed
-    screening (the worker's decision, else the suggestion)."""
-    return (
-        select(func.coalesce(screenings.c.decision_outcome, screenings.c.suggested_outcome))
-        .where(screenings.c.case_id == cases.c.id, screenings.c.status == "completed")
-        .order_by(screenings.c.completed_at.desc())
-        .limit(1)
-        .correlate(cases)
-        .scalar_subquery()
-    )
-
-
-def _follow_up_flags(now: float) -> dict[str, Any]:
-    """SQL, correlated to ``cases``, for the list's follow-up flags; each is read
-    through an index by case (tasks: case, status, due; missing: case, found)."""
-
-    def open_tasks(expr: Any, *cond: Any) -> Any:
-        return (
-            select(expr)
-            .where(tasks.c.case_id == cases.c.id, tasks.c.status == "open", *cond)
-            .correlate(cases)
-            .scalar_subquery()
-        )
-
-    return {
-        "overdue": open_tasks(func.count(), tasks.c.due_at < now),
-        "due_soon": open_tasks(func.count(), tasks.c.due_at >= now, tasks.c.due_at < now + 86400),
-        "next_due": open_tasks(func.min(tasks.c.due_at)),
-        "missing": exists(
-            select(1).where(
-                missing_episodes.c.case_id == cases.c.id, missing_episodes.c.found_at.is_(None)
-            )
-        ).correlate(cases),
-    }
 
 
 def case_row(conn: Connection, case_id: int) -> Any:

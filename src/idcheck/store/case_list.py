@@ -1,0 +1,73 @@
+"""The case list's SQL beside each page of cases: the last outcome, the
+follow-up flags, and the orders the list can be read in a page at a time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import exists, func, literal, select, tuple_
+
+from idcheck.store.schema import cases, missing_episodes, screenings, tasks
+
+#: The orders the store reads the list in, a page at a time below the last row
+#: read: name -> the column, then the id, both descending unless ascending.
+ORDERS = {"updated": cases.c.updated_at, "reference": cases.c.reference}
+
+
+def ordered(page: Any, by: str, ascending: bool, after: tuple[Any, int] | None) -> Any:
+    """``page`` (a select of cases) in the order ``by``, below ``after`` (the
+    order's value and the id of the last row read): a keyset, no OFFSET, read
+    through the column's index."""
+    key = ORDERS[by]
+    if after is not None:
+        here = tuple_(key, cases.c.id)
+        page = page.where(here > tuple_(*after) if ascending else here < tuple_(*after))
+    if ascending:
+        return page.order_by(key.asc(), cases.c.id.asc())
+    return page.order_by(key.desc(), cases.c.id.desc())
+
+
+#: The flags' defaults, when the list is made without them.
+NO_FLAGS: dict[str, Any] = {
+    "overdue": literal(0),
+    "due_soon": literal(0),
+    "next_due": literal(None),
+    "missing": literal(False),
+}
+
+
+def last_outcome() -> Any:
+    """SQL, correlated to ``cases``: the outcome of the case's latest completed
+    screening (the worker's decision, else the suggestion)."""
+    return (
+        select(func.coalesce(screenings.c.decision_outcome, screenings.c.suggested_outcome))
+        .where(screenings.c.case_id == cases.c.id, screenings.c.status == "completed")
+        .order_by(screenings.c.completed_at.desc())
+        .limit(1)
+        .correlate(cases)
+        .scalar_subquery()
+    )
+
+
+def follow_up_flags(now: float) -> dict[str, Any]:
+    """SQL, correlated to ``cases``, for the list's follow-up flags; each is read
+    through an index by case (tasks: case, status, due; missing: case, found)."""
+
+    def open_tasks(expr: Any, *cond: Any) -> Any:
+        return (
+            select(expr)
+            .where(tasks.c.case_id == cases.c.id, tasks.c.status == "open", *cond)
+            .correlate(cases)
+            .scalar_subquery()
+        )
+
+    return {
+        "overdue": open_tasks(func.count(), tasks.c.due_at < now),
+        "due_soon": open_tasks(func.count(), tasks.c.due_at >= now, tasks.c.due_at < now + 86400),
+        "next_due": open_tasks(func.min(tasks.c.due_at)),
+        "missing": exists(
+            select(1).where(
+                missing_episodes.c.case_id == cases.c.id, missing_episodes.c.found_at.is_(None)
+            )
+        ).correlate(cases),
+    }
