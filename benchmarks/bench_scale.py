@@ -199,7 +199,7 @@ def window_figures(path: Path, n: int, runs: int) -> dict[str, str]:
         w.search("oystein")
         w.search("")
         t_ref = w.sort_by(0)
-        assert len(w.cases.model.rows) == min(PAGE, n)  # a page, by its index
+        assert len(w.cases.model.rows) <= 2 * PAGE  # a page or two, read by its index
         t_name = w.sort_by(1)
         assert len(w.cases.model.rows) == n  # every case read, then sorted
         t_back = w.sort_by(w.cases.model.UPDATED)
