@@ -203,7 +203,7 @@ def window_figures(path: Path, n: int, runs: int) -> dict[str, str]:
         t_name = w.sort_by(1)
         assert len(w.cases.model.rows) == n  # every case read, then sorted
         t_back = w.sort_by(w.cases.model.UPDATED)
-        figures["sort"] = f"{ms(t_ref)} / {ms(t_name)} (back: {ms(t_back)})"
+        figures["sort"] = f"{ms(t_ref)}, {ms(t_name)}, back {ms(t_back)}"
         return figures
     finally:
         w.close()
@@ -315,7 +315,7 @@ def main() -> int:
         "painted: 100 more read from the store on the UI thread)",
         "window search": "search of many hits in the window (`oystein` finds Øystein; Enter "
         "until painted, the first 100 hits read, all counted)",
-        "sort": "sort the case list by reference (a page read by its index) / by name (every "
+        "sort": "sort the case list by reference (a page read by its index), by name (every "
         "case read, then sorted), and back to newest first, in the window (a header click "
         "until painted)",
         "search rare": "search, one hit (`r-000042`), store",
