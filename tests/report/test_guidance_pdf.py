@@ -96,3 +96,35 @@ def test_the_individual_plan_repeats_the_standing_guidance(printed, lang):
     needs = _starting(lines, "Needs, goals and measures" if lang == "en" else "Behov, mål")
     confront = _starting(lines, CONFRONT[lang])
     assert heading < confront < needs
+
+
+def test_the_one_full_screening_action_cites_the_sources_of_both(tmp_path):
+    """The intake's full screening within 24 hours and the Norwegian routes' are
+    one action in the plan, and the referral cites both documents for it."""
+    store, _ = new_store(tmp_path / "store")
+    try:
+        store.set_site_profile(SiteProfile(name="Mottak Nord", jurisdiction="NO"))
+        text = find("intake-screen@1.1.0").path.read_bytes()
+        cid = store.create_case(CaseDetails(reference="G-2", claimed_age=15))
+        sid = store.start_screening(
+            cid, load_checklist_bytes(text), text, hashlib.sha256(text).hexdigest()
+        )
+        store.record_decision(sid, Decision("full-screening", (), "full-screening"))
+        store.complete_screening(sid)
+        out = tmp_path / "referral.pdf"
+        render_referral(build_summary(store, sid, lang="en"), out)
+    finally:
+        store.lock()
+    lines = _text_lines(out)
+    heading = _starting(lines, "Sources of the action plan")
+    text = " ".join(lines[heading:])
+    cited = text.split("• Complete the full screening")[1].split("•")[0]
+    assert "Sources: Responses to child trafficking at local level in Norway" in cited
+    assert (
+        "Trafficking Victim Identification Tool (TVIT) (Vera Institute of Justice, 2014)" in cited
+    )
+    # One full-screening action in the dated plan, not two.
+    plan = " ".join(
+        lines[_starting(lines, "Action plan") : _starting(lines, "Indicators recorded")]
+    )
+    assert plan.count("Complete the full screening") == 1

@@ -49,6 +49,9 @@ class ActionLine:
     by: str
     due: str
     legal_basis: str | None
+    #: The public documents the action rests on, as titles: those of the routes'
+    #: action and of the checklist's own when both say it.
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +156,10 @@ def plan_lines(
                 lines.append(f"{text_for(role.label, lang)}: {role.national_number}{where}")
         return label, tuple(lines)
 
+    titles = {
+        src.id: f"{src.title} ({src.publisher}{f', {src.year}' if src.year else ''})"
+        for src in [*checklist.sources, *(s for r in routes for s in r.sources)]
+    }
     plan = []
     for act in plan_actions(checklist.outcome(outcome_id), outcome_id, routes):
         label, contact_lines = who(act.notify)
@@ -165,6 +172,7 @@ def plan_lines(
                 by_label or act.by,
                 due_time(start, act, tr),
                 text_for(act.legal_basis, lang) or None,
+                tuple(dict.fromkeys(titles.get(ref.ref, ref.ref) for ref in act.sources)),
             )
         )
     return tuple(plan)
