@@ -14,6 +14,7 @@ import html
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from idcheck.checklist import Answer, Indicator, Question, text_for, vocabulary
+from idcheck.report.language_names import language_name
 from idcheck.store import AnswerContext
 
 __all__ = [
@@ -105,7 +106,10 @@ def summary_text(
         if ctx.child_words:
             parts.append(QCoreApplication.translate("ItemPanel", "own words recorded"))
         if ctx.language:
-            language = html.escape(ctx.language)
+            # A code typed ("prs") is named as the documents name it: "Dari (prs)".
+            typed = ctx.language.strip()
+            name = language_name(typed, lang)
+            language = html.escape(name if name == typed else f"{name} ({typed})")
             parts.append(QCoreApplication.translate("ItemPanel", "language {0}").format(language))
         if ctx.interpreter_present or ctx.interpreter:
             who = html.escape(ctx.interpreter or "")
