@@ -136,9 +136,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    code = main()
-    # Skip the interpreter's final garbage collection: after this walk it dies there
-    # (bool_dealloc / none_dealloc, "a refcount error in a C extension", PySide6
-    # 6.12), after every figure is printed. A crash at exit would lose the run.
-    sys.stdout.flush()
-    os._exit(code)
+    sys.exit(main())
