@@ -3,8 +3,10 @@ trail's head and rows, and the whole store's check (``db verify``)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import threading
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine, select
 
@@ -88,7 +90,7 @@ class Auditing(StoreCore):
             worker = None
             if isinstance(upto, int):
                 worker = chain_process.start(self.db_path, self._key, self._audit_key, upto)
-            side = _Beside(reader_engine(self.db_path, self._key))
+            side = _Beside(reader_engine(self.db_path, self._key), _cache_kib(self.db_path))
             try:
                 hashed = content_mod.hash_all(conn)
                 chain = None
@@ -219,8 +221,9 @@ class _Beside:
     """:func:`_database_checks` on its own engine and thread; ``result()`` waits
     for them, closes the engine and raises what they raised."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, cache_kib: int) -> None:
         self._engine = engine
+        self._cache_kib = cache_kib
         self._out: tuple[bool, list[str]] | None = None
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="verify-checks", daemon=True)
@@ -229,6 +232,7 @@ class _Beside:
     def _run(self) -> None:
         try:
             with self._engine.connect() as conn:
+                conn.exec_driver_sql(f"PRAGMA cache_size = {-self._cache_kib}")
                 self._out = _database_checks(conn)
         except BaseException as e:  # handed to the caller's thread
             self._error = e
@@ -240,6 +244,23 @@ class _Beside:
             raise self._error
         assert self._out is not None
         return self._out
+
+
+#: The most the whole-file checks' own connection keeps of the file in memory.
+_CACHE_MAX_KIB = 256 * 1024
+
+
+def _cache_kib(db_path: Path) -> int:
+    """The page cache for the whole-file checks: the whole file (with its
+    write-ahead log) when it fits in :data:`_CACHE_MAX_KIB`, so that SQLite's
+    integrity check decrypts each page once (it looks each table row up in
+    every index, and with the default cache of 8 MB read index pages again and
+    again: 1.5 s against 0.9 s for a 141 MB store). Freed when the checks end."""
+    size = 0
+    for p in (db_path, db_path.with_name(db_path.name + "-wal")):
+        with contextlib.suppress(OSError):
+            size += p.stat().st_size
+    return max(8000, min(_CACHE_MAX_KIB, size // 1024 + 1024))
 
 
 def _database_checks(conn: Connection) -> tuple[bool, list[str]]:
