@@ -94,7 +94,7 @@ class CaseTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows, self._ids, self._shown = [], set(), []
         self._read, self._more = read, more
-        self._reading = self._store_order()
+        self._reading = self._page_order()
         self._append(rows)
         self._loaded = min(PAGE, len(self.rows))
         if self._order[0] not in self.STORE_ORDERS:
@@ -105,13 +105,13 @@ class CaseTableModel(QAbstractTableModel):
     def load(self, read: Reader, n: int) -> bool:
         """The list's first ``n`` rows read from the store in the order shown
         (the rest as the view scrolls); False when the store could not be read."""
-        got = read(None, n + 1, *self._store_order())
+        got = read(None, n + 1, *self._page_order())
         if got is None:
             return False
         self.set_rows(got[:n], read, more=len(got) > n)
         return True
 
-    def _store_order(self) -> tuple[str, bool]:
+    def _page_order(self) -> tuple[str, bool]:
         """The order the store reads the list in for the column sorted by: its
         own where it has one, else newest first (then sorted here)."""
         column, order = self._order
@@ -185,11 +185,11 @@ class CaseTableModel(QAbstractTableModel):
             return
         self._order = (column, order)
         if column in self.STORE_ORDERS and self._read is not None:
-            got = self._read(None, PAGE + 1, *self._store_order())
+            got = self._read(None, PAGE + 1, *self._page_order())
             if got is not None:
                 self.beginResetModel()
                 self.rows, self._ids, self._shown = [], set(), []
-                self._reading, self._more = self._store_order(), len(got) > PAGE
+                self._reading, self._more = self._page_order(), len(got) > PAGE
                 self._append(got[:PAGE])
                 self._loaded = len(self.rows)
                 self.endResetModel()
