@@ -7,6 +7,7 @@ command line, which never imports Qt (so it runs on a server with no GL).
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -38,8 +39,18 @@ def no_core_dumps() -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
+def no_validation_plugins() -> None:
+    """pydantic loads every installed package's ``pydantic`` plugin (entry points)
+    and hands it each value it validates: the child's answers and names would reach
+    code the project never chose, some of which sends what it sees over the
+    network. None is loaded, whatever the environment says (it also spares the
+    scan of every installed package's metadata at the first model built)."""
+    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     no_core_dumps()
+    no_validation_plugins()
     args = list(sys.argv[1:] if argv is None else argv)
     if args == ["--trail-check-process"]:  # db verify's chain check (trail_check.FLAG)
         from idcheck.trail_check import main as trail_check
