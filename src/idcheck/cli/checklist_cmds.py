@@ -7,8 +7,6 @@ import sys
 from pathlib import Path
 
 from idcheck.checklist import ChecklistError, bundled_root, entries, find, load_any
-from idcheck.checklist.diff import diff_checklists
-from idcheck.checklist.lint import lint_paths
 from idcheck.checklist.lock import check_lock, file_sha256, write_lock
 from idcheck.checklist.model import Checklist, Routes, text_for
 from idcheck.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
@@ -49,6 +47,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
     if missing:
         print(f"idcheck: no such file or folder: {missing[0]}", file=sys.stderr)
         return EXIT_USAGE
+    from idcheck.checklist.lint import lint_paths  # only here: list starts without it
+
     problems = lint_paths(args.paths, root=args.root)
     for p in problems:
         print(p)
@@ -59,6 +59,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
+    from idcheck.checklist.diff import diff_checklists  # only here: list starts without it
+
     root = args.root or bundled_root()
     try:
         old = load_any(find(f"{args.id}@{args.old}", root).path)[1]
