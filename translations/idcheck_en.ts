@@ -3313,6 +3313,10 @@ Nothing will be sent to it from now on, and no package it signs will be imported
         <source>Those groups do not match; look again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The recovery key is not shown again. Type group 2 and the last group to confirm you wrote it down.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReferralDialog</name>

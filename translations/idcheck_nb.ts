@@ -3506,6 +3506,10 @@ Ingenting sendes dit fra nå av, og ingen pakke den signerer, blir importert. De
         <source>Those groups do not match; look again</source>
         <translation>Gruppene stemmer ikke. Se etter en gang til</translation>
     </message>
+    <message>
+        <source>The recovery key is not shown again. Type group 2 and the last group to confirm you wrote it down.</source>
+        <translation>Gjenopprettingsnøkkelen vises ikke igjen. Skriv gruppe 2 og den siste gruppen for å bekrefte at du har skrevet den ned.</translation>
+    </message>
 </context>
 <context>
     <name>ReferralDialog</name>

@@ -286,3 +286,47 @@ def test_a_language_change_while_the_store_opens_still_unlocks(qtbot, window):
     assert page.unlock() is not None
     window.retranslate()  # as the settings dialog does, before the opening has ended
     assert window.session is not None and window.stack.currentWidget() is window.cases
+
+
+def test_escape_or_closing_never_loses_the_recovery_key_unconfirmed(qtbot, tmp_path, messages):
+    """The first run's recovery key is shown once: Escape and the window's close
+    button keep it on the screen and say why, a wrong group is said in the dialog,
+    and only the two groups typed back let it go."""
+    from tests.gui.conftest import when_shown
+
+    w = MainWindow(tmp_path / "new", messages)
+    qtbot.addWidget(w)
+    w.show()
+    seen: dict[str, object] = {}
+
+    def act(d):
+        seen["key"] = "-".join(d.groups)
+        qtbot.keyClick(QApplication.focusWidget() or d, Qt.Key.Key_Escape)
+        seen["after_escape"] = d.isVisible()
+        seen["said_after_escape"] = d.problem.isVisible() and "not shown again" in d.problem.text()
+        d.close()
+        seen["after_close"] = d.isVisible()
+        qtbot.keyClicks(d.second, "WRONG")
+        qtbot.keyClicks(d.last, d.groups[-1])
+        qtbot.mouseClick(d.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+        seen["after_wrong"] = d.isVisible()
+        seen["said_after_wrong"] = d.problem.isVisible() and "do not match" in d.problem.text()
+        d.second.clear()
+        qtbot.keyClicks(d.second, d.groups[1].lower())
+        qtbot.keyClick(d.last, Qt.Key.Key_Return)
+        seen["after_right"] = d.isVisible()
+
+    when_shown(RecoveryKeyDialog, act)
+    page = w.first_run
+    qtbot.keyClicks(page.user, "anna")
+    qtbot.keyClicks(page.password, PASSWORD)
+    qtbot.keyClicks(page.again, PASSWORD)
+    qtbot.keyClick(page.again, Qt.Key.Key_Return)
+    assert page.creating is not None
+    page.creating.wait()
+    qtbot.waitUntil(lambda: w.stack.currentWidget() is w.cases, timeout=10000)
+    assert seen["after_escape"] is True and seen["said_after_escape"] is True
+    assert seen["after_close"] is True
+    assert seen["after_wrong"] is True and seen["said_after_wrong"] is True
+    assert seen["after_right"] is False
+    w.lock()

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -152,7 +152,12 @@ class FirstRunPage(QWidget):
 
 
 class RecoveryKeyDialog(QDialog):
-    """Shows the recovery key once; the person types back two groups to confirm."""
+    """Shows the recovery key once; the person types back two groups to confirm.
+
+    Escape and the window's close button do not dismiss it: the key is never
+    shown again, so it goes only when two groups typed back show it was written
+    down (the lock still closes it, as it closes every dialog). What is wrong is
+    said in the dialog, under the fields."""
 
     def __init__(self, recovery: str, parent: QWidget | None = None) -> None:
         from PySide6.QtCore import Qt
@@ -182,6 +187,10 @@ class RecoveryKeyDialog(QDialog):
         box.addWidget(key)
         box.addWidget(wrapped(self.tr("To confirm you wrote it down, type two groups:")))
         box.addLayout(form)
+        self.problem = wrapped("")
+        self.problem.setObjectName("problem")
+        self.problem.hide()
+        box.addWidget(self.problem)
         box.addWidget(self.buttons)
 
     def check(self) -> None:
@@ -193,7 +202,37 @@ class RecoveryKeyDialog(QDialog):
             self.accept()
         else:
             self.second.setFocus()
-            self.setWindowTitle(self.tr("Those groups do not match; look again"))
+            title = self.tr("Those groups do not match; look again")
+            self.setWindowTitle(title)
+            self._say(title)
+
+    def _say(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+
+    def _not_yet(self) -> None:
+        self._say(
+            self.tr(
+                "The recovery key is not shown again. Type group 2 and the last group to "
+                "confirm you wrote it down."
+            )
+        )
+        self.second.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt
+
+        if event.key() == Qt.Key.Key_Escape:
+            self._not_yet()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.result() != QDialog.DialogCode.Accepted:
+            event.ignore()
+            self._not_yet()
+            return
+        super().closeEvent(event)
 
 
 # ------------------------------------------------------------------ unlock
