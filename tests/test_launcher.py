@@ -82,3 +82,25 @@ def test_no_pydantic_plugin_is_loaded_whatever_is_installed(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "child-trafficking-full" in done.stdout
     assert not seen.exists()
+
+
+def test_the_help_names_training_mode_as_the_readme_does():
+    """`idcheck --help` is where a trainer looks first: it names `idcheck demo` and
+    `--training` (the real entry point, in a process of its own)."""
+    import os
+    import subprocess
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[1] / "src"
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    out = subprocess.run(
+        [sys.executable, "-m", "idcheck", "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    ).stdout
+    words = out.split()
+    assert "--training" in words
+    assert "demo" in words and "training mode" in " ".join(words)

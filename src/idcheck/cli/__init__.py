@@ -46,7 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="idcheck",
         description="Screening for possible child trafficking: checklists, encrypted store, "
-        "referral summaries. With no subcommand, opens the window.",
+        "referral summaries. With no subcommand, opens the window; 'idcheck demo' opens it "
+        "in training mode.",
     )
     parser.add_argument("--version", action="version", version=f"idcheck {__version__}")
     parser.add_argument(
@@ -57,7 +58,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="where the store lives (default: the user data folder; IDCHECK_DATA_DIR overrides)",
     )
+    parser.add_argument(
+        "--training",
+        action="store_true",
+        help="open the window in training mode (the same as 'idcheck demo')",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # Never parsed here: the launcher opens the window for it. Listed so that
+    # `idcheck --help` names it.
+    sub.add_parser(
+        "demo",
+        help="training mode: the window on a throw-away store of six synthetic cases "
+        "(your own store is never opened)",
+    )
     for register in (
         commands.register_checklist,
         commands.register_store,
