@@ -7,6 +7,7 @@ command line, which never imports Qt (so it runs on a server with no GL).
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -64,7 +65,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(run_window(args))
     from idcheck.cli import main as cli_main
 
-    return cli_main(args)
+    rc = cli_main(args)
+    if argv is None:
+        at_the_end_of_the_program()
+    return rc
+
+
+def at_the_end_of_the_program() -> None:
+    """Run as the program (``argv`` read from the command line), the process ends
+    with the command: what it has built (every model class, the checklists read)
+    is put out of the collector's reach, so the interpreter's last collection does
+    not walk all of it again, some 25 ms of every command. The store is closed by
+    then (each command locks it in a ``finally``), output is flushed at exit as
+    ever, and the operating system frees the memory."""
+    gc.freeze()
 
 
 if __name__ == "__main__":
