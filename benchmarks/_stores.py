@@ -29,6 +29,7 @@ from idcheck.store import audit as audit_mod
 from idcheck.store import content as content_mod
 from idcheck.store.cases import fold
 from idcheck.store.screenings import answer_values
+from idcheck.store.statistics import fill_screening_stats
 
 PASSWORD = "benchmark password"
 GIVEN = [
@@ -124,6 +125,11 @@ def _fill(store: Store, n_cases: int, n_answers: int, rng: random.Random) -> Non
             db.execute("COMMIT")
     finally:
         raw.close()
+    # What the statistics count of each completed screening, as completing one in
+    # the program writes it (without these rows every count is worked out again
+    # from the answers, which no store the program keeps needs).
+    with store.engine.begin() as conn:
+        fill_screening_stats(conn)
 
 
 def _head(db: Any) -> audit_mod.AuditHead:
