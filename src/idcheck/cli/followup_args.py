@@ -40,7 +40,9 @@ def register_followup(sub: Subparsers) -> None:
     q.set_defaults(handler=_run("cmd_case_first_contact"))
 
     t = sub.add_parser(
-        "task", help="tasks across cases: list, add, change, mark done", allow_abbrev=False
+        "task",
+        help="tasks across cases: list, add, change, mark done, reopen, assign",
+        allow_abbrev=False,
     )
     ta = t.add_subparsers(dest="task_command", metavar="ACTION", required=True)
     q = _parser(ta, "list", "open tasks of open cases, soonest first")
@@ -71,6 +73,16 @@ def register_followup(sub: Subparsers) -> None:
     due.add_argument("--no-due", action="store_true", help="no deadline")
     q.add_argument("--reason", metavar="TEXT", default="", help="why (required for a due time)")
     q.set_defaults(handler=_run("cmd_task_edit"))
+    q = _parser(ta, "reopen", "open a finished task again (--reason is required)")
+    q.add_argument("task_id", metavar="TASK_ID")
+    q.add_argument("--reason", required=True, metavar="TEXT", help="why it is open again")
+    q.set_defaults(handler=_run("cmd_task_reopen"))
+    q = _parser(ta, "assign", "give an open task to a worker, or to nobody")
+    q.add_argument("task_id", metavar="TASK_ID")
+    who = q.add_mutually_exclusive_group(required=True)
+    who.add_argument("assignee", metavar="USER", nargs="?", help="the worker who takes it")
+    who.add_argument("--nobody", action="store_true", help="given to no one")
+    q.set_defaults(handler=_run("cmd_task_assign"))
 
     r = sub.add_parser(
         "referral",

@@ -30,9 +30,11 @@ __all__ = [
     "cmd_referral_edit",
     "cmd_referral_state",
     "cmd_task_add",
+    "cmd_task_assign",
     "cmd_task_done",
     "cmd_task_edit",
     "cmd_task_list",
+    "cmd_task_reopen",
     "parse_when",
     "show_time",
 ]
@@ -272,6 +274,27 @@ def cmd_task_edit(args: argparse.Namespace) -> int:
             return EXIT_OK
         t = store.task(tid)
         print(f"task #{tid} changed: due {show_time(t.due_at)}  {t.what}")
+        return EXIT_OK
+
+    return with_store(args, run)
+
+
+def cmd_task_reopen(args: argparse.Namespace) -> int:
+    def run(store: Store) -> int:
+        tid = parse_id(args.task_id, "task")
+        store.reopen_task(tid, args.reason)
+        print(f"task #{tid} open again")
+        return EXIT_OK
+
+    return with_store(args, run)
+
+
+def cmd_task_assign(args: argparse.Namespace) -> int:
+    def run(store: Store) -> int:
+        tid = parse_id(args.task_id, "task")
+        who = None if args.nobody else args.assignee
+        store.assign_task(tid, who)
+        print(f"task #{tid} given to {who.strip() if who else 'nobody'}")
         return EXIT_OK
 
     return with_store(args, run)
