@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from tests.conftest import PASSWORD, new_store
+from tests.report.test_rtl import read_as_printed
 
 from idcheck.checklist import Answer, find, load_checklist_bytes
 from idcheck.cli import main as cli_main
@@ -73,7 +74,7 @@ def words(data: bytes, tmp: Path) -> list[list[tuple[float, float, str]]]:
         )
         if m:
             y = (float(m.group(2)) + float(m.group(3))) / 2
-            pages[-1].append((float(m.group(1)), y, html.unescape(m.group(4))))
+            pages[-1].append((float(m.group(1)), y, read_as_printed(html.unescape(m.group(4)))))
     return pages
 
 

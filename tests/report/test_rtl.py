@@ -60,20 +60,51 @@ def lines_of(pdf: Path) -> list[list[tuple[float, str]]]:
     out = subprocess.run(
         ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
-    lines: dict[tuple[int, int], list[tuple[float, str]]] = {}
+    import unicodedata
+
+    found: list[list] = []  # [page, xMin, xMax, middle, word]
     page = 0
     for row in out.splitlines():
         if "<page " in row:
             page += 1
         m = re.search(
-            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*)</word>', row
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', row
         )
         if m:
-            middle = (float(m.group(2)) + float(m.group(3))) / 2
-            word = html.unescape(m.group(4)).strip(QUOTE_MARKS + "\u200a")
+            middle = (float(m.group(2)) + float(m.group(4))) / 2
+            word = read_as_printed(html.unescape(m.group(5)).strip(QUOTE_MARKS + "\u200a"))
             if word:
-                lines.setdefault((page, round(middle / 4)), []).append((float(m.group(1)), word))
+                found.append([page, float(m.group(1)), float(m.group(3)), middle, word])
+    # A mark set over a letter (a shadda) is drawn as a glyph of its own, which
+    # pdftotext gives as a word of its own: it is part of the word under it.
+    marks = [f for f in found if all(unicodedata.category(c) == "Mn" for c in f[4])]
+    for mark in marks:
+        under = [
+            f
+            for f in found
+            if f not in marks
+            and f[0] == mark[0]
+            and f[1] <= mark[1] <= f[2]
+            and abs(f[3] - mark[3]) < 12
+        ]
+        if under:
+            under[0][4] = unicodedata.normalize("NFC", under[0][4] + mark[4])
+            found.remove(mark)
+    lines: dict[tuple[int, int], list[tuple[float, str]]] = {}
+    for pg, x, _x2, middle, word in found:
+        lines.setdefault((pg, round(middle / 4)), []).append((x, word))
     return [sorted(ws) for _, ws in sorted(lines.items())]
+
+
+def read_as_printed(drawn: str) -> str:
+    """A word as a reader reads it: pdftotext gives a word's glyphs in the order
+    they stand on the page, left to right; a word of right-to-left letters is
+    read from the right, and each joined form (U+FExx) is its letter."""
+    import unicodedata
+
+    if any(unicodedata.bidirectional(c) in ("R", "AL") for c in drawn):
+        return unicodedata.normalize("NFKC", drawn[::-1])
+    return drawn
 
 
 def right_to_left(line: list[tuple[float, str]]) -> list[str]:
@@ -121,3 +152,67 @@ def test_a_wrapped_dari_quote_keeps_its_lines_in_reading_order(pdf):
         rows += 1
     assert rows >= 2, "the quote should wrap"
     assert got == DARI.split()
+
+
+#: The child's words as typed: a sentence with its full stop, a line break, and a
+#: negation ('لا', lam + alef, which Arabic always writes as one joined letter).
+SENTENCES = "قال إنه سيأخذني الليلة.\nلا أريد أن أذهب معه."
+
+
+def drawn_words(pdf: Path) -> list[str]:
+    """Each printed word as its glyphs are drawn, from left to right (pdftotext
+    -bbox gives the glyphs of a word in the order they stand on the page)."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return [
+        html.unescape(m.group(1)).strip(QUOTE_MARKS + "\u200a")
+        for m in re.finditer(r">([^<]*)</word>", out)
+    ]
+
+
+def test_arabic_letters_are_joined_and_read_from_the_right_with_the_full_stop_at_the_left(
+    tmp_path,
+):
+    """What a reader of the page sees: each Arabic word drawn in the joined forms
+    of its letters, its first letter at the right (read from the right, the
+    letters give the word as typed), the full stop at the left end of the word it
+    follows (where an Arabic sentence ends), and 'لا' as its one joined letter,
+    not the two letters 'ا' and 'ل' standing apart (which read 'ال', another word).
+    Before, every word was drawn letter by letter from the left: unjoined, and
+    read from the right, backwards."""
+    import unicodedata
+
+    store, _ = new_store(tmp_path / "store")
+    try:
+        text = find("intake-screen").path.read_bytes()
+        checklist = load_checklist_bytes(text)
+        cid = store.create_case(CaseDetails(reference="RTL-2", claimed_age=15))
+        sid = store.start_screening(cid, checklist, text, hashlib.sha256(text).hexdigest())
+        store.record_answer(
+            sid,
+            "documents-held",
+            Answer(value="yes"),
+            AnswerContext(
+                source="child-said", child_words=SENTENCES, language="ar", read_back=True
+            ),
+        )
+        out = tmp_path / "referral.pdf"
+        render_referral(build_summary(store, sid), out)
+    finally:
+        store.lock()
+    drawn = drawn_words(out)
+
+    def as_read(word: str) -> str:
+        # Read from the right, each joined form taken back to its letter.
+        return unicodedata.normalize("NFKC", word[::-1])
+
+    read = [as_read(w) for w in drawn]
+    for word in ("قال", "إنه", "سيأخذني", "أريد", "أن", "أذهب"):
+        assert word in read, f"{word} is not printed to be read from the right: {drawn}"
+    shown = drawn[read.index("سيأخذني")]
+    assert any(0xFE70 <= ord(c) <= 0xFEFF for c in shown), f"unjoined letters: {shown!r}"
+    # The full stop ends each sentence at its left.
+    assert "الليلة." in read and "معه." in read, drawn
+    # 'لا' is one joined letter: neither drawn as its two letters apart, in either order.
+    assert "لا" not in drawn and "ال" not in drawn and "لا" not in read and "ال" not in read

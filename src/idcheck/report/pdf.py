@@ -75,8 +75,16 @@ def markup(text: object) -> Markup:
 
 def quoted(text: object) -> Markup:
     """The child's words, in quotation marks (laid out right to left when they
-    are: see :mod:`idcheck.report.rtl`)."""
-    return Markup("\u201c" + markup(text) + "\u201d")  # noqa: S704 - escaped by markup()
+    are: see :mod:`idcheck.report.rtl`). A quotation mark is set in the Latin
+    font: next to a word in another script's font a hair space parts them, as
+    :func:`runs` parts any two fonts, so that HarfBuzz shapes each word in its
+    own font."""
+    parts = runs(clean(text), has_glyph)
+    start = "\u200a" if parts and parts[0][0] != "latin" else ""
+    end = "\u200a" if parts and parts[-1][0] != "latin" else ""
+    return Markup(  # noqa: S704 - escaped by markup()
+        "\u201c" + start + markup(text) + end + "\u201d"
+    )
 
 
 @cache

@@ -244,9 +244,13 @@ class BidiParagraph(Paragraph):  # type: ignore[misc]  # reportlab has no type s
         super().__init__(text, style, *args, **kwargs)
         # Pieces made by a split are already in display order.
         plain = "".join(getattr(f, "text", "") for f in self.frags) if text is not None else ""
-        self._logical = (
-            list(self.frags) if plain and (len(plain) > LONG or has_rtl(plain)) else None
-        )
+        #: Shaped by HarfBuzz: Arabic letters take their joined forms and
+        #: ligatures (lam-alef), and each word is set right to left as a whole,
+        #: its punctuation included. Only where there is right-to-left text:
+        #: shaping a Latin word adds ligatures (fi, st) that change nothing a
+        #: reader needs and that a search of the PDF would not find.
+        self._shaped = bool(plain) and has_rtl(plain)
+        self._logical = list(self.frags) if plain and (len(plain) > LONG or self._shaped) else None
         self._laid_for: float | None = None
         self._pieces: list[Any] = []
 
@@ -258,7 +262,9 @@ class BidiParagraph(Paragraph):  # type: ignore[misc]  # reportlab has no type s
             lines, rtl = visual_lines(self._logical, width, width - st.firstLineIndent)
             style = st
             if rtl and st.alignment == TA_LEFT:
-                style = st.clone(st.name + "-rtl", alignment=TA_RIGHT)
+                style = style.clone(st.name + "-rtl", alignment=TA_RIGHT)
+            if self._shaped and not style.shaping:
+                style = style.clone(style.name + "-shaped", shaping=1)
             logical = self._logical
             pieces = [
                 "<br/>".join(lines[i : i + PIECE_LINES]) for i in range(0, len(lines), PIECE_LINES)
