@@ -117,6 +117,8 @@ def test_an_administrator_sets_the_site_and_a_worker_sees_it(site):
         "         0155 Oslo",
         "print language: nb (Norsk bokmål)",
         "routes: routes-no (every installed routes file of NO)",
+        "lock after: 5 min",
+        "keep closed cases: every case (no retention time)",
     ]
 
 

@@ -143,7 +143,9 @@ def register_store(sub: Subparsers) -> None:
     q.add_argument("--case", metavar="REF", help="the case reference (created if new)")
     q.set_defaults(handler=run("cmd_screen"))
 
-    d = sub.add_parser("db", help="verify, back up or restore the store", allow_abbrev=False)
+    d = sub.add_parser(
+        "db", help="verify, back up or restore the store; apply retention", allow_abbrev=False
+    )
     da = d.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     q = _opener(
         da.add_parser("verify", help="integrity checks and the audit chain", allow_abbrev=False)
@@ -163,11 +165,22 @@ def register_store(sub: Subparsers) -> None:
         help="the backup is of another store: replace this one with it all the same",
     )
     q.set_defaults(handler=run("cmd_db_restore"))
+    q = _opener(
+        da.add_parser(
+            "retention",
+            help="delete the closed cases older than the retention time (administrators)",
+            allow_abbrev=False,
+        )
+    )
+    q.add_argument("--yes", action="store_true", help="delete them (it cannot be undone)")
+    q.set_defaults(handler=Lazy("site_cmds", "cmd_db_retention"))
 
 
 def register_site(sub: Subparsers) -> None:
     s = sub.add_parser(
-        "site", help="show or set the site profile (setting: administrators)", allow_abbrev=False
+        "site",
+        help="show or set the site profile, its settings and contacts (setting: administrators)",
+        allow_abbrev=False,
     )
     sa = s.add_subparsers(dest="site_command", metavar="ACTION", required=True)
     q = _opener(sa.add_parser("show", help="the site profile", allow_abbrev=False))
@@ -198,7 +211,33 @@ def register_site(sub: Subparsers) -> None:
         help="the routes files the site uses (such as routes-no); '' for every installed "
         "routes file of the site's country",
     )
+    q.add_argument(
+        "--idle-minutes",
+        metavar="N",
+        help="minutes of inactivity before the window locks (1 to 60; 5 at first)",
+    )
+    q.add_argument(
+        "--retention-years",
+        metavar="N",
+        help="years a closed case is kept (0: every case, as at first; "
+        "'idcheck db retention' deletes the older ones)",
+    )
     q.set_defaults(handler=Lazy("site_cmds", "cmd_site_set"))
+    q = _opener(
+        sa.add_parser(
+            "contacts",
+            help="the local contacts the danger stop and the referral name; "
+            "--load replaces them (administrators)",
+            allow_abbrev=False,
+        )
+    )
+    q.add_argument(
+        "--load",
+        metavar="FILE.yaml",
+        type=Path,
+        help="a site directory file (such as checklists/directory.yaml)",
+    )
+    q.set_defaults(handler=Lazy("site_cmds", "cmd_site_contacts"))
 
 
 def register_report(sub: Subparsers) -> None:

@@ -1,6 +1,8 @@
-"""``idcheck site show|set``: the site profile (name, jurisdiction, phone,
-address, print language, referral routes). Anyone signed in may show it;
-only administrators set it, and each change is audited."""
+"""``idcheck site show|set|contacts`` and ``idcheck db retention``: the site
+profile (name, jurisdiction, phone, address, print language, referral routes),
+the settings (idle time, retention time) and the local contacts. Anyone signed
+in may show them; only administrators change them, and each change is
+audited."""
 
 from __future__ import annotations
 
@@ -9,7 +11,14 @@ import dataclasses
 
 from idcheck.cli import EXIT_OK, EXIT_USAGE
 from idcheck.cli.common import fail, with_store
-from idcheck.store import JURISDICTIONS, PRINT_LANGUAGES, SiteProfile, Store, routes_for
+from idcheck.store import (
+    JURISDICTIONS,
+    PRINT_LANGUAGES,
+    InvalidInput,
+    SiteProfile,
+    Store,
+    routes_for,
+)
 
 
 def describe(profile: SiteProfile) -> list[str]:
@@ -41,12 +50,22 @@ def describe(profile: SiteProfile) -> list[str]:
     return lines
 
 
+def settings_lines(store: Store) -> list[str]:
+    """The idle time and the retention time as ``field: value`` lines."""
+    years = store.get_setting("retention_years")
+    kept = "every case (no retention time)" if years in ("", "0") else f"{years} years"
+    return [f"lock after: {store.get_setting('idle_minutes')} min", f"keep closed cases: {kept}"]
+
+
 def cmd_site_show(args: argparse.Namespace) -> int:
     def run(store: Store) -> int:
-        print("\n".join(describe(store.site_profile())))
+        print("\n".join(describe(store.site_profile()) + settings_lines(store)))
         return EXIT_OK
 
     return with_store(args, run)
+
+
+_SETTINGS = ("idle_minutes", "retention_years")
 
 
 def cmd_site_set(args: argparse.Namespace) -> int:
@@ -57,17 +76,68 @@ def cmd_site_set(args: argparse.Namespace) -> int:
             changes[field] = value
     if args.routes is not None:
         changes["route_ids"] = tuple(r.strip() for r in args.routes.split(",") if r.strip())
-    if not changes:
+    settings = {
+        key: getattr(args, key).strip() for key in _SETTINGS if getattr(args, key) is not None
+    }
+    if not changes and not settings:
         return fail(
             EXIT_USAGE,
             "nothing to change: give --name, --jurisdiction, --phone, --address, "
-            "--print-language or --routes",
+            "--print-language, --routes, --idle-minutes or --retention-years",
         )
 
     def run(store: Store) -> int:
-        profile = dataclasses.replace(store.site_profile(), **changes)  # type: ignore[arg-type]
-        store.set_site_profile(profile)
-        print("\n".join(describe(store.site_profile())))
+        if changes:
+            profile = dataclasses.replace(store.site_profile(), **changes)  # type: ignore[arg-type]
+            store.set_site_profile(profile)
+        for key, value in settings.items():
+            store.set_setting(key, value)
+        print("\n".join(describe(store.site_profile()) + settings_lines(store)))
+        return EXIT_OK
+
+    return with_store(args, run)
+
+
+def cmd_site_contacts(args: argparse.Namespace) -> int:
+    def run(store: Store) -> int:
+        if args.load is not None:
+            from idcheck.checklist import ChecklistError, load_directory
+
+            try:
+                directory = load_directory(args.load)
+            except (ChecklistError, OSError) as e:
+                raise InvalidInput(str(e).splitlines()[0] if str(e) else repr(e)) from e
+            store.save_contacts(directory)
+            print(f"contacts loaded from {args.load.name}: {len(directory.contacts)}")
+            return EXIT_OK
+        rows = store.list_contacts()
+        if not rows:
+            print("no local contacts")
+        for r in rows:
+            fields = (r.get(f) for f in ("role", "name", "phone", "hours", "note"))
+            print("\t".join(" ".join((f or "").split()) for f in fields))
+        return EXIT_OK
+
+    return with_store(args, run)
+
+
+def cmd_db_retention(args: argparse.Namespace) -> int:
+    def run(store: Store) -> int:
+        years = store.get_setting("retention_years")
+        if years in ("", "0"):
+            print(
+                "every case is kept: no retention time is set "
+                "(idcheck site set --retention-years N)"
+            )
+            return EXIT_OK
+        if not args.yes:
+            raise InvalidInput(
+                f"this deletes every closed case older than {years} years, with its "
+                "screenings, and cannot be undone; run it again with --yes to delete them"
+            )
+        deleted = store.apply_retention()
+        unit = "year" if years == "1" else "years"
+        print(f"closed cases deleted: {len(deleted)} (kept: {years} {unit})")
         return EXIT_OK
 
     return with_store(args, run)

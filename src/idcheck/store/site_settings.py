@@ -24,6 +24,9 @@ from idcheck.store.schema import (
 from idcheck.store.site import SETTING_KEYS, SiteProfile, check_profile, installed_routes
 
 DEFAULTS = {"idle_minutes": "5", "retention_years": "0"}
+#: The range of each number setting, as the window offers it.
+RANGES = {"idle_minutes": (1, 60), "retention_years": (0, 99)}
+_SAID = {"idle_minutes": "the idle time (minutes)", "retention_years": "the retention time (years)"}
 #: The site profile's keys (set through set_site_profile, which checks them).
 _SITE_KEYS = frozenset(SETTING_KEYS.values())
 _CONTACT_FIELDS = ("role", "name", "phone", "hours", "note")
@@ -83,8 +86,12 @@ class SiteSettings(StoreCore):
             raise InvalidInput(f"{key!r} is part of the site profile; set it with the site")
         if key not in DEFAULTS:
             raise InvalidInput(f"unknown setting {key!r}")
-        if key in ("idle_minutes", "retention_years") and not value.isdigit():
-            raise InvalidInput(f"{key} must be a whole number")
+        if key in RANGES:
+            low, high = RANGES[key]
+            if not (value.isascii() and value.isdigit()) or not low <= int(value) <= high:
+                raise InvalidInput(
+                    f"{_SAID[key]} must be a whole number from {low} to {high}, not {value!r}"
+                )
         with self._write() as conn:
             conn.execute(delete(settings).where(settings.c.key == key))
             conn.execute(insert(settings).values(key=key, value=value))
