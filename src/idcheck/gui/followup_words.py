@@ -67,7 +67,8 @@ def day(ts: float | None) -> str:
 
 
 def span(seconds: float) -> str:
-    """A length of time in days, hours and minutes: "2 d 3 h", "5 h 20 min", "12 min"."""
+    """A length of time in days, hours and minutes: "2 d 3 h", "5 h 20 min", "12 min";
+    under a minute is "1 min" (as the command line says it), never "0 min"."""
     minutes = int(abs(seconds) // 60)
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
@@ -75,7 +76,7 @@ def span(seconds: float) -> str:
         return tr("{0} d {1} h").format(days, hours)
     if hours:
         return tr("{0} h {1} min").format(hours, mins)
-    return tr("{0} min").format(mins)
+    return tr("{0} min").format(max(1, mins))
 
 
 def countdown(task: Task, now: float) -> str:
