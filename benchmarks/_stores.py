@@ -29,6 +29,7 @@ from idcheck.store import audit as audit_mod
 from idcheck.store import content as content_mod
 from idcheck.store.cases import fold
 from idcheck.store.screenings import answer_values
+from idcheck.store.sort_keys import name_key
 from idcheck.store.statistics import fill_screening_stats
 
 PASSWORD = "benchmark password"
@@ -168,10 +169,19 @@ def _one_case(
     given, family = rng.choice(GIVEN), rng.choice(FAMILY)
     ref = f"R-{n:06d}"
     cid = db.execute(
-        "INSERT INTO cases (reference, given_name, family_name, search_key, age_disputed, "
-        "nationality, languages, status, created_at, updated_at, created_by) "
-        "VALUES (?, ?, ?, ?, 0, 'unknown', 'en', 'open', ?, ?, ?)",
-        (ref, given, family, fold(f"{ref} {given} {family}"), at, at + 50, uid),
+        "INSERT INTO cases (reference, given_name, family_name, search_key, name_key, "
+        "age_disputed, nationality, languages, status, created_at, updated_at, created_by) "
+        "VALUES (?, ?, ?, ?, ?, 0, 'unknown', 'en', 'open', ?, ?, ?)",
+        (
+            ref,
+            given,
+            family,
+            fold(f"{ref} {given} {family}"),
+            name_key(given, family),
+            at,
+            at + 50,
+            uid,
+        ),
     ).lastrowid
     rows: list[dict[str, Any]] = []
 

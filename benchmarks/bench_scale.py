@@ -172,7 +172,8 @@ def median_of(fn: Callable[[], float], runs: int) -> float:
 def window_figures(path: Path, n: int, runs: int) -> dict[str, str]:
     """The case list in the real window: Enter in the empty search box (the
     list read anew), Enter on a search of many hits, Ctrl+End for the next
-    page, a click sorting by reference (every case read) and back."""
+    page, clicks sorting by reference and by name (each a page read through its
+    index) and back."""
     from idcheck.gui.case_table import PAGE
 
     w = Window(path)
@@ -202,7 +203,7 @@ def window_figures(path: Path, n: int, runs: int) -> dict[str, str]:
         t_ref = w.sort_by(0)
         assert len(w.cases.model.rows) <= 2 * PAGE  # a page or two, read by its index
         t_name = w.sort_by(1)
-        assert len(w.cases.model.rows) == n  # every case read, then sorted
+        assert len(w.cases.model.rows) <= 2 * PAGE  # a page or two, read by the name index
         t_back = w.sort_by(w.cases.model.UPDATED)
         figures["sort"] = f"{ms(t_ref)}, {ms(t_name)}, back {ms(t_back)}"
         return figures
@@ -317,9 +318,8 @@ def main() -> int:
         "painted: 100 more read from the store on the UI thread)",
         "window search": "search of many hits in the window (`oystein` finds Øystein; Enter "
         "until painted, the first 100 hits read, all counted)",
-        "sort": "sort the case list by reference (a page read by its index), by name (every "
-        "case read, then sorted), and back to newest first, in the window (a header click "
-        "until painted)",
+        "sort": "sort the case list by reference, by name (each a page read by its index), "
+        "and back to newest first, in the window (a header click until painted)",
         "search rare": "search, one hit (`r-000042`), store",
         "search many": "search, many hits (`oystein` finds Øystein), store, up to 5,000 read",
         "statistics": "statistics over every screening (`report.stats.collect`)",

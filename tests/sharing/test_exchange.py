@@ -4,6 +4,8 @@ chains verify, and the same package (or the same cases again) changes nothing.""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tests.sharing.conftest import CANARY_WORDS, row_counts
 
 from idcheck.checklist import Answer
@@ -205,3 +207,24 @@ def _fields(d):
     import dataclasses
 
     return {f.name: getattr(d, f.name) for f in dataclasses.fields(d)}
+
+
+def test_a_case_imported_sorts_by_its_names_at_the_site_that_receives_it(pair):
+    """The name's sort form is written when a shared case arrives, and again
+    when a later package changes the names."""
+    from idcheck.store.sort_keys import name_key
+
+    nord = pair.nord()
+    cid = nord.case_id_by_reference("2026-041")
+    _export(nord, [cid], "Mottak Sør", pair.tmp / "first.idcheck")
+    details = nord.get_case(cid, audit=False).details
+    nord.update_case(cid, replace(details, given_name="Ærlend", family_name="Ås"))
+    _export(nord, [cid], "Mottak Sør", pair.tmp / "renamed.idcheck")
+    nord.lock()
+    sor = pair.sor()
+    import_package(sor, pair.tmp / "first.idcheck")
+    (row,) = sor.list_cases(by="name", ascending=True)
+    assert row.name_key == name_key(details.given_name, details.family_name) != ""
+    import_package(sor, pair.tmp / "renamed.idcheck")
+    (row,) = sor.list_cases(by="name", ascending=True)
+    assert row.given_name == "Ærlend" and row.name_key == "{rlend }s"

@@ -227,3 +227,13 @@ def test_a_signal_ends_training_mode_as_a_normal_close_does(tmp_path, signum):
     assert proc.returncode == 128 + signum, err.decode()
     assert not folder.exists()
     assert b"Traceback" not in err
+
+
+def test_the_synthetic_cases_sort_by_their_names():
+    from idcheck.store.sort_keys import name_key
+
+    with TrainingStore() as t:
+        rows = t.store.list_cases(by="name", ascending=True)
+        keys = [name_key(r.given_name, r.family_name) for r in rows]
+        assert [r.name_key for r in rows] == keys == sorted(keys)
+        assert any(keys)

@@ -26,17 +26,30 @@ from idcheck.gui.followup_words import case_flags
 if TYPE_CHECKING:
     from idcheck.store import CaseRow
 
-__all__ = ["PAGE", "CaseTableModel", "CaseTableView", "Reader"]
+__all__ = ["KEEP_SELECTED", "PAGE", "CaseTableModel", "CaseTableView", "Reader"]
 
 #: Rows read from the store and given to the view at a time (the first page,
 #: then one more each time the view is scrolled to its end).
 PAGE = 100
 
+#: Sorted anew, the list is read down to the case selected if it is among this
+#: many rows, so it stays selected.
+KEEP_SELECTED = 5 * PAGE
+
 # Reads the cases listed below ``after`` (the order's value and the id of the
 # last row read; None: from the top), at most ``n`` of them (None: every one
-# left), in the store's order ``by`` ("updated" or "reference"), ascending or
-# not; None when the store could not be read (the reason is shown to the worker).
+# left), in the store's order ``by`` ("updated", "reference" or "name"),
+# ascending or not; None when the store could not be read (the reason is shown to the worker).
 Reader = Callable[["tuple[Any, int] | None", "int | None", str, bool], "list[CaseRow] | None"]
+
+
+#: The value of a row in each of the store's orders: what the next page is read
+#: below.
+_ORDER_VALUES: dict[str, Callable[[CaseRow], Any]] = {
+    "updated": lambda r: r.updated_at,
+    "reference": lambda r: r.reference,
+    "name": lambda r: r.name_key,
+}
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -62,7 +75,7 @@ class CaseTableModel(QAbstractTableModel):
     #: The column the list is sorted by at first (newest first).
     UPDATED = 7
     #: The columns the store reads the list in the order of, a page at a time.
-    STORE_ORDERS: ClassVar[dict[int, str]] = {UPDATED: "updated", 0: "reference"}
+    STORE_ORDERS: ClassVar[dict[int, str]] = {UPDATED: "updated", 0: "reference", 1: "name"}
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -84,13 +97,16 @@ class CaseTableModel(QAbstractTableModel):
         self._reading = ("updated", False)
         # Outcome id -> label, filled once the checklists are loaded.
         self.outcomes: dict[str, str] = {}
+        # The ids of the cases selected in the view (the list read in another
+        # order is read down to them, so they can stay selected).
+        self.selected: Callable[[], set[int]] = set
 
     def set_rows(self, rows: list[CaseRow], read: Reader | None = None, more: bool = False) -> None:
         """The list's first rows, newest first; ``read`` reads the ones below
         (``more``: the store may hold some). The view is given the first
         :data:`PAGE` and more as it scrolls (Qt's fetchMore), each page read from
-        the store when the view asks for it. Sorted by another column than the
-        newest first, every row is read and sorted here."""
+        the store when the view asks for it. Sorted by a column the store has no
+        order for, every row is read and sorted here."""
         self.beginResetModel()
         self.rows, self._ids, self._shown = [], set(), []
         self._read, self._more = read, more
@@ -155,10 +171,7 @@ class CaseTableModel(QAbstractTableModel):
         after = None
         if self.rows:
             last = self.rows[-1]
-            after = (
-                last.reference if self._reading[0] == "reference" else last.updated_at,
-                last.id,
-            )
+            after = (_ORDER_VALUES[self._reading[0]](last), last.id)
         got = self._read(after, None if n is None else n + 1, *self._reading)
         if got is None:  # the store said why; ask no more
             self._more = False
@@ -175,25 +188,18 @@ class CaseTableModel(QAbstractTableModel):
         self._shown.extend([None] * len(new))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sorted by when updated or by reference, either way round, the rows
-        come a page at a time in the store's order (through its index); by any
-        other column, every row of the list is read first (one query) and
+        """Sorted by when updated, by reference or by name, either way round, the
+        rows come a page at a time in the store's order (through its index); by
+        any other column (status, alert, follow-up, screenings, last outcome,
+        where it came from), every row of the list is read first (one query) and
         sorted here, so the order covers every case, not the pages read so far."""
         if column < 0 or column >= len(self.HEADERS):  # unsorted: the store's order
             column, order = self.UPDATED, Qt.SortOrder.DescendingOrder
         if (column, order) == self._order:
             return
         self._order = (column, order)
-        if column in self.STORE_ORDERS and self._read is not None:
-            got = self._read(None, PAGE + 1, *self._page_order())
-            if got is not None:
-                self.beginResetModel()
-                self.rows, self._ids, self._shown = [], set(), []
-                self._reading, self._more = self._page_order(), len(got) > PAGE
-                self._append(got[:PAGE])
-                self._loaded = len(self.rows)
-                self.endResetModel()
-                return
+        if column in self.STORE_ORDERS and self._read is not None and self._read_anew():
+            return
         self._read_more(None)
         # A layout change, not a reset: the view keeps its header and selection.
         self.layoutAboutToBeChanged.emit()
@@ -209,6 +215,31 @@ class CaseTableModel(QAbstractTableModel):
             ],
         )
         self.layoutChanged.emit()
+
+    def _read_anew(self) -> bool:
+        """The first page in the store's order for the column sorted by, read
+        down to the case selected so it stays selected (twice as many rows each
+        time) if it is among the first :data:`KEEP_SELECTED`; further down,
+        the first page only (the whole list could be above it), and it is no
+        longer selected.
+        False when the store could not be read."""
+        got = self._read(None, PAGE + 1, *self._page_order()) if self._read else None
+        if got is None:
+            return False
+        kept = self.selected()
+        self.beginResetModel()
+        self.rows, self._ids, self._shown = [], set(), []
+        self._reading, self._more = self._page_order(), len(got) > PAGE
+        self._append(got[:PAGE])
+        while kept - self._ids and self._more and len(self.rows) < KEEP_SELECTED:
+            self._read_more(min(len(self.rows), KEEP_SELECTED - len(self.rows)))
+        if kept - self._ids and len(self.rows) > PAGE:  # not there: the first page only
+            self._more = True
+            self.rows, self._shown = self.rows[:PAGE], self._shown[:PAGE]
+            self._ids = {r.id for r in self.rows}
+        self._loaded = len(self.rows)
+        self.endResetModel()
+        return True
 
     def _sort_rows(self) -> None:
         column, order = self._order
@@ -226,7 +257,7 @@ class CaseTableModel(QAbstractTableModel):
         keys: dict[int, Callable[[CaseRow], Any]] = {
             0: lambda r: r.reference,
             self.UPDATED: lambda r: (r.updated_at, r.id),
-            1: lambda r: " ".join(x for x in (r.given_name, r.family_name) if x),
+            1: lambda r: r.name_key,
             2: lambda r: QApplication.translate("CaseTableModel", r.status),
             3: lambda r: r.danger,
             4: lambda r: (r.missing, r.overdue_tasks, r.due_soon_tasks),

@@ -115,6 +115,12 @@ class CasesPage(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(CaseTableModel.UPDATED, Qt.SortOrder.DescendingOrder)
+        # Sorted by a column the store reads in order, the list is read anew
+        # (down to the case selected): the case stays selected.
+        self._kept: int | None = None
+        self.model.selected = lambda: {c for c in (self.selected_case(),) if c is not None}
+        self.proxy.modelAboutToBeReset.connect(self._keep_selected)
+        self.proxy.modelReset.connect(self._select_kept)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.activated.connect(lambda _i: self.open_case())
@@ -306,6 +312,14 @@ class CasesPage(QWidget):
         if not index.isValid():
             return None
         return int(self.proxy.data(index, Qt.ItemDataRole.UserRole))
+
+    def _keep_selected(self) -> None:
+        self._kept = self.selected_case()
+
+    def _select_kept(self) -> None:
+        if self._kept is not None:
+            self.select_case(self._kept)
+        self._kept = None
 
     def select_case(self, case_id: int) -> None:
         """Select the case's row, if the list has read it."""

@@ -11,7 +11,14 @@ from idcheck.store.schema import cases, missing_episodes, screenings, tasks
 
 #: The orders the store reads the list in, a page at a time below the last row
 #: read: name -> the column, then the id, both descending unless ascending.
-ORDERS = {"updated": cases.c.updated_at, "reference": cases.c.reference}
+ORDERS = {
+    "updated": cases.c.updated_at,
+    "reference": cases.c.reference,
+    "name": cases.c.name_key,
+}
+#: The orders whose equal values are listed newest first either way round
+#: (the id turned round when ascending, read through an index on ``-id``).
+NEWEST_FIRST_AMONG_EQUALS = frozenset({"name"})
 
 
 def ordered(page: Any, by: str, ascending: bool, after: tuple[Any, int] | None) -> Any:
@@ -19,12 +26,15 @@ def ordered(page: Any, by: str, ascending: bool, after: tuple[Any, int] | None) 
     order's value and the id of the last row read): a keyset, no OFFSET, read
     through the column's index."""
     key = ORDERS[by]
+    turned = ascending and by in NEWEST_FIRST_AMONG_EQUALS
+    tie: Any = -cases.c.id if turned else cases.c.id
     if after is not None:
-        here = tuple_(key, cases.c.id)
-        page = page.where(here > tuple_(*after) if ascending else here < tuple_(*after))
+        here = tuple_(key, tie)
+        there = tuple_(literal(after[0]), literal(-after[1] if turned else after[1]))
+        page = page.where(here > there if ascending else here < there)
     if ascending:
-        return page.order_by(key.asc(), cases.c.id.asc())
-    return page.order_by(key.desc(), cases.c.id.desc())
+        return page.order_by(key.asc(), tie.asc())
+    return page.order_by(key.desc(), tie.desc())
 
 
 #: The flags' defaults, when the list is made without them.

@@ -43,6 +43,7 @@ from idcheck.store.schema import (
     checklist_texts,
     screenings,
 )
+from idcheck.store.sort_keys import name_key
 
 
 def fold(text: str) -> str:
@@ -202,6 +203,7 @@ class Cases(StoreCore):
                 self._draft_in_danger(conn).label("danger"),
                 *(v.label(k) for k, v in flags.items()),
                 cases.c.origin,
+                cases.c.name_key,
             )
             # The page first (ids only, in the order of ix_cases_updated), then the
             # columns counted for its rows alone, not for every case before the LIMIT.
@@ -231,6 +233,7 @@ class Cases(StoreCore):
                     bool(r.missing),
                     r.next_due,
                     origin=r.origin,
+                    name_key=r.name_key,
                 )
                 for r in conn.execute(q)
             ]
@@ -421,6 +424,7 @@ def _case_values(d: CaseDetails) -> dict[str, Any]:
         "given_name": d.given_name,
         "family_name": d.family_name,
         "search_key": fold(names),
+        "name_key": name_key(d.given_name, d.family_name),
         "claimed_dob": d.claimed_dob,
         "claimed_age": d.claimed_age,
         "assessed_age": d.assessed_age,

@@ -128,6 +128,8 @@ class CaseRow:
     #: Where the case came from: the sending site's name and fingerprint (a case
     #: received in a package), or None for a case made here.
     origin: str | None = None
+    #: The name as it is sorted (see :mod:`idcheck.store.sort_keys`).
+    name_key: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,6 +49,8 @@ cases = Table(
     Column("given_name", String),
     Column("family_name", String),
     Column("search_key", String, nullable=False),
+    #: The name as it is sorted (:func:`idcheck.store.sort_keys.name_key`; 0015).
+    Column("name_key", String, nullable=False, server_default=""),
     Column("claimed_dob", String),
     Column("claimed_age", Integer),
     Column("assessed_age", Integer),
@@ -73,6 +75,10 @@ cases = Table(
     Index("ix_cases_updated", "updated_at", "id"),
     Index("ix_cases_uid", "uid", unique=True),
 )
+# The list by name, a page at a time either way round, the newest first among
+# equal names: (name, id) read backwards from Z, (name, -id) forwards from A.
+Index("ix_cases_name", cases.c.name_key, cases.c.id)
+Index("ix_cases_name_up", cases.c.name_key, -cases.c.id)
 
 adults = Table(
     "accompanying_adults",
