@@ -555,3 +555,38 @@ def test_a_bad_edit_is_said_in_one_line_exits_2_and_changes_nothing(
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1 and err.startswith("idcheck: "), err
     assert state() == before
+
+
+def test_case_show_gives_the_standing_guidance_in_the_language_of_its_tasks(data_dir, pw, capsys):
+    """A site printing in Norwegian: the plan's tasks are written in Norwegian when
+    the screening is completed, and the standing guidance printed under them is in
+    Norwegian too (it was in English, between Norwegian tasks)."""
+    store = open_store(data_dir)
+    try:
+        store.set_site_profile(
+            SiteProfile(name="Mottak Nord", jurisdiction="NO", print_language="nb")
+        )
+        cid = store.create_case(CaseDetails(reference="NB-1"))
+        text = find("intake-screen").path.read_bytes()
+        checklist = load_checklist_bytes(text)
+        sid = store.start_screening(cid, checklist, text, hashlib.sha256(text).hexdigest())
+        store.record_decision(sid, Decision("immediate-protection", (), "immediate-protection"))
+        store.complete_screening(sid)
+    finally:
+        store.lock()
+    assert cli(data_dir, pw, "case", "show", "NB-1") == 0
+    out = capsys.readouterr().out
+    tasks = out.split("\ntasks (")[1].split("\n\n")[0]
+    assert "Ring barnevernvakten" in tasks  # the tasks: Norwegian
+    guidance = out.split("\nstanding guidance (throughout, no due time):\n")[1].split("\n\n")[0]
+    nb = [
+        line.text["nb"]
+        for o in checklist.outcomes
+        if o.id == "immediate-protection"
+        for line in o.actions
+        if getattr(line, "kind", "") == "guidance"
+    ]
+    assert nb, "the intake's immediate protection has standing guidance"
+    for said in nb:
+        assert said in guidance
+    assert "Stay with the child" not in guidance

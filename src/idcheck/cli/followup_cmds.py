@@ -156,10 +156,11 @@ def cmd_case_show(args: argparse.Namespace) -> int:
             _note(t.note)
         if not tasks:
             print("  (none)")
-        # The standing guidance of the newest completed screening: never a task.
+        # The standing guidance of the newest completed screening: never a task;
+        # in the language its tasks were written in (the site's print language).
         from idcheck.report.summary_plan import case_guidance
 
-        guidance = case_guidance(store, cid, "en")
+        guidance = case_guidance(store, cid, None)
         if guidance:
             print("\nstanding guidance (throughout, no due time):")
             for line in guidance:

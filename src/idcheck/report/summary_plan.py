@@ -190,10 +190,11 @@ def guidance_lines(
     return tuple(out)
 
 
-def case_guidance(store: Store, case_id: int, lang: str) -> tuple[str, ...]:
+def case_guidance(store: Store, case_id: int, lang: str | None) -> tuple[str, ...]:
     """The standing guidance of a case: that of the decided outcome of its
     newest completed screening (not amended since), at the site it was completed
-    under (its pinned routes). Empty when no screening is completed."""
+    under (its pinned routes). Empty when no screening is completed. ``lang``
+    None: the print language of that site, which its plan's tasks are written in."""
     done = [
         r
         for r in store.list_screenings(case_id)
@@ -208,6 +209,8 @@ def case_guidance(store: Store, case_id: int, lang: str) -> tuple[str, ...]:
     checklist = load_checklist_bytes(rec.checklist_text)
     docs = documents(store, rec, checklist)
     routes = site_routes(docs.site, docs.routes)
+    if lang is None:
+        lang = docs.site.print_language or "en"
     try:
         return guidance_lines(checklist, rec.decision.decision_outcome, routes, lang)
     except KeyError:
