@@ -3758,6 +3758,10 @@ Nothing will be sent to it from now on, and no package it signs will be imported
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Training mode: these settings last until this training window closes (start it with &apos;idcheck demo --text-size 200 --lang nb&apos; to open it so).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>These settings are kept on this computer and apply to everyone who uses it.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4039,6 +4039,10 @@ Hva det kan bety: {2}</translation>
         <translation>Eksempel på tekststørrelsen</translation>
     </message>
     <message>
+        <source>Training mode: these settings last until this training window closes (start it with &apos;idcheck demo --text-size 200 --lang nb&apos; to open it so).</source>
+        <translation>Opplæringsmodus: disse innstillingene gjelder til dette opplæringsvinduet lukkes (start det med &apos;idcheck demo --text-size 200 --lang nb&apos; for å åpne det slik).</translation>
+    </message>
+    <message>
         <source>These settings are kept on this computer and apply to everyone who uses it.</source>
         <translation>Disse innstillingene lagres på denne datamaskinen og gjelder for alle som bruker den.</translation>
     </message>

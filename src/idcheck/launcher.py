@@ -12,7 +12,8 @@ import os
 import sys
 from collections.abc import Sequence
 
-_GUI_ONLY_FLAGS = {"--data-dir", "--training"}
+_GUI_ONLY_FLAGS = {"--data-dir", "--training", "--text-size", "--lang"}
+_WITH_VALUE = ("--data-dir", "--text-size", "--lang")
 
 
 def _wants_window(argv: Sequence[str]) -> bool:
@@ -21,10 +22,10 @@ def _wants_window(argv: Sequence[str]) -> bool:
     while rest:
         head = rest.pop(0)
         if head in _GUI_ONLY_FLAGS:
-            if head == "--data-dir" and rest:
+            if head in _WITH_VALUE and rest:
                 rest.pop(0)
             continue
-        if head.startswith("--data-dir="):
+        if head.startswith(tuple(f"{flag}=" for flag in _WITH_VALUE)):
             continue
         return False
     return True

@@ -63,6 +63,17 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window in training mode (the same as 'idcheck demo')",
     )
+    parser.add_argument(
+        "--text-size",
+        choices=["100", "150", "200"],
+        help="the window's text size for this run, over the one kept in Settings "
+        "('idcheck demo --text-size 200' for a projector)",
+    )
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="the window's language for this run (en, nb), over the one kept in Settings",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     # Never parsed here: the launcher opens the window for it. Listed so that
     # `idcheck --help` names it.
@@ -105,6 +116,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run()
     if handler is None:
         parser.print_help()
+        return EXIT_USAGE
+    if args.text_size is not None or args.lang is not None:
+        print(
+            f"idcheck: --text-size and --lang are the window's (idcheck, idcheck demo), "
+            f"not 'idcheck {args.command}'s; nothing was done",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     try:
         code = handler(args)

@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
         from idcheck.gui.i18n import UiPrefs, apply
         from idcheck.gui.settings import SettingsDialog
 
-        dialog = SettingsDialog(UiPrefs.load(self.data_dir), self)
+        dialog = SettingsDialog(UiPrefs.load(self.data_dir), self, training=self.training)
         if self.session is not None:
             self.session.track(dialog)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -427,21 +427,24 @@ def run_window(argv: list[str]) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("idcheck")
-    from idcheck.gui.i18n import UiPrefs, apply
+    from idcheck.gui.i18n import UiPrefs, apply, with_window_options
 
+    given = with_window_options(UiPrefs(), argv)  # refused before anything opens
     stop = StopOnSignals(app)
     try:
         if not in_training:
             folder = default_data_dir(data_dir)
-            apply(app, UiPrefs.load(folder), style=STYLE)
+            apply(app, with_window_options(UiPrefs.load(folder), argv), style=STYLE)
             return _run(app, MainWindow(folder), stop)
         from idcheck.training import TrainingStore
 
         # The user's data folder is never opened: the window gets the throw-away
-        # one, and starts in the interface language and text size of this
-        # computer's defaults.
+        # one, and starts in the computer's language at 100 %, or in those given
+        # (kept in the training folder, so that Settings shows them).
         with TrainingStore() as training:
             assert training.store is not None
+            if given != UiPrefs():
+                given.save(training.data_dir)
             apply(app, UiPrefs.load(training.data_dir), style=STYLE)
             window = MainWindow(training.data_dir, training=True)
             window.start_unlocked(training.store)

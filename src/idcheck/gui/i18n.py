@@ -262,6 +262,38 @@ class UiPrefs:
         atomic_write(folder / PREFS_FILE, body + "\n")
 
 
+def with_window_options(prefs: UiPrefs, argv: list[str], folder: Path | None = None) -> UiPrefs:
+    """``--text-size N`` and ``--lang CODE`` (or ``--text-size=N``) given to the
+    window, such as ``idcheck demo --text-size 200 --lang nb`` for a projector:
+    ``prefs`` with them, for this run (nothing is written). Anything else in
+    ``argv`` is left alone; a bad value is one line on standard error, exit 2."""
+    rest = list(argv)
+    while rest:
+        name, eq, value = rest.pop(0).partition("=")
+        if name not in ("--text-size", "--lang"):
+            continue
+        if not eq:
+            if not rest:
+                _usage(f"argument {name}: expected one argument")
+            value = rest.pop(0)
+        if name == "--text-size":
+            sizes = [str(n) for n in TEXT_SIZES]
+            if value not in sizes:
+                _usage(f"argument --text-size: {value!r} is not one of {', '.join(sizes)}")
+            prefs = replace(prefs, text_size=int(value))
+        else:
+            languages = available_languages(folder)
+            if value not in languages:
+                _usage(f"argument --lang: {value!r} is not one of {', '.join(languages)}")
+            prefs = replace(prefs, language=value)
+    return prefs
+
+
+def _usage(message: str) -> None:
+    print(f"idcheck: error: {message}", file=sys.stderr)
+    raise SystemExit(2)
+
+
 def scaled_style(style: str, percent: int) -> str:
     """``style`` with every ``font-size`` scaled: ``11pt`` at 200 % → ``22pt``."""
 

@@ -37,7 +37,12 @@ class SettingsDialog(QDialog):
     text size (100, 150 or 200 %)."""
 
     def __init__(
-        self, prefs: UiPrefs, parent: QWidget | None = None, folder: Path | None = None
+        self,
+        prefs: UiPrefs,
+        parent: QWidget | None = None,
+        folder: Path | None = None,
+        *,
+        training: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings on this computer"))
@@ -79,7 +84,14 @@ class SettingsDialog(QDialog):
         self._base_points = self.sample.font().pointSizeF() * 100 / max(1, prefs.text_size)
         self.text_size.currentIndexChanged.connect(self._show_sample)
         note = QLabel(
-            self.tr("These settings are kept on this computer and apply to everyone who uses it.")
+            self.tr(
+                "Training mode: these settings last until this training window closes "
+                "(start it with 'idcheck demo --text-size 200 --lang nb' to open it so)."
+            )
+            if training
+            else self.tr(
+                "These settings are kept on this computer and apply to everyone who uses it."
+            )
         )
         note.setWordWrap(True)
         form = QFormLayout()
