@@ -118,6 +118,7 @@ def make_store(folder: Path, cases: int) -> None:
                         "given_name": f"Given{i}",
                         "family_name": f"Family{i}",
                         "search_key": f"b-{i:06d} given{i} family{i}",
+                        "name_key": f"given{i} family{i}",
                         "age_disputed": False,
                         "status": "open",
                         "created_at": now - i,

@@ -47,9 +47,15 @@ def named(tmp_path_factory):
     def build(store):
         for i in range(CASES):
             given, family = NAMES[i % len(NAMES)]
-            store.create_case(
+            cid = store.create_case(
                 CaseDetails(reference=f"N-{i:04d}", given_name=given, family_name=family)
             )
+            if i % 5 == 0:
+                store.close_case(cid)
+            if i % 7 == 0:  # received from another site, as an import writes it
+                with store.engine.begin() as conn:
+                    site = "Nord (ab12)" if i % 2 else "Sør (cd34)"
+                    conn.exec_driver_sql("UPDATE cases SET origin = ? WHERE id = ?", (site, cid))
 
     return make_template(path, build, worker=False).path
 
@@ -72,12 +78,12 @@ def by_name(store, ascending: bool, **filters) -> list[int]:
     return [r.id for r in rows]
 
 
-def sort_by_name(qtbot, window, order: Qt.SortOrder) -> None:
+def sort_by_name(qtbot, window, order: Qt.SortOrder, column: int = 1) -> None:
     header = window.cases.table.horizontalHeader()
-    click_header(qtbot, window, 1)
+    click_header(qtbot, window, column)
     if header.sortIndicatorOrder() != order:
-        click_header(qtbot, window, 1)
-    assert header.sortIndicatorSection() == 1 and header.sortIndicatorOrder() == order
+        click_header(qtbot, window, column)
+    assert header.sortIndicatorSection() == column and header.sortIndicatorOrder() == order
 
 
 def click_last_row(qtbot, window) -> int:
@@ -176,3 +182,30 @@ def test_a_change_while_sorted_by_name_reads_what_was_shown_not_every_case(qtbot
     scroll_to_end(qtbot, window)
     assert shown_ids(window) == by_name(store, ascending=True)
     assert not window.cases.proxy.canFetchMore(QModelIndex())
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "words"),
+    [
+        (2, lambda r: r.status, ["closed", "open"]),
+        (8, lambda r: r.origin or "", ["", "Nord (ab12)", "Sør (cd34)"]),
+    ],
+)
+def test_status_and_where_it_came_from_are_read_a_page_at_a_time(
+    qtbot, window, column, value, words
+):
+    store = store_behind(window.session)
+    rows = store.list_cases()
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        window.cases.table.selectionModel().clear()  # no case to keep selected
+        sort_by_name(qtbot, window, order, column)
+        assert len(window.cases.model.rows) == PAGE
+        scroll_to_end(qtbot, window)
+        if order == Qt.SortOrder.AscendingOrder:
+            want = sorted(rows, key=lambda r: (value(r), -r.id))
+        else:
+            want = sorted(rows, key=lambda r: (value(r), r.id), reverse=True)
+        assert shown_ids(window) == [r.id for r in want]
+    proxy = window.cases.proxy
+    shown = [proxy.data(proxy.index(i, column)) for i in range(proxy.rowCount())]
+    assert list(dict.fromkeys(shown)) == words[::-1]  # as shown, the last order: descending

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from idcheck.store import CaseDetails, Store
 from idcheck.store.case_list import ordered
+from idcheck.store.cases import _case_filters
 from idcheck.store.database import current_revision, head_revision
 from idcheck.store.schema import cases
 from idcheck.store.sort_keys import name_key, sort_form
@@ -131,3 +132,50 @@ def test_the_pages_are_read_through_the_name_indexes(store):
             plans[up] = [r[3] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
     assert plans[True] == ["SEARCH cases USING COVERING INDEX ix_cases_name_up (name_key>?)"]
     assert plans[False] == ["SEARCH cases USING COVERING INDEX ix_cases_name (name_key<?)"]
+
+
+def test_status_and_origin_pages_come_in_order_through_their_indexes(store):
+    ids = [store.create_case(CaseDetails(reference=f"S-{i}")) for i in range(9)]
+    for cid in ids[::3]:
+        store.close_case(cid)
+    with store.engine.begin() as conn:  # as an import writes it: the sending site
+        for cid, site in ((ids[1], "Sør (ab12)"), (ids[2], "Nord (cd34)"), (ids[4], "Nord (cd34)")):
+            conn.exec_driver_sql("UPDATE cases SET origin = ? WHERE id = ?", (site, cid))
+    rows = store.list_cases()
+
+    def expected(value, ascending):
+        if ascending:
+            return [r.id for r in sorted(rows, key=lambda r: (value(r), -r.id))]
+        return [r.id for r in sorted(rows, key=lambda r: (value(r), r.id), reverse=True)]
+
+    for by, value in (("status", lambda r: r.status), ("origin", lambda r: r.origin or "")):
+        for up in (True, False):
+            got, after = [], None
+            while page := store.list_cases(limit=2, by=by, ascending=up, after=after):
+                got += [r.id for r in page]
+                after = (value(page[-1]), page[-1].id)
+            assert got == expected(value, up), (by, up)
+    closed = store.list_cases(status="closed", by="status", ascending=True)
+    assert [r.id for r in closed] == sorted(ids[::3], reverse=True)
+
+
+def _plan(store, page):
+    sql = str(page.compile(store.engine, compile_kwargs={"literal_binds": True}))
+    with store.engine.connect() as conn:
+        return [r[3] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
+
+
+def test_status_and_origin_are_read_through_their_indexes_and_a_filter_keeps_the_order(store):
+    for by, index in (("status", "ix_cases_status"), ("origin", "ix_cases_origin")):
+        up = _plan(store, ordered(select(cases.c.id), by, True, ("open", 5)).limit(101))
+        down = _plan(store, ordered(select(cases.c.id), by, False, ("open", 5)).limit(101))
+        assert up == [f"SEARCH cases USING COVERING INDEX {index}_up (<expr>>?)"] or up == [
+            f"SEARCH cases USING COVERING INDEX {index}_up ({by}>?)"
+        ], up
+        assert len(down) == 1 and f"INDEX {index} (" in down[0], down
+    # Filtered by status, newest first: still read down the updated index to the
+    # page's end, not every open case found by status and sorted.
+    for by in ("updated", "name"):
+        filtered = select(cases.c.id).where(*_case_filters(None, "", "open", None, None, by))
+        plan = _plan(store, ordered(filtered, by, False, None).limit(101))
+        assert not any("TEMP B-TREE" in p for p in plan), (by, plan)

@@ -38,7 +38,7 @@ KEEP_SELECTED = 5 * PAGE
 
 # Reads the cases listed below ``after`` (the order's value and the id of the
 # last row read; None: from the top), at most ``n`` of them (None: every one
-# left), in the store's order ``by`` ("updated", "reference" or "name"),
+# left), in the store's order ``by`` (a value of CaseTableModel.STORE_ORDERS),
 # ascending or not; None when the store could not be read (the reason is shown to the worker).
 Reader = Callable[["tuple[Any, int] | None", "int | None", str, bool], "list[CaseRow] | None"]
 
@@ -49,6 +49,8 @@ _ORDER_VALUES: dict[str, Callable[[CaseRow], Any]] = {
     "updated": lambda r: r.updated_at,
     "reference": lambda r: r.reference,
     "name": lambda r: r.name_key,
+    "status": lambda r: r.status,
+    "origin": lambda r: r.origin or "",
 }
 
 
@@ -75,7 +77,13 @@ class CaseTableModel(QAbstractTableModel):
     #: The column the list is sorted by at first (newest first).
     UPDATED = 7
     #: The columns the store reads the list in the order of, a page at a time.
-    STORE_ORDERS: ClassVar[dict[int, str]] = {UPDATED: "updated", 0: "reference", 1: "name"}
+    STORE_ORDERS: ClassVar[dict[int, str]] = {
+        UPDATED: "updated",
+        0: "reference",
+        1: "name",
+        2: "status",
+        8: "origin",
+    }
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -188,11 +196,12 @@ class CaseTableModel(QAbstractTableModel):
         self._shown.extend([None] * len(new))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sorted by when updated, by reference or by name, either way round, the
-        rows come a page at a time in the store's order (through its index); by
-        any other column (status, alert, follow-up, screenings, last outcome,
-        where it came from), every row of the list is read first (one query) and
-        sorted here, so the order covers every case, not the pages read so far."""
+        """Sorted by when updated, by reference, name, status or where it came
+        from, either way round, the rows come a page at a time in the store's
+        order (through its index); by a column worked out for each row (alert,
+        follow-up, screenings, last outcome), every row of the list is read
+        first (one query) and sorted here, so the order covers every case, not
+        the pages read so far."""
         if column < 0 or column >= len(self.HEADERS):  # unsorted: the store's order
             column, order = self.UPDATED, Qt.SortOrder.DescendingOrder
         if (column, order) == self._order:
@@ -258,7 +267,7 @@ class CaseTableModel(QAbstractTableModel):
             0: lambda r: r.reference,
             self.UPDATED: lambda r: (r.updated_at, r.id),
             1: lambda r: r.name_key,
-            2: lambda r: QApplication.translate("CaseTableModel", r.status),
+            2: lambda r: r.status,
             3: lambda r: r.danger,
             4: lambda r: (r.missing, r.overdue_tasks, r.due_soon_tasks),
             5: lambda r: r.screenings,

@@ -5,20 +5,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import exists, func, literal, select, tuple_
+from sqlalchemy import exists, func, literal, literal_column, select, tuple_
 
 from idcheck.store.schema import cases, missing_episodes, screenings, tasks
 
 #: The orders the store reads the list in, a page at a time below the last row
 #: read: name -> the column, then the id, both descending unless ascending.
-ORDERS = {
+ORDERS: dict[str, Any] = {
     "updated": cases.c.updated_at,
     "reference": cases.c.reference,
     "name": cases.c.name_key,
+    "status": cases.c.status,
+    # Where a case came from; '' (made here) before every site, as NULL would
+    # be, but comparable in a keyset (NULL is not).
+    "origin": func.coalesce(cases.c.origin, literal_column("''")),
 }
 #: The orders whose equal values are listed newest first either way round
 #: (the id turned round when ascending, read through an index on ``-id``).
-NEWEST_FIRST_AMONG_EQUALS = frozenset({"name"})
+NEWEST_FIRST_AMONG_EQUALS = frozenset({"name", "status", "origin"})
 
 
 def ordered(page: Any, by: str, ascending: bool, after: tuple[Any, int] | None) -> Any:
@@ -31,7 +35,12 @@ def ordered(page: Any, by: str, ascending: bool, after: tuple[Any, int] | None) 
     if after is not None:
         here = tuple_(key, tie)
         there = tuple_(literal(after[0]), literal(-after[1] if turned else after[1]))
-        page = page.where(here > there if ascending else here < there)
+        # The first term alone as well: a range SQLite seeks to in an index on
+        # an expression, where it would scan from the start for the pair only.
+        value = literal(after[0])
+        page = page.where(
+            *((key >= value, here > there) if ascending else (key <= value, here < there))
+        )
     if ascending:
         return page.order_by(key.asc(), tie.asc())
     return page.order_by(key.desc(), tie.desc())

@@ -20,6 +20,8 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    func,
+    literal_column,
 )
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -79,6 +81,11 @@ cases = Table(
 # equal names: (name, id) read backwards from Z, (name, -id) forwards from A.
 Index("ix_cases_name", cases.c.name_key, cases.c.id)
 Index("ix_cases_name_up", cases.c.name_key, -cases.c.id)
+# By status and by where a case came from (0016), the same way.
+Index("ix_cases_status", cases.c.status, cases.c.id)
+Index("ix_cases_status_up", cases.c.status, -cases.c.id)
+Index("ix_cases_origin", func.coalesce(cases.c.origin, literal_column("''")), cases.c.id)
+Index("ix_cases_origin_up", func.coalesce(cases.c.origin, literal_column("''")), -cases.c.id)
 
 adults = Table(
     "accompanying_adults",
