@@ -126,8 +126,8 @@ def list_cases(
     by: str = "updated",
     ascending: bool = False,
 ) -> Op[list[CaseRow]]:
-    """The case list, ``limit`` rows from below ``after`` (the updated time, or the
-    reference when ``by="reference"``, and the id of the last row read); its
+    """The case list, ``limit`` rows from below ``after`` (the value of the order
+    ``by`` and the id of the last row read: see ``Store.list_cases``); its
     overdue and due-soon counts are as of ``now``."""
     return Op(
         "list cases",

@@ -171,7 +171,10 @@ class Cases(StoreCore):
         OFFSET: a case changed meanwhile moves to the top, above the pages
         read, and is neither read twice nor makes another row read twice).
         ``by="reference"`` reads them by reference instead (``after`` is then the
-        reference and id), through its unique index; ``ascending`` turns either
+        reference and id), through its unique index; ``"name"`` by the name's
+        sort form (``CaseRow.name_key``), ``"status"`` by status, ``"origin"`` by
+        where the case came from ('' for a case made here), each through its
+        index, the newest first among equal values; ``ascending`` turns either
         order round."""
         now = time.time() if now is None else now
         flags = follow_up_flags(now) if follow_up else NO_FLAGS
