@@ -198,6 +198,12 @@ def cmd_db_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_db_restore(args: argparse.Namespace) -> int:
+    # A path that is no file is a typo, not a damaged store: said before the
+    # password is asked, exit 2.
+    if args.file.is_dir() or not args.file.exists():
+        said = "is a folder" if args.file.is_dir() else "no such file"
+        return fail(EXIT_USAGE, f"cannot restore from {args.file}: {said}; nothing was replaced")
+
     def run() -> int:
         password = read_secret(args.password_file, f"password for {args.user}: ")
         try:

@@ -1,0 +1,28 @@
+"""``idcheck db restore`` of a backup that is not there, or is a folder, says so
+in one plain line and exits 2 (bad input): the store is fine, and was not "could
+not be opened" (exit 3) with Python's "[Errno 2]" in the message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.cli.test_followup_cli import cli
+from tests.conftest import PASSWORD
+
+
+@pytest.fixture
+def pw(tmp_path: Path) -> Path:
+    p = tmp_path / "pw"
+    p.write_text(PASSWORD + "\n", encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize(("name", "said"), [("typo.idcheck", "no such file"), (".", "is a folder")])
+def test_a_backup_path_that_is_no_file_is_bad_input(data_dir, pw, tmp_path, capsys, name, said):
+    before = (data_dir / "idcheck.db").read_bytes()
+    path = tmp_path / name
+    assert cli(data_dir, pw, "db", "restore", str(path)) == 2
+    err = capsys.readouterr().err
+    assert err == f"idcheck: cannot restore from {path}: {said}; nothing was replaced\n"
+    assert (data_dir / "idcheck.db").read_bytes() == before
