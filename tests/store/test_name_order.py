@@ -51,6 +51,15 @@ def test_line_breaks_direction_marks_and_missing_names():
     assert name_key(None, None) == name_key("", "") == name_key(" \n", None) == ""
     # Another script after the Latin letters, the Norwegian ones included.
     assert sorted(["محمد", "Åse", "Zara"], key=sort_form) == ["Zara", "Åse", "محمد"]
+    # The characters the Norwegian letters are kept as, typed in a name: not æ ø å.
+    assert sorted(["{x", "Æx", "|x", "Øx", "}x", "Åx"], key=sort_form) == [
+        "Æx",
+        "Øx",
+        "Åx",
+        "{x",
+        "|x",
+        "}x",
+    ]
 
 
 def _names_in_order(store, ascending):

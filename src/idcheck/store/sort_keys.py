@@ -10,7 +10,8 @@ letters, by their code points. Line breaks and runs of spaces count as one
 space; direction marks and other invisible format characters count not at all.
 The key is compared byte by byte (SQLite's default collation), so it is made
 of characters whose code points are in that order: æ ø å become ``{ | }``,
-the three characters after z.
+the three characters after z (those characters themselves, written in a name,
+come after å).
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ _LETTERS = str.maketrans(
         "ł": "l",
         "œ": "oe",
         "ı": "i",
+        # The three characters æ ø å stand for, written in a name: after them.
+        "{": "~{",
+        "|": "~|",
+        "}": "~}",
     }
 )
 
