@@ -188,3 +188,24 @@ def test_status_and_origin_are_read_through_their_indexes_and_a_filter_keeps_the
         filtered = select(cases.c.id).where(*_case_filters(None, "", "open", None, None, by))
         plan = _plan(store, ordered(filtered, by, False, None).limit(101))
         assert not any("TEMP B-TREE" in p for p in plan), (by, plan)
+
+
+def test_the_release_store_before_the_follow_up_gets_each_case_s_name_key(tmp_path):
+    """The store that release 0005 wrote (tests/store/data/store-0005), upgraded
+    through every migration since: each case's key made from its own names."""
+    import shutil
+
+    from tests.conftest import open_store
+    from tests.store.test_followup_migration import DATA, PASSWORD
+
+    path = tmp_path / "store"
+    shutil.copytree(DATA, path, ignore=shutil.ignore_patterns("PASSWORD", "MANIFEST.json"))
+    store = open_store(path, "anna", PASSWORD)
+    try:
+        rows = store.list_cases(by="name", ascending=True)
+        assert len(rows) == 4
+        assert [r.name_key for r in rows] == [name_key(r.given_name, r.family_name) for r in rows]
+        assert [r.name_key for r in rows] == sorted(r.name_key for r in rows)
+        assert any(r.name_key for r in rows)
+    finally:
+        store.lock()
