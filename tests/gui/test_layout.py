@@ -693,3 +693,58 @@ def test_access_keys_are_unique_on_each_screen(
     open_on_laptop(qtbot, top)
     clashes = {k: v for k, v in access_keys(top).items() if len(v) > 1}
     assert clashes == {}
+
+
+def test_a_case_with_every_detail_given_shows_them_whole_at_200_percent(qtbot, prefs, tmp_path):
+    """A case as an intake records it, every detail given (the languages as the
+    child says them, a nationality, who identified the child, the adult as
+    described): opened with *Open case* at 200 % on a 1366x768 laptop, no detail
+    is cut at the dialog's edge (the values were one line each, and the right
+    column's ran off the dialog)."""
+    from tests.gui.conftest import when_shown
+
+    from idcheck.gui.app import MainWindow
+    from idcheck.gui.cases import CaseDialog
+    from idcheck.store import Adult, CaseDetails
+
+    prefs("en", 200)
+    data = tmp_path / "store"
+    store, _ = new_store(data)
+    store.create_case(
+        CaseDetails(
+            reference="2026-101",
+            given_name="Mariam",
+            family_name="Haddad",
+            claimed_age=15,
+            claimed_dob="2011-04-10",
+            age_disputed=True,
+            gender="female",
+            nationality="Syrian Arab Republic",
+            languages="Arabic (Levantine), some English, a little Turkish",
+            identified_by="child-welfare",
+            adults=(Adult("man, about 30, says he is her cousin", "cousin"),),
+        )
+    )
+    store.lock()
+    (data / "idcheck.lock").unlink(missing_ok=True)
+    w = MainWindow(data)
+    qtbot.addWidget(w)
+    w.resize(SCREEN)
+    w.show()
+    w.unlock_page.user.setText("anna")
+    w.unlock_page.password.setText(PASSWORD)
+    w.unlock_page.unlock().wait()
+    qtbot.waitUntil(lambda: w.cases.model.rowCount() > 0)
+    w.cases.table.selectRow(0)
+    seen: dict[str, list[str]] = {}
+
+    def look(dialog):
+        open_on_laptop(qtbot, dialog)
+        seen["cut"] = cut_texts(dialog)
+        dialog.reject()
+
+    when_shown(CaseDialog, look)
+    qtbot.mouseClick(w.cases.case_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "cut" in seen, timeout=10000)
+    w.lock()
+    assert seen["cut"] == [], "\n".join(seen["cut"])

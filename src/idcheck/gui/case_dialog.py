@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from idcheck.gui.case_form import IDENTIFIERS
-from idcheck.gui.session import named
+from idcheck.gui.session import named, scrolling
 from idcheck.gui.short_views import ShortTableWidget
 
 if TYPE_CHECKING:
@@ -103,15 +103,18 @@ class CaseDialog(QDialog):
             ),
         ):
             value_label = QLabel(str(value))
+            # A long value (the languages as the child says them, a nationality)
+            # wraps within its column instead of running off the dialog.
+            value_label.setWordWrap(True)
             value_label.setTextFormat(Qt.TextFormat.PlainText)
             value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             # Two columns of facts, so the screenings keep their room at large text.
             (facts if facts.rowCount() < 5 else more).addRow(label, value_label)
         for a in d.adults:
-            more.addRow(
-                self.tr("Accompanying adult"),
-                QLabel(a.description + (f" ({a.stated_relation})" if a.stated_relation else "")),
-            )
+            adult = QLabel(a.description + (f" ({a.stated_relation})" if a.stated_relation else ""))
+            adult.setWordWrap(True)
+            adult.setTextFormat(Qt.TextFormat.PlainText)
+            more.addRow(self.tr("Accompanying adult"), adult)
         self.note = QLabel(d.notes or "")
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
@@ -188,10 +191,21 @@ class CaseDialog(QDialog):
         row.addStretch()
         details = QWidget()
         box = QVBoxLayout(details)
-        columns = QHBoxLayout()
+        # The facts scroll when large text wraps them taller than the room left
+        # beside the screenings (each value wraps within its column).
+        facts_holder = QWidget()
+        columns = QHBoxLayout(facts_holder)
+        columns.setContentsMargins(0, 0, 0, 0)
         columns.addLayout(facts, 1)
-        columns.addLayout(more, 1)
-        box.addLayout(columns)
+        columns.addLayout(more, 2)  # its labels are long: the wider column
+        facts_area = scrolling(facts_holder)
+        facts_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # On the tab's own background, not the window's.
+        facts_area.viewport().setAutoFillBackground(False)
+        facts_holder.setAutoFillBackground(False)
+        # At most eight lines of facts: the screenings below keep their room.
+        facts_area.setMaximumHeight(8 * facts_area.fontMetrics().lineSpacing())
+        box.addWidget(facts_area)
         box.addLayout(notes)
         self.versions: QLabel | None = None
         if session is not None:
