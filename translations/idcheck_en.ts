@@ -1085,7 +1085,7 @@ Only if it is the fingerprint read to you.</source>
     <name>CaseTableModel</name>
     <message>
         <source>Reference</source>
-        <extracomment>Rows read from the store and given to the view at a time (the first page, then one more each time the view is scrolled to its end).</extracomment>
+        <extracomment>Rows read from the store and given to the view at a time (the first page, then one more each time the view is scrolled to its end). Sorted anew, the list is read down to the case selected if it is among this many rows, so it stays selected. The value of a row in each of the store&apos;s orders: what the next page is read below.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4359,6 +4359,14 @@ What it may mean: {2}</source>
     </message>
     <message>
         <source>The password of {0} is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the user to disable in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is disabled already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

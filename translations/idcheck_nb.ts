@@ -1127,7 +1127,7 @@ Bare hvis det er fingeravtrykket som ble lest opp for deg.</translation>
     <name>CaseTableModel</name>
     <message>
         <source>Reference</source>
-        <extracomment>Rows read from the store and given to the view at a time (the first page, then one more each time the view is scrolled to its end).</extracomment>
+        <extracomment>Rows read from the store and given to the view at a time (the first page, then one more each time the view is scrolled to its end). Sorted anew, the list is read down to the case selected if it is among this many rows, so it stays selected. The value of a row in each of the store&apos;s orders: what the next page is read below.</extracomment>
         <translation>Referanse</translation>
     </message>
     <message>
@@ -4731,6 +4731,14 @@ Hva det kan bety: {2}</translation>
     <message>
         <source>The password of {0} is changed.</source>
         <translation>Passordet til {0} er endret.</translation>
+    </message>
+    <message>
+        <source>Choose the user to disable in the list.</source>
+        <translation>Velg brukeren som skal deaktiveres, i listen.</translation>
+    </message>
+    <message>
+        <source>{0} is disabled already.</source>
+        <translation>{0} er deaktivert allerede.</translation>
     </message>
     <message>
         <source>Disable {0}? They can no longer unlock this store; what they recorded stays.</source>

@@ -240,6 +240,12 @@ class UsersTab(QWidget):
     def disable_user(self) -> None:
         user = self.selected()
         if user is None or user.disabled:
+            said = (
+                self.tr("Choose the user to disable in the list.")
+                if user is None
+                else self.tr("{0} is disabled already.").format(user.username)
+            )
+            self.session.messages.info(self, self.tr("Users"), said)
             return
         question = self.tr(
             "Disable {0}? They can no longer unlock this store; what they recorded stays."

@@ -111,9 +111,17 @@ class Accounts(StoreCore):
         target = self._user(users.c.id == user_id, f"no user with id {user_id}")
         if target.id == self.user.id:
             raise InvalidInput("you cannot disable your own account")
-        with self._write() as conn:
-            conn.execute(update(users).where(users.c.id == user_id).values(disabled=True))
-            self._audit_row(conn, "user-disabled", object_id=user_id)
+        if target.disabled:
+            # Done before: nothing to audit again, and no key to replace unless a
+            # key change cut short left the account's slot (then it is finished now).
+            with self._mutex:
+                left = read_slots(self.data_dir).user_slot(target.username) is not None
+            if not left:
+                raise InvalidInput(f"{target.username} is disabled already; nothing changed")
+        else:
+            with self._write() as conn:
+                conn.execute(update(users).where(users.c.id == user_id).values(disabled=True))
+                self._audit_row(conn, "user-disabled", object_id=user_id)
 
         def change(sf: SlotFile, _current: list[KeySet]) -> None:
             sf.remove_user_slot(user_id)
