@@ -125,6 +125,9 @@ def test_the_window_options_with_a_subcommand_are_refused(capsys):
 
     assert launcher.main(["--lang", "nb", "checklist", "list"]) == 2
     assert "--text-size and --lang are the window's" in capsys.readouterr().err
+    # A subcommand's own --lang is its own, as before.
+    assert launcher.main(["guide", "--lang", "nb", "--topic", "age-disputes"]) == 0
+    assert "Identifisering og oppfølging" in capsys.readouterr().out
     assert launcher.main(["--help"]) == 0
     out = capsys.readouterr().out
     assert "--text-size {100,150,200}" in out and "--lang CODE" in out

@@ -65,12 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--text-size",
+        dest="window_text_size",
         choices=["100", "150", "200"],
         help="the window's text size for this run, over the one kept in Settings "
         "('idcheck demo --text-size 200' for a projector)",
     )
     parser.add_argument(
         "--lang",
+        dest="window_lang",
         metavar="CODE",
         help="the window's language for this run (en, nb), over the one kept in Settings",
     )
@@ -117,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return EXIT_USAGE
-    if args.text_size is not None or args.lang is not None:
+    if args.window_text_size is not None or args.window_lang is not None:
         print(
             f"idcheck: --text-size and --lang are the window's (idcheck, idcheck demo), "
             f"not 'idcheck {args.command}'s; nothing was done",
