@@ -109,3 +109,51 @@ def test_recording_reuses_the_case_and_calls_out_each_danger(tmp_path, intake):
         assert result.outcome.id == "immediate-protection"
     finally:
         store.lock()
+
+
+def test_a_decision_that_differs_without_reasons_is_refused_before_anything_is_written(
+    tmp_path, data_dir, capsys
+):
+    """`idcheck screen` with a decision that differs from what the rules suggest and
+    no reasons: one located line (exit 2) and nothing written, so the corrected file
+    run again makes the one screening. (It was refused at the store after the
+    answers were saved: a draft with the danger answer stayed behind, and the
+    corrected run made a second screening beside it.)"""
+    from tests.conftest import PASSWORD, open_store
+
+    from idcheck.cli import main
+
+    pw = tmp_path / "pw"
+    pw.write_text(PASSWORD + "\n", encoding="utf-8")
+    answers = write(
+        tmp_path,
+        "case:\n  reference: D-1\n"
+        "answers:\n  danger-harm: 'yes'\n  danger-missing: 'no'\n"
+        "decision:\n  outcome: full-screening\ncomplete: true\n",
+    )
+    args = ["--data-dir", str(data_dir), "screen", "--checklist", "intake-screen"]
+    args += ["--answers", str(answers), "--user", "anna", "--password-file", str(pw)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"idcheck: {answers}:") and len(err.strip().splitlines()) == 1
+    assert "differs from what the rules suggest (immediate-protection)" in err
+    assert "give your reasons" in err
+    store = open_store(data_dir)
+    try:
+        assert [c.reference for c in store.list_cases() if c.reference == "D-1"] == []
+    finally:
+        store.lock()
+    # Corrected, it records the one screening.
+    answers.write_text(
+        answers.read_text(encoding="utf-8").replace(
+            "outcome: full-screening\n", "outcome: full-screening\n  reasons: police on site\n"
+        ),
+        encoding="utf-8",
+    )
+    assert main(args) == 0
+    store = open_store(data_dir)
+    try:
+        (case,) = [c for c in store.list_cases() if c.reference == "D-1"]
+        assert len(store.list_screenings(case.id)) == 1
+    finally:
+        store.lock()

@@ -171,6 +171,18 @@ def plan_screening(doc: Document, checklist: Checklist, case_ref: str | None) ->
             why = text_too_long("the reasons", reasons)
             if why:
                 bad(("decision", "reasons"), why)
+            elif outcome in known and not reasons.strip() and not problems:
+                # Said before anything is written: refused at the store, it left
+                # a draft holding the answers, and running the file again once
+                # corrected made a second screening beside it.
+                given = {p.item_id: p.answer for p in planned}
+                suggested = assess(checklist, given).outcome.id
+                if outcome != suggested:
+                    bad(
+                        ("decision",),
+                        f"the decision {outcome} differs from what the rules suggest "
+                        f"({suggested}): give your reasons (reasons: TEXT)",
+                    )
     complete = data.get("complete", False)
     if not isinstance(complete, bool):
         bad(("complete",), "expected true or false")
