@@ -209,3 +209,19 @@ def test_the_release_store_before_the_follow_up_gets_each_case_s_name_key(tmp_pa
         assert any(r.name_key for r in rows)
     finally:
         store.lock()
+
+
+def test_a_page_deep_among_equal_values_is_sought_not_scanned_to(store):
+    """The page below a row of a status many cases share: the rest of that
+    status from the row on, then the statuses after it, each sought in the
+    index (not every open case before the page read)."""
+    from idcheck.store.case_list import page_of
+
+    for up in (True, False):
+        plan = _plan(store, page_of(select(cases.c.id), "status", up, ("open", 5), 101))
+        index = "ix_cases_status_up" if up else "ix_cases_status"
+        searches = [p for p in plan if p.startswith("SEARCH cases")]
+        assert searches == [
+            f"SEARCH cases USING COVERING INDEX {index} (status=? AND {'<expr>' if up else 'id'}{'>' if up else '<'}?)",
+            f"SEARCH cases USING COVERING INDEX {index} (status{'>' if up else '<'}?)",
+        ], plan

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import exists, func, literal, literal_column, select, tuple_
+from sqlalchemy import exists, func, literal, literal_column, select, tuple_, union_all
 
 from idcheck.store.schema import cases, missing_episodes, screenings, tasks
 
@@ -29,9 +29,7 @@ def ordered(page: Any, by: str, ascending: bool, after: tuple[Any, int] | None) 
     """``page`` (a select of cases) in the order ``by``, below ``after`` (the
     order's value and the id of the last row read): a keyset, no OFFSET, read
     through the column's index."""
-    key = ORDERS[by]
-    turned = ascending and by in NEWEST_FIRST_AMONG_EQUALS
-    tie: Any = -cases.c.id if turned else cases.c.id
+    key, tie, turned = _order(by, ascending)
     if after is not None:
         here = tuple_(key, tie)
         there = tuple_(literal(after[0]), literal(-after[1] if turned else after[1]))
@@ -41,9 +39,41 @@ def ordered(page: Any, by: str, ascending: bool, after: tuple[Any, int] | None) 
         page = page.where(
             *((key >= value, here > there) if ascending else (key <= value, here < there))
         )
+    return _sorted(page, key, tie, ascending)
+
+
+def page_of(page: Any, by: str, ascending: bool, after: tuple[Any, int], limit: int) -> Any:
+    """The ids of the ``limit`` cases of ``page`` (a select of case ids) below
+    ``after`` in the order ``by``: the rest of the last row's equal values, then
+    the values after it, each a range sought in the order's index and read to
+    the page's end (the pair alone is sought by its first term only: deep in
+    many equal values, a status, every row before the page was read too)."""
+    key, tie, turned = _order(by, ascending)
+    value = literal(after[0])
+    last = literal(-after[1] if turned else after[1])
+    same = page.where(key == value, tie > last if ascending else tie < last)
+    rest = page.where(key > value if ascending else key < value)
+    parts = [
+        _sorted(q.add_columns(key.label("k"), tie.label("t")), key, tie, ascending)
+        .limit(limit)
+        .subquery()
+        for q in (same, rest)
+    ]
+    both = union_all(*(select(p.c.id, p.c.k, p.c.t) for p in parts)).subquery()
+    return _sorted(select(both.c.id), both.c.k, both.c.t, ascending).limit(limit)
+
+
+def _order(by: str, ascending: bool) -> tuple[Any, Any, bool]:
+    """The order's column, its tie-breaker (the id, turned round where the
+    newest comes first among equal values ascending) and whether it is turned."""
+    turned = ascending and by in NEWEST_FIRST_AMONG_EQUALS
+    return ORDERS[by], (-cases.c.id if turned else cases.c.id), turned
+
+
+def _sorted(q: Any, key: Any, tie: Any, ascending: bool) -> Any:
     if ascending:
-        return page.order_by(key.asc(), tie.asc())
-    return page.order_by(key.desc(), tie.desc())
+        return q.order_by(key.asc(), tie.asc())
+    return q.order_by(key.desc(), tie.desc())
 
 
 #: The flags' defaults, when the list is made without them.

@@ -25,7 +25,13 @@ from sqlalchemy import (
     update,
 )
 
-from idcheck.store.case_list import NO_FLAGS, follow_up_flags, last_outcome, ordered
+from idcheck.store.case_list import (
+    NO_FLAGS,
+    follow_up_flags,
+    last_outcome,
+    ordered,
+    page_of,
+)
 from idcheck.store.core import StoreCore
 from idcheck.store.errors import InvalidInput
 from idcheck.store.records import (
@@ -213,9 +219,12 @@ class Cases(StoreCore):
             page = select(cases.c.id).where(*_case_filters(conn, search, status, since, until, by))
             if outcome:
                 page = page.where(last == outcome)
-            page = ordered(page, by, ascending, after).offset(offset)
-            if limit is not None:
-                page = page.limit(limit)
+            if after is not None and limit is not None and not offset:
+                page = page_of(page, by, ascending, after, limit)
+            else:
+                page = ordered(page, by, ascending, after).offset(offset)
+                if limit is not None:
+                    page = page.limit(limit)
             ids = page.subquery("page")
             q = ordered(q.join_from(cases, ids, ids.c.id == cases.c.id), by, ascending, None)
             return [
