@@ -24,14 +24,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _util import median, ms, readme_row  # noqa: E402
-from sqlalchemy import insert, select  # noqa: E402
+from _util import median, ms, readme_row
+from sqlalchemy import insert, select
 
-from idcheck.store.case_list import ordered, page_of  # noqa: E402
-from idcheck.store.schema import cases, users  # noqa: E402
-from idcheck.store.sort_keys import name_key  # noqa: E402
+from idcheck.store.case_list import ordered, page_of
+from idcheck.store.schema import cases, users
+from idcheck.store.sort_keys import name_key
 
 NAMES = ["Ola Nordmann", "Kari Hansen", "Øystein Berg", "Fatima Ali", "Émile Dubois"]
 
