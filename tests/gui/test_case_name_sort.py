@@ -209,3 +209,23 @@ def test_status_and_where_it_came_from_are_read_a_page_at_a_time(
     proxy = window.cases.proxy
     shown = [proxy.data(proxy.index(i, column)) for i in range(proxy.rowCount())]
     assert list(dict.fromkeys(shown)) == words[::-1]  # as shown, the last order: descending
+
+
+def test_rows_given_without_the_store_sort_by_name_as_the_store_does(qtmodeltester):
+    """The model's own sort (rows it was given, no store to read them from)
+    compares names as the store orders them: æ ø å after z, case not counting."""
+    from idcheck.gui.case_table import CaseTableModel
+    from idcheck.store import CaseRow
+
+    names = ["Åse", "ola", "Zara", "Øystein", "Ola", "Ærlend", "émile"]
+    model = CaseTableModel()
+    model.set_rows(
+        [
+            CaseRow(i, f"R-{i}", given, None, "open", 0.0, float(i), 0, 0, None)
+            for i, given in enumerate(names)
+        ]
+    )
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    shown = [model.data(model.index(i, 1)) for i in range(model.rowCount())]
+    assert shown == ["émile", "Ola", "ola", "Zara", "Ærlend", "Øystein", "Åse"]
+    qtmodeltester.check(model)

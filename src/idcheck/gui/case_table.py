@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QHeaderView, QTableView
 
 from idcheck.gui.followup_models import follow_up_data
 from idcheck.gui.followup_words import case_flags
+from idcheck.store.sort_keys import name_key
 
 if TYPE_CHECKING:
     from idcheck.store import CaseRow
@@ -266,7 +267,7 @@ class CaseTableModel(QAbstractTableModel):
         keys: dict[int, Callable[[CaseRow], Any]] = {
             0: lambda r: r.reference,
             self.UPDATED: lambda r: (r.updated_at, r.id),
-            1: lambda r: r.name_key,
+            1: lambda r: name_key(r.given_name, r.family_name),  # as the store sorts it
             2: lambda r: r.status,
             3: lambda r: r.danger,
             4: lambda r: (r.missing, r.overdue_tasks, r.due_soon_tasks),
