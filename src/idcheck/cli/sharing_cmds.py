@@ -84,7 +84,9 @@ def cmd_recipient_list(args: argparse.Namespace) -> int:
         for r in store.list_recipients():
             added = dt.datetime.fromtimestamp(r.added_at).strftime("%Y-%m-%d")
             line = f"{r.name}\t{r.kind}\t{r.fingerprint}\t{r.keys.age}\tadded {added}"
-            print(f"{line}\t{r.revocation().upper()}" if r.revoked else line)
+            # REVOKED stands out; the user who revoked it is named as they sign in.
+            revoked = "REVOKED " + r.revocation().removeprefix("revoked ")
+            print(f"{line}\t{revoked}" if r.revoked else line)
         return EXIT_OK
 
     return with_store(args, run)
