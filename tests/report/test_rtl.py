@@ -216,3 +216,20 @@ def test_arabic_letters_are_joined_and_read_from_the_right_with_the_full_stop_at
     assert "الليلة." in read and "معه." in read, drawn
     # 'لا' is one joined letter: neither drawn as its two letters apart, in either order.
     assert "لا" not in drawn and "ال" not in drawn and "لا" not in read and "ال" not in read
+
+
+def test_latin_words_beside_arabic_ones_are_printed_letter_by_letter(tmp_path):
+    """A line holding an Arabic name is shaped for the Arabic; the Norwegian and
+    English words on it keep their letters as typed: no 'st' drawn as one
+    discretionary ligature (U+FB06), which read 'barneverntjene\ufb06en'."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    from idcheck.report.pdf import _styles, markup
+    from idcheck.report.rtl import BidiParagraph
+
+    out = tmp_path / "line.pdf"
+    text = "Navn: مريم حداد · Identifisert av: barneverntjenesten, statistics first"
+    SimpleDocTemplate(str(out)).build([BidiParagraph(str(markup(text)), _styles()["p"])])
+    drawn = drawn_words(out)
+    assert "barneverntjenesten," in drawn and "statistics" in drawn, drawn
+    assert not any("\ufb06" in w or "\ufb05" in w for w in drawn)

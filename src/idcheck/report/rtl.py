@@ -35,9 +35,19 @@ from bidi.algorithm import (
 )
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import ttfonts as _ttfonts
 from reportlab.platypus import Paragraph
 
 _STRONG_RTL = frozenset(("R", "AL"))
+
+# When reportlab shapes a paragraph (one that holds right-to-left text), it asks
+# HarfBuzz for discretionary ligatures too: the Latin words beside the Arabic
+# ones drew 'st' as one fancy letter ('barneverntjene\ufb06en'), which a reader
+# finds odd and a search of the PDF misses. Only the ligatures a script needs
+# (Arabic's lam-alef, the standard ones) are kept.
+_SHAPE_DEFAULTS = getattr(_ttfonts.shapeFragWord, "__defaults__", None)
+if _SHAPE_DEFAULTS and isinstance(_SHAPE_DEFAULTS[0], dict):
+    _SHAPE_DEFAULTS[0]["dlig"] = False
 
 
 def has_rtl(text: str) -> bool:
