@@ -149,16 +149,22 @@ class Tasks(StoreCore):
 
     def my_work(self, now: float | None = None) -> list[TaskRow]:
         """The signed-in user's open tasks that are overdue or due before the end
-        of today (local time), with the unassigned ones of the cases they created."""
+        of today (local time), with the unassigned ones of the cases they created;
+        and everyone's until taken: those of a disabled account (given to it, or
+        unassigned on a case it created), which would otherwise reach no one."""
         now = time.time() if now is None else now
         today = dt.datetime.fromtimestamp(now).date()
         end = dt.datetime.combine(today + dt.timedelta(days=1), dt.time()).timestamp()
+        gone = select(users.c.id).where(users.c.disabled.is_(True))
+        unassigned = tasks.c.assignee_id.is_(None)
         where: list[ColumnElement[bool]] = [
             tasks.c.status == "open",
             tasks.c.due_at < end,
             or_(
                 tasks.c.assignee_id == self.user.id,
-                and_(tasks.c.assignee_id.is_(None), cases.c.created_by == self.user.id),
+                and_(unassigned, cases.c.created_by == self.user.id),
+                tasks.c.assignee_id.in_(gone),
+                and_(unassigned, cases.c.created_by.in_(gone)),
             ),
         ]
         return self._task_rows(where, 500)
