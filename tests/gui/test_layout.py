@@ -748,3 +748,53 @@ def test_a_case_with_every_detail_given_shows_them_whole_at_200_percent(qtbot, p
     qtbot.waitUntil(lambda: "cut" in seen, timeout=10000)
     w.lock()
     assert seen["cut"] == [], "\n".join(seen["cut"])
+
+
+def test_a_name_in_arabic_letters_starts_beside_its_label(qtbot, qapp, tmp_path):
+    """In an English window the case dialog shows a name written in Arabic letters
+    where an English name would start, next to *Name* (it stood against the far
+    edge of its cell, half the dialog away from its label)."""
+    from tests.gui.conftest import when_shown
+
+    from idcheck.gui.app import MainWindow
+    from idcheck.gui.cases import CaseDialog
+    from idcheck.store import CaseDetails
+
+    data = tmp_path / "store"
+    store, _ = new_store(data)
+    store.create_case(CaseDetails(reference="2026-102", given_name="مريم", family_name="حداد"))
+    store.lock()
+    (data / "idcheck.lock").unlink(missing_ok=True)
+    w = MainWindow(data)
+    qtbot.addWidget(w)
+    w.resize(SCREEN)
+    w.show()
+    w.unlock_page.user.setText("anna")
+    w.unlock_page.password.setText(PASSWORD)
+    w.unlock_page.unlock().wait()
+    qtbot.waitUntil(lambda: w.cases.model.rowCount() > 0)
+    w.cases.table.selectRow(0)
+    seen: dict[str, float] = {}
+
+    def look(dialog):
+        dialog.resize(1200, 700)
+        QApplication.processEvents()
+        (label,) = [x for x in dialog.findChildren(QLabel) if x.text() == "مريم حداد"]
+        image = label.grab().toImage()
+        background = image.pixelColor(image.width() - 1, image.height() - 1)
+        inked = [
+            x
+            for x in range(image.width())
+            for y in range(0, image.height(), 2)
+            if abs(image.pixelColor(x, y).lightness() - background.lightness()) > 60
+        ]
+        seen["first"] = min(inked) / image.width()
+        seen["width"] = image.width()
+        dialog.reject()
+
+    when_shown(CaseDialog, look)
+    qtbot.mouseClick(w.cases.case_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "first" in seen, timeout=10000)
+    w.lock()
+    assert seen["width"] > 200
+    assert seen["first"] < 0.1, f"the name starts {seen['first']:.0%} across its cell"

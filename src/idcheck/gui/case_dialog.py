@@ -86,6 +86,11 @@ class CaseDialog(QDialog):
             "other": self.tr("other"),
             "unknown": self.tr("unknown"),
         }
+        leading = (
+            Qt.AlignmentFlag.AlignAbsolute
+            | Qt.AlignmentFlag.AlignVCenter
+            | (Qt.AlignmentFlag.AlignLeft if self.isLeftToRight() else Qt.AlignmentFlag.AlignRight)
+        )
         for label, value in (
             (self.tr("Reference"), d.reference),
             (self.tr("Name"), name or self.tr("not recorded")),
@@ -106,6 +111,10 @@ class CaseDialog(QDialog):
             # A long value (the languages as the child says them, a nationality)
             # wraps within its column instead of running off the dialog.
             value_label.setWordWrap(True)
+            # Beside its label whatever the script: a name in Arabic letters in an
+            # English window starts where an English one would (Qt otherwise sets
+            # right-to-left text against the far edge of the cell).
+            value_label.setAlignment(leading)
             value_label.setTextFormat(Qt.TextFormat.PlainText)
             value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             # Two columns of facts, so the screenings keep their room at large text.
