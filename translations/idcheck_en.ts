@@ -4141,6 +4141,10 @@ Nothing will be sent to it from now on, and no package it signs will be imported
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The retention time shown is not saved: press Save settings first. Nothing was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Every case is kept: no retention time is set.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4434,6 +4434,10 @@ Hva det kan bety: {2}</translation>
         <translation>Oppbevaring</translation>
     </message>
     <message>
+        <source>The retention time shown is not saved: press Save settings first. Nothing was deleted.</source>
+        <translation>Oppbevaringstiden som vises, er ikke lagret: trykk Lagre innstillingene først. Ingenting ble slettet.</translation>
+    </message>
+    <message>
         <source>Every case is kept: no retention time is set.</source>
         <translation>Alle saker oppbevares: ingen oppbevaringstid er satt.</translation>
     </message>

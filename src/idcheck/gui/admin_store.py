@@ -204,6 +204,17 @@ class StoreSettingsTab(QWidget):
 
     def apply_retention(self) -> None:
         years = self.session.run(ops.setting("retention_years"), self)
+        saved = int(years) if years and str(years).isdigit() else 0
+        if self.retention.value() != saved:
+            self.session.messages.info(
+                self,
+                self.tr("Retention"),
+                self.tr(
+                    "The retention time shown is not saved: press Save settings first. "
+                    "Nothing was deleted."
+                ),
+            )
+            return
         if not years or not str(years).isdigit() or int(years) == 0:
             self.session.messages.info(
                 self,
