@@ -226,8 +226,12 @@ def store_figures(folder: Path, n: int, runs: int) -> dict[str, str]:
     try:
         from idcheck.report.stats import collect
 
+        # By month over this calendar year and the last (24 periods), as an
+        # administrator asks for them: every screening of a built store is in
+        # that span (the range join grows with the number of periods: 31 years
+        # by month, 384 periods, took 2.4 s at 100,000 cases against 0.6 s).
         year = dt.date.today().year
-        since, until = dt.date(year - 30, 1, 1), dt.date(year + 1, 12, 31)
+        since, until = dt.date(year - 1, 1, 1), dt.date(year, 12, 31)
         t, s = timed(lambda: collect(store, since, until), max(3, runs // 2))
         assert s.counts[("total", "total", "all")] == n  # type: ignore[attr-defined]
         figures["statistics"] = ms(t)
@@ -322,7 +326,8 @@ def main() -> int:
         "and back to newest first, in the window (a header click until painted)",
         "search rare": "search, one hit (`r-000042`), store",
         "search many": "search, many hits (`oystein` finds Øystein), store, up to 5,000 read",
-        "statistics": "statistics over every screening (`report.stats.collect`)",
+        "statistics": "statistics over every screening, by month over this year and the last "
+        "(`report.stats.collect`, 24 periods)",
         "backup": "backup (an encrypted copy, synced)",
         "verify": "`db verify` (integrity, triggers, every audit row, every screening's content)",
         "size": "store file",
