@@ -95,13 +95,19 @@ def register_store(sub: Subparsers) -> None:
     p.add_argument("--password-file", metavar="F")
     p.set_defaults(handler=run("cmd_init"))
 
-    u = sub.add_parser("user", help="add, change or disable accounts", allow_abbrev=False)
+    u = sub.add_parser("user", help="list, add, change or disable accounts", allow_abbrev=False)
     ua = u.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     q = _opener(ua.add_parser("add", help="add an account (administrators)", allow_abbrev=False))
     q.add_argument("name")
     q.add_argument("--role", choices=["worker", "admin"], default="worker")
     q.add_argument("--new-password-file", metavar="F")
     q.set_defaults(handler=run("cmd_user_add"))
+    q = _opener(
+        ua.add_parser(
+            "list", help="every account: name, role, active or disabled", allow_abbrev=False
+        )
+    )
+    q.set_defaults(handler=run("cmd_user_list"))
     q = _opener(
         ua.add_parser("passwd", help="change your password, or reset another's", allow_abbrev=False)
     )

@@ -64,6 +64,16 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     return with_store(args, run)
 
 
+def cmd_user_list(args: argparse.Namespace) -> int:
+    def run(store: Store) -> int:
+        for u in store.list_users():
+            role = "administrator" if u.is_admin else "worker"
+            print(f"{u.username}\t{role}\t{'disabled' if u.disabled else 'active'}")
+        return EXIT_OK
+
+    return with_store(args, run)
+
+
 def cmd_user_passwd(args: argparse.Namespace) -> int:
     def run(store: Store) -> int:
         new = read_secret(args.new_password_file, "new password: ")
