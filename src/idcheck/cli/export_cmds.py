@@ -46,7 +46,8 @@ def _package(args: argparse.Namespace) -> int:
             EXIT_USAGE, "name a recipient with --to (a name in the directory or an age key)"
         )
     if args.changed == (args.reference is not None):
-        return fail(EXIT_USAGE, "give a case's REF, or --all-changed-since-last-transfer")
+        both = ", not both" if args.changed else ""
+        return fail(EXIT_USAGE, f"give a case's REF, or --all-changed-since-last-transfer{both}")
     if args.pdf and args.changed:
         return fail(EXIT_USAGE, "--pdf exports one case's referral: give its REF")
     refused = unsafe_output(args, args.out, "--out")

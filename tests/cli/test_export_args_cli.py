@@ -1,0 +1,37 @@
+"""``idcheck export`` given both a case's REF and --all-changed-since-last-transfer
+says to give one of them, not both (it said "give a case's REF, or
+--all-changed-since-last-transfer", which the user had just done); exit 2,
+nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.cli.test_followup_cli import cli
+from tests.conftest import PASSWORD
+
+
+@pytest.fixture
+def pw(tmp_path: Path) -> Path:
+    p = tmp_path / "pw"
+    p.write_text(PASSWORD + "\n", encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ("F-1", "--all-changed-since-last-transfer"),
+            "give a case's REF, or --all-changed-since-last-transfer, not both",
+        ),
+        ((), "give a case's REF, or --all-changed-since-last-transfer\n"),
+    ],
+)
+def test_ref_and_all_changed_are_one_or_the_other(data_dir, pw, tmp_path, capsys, args, said):
+    out = tmp_path / "x.idcheck"
+    code = cli(data_dir, pw, "export", *args, "--to", "age1" + "q" * 58, "--out", str(out))
+    assert code == 2
+    assert said in capsys.readouterr().err
+    assert not out.exists()
