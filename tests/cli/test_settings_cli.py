@@ -65,7 +65,7 @@ def test_the_idle_time_and_the_retention_time_are_set(data_dir, pw, ben_pw, caps
 
 
 def test_retention_deletes_closed_cases_past_it_only_when_confirmed(
-    data_dir, pw, capsys, monkeypatch
+    data_dir, pw, ben_pw, capsys, monkeypatch
 ):
     store = open_store(data_dir)
     try:
@@ -78,6 +78,9 @@ def test_retention_deletes_closed_cases_past_it_only_when_confirmed(
     assert "every case is kept: no retention time is set" in capsys.readouterr().out
     assert cli(data_dir, pw, "site", "set", "--retention-years", "1") == 0
     capsys.readouterr()
+    # A worker is told it is not theirs (exit 4), not asked for --yes first.
+    assert cli(data_dir, ben_pw, "db", "retention", user="ben") == 4
+    assert "only an administrator may apply retention" in capsys.readouterr().err
     # Asked without --yes, it says what it would do and deletes nothing.
     assert cli(data_dir, pw, "db", "retention") == 2
     assert "--yes" in capsys.readouterr().err

@@ -15,6 +15,7 @@ from idcheck.store import (
     JURISDICTIONS,
     PRINT_LANGUAGES,
     InvalidInput,
+    NotAllowed,
     SiteProfile,
     Store,
     routes_for,
@@ -123,6 +124,10 @@ def cmd_site_contacts(args: argparse.Namespace) -> int:
 
 def cmd_db_retention(args: argparse.Namespace) -> int:
     def run(store: Store) -> int:
+        if not store.user.is_admin:  # said before --yes is asked for
+            raise NotAllowed(
+                f"only an administrator may apply retention; {store.user.username} is a worker"
+            )
         years = store.get_setting("retention_years")
         if years in ("", "0"):
             print(
