@@ -59,3 +59,18 @@ def test_preview_check_fails_on_a_blank_referral_and_without_one():
         dict(checks.CHECKS)["preview"]({"referral": buf.getvalue()})
     with pytest.raises(RuntimeError, match="the store check failed"):
         dict(checks.CHECKS)["preview"]({})
+
+
+def test_self_test_fails_when_right_to_left_text_cannot_be_shaped(tmp_path):
+    """An install without uharfbuzz (a frozen build that left it out) would print a
+    child's Arabic words letter by letter, each word backwards: the self-test says so."""
+    (tmp_path / "uharfbuzz.py").write_text("raise ImportError('left out')\n", encoding="utf-8")
+    src = str(Path(checks.__file__).resolve().parents[1])
+    r = selftest({"PYTHONPATH": os.pathsep.join([str(tmp_path), src])})
+    assert r.returncode == 1
+    assert (
+        "FAIL  fonts: RuntimeError: uharfbuzz is missing: right-to-left text cannot be shaped"
+        in r.stdout
+    )
+    # reportlab itself draws the words unshaped without a word: only this check tells
+    assert "5 of 6 checks passed" in r.stdout

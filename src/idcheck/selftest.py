@@ -47,10 +47,14 @@ def _checklists(state: State) -> str:
     return f"{len(found)} checklist files load and match checklists.lock"
 
 
+#: "I do not want to go with him." (the child's words in the self-test's referral)
+ARABIC_WORDS = "لا أريد أن أذهب معه."
+
+
 def _store_report_verify(state: State) -> str:
     from idcheck.checklist import Checklist, entries, load_entry
     from idcheck.report import build_summary, render_referral
-    from idcheck.store import CaseDetails, Decision, Store
+    from idcheck.store import AnswerContext, CaseDetails, Decision, Store
 
     with tempfile.TemporaryDirectory(prefix="idcheck-selftest-") as tmp:
         password = secrets.token_urlsafe(16)
@@ -66,8 +70,12 @@ def _store_report_verify(state: State) -> str:
             from idcheck.checklist import Answer, assess
 
             answers = dict(example.answers) if example else {}
+            # The child's words in Arabic on every answer: the referral shapes them
+            # (HarfBuzz through uharfbuzz, which the fonts check finds; without it
+            # reportlab draws them letter by letter without a word).
+            words = AnswerContext(child_words=ARABIC_WORDS, language="ar")
             for item_id, value in answers.items():
-                store.record_answer(sid, item_id, Answer.of(value))
+                store.record_answer(sid, item_id, Answer.of(value), words)
             a = assess(checklist, answers)
             store.record_decision(sid, Decision(a.outcome.id, a.fired_ids, a.outcome.id))
             store.complete_screening(sid)
@@ -83,14 +91,19 @@ def _store_report_verify(state: State) -> str:
             store.lock()
     return (
         f"a temporary store was created, {len(answers)} synthetic answers recorded, "
-        f"a referral rendered ({len(buf.getvalue()) // 1024} KiB) and the store verified"
+        f"a referral rendered with the child's words in Arabic ({len(buf.getvalue()) // 1024} KiB) "
+        "and the store verified"
     )
 
 
 def _fonts(state: State) -> str:
+    from reportlab.pdfbase import ttfonts
+
     from idcheck.report.fonts import SCRIPTS, font_file
 
-    return ", ".join(f"{s}: {font_file(s).name}" for s in SCRIPTS)
+    if ttfonts.uharfbuzz is None:  # Arabic would be drawn letter by letter: backwards
+        raise RuntimeError("uharfbuzz is missing: right-to-left text cannot be shaped")
+    return ", ".join(f"{s}: {font_file(s).name}" for s in SCRIPTS) + "; shaping: HarfBuzz"
 
 
 def _preview(state: State) -> str:
