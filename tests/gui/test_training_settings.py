@@ -68,13 +68,21 @@ def test_outside_training_the_dialog_says_they_are_kept(qtbot, window, unlock):
 
 @pytest.fixture
 def prefs_put_back(qapp):
+    """What the window's start changes in the test's application, put back after
+    (as tests/gui/test_layout.py's ``prefs`` does)."""
+    from PySide6.QtCore import QLocale
+
     from idcheck.gui import i18n
     from idcheck.gui.i18n import UiPrefs
 
-    font = qapp.font()
+    font, locale, name = qapp.font(), QLocale(), qapp.applicationName()
     yield
     i18n.apply(qapp, UiPrefs("en", 100), style="")
+    for prop in (i18n._BASE_STYLE, i18n._BASE_POINTS):
+        qapp.setProperty(prop, None)
     qapp.setFont(font)
+    QLocale.setDefault(locale)
+    qapp.setApplicationName(name)
 
 
 def test_idcheck_demo_opens_at_the_text_size_and_language_given(qtbot, monkeypatch, prefs_put_back):
