@@ -139,3 +139,34 @@ def test_the_window_options_with_a_subcommand_are_refused(capsys):
     assert launcher.main(["--help"]) == 0
     out = capsys.readouterr().out
     assert "--text-size {100,150,200}" in out and "--lang CODE" in out
+
+
+def test_settings_shows_the_size_and_language_the_window_was_started_in(
+    qtbot, monkeypatch, prefs_put_back, tmp_path
+):
+    """``idcheck --text-size 200 --lang nb``: the Settings dialog opens on 200 % and
+    Norsk bokmål, what the window shows (it showed the kept 100 %, and OK would
+    have shrunk the window back)."""
+    from idcheck import launcher
+    from idcheck.gui import app as app_module
+
+    seen: dict[str, object] = {}
+
+    def read(dialog: SettingsDialog) -> None:
+        seen["size"] = dialog.text_size.currentData()
+        seen["language"] = dialog.language.currentData()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    def shown(app, window, stop):
+        qtbot.addWidget(window)
+        window.show()
+        when_shown(SettingsDialog, read)
+        qtbot.mouseClick(window.settings_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "size" in seen)
+        window.lock()
+        return 0
+
+    monkeypatch.setattr(app_module, "_run", shown)
+    argv = ["--data-dir", str(tmp_path / "data"), "--text-size", "200", "--lang", "nb"]
+    assert launcher.main(argv) == 0
+    assert seen == {"size": 200, "language": "nb"}

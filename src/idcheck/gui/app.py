@@ -181,10 +181,11 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         """Language and text size on this computer; the window is shown anew in them."""
-        from idcheck.gui.i18n import UiPrefs, apply
+        from idcheck.gui.i18n import UiPrefs, apply, shown_prefs
         from idcheck.gui.settings import SettingsDialog
 
-        dialog = SettingsDialog(UiPrefs.load(self.data_dir), self, training=self.training)
+        initial = shown_prefs(UiPrefs.load(self.data_dir))
+        dialog = SettingsDialog(initial, self, training=self.training)
         if self.session is not None:
             self.session.track(dialog)
         if dialog.exec() != QDialog.DialogCode.Accepted:

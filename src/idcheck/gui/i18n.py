@@ -289,6 +289,16 @@ def with_window_options(prefs: UiPrefs, argv: list[str], folder: Path | None = N
     return prefs
 
 
+def shown_prefs(kept: UiPrefs, folder: Path | None = None) -> UiPrefs:
+    """The preferences the window shows now: ``kept``, unless it was started with
+    others (``--text-size``, ``--lang``); the kept "same as this computer" stays
+    chosen while it is the language shown."""
+    language = current_language()
+    if resolve_language(kept, folder) != language:
+        kept = replace(kept, language=language)
+    return replace(kept, text_size=text_size())
+
+
 def _usage(message: str) -> None:
     print(f"idcheck: error: {message}", file=sys.stderr)
     raise SystemExit(2)
