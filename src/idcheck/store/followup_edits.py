@@ -129,10 +129,16 @@ class FollowupEdits(StoreCore):
                     select(task_links.c.referral_id).where(task_links.c.task_id == task_id)
                 ).first()
                 if link is not None:
-                    where = "the referral's follow-up date" if link[0] else "the plan's review date"
-                    raise InvalidInput(
-                        f"task {task_id} is due on {where}; change that date instead"
+                    # Where that date is changed, which the command line (no plan
+                    # command) and the window (a tab) each reach.
+                    how = (
+                        f"the referral's follow-up date; change that date instead "
+                        f"(idcheck referral edit {link[0]}, or the case's Referrals tab)"
+                        if link[0]
+                        else "the plan's review date; change that date instead (save the "
+                        "plan with a new review date on the case's Individual plan tab)"
                     )
+                    raise InvalidInput(f"task {task_id} is due on {how}")
                 if not why:
                     raise InvalidInput("a change of due time needs its reason; nothing was saved")
                 changes.append({"field": "due_at", "old_at": t.due_at, "new_at": new_due})
