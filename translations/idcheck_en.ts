@@ -556,7 +556,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0}: your open tasks that are overdue or due before the end of today, soonest first, with the unassigned ones of the cases you opened.</source>
+        <source>{0}: your open tasks that are overdue or due before the end of today, soonest first, with the unassigned ones of the cases you opened and those of disabled accounts, until someone takes them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

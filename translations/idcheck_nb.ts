@@ -572,8 +572,12 @@
         <translation>Gå til &amp;sakslisten</translation>
     </message>
     <message>
+        <source>{0}: your open tasks that are overdue or due before the end of today, soonest first, with the unassigned ones of the cases you opened and those of disabled accounts, until someone takes them.</source>
+        <translation>{0}: dine åpne oppgaver som er forsinket eller har frist før dagen er omme, den nærmeste først, med oppgavene uten ansvarlig i sakene du opprettet og oppgavene til deaktiverte brukere, til noen tar dem.</translation>
+    </message>
+    <message>
         <source>{0}: your open tasks that are overdue or due before the end of today, soonest first, with the unassigned ones of the cases you opened.</source>
-        <translation>{0}: dine åpne oppgaver som er forsinket eller har frist før dagen er omme, den nærmeste først, med oppgavene uten ansvarlig i sakene du opprettet.</translation>
+        <translation type="vanished">{0}: dine åpne oppgaver som er forsinket eller har frist før dagen er omme, den nærmeste først, med oppgavene uten ansvarlig i sakene du opprettet.</translation>
     </message>
     <message>
         <source>Nothing is overdue or due today.</source>

@@ -46,6 +46,8 @@ def test_a_disabled_workers_tasks_reach_my_work(qtbot, walk_template, tmp_path, 
         # Due today or overdue: My work is the first page, with ben's two tasks.
         assert w.stack.currentWidget() is page
         assert texts(page.model, page.model.WHAT) == ["Call the police now", "Book an interpreter"]
+        # The page says why they are there.
+        assert "and those of disabled accounts, until someone takes them" in page.intro.text()
         # Anna takes one in the case: it is hers from then on, still on her page.
         store = store_behind(w.session)
         first = store.task_list()[0].task.id

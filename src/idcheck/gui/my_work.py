@@ -98,7 +98,8 @@ class MyWorkPage(QWidget):
         self.intro.setText(
             tr(
                 "{0}: your open tasks that are overdue or due before the end of today, "
-                "soonest first, with the unassigned ones of the cases you opened."
+                "soonest first, with the unassigned ones of the cases you opened and those "
+                "of disabled accounts, until someone takes them."
             ).format(session.username)
         )
         self.ticker.start()
