@@ -4129,6 +4129,10 @@ Nothing will be sent to it from now on, and no package it signs will be imported
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4146,6 +4150,10 @@ Nothing will be sent to it from now on, and no package it signs will be imported
     </message>
     <message>
         <source>Every case is kept: no retention time is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete every closed case older than 1 year, with its screenings? This cannot be undone; each deletion is recorded in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

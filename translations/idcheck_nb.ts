@@ -4426,6 +4426,10 @@ Hva det kan bety: {2}</translation>
         <translation>Oppbevar avsluttede saker</translation>
     </message>
     <message>
+        <source> year</source>
+        <translation> år</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Innstillinger</translation>
     </message>
@@ -4444,6 +4448,10 @@ Hva det kan bety: {2}</translation>
     <message>
         <source>Every case is kept: no retention time is set.</source>
         <translation>Alle saker oppbevares: ingen oppbevaringstid er satt.</translation>
+    </message>
+    <message>
+        <source>Delete every closed case older than 1 year, with its screenings? This cannot be undone; each deletion is recorded in the audit trail.</source>
+        <translation>Slette alle avsluttede saker som er eldre enn 1 år, med kartleggingene deres? Dette kan ikke angres. Hver sletting registreres i loggen.</translation>
     </message>
     <message>
         <source>Delete every closed case older than {0} years, with its screenings? This cannot be undone; each deletion is recorded in the audit trail.</source>

@@ -77,7 +77,7 @@ def test_retention_deletes_closed_cases_past_it_only_when_confirmed(
     assert cli(data_dir, pw, "db", "retention") == 0
     assert "every case is kept: no retention time is set" in capsys.readouterr().out
     assert cli(data_dir, pw, "site", "set", "--retention-years", "1") == 0
-    capsys.readouterr()
+    assert "keep closed cases: 1 year\n" in capsys.readouterr().out
     # A worker is told it is not theirs (exit 4), not asked for --yes first.
     assert cli(data_dir, ben_pw, "db", "retention", user="ben") == 4
     assert "only an administrator may apply retention" in capsys.readouterr().err

@@ -26,6 +26,7 @@ def test_delete_with_a_retention_time_shown_but_not_saved(qtbot, window, unlock,
     tab.retention.setFocus()
     qtbot.keyClick(tab.retention, Qt.Key.Key_Up)  # 0 → 1 year, not saved
     assert tab.retention.value() == 1
+    assert tab.retention.text() == "1 year"  # not "1 years"
     qtbot.mouseClick(tab.apply_button, Qt.MouseButton.LeftButton)
     kind, text = messages.shown[-1]
     assert kind == "info"  # not a question: nothing is deleted
@@ -37,5 +38,5 @@ def test_delete_with_a_retention_time_shown_but_not_saved(qtbot, window, unlock,
     messages.confirms.append(False)  # "No" to the question
     qtbot.mouseClick(tab.apply_button, Qt.MouseButton.LeftButton)
     kind, text = messages.shown[-1]
-    assert kind == "confirm" and "older than 1 years" in text
+    assert kind == "confirm" and "older than 1 year," in text
     assert [c.reference for c in store.list_cases() if c.reference == "OLD-1"] == ["OLD-1"]

@@ -54,7 +54,8 @@ def describe(profile: SiteProfile) -> list[str]:
 def settings_lines(store: Store) -> list[str]:
     """The idle time and the retention time as ``field: value`` lines."""
     years = store.get_setting("retention_years")
-    kept = "every case (no retention time)" if years in ("", "0") else f"{years} years"
+    unit = "year" if years == "1" else "years"
+    kept = "every case (no retention time)" if years in ("", "0") else f"{years} {unit}"
     return [f"lock after: {store.get_setting('idle_minutes')} min", f"keep closed cases: {kept}"]
 
 

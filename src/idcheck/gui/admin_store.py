@@ -176,7 +176,7 @@ class StoreSettingsTab(QWidget):
         self.retention = named(QSpinBox(), self.tr("Years a closed case is kept"))
         self.retention.setRange(0, 99)
         self.retention.setSpecialValueText(self.tr("keep every case"))
-        self.retention.setSuffix(self.tr(" years"))
+        self.retention.valueChanged.connect(self._retention_unit)
         self.save_button = QPushButton(self.tr("&Save settings"))
         self.save_button.clicked.connect(self.save)
         self.apply_button = QPushButton(self.tr("&Delete closed cases past the retention time…"))
@@ -191,6 +191,9 @@ class StoreSettingsTab(QWidget):
         box.addStretch()
         self.idle.setValue(self._number("idle_minutes", 5))
         self.retention.setValue(self._number("retention_years", 0))
+
+    def _retention_unit(self, years: int) -> None:
+        self.retention.setSuffix(self.tr(" year") if years == 1 else self.tr(" years"))
 
     def _number(self, key: str, default: int) -> int:
         value = self.session.run(ops.setting(key), self)
@@ -222,10 +225,17 @@ class StoreSettingsTab(QWidget):
                 self.tr("Every case is kept: no retention time is set."),
             )
             return
-        question = self.tr(
-            "Delete every closed case older than {0} years, with its screenings? This cannot "
-            "be undone; each deletion is recorded in the audit trail."
-        ).format(years)
+        question = (
+            self.tr(
+                "Delete every closed case older than 1 year, with its screenings? This cannot "
+                "be undone; each deletion is recorded in the audit trail."
+            )
+            if saved == 1
+            else self.tr(
+                "Delete every closed case older than {0} years, with its screenings? This "
+                "cannot be undone; each deletion is recorded in the audit trail."
+            ).format(years)
+        )
         if not self.session.messages.confirm(self, self.tr("Retention"), question):
             return
 
