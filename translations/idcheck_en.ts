@@ -1069,6 +1069,10 @@ Only if it is the fingerprint read to you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The date of birth {0} does not exist: check the month and the day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The date of birth {0} is not a date: write it as YYYY-MM-DD.</source>
         <translation type="unfinished"></translation>
     </message>

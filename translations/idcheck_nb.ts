@@ -1115,6 +1115,10 @@ Bare hvis det er fingeravtrykket som ble lest opp for deg.</translation>
         <translation>ukjent</translation>
     </message>
     <message>
+        <source>The date of birth {0} does not exist: check the month and the day.</source>
+        <translation>Fødselsdatoen {0} finnes ikke: sjekk måneden og dagen.</translation>
+    </message>
+    <message>
         <source>The date of birth {0} is not a date: write it as YYYY-MM-DD.</source>
         <translation>Fødselsdatoen {0} er ikke en dato: skriv den som ÅÅÅÅ-MM-DD.</translation>
     </message>

@@ -218,7 +218,7 @@ def test_new_case_form_records_identifier_languages_birth_date_and_note(
     when_shown(CaseForm, fill)
     qtbot.mouseClick(window.cases.new_button, LEFT)
     assert seen == [
-        (True, True, "The date of birth 2011-13-05 is not a date: write it as YYYY-MM-DD.")
+        (True, True, "The date of birth 2011-13-05 does not exist: check the month and the day.")
     ]
     store = store_behind(window.session)
     row = next(r for r in store.list_cases() if r.reference == "2026-019")

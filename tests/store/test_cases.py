@@ -134,7 +134,8 @@ def test_a_case_date_of_birth_and_agency_are_checked(store):
     from idcheck.store import InvalidInput
 
     for dob, says in (
-        ("2011-13-05", "the date of birth '2011-13-05' is not a date; write it as YYYY-MM-DD"),
+        ("2011-13-05", "the date of birth 2011-13-05 does not exist; check the month and the day"),
+        ("2011-02-30", "the date of birth 2011-02-30 does not exist; check the month and the day"),
         ("5.3.2011", "is not a date"),
         ("2011-2-5", "is not a date"),
         ("2999-01-01", "the date of birth 2999-01-01 is in the future"),
@@ -161,7 +162,9 @@ def test_a_case_date_of_birth_and_agency_are_checked(store):
         "ar, en",
         "a\nb",
     )
-    with pytest.raises(InvalidInput, match="not a date"):
+    with pytest.raises(
+        InvalidInput, match="2011-02-30 does not exist; check the month and the day"
+    ):
         store.update_case(cid, CaseDetails(reference="DOB", claimed_dob="2011-02-30"))
 
 

@@ -142,10 +142,15 @@ class CaseForm(QDialog):
             except ValueError:
                 born = None
             if born is None or len(text) != 10:
+                shaped = len(text) == 10 and text[4] == text[7] == "-" and text.count("-") == 2
                 self._say(
-                    self.tr("The date of birth {0} is not a date: write it as YYYY-MM-DD.").format(
-                        text
-                    )
+                    self.tr(
+                        "The date of birth {0} does not exist: check the month and the day."
+                    ).format(text)
+                    if shaped and text.replace("-", "").isdigit()
+                    else self.tr(
+                        "The date of birth {0} is not a date: write it as YYYY-MM-DD."
+                    ).format(text)
                 )
                 return
             if born > dt.date.today():

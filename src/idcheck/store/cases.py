@@ -423,7 +423,12 @@ def check_case(d: CaseDetails) -> None:
             born = dt.date.fromisoformat(d.claimed_dob)
         except ValueError:
             born = None
-        if born is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.claimed_dob):
+        shaped = re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.claimed_dob) is not None
+        if born is None and shaped:
+            raise InvalidInput(
+                f"the date of birth {d.claimed_dob} does not exist; check the month and the day"
+            )
+        if born is None or not shaped:
             raise InvalidInput(
                 f"the date of birth {d.claimed_dob!r} is not a date; write it as YYYY-MM-DD"
             )
