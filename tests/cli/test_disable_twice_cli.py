@@ -6,18 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from tests.cli.test_followup_cli import cli
-from tests.conftest import PASSWORD, open_store
+from tests.conftest import open_store
 
 from idcheck.store.slotfile import read_slots
-
-
-@pytest.fixture
-def pw(tmp_path: Path) -> Path:
-    p = tmp_path / "pw"
-    p.write_text(PASSWORD + "\n", encoding="utf-8")
-    return p
 
 
 def disabled_rows(data: Path) -> int:

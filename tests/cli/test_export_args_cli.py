@@ -5,18 +5,8 @@ nothing written."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from tests.cli.test_followup_cli import cli
-from tests.conftest import PASSWORD
-
-
-@pytest.fixture
-def pw(tmp_path: Path) -> Path:
-    p = tmp_path / "pw"
-    p.write_text(PASSWORD + "\n", encoding="utf-8")
-    return p
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.conftest import PASSWORD, WORKER_PASSWORD, open_store
+from tests.conftest import open_store
 
 from idcheck.checklist import find, load_checklist_bytes
 from idcheck.cli import main
@@ -20,20 +20,6 @@ from idcheck.store import CaseDetails, Decision, PlanEntry, SiteProfile, TaskDra
 
 ROOT = Path(__file__).resolve().parents[2]
 HOUR = 3600.0
-
-
-@pytest.fixture
-def pw(tmp_path: Path) -> Path:
-    p = tmp_path / "pw"
-    p.write_text(PASSWORD + "\n", encoding="utf-8")
-    return p
-
-
-@pytest.fixture
-def ben_pw(tmp_path: Path) -> Path:
-    p = tmp_path / "ben-pw"
-    p.write_text(WORKER_PASSWORD + "\n", encoding="utf-8")
-    return p
 
 
 @pytest.fixture

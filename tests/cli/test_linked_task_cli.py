@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 
-from tests.cli.test_followup_cli import case_with_plan, cli, pw  # noqa: F401
+from tests.cli.test_followup_cli import case_with_plan, cli  # noqa: F401
 from tests.conftest import open_store
 
 from idcheck.store import PlanEntry, ReferralDraft

@@ -8,28 +8,13 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import pytest
 from tests.cli.test_followup_cli import cli
-from tests.conftest import PASSWORD, WORKER_PASSWORD, open_store
+from tests.conftest import open_store
 
 from idcheck.store import CaseDetails
 
 ROOT = Path(__file__).resolve().parents[2]
 YEAR = 365.25 * 86400
-
-
-@pytest.fixture
-def pw(tmp_path: Path) -> Path:
-    p = tmp_path / "pw"
-    p.write_text(PASSWORD + "\n", encoding="utf-8")
-    return p
-
-
-@pytest.fixture
-def ben_pw(tmp_path: Path) -> Path:
-    p = tmp_path / "ben-pw"
-    p.write_text(WORKER_PASSWORD + "\n", encoding="utf-8")
-    return p
 
 
 def setting(data: Path, key: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.cli.test_followup_cli import case_with_plan, cli, pw  # noqa: F401
+from tests.cli.test_followup_cli import case_with_plan, cli  # noqa: F401
 from tests.conftest import open_store
 
 

@@ -4,18 +4,7 @@ to reset or disable; a disabled account stays listed as disabled."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from tests.cli.test_followup_cli import cli
-from tests.conftest import PASSWORD
-
-
-@pytest.fixture
-def pw(tmp_path: Path) -> Path:
-    p = tmp_path / "pw"
-    p.write_text(PASSWORD + "\n", encoding="utf-8")
-    return p
 
 
 def test_user_list_names_every_account_its_role_and_state(data_dir, pw, capsys):
