@@ -2711,6 +2711,10 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sorting every case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Counting completed screenings…</source>
         <translation type="unfinished"></translation>
     </message>

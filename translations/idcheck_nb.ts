@@ -2890,6 +2890,10 @@ Hva det kan bety: {2}</translation>
         <translation>Kontrollerer og gjenoppretter sikkerhetskopien…</translation>
     </message>
     <message>
+        <source>Sorting every case…</source>
+        <translation>Sorterer alle sakene…</translation>
+    </message>
+    <message>
         <source>Counting completed screenings…</source>
         <translation>Teller fullførte kartlegginger…</translation>
     </message>

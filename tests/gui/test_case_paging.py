@@ -200,3 +200,81 @@ def test_the_store_backed_model_passes_the_model_tester(qtbot, window, qtmodelte
     scroll_to_end(qtbot, window, pages=2)
     qtmodeltester.check(window.cases.model)
     qtmodeltester.check(window.cases.proxy)
+
+
+def screened(window, references: list[str]) -> list[int]:
+    """A draft screening started for each case named, through the window's own
+    operation; their ids."""
+    from idcheck.checklist import find
+
+    session = window.session
+    rows = {r.reference: r.id for r in store_behind(session).list_cases()}
+    entry = find("intake-screen")
+    for ref in references:
+        assert session.run(ops.start_screening(rows[ref], entry)) is not None
+    return [rows[ref] for ref in references]
+
+
+def sort_by_screenings(qtbot, window, order: Qt.SortOrder) -> None:
+    header = window.cases.table.horizontalHeader()
+    column = CaseTableModel.HEADERS.index("Screenings")
+    click_header(qtbot, window, column)
+    if header.sortIndicatorOrder() != order:
+        click_header(qtbot, window, column)
+    assert header.sortIndicatorSection() == column and header.sortIndicatorOrder() == order
+
+
+def test_sorted_by_screenings_every_case_is_read_off_the_ui_thread_then_sorted(qtbot, window):
+    """A column the store has no order for: the rest of the list is read by a
+    worker thread, so the click returns at once with the page read so far sorted,
+    and scrolling waits for the rest; then every case is in order, the oldest
+    cases (never read before) included."""
+    store = store_behind(window.session)
+    model, proxy = window.cases.model, window.cases.proxy
+    oldest = screened(window, ["C-0000", "C-0001", "C-0500"])
+    window.cases.refresh()
+    sort_by_screenings(qtbot, window, Qt.SortOrder.DescendingOrder)
+    # The click has returned and the worker's rows have not come (they come
+    # through the event loop, which has not run): the page read so far, sorted.
+    assert model.sorting
+    assert len(model.rows) == PAGE
+    assert not proxy.canFetchMore(QModelIndex())  # the rest is awaited, not read here
+    qtbot.waitUntil(lambda: not model.sorting, timeout=20_000)
+    assert len(model.rows) == CASES
+    assert set(shown_ids(window)[:3]) == set(oldest)
+    scroll_to_end(qtbot, window)
+    counts = {r.id: r.screenings for r in store.list_cases()}
+    shown = shown_ids(window)
+    assert sorted(shown) == sorted(counts)
+    assert [counts[i] for i in shown] == sorted(counts.values(), reverse=True)
+    # Among equal counts, the newest first.
+    rest = [i for i in shown if counts[i] == 0]
+    assert rest == [i for i in newest_first(store) if counts[i] == 0]
+
+
+def test_a_search_made_while_every_case_is_read_drops_the_old_list(qtbot, window):
+    """The worker's rows belong to the list they were asked for: a search
+    typed meanwhile gets its own, sorted, and never the old list's rows."""
+    store = store_behind(window.session)
+    model = window.cases.model
+    sort_by_screenings(qtbot, window, Qt.SortOrder.AscendingOrder)
+    assert model.sorting
+    qtbot.keyClicks(window.cases.search, "oystein")
+    qtbot.keyClick(window.cases.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not model.sorting, timeout=20_000)
+    qtbot.wait(100)  # a stale batch would have come by now too
+    hits = newest_first(store, search="oystein")
+    assert len(hits) == 334
+    scroll_to_end(qtbot, window)
+    assert shown_ids(window) == hits  # no screenings at all: newest first
+    assert {r.given_name for r in model.rows} == {"Øystein"}
+
+
+def test_locked_while_every_case_is_read_nothing_comes_after(qtbot, window):
+    model = window.cases.model
+    sort_by_screenings(qtbot, window, Qt.SortOrder.DescendingOrder)
+    assert model.sorting
+    window.lock()
+    qtbot.wait(300)
+    assert window.session is None
+    assert model.rows == [] and model.rowCount() == 0

@@ -178,9 +178,15 @@ def test_an_operation_that_can_take_long_runs_only_off_the_ui_thread(qtbot, sess
 
 def test_a_slow_operation_failing_is_a_message_on_the_ui_thread(session, tmp_path):
     missing = tmp_path / "no-such-folder" / "b.idcheck-backup"
-    done = []
-    session.start(ops.backup(missing), on_done=done.append).wait()
+    done, failed = [], []
+    session.start(
+        ops.backup(missing),
+        on_done=done.append,
+        on_failed=lambda: failed.append(len(session.messages.errors)),
+    ).wait()
     assert done == [] and len(session.messages.errors) == 1
+    # The caller hears of it after the message (the case list stops waiting for rows).
+    assert failed == [1]
 
 
 def test_no_view_reaches_the_store_but_through_named_operations():

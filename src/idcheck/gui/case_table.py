@@ -27,7 +27,7 @@ from idcheck.store.sort_keys import name_key
 if TYPE_CHECKING:
     from idcheck.store import CaseRow
 
-__all__ = ["KEEP_SELECTED", "PAGE", "CaseTableModel", "CaseTableView", "Reader"]
+__all__ = ["KEEP_SELECTED", "PAGE", "CaseTableModel", "CaseTableView", "Reader", "RestReader"]
 
 #: Rows read from the store and given to the view at a time (the first page,
 #: then one more each time the view is scrolled to its end).
@@ -42,6 +42,13 @@ KEEP_SELECTED = 5 * PAGE
 # left), in the store's order ``by`` (a value of CaseTableModel.STORE_ORDERS),
 # ascending or not; None when the store could not be read (the reason is shown to the worker).
 Reader = Callable[["tuple[Any, int] | None", "int | None", str, bool], "list[CaseRow] | None"]
+
+# Reads every case listed below ``after`` in the store's order ``by``, ascending
+# or not, off the UI thread, then calls ``then`` on the UI thread with them (None:
+# the store could not be read; the reason is shown to the worker).
+RestReader = Callable[
+    ["tuple[Any, int] | None", str, bool, Callable[["list[CaseRow] | None"], None]], None
+]
 
 
 #: The value of a row in each of the store's orders: what the next page is read
@@ -100,6 +107,12 @@ class CaseTableModel(QAbstractTableModel):
         # Where more rows come from, and whether the store may hold more.
         self._read: Reader | None = None
         self._more = False
+        # Where every row left comes from off the UI thread (to sort by a column
+        # the store has no order for), whether they are awaited, and which
+        # reading of the list a batch of them belongs to.
+        self._rest: RestReader | None = None
+        self.sorting = False
+        self._reading_no = 0
         # The column and order the rows are sorted by, and the store's order of
         # the rows read so far.
         self._order = (self.UPDATED, Qt.SortOrder.DescendingOrder)
@@ -110,30 +123,64 @@ class CaseTableModel(QAbstractTableModel):
         # order is read down to them, so they can stay selected).
         self.selected: Callable[[], set[int]] = set
 
-    def set_rows(self, rows: list[CaseRow], read: Reader | None = None, more: bool = False) -> None:
+    def set_rows(
+        self,
+        rows: list[CaseRow],
+        read: Reader | None = None,
+        more: bool = False,
+        rest: RestReader | None = None,
+    ) -> None:
         """The list's first rows, newest first; ``read`` reads the ones below
         (``more``: the store may hold some). The view is given the first
         :data:`PAGE` and more as it scrolls (Qt's fetchMore), each page read from
         the store when the view asks for it. Sorted by a column the store has no
-        order for, every row is read and sorted here."""
+        order for, every row is read and sorted here: off the UI thread by
+        ``rest`` when given (the rows read so far are sorted meanwhile)."""
         self.beginResetModel()
         self.rows, self._ids, self._shown = [], set(), []
-        self._read, self._more = read, more
+        self._read, self._more, self._rest = read, more, rest
         self._reading = self._page_order()
+        self._reading_no += 1
+        self.sorting = False
         self._append(rows)
         self._loaded = min(PAGE, len(self.rows))
         if self._order[0] not in self.STORE_ORDERS:
-            self._read_more(None)
+            if not self._read_rest():
+                self._read_more(None)
             self._sort_rows()
         self.endResetModel()
 
-    def load(self, read: Reader, n: int) -> bool:
+    def load(self, read: Reader, n: int, rest: RestReader | None = None) -> bool:
         """The list's first ``n`` rows read from the store in the order shown
-        (the rest as the view scrolls); False when the store could not be read."""
+        (the rest as the view scrolls, or all of them by ``rest`` to sort by a
+        column the store has no order for); False when the store could not be read."""
         got = read(None, n + 1, *self._page_order())
         if got is None:
             return False
-        self.set_rows(got[:n], read, more=len(got) > n)
+        self.set_rows(got[:n], read, more=len(got) > n, rest=rest)
+        return True
+
+    def _read_rest(self) -> bool:
+        """Ask for every row left, off the UI thread; when they come (and the list
+        has not been read anew meanwhile) they are sorted in. False when there is
+        nothing to ask for, or no one to ask."""
+        if not self._more or self._rest is None:
+            return False
+        reading = self._reading_no
+        after = None
+        if self.rows:
+            last = self.rows[-1]
+            after = (_ORDER_VALUES[self._reading[0]](last), last.id)
+
+        def arrived(rows: list[CaseRow] | None) -> None:
+            if reading != self._reading_no:  # read anew since: these are not its rows
+                return
+            self.sorting, self._more = False, False
+            self._append(rows or [])
+            self._resort()
+
+        self.sorting = True
+        self._rest(after, *self._reading, arrived)
         return True
 
     def _page_order(self) -> tuple[str, bool]:
@@ -150,7 +197,9 @@ class CaseTableModel(QAbstractTableModel):
         return not self._more
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and (self._loaded < len(self.rows) or self._more)
+        # While every row is awaited, the rows read so far are all there is.
+        more = self._more and not self.sorting
+        return not parent.isValid() and (self._loaded < len(self.rows) or more)
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
         if not parent.isValid():
@@ -161,7 +210,7 @@ class CaseTableModel(QAbstractTableModel):
         they are not read yet."""
         if self._giving:  # asked again while the view takes the last page: later
             return
-        if n > len(self.rows) and self._more:
+        if n > len(self.rows) and self._more and not self.sorting:
             self._read_more(n - len(self.rows))
         more = min(n, len(self.rows)) - self._loaded
         if more > 0:
@@ -201,8 +250,9 @@ class CaseTableModel(QAbstractTableModel):
         from, either way round, the rows come a page at a time in the store's
         order (through its index); by a column worked out for each row (alert,
         follow-up, screenings, last outcome), every row of the list is read
-        first (one query) and sorted here, so the order covers every case, not
-        the pages read so far."""
+        (one query, off the UI thread when the view gave a ``rest`` reader) and
+        sorted here, so the order covers every case, not the pages read so far;
+        the rows read so far are sorted at once, the rest when they come."""
         if column < 0 or column >= len(self.HEADERS):  # unsorted: the store's order
             column, order = self.UPDATED, Qt.SortOrder.DescendingOrder
         if (column, order) == self._order:
@@ -210,8 +260,13 @@ class CaseTableModel(QAbstractTableModel):
         self._order = (column, order)
         if column in self.STORE_ORDERS and self._read is not None and self._read_anew():
             return
-        self._read_more(None)
-        # A layout change, not a reset: the view keeps its header and selection.
+        if not self.sorting and not self._read_rest():
+            self._read_more(None)
+        self._resort()
+
+    def _resort(self) -> None:
+        """The rows read sorted by the column and order chosen, as a layout
+        change, not a reset: the view keeps its header and selection."""
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         ids = [self.rows[i.row()].id for i in before]
@@ -240,6 +295,8 @@ class CaseTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows, self._ids, self._shown = [], set(), []
         self._reading, self._more = self._page_order(), len(got) > PAGE
+        self._reading_no += 1
+        self.sorting = False
         self._append(got[:PAGE])
         while kept - self._ids and self._more and len(self.rows) < KEEP_SELECTED:
             self._read_more(min(len(self.rows), KEEP_SELECTED - len(self.rows)))

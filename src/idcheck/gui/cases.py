@@ -37,6 +37,8 @@ from idcheck.gui.session import Messages, Session, follow, line_edit, named, wra
 from idcheck.gui.sharing import ImportAction
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from idcheck.checklist import Entry
     from idcheck.gui.ops import Changes
     from idcheck.store import CaseRow
@@ -290,12 +292,23 @@ class CasesPage(QWidget):
             )
             return session.run(op, self)
 
+        def read_rest(
+            after: tuple[Any, int] | None,
+            by: str,
+            ascending: bool,
+            then: Callable[[list[CaseRow] | None], None],
+        ) -> None:
+            # Every case left, to sort by a column worked out for each case: off
+            # the UI thread (a second or two at 100,000 cases).
+            op = ops.every_case(**filters, now=now, after=after, by=by, ascending=ascending)
+            session.start(op, self, on_done=then, on_failed=lambda: then(None))
+
         # The same list read anew (a case changed) keeps as many rows as were
         # shown, so the view stays where it was; another search starts at the top.
         want = max(PAGE, self.model.rowCount()) if filters == self._filters else PAGE
         self._filters = filters
         selected = self.selected_case()
-        if not self.model.load(read, want):
+        if not self.model.load(read, want, read_rest):
             return
         self.model.give(want)
         self.table.fit_columns()

@@ -223,11 +223,12 @@ class Session(QObject):
         op: Op[T],
         parent: QWidget | None = None,
         on_done: Callable[[T], None] = lambda _r: None,
+        on_failed: Callable[[], None] = lambda: None,
     ) -> Operation:
         """Run an operation off the UI thread, with a busy indicator if it takes
         more than a moment. ``on_done(result)`` runs on the UI thread, after
-        ``changed``; an expected error becomes a message instead. Neither runs
-        once the session is locked."""
+        ``changed``; an expected error becomes a message instead, then
+        ``on_failed()``. None of them runs once the session is locked."""
         store = self._store
         where = parent or self.parent_widget
 
@@ -243,6 +244,7 @@ class Session(QObject):
                 return
             if not self.report(e, where):
                 raise e
+            on_failed()
 
         label = op.busy or self.tr("Working…")
         return run_async(where, label, lambda: op.fn(store), done, failed)
