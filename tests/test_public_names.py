@@ -221,6 +221,20 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "is_disk_full",
         "is_read_only",
     ),
+    "idcheck.window_settings": (
+        "LANGUAGE_NAMES",
+        "PREFS_FILE",
+        "SYSTEM",
+        "TEXT_SIZES",
+        "WALK_FILE",
+        "WALK_MODES",
+        "UiPrefs",
+        "available_languages",
+        "read_walk_mode",
+        "translations_dir",
+        "walk_file",
+        "write_walk_mode",
+    ),
 }
 
 

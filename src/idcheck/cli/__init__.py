@@ -88,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
         commands.register_checklist,
         commands.register_store,
         commands.register_site,
+        commands.register_interface,
         commands.register_report,
         commands.register_plan,
         commands.register_stats,

@@ -246,6 +246,34 @@ def register_site(sub: Subparsers) -> None:
     q.set_defaults(handler=Lazy("site_cmds", "cmd_site_contacts"))
 
 
+def register_interface(sub: Subparsers) -> None:
+    """This computer's window settings: no store, no password (nothing about a child)."""
+    p = sub.add_parser(
+        "interface",
+        help="show or set this computer's window settings: language, text size, walk-through "
+        "(no password)",
+        allow_abbrev=False,
+    )
+    pa = p.add_subparsers(dest="interface_command", metavar="ACTION", required=True)
+    q = pa.add_parser(
+        "show", help="the settings and the files they are kept in", allow_abbrev=False
+    )
+    q.set_defaults(handler=Lazy("interface_cmds", "cmd_interface_show"))
+    q = pa.add_parser(
+        "set", help="change them; settings not given stay as they are", allow_abbrev=False
+    )
+    q.add_argument(
+        "--language",
+        metavar="CODE|system",
+        help="the interface language (en, nb), or system for the computer's",
+    )
+    q.add_argument("--text-size", metavar="100|150|200", help="the text size in percent")
+    q.add_argument(
+        "--walk", metavar="item|section", help="the walk-through: one item or one section at a time"
+    )
+    q.set_defaults(handler=Lazy("interface_cmds", "cmd_interface_set"))
+
+
 def register_report(sub: Subparsers) -> None:
     q = _opener(sub.add_parser("report", help="the referral summary of a screening, as PDF"))
     q.add_argument("screening_id", type=int, metavar="SCREENING_ID")

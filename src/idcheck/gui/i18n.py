@@ -2,7 +2,9 @@
 
 :class:`UiPrefs` is read from and written to ``interface.json`` in the data
 folder: plain JSON, no personal data, one file per computer (not per user, so
-the unlock screen is already in the chosen language). :func:`apply` makes the
+the unlock screen is already in the chosen language). It is defined, with the
+language list, in :mod:`idcheck.window_settings` (no Qt there: ``idcheck
+interface show|set`` uses it too) and named here as ever. :func:`apply` makes the
 whole application show them: it installs the translators (ours, and Qt's own for
 standard buttons where Qt ships one), scales every font size of the app's style
 sheet, and turns the layout right to left for a right-to-left language.
@@ -20,11 +22,10 @@ Typical use, at start and after the settings dialog::
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -37,28 +38,20 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from idcheck.files import atomic_write
+from idcheck import window_settings
+from idcheck.window_settings import LANGUAGE_NAMES as LANGUAGE_NAMES
+from idcheck.window_settings import PREFS_FILE as PREFS_FILE
+from idcheck.window_settings import SYSTEM as SYSTEM
+from idcheck.window_settings import TEXT_SIZES as TEXT_SIZES
+from idcheck.window_settings import UiPrefs as UiPrefs
 
 log = logging.getLogger(__name__)
 
-PREFS_FILE = "interface.json"
-TEXT_SIZES = (100, 150, 200)
-#: The languages' own names, as the settings dialog lists them.
-LANGUAGE_NAMES = {
-    "en": "English",
-    "nb": "Norsk bokmål",
-    "en_XA": "[Pseudo] long strings",
-    "ar_XB": "[Pseudo] long strings, right to left",
-}
-#: "" means: the language of this computer when there is a translation for it,
-#: else English.
-SYSTEM = ""
 _TRANSLATOR = "idcheck-translator"
 _BASE_STYLE = "idcheckBaseStyle"
 _BASE_POINTS = "idcheckBasePoints"
 _LANGUAGE = "idcheckLanguage"
 _TEXT_SIZE = "idcheckTextSize"
-_LANGUAGE_CODE = re.compile(r"([a-z]{2,3}(_[A-Za-z0-9]{2,4})?)?")
 _FONT_SIZE = re.compile(r"(font-size\s*:\s*)(\d+(?:\.\d+)?)(pt|px)")
 
 # Qt's own texts the window can show: standard buttons (QDialogButtonBox,
@@ -127,19 +120,14 @@ _QT_STANDARD_TEXTS = (
 
 def translations_dir() -> Path:
     """Where the compiled .qm files are: beside the frozen executable, else the
-    source checkout's ``translations/`` folder."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "translations"
-    return Path(__file__).resolve().parents[3] / "translations"
+    source checkout's ``translations/`` folder (asked here, not in
+    :mod:`idcheck.window_settings`, so that a test may point the window elsewhere)."""
+    return window_settings.translations_dir()
 
 
 def available_languages(folder: Path | None = None) -> list[str]:
     """English (the source language) and every language with an ``idcheck_*.qm``."""
-    folder = folder or translations_dir()
-    found = {p.stem.removeprefix("idcheck_") for p in folder.glob("idcheck_*.qm")}
-    # Pseudo-locales (for layout tests, never in a build) after the real languages.
-    return ["en", *sorted(found - {"en"}, key=lambda c: (c.endswith(("_XA", "_XB")), c))]
+    return window_settings.available_languages(folder or translations_dir())
 
 
 def language_name(code: str) -> str:
@@ -204,62 +192,6 @@ _RIGHT_TO_LEFT_SCRIPTS = frozenset(
 def is_right_to_left(code: str) -> bool:
     """Whether the layout of ``code`` runs right to left (Arabic, Hebrew, Persian …)."""
     return QLocale(code).script().name in _RIGHT_TO_LEFT_SCRIPTS
-
-
-@dataclass(frozen=True)
-class UiPrefs:
-    """Interface language (a code, or ``SYSTEM``) and text size in percent."""
-
-    language: str = SYSTEM
-    text_size: int = 100
-
-    @classmethod
-    def read(cls, folder: Path) -> tuple[UiPrefs, str | None]:
-        """The saved preferences, or the defaults with a one-line reason when the
-        file is there but cannot be used. Never raises for a bad file."""
-        path = folder / PREFS_FILE
-        try:
-            raw = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return cls(), None
-        except (OSError, UnicodeDecodeError) as e:
-            return cls(), f"{path}: cannot be read ({e.__class__.__name__}); using the defaults"
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as e:
-            return cls(), f"{path}:{e.lineno}:{e.colno}: not JSON ({e.msg}); using the defaults"
-        if not isinstance(data, dict):
-            return cls(), f"{path}: expected an object; using the defaults"
-        prefs, problems = cls(), []
-        language = data.get("language", SYSTEM)
-        if isinstance(language, str) and _LANGUAGE_CODE.fullmatch(language):
-            prefs = replace(prefs, language=language)
-        else:
-            problems.append(f"language {language!r} is not a language code")
-        size = data.get("text_size", 100)
-        if isinstance(size, int) and not isinstance(size, bool) and size in TEXT_SIZES:
-            prefs = replace(prefs, text_size=size)
-        else:
-            problems.append(f"text_size {size!r} is not one of {', '.join(map(str, TEXT_SIZES))}")
-        if problems:
-            return prefs, f"{path}: {'; '.join(problems)}; using the default for it"
-        return prefs, None
-
-    @classmethod
-    def load(cls, folder: Path) -> UiPrefs:
-        """The saved preferences, or the defaults (a bad file is logged, one line)."""
-        prefs, problem = cls.read(folder)
-        if problem:
-            log.warning("%s", problem)
-        return prefs
-
-    def save(self, folder: Path) -> None:
-        """Write atomically: a crash leaves the old file or the new one, never half."""
-        if self.text_size not in TEXT_SIZES:
-            raise ValueError(f"text size {self.text_size} is not one of {TEXT_SIZES}")
-        folder.mkdir(parents=True, exist_ok=True)
-        body = json.dumps({"language": self.language, "text_size": self.text_size}, indent=2)
-        atomic_write(folder / PREFS_FILE, body + "\n")
 
 
 def with_window_options(prefs: UiPrefs, argv: list[str], folder: Path | None = None) -> UiPrefs:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_config_path
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,10 +31,11 @@ from idcheck.checklist import Checklist
 from idcheck.gui import i18n
 from idcheck.gui.walk_overview import OverviewModel
 from idcheck.store import AnswerContext
+from idcheck.window_settings import WALK_MODES, walk_file
 
 __all__ = ["LOCAL_STYLE", "MODES", "WalkForm", "WalkPreferences"]
 
-MODES = ("item", "section")
+MODES = WALK_MODES
 
 #: Drawn on top of the application style: which panel the single keys answer.
 LOCAL_STYLE = """
@@ -53,10 +53,11 @@ QLabel#cardtext { font-size: 13pt; font-weight: 600; }
 
 class WalkPreferences:
     """The worker's choice of one item or one section at a time, kept per computer
-    (a plain settings file that says nothing about any child)."""
+    (a plain settings file that says nothing about any child). ``idcheck interface
+    set --walk`` writes the same file (:func:`idcheck.window_settings.write_walk_mode`)."""
 
     def __init__(self, path: Path | None = None) -> None:
-        self.path = path or user_config_path("idcheck", appauthor=False) / "walkthrough.ini"
+        self.path = path or walk_file()
 
     def _settings(self) -> QSettings:
         return QSettings(str(self.path), QSettings.Format.IniFormat)
