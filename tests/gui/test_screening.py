@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
-from tests.gui.conftest import when_shown
+from tests.gui.conftest import PASSWORD, when_shown
 from tests.gui.walking import (
     CTRL,
     back_to_cases,
@@ -83,6 +83,91 @@ def test_answer_context_is_saved_with_the_answer(qtbot, window):
         True,
     )
     assert ctx.interpreter_present is True
+
+
+def debt_answered_with_a_note(qtbot, window):
+    """The debt item answered Yes with a note; then the note is added to, as a
+    worker does on remembering something, without pressing the answer again."""
+    view = start(qtbot, window)
+    press(qtbot, "nn")
+    go_to(qtbot, view, "debt")
+    fields = view.panel.context()
+    qtbot.keyClicks(fields.note, "Looked at the door")
+    view.panel.setFocus()
+    qtbot.keyClick(view.panel, Qt.Key.Key_Y)
+    go_to(qtbot, view, "debt")
+    fields = view.panel.context()
+    fields.note.setFocus()
+    qtbot.keyClick(fields.note, Qt.Key.Key_End)
+    qtbot.keyClicks(fields.note, ". Said the man keeps her passport")
+    qtbot.keyClicks(fields.child_words, "Han har passet mitt")
+    return view
+
+
+def stored_context(window, view, item_id="debt"):
+    rec = store_behind(window.session).get_screening(view.screening_id, audit=False)
+    return rec.answers[item_id].answer, rec.answers[item_id].context
+
+
+@pytest.mark.parametrize(
+    "leave",
+    ["Alt+Down", "Ctrl+U", "overview", "Ctrl+R", "Back to cases", "Ctrl+M"],
+)
+def test_context_changed_after_the_answer_is_saved_when_the_walk_leaves_the_item(
+    qtbot, window, leave
+):
+    """Nothing typed is lost: a note or the child's words changed after the
+    answer was given are saved with the same answer when the worker moves on,
+    whichever way they leave the item."""
+    view = debt_answered_with_a_note(qtbot, window)
+    field = view.panel.context().note
+    if leave == "Alt+Down":
+        qtbot.keyClick(field, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    elif leave == "Ctrl+U":
+        qtbot.keyClick(field, Qt.Key.Key_U, CTRL)
+    elif leave == "overview":
+        go_to(qtbot, view, view.walk.checklist.item_ids()[0])
+    elif leave == "Ctrl+M":  # one section at a time: the panels laid out anew
+        qtbot.keyClick(field, Qt.Key.Key_M, CTRL)
+        assert view.mode == "section"
+    elif leave == "Ctrl+R":
+        when_shown(ReviewDialog, lambda d: d.reject())
+        qtbot.keyClick(field, Qt.Key.Key_R, CTRL)
+    else:
+        back_to_cases(qtbot, window)
+    if leave not in ("Ctrl+R", "Back to cases", "Ctrl+M"):
+        assert view.walk.current != "debt"
+    answer, ctx = stored_context(window, view)
+    assert answer.value == "yes"
+    assert ctx.worker_note == "Looked at the door. Said the man keeps her passport"
+    assert ctx.child_words == "Han har passet mitt"
+
+
+def test_context_changed_after_the_answer_is_kept_when_the_window_locks(qtbot, window):
+    view = debt_answered_with_a_note(qtbot, window)
+    sid, folder = view.screening_id, window.session.data_dir
+    qtbot.keyClick(focus(), Qt.Key.Key_L, CTRL)
+    assert window.session is None
+    store = Store.open(folder, "anna", PASSWORD)
+    try:
+        ctx = store.get_screening(sid, audit=False).answers["debt"].context
+    finally:
+        store.lock()
+    assert ctx.worker_note == "Looked at the door. Said the man keeps her passport"
+    assert ctx.child_words == "Han har passet mitt"
+
+
+def test_context_saved_again_is_one_answer_row_and_unchanged_context_none(qtbot, window):
+    """Moving on from an item whose context did not change writes nothing."""
+    view = debt_answered_with_a_note(qtbot, window)
+    store = store_behind(window.session)
+    before = len(store.audit_trail("answer"))
+    qtbot.keyClick(focus(), Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert len(store.audit_trail("answer")) == before + 1
+    # Back and away again, nothing changed: no answer written.
+    go_to(qtbot, view, "debt")
+    qtbot.keyClick(focus(), Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert len(store.audit_trail("answer")) == before + 1
 
 
 def test_an_answer_is_one_store_call_that_keeps_the_next_position(qtbot, window, monkeypatch):

@@ -359,6 +359,10 @@ class MainWindow(QMainWindow):
         time all come here, with or without a modal dialog open."""
         if self.session is None:
             return
+        if self.screening_view is not None:
+            # A note or the child's words changed after the answer are kept, as
+            # moving on to another item keeps them.
+            self.screening_view.keep_context()
         session, self.session = self.session, None
         self.idle.stop()
         self._close_screening()

@@ -108,10 +108,10 @@ class ScreeningView(QWidget):
         f.back_button.clicked.connect(lambda: self.go(-1))
         f.next_button.clicked.connect(lambda: self.go(1))
         f.unanswered_button.clicked.connect(self.next_unanswered)
-        f.review_button.clicked.connect(self.handoff.open_review)
+        f.review_button.clicked.connect(self._open_review)
         f.referral_button.clicked.connect(self.handoff.open_referral)
         f.amend_button.clicked.connect(self.handoff.amend)
-        f.leave_button.clicked.connect(self.closed)
+        f.leave_button.clicked.connect(self._leave)
         self.area.answered.connect(self._answered)
         self.area.focused.connect(self._set_current)
         self.area.message.connect(f.saved.setText)
@@ -126,7 +126,7 @@ class ScreeningView(QWidget):
             ("Ctrl+U", self.next_unanswered),
             ("Ctrl+O", f.overview.setFocus),
             ("Ctrl+M", lambda: self.set_mode("item" if self.mode == "section" else "section")),
-            ("Ctrl+R", self.handoff.open_review),
+            ("Ctrl+R", self._open_review),
             ("Ctrl+P", self.handoff.open_referral),
         ):
             sc = QShortcut(QKeySequence(keys), self)
@@ -180,6 +180,8 @@ class ScreeningView(QWidget):
 
     def show_item(self, item_id: str) -> None:
         """Show an item (in section mode, its section with the item focused)."""
+        if item_id != self.walk.current:  # before its panel is given to another item
+            self.keep_context()
         if self.area.show_item(self.walk, self.mode, item_id):
             self._set_tab_order()
         self._set_current(item_id)
@@ -190,6 +192,8 @@ class ScreeningView(QWidget):
         walk = self.walk
         if item_id not in self.area.panels:
             return
+        if walk.current != item_id:
+            self.keep_context()
         walk.current = item_id
         self.area.mark_current(item_id, self.mode)
         self._update_head()
@@ -240,6 +244,7 @@ class ScreeningView(QWidget):
         self.mode = mode
         self.form.show_mode(mode)
         if changed:
+            self.keep_context()  # the panels are laid out anew
             self.prefs.set_mode(mode)
             if self.walk.current:
                 self.show_item(self.walk.current)
@@ -285,10 +290,36 @@ class ScreeningView(QWidget):
         """The context the next answer to the current item is saved with."""
         return AnswerContext(**self.panel.context_fields(), **self.form.conversation())
 
-    def save(self, answer: Answer, advance: bool = True) -> bool:
+    def keep_context(self) -> bool:
+        """The current item's context changed after it was answered (a note
+        added, the child's words corrected, the source changed) is saved with
+        the same answer before the walk leaves the item: nothing typed is lost.
+        False when it could not be saved (the message says why)."""
+        walk = self.walk
+        if walk.read_only or walk.current not in self.area.panels:
+            return True
+        panel = self.panel
+        if panel.answer is None:
+            return True
+        stored = panel.stored_context or AnswerContext()
+        typed = panel.context_fields()
+        if all(getattr(stored, name) == value for name, value in typed.items()):
+            return True
+        return self.save(panel.answer, advance=False, context_only=True)
+
+    def _open_review(self) -> None:
+        if self.keep_context():
+            self.handoff.open_review()
+
+    def _leave(self) -> None:
+        if self.keep_context():
+            self.closed.emit()
+
+    def save(self, answer: Answer, advance: bool = True, context_only: bool = False) -> bool:
         """Save the current item's answer at once, with its context and where the
         walk goes next (one commit); show that it was saved, or why not, keeping
-        what was typed."""
+        what was typed. ``context_only``: the answer is the one saved before, with
+        its context changed (a danger it signals has stopped the walk already)."""
         walk = self.walk
         if walk.read_only:
             return False
@@ -301,6 +332,8 @@ class ScreeningView(QWidget):
             return False
         walk.position = target
         hit = walk.record(item_id, answer, ctx)
+        if context_only:
+            hit = None
         saved = self.tr("Saved ✓ {0}").format(dt.datetime.now().strftime("%H:%M:%S"))
         self.form.saved.setText(saved)
         panel = self.area.panels[item_id]
