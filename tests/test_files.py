@@ -35,3 +35,14 @@ def test_failures_are_named_by_their_errno() -> None:
     assert is_read_only(OSError(errno.EROFS, "Read-only file system"))
     assert not is_read_only(OSError(errno.ENOSPC, "No space left on device"))
     assert not is_disk_full(ValueError("not an OSError"))
+
+
+def test_a_reference_becomes_a_file_name_that_names_one_file_in_the_folder_chosen():
+    from idcheck.files import file_stem
+
+    assert file_stem("2026-017") == "2026-017"
+    assert file_stem("OSL/2026/17") == "OSL-2026-17"  # not two folders down
+    assert file_stem("2026-017\nOslo S") == "2026-017-Oslo-S"  # no line break in a name
+    assert file_stem("..\\..\\x:y") == "x-y"
+    assert file_stem("محمد\u200f 12") == "محمد-12"  # letters of any script kept
+    assert file_stem("///") == "case"

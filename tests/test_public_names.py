@@ -216,6 +216,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
     ),
     "idcheck.files": (
         "atomic_write",
+        "file_stem",
         "fsync_dir",
         "fsync_path",
         "is_disk_full",

@@ -1069,6 +1069,10 @@ Only if it is the fingerprint read to you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The case reference must be one line of text: it holds a line break or an invisible character. Type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The date of birth {0} does not exist: check the month and the day.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2950,7 +2954,6 @@ What it may mean: {2}</source>
     <name>QPlatformTheme</name>
     <message>
         <source>OK</source>
-        <extracomment>The languages&apos; own names, as the settings dialog lists them. &quot;&quot; means: the language of this computer when there is a translation for it, else English.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

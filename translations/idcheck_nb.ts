@@ -1115,6 +1115,10 @@ Bare hvis det er fingeravtrykket som ble lest opp for deg.</translation>
         <translation>ukjent</translation>
     </message>
     <message>
+        <source>The case reference must be one line of text: it holds a line break or an invisible character. Type it again.</source>
+        <translation>Saksreferansen må være én linje tekst: den inneholder et linjeskift eller et usynlig tegn. Skriv den inn på nytt.</translation>
+    </message>
+    <message>
         <source>The date of birth {0} does not exist: check the month and the day.</source>
         <translation>Fødselsdatoen {0} finnes ikke: sjekk måneden og dagen.</translation>
     </message>
@@ -3145,7 +3149,6 @@ Hva det kan bety: {2}</translation>
     <name>QPlatformTheme</name>
     <message>
         <source>OK</source>
-        <extracomment>The languages&apos; own names, as the settings dialog lists them. &quot;&quot; means: the language of this computer when there is a translation for it, else English.</extracomment>
         <translation>OK</translation>
     </message>
     <message>

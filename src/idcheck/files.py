@@ -12,13 +12,28 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import tempfile
 from pathlib import Path
 
-__all__ = ["atomic_write", "fsync_dir", "fsync_path", "is_disk_full", "is_read_only"]
+__all__ = [
+    "atomic_write",
+    "file_stem",
+    "fsync_dir",
+    "fsync_path",
+    "is_disk_full",
+    "is_read_only",
+]
 
 _FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 _READ_ONLY = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+
+
+def file_stem(text: str, default: str = "case") -> str:
+    """``text`` (a case reference) as the start of a suggested file name: letters
+    of any script, digits, ``.``, ``_`` and ``-``; a run of anything else (a
+    slash, a line break, a colon, a direction mark) becomes one ``-``."""
+    return re.sub(r"[^\w.-]+", "-", text).strip("-.") or default
 
 
 def fsync_path(path: Path) -> None:

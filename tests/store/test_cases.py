@@ -318,3 +318,22 @@ def test_pages_below_a_row_read_every_case_once_even_with_equal_times(store, int
     assert store.count_cases(outcome="full-screening") == 1
     assert store.count_cases(outcome="no-indicators-recorded") == 2
     assert store.count_cases("s-", outcome="no-indicators-recorded") == 2
+
+
+def test_a_case_reference_must_be_one_line_of_text(store):
+    """A line break pasted into a reference split it on every page and file name,
+    and `idcheck case show` could not find the case; an invisible direction mark
+    made two references look the same."""
+    import pytest
+
+    from idcheck.store import InvalidInput
+
+    for ref in ("2026-017\nOslo S", "2026-017\r\nOslo", "2026\u2028017", "2026-\u202e710"):
+        with pytest.raises(InvalidInput, match="the case reference") as e:
+            store.create_case(CaseDetails(reference=ref))
+        assert "line break" in str(e.value) or "control character" in str(e.value)
+    assert store.list_cases() == []
+    cid = store.create_case(CaseDetails(reference="OSL/2026/17 محمد"))
+    with pytest.raises(InvalidInput, match="one line"):
+        store.update_case(cid, CaseDetails(reference="OSL/2026/17\nx"))
+    assert store.get_case(cid).details.reference == "OSL/2026/17 محمد"

@@ -87,6 +87,7 @@ class CaseForm(QDialog):
             w.valueChanged.connect(self._update_presumption)
         self.disputed.toggled.connect(self._update_presumption)
         self.dob.textChanged.connect(lambda _t: self.problem.setVisible(False))
+        self.reference.textChanged.connect(lambda _t: self.problem.setVisible(False))
         form = QFormLayout()
         # A label too long beside its field (large text, long words) goes above it.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -132,9 +133,26 @@ class CaseForm(QDialog):
         return s
 
     def accept(self) -> None:
-        """Save, unless the date of birth is not a past date: then say so."""
+        """Save, unless the reference is not one line or the date of birth is not
+        a past date: then say so."""
         import datetime as dt
+        import unicodedata
 
+        reference = self.reference.text().strip()
+        if any(
+            unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") and c not in "\u200c\u200d"
+            for c in reference
+        ):
+            # A line break pasted in (the field shows it as a space) would split
+            # the reference on every page, and no command could find the case.
+            self._say(
+                self.tr(
+                    "The case reference must be one line of text: it holds a line break or "
+                    "an invisible character. Type it again."
+                ),
+                self.reference,
+            )
+            return
         text = self.dob.text().strip()
         if text:
             try:
@@ -158,11 +176,12 @@ class CaseForm(QDialog):
                 return
         super().accept()
 
-    def _say(self, message: str) -> None:
+    def _say(self, message: str, field: QLineEdit | None = None) -> None:
         self.problem.setText(message)
         self.problem.setVisible(True)
-        self.dob.setFocus()
-        self.dob.selectAll()
+        field = field or self.dob
+        field.setFocus()
+        field.selectAll()
 
     def details(self) -> CaseDetails:
         from idcheck.store import Adult, CaseDetails

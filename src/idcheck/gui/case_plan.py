@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from idcheck.files import file_stem
 from idcheck.gui import followup_ops as fops
 from idcheck.gui.case_followup import FollowUpTab
 from idcheck.gui.followup_words import day, label, tr, when
@@ -237,7 +238,7 @@ class PlanTab(FollowUpTab):
         path = session.save_path(
             self,
             tr("Save the plan as PDF"),
-            f"plan-{doc.case_reference}-v{self.plans[-1].version}.pdf",
+            f"plan-{file_stem(doc.case_reference)}-v{self.plans[-1].version}.pdf",
             tr("PDF (*.pdf)"),
         )
         if path is not None and session.run(ops.export_document(doc, path), self) is not None:

@@ -14,7 +14,6 @@ again as it was chosen.
 
 from __future__ import annotations
 
-import re
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idcheck.files import file_stem
 from idcheck.gui.ops import Op
 from idcheck.gui.session import line_edit, named, scrolling, wrapped
 
@@ -102,7 +102,7 @@ def recipient_line(r: Recipient) -> str:
 
 
 def _file_name(reference: str, referral: bool) -> str:
-    stem = re.sub(r"[^\w.-]+", "-", reference).strip("-.") or "case"
+    stem = file_stem(reference)
     return f"{stem}-referral.pdf.age" if referral else f"{stem}.idcheck"
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idcheck.files import file_stem
 from idcheck.gui import ops
 from idcheck.gui.referral import (
     fit_dialog,
@@ -231,7 +232,7 @@ class LetterDialog(QDialog):
         path = self.session.save_path(
             self,
             self.tr("Save the support letter"),
-            f"letter-{self.facts.case_reference}.pdf",
+            f"letter-{file_stem(self.facts.case_reference)}.pdf",
             self.tr("PDF files (*.pdf)"),
         )
         if path is not None:

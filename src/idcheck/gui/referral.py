@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idcheck.files import file_stem
 from idcheck.gui import ops
 from idcheck.gui.session import Session
 from idcheck.report.export import Document, make_referral
@@ -204,7 +205,7 @@ class ReferralDialog(QDialog):
         path = self.session.save_path(
             self,
             self.tr("Save the referral summary"),
-            f"referral-{self.summary.case_reference}.pdf",
+            f"referral-{file_stem(self.summary.case_reference)}.pdf",
             self.tr("PDF files (*.pdf)"),
         )
         if path is not None:

@@ -34,6 +34,7 @@ from idcheck.store.case_list import (
 )
 from idcheck.store.core import StoreCore
 from idcheck.store.errors import InvalidInput
+from idcheck.store.followup_records import check_text
 from idcheck.store.records import (
     IDENTIFIED_BY,
     Adult,
@@ -416,8 +417,11 @@ def _matching(conn: Connection, folded: str) -> Any:
 
 
 def check_case(d: CaseDetails) -> None:
-    """InvalidInput for a date of birth that is not a past date, or an unknown
-    identifying agency."""
+    """InvalidInput for a reference that is not one line of text (a line break
+    pasted in would split it on every page and file name, and the command line
+    could not find the case), a date of birth that is not a past date, or an
+    unknown identifying agency."""
+    check_text("the case reference", d.reference, one_line=True, required=True)
     if d.claimed_dob:
         try:
             born = dt.date.fromisoformat(d.claimed_dob)
