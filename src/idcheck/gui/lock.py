@@ -357,6 +357,12 @@ class UnlockPage(QWidget):
         box.addWidget(self.status)
         box.addStretch()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown (at start, or after a lock), the keys go to the user name, or to
+        the password when the name is there: never to a button of the header."""
+        super().showEvent(event)
+        (self.password if self.user.text() else self.user).setFocus()
+
     def reset(self) -> None:
         self.password.clear()
         (self.password if self.user.text() else self.user).setFocus()
