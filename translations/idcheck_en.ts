@@ -2495,6 +2495,14 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not saved: the date {0} does not exist: check the month and the day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: the date {0} is in the future; the dates asked here are of what has happened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This item has no child wording in {0}.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2630,6 +2630,14 @@ Hva det kan bety: {2}</translation>
         <translation>notat</translation>
     </message>
     <message>
+        <source>Not saved: the date {0} does not exist: check the month and the day.</source>
+        <translation>Ikke lagret: datoen {0} finnes ikke: sjekk måneden og dagen.</translation>
+    </message>
+    <message>
+        <source>Not saved: the date {0} is in the future; the dates asked here are of what has happened.</source>
+        <translation>Ikke lagret: datoen {0} er fram i tid; datoene det spørres om her, gjelder det som har skjedd.</translation>
+    </message>
+    <message>
         <source>This item has no child wording in {0}.</source>
         <translation>Dette punktet har ingen ordlyd for barn på {0}.</translation>
     </message>

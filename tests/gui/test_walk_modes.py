@@ -448,12 +448,37 @@ def test_a_number_or_date_that_cannot_be_read_is_not_saved_and_stays_typed(qtbot
     qtbot.keyClick(focus(), Qt.Key.Key_Return)
     assert view.form.saved.text() == "Not saved: expected a date as YYYY-MM-DD."
     assert view.panel.free.text() == "3 May 2011" and view.walk.current == "stated-birth-date"
+    assert view.form.saved.property("problem") is True  # red, not the green of "Saved"
+    # A day the calendar lacks, and a day ahead (the new-case form refuses both too).
+    for typed, says in (
+        (
+            "2011-02-30",
+            "Not saved: the date 2011-02-30 does not exist: check the month and the day.",
+        ),
+        (
+            "2011-13-05",
+            "Not saved: the date 2011-13-05 does not exist: check the month and the day.",
+        ),
+        ("20110503", "Not saved: expected a date as YYYY-MM-DD."),
+        (
+            "2999-01-01",
+            "Not saved: the date 2999-01-01 is in the future; the dates asked here are of what "
+            "has happened.",
+        ),
+    ):
+        view.panel.free.clear()
+        press(qtbot, typed)
+        qtbot.keyClick(focus(), Qt.Key.Key_Return)
+        assert view.form.saved.text() == says
+        assert view.panel.free.text() == typed and view.walk.current == "stated-birth-date"
     assert store.get_screening(view.screening_id, audit=False).answers == {}
     view.panel.free.clear()
     press(qtbot, "2011-05-03")
     qtbot.keyClick(focus(), Qt.Key.Key_Return)
     answers = store.get_screening(view.screening_id, audit=False).answers
     assert answers["stated-birth-date"].answer.value == "2011-05-03"
+    assert view.form.saved.text().startswith("Saved")
+    assert view.form.saved.property("problem") is False
 
 
 def test_an_answer_the_store_refuses_says_not_saved_and_keeps_what_was_typed(

@@ -114,7 +114,7 @@ class ScreeningView(QWidget):
         f.leave_button.clicked.connect(self._leave)
         self.area.answered.connect(self._answered)
         self.area.focused.connect(self._set_current)
-        self.area.message.connect(f.saved.setText)
+        self.area.message.connect(lambda text: f.say(text, problem=True))
         self.area.context_built.connect(self._set_tab_order)
         for keys, fn in (
             ("Alt+Right", lambda: self.go(1)),
@@ -326,8 +326,8 @@ class ScreeningView(QWidget):
         item_id, sid, ctx = walk.current, walk.screening_id, self.context()
         target = walk.after_answer(item_id, answer, advance)
         if not self.session.run(ops.save_answer(sid, item_id, answer, ctx, position=target), self):
-            self.form.saved.setText(
-                self.tr("NOT saved — see the message; nothing you typed was lost.")
+            self.form.say(
+                self.tr("NOT saved — see the message; nothing you typed was lost."), problem=True
             )
             return False
         walk.position = target
@@ -335,7 +335,7 @@ class ScreeningView(QWidget):
         if context_only:
             hit = None
         saved = self.tr("Saved ✓ {0}").format(dt.datetime.now().strftime("%H:%M:%S"))
-        self.form.saved.setText(saved)
+        self.form.say(saved)
         panel = self.area.panels[item_id]
         panel.set_answer(answer, ctx)
         panel.show_summary(saved)
@@ -368,6 +368,6 @@ class ScreeningView(QWidget):
     def next_unanswered(self) -> None:
         target = self.walk.next_unanswered()
         if target is None:
-            self.form.saved.setText(self.tr("Every item has an answer: open the review (Ctrl+R)."))
+            self.form.say(self.tr("Every item has an answer: open the review (Ctrl+R)."))
             return
         self.show_item(target)

@@ -367,3 +367,12 @@ class WalkForm:
         self.interpreter.setText(ctx.interpreter or "")
         for w in (self.language, self.interpreter_present, self.interpreter):
             w.setEnabled(editable)
+
+    def say(self, text: str, *, problem: bool = False) -> None:
+        """The line under the moves: "Saved ✓ …", or why an answer was not saved
+        (in red, so it is not read as saved)."""
+        self.saved.setText(text)
+        if self.saved.property("problem") != problem:
+            self.saved.setProperty("problem", problem)
+            self.saved.style().unpolish(self.saved)
+            self.saved.style().polish(self.saved)

@@ -34,6 +34,7 @@ from idcheck.gui.walk_words import (
     KEYS,
     SPECIAL_LABELS,
     YES_NO_LABELS,
+    date_problem,
     placeholder,
     reading_text,
     summary_text,
@@ -479,9 +480,9 @@ class ItemPanel(QFrame):
                 self.message.emit(self.tr("Not saved: expected a number."))
                 return
         if isinstance(item, Question) and item.type == "date":
-            try:
-                value = dt.date.fromisoformat(raw).isoformat()
-            except ValueError:
-                self.message.emit(self.tr("Not saved: expected a date as YYYY-MM-DD."))
+            problem = date_problem(raw)
+            if problem:
+                self.message.emit(problem)
                 return
+            value = dt.date.fromisoformat(raw).isoformat()
         self.give(Answer(value=value))

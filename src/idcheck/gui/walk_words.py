@@ -9,7 +9,9 @@ when shown, so a language switched at run time applies to the next screen.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -22,6 +24,7 @@ __all__ = [
     "SPECIAL_LABELS",
     "YES_NO_LABELS",
     "answer_text",
+    "date_problem",
     "placeholder",
     "reading_text",
     "source_choice",
@@ -121,3 +124,27 @@ def summary_text(
     if saved:
         parts.append(f"<b>{html.escape(saved)}</b>")
     return " · ".join(parts)
+
+
+def date_problem(raw: str, today: dt.date | None = None) -> str:
+    """Why a typed date is not saved ("" when it is a date): not written as
+    YYYY-MM-DD, a day the calendar lacks (2011-02-30), or a day ahead of today
+    (the dates the checklists ask for, a birth or an arrival, have happened: the
+    new-case form refuses them too)."""
+    translate = QCoreApplication.translate
+    shaped = re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw) is not None
+    try:
+        day = dt.date.fromisoformat(raw) if shaped else None
+    except ValueError:
+        return translate(
+            "ItemPanel", "Not saved: the date {0} does not exist: check the month and the day."
+        ).format(raw)
+    if day is None:
+        return translate("ItemPanel", "Not saved: expected a date as YYYY-MM-DD.")
+    if day > (today or dt.date.today()):
+        return translate(
+            "ItemPanel",
+            "Not saved: the date {0} is in the future; the dates asked here are of what has "
+            "happened.",
+        ).format(raw)
+    return ""
