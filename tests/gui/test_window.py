@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
 from idcheck.gui.app import CaseForm, CaseTableModel, MainWindow, RecoveryKeyDialog
 from idcheck.gui.case_table import PAGE
@@ -46,14 +46,27 @@ def test_first_run_creates_the_store_and_shows_the_recovery_key_once(
 
 
 def test_recovery_key_confirmation_refuses_wrong_groups(qtbot):
-    d = RecoveryKeyDialog("AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH")
+    """Two groups typed back, as the key is read when used: case, spaces and
+    dashes do not count, and 0 / 1 / 8 written by hand are the letters O / I / B
+    (a group SOVB typed S0VB was refused as not matching)."""
+    d = RecoveryKeyDialog("AAAA-SOVB-CCCC-DDDD-EEEE-FFFF-GGGG-HIBH")
     qtbot.addWidget(d)
-    d.second.setText("CCCC")
-    d.last.setText("HHHH")
-    d.check()
-    assert d.result() != QDialog.DialogCode.Accepted
-    d.second.setText("bbbb")
-    d.check()
+    d.show()
+    qtbot.waitExposed(d)
+    ok = d.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    d.second.setFocus()
+    qtbot.keyClicks(d.second, "CCCC")
+    qtbot.keyClicks(d.last, "HIBH")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert d.result() != QDialog.DialogCode.Accepted and d.isVisible()
+    assert d.problem.isVisible() and d.problem.text() == "Those groups do not match; look again"
+    assert d.windowTitle() == "Your recovery key"  # the title stays the dialog's own
+    assert d.second.height() >= d.second.sizeHint().height()  # not squashed by the line said
+    d.second.clear()
+    qtbot.keyClicks(d.second, "s0vb")
+    d.last.clear()
+    qtbot.keyClicks(d.last, "h1-8h ")
+    qtbot.keyClick(d.last, Qt.Key.Key_Return)
     assert d.result() == QDialog.DialogCode.Accepted
 
 

@@ -194,21 +194,24 @@ class RecoveryKeyDialog(QDialog):
         box.addWidget(self.buttons)
 
     def check(self) -> None:
-        ok = (
-            self.second.text().strip().upper() == self.groups[1]
-            and self.last.text().strip().upper() == self.groups[-1]
-        )
-        if ok:
+        """OK: the two groups typed back are read as the recovery key is read when
+        it is used (case, spaces and dashes do not count; 0, 1 and 8 are the
+        letters O, I and B, which a hand-written key mixes up)."""
+
+        def read(typed: str) -> str:
+            clean = "".join(c for c in typed.upper() if c.isalnum())
+            return clean.translate(str.maketrans("018", "OIB"))
+
+        if read(self.second.text()) == self.groups[1] and read(self.last.text()) == self.groups[-1]:
             self.accept()
         else:
             self.second.setFocus()
-            title = self.tr("Those groups do not match; look again")
-            self.setWindowTitle(title)
-            self._say(title)
+            self._say(self.tr("Those groups do not match; look again"))
 
     def _say(self, text: str) -> None:
         self.problem.setText(text)
         self.problem.show()
+        self.adjustSize()  # room for the line said, the fields as tall as before
 
     def _not_yet(self) -> None:
         self._say(
