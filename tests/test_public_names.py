@@ -198,6 +198,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "WalkState",
         "contacts_for",
         "guidance_for",
+        "role_label",
     ),
     "idcheck.checklist.guide": (
         "GUIDES_FOLDER",

@@ -337,3 +337,13 @@ def test_whom_to_call_names_the_sites_contacts_then_the_sites_own_country():
         "Police (emergency): 999 (GB)",
     ]
     assert contacts_for(intake, None, contacts, "en") == []
+
+
+def test_a_role_is_named_as_the_sites_routes_name_it():
+    from idcheck.checklist import load_bundled
+    from idcheck.walk import role_label
+
+    full = load_bundled("child-trafficking-full")
+    assert role_label(full, "police-emergency", "en", ["routes-no"]) == "Police (emergency)"
+    assert role_label(full, "police-emergency", "nb", ["routes-no"]) == "Politiet (nødnummer)"
+    assert role_label(full, "no-such-role", "en", ["routes-no"]) == "no-such-role"

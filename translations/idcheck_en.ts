@@ -2503,6 +2503,14 @@ What it may mean: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No number for {0} is set up on this computer (an administrator adds it under Administration → Local contacts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the child is in danger now, call the police.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This item has no child wording in {0}.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2638,6 +2638,14 @@ Hva det kan bety: {2}</translation>
         <translation>Ikke lagret: datoen {0} er fram i tid; datoene det spørres om her, gjelder det som har skjedd.</translation>
     </message>
     <message>
+        <source>No number for {0} is set up on this computer (an administrator adds it under Administration → Local contacts).</source>
+        <translation>Det er ikke lagt inn noe nummer til {0} på denne datamaskinen (en administrator legger det inn under Administrasjon → Lokale kontakter).</translation>
+    </message>
+    <message>
+        <source>If the child is in danger now, call the police.</source>
+        <translation>Er barnet i fare nå, ring politiet.</translation>
+    </message>
+    <message>
         <source>This item has no child wording in {0}.</source>
         <translation>Dette punktet har ingen ordlyd for barn på {0}.</translation>
     </message>

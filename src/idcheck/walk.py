@@ -42,7 +42,15 @@ from idcheck.checklist import (
 )
 from idcheck.store import AnswerContext, ScreeningRecord
 
-__all__ = ["Amendment", "OverviewRow", "Progress", "WalkState", "contacts_for", "guidance_for"]
+__all__ = [
+    "Amendment",
+    "OverviewRow",
+    "Progress",
+    "WalkState",
+    "contacts_for",
+    "guidance_for",
+    "role_label",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,6 +349,21 @@ def contacts_for(
             routes, r = found
             lines.append(f"{text_for(r.label, lang)}: {r.national_number} ({routes.jurisdiction})")
     return lines
+
+
+def role_label(
+    checklist: Checklist, role: str, lang: str, route_ids: Sequence[str] | None = None
+) -> str:
+    """A role as the routes the site uses name it (chosen as for
+    :func:`contacts_for`); its id when none of them has it."""
+    refs = list(checklist.routes)
+    if route_ids:
+        refs = [r for r in refs if parse_ref(r)[0] in route_ids] or refs
+    for ref in refs:
+        found = _role(ref, role)
+        if found is not None:
+            return text_for(found[1].label, lang)
+    return role
 
 
 def guidance_for(

@@ -798,3 +798,42 @@ def test_a_name_in_arabic_letters_starts_beside_its_label(qtbot, qapp, tmp_path)
     w.lock()
     assert seen["width"] > 200
     assert seen["first"] < 0.1, f"the name starts {seen['first']:.0%} across its cell"
+
+
+@pytest.mark.parametrize("language", ["nb", "en_XA"])
+def test_the_danger_stop_opens_with_every_word_in_sight_at_200_percent(
+    qtbot, prefs, store_template, tmp_path, language
+):
+    """The danger stop as it opens by itself (the other tests here size a screen
+    to its words first): Qt opened it at its words' unwrapped size, which cut the
+    headline mid-sentence at 200 % in Norwegian. With no number for the service
+    it names (no local contact here), it says so and gives the police's."""
+    from idcheck.checklist import Answer, assess
+    from idcheck.gui.review import DangerDialog
+
+    prefs(language, 200)
+    w = _screening(qtbot, store_template, tmp_path)
+    checklist = w.screening_view.walk.checklist
+    hit = next(
+        h
+        for item_id in checklist.item_ids()
+        for h in assess(checklist, {item_id: Answer.of("yes")}).dangers
+        if h.danger.action.notify == "child-welfare-emergency"
+    )
+    dialog = DangerDialog(checklist, hit, [], "nb", w, route_ids=["routes-no"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    screen = dialog.screen().availableGeometry()
+    assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
+    assert cut_texts(dialog) == []
+    # Every word in sight at once, not behind a scroll bar, while they fit the
+    # screen; else as tall as the screen allows, the rest scrolled to.
+    if dialog.height() < screen.height() - 60:
+        assert dialog.words_area.verticalScrollBar().maximum() == 0
+    else:
+        assert dialog.height() == screen.height() - 60
+    texts = [label.text() for label in _visible(dialog, QLabel)]
+    assert any("112" in t for t in texts)
+    assert dialog.ack.isVisible() and dialog.ack.geometry().bottom() < dialog.height()

@@ -220,6 +220,36 @@ def test_immediate_danger_stops_the_walk_until_acknowledged(qtbot, window):
     assert view.walk.current == "danger-missing"  # acknowledged: the walk goes on
 
 
+def test_a_danger_whose_service_has_no_number_here_says_so_and_gives_the_police(qtbot, window):
+    """The child may go missing: call the child welfare emergency service, which
+    has no national number, and this computer has no local contact for it. The
+    stop said whom to call with no number at all; it says that none is set up,
+    where an administrator adds it, and the police emergency number. The banner
+    says the same for as long as the screening holds the danger."""
+    view = start(qtbot, window)
+    seen = {}
+
+    def stopped(dialog):
+        seen["texts"] = [lbl.text() for lbl in dialog.findChildren(type(view.form.saved))]
+        click(qtbot, dialog.ack)
+
+    qtbot.keyClick(view.panel, Qt.Key.Key_N)  # danger-harm: no (no stop)
+    assert view.walk.current == "danger-missing"
+    when_shown(DangerDialog, stopped)
+    qtbot.keyClick(view.panel, Qt.Key.Key_Y)
+    said = [t for t in seen["texts"] if t.startswith("No number for")]
+    assert said == [
+        "No number for Child welfare emergency service (barnevernvakten) is set up on this "
+        "computer (an administrator adds it under Administration → Local contacts). If the "
+        "child is in danger now, call the police."
+    ]
+    whom = seen["texts"][seen["texts"].index("Whom to call:") + 1 :]
+    assert "Local police duty desk: +47 02800" in whom
+    assert any(line.endswith(": 112 (NO)") for line in whom)
+    assert said[0] in view.form.danger_banner.text()
+    assert "112 (NO)" in view.form.danger_banner.text()
+
+
 def test_resume_where_it_was_left_after_the_window_is_gone(qtbot, window):
     view = start(qtbot, window)
     sid = view.screening_id

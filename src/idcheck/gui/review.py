@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from idcheck.checklist import Answer, Checklist, DangerHit, Indicator, assess, text_for
+from idcheck.gui.session import scrolling
+from idcheck.gui.walk_words import whom_to_call
 from idcheck.store import Decision
-from idcheck.walk import contacts_for, guidance_for
+from idcheck.walk import guidance_for
 
 STRENGTH_ORDER = ("strong", "medium", "weak")
 
@@ -70,7 +72,13 @@ class DangerDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Immediate danger: stop the screening"))
         self.setModal(True)
-        box = QVBoxLayout(self)
+        # The words in an area that scrolls (at 200 % in a language whose words
+        # run long they can be taller than a laptop's screen), the button below
+        # it, always in sight; sized to the words when shown (see showEvent).
+        self.outer = outer = QVBoxLayout(self)
+        self.words = QWidget()
+        self.words_box = box = QVBoxLayout(self.words)
+        box.setContentsMargins(0, 0, 0, 0)
         if reminder:
             again = QLabel(
                 self.tr(
@@ -87,19 +95,53 @@ class DangerDialog(QDialog):
         action = QLabel(text_for(hit.danger.action.text, lang))
         action.setWordWrap(True)
         box.addWidget(action)
-        lines = contacts_for(checklist, hit.danger.action.notify, contacts, lang, route_ids)
+        missing, lines = whom_to_call(
+            checklist, hit.danger.action.notify, contacts, lang, route_ids
+        )
+        if missing:
+            note = QLabel(missing)
+            note.setObjectName("nonumber")
+            note.setWordWrap(True)
+            box.addWidget(note)
         if lines:
             box.addWidget(QLabel(self.tr("Whom to call:")))
         for line in lines:
             label = QLabel(line)
             label.setObjectName("contact")
+            label.setWordWrap(True)
             box.addWidget(label)
+        box.addStretch()
+        self.words_area = scrolling(self.words)
+        self.words_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(self.words_area, 1)
         self.ack = QPushButton(self.tr("I have read this and am acting on it"))
         self.ack.setAccessibleName(self.tr("Acknowledge the immediate danger"))
         self.ack.setDefault(True)
         self.ack.clicked.connect(self.accept)
-        box.addWidget(self.ack)
+        outer.addWidget(self.ack)
         self.ack.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Opened as wide as about 60 characters (at most the screen) and as
+        tall as its words need at that width (at most the screen; they scroll
+        beyond): Qt sizes a dialog by its words unwrapped, which cut them."""
+        super().showEvent(event)
+        screen = self.screen().availableGeometry()
+        margins = self.outer.contentsMargins()
+        wide = 60 * self.fontMetrics().averageCharWidth()
+        width = min(screen.width() - 40, max(self.width(), wide))
+        bar = self.words_area.verticalScrollBar().sizeHint().width()
+        inner = width - margins.left() - margins.right() - bar
+        height = (
+            self.words_box.totalHeightForWidth(inner)
+            + self.ack.sizeHint().height()
+            + self.outer.spacing()
+            + margins.top()
+            + margins.bottom()
+            + 2 * self.words_area.frameWidth()
+        )
+        least = self.minimumSizeHint().height()
+        self.resize(width, min(screen.height() - 60, max(height, least)))
 
     def reject(self) -> None:
         """Escape does not dismiss it: the worker acknowledges it explicitly."""

@@ -15,6 +15,7 @@ QLabel#reading { color: #333; background: #f6f1e7; padding: 6px; }
 QLabel#saved { color: #1d6b2a; font-weight: 600; }
 QLabel#saved[problem="true"] { color: #8b0000; }
 QLabel#danger { font-size: 15pt; font-weight: 700; color: #8b0000; }
+QLabel#nonumber { font-weight: 600; color: #8b0000; }
 QLabel#sitenotice { background: #fff3c4; color: #5a4300; padding: 6px; }
 QLabel#overdue { color: #8b0000; font-weight: 600; }
 QLabel#missing { color: #8b0000; font-weight: 700; }

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog
 from idcheck.checklist import DangerHit, text_for
 from idcheck.gui import ops
 from idcheck.gui.review import DangerDialog
-from idcheck.walk import contacts_for
+from idcheck.gui.walk_words import whom_to_call
 
 if TYPE_CHECKING:
     from idcheck.gui.screening import ScreeningView
@@ -73,9 +73,11 @@ class DangerStop:
                 ).format(text_for(h.danger.message, v.lang))
             )
             lines.append(text_for(h.danger.action.text, v.lang))
-            calls = contacts_for(
+            missing, calls = whom_to_call(
                 v.walk.checklist, h.danger.action.notify, contacts, v.lang, v.route_ids
             )
+            if missing:
+                lines.append(missing)
             if calls:
                 lines.append(
                     QCoreApplication.translate("ScreeningView", "Call: {0}").format(

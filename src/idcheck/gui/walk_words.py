@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from idcheck.checklist import Answer, Indicator, Question, text_for, vocabulary
+from idcheck.checklist import Answer, Checklist, Indicator, Question, text_for, vocabulary
 from idcheck.report.language_names import language_name
 from idcheck.store import AnswerContext
 
@@ -30,6 +32,7 @@ __all__ = [
     "source_choice",
     "summary_text",
     "tr",
+    "whom_to_call",
     "words",
 ]
 
@@ -148,3 +151,44 @@ def date_problem(raw: str, today: dt.date | None = None) -> str:
             "happened.",
         ).format(raw)
     return ""
+
+
+# Whom a worker is told to call when no number is known for the role the
+# danger names: the police emergency number of the site's routes.
+POLICE_EMERGENCY = "police-emergency"
+
+
+def whom_to_call(
+    checklist: Checklist,
+    role: str | None,
+    contacts: Sequence[Mapping[str, Any]],
+    lang: str,
+    route_ids: Sequence[str] | None = None,
+) -> tuple[str, list[str]]:
+    """What to say first ("" mostly) and the lines naming whom to call for
+    ``role``: the site's contacts and the national numbers
+    (:func:`idcheck.walk.contacts_for`). When neither has a number for it (a new
+    computer whose local contacts are not set up, and a role with no national
+    number, such as the child welfare emergency service), it says so and where
+    an administrator adds one, and the lines are the police emergency number: a
+    worker in front of a child in danger is never left with no number."""
+    from idcheck.walk import contacts_for, role_label
+
+    lines = contacts_for(checklist, role, contacts, lang, route_ids)
+    if lines or role is None:
+        return "", lines
+    police = (
+        []
+        if role == POLICE_EMERGENCY
+        else contacts_for(checklist, POLICE_EMERGENCY, contacts, lang, route_ids)
+    )
+    said = QCoreApplication.translate(
+        "ItemPanel",
+        "No number for {0} is set up on this computer (an administrator adds it under "
+        "Administration → Local contacts).",
+    ).format(role_label(checklist, role, lang, route_ids))
+    if police:
+        said += " " + QCoreApplication.translate(
+            "ItemPanel", "If the child is in danger now, call the police."
+        )
+    return said, police
