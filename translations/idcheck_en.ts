@@ -3469,11 +3469,11 @@ Nothing will be sent to it from now on, and no package it signs will be imported
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} item(s) not answered yet.</source>
+        <source>What was recorded and what the rules suggest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>What was recorded and what the rules suggest</source>
+        <source>{0} of the {1} items shown have no answer. Completing now records the screening without them, and the referral says so; to answer them, close the review.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3671,11 +3671,15 @@ Ingenting sendes dit fra nå av, og ingen pakke den signerer, blir importert. De
     </message>
     <message>
         <source>{0} item(s) not answered yet.</source>
-        <translation>Punkter som ikke er besvart ennå: {0}.</translation>
+        <translation type="vanished">Punkter som ikke er besvart ennå: {0}.</translation>
     </message>
     <message>
         <source>What was recorded and what the rules suggest</source>
         <translation>Hva som er registrert, og hva reglene foreslår</translation>
+    </message>
+    <message>
+        <source>{0} of the {1} items shown have no answer. Completing now records the screening without them, and the referral says so; to answer them, close the review.</source>
+        <translation>{0} av de {1} punktene som vises, har ikke noe svar. Fullfører du nå, registreres kartleggingen uten dem, og henvisningen sier det; lukk gjennomgangen for å svare på dem.</translation>
     </message>
     <message>
         <source>Your decision</source>

@@ -271,6 +271,12 @@ def test_review_decide_complete_then_read_only(qtbot, window):
 
     def decide(dialog):
         seen["suggested"] = dialog.result_assessment.outcome.id
+        # What the worker reads first in the review (its text's first line).
+        seen["unanswered"] = (
+            dialog.summary.toPlainText().splitlines()[0],
+            len(dialog.result_assessment.unanswered),
+            len(dialog.result_assessment.visible),
+        )
         dialog.outcome.setCurrentIndex(dialog.outcome.findData("immediate-protection"))
         click(qtbot, dialog.complete_button)
         seen["note"] = dialog.note.text()  # differs: reasons required
@@ -283,6 +289,10 @@ def test_review_decide_complete_then_read_only(qtbot, window):
     qtbot.keyClick(focus(), Qt.Key.Key_R, CTRL)
     assert seen["suggested"] == "full-screening"
     assert "Give your reasons" in seen["note"] and seen["open"]
+    # Three answered: the rest is said above the decision before completing.
+    text, left, visible = seen["unanswered"]
+    assert left == visible - 3 > 0
+    assert text.startswith(f"{left} of the {visible} items shown have no answer. Completing now")
     store = store_behind(window.session)
     rec = store.get_screening(sid, audit=False)
     assert rec.completed

@@ -200,3 +200,24 @@ def test_pdf_is_written_atomically(screened, tmp_path):
     render_referral(build_summary(store, sid), out)
     assert out.read_bytes().startswith(b"%PDF")
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+def test_items_left_without_an_answer_are_not_said_to_be_not_asked(screened, tmp_path):
+    """Three items answered, the rest never reached: the referral said they 'were not
+    asked or were declined', which says the worker chose not to ask them."""
+    store, sid = screened
+    summary = build_summary(store, sid)
+    assert summary.not_asked == 0
+    visible = summary.unanswered + 3
+    assert summary.unanswered > 0
+    out = tmp_path / "referral.pdf"
+    render_referral(summary, out)
+    flat = " ".join(text_of(out).split())
+    assert (
+        f"{visible - 3} items of the checklist have no answer: the screening was completed "
+        "without them." in flat
+    )
+    assert "not asked or were declined" not in flat
+    render_referral(build_summary(store, sid, lang="nb"), out)
+    flat = " ".join(text_of(out).split())
+    assert f"{visible - 3} punkter i sjekklisten har ikke noe svar" in flat

@@ -195,12 +195,16 @@ class ReviewDialog(QDialog):
             parts.append("</ul>")
         else:
             parts.append("<p>" + self.tr("No rule fired.") + "</p>")
-        if a.unanswered:
-            parts.append(
-                "<p><i>"
-                + self.tr("{0} item(s) not answered yet.").format(len(a.unanswered))
-                + "</i></p>"
-            )
+        #: Said first, not at the end of the text where it scrolled out of sight:
+        #: completing is final (only an amendment changes it).
+        self.unanswered = ""
+        if a.unanswered and not read_only:
+            self.unanswered = self.tr(
+                "{0} of the {1} items shown have no answer. Completing now records the "
+                "screening without them, and the referral says so; to answer them, close "
+                "the review."
+            ).format(len(a.unanswered), len(a.visible))
+            parts.insert(0, f'<p style="color:#8b0000"><b>{html.escape(self.unanswered)}</b></p>')
         self.summary = QTextBrowser()
         self.summary.setAccessibleName(self.tr("What was recorded and what the rules suggest"))
         self.summary.setHtml("".join(parts))

@@ -142,7 +142,9 @@ class ReferralSummary:
     #: The outcome's standing guidance: instructions that hold throughout, with
     #: no due time (never tasks).
     guidance: tuple[str, ...] = ()
+    #: Visible items recorded as not asked or declined, and those with no answer.
     not_asked: int = 0
+    unanswered: int = 0
     forms: tuple[str, ...] = ()
     case_id: int = 0
     screening_id: int = 0
@@ -162,6 +164,7 @@ class _Answers:
     languages: set[str] = field(default_factory=set)
     interpreters: set[str] = field(default_factory=set)
     not_asked: int = 0
+    unanswered: int = 0
     #: The indicators answered yes, in walk order.
     yes_ids: list[str] = field(default_factory=list)
 
@@ -179,10 +182,11 @@ def _answer_lines(
         if item_id not in a.visible:
             continue
         stored = rec.answers.get(item_id)
-        if stored is None or stored.answer.status != "answered":
+        if stored is None:
+            out.unanswered += 1
+            continue
+        if stored.answer.status != "answered":
             out.not_asked += 1
-            if stored is None:
-                continue
         ctx = stored.context
         if ctx.language:
             out.languages.add(ctx.language)
@@ -390,6 +394,7 @@ def build_summary(
         site_address=one_line(site.address),
         safety=tuple(answers.safety),
         not_asked=answers.not_asked,
+        unanswered=answers.unanswered,
         forms=tuple(form_labels.get(f, f) for f in forms_pointed_to(checklist, answers.yes_ids)),
         case_id=rec.case_id,
         screening_id=rec.id,
