@@ -233,3 +233,37 @@ def test_latin_words_beside_arabic_ones_are_printed_letter_by_letter(tmp_path):
     drawn = drawn_words(out)
     assert "barneverntjenesten," in drawn and "statistics" in drawn, drawn
     assert not any("\ufb06" in w or "\ufb05" in w for w in drawn)
+
+
+def test_a_norwegian_line_under_an_arabic_one_reads_left_to_right(tmp_path):
+    """The child's words as typed: a line in Arabic, then the interpreter's line
+    in Norwegian. The whole quote took the Arabic line's direction, so the
+    Norwegian line printed as '.”Mannen tok … tilbake' with its full stop at its
+    start. Each line the worker ended has its own direction (UAX #9, P1-P3)."""
+    norwegian = "Mannen tok passet mitt og gir det ikke tilbake."
+    store, _ = new_store(tmp_path / "store")
+    try:
+        text = find("intake-screen").path.read_bytes()
+        checklist = load_checklist_bytes(text)
+        cid = store.create_case(CaseDetails(reference="RTL-2", claimed_age=15))
+        sid = store.start_screening(cid, checklist, text, hashlib.sha256(text).hexdigest())
+        store.record_answer(
+            sid,
+            "documents-held",
+            Answer(value="yes"),
+            AnswerContext(
+                source="child-said", child_words=f"{PURE}\n{norwegian}", language="ar"
+            ),
+        )
+        store.record_decision(sid, Decision("full-screening", (), "full-screening"))
+        store.complete_screening(sid)
+        out = tmp_path / "referral.pdf"
+        render_referral(build_summary(store, sid), out)
+    finally:
+        store.lock()
+    lines = lines_of(out)
+    find_line(lines, "أخذوا", "جواز")  # the Arabic line still from the right
+    words = norwegian.split()
+    line = next(ln for ln in lines if "Mannen" in [w for _, w in ln])
+    # Left to right, as written, and the full stop where it was typed: at the end.
+    assert [w for _, w in line] == words

@@ -143,16 +143,26 @@ def visual_lines(frags: list[Any], width: float, first_width: float) -> tuple[li
     start = 0
     for segment in plain.split("\n"):
         end = start + len(segment)
-        chars = _levels(segment, base)
+        # Each line the writer ended (a paragraph, rule P1) has its own direction,
+        # its first strong letter's (P2, P3): a Norwegian line under an Arabic one
+        # reads left to right, its full stop at its end. A line with no letter
+        # (a number, a dash) takes the text's.
+        own = base if not _has_strong(segment) else (1 if base_is_rtl(segment) else 0)
+        chars = _levels(segment, own)
         for c in chars:
             c["i"] += start
         by_index = {c["i"]: c for c in chars}
         for line in _break(
             segment, start, owner, frags, by_index, width, first_width, first=not lines_out
         ):
-            lines_out.append(_line_markup(line, base, owner, frags))
+            lines_out.append(_line_markup(line, own, owner, frags))
         start = end + 1
     return lines_out, bool(base)
+
+
+def _has_strong(text: str) -> bool:
+    """Whether text holds a letter with a direction of its own (L, R or AL)."""
+    return any(unicodedata.bidirectional(c) in ("L", "R", "AL") for c in text)
 
 
 def visual_markup(frags: list[Any], width: float, first_width: float) -> tuple[str, bool]:
