@@ -251,9 +251,7 @@ def test_a_norwegian_line_under_an_arabic_one_reads_left_to_right(tmp_path):
             sid,
             "documents-held",
             Answer(value="yes"),
-            AnswerContext(
-                source="child-said", child_words=f"{PURE}\n{norwegian}", language="ar"
-            ),
+            AnswerContext(source="child-said", child_words=f"{PURE}\n{norwegian}", language="ar"),
         )
         store.record_decision(sid, Decision("full-screening", (), "full-screening"))
         store.complete_screening(sid)
