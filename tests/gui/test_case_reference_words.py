@@ -48,3 +48,22 @@ def test_a_reference_pasted_with_a_line_break_is_refused_and_kept_as_typed(qtbot
     ]
     after = [r.reference for r in store.list_cases()]
     assert sorted(after) == sorted([*before, "2026-017 Oslo S"])
+
+
+def test_the_new_case_form_opens_with_the_keys_in_the_reference(qtbot, window, unlock):
+    """What is typed first is the reference: the form opened with the keys on the
+    scrolling area around its fields, so a Tab was needed before anything typed
+    went anywhere."""
+    unlock(qtbot, window)
+    seen = {}
+
+    def fill(form: CaseForm) -> None:
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+        seen["focus"] = QApplication.focusWidget()
+        qtbot.keyClicks(QApplication.focusWidget(), "2026-099")
+        seen["typed"] = form.reference.text()
+        form.reject()
+
+    when_shown(CaseForm, fill)
+    qtbot.mouseClick(window.cases.new_button, LEFT)
+    assert seen["typed"] == "2026-099"

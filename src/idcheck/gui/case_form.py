@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -123,6 +125,14 @@ class CaseForm(QDialog):
         self._update_presumption()
         hint = holder.sizeHint()
         self.resize(max(hint.width() + 40, 640), min(hint.height() + 120, 700))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Opened, the keys go to the reference (they went to the scrolling area
+        around the fields, so the first thing typed went nowhere)."""
+        super().showEvent(event)
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
+            self.reference.setFocus()
 
     def _age(self, name: str) -> QSpinBox:
         s = QSpinBox()
