@@ -337,3 +337,24 @@ def test_a_case_reference_must_be_one_line_of_text(store):
     with pytest.raises(InvalidInput, match="one line"):
         store.update_case(cid, CaseDetails(reference="OSL/2026/17\nx"))
     assert store.get_case(cid).details.reference == "OSL/2026/17 محمد"
+
+
+def test_a_screening_started_completed_or_amended_brings_its_case_to_the_top(store, intake):
+    """The case list, newest first, showed a case screened a moment ago far down,
+    with the time it was created as its Updated."""
+    first = store.create_case(CaseDetails(reference="FIRST"))
+    store.create_case(CaseDetails(reference="SECOND"))
+    assert [r.reference for r in store.list_cases()] == ["SECOND", "FIRST"]
+    before = store.get_case(first, audit=False).updated_at
+    sid = store.start_screening(first, intake.checklist, intake.text, intake.sha256)
+    assert [r.reference for r in store.list_cases()] == ["FIRST", "SECOND"]
+    assert store.get_case(first, audit=False).updated_at > before
+    store.create_case(CaseDetails(reference="THIRD"))
+    store.record_answer(sid, "debt", Answer(value="yes"))
+    store.record_decision(sid, Decision("full-screening", (), "full-screening"))
+    store.complete_screening(sid)
+    assert store.list_cases()[0].reference == "FIRST"
+    store.create_case(CaseDetails(reference="FOURTH"))
+    store.amend_screening(sid)
+    assert store.list_cases()[0].reference == "FIRST"
+    assert store.verify().ok  # the trail still checks

@@ -95,6 +95,7 @@ class Screenings(StoreCore):
                     started_by=self.user.id,
                 )
             ).inserted_primary_key[0]  # type: ignore[index]
+            _touch_case(conn, case_id, time.time())
             self._audit_row(conn, "screening-started", case_id=case_id, screening_id=sid)
         return int(sid)
 
@@ -283,6 +284,7 @@ class Screenings(StoreCore):
                 .where(screenings.c.id == screening_id)
                 .values(status="completed", completed_at=now)
             )
+            _touch_case(conn, s.case_id, now)
             # Its exploitation forms, kept for the statistics (its answers are final now).
             fill_screening_stats(conn, screening_id)
             made = insert_plan_tasks(
@@ -345,6 +347,7 @@ class Screenings(StoreCore):
                         for r in latest.values()
                     ],
                 )
+            _touch_case(conn, s.case_id, time.time())
             self._audit_row(
                 conn,
                 "screening-amended",
@@ -480,3 +483,9 @@ def check_context(item_id: str, context: AnswerContext) -> None:
         why = text_too_long(what, text)
         if why:
             raise InvalidInput(why)
+
+
+def _touch_case(conn: Connection, case_id: int, now: float) -> None:
+    """The case was worked on (a screening started, completed or amended): it
+    comes first in the case list, newest first, and its Updated says when."""
+    conn.execute(update(cases).where(cases.c.id == case_id).values(updated_at=now))
