@@ -93,7 +93,12 @@ def check_text(
             raise InvalidInput(f"{label} must be one line; it holds a line break")
         if c == "\t":
             continue
-        if unicodedata.category(c) in ("Cc", "Cf", "Cs") and c not in "\u200c\u200d":
+        if unicodedata.category(c) == "Cs":
+            raise InvalidInput(
+                f"{label} holds a lone surrogate (half of a character), which is not text; "
+                "type it again"
+            )
+        if unicodedata.category(c) in ("Cc", "Cf") and c not in "\u200c\u200d":
             raise InvalidInput(
                 f"{label} holds an invisible control character (U+{ord(c):04X}), "
                 "such as one that reverses the direction of text; type it again"
