@@ -130,6 +130,7 @@ PUBLIC: dict[str, tuple[str, ...]] = {
         "WrongPassword",
         "check_case",
         "check_output",
+        "date_fault",
         "fold",
         "installed_routes",
         "restore",

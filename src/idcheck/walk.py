@@ -339,11 +339,7 @@ def contacts_for(
         for c in store_contacts
         if c.get("role") == role
     ]
-    refs = list(checklist.routes)
-    if route_ids:
-        own = [r for r in refs if parse_ref(r)[0] in route_ids]
-        refs = own or refs
-    for ref in refs:
+    for ref in _site_routes(checklist, route_ids):
         found = _role(ref, role)
         if found is not None and found[1].national_number:
             routes, r = found
@@ -356,10 +352,7 @@ def role_label(
 ) -> str:
     """A role as the routes the site uses name it (chosen as for
     :func:`contacts_for`); its id when none of them has it."""
-    refs = list(checklist.routes)
-    if route_ids:
-        refs = [r for r in refs if parse_ref(r)[0] in route_ids] or refs
-    for ref in refs:
+    for ref in _site_routes(checklist, route_ids):
         found = _role(ref, role)
         if found is not None:
             return text_for(found[1].label, lang)
@@ -374,11 +367,8 @@ def guidance_for(
     as for :func:`contacts_for`), then the checklist's own, each once."""
     from idcheck.followup.actions import plan_guidance
 
-    refs = list(checklist.routes)
-    if route_ids:
-        refs = [r for r in refs if parse_ref(r)[0] in route_ids] or refs
     routes = []
-    for ref in refs:
+    for ref in _site_routes(checklist, route_ids):
         try:
             routes.append(load_routes_ref(ref))
         except (KeyError, ChecklistError):
@@ -388,6 +378,15 @@ def guidance_for(
     except KeyError:
         return []
     return [text_for(a.text, lang) for a in plan_guidance(outcome, outcome_id, routes)]
+
+
+def _site_routes(checklist: Checklist, route_ids: Sequence[str] | None) -> list[str]:
+    """The checklist's routes files the site uses (``route_ids``); every one it
+    names when none of them is the site's, or none is given."""
+    refs = list(checklist.routes)
+    if route_ids:
+        refs = [r for r in refs if parse_ref(r)[0] in route_ids] or refs
+    return refs
 
 
 def _role(routes_ref: str, role: str) -> tuple[Routes, ContactRole] | None:

@@ -27,24 +27,23 @@ DARI = " ".join(f"من {n} روز در خانه کار کردم و پول ندا
 QUOTE_MARKS = "\u201c\u201d"
 
 
-@pytest.fixture
-def pdf(tmp_path) -> Path:
+def referral_of(tmp_path: Path, reference: str, said: list[tuple[str, str, str]]) -> Path:
+    """The referral PDF of a completed intake screening whose items ``said``
+    (item, the child's words, their language) were answered yes."""
     store, _ = new_store(tmp_path / "store")
     try:
         text = find("intake-screen").path.read_bytes()
         checklist = load_checklist_bytes(text)
-        cid = store.create_case(CaseDetails(reference="RTL-1", claimed_age=15))
+        cid = store.create_case(CaseDetails(reference=reference, claimed_age=15))
         sid = store.start_screening(cid, checklist, text, hashlib.sha256(text).hexdigest())
-        for item, said, lang in (
-            ("documents-held", PURE, "ar"),
-            ("debt", MIXED, "ar"),
-            ("work-or-money", DARI, "prs"),
-        ):
+        for item, words, lang in said:
             store.record_answer(
                 sid,
                 item,
                 Answer(value="yes"),
-                AnswerContext(source="child-said", child_words=said, language=lang, read_back=True),
+                AnswerContext(
+                    source="child-said", child_words=words, language=lang, read_back=True
+                ),
             )
         store.record_decision(sid, Decision("full-screening", (), "full-screening"))
         store.complete_screening(sid)
@@ -53,6 +52,15 @@ def pdf(tmp_path) -> Path:
         return out
     finally:
         store.lock()
+
+
+@pytest.fixture
+def pdf(tmp_path) -> Path:
+    return referral_of(
+        tmp_path,
+        "RTL-1",
+        [("documents-held", PURE, "ar"), ("debt", MIXED, "ar"), ("work-or-money", DARI, "prs")],
+    )
 
 
 def lines_of(pdf: Path) -> list[list[tuple[float, str]]]:
@@ -241,24 +249,7 @@ def test_a_norwegian_line_under_an_arabic_one_reads_left_to_right(tmp_path):
     Norwegian line printed as '.”Mannen tok … tilbake' with its full stop at its
     start. Each line the worker ended has its own direction (UAX #9, P1-P3)."""
     norwegian = "Mannen tok passet mitt og gir det ikke tilbake."
-    store, _ = new_store(tmp_path / "store")
-    try:
-        text = find("intake-screen").path.read_bytes()
-        checklist = load_checklist_bytes(text)
-        cid = store.create_case(CaseDetails(reference="RTL-2", claimed_age=15))
-        sid = store.start_screening(cid, checklist, text, hashlib.sha256(text).hexdigest())
-        store.record_answer(
-            sid,
-            "documents-held",
-            Answer(value="yes"),
-            AnswerContext(source="child-said", child_words=f"{PURE}\n{norwegian}", language="ar"),
-        )
-        store.record_decision(sid, Decision("full-screening", (), "full-screening"))
-        store.complete_screening(sid)
-        out = tmp_path / "referral.pdf"
-        render_referral(build_summary(store, sid), out)
-    finally:
-        store.lock()
+    out = referral_of(tmp_path, "RTL-2", [("documents-held", f"{PURE}\n{norwegian}", "ar")])
     lines = lines_of(out)
     find_line(lines, "أخذوا", "جواز")  # the Arabic line still from the right
     words = norwegian.split()

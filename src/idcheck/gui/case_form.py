@@ -145,8 +145,9 @@ class CaseForm(QDialog):
     def accept(self) -> None:
         """Save, unless the reference is not one line or the date of birth is not
         a past date: then say so."""
-        import datetime as dt
         import unicodedata
+
+        from idcheck.store import date_fault
 
         reference = self.reference.text().strip()
         if any(
@@ -164,26 +165,16 @@ class CaseForm(QDialog):
             )
             return
         text = self.dob.text().strip()
-        if text:
-            try:
-                born: dt.date | None = dt.date.fromisoformat(text)
-            except ValueError:
-                born = None
-            if born is None or len(text) != 10:
-                shaped = len(text) == 10 and text[4] == text[7] == "-" and text.count("-") == 2
-                self._say(
-                    self.tr(
-                        "The date of birth {0} does not exist: check the month and the day."
-                    ).format(text)
-                    if shaped and text.replace("-", "").isdigit()
-                    else self.tr(
-                        "The date of birth {0} is not a date: write it as YYYY-MM-DD."
-                    ).format(text)
-                )
-                return
-            if born > dt.date.today():
-                self._say(self.tr("The date of birth {0} is in the future.").format(text))
-                return
+        said = {
+            "no-such-day": self.tr(
+                "The date of birth {0} does not exist: check the month and the day."
+            ),
+            "form": self.tr("The date of birth {0} is not a date: write it as YYYY-MM-DD."),
+            "future": self.tr("The date of birth {0} is in the future."),
+        }.get(date_fault(text) if text else "")
+        if said:
+            self._say(said.format(text))
+            return
         super().accept()
 
     def _say(self, message: str, field: QLineEdit | None = None) -> None:

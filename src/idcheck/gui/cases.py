@@ -300,7 +300,8 @@ class CasesPage(QWidget):
         ) -> None:
             # Every case left, to sort by a column worked out for each case: off
             # the UI thread (a second or two at 100,000 cases).
-            op = ops.every_case(**filters, now=now, after=after, by=by, ascending=ascending)
+            every = ops.list_cases(**filters, now=now, after=after, by=by, ascending=ascending)
+            op = ops.every_case(every)
             session.start(op, self, on_done=then, on_failed=lambda: then(None))
 
         # The same list read anew (a case changed) keeps as many rows as were

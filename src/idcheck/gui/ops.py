@@ -145,31 +145,12 @@ def list_cases(
     )
 
 
-def every_case(
-    *,
-    search: str = "",
-    status: str | None = None,
-    outcome: str | None = None,
-    since: float | None = None,
-    now: float | None = None,
-    after: tuple[Any, int] | None = None,
-    by: str = "updated",
-    ascending: bool = False,
-) -> Op[list[CaseRow]]:
-    """Every case of the list below ``after``, for sorting it by a column worked
-    out for each case: off the UI thread (100,000 cases take a second or two)."""
-    op = list_cases(
-        search=search,
-        status=status,
-        outcome=outcome,
-        since=since,
-        now=now,
-        after=after,
-        by=by,
-        ascending=ascending,
-    )
+def every_case(listing: Op[list[CaseRow]]) -> Op[list[CaseRow]]:
+    """``listing`` (:func:`list_cases`, with no limit) as an operation that runs
+    off the UI thread: every case of the list, for sorting it by a column worked
+    out for each case (100,000 cases take a second or two)."""
     busy = QCoreApplication.translate("Operations", "Sorting every case…")
-    return Op("list every case", op.fn, busy=busy)
+    return Op("list every case", listing.fn, busy=busy)
 
 
 def count_cases(

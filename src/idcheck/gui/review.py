@@ -195,8 +195,8 @@ class ReviewDialog(QDialog):
             parts.append("</ul>")
         else:
             parts.append("<p>" + self.tr("No rule fired.") + "</p>")
-        #: Said first, not at the end of the text where it scrolled out of sight:
-        #: completing is final (only an amendment changes it).
+        # Said first, not at the end of the text where it scrolled out of sight:
+        # completing is final (only an amendment changes it).
         self.unanswered = ""
         if a.unanswered and not read_only:
             self.unanswered = self.tr(

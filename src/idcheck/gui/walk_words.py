@@ -9,9 +9,7 @@ when shown, so a language switched at run time applies to the next screen.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -129,22 +127,22 @@ def summary_text(
     return " · ".join(parts)
 
 
-def date_problem(raw: str, today: dt.date | None = None) -> str:
+def date_problem(raw: str) -> str:
     """Why a typed date is not saved ("" when it is a date): not written as
     YYYY-MM-DD, a day the calendar lacks (2011-02-30), or a day ahead of today
     (the dates the checklists ask for, a birth or an arrival, have happened: the
-    new-case form refuses them too)."""
+    new-case form refuses them too; :func:`idcheck.store.date_fault`)."""
+    from idcheck.store import date_fault
+
     translate = QCoreApplication.translate
-    shaped = re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw) is not None
-    try:
-        day = dt.date.fromisoformat(raw) if shaped else None
-    except ValueError:
+    fault = date_fault(raw)
+    if fault == "no-such-day":
         return translate(
             "ItemPanel", "Not saved: the date {0} does not exist: check the month and the day."
         ).format(raw)
-    if day is None:
+    if fault == "form":
         return translate("ItemPanel", "Not saved: expected a date as YYYY-MM-DD.")
-    if day > (today or dt.date.today()):
+    if fault == "future":
         return translate(
             "ItemPanel",
             "Not saved: the date {0} is in the future; the dates asked here are of what has "

@@ -74,6 +74,7 @@ from idcheck.store.records import (
     StoredAnswer,
     User,
     VerifyResult,
+    date_fault,
     text_too_long,
 )
 from idcheck.store.site import (
@@ -150,6 +151,7 @@ __all__ = [
     "WrongPassword",
     "check_case",
     "check_output",
+    "date_fault",
     "fold",
     "installed_routes",
     "restore",

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import re
 import time
 import unicodedata
 import uuid
@@ -41,6 +39,7 @@ from idcheck.store.records import (
     Case,
     CaseDetails,
     CaseRow,
+    date_fault,
     text_too_long,
 )
 from idcheck.store.schema import (
@@ -422,22 +421,17 @@ def check_case(d: CaseDetails) -> None:
     could not find the case), a date of birth that is not a past date, or an
     unknown identifying agency."""
     check_text("the case reference", d.reference, one_line=True, required=True)
-    if d.claimed_dob:
-        try:
-            born = dt.date.fromisoformat(d.claimed_dob)
-        except ValueError:
-            born = None
-        shaped = re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.claimed_dob) is not None
-        if born is None and shaped:
-            raise InvalidInput(
-                f"the date of birth {d.claimed_dob} does not exist; check the month and the day"
-            )
-        if born is None or not shaped:
-            raise InvalidInput(
-                f"the date of birth {d.claimed_dob!r} is not a date; write it as YYYY-MM-DD"
-            )
-        if born > dt.date.today():
-            raise InvalidInput(f"the date of birth {d.claimed_dob} is in the future")
+    fault = date_fault(d.claimed_dob) if d.claimed_dob else ""
+    if fault == "no-such-day":
+        raise InvalidInput(
+            f"the date of birth {d.claimed_dob} does not exist; check the month and the day"
+        )
+    if fault == "form":
+        raise InvalidInput(
+            f"the date of birth {d.claimed_dob!r} is not a date; write it as YYYY-MM-DD"
+        )
+    if fault == "future":
+        raise InvalidInput(f"the date of birth {d.claimed_dob} is in the future")
     if d.identified_by and d.identified_by not in IDENTIFIED_BY:
         raise InvalidInput(
             f"unknown identifying agency {d.identified_by!r}; one of: {', '.join(IDENTIFIED_BY)}"

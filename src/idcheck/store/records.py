@@ -3,6 +3,8 @@ and the reports work with these."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -26,6 +28,21 @@ def text_too_long(what: str, text: str | None) -> str | None:
         f"{what}: {len(text):,} characters, and at most {MAX_TEXT:,} are kept "
         "(about eight printed pages); keep what bears on it and shorten the rest"
     )
+
+
+def date_fault(text: str, today: dt.date | None = None) -> str:
+    """What is wrong with a typed date of something that has happened (a birth,
+    an arrival): "" nothing, "form" not written YYYY-MM-DD, "no-such-day" written
+    so but on no day of the calendar (2011-02-30), "future" ahead of ``today``.
+    The one rule behind the new-case form, the walk-through and the store, each
+    saying it in its own words."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) is None:
+        return "form"
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        return "no-such-day"
+    return "future" if day > (today or dt.date.today()) else ""
 
 
 #: Who can have identified a child (the statistics count them).
